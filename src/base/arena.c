@@ -1,0 +1,144 @@
+/*
+** arena.c -- per-document bump allocator (see arena.h).
+**
+** Blocks are chained; a request larger than the default block size gets a
+** block of its own. Alignment is that of max_align_t.
+*/
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LB_ARENA_BLOCK (64 * 1024)
+
+typedef struct block {
+  struct block *next;
+  size_t size, used;
+  alignas(max_align_t) unsigned char data[];
+} block;
+
+struct lb_arena {
+  block *head;   /* current block, first in chain */
+  block *first;  /* the oldest block, kept by reset */
+  size_t total;
+};
+
+static block *block_new(size_t size) {
+  block *b = malloc(sizeof *b + size);
+  if (!b) {
+    fputs("lagebild: out of memory\n", stderr);
+    abort();
+  }
+  b->next = NULL;
+  b->size = size;
+  b->used = 0;
+  return b;
+}
+
+lb_arena *lb_arena_new(void) {
+  lb_arena *a = calloc(1, sizeof *a);
+  if (!a) return NULL;
+  a->head = a->first = block_new(LB_ARENA_BLOCK);
+  return a;
+}
+
+void lb_arena_free(lb_arena *a) {
+  if (!a) return;
+  block *b = a->head;
+  while (b) {
+    block *n = b->next;
+    free(b);
+    b = n;
+  }
+  free(a);
+}
+
+void lb_arena_reset(lb_arena *a) {
+  block *b = a->head;
+  while (b && b != a->first) {
+    block *n = b->next;
+    free(b);
+    b = n;
+  }
+  a->head = a->first;
+  a->first->used = 0;
+  a->first->next = NULL;
+  a->total = 0;
+}
+
+void *lb_arena_alloc(lb_arena *a, size_t n) {
+  const size_t al = alignof(max_align_t);
+  n = (n + al - 1) & ~(al - 1);
+  if (n == 0) n = al;
+  block *b = a->head;
+  if (b->size - b->used < n) {
+    size_t sz = n > LB_ARENA_BLOCK / 4 ? n : LB_ARENA_BLOCK;
+    block *nb = block_new(sz);
+    if (sz == n && b->size - b->used > 256) {
+      /* a big one-off: chain it behind the current block so the
+      ** current block keeps serving small requests */
+      nb->next = b->next;
+      b->next = nb;
+      nb->used = n;
+      a->total += n;
+      return nb->data;
+    }
+    nb->next = b;
+    a->head = b = nb;
+  }
+  void *p = b->data + b->used;
+  b->used += n;
+  a->total += n;
+  return p;
+}
+
+void *lb_arena_calloc(lb_arena *a, size_t count, size_t size) {
+  if (size && count > SIZE_MAX / size) {
+    fputs("lagebild: allocation overflow\n", stderr);
+    abort();
+  }
+  void *p = lb_arena_alloc(a, count * size);
+  memset(p, 0, count * size);
+  return p;
+}
+
+char *lb_arena_strndup(lb_arena *a, const char *s, size_t n) {
+  char *p = lb_arena_alloc(a, n + 1);
+  if (n) memcpy(p, s, n);
+  p[n] = 0;
+  return p;
+}
+
+char *lb_arena_strdup(lb_arena *a, const char *s) {
+  return lb_arena_strndup(a, s, strlen(s));
+}
+
+char *lb_arena_printf(lb_arena *a, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char tmp[256];
+  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+  va_end(ap);
+  if (n < 0) return lb_arena_strdup(a, "");
+  if ((size_t)n < sizeof tmp) return lb_arena_strndup(a, tmp, (size_t)n);
+  char *p = lb_arena_alloc(a, (size_t)n + 1);
+  va_start(ap, fmt);
+  vsnprintf(p, (size_t)n + 1, fmt, ap);
+  va_end(ap);
+  return p;
+}
+
+size_t lb_arena_used(const lb_arena *a) { return a->total; }
+
+void *lb_vec_grow(lb_arena *a, void *v, size_t *cap, size_t elem) {
+  size_t nc = *cap ? *cap * 2 : 8;
+  void *nv = lb_arena_alloc(a, nc * elem);
+  if (*cap) memcpy(nv, v, *cap * elem);
+  *cap = nc;
+  return nv;
+}

@@ -1,0 +1,64 @@
+/*
+** main.c -- `lagebild COMMAND [OPTIONS]`: dispatch to the commands.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "../../include/lagebild.h"
+#include "cli.h"
+
+static const char USAGE[] =
+    "lagebild " LB_VERSION " -- a situation picture from news text\n"
+    "\n"
+    "usage: lagebild COMMAND [OPTIONS] [ARGS]\n"
+    "\n"
+    "commands:\n"
+    "  extract [FILE...]        print the picture of each document as JSON Lines\n"
+    "  ingest DB INPUT...       extract documents into a SQLite store\n"
+    "  query DB [FILTERS]       query events (and more) in a store\n"
+    "  export DB --format F     export a store as gdelt, geojson or csv\n"
+    "  serve DB                 serve the JSON API and the map page\n"
+    "  lexicon [--lexicon F]    show what the lexicon holds\n"
+    "  version                  print the version\n"
+    "\n"
+    "`lagebild COMMAND --help` documents each command's options with examples;\n"
+    "docs/lagebild.1.md is the manual page.\n";
+
+int lb_cli_opt(int argc, char **argv, int *i, const char *name, const char **val) {
+  const char *a = argv[*i];
+  size_t n = strlen(name);
+  if (strncmp(a, name, n) != 0) return 0;
+  if (a[n] == '=') {
+    *val = a + n + 1;
+    return 1;
+  }
+  if (a[n] != 0) return 0;
+  if (*i + 1 >= argc) {
+    fprintf(stderr, "lagebild: option %s needs a value\n", name);
+    *val = NULL;
+    return -1;
+  }
+  *val = argv[++*i];
+  return 1;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+      strcmp(argv[1], "help") == 0) {
+    fputs(USAGE, argc < 2 ? stderr : stdout);
+    return argc < 2 ? LB_EXIT_USAGE : LB_EXIT_OK;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+    printf("lagebild %s\n", lb_version());
+    return 0;
+  }
+  if (strcmp(cmd, "extract") == 0) return lb_cmd_extract(argc - 1, argv + 1);
+  if (strcmp(cmd, "ingest") == 0) return lb_cmd_ingest(argc - 1, argv + 1);
+  if (strcmp(cmd, "query") == 0) return lb_cmd_query(argc - 1, argv + 1);
+  if (strcmp(cmd, "export") == 0) return lb_cmd_export(argc - 1, argv + 1);
+  if (strcmp(cmd, "serve") == 0) return lb_cmd_serve(argc - 1, argv + 1);
+  if (strcmp(cmd, "lexicon") == 0) return lb_cmd_lexicon(argc - 1, argv + 1);
+  fprintf(stderr, "lagebild: unknown command \"%s\" (see lagebild --help)\n", cmd);
+  return LB_EXIT_USAGE;
+}

@@ -1,0 +1,208 @@
+/*
+** lex.c -- memory-mapped lexicon reader (format in lex.h).
+**
+** Opening costs one mmap and a header check, not a parse: start-up must stay
+** under 20 ms with millions of keys. Lookups hash the key, probe an
+** open-addressing table and compare bytes. Every offset read from the file is
+** bounds-checked before use, so a damaged file cannot make us read outside
+** the mapping.
+*/
+#include "lex.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define LB_LEX_MAGIC "LBLEX001"
+
+typedef struct lb_lex_hdr {
+  char magic[8];
+  uint32_t ntables, tables_off;
+  uint32_t nbuckets, hash_off;
+  uint32_t nentries, entries_off;
+  uint32_t nrecs, recs_off;
+  uint32_t strings_off, strings_len;
+  uint32_t file_len;
+} lb_lex_hdr;
+
+struct lb_lex {
+  const unsigned char *map;
+  size_t size;
+  lb_lex_hdr h;
+  const uint32_t *tables, *hash, *entries, *recs;
+  const char *strings;
+};
+
+uint32_t lb_lex_hash(const char *s, size_t n) {
+  /* FNV-1a, then a final avalanche so that the low bits are usable. */
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 16777619u;
+  }
+  h ^= h >> 16;
+  h *= 0x7feb352du;
+  h ^= h >> 15;
+  h *= 0x846ca68bu;
+  h ^= h >> 16;
+  return h;
+}
+
+static int section_ok(const lb_lex *lx, uint32_t off, uint64_t count, uint64_t elem) {
+  return (uint64_t)off + count * elem <= lx->size && off % 4 == 0;
+}
+
+lb_lex *lb_lex_open(const char *path, char *err, size_t errlen) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) {
+    snprintf(err, errlen, "%s: cannot open lexicon: %s", path, strerror(errno));
+    return NULL;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    close(fd);
+    return NULL;
+  }
+  if ((size_t)st.st_size < sizeof(lb_lex_hdr)) {
+    snprintf(err, errlen, "%s: not a lagebild lexicon (file is %lld bytes, too short)",
+             path, (long long)st.st_size);
+    close(fd);
+    return NULL;
+  }
+  void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (m == MAP_FAILED) {
+    snprintf(err, errlen, "%s: mmap failed: %s", path, strerror(errno));
+    return NULL;
+  }
+  lb_lex *lx = calloc(1, sizeof *lx);
+  if (!lx) {
+    munmap(m, (size_t)st.st_size);
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  lx->map = m;
+  lx->size = (size_t)st.st_size;
+  memcpy(&lx->h, m, sizeof lx->h);
+  const char *why = NULL;
+  if (memcmp(lx->h.magic, LB_LEX_MAGIC, 8) != 0)
+    why = "bad magic (not a lagebild lexicon, or from another version)";
+  else if (lx->h.file_len != lx->size)
+    why = "truncated or padded (size in header differs from file size)";
+  else if (!section_ok(lx, lx->h.tables_off, lx->h.ntables, 4) ||
+           !section_ok(lx, lx->h.hash_off, lx->h.nbuckets, 4) ||
+           !section_ok(lx, lx->h.entries_off, lx->h.nentries, 24) ||
+           !section_ok(lx, lx->h.recs_off, lx->h.nrecs, 16) ||
+           (uint64_t)lx->h.strings_off + lx->h.strings_len > lx->size)
+    why = "a section lies outside the file";
+  else if (lx->h.nbuckets == 0 || (lx->h.nbuckets & (lx->h.nbuckets - 1)))
+    why = "hash table size is not a power of two";
+  else if (lx->h.strings_len == 0 ||
+           ((const char *)m)[lx->h.strings_off + lx->h.strings_len - 1] != 0)
+    why = "string pool is not terminated";
+  if (why) {
+    snprintf(err, errlen, "%s: corrupt lexicon: %s", path, why);
+    lb_lex_close(lx);
+    return NULL;
+  }
+  lx->tables = (const uint32_t *)(lx->map + lx->h.tables_off);
+  lx->hash = (const uint32_t *)(lx->map + lx->h.hash_off);
+  lx->entries = (const uint32_t *)(lx->map + lx->h.entries_off);
+  lx->recs = (const uint32_t *)(lx->map + lx->h.recs_off);
+  lx->strings = (const char *)(lx->map + lx->h.strings_off);
+  for (uint32_t t = 0; t < lx->h.ntables; t++)
+    if (lx->tables[t] >= lx->h.strings_len) {
+      snprintf(err, errlen, "%s: corrupt lexicon: table name %u out of range", path, t);
+      lb_lex_close(lx);
+      return NULL;
+    }
+  return lx;
+}
+
+void lb_lex_close(lb_lex *lx) {
+  if (!lx) return;
+  munmap((void *)lx->map, lx->size);
+  free(lx);
+}
+
+static const char *str_at(const lb_lex *lx, uint32_t off) {
+  return off < lx->h.strings_len ? lx->strings + off : NULL;
+}
+
+int lb_lex_table(const lb_lex *lx, const char *name) {
+  if (!lx) return -1;
+  for (uint32_t t = 0; t < lx->h.ntables; t++)
+    if (strcmp(lx->strings + lx->tables[t], name) == 0) return (int)t;
+  return -1;
+}
+
+const char *lb_lex_table_name(const lb_lex *lx, int table) {
+  if (!lx || table < 0 || (uint32_t)table >= lx->h.ntables) return "?";
+  return lx->strings + lx->tables[table];
+}
+
+int lb_lex_get(const lb_lex *lx, const char *key, size_t n, lb_lex_entry *e) {
+  if (!lx || !lx->h.nentries) return 0;
+  uint32_t h = lb_lex_hash(key, n);
+  uint32_t mask = lx->h.nbuckets - 1;
+  for (uint32_t probe = 0; probe <= mask; probe++) {
+    uint32_t ix = lx->hash[(h + probe) & mask];
+    if (ix == 0xFFFFFFFFu) return 0;
+    if (ix >= lx->h.nentries) return 0; /* damaged */
+    const uint32_t *E = lx->entries + (size_t)ix * 6;
+    if (E[2] != h || E[1] != n) continue;
+    const char *k = str_at(lx, E[0]);
+    if (!k || (uint64_t)E[0] + n >= lx->h.strings_len) return 0;
+    if (memcmp(k, key, n) != 0) continue;
+    if ((uint64_t)E[3] + E[4] > lx->h.nrecs) return 0;
+    e->rec0 = E[3];
+    e->nrec = E[4];
+    e->maxtoks = E[5] ? E[5] : 1;
+    return 1;
+  }
+  return 0;
+}
+
+int lb_lex_rec_get(const lb_lex *lx, const lb_lex_entry *e, uint32_t i, lb_lex_rec *r) {
+  if (i >= e->nrec || (uint64_t)e->rec0 + i >= lx->h.nrecs) return 0;
+  const uint32_t *R = lx->recs + (size_t)(e->rec0 + i) * 4;
+  const char *surf = str_at(lx, R[1]), *val = str_at(lx, R[2]);
+  if (!surf || !val || R[0] >= lx->h.ntables ||
+      (uint64_t)R[2] + R[3] >= lx->h.strings_len)
+    return 0;
+  r->table = (int)R[0];
+  r->surface = surf;
+  r->val = val;
+  r->val_len = R[3];
+  return 1;
+}
+
+int lb_lex_find(const lb_lex *lx, int table, const char *key, size_t n, lb_lex_rec *r) {
+  lb_lex_entry e;
+  if (table < 0 || !lb_lex_get(lx, key, n, &e)) return 0;
+  for (uint32_t i = 0; i < e.nrec; i++)
+    if (lb_lex_rec_get(lx, &e, i, r) && r->table == table) return 1;
+  return 0;
+}
+
+int lb_lex_field(const char *val, uint32_t val_len, int i, const char **f) {
+  const char *p = val, *end = val + val_len;
+  for (int k = 0; k < i; k++) {
+    const char *t = memchr(p, '\t', (size_t)(end - p));
+    if (!t) return -1;
+    p = t + 1;
+  }
+  const char *t = memchr(p, '\t', (size_t)(end - p));
+  *f = p;
+  return (int)((t ? t : end) - p);
+}
+
+uint32_t lb_lex_nkeys(const lb_lex *lx) { return lx ? lx->h.nentries : 0; }
+uint32_t lb_lex_nrecs(const lb_lex *lx) { return lx ? lx->h.nrecs : 0; }
+size_t lb_lex_size(const lb_lex *lx) { return lx ? lx->size : 0; }

@@ -1,0 +1,87 @@
+/*
+** lex.h -- the compiled lexicon: every name, word form, unit, reporting verb
+** and event pattern that lagebild knows, in one memory-mapped file.
+**
+** Knowledge lives in text files under data/ (and in generated files built
+** from Debian and npm data, see tools/); `lagebild-lexc` compiles them into
+** one binary file (bin/lagebild.lex) that lb_lex_open maps read-only. Adding
+** a language or an actor list means adding data, not code.
+**
+** Source format (UTF-8 TSV, '#' comments, blank lines ignored):
+**     TABLE <TAB> KEY <TAB> VALUE...
+** TABLE names the kind of record ("entity", "form", "unit", "rverb", ...);
+** KEY is a surface string of one or more tokens; VALUE is the rest of the
+** line (tab-separated fields whose meaning the consuming module documents).
+** A file may instead start with a line "#table: NAME", after which lines are
+** KEY <TAB> VALUE.
+**
+** Keys are matched after tokenizing with the engine's own tokenizer and
+** normalising each token (norm.h: NFC + case folding); tokens are joined by
+** one space. So "Russland-Nordkorea-Allianz" is a one-token key and
+** "Donald Trump" a two-token key "donald trump".
+**
+** Binary format (all integers little-endian uint32, offsets from file start):
+**   header: magic "LBLEX001", then the fields of struct lb_lex_hdr
+**   tables: ntables x (name offset)
+**   hash:   nbuckets (power of two) x entry index (0xFFFFFFFF = empty)
+**   entries: nentries x {key_off, key_len, hash, rec0, nrec, maxtoks}
+**   records: nrecs x {table, surface_off, val_off, val_len}
+**   strings: NUL-terminated UTF-8
+** Every offset is checked against the file size when it is used, so a
+** corrupt file yields "no match" or an error at open, never a bad read.
+*/
+#ifndef LB_LEX_H
+#define LB_LEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct lb_lex lb_lex;
+
+typedef struct lb_lex_rec {
+  int table;           /* table index (lb_lex_table) */
+  const char *surface; /* the key as written in the source */
+  const char *val;     /* the value fields, NUL-terminated */
+  uint32_t val_len;
+} lb_lex_rec;
+
+/* One key's entry: its records, and for first tokens of multi-token keys the
+** longest key length in tokens that starts with it. */
+typedef struct lb_lex_entry {
+  uint32_t rec0, nrec;
+  uint32_t maxtoks; /* >= 1; > 1 when longer keys start with this key */
+} lb_lex_entry;
+
+/* Open and map a lexicon file. On failure returns NULL and writes a message
+** naming the file and what is wrong into err. */
+lb_lex *lb_lex_open(const char *path, char *err, size_t errlen);
+void lb_lex_close(lb_lex *lx);
+
+/* Table index for a name, or -1 when the lexicon has no such table. */
+int lb_lex_table(const lb_lex *lx, const char *name);
+const char *lb_lex_table_name(const lb_lex *lx, int table);
+
+/* Look up a normalised key (tokens joined by one space). Returns 1 and fills
+** *e when found. */
+int lb_lex_get(const lb_lex *lx, const char *key, size_t n, lb_lex_entry *e);
+
+/* Record i of an entry (0 <= i < e->nrec). Returns 0 when the record is
+** damaged (then *r is not filled). */
+int lb_lex_rec_get(const lb_lex *lx, const lb_lex_entry *e, uint32_t i, lb_lex_rec *r);
+
+/* Convenience: the first record of table `table` under key, or 0. */
+int lb_lex_find(const lb_lex *lx, int table, const char *key, size_t n, lb_lex_rec *r);
+
+/* Field i (0-based, tab-separated) of a value; returns its length and sets
+** *f, or returns -1 when there is no such field. */
+int lb_lex_field(const char *val, uint32_t val_len, int i, const char **f);
+
+/* Statistics for `lagebild lexicon` and the bench. */
+uint32_t lb_lex_nkeys(const lb_lex *lx);
+uint32_t lb_lex_nrecs(const lb_lex *lx);
+size_t lb_lex_size(const lb_lex *lx);
+
+/* The hash function shared by compiler and loader. */
+uint32_t lb_lex_hash(const char *s, size_t n);
+
+#endif

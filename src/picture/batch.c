@@ -1,0 +1,61 @@
+/*
+** batch.c -- parallel pipeline over a batch of documents (see batch.h).
+**
+** Workers take the next document index from an atomic counter: documents
+** differ a lot in size, so static partitioning would leave a core idle.
+*/
+#include "batch.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <unistd.h>
+
+#include "pipeline.h"
+
+typedef struct job {
+  const lb_engine *e;
+  lb_doc **docs;
+  size_t n;
+  atomic_size_t next;
+  lb_batch_fn fn;
+  void *ctx;
+} job;
+
+static void *worker(void *arg) {
+  job *j = arg;
+  for (;;) {
+    size_t i = atomic_fetch_add(&j->next, 1);
+    if (i >= j->n) break;
+    lb_doc_run(j->e, j->docs[i]);
+    if (j->fn) j->fn(j->docs[i], i, j->ctx);
+  }
+  return NULL;
+}
+
+void lb_batch_run(const lb_engine *e, lb_doc **docs, size_t n, int nthreads, lb_batch_fn fn,
+                  void *ctx) {
+  job j;
+  j.e = e;
+  j.docs = docs;
+  j.n = n;
+  atomic_init(&j.next, 0);
+  j.fn = fn;
+  j.ctx = ctx;
+  if (nthreads <= 1 || n <= 1) {
+    worker(&j);
+    return;
+  }
+  if ((size_t)nthreads > n) nthreads = (int)n;
+  pthread_t th[64];
+  if (nthreads > 64) nthreads = 64;
+  int started = 0;
+  for (int t = 1; t < nthreads; t++)
+    if (pthread_create(&th[started], NULL, worker, &j) == 0) started++;
+  worker(&j);
+  for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+}
+
+int lb_batch_cpus(void) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n < 1 ? 1 : (int)n;
+}

@@ -1,0 +1,27 @@
+/*
+** batch.h -- run the pipeline over many documents on several threads.
+**
+** The reader stays on one thread (it must, to keep input order); the stages
+** of each document run on a worker; results come back in input order, so
+** output is byte-identical for any thread count.
+*/
+#ifndef LB_BATCH_H
+#define LB_BATCH_H
+
+#include <stddef.h>
+
+#include "../../include/lagebild.h"
+
+/* Called on the worker thread right after document i's stages ran (for
+** example to serialise it); may be NULL. */
+typedef void (*lb_batch_fn)(lb_doc *d, size_t i, void *ctx);
+
+/* Run the stages of docs[0..n) (begun with lb_doc_begin) on nthreads
+** threads (<= 1: on this thread), calling fn for each. */
+void lb_batch_run(const lb_engine *e, lb_doc **docs, size_t n, int nthreads, lb_batch_fn fn,
+                  void *ctx);
+
+/* Number of online CPUs (at least 1). */
+int lb_batch_cpus(void);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+** input.h -- reading documents: plain-text files and JSON Lines.
+**
+** A reader yields documents one at a time from a file or stdin. Plain text
+** is one document per file; JSON Lines is one object per line with the
+** fields of docs/OUTPUT.md ("text" required). A bad line never stops the
+** reader: lb_reader_next reports it (file, line, byte offset, reason) and
+** the caller goes on with the next line.
+*/
+#ifndef LB_INPUT_H
+#define LB_INPUT_H
+
+#include <stddef.h>
+
+#include "../../include/lagebild.h"
+
+typedef struct lb_reader lb_reader;
+
+enum { LB_READ_TEXT = 0, LB_READ_JSONL = 1, LB_READ_AUTO = 2 };
+
+/* Open path ("-" = stdin). mode LB_READ_AUTO picks JSONL for *.jsonl,
+** *.ndjson (also .gz/.zst compressed), plain text otherwise. defaults gives
+** id/published/lang for plain text (id defaults to the file's base name). */
+lb_reader *lb_reader_open(const char *path, int mode, const lb_input *defaults, char *err,
+                          size_t errlen);
+
+/* Next document into *doc (valid until the next call). Returns 1 for a
+** document, 0 at the end, -1 for a skipped line (message in msg). */
+int lb_reader_next(lb_reader *r, lb_input *doc, char *msg, size_t msglen);
+
+/* Line number of the last document (1-based; 0 for plain text). */
+size_t lb_reader_line(const lb_reader *r);
+/* Bytes consumed so far (for progress). */
+size_t lb_reader_offset(const lb_reader *r);
+void lb_reader_close(lb_reader *r);
+
+#endif

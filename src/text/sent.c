@@ -1,0 +1,107 @@
+/*
+** sent.c -- sentence splitter (see sent.h).
+*/
+#include "sent.h"
+
+#include <string.h>
+
+#include "../picture/doc.h"
+
+static int is_final_punct(const lb_doc *d, const lb_tok *t) {
+  if (t->kind != LB_TOK_PUNCT) return 0;
+  char c = d->text[t->start];
+  if (c == '.' || c == '!' || c == '?') return 1;
+  return t->end - t->start == 3 && (unsigned char)c == 0xE2; /* … */
+}
+
+static int is_closer(const lb_doc *d, const lb_tok *t) {
+  if (t->flags & LB_TF_SPACE) return 0;
+  if (t->kind == LB_TOK_QUOTE) return (t->flags & LB_TF_CLOSE) != 0;
+  if (t->kind == LB_TOK_PUNCT) {
+    char c = d->text[t->start];
+    return c == ')' || c == ']';
+  }
+  return 0;
+}
+
+/* Could t open a sentence? */
+static int starts_sentence(const lb_tok *t) {
+  if (t->kind == LB_TOK_QUOTE) return (t->flags & LB_TF_OPEN) != 0;
+  if (t->kind == LB_TOK_NUM || t->kind == LB_TOK_ORD || t->kind == LB_TOK_DATE) return 1;
+  if (t->kind == LB_TOK_DASH) return 1;
+  if (t->kind == LB_TOK_PUNCT) return 0;
+  return (t->flags & LB_TF_CAP) != 0 || t->kind == LB_TOK_SYM;
+}
+
+/* Does the document look hard-wrapped (lines broken at a fixed width)? */
+static int hard_wrapped(const lb_doc *d) {
+  const char *s = d->text;
+  size_t n = d->len, lines = 0, midlen = 0, open = 0, start = 0;
+  for (size_t i = 0; i <= n; i++) {
+    if (i < n && s[i] != '\n') continue;
+    size_t e = i;
+    while (e > start && (s[e - 1] == ' ' || s[e - 1] == '\r')) e--;
+    if (e > start && i < n) { /* the last line does not count */
+      size_t len = e - start;
+      lines++;
+      if (len >= 40 && len <= 100) midlen++;
+      char c = s[e - 1];
+      if (!strchr(".!?:\"", c)) open++;
+    }
+    start = i + 1;
+    if (lines > 200) break;
+  }
+  return lines >= 5 && midlen * 5 >= lines * 4 && open * 2 >= lines;
+}
+
+static void add_sent(lb_doc *d, size_t t0, size_t t1, int headline) {
+  if (t1 <= t0) return;
+  lb_sent *s = LB_VEC_PUSH(d->arena, d->sents);
+  s->tok0 = (uint32_t)t0;
+  s->tok1 = (uint32_t)t1;
+  s->start = d->toks.v[t0].start;
+  s->end = d->toks.v[t1 - 1].end;
+  s->headline = (uint8_t)headline;
+}
+
+void lb_sent_run(lb_doc *d) {
+  size_t n = d->toks.n;
+  const lb_tok *T = d->toks.v;
+  if (!n) return;
+  int wrapped = hard_wrapped(d);
+  size_t s0 = 0;
+  for (size_t i = 0; i < n; i++) {
+    const lb_tok *t = &T[i];
+    size_t last = i; /* last token that belongs to this sentence */
+    int cut = 0, headline = 0;
+    if (is_final_punct(d, t) ||
+        (t->kind == LB_TOK_ABBR && (t->flags & LB_TF_FINAL))) {
+      while (last + 1 < n && is_closer(d, &T[last + 1])) last++;
+      if (last + 1 >= n)
+        cut = 1;
+      else {
+        const lb_tok *nx = &T[last + 1];
+        if ((nx->flags & LB_TF_NL) && !wrapped)
+          cut = 1;
+        else if ((nx->flags & LB_TF_SPACE) && starts_sentence(nx))
+          cut = t->kind == LB_TOK_ABBR ? (nx->flags & LB_TF_CAP) != 0 : 1;
+      }
+    } else if (i + 1 < n && (T[i + 1].flags & LB_TF_NL)) {
+      /* a line that ends without final punctuation */
+      if ((T[i + 1].flags & LB_TF_PARA) || !wrapped) {
+        char c = d->text[t->start];
+        int joining = t->kind == LB_TOK_PUNCT && (c == ',' || c == ';' || c == '(');
+        if (!joining || (T[i + 1].flags & LB_TF_PARA)) {
+          cut = 1;
+          headline = !(t->kind == LB_TOK_PUNCT && c == ':') && !is_closer(d, t);
+        }
+      }
+    }
+    if (cut) {
+      add_sent(d, s0, last + 1, headline);
+      s0 = last + 1;
+      i = last;
+    }
+  }
+  if (s0 < n) add_sent(d, s0, n, 0);
+}

@@ -1,0 +1,20 @@
+/*
+** sent.h -- sentence splitter over tokens.
+**
+** A sentence ends after . ! ? … (with any closing quotes and brackets that
+** follow) when the next token starts a new sentence (upper case, a digit, an
+** opening quote), and at a line break when the line is a headline (no final
+** punctuation). It does not end at abbreviations (tok.c marks them), ordinal
+** numbers ("am 11. November"), decimals ("1,5"), colons ("Der Trump-Faktor:
+** Die Ukraine …") or dashes. Hard-wrapped text (most lines of similar length
+** without final punctuation) joins lines; blank lines still separate.
+*/
+#ifndef LB_SENT_H
+#define LB_SENT_H
+
+struct lb_doc;
+
+/* Fill d->sents from d->toks. */
+void lb_sent_run(struct lb_doc *d);
+
+#endif

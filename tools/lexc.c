@@ -1,0 +1,360 @@
+/*
+** lexc.c -- the lexicon compiler: TSV sources in, one mappable file out.
+**
+**   lagebild-lexc -o OUT.lex SOURCE.tsv...
+**
+** Reads every source (format in src/lex/lex.h), tokenizes and normalises each
+** key exactly as the engine will at run time (same tokenizer, same case
+** folding), and writes the binary lexicon. Strings are de-duplicated. A
+** malformed line stops the build with FILE:LINE and a reason, so a bad data
+** file never produces a silently smaller lexicon.
+*/
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/base/buf.h"
+#include "../src/lex/lex.h"
+#include "../src/text/norm.h"
+#include "../src/text/tok.h"
+#include "../src/text/utf8.h"
+
+typedef struct {
+  uint32_t key_off, key_len, hash, maxtoks;
+  uint32_t nrec;
+} entry;
+
+typedef struct {
+  uint32_t entry, table, surface_off, val_off, val_len, seq;
+} record;
+
+static lb_buf pool = LB_BUF_INIT;
+static uint32_t *strhash; /* open addressing over pool offsets+1 */
+static size_t strhash_cap, strhash_n;
+
+static entry *ents;
+static size_t nents, capents;
+static uint32_t *enthash;
+static size_t enthash_cap;
+
+static record *recs;
+static size_t nrecs, caprecs;
+
+static char **tables;
+static size_t ntables;
+
+static void *xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n);
+  if (!q) {
+    fputs("lagebild-lexc: out of memory\n", stderr);
+    exit(1);
+  }
+  return q;
+}
+
+static void strhash_grow(void);
+
+/* Intern s[0..n) (NUL-terminated in the pool); returns its offset. */
+static uint32_t intern(const char *s, size_t n) {
+  if ((strhash_n + 1) * 2 > strhash_cap) strhash_grow();
+  uint32_t h = lb_lex_hash(s, n);
+  size_t mask = strhash_cap - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    uint32_t v = strhash[i];
+    if (!v) {
+      uint32_t off = (uint32_t)pool.n;
+      lb_buf_add(&pool, s, n);
+      lb_buf_addc(&pool, 0);
+      strhash[i] = off + 1;
+      strhash_n++;
+      return off;
+    }
+    const char *p = pool.p + v - 1;
+    if (strlen(p) == n && memcmp(p, s, n) == 0) return v - 1;
+  }
+}
+
+static void strhash_grow(void) {
+  size_t oc = strhash_cap;
+  uint32_t *old = strhash;
+  strhash_cap = oc ? oc * 2 : 1 << 16;
+  strhash = calloc(strhash_cap, sizeof *strhash);
+  if (!strhash) exit(1);
+  for (size_t i = 0; i < oc; i++) {
+    if (!old[i]) continue;
+    const char *p = pool.p + old[i] - 1;
+    uint32_t h = lb_lex_hash(p, strlen(p));
+    size_t j = h & (strhash_cap - 1);
+    while (strhash[j]) j = (j + 1) & (strhash_cap - 1);
+    strhash[j] = old[i];
+  }
+  free(old);
+}
+
+static void enthash_grow(void) {
+  size_t oc = enthash_cap;
+  enthash_cap = oc ? oc * 2 : 1 << 16;
+  free(enthash);
+  enthash = malloc(enthash_cap * sizeof *enthash);
+  if (!enthash) exit(1);
+  memset(enthash, 0xFF, enthash_cap * sizeof *enthash);
+  for (size_t e = 0; e < nents; e++) {
+    size_t j = ents[e].hash & (enthash_cap - 1);
+    while (enthash[j] != 0xFFFFFFFFu) j = (j + 1) & (enthash_cap - 1);
+    enthash[j] = (uint32_t)e;
+  }
+}
+
+static uint32_t entry_get(const char *key, size_t n) {
+  if ((nents + 1) * 2 > enthash_cap) enthash_grow();
+  uint32_t h = lb_lex_hash(key, n);
+  size_t mask = enthash_cap - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    uint32_t v = enthash[i];
+    if (v == 0xFFFFFFFFu) {
+      if (nents == capents) {
+        capents = capents ? capents * 2 : 1 << 16;
+        ents = xrealloc(ents, capents * sizeof *ents);
+      }
+      entry *e = &ents[nents];
+      e->key_off = intern(key, n);
+      e->key_len = (uint32_t)n;
+      e->hash = h;
+      e->maxtoks = 1;
+      e->nrec = 0;
+      enthash[i] = (uint32_t)nents;
+      return (uint32_t)nents++;
+    }
+    entry *e = &ents[v];
+    if (e->hash == h && e->key_len == n && memcmp(pool.p + e->key_off, key, n) == 0) return v;
+  }
+}
+
+static uint32_t table_id(const char *name, size_t n) {
+  for (size_t i = 0; i < ntables; i++)
+    if (strlen(tables[i]) == n && memcmp(tables[i], name, n) == 0) return (uint32_t)i;
+  tables = xrealloc(tables, (ntables + 1) * sizeof *tables);
+  tables[ntables] = strndup(name, n);
+  return (uint32_t)ntables++;
+}
+
+/* ---- key normalisation through the engine's tokenizer ---- */
+typedef struct {
+  const char *s;
+  lb_buf *out;
+  uint32_t ntok;
+  uint32_t first_len;
+} keyctx;
+
+static void key_tok(void *ctx, const lb_tok *t) {
+  keyctx *k = ctx;
+  if (k->ntok++) lb_buf_addc(k->out, ' ');
+  lb_norm_key(k->out, k->s + t->start, t->end - t->start);
+  if (k->ntok == 1) k->first_len = (uint32_t)k->out->n;
+}
+
+static int fail(const char *file, size_t line, const char *msg) {
+  fprintf(stderr, "%s:%zu: %s\n", file, line, msg);
+  return 1;
+}
+
+static int add_line(const char *file, size_t lineno, const char *table, size_t tlen,
+                    const char *key, size_t klen, const char *val, size_t vlen,
+                    lb_buf *kb) {
+  if (!tlen) return fail(file, lineno, "empty table name");
+  if (!klen) return fail(file, lineno, "empty key");
+  if (lb_utf8_valid_prefix(key, klen) != klen || lb_utf8_valid_prefix(val, vlen) != vlen)
+    return fail(file, lineno, "invalid UTF-8");
+  lb_buf_reset(kb);
+  keyctx k = {key, kb, 0, 0};
+  lb_tok_each(key, klen, key_tok, &k);
+  if (!k.ntok) return fail(file, lineno, "key has no tokens");
+  if (k.ntok > 255) return fail(file, lineno, "key longer than 255 tokens");
+  uint32_t e = entry_get(kb->p, kb->n);
+  if (k.ntok > 1) {
+    uint32_t f = entry_get(kb->p, k.first_len);
+    if (ents[f].maxtoks < k.ntok) ents[f].maxtoks = k.ntok;
+  }
+  if (nrecs == caprecs) {
+    caprecs = caprecs ? caprecs * 2 : 1 << 16;
+    recs = xrealloc(recs, caprecs * sizeof *recs);
+  }
+  record *r = &recs[nrecs];
+  r->entry = e;
+  r->table = table_id(table, tlen);
+  r->surface_off = intern(key, klen);
+  r->val_off = intern(val, vlen);
+  r->val_len = (uint32_t)vlen;
+  r->seq = (uint32_t)nrecs++;
+  ents[e].nrec++;
+  return 0;
+}
+
+static int read_source(const char *file, lb_buf *kb) {
+  FILE *f = fopen(file, "rb");
+  if (!f) {
+    fprintf(stderr, "%s: %s\n", file, strerror(errno));
+    return 1;
+  }
+  char *line = NULL;
+  size_t cap = 0, lineno = 0;
+  ssize_t len;
+  char table[128] = "";
+  int err = 0;
+  while ((len = getline(&line, &cap, f)) >= 0) {
+    lineno++;
+    while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) line[--len] = 0;
+    if (memchr(line, 0, (size_t)len)) {
+      err = fail(file, lineno, "NUL byte in line");
+      break;
+    }
+    if (strncmp(line, "#table:", 7) == 0) {
+      const char *p = line + 7;
+      while (*p == ' ') p++;
+      if (!*p || strlen(p) >= sizeof table) {
+        err = fail(file, lineno, "bad #table: line");
+        break;
+      }
+      snprintf(table, sizeof table, "%s", p);
+      continue;
+    }
+    if (len == 0 || line[0] == '#') continue;
+    const char *t = line, *k, *v;
+    size_t tl, kl, vl;
+    if (table[0]) {
+      t = table;
+      tl = strlen(table);
+      k = line;
+    } else {
+      const char *tab = strchr(line, '\t');
+      if (!tab) {
+        err = fail(file, lineno, "expected TABLE<TAB>KEY<TAB>VALUE");
+        break;
+      }
+      tl = (size_t)(tab - line);
+      k = tab + 1;
+    }
+    const char *tab2 = strchr(k, '\t');
+    if (!tab2) {
+      kl = strlen(k);
+      v = "";
+      vl = 0;
+    } else {
+      kl = (size_t)(tab2 - k);
+      v = tab2 + 1;
+      vl = strlen(v);
+    }
+    if ((err = add_line(file, lineno, t, tl, k, kl, v, vl, kb))) break;
+  }
+  free(line);
+  fclose(f);
+  return err;
+}
+
+static int rec_cmp(const void *a, const void *b) {
+  const record *x = a, *y = b;
+  if (x->entry != y->entry) return x->entry < y->entry ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void put32(FILE *f, uint32_t v) {
+  unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+                        (unsigned char)(v >> 24)};
+  fwrite(b, 1, 4, f);
+}
+
+int main(int argc, char **argv) {
+  const char *out = NULL;
+  int first = 1;
+  if (argc >= 3 && strcmp(argv[1], "-o") == 0) {
+    out = argv[2];
+    first = 3;
+  }
+  if (!out || first >= argc) {
+    fprintf(stderr, "usage: lagebild-lexc -o OUT.lex SOURCE.tsv...\n");
+    return 2;
+  }
+  lb_buf kb = LB_BUF_INIT;
+  lb_buf_addc(&pool, 0); /* offset 0 is the empty string */
+  for (int i = first; i < argc; i++)
+    if (read_source(argv[i], &kb)) return 1;
+  qsort(recs, nrecs, sizeof *recs, rec_cmp);
+  /* entry -> first record */
+  uint32_t *rec0 = calloc(nents + 1, sizeof *rec0);
+  for (size_t i = nrecs; i-- > 0;) rec0[recs[i].entry] = (uint32_t)i;
+  for (size_t i = 0; i < nents; i++)
+    if (!ents[i].nrec) rec0[i] = 0;
+  for (size_t i = 0; i < ntables; i++) tables[i] = (char *)(uintptr_t)intern(tables[i], strlen(tables[i]));
+  while (pool.n % 4) lb_buf_addc(&pool, 0);
+
+  size_t nb = 1;
+  while (nb < nents * 2 + 1) nb <<= 1;
+  uint32_t *hash = malloc(nb * sizeof *hash);
+  memset(hash, 0xFF, nb * sizeof *hash);
+  for (size_t e = 0; e < nents; e++) {
+    size_t j = ents[e].hash & (nb - 1);
+    while (hash[j] != 0xFFFFFFFFu) j = (j + 1) & (nb - 1);
+    hash[j] = (uint32_t)e;
+  }
+
+  uint32_t hdr_len = 8 + 12 * 4;
+  uint32_t tables_off = hdr_len;
+  uint32_t hash_off = tables_off + (uint32_t)ntables * 4;
+  uint32_t entries_off = hash_off + (uint32_t)nb * 4;
+  uint32_t recs_off = entries_off + (uint32_t)nents * 24;
+  uint32_t strings_off = recs_off + (uint32_t)nrecs * 16;
+  uint64_t total = (uint64_t)strings_off + pool.n;
+  if (total > 0xFFFFFFFFu) {
+    fprintf(stderr, "lagebild-lexc: lexicon larger than 4 GiB\n");
+    return 1;
+  }
+  char tmp[4096];
+  snprintf(tmp, sizeof tmp, "%s.tmp", out);
+  FILE *f = fopen(tmp, "wb");
+  if (!f) {
+    fprintf(stderr, "%s: %s\n", tmp, strerror(errno));
+    return 1;
+  }
+  fwrite("LBLEX001", 1, 8, f);
+  put32(f, (uint32_t)ntables);
+  put32(f, tables_off);
+  put32(f, (uint32_t)nb);
+  put32(f, hash_off);
+  put32(f, (uint32_t)nents);
+  put32(f, entries_off);
+  put32(f, (uint32_t)nrecs);
+  put32(f, recs_off);
+  put32(f, strings_off);
+  put32(f, (uint32_t)pool.n);
+  put32(f, (uint32_t)total);
+  put32(f, 0);
+  for (size_t i = 0; i < ntables; i++) put32(f, (uint32_t)(uintptr_t)tables[i]);
+  for (size_t i = 0; i < nb; i++) put32(f, hash[i]);
+  for (size_t e = 0; e < nents; e++) {
+    put32(f, ents[e].key_off);
+    put32(f, ents[e].key_len);
+    put32(f, ents[e].hash);
+    put32(f, rec0[e]);
+    put32(f, ents[e].nrec);
+    put32(f, ents[e].maxtoks);
+  }
+  for (size_t i = 0; i < nrecs; i++) {
+    put32(f, recs[i].table);
+    put32(f, recs[i].surface_off);
+    put32(f, recs[i].val_off);
+    put32(f, recs[i].val_len);
+  }
+  fwrite(pool.p, 1, pool.n, f);
+  if (fclose(f) != 0 || rename(tmp, out) != 0) {
+    fprintf(stderr, "%s: %s\n", out, strerror(errno));
+    return 1;
+  }
+  fprintf(stderr, "lagebild-lexc: %s: %zu keys, %zu records, %zu tables, %.1f MB\n", out,
+          nents, nrecs, ntables, (double)total / 1e6);
+  free(hash);
+  free(rec0);
+  lb_buf_free(&kb);
+  return 0;
+}
