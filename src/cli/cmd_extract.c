@@ -49,31 +49,70 @@ static const char HELP[] =
     "lexicon is missing or corrupt); 2 bad usage; 3 some documents or lines were\n"
     "skipped (each is named on stderr with file, line and byte offset).\n";
 
-#define BATCH_DOCS 512
-#define BATCH_BYTES (16u << 20)
+/* A batch: raw items copied out of the reader, parsed and extracted on the
+** workers, written in input order by the main thread. */
+#define BATCH_DOCS 1024
+#define BATCH_BYTES (8u << 20)
 
-typedef struct out_ctx {
-  lb_buf *bufs;
-} out_ctx;
+typedef struct item {
+  size_t off, n;       /* bytes in the batch's raw buffer */
+  size_t line, fileoff;
+  const lb_reader *rd; /* still open while its items are in a batch */
+  int failed;          /* out holds an error message instead of JSON */
+  lb_buf out;
+} item;
 
-static void serialise(lb_doc *d, size_t i, void *ctx) {
-  out_ctx *o = ctx;
-  lb_buf_reset(&o->bufs[i]);
-  lb_pic_json(&o->bufs[i], d);
-  lb_buf_addc(&o->bufs[i], '\n');
+typedef struct batch {
+  const lb_engine *e;
+  lb_buf raw;
+  item *items;
+  size_t n;
+} batch;
+
+static void work(size_t i, void *ctx) {
+  batch *b = ctx;
+  item *it = &b->items[i];
+  lb_buf scratch = LB_BUF_INIT;
+  lb_input in;
+  char msg[1024];
+  lb_buf_reset(&it->out);
+  it->failed = 0;
+  if (lb_reader_parse(it->rd, b->raw.p + it->off, it->n, it->line, it->fileoff, &in, &scratch,
+                      msg, sizeof msg) != 0) {
+    it->failed = 1;
+    lb_buf_adds(&it->out, msg);
+  } else {
+    lb_doc *d = lb_doc_begin(b->e, &in);
+    if (!d) {
+      it->failed = 1;
+      lb_buf_adds(&it->out, "out of memory");
+    } else {
+      lb_doc_run(b->e, d);
+      lb_pic_json(&it->out, d);
+      lb_buf_addc(&it->out, '\n');
+      lb_doc_free(d);
+    }
+  }
+  lb_buf_free(&scratch);
 }
 
-static int flush(const lb_engine *e, lb_doc **docs, size_t *n, lb_buf *bufs, int threads,
-                 FILE *out) {
-  out_ctx o = {bufs};
-  lb_batch_run(e, docs, *n, threads, serialise, &o);
-  int err = 0;
-  for (size_t i = 0; i < *n; i++) {
-    if (fwrite(bufs[i].p, 1, bufs[i].n, out) != bufs[i].n) err = 1;
-    lb_doc_free(docs[i]);
+/* Run and write the batch; returns the number of skipped items, or -1 on a
+** write error. */
+static long flush(batch *b, int threads, FILE *out) {
+  lb_batch_for(b->n, threads, work, b);
+  long skipped = 0;
+  for (size_t i = 0; i < b->n; i++) {
+    item *it = &b->items[i];
+    if (it->failed) {
+      fprintf(stderr, "lagebild extract: %s (skipped)\n", it->out.p);
+      skipped++;
+    } else if (fwrite(it->out.p, 1, it->out.n, out) != it->out.n) {
+      skipped = -1;
+    }
   }
-  *n = 0;
-  return err;
+  b->n = 0;
+  lb_buf_reset(&b->raw);
+  return skipped;
 }
 
 int lb_cmd_extract(int argc, char **argv) {
@@ -156,9 +195,13 @@ int lb_cmd_extract(int argc, char **argv) {
       return LB_EXIT_ERR;
     }
   }
-  lb_doc **docs = calloc(BATCH_DOCS, sizeof *docs);
-  lb_buf *bufs = calloc(BATCH_DOCS, sizeof *bufs);
-  size_t n = 0, bytes = 0, skipped = 0;
+  batch bt;
+  memset(&bt, 0, sizeof bt);
+  bt.e = e;
+  bt.items = calloc(BATCH_DOCS, sizeof *bt.items);
+  lb_reader **open_readers = calloc((size_t)nfiles, sizeof *open_readers);
+  int nopen = 0;
+  long skipped = 0, k;
   int status = LB_EXIT_OK, werr = 0;
   for (int f = 0; f < nfiles; f++) {
     lb_reader *rd = lb_reader_open(files[f], mode, &defaults, err, sizeof err);
@@ -167,39 +210,44 @@ int lb_cmd_extract(int argc, char **argv) {
       status = LB_EXIT_ERR;
       continue;
     }
-    lb_input in;
-    char msg[1024];
-    int k;
-    while ((k = lb_reader_next(rd, &in, msg, sizeof msg)) != 0) {
-      if (k < 0) {
-        fprintf(stderr, "lagebild extract: %s (skipped)\n", msg);
+    open_readers[nopen++] = rd;
+    const char *p;
+    size_t n, line, off;
+    int r2;
+    while ((r2 = lb_reader_next_raw(rd, &p, &n, &line, &off)) != 0) {
+      if (r2 < 0) {
+        fprintf(stderr, "lagebild extract: %s: read error (skipped)\n", lb_reader_path(rd));
         skipped++;
-        continue;
-      }
-      lb_doc *d = lb_doc_begin(e, &in);
-      if (!d) {
-        fprintf(stderr, "lagebild extract: out of memory\n");
-        status = LB_EXIT_ERR;
         break;
       }
-      docs[n++] = d;
-      bytes += in.len;
-      if (n == BATCH_DOCS || bytes >= BATCH_BYTES) {
-        werr |= flush(e, docs, &n, bufs, threads, out);
-        bytes = 0;
+      item *it = &bt.items[bt.n++];
+      it->off = bt.raw.n;
+      it->n = n;
+      it->line = line;
+      it->fileoff = off;
+      it->rd = rd;
+      lb_buf_add(&bt.raw, p, n);
+      if (bt.n == BATCH_DOCS || bt.raw.n >= BATCH_BYTES) {
+        if ((k = flush(&bt, threads, out)) < 0) werr = 1; else skipped += k;
+        /* readers before the current one are no longer referenced */
+        for (int q = 0; q + 1 < nopen; q++) {
+          lb_reader_close(open_readers[q]);
+          open_readers[q] = NULL;
+        }
       }
     }
-    lb_reader_close(rd);
   }
-  werr |= flush(e, docs, &n, bufs, threads, out);
+  if ((k = flush(&bt, threads, out)) < 0) werr = 1; else skipped += k;
+  for (int q = 0; q < nopen; q++) lb_reader_close(open_readers[q]);
+  free(open_readers);
   if (fflush(out) != 0 || werr) {
     fprintf(stderr, "lagebild extract: write error\n");
     status = LB_EXIT_ERR;
   }
   if (outpath) fclose(out);
-  for (size_t i = 0; i < BATCH_DOCS; i++) lb_buf_free(&bufs[i]);
-  free(bufs);
-  free(docs);
+  for (size_t i = 0; i < BATCH_DOCS; i++) lb_buf_free(&bt.items[i].out);
+  free(bt.items);
+  lb_buf_free(&bt.raw);
   free(files);
   lb_engine_free(e);
   if (status == LB_EXIT_OK && skipped) status = LB_EXIT_SKIPPED;

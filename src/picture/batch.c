@@ -55,6 +55,39 @@ void lb_batch_run(const lb_engine *e, lb_doc **docs, size_t n, int nthreads, lb_
   for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
 }
 
+typedef struct pfor {
+  size_t n;
+  atomic_size_t next;
+  void (*fn)(size_t i, void *ctx);
+  void *ctx;
+} pfor;
+
+static void *pfor_worker(void *arg) {
+  pfor *j = arg;
+  for (;;) {
+    size_t i = atomic_fetch_add(&j->next, 1);
+    if (i >= j->n) break;
+    j->fn(i, j->ctx);
+  }
+  return NULL;
+}
+
+void lb_batch_for(size_t n, int nthreads, void (*fn)(size_t i, void *ctx), void *ctx) {
+  pfor j;
+  j.n = n;
+  atomic_init(&j.next, 0);
+  j.fn = fn;
+  j.ctx = ctx;
+  if (nthreads > 64) nthreads = 64;
+  if ((size_t)nthreads > n) nthreads = (int)n;
+  pthread_t th[64];
+  int started = 0;
+  for (int t = 1; t < nthreads; t++)
+    if (pthread_create(&th[started], NULL, pfor_worker, &j) == 0) started++;
+  pfor_worker(&j);
+  for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+}
+
 int lb_batch_cpus(void) {
   long n = sysconf(_SC_NPROCESSORS_ONLN);
   return n < 1 ? 1 : (int)n;

@@ -21,6 +21,10 @@ typedef void (*lb_batch_fn)(lb_doc *d, size_t i, void *ctx);
 void lb_batch_run(const lb_engine *e, lb_doc **docs, size_t n, int nthreads, lb_batch_fn fn,
                   void *ctx);
 
+/* A parallel for: fn(i, ctx) for every i in [0, n) on nthreads threads,
+** each index exactly once, in no particular order. */
+void lb_batch_for(size_t n, int nthreads, void (*fn)(size_t i, void *ctx), void *ctx);
+
 /* Number of online CPUs (at least 1). */
 int lb_batch_cpus(void);
 

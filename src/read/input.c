@@ -1,17 +1,19 @@
 /*
 ** input.c -- plain-text and JSON Lines readers (see input.h).
 **
-** JSON is parsed with jansson (a well-kept library made for the job); the
-** reader only decides what a line means. Lines are read with getline, so a
-** 50 MB line costs 50 MB, not a crash.
+** JSON lines are parsed by jsonl.c (a strict parser made for the hot path;
+** see there why not jansson). Lines are read with getline, so a 50 MB line
+** costs 50 MB, not a crash. lb_reader_next_raw hands out raw lines so that
+** callers can parse them on worker threads (cmd_extract.c, the store).
 */
 #include "input.h"
 
 #include <errno.h>
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "jsonl.h"
 
 struct lb_reader {
   FILE *f;
@@ -20,7 +22,7 @@ struct lb_reader {
   lb_input defaults;
   char *line;
   size_t cap, lineno, offset;
-  json_t *cur;    /* the object of the current line */
+  lb_buf scratch; /* decoded strings of the current line */
   char *text;     /* plain-text document */
   char idbuf[256];
 };
@@ -108,27 +110,18 @@ static int next_text(lb_reader *r, lb_input *doc, char *msg, size_t msglen) {
   return 1;
 }
 
-static const char *json_type_name(const json_t *v) {
-  switch (json_typeof(v)) {
-  case JSON_OBJECT: return "an object";
-  case JSON_ARRAY: return "an array";
-  case JSON_STRING: return "a string";
-  case JSON_INTEGER: case JSON_REAL: return "a number";
-  case JSON_TRUE: case JSON_FALSE: return "a boolean";
-  default: return "null";
-  }
-}
-
-/* Optional string field; a field of another type is a warning, not a skip. */
-static const char *opt_str(json_t *o, const char *k) {
-  json_t *v = json_object_get(o, k);
-  return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-static int next_jsonl(lb_reader *r, lb_input *doc, char *msg, size_t msglen) {
-  if (r->cur) {
-    json_decref(r->cur);
-    r->cur = NULL;
+int lb_reader_next_raw(lb_reader *r, const char **p, size_t *n, size_t *line, size_t *off) {
+  if (r->mode != LB_READ_JSONL) {
+    lb_input in;
+    char msg[256];
+    if (r->done) return 0;
+    int k = next_text(r, &in, msg, sizeof msg);
+    if (k <= 0) return k;
+    *p = in.text;
+    *n = in.len;
+    *line = 0;
+    *off = 0;
+    return 1;
   }
   for (;;) {
     size_t line_off = r->offset;
@@ -136,56 +129,49 @@ static int next_jsonl(lb_reader *r, lb_input *doc, char *msg, size_t msglen) {
     if (len < 0) return 0;
     r->lineno++;
     r->offset += (size_t)len;
-    size_t n = (size_t)len;
-    while (n && (r->line[n - 1] == '\n' || r->line[n - 1] == '\r')) n--;
+    size_t k = (size_t)len;
+    while (k && (r->line[k - 1] == '\n' || r->line[k - 1] == '\r')) k--;
     size_t sp = 0;
-    while (sp < n && (r->line[sp] == ' ' || r->line[sp] == '\t')) sp++;
-    if (sp == n) continue; /* blank line */
-    json_error_t je;
-    json_t *o = json_loadb(r->line, n, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
-    if (!o) {
-      snprintf(msg, msglen, "%s:%zu: invalid JSON at byte %zu of the line (file byte %zu): %s",
-               r->path, r->lineno, (size_t)(je.position > 0 ? je.position : 0),
-               line_off + (size_t)(je.position > 0 ? je.position : 0), je.text);
-      return -1;
-    }
-    if (!json_is_object(o)) {
-      snprintf(msg, msglen, "%s:%zu: line is %s, not a JSON object (file byte %zu)", r->path,
-               r->lineno, json_type_name(o), line_off);
-      json_decref(o);
-      return -1;
-    }
-    json_t *t = json_object_get(o, "text");
-    if (!t) {
-      snprintf(msg, msglen, "%s:%zu: object has no \"text\" field (file byte %zu)", r->path,
-               r->lineno, line_off);
-      json_decref(o);
-      return -1;
-    }
-    if (!json_is_string(t)) {
-      snprintf(msg, msglen, "%s:%zu: \"text\" is %s, not a string (file byte %zu)", r->path,
-               r->lineno, json_type_name(t), line_off);
-      json_decref(o);
-      return -1;
-    }
-    r->cur = o;
-    memset(doc, 0, sizeof *doc);
-    doc->text = json_string_value(t);
-    doc->len = json_string_length(t);
-    doc->id = opt_str(o, "id");
-    json_t *idv = json_object_get(o, "id");
-    if (json_is_integer(idv)) {
-      snprintf(r->idbuf, sizeof r->idbuf, "%lld", (long long)json_integer_value(idv));
-      doc->id = r->idbuf;
-    }
-    doc->published = opt_str(o, "published");
-    doc->lang = opt_str(o, "lang");
-    doc->title = opt_str(o, "title");
-    doc->url = opt_str(o, "url");
-    if (!doc->published) doc->published = r->defaults.published;
-    if (!doc->lang) doc->lang = r->defaults.lang;
+    while (sp < k && (r->line[sp] == ' ' || r->line[sp] == '\t')) sp++;
+    if (sp == k) continue; /* blank line */
+    *p = r->line;
+    *n = k;
+    *line = r->lineno;
+    *off = line_off;
     return 1;
   }
+}
+
+int lb_reader_is_jsonl(const lb_reader *r) { return r->mode == LB_READ_JSONL; }
+const char *lb_reader_path(const lb_reader *r) { return r->path; }
+
+int lb_reader_parse(const lb_reader *r, const char *p, size_t n, size_t line, size_t off,
+                    lb_input *in, lb_buf *scratch, char *msg, size_t msglen) {
+  if (r->mode != LB_READ_JSONL) {
+    *in = r->defaults;
+    in->text = p;
+    in->len = n;
+    if (!in->id && r->own) in->id = r->idbuf;
+    return 0;
+  }
+  size_t pos = 0;
+  char why[256];
+  if (lb_jsonl_parse(p, n, in, scratch, &pos, why, sizeof why) != 0) {
+    snprintf(msg, msglen, "%s:%zu: %s at byte %zu of the line (file byte %zu)", r->path, line,
+             why, pos, off + pos);
+    return -1;
+  }
+  if (!in->published) in->published = r->defaults.published;
+  if (!in->lang) in->lang = r->defaults.lang;
+  return 0;
+}
+
+static int next_jsonl(lb_reader *r, lb_input *doc, char *msg, size_t msglen) {
+  const char *p;
+  size_t n, line, off;
+  int k = lb_reader_next_raw(r, &p, &n, &line, &off);
+  if (k <= 0) return k;
+  return lb_reader_parse(r, p, n, line, off, doc, &r->scratch, msg, msglen) == 0 ? 1 : -1;
 }
 
 int lb_reader_next(lb_reader *r, lb_input *doc, char *msg, size_t msglen) {
@@ -196,7 +182,7 @@ int lb_reader_next(lb_reader *r, lb_input *doc, char *msg, size_t msglen) {
 
 void lb_reader_close(lb_reader *r) {
   if (!r) return;
-  if (r->cur) json_decref(r->cur);
+  lb_buf_free(&r->scratch);
   if (r->own && r->f) fclose(r->f);
   free(r->line);
   free(r->text);

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "../../include/lagebild.h"
+#include "../base/buf.h"
 
 typedef struct lb_reader lb_reader;
 
@@ -27,6 +28,19 @@ lb_reader *lb_reader_open(const char *path, int mode, const lb_input *defaults, 
 /* Next document into *doc (valid until the next call). Returns 1 for a
 ** document, 0 at the end, -1 for a skipped line (message in msg). */
 int lb_reader_next(lb_reader *r, lb_input *doc, char *msg, size_t msglen);
+
+/*
+** Raw reading, for parsing on worker threads: lb_reader_next_raw gives the
+** next JSONL line (blank lines skipped) or the whole plain-text document;
+** *p stays valid until the next call (copy it to keep it). Returns 1, or 0
+** at the end. lb_reader_parse (thread-safe; scratch is the caller's) turns
+** it into a document: 0, or -1 with "file:line: reason at byte N" in msg.
+*/
+int lb_reader_next_raw(lb_reader *r, const char **p, size_t *n, size_t *line, size_t *off);
+int lb_reader_parse(const lb_reader *r, const char *p, size_t n, size_t line, size_t off,
+                    lb_input *in, lb_buf *scratch, char *msg, size_t msglen);
+int lb_reader_is_jsonl(const lb_reader *r);
+const char *lb_reader_path(const lb_reader *r);
 
 /* Line number of the last document (1-based; 0 for plain text). */
 size_t lb_reader_line(const lb_reader *r);
