@@ -1,15 +1,694 @@
 /*
-** cmd_store.c -- `lagebild ingest`, `query` and `export`.
-** (Stub: filled in by the store issue.)
+** cmd_store.c -- `lagebild ingest`, `query` and `export`: the store's commands.
+**
+** ingest: the reader thread reads documents, skips those the store already
+** has (same id and content hash) before any extraction, and hands batches to
+** lb_batch_run on all cores; a single writer thread puts each finished batch
+** into SQLite as one transaction while the next batch is extracted. A run
+** killed at any moment leaves the last committed batch; run again, it skips
+** what is stored and finishes the rest.
+**
+** query and export are thin: options become an lb_store_filter, the store
+** module (query.c, export.c) does the SQL and the formatting.
 */
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "../../include/lagebild.h"
+#include "../picture/batch.h"
+#include "../picture/pipeline.h"
+#include "../read/compress.h"
+#include "../read/input.h"
+#include "../store/query.h"
+#include "../store/store.h"
 #include "cli.h"
 
-static int todo(const char *what) {
-  fprintf(stderr, "lagebild %s: not built yet\n", what);
-  return LB_EXIT_ERR;
+static const char INGEST_HELP[] =
+    "usage: lagebild ingest [OPTIONS] DB INPUT...\n"
+    "\n"
+    "Extract the picture of every document in INPUT and store it in the SQLite\n"
+    "file DB (created when missing). INPUT is a plain-text file (one document),\n"
+    "a .jsonl/.ndjson file (one document per line), either of them compressed\n"
+    "with gzip (.gz) or zstd (.zst), a directory (every .txt, .text, .jsonl and\n"
+    ".ndjson file below it, also compressed, in name order), or - for stdin.\n"
+    "Documents already stored with the same id and content are skipped; a known\n"
+    "id with new content replaces the old version. Safe to kill and re-run.\n"
+    "\n"
+    "options:\n"
+    "  --jsonl / --text     read every INPUT as JSON Lines / as plain text\n"
+    "                         lagebild ingest --jsonl news.db feed.log\n"
+    "  --published DATE     publication date for plain text (and JSONL lines\n"
+    "                       without one)\n"
+    "                         lagebild ingest --published 2024-11-11 news.db a.txt\n"
+    "  --lang CODE          the language instead of detecting it\n"
+    "  --lexicon FILE       the compiled lexicon (default: beside the binary)\n"
+    "  --threads N          extraction threads (default: all cores)\n"
+    "                         lagebild ingest --threads 2 news.db corpus/\n"
+    "  --batch N            documents per transaction (default 512)\n"
+    "  --radius-km KM       incidents: places within KM (default 50; new stores)\n"
+    "  --window-days D      incidents: dates within D days (default 3; new stores)\n"
+    "                         lagebild ingest --radius-km 25 news.db corpus/\n"
+    "  --progress           show the progress bar even when stderr is no terminal\n"
+    "  --quiet              no progress bar and no summary\n"
+    "  --stats              print the summary line even when stderr is no terminal\n"
+    "\n"
+    "exit status: 0 done; 1 error (store locked, corrupt, read-only, of a newer\n"
+    "schema, or a write failed: nothing half-written stays); 2 bad usage; 3 some\n"
+    "documents or lines were skipped (named on stderr).\n";
+
+#define BATCH_BYTES (16u << 20)
+
+typedef struct batch {
+  lb_doc **docs;
+  uint64_t *hash;
+  const char **origin;
+  size_t n, bytes;
+} batch;
+
+typedef struct ingest {
+  lb_store *w;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  batch *pending; /* handed to the writer, not yet taken */
+  batch *writing; /* being written */
+  int quit;
+  atomic_int failed; /* set by the writer, read by the reader thread */
+  size_t added, replaced, same;
+} ingest;
+
+static void batch_free_docs(batch *b) {
+  for (size_t i = 0; i < b->n; i++) lb_doc_free(b->docs[i]);
+  b->n = b->bytes = 0;
 }
-int lb_cmd_ingest(int argc, char **argv) { (void)argc; (void)argv; return todo("ingest"); }
-int lb_cmd_query(int argc, char **argv) { (void)argc; (void)argv; return todo("query"); }
-int lb_cmd_export(int argc, char **argv) { (void)argc; (void)argv; return todo("export"); }
+
+static void write_batch(ingest *g, batch *b) {
+  if (g->failed) return;
+  if (lb_store_begin(g->w) != LB_OK) {
+    g->failed = 1;
+    return;
+  }
+  size_t cnt[3] = {0, 0, 0};
+  for (size_t i = 0; i < b->n; i++) {
+    int st;
+    if (lb_store_add(g->w, b->docs[i], b->hash[i], b->origin[i], &st) != LB_OK) {
+      lb_store_rollback(g->w);
+      g->failed = 1;
+      return;
+    }
+    cnt[st]++;
+  }
+  if (lb_store_commit(g->w) != LB_OK) {
+    g->failed = 1;
+    return;
+  }
+  pthread_mutex_lock(&g->mu);
+  g->added += cnt[LB_STORE_ADDED];
+  g->replaced += cnt[LB_STORE_REPLACED];
+  g->same += cnt[LB_STORE_SAME];
+  pthread_mutex_unlock(&g->mu);
+}
+
+static void *writer(void *arg) {
+  ingest *g = arg;
+  pthread_mutex_lock(&g->mu);
+  for (;;) {
+    while (!g->pending && !g->quit) pthread_cond_wait(&g->cv, &g->mu);
+    if (!g->pending) break;
+    batch *b = g->pending;
+    g->pending = NULL;
+    g->writing = b;
+    pthread_mutex_unlock(&g->mu);
+    write_batch(g, b);
+    batch_free_docs(b);
+    pthread_mutex_lock(&g->mu);
+    g->writing = NULL;
+    pthread_cond_broadcast(&g->cv);
+  }
+  pthread_mutex_unlock(&g->mu);
+  return NULL;
+}
+
+/* Wait until the writer has taken and written everything handed to it. */
+static void writer_drain(ingest *g) {
+  pthread_mutex_lock(&g->mu);
+  while (g->pending || g->writing) pthread_cond_wait(&g->cv, &g->mu);
+  pthread_mutex_unlock(&g->mu);
+}
+
+typedef struct files {
+  char **v;
+  size_t n, cap;
+} files;
+
+static int add_file(const char *path, void *ctx) {
+  files *f = ctx;
+  if (f->n == f->cap) {
+    f->cap = f->cap ? f->cap * 2 : 16;
+    char **nv = realloc(f->v, f->cap * sizeof *nv);
+    if (!nv) return -1;
+    f->v = nv;
+  }
+  if (!(f->v[f->n] = strdup(path))) return -1;
+  f->n++;
+  return 0;
+}
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+typedef struct progress {
+  int on;
+  double t0, last;
+  size_t total; /* bytes on disk of all inputs */
+} progress;
+
+static void show(progress *p, size_t docs, size_t done, int final) {
+  if (!p->on) return;
+  double t = now_s();
+  if (!final && t - p->last < 0.25) return;
+  p->last = t;
+  double el = t - p->t0 > 1e-6 ? t - p->t0 : 1e-6;
+  double frac = p->total ? (double)done / (double)p->total : 0;
+  if (frac > 1) frac = 1;
+  char eta[32] = "--:--";
+  if (frac > 0.001 && !final) {
+    long s = (long)(el / frac - el);
+    snprintf(eta, sizeof eta, "%ld:%02ld", s / 60, s % 60);
+  } else if (final) {
+    snprintf(eta, sizeof eta, "done");
+  }
+  int w = 24, fill = (int)(frac * w);
+  char bar[32];
+  for (int i = 0; i < w; i++) bar[i] = i < fill ? '#' : '.';
+  bar[w] = 0;
+  fprintf(stderr, "\r[%s] %3.0f%%  %zu docs  %.0f docs/s  %.1f MB/s  ETA %s   ", bar,
+          frac * 100, docs, (double)docs / el, (double)done / el / 1e6, eta);
+  if (final) fputc('\n', stderr);
+  fflush(stderr);
+}
+
+int lb_cmd_ingest(int argc, char **argv) {
+  lb_input defaults;
+  memset(&defaults, 0, sizeof defaults);
+  const char *lexicon = NULL, *dbpath = NULL, *v;
+  int mode = LB_READ_AUTO, threads = lb_batch_cpus(), r, quiet = 0, force_progress = 0;
+  int stats = 0;
+  long batch_docs = 512;
+  lb_store_opts opts = {50.0, 3};
+  files in = {0};
+  int status = LB_EXIT_OK;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      fputs(INGEST_HELP, stdout);
+      goto out;
+    } else if (strcmp(a, "--jsonl") == 0) {
+      mode = LB_READ_JSONL;
+    } else if (strcmp(a, "--text") == 0) {
+      mode = LB_READ_TEXT;
+    } else if (strcmp(a, "--quiet") == 0) {
+      quiet = 1;
+    } else if (strcmp(a, "--progress") == 0) {
+      force_progress = 1;
+    } else if (strcmp(a, "--stats") == 0) {
+      stats = 1;
+    } else if ((r = lb_cli_opt(argc, argv, &i, "--published", &v))) {
+      if (r < 0) goto usage;
+      defaults.published = v;
+    } else if ((r = lb_cli_opt(argc, argv, &i, "--lang", &v))) {
+      if (r < 0) goto usage;
+      defaults.lang = v;
+    } else if ((r = lb_cli_opt(argc, argv, &i, "--lexicon", &v))) {
+      if (r < 0) goto usage;
+      lexicon = v;
+    } else if ((r = lb_cli_opt(argc, argv, &i, "--threads", &v))) {
+      if (r < 0) goto usage;
+      threads = atoi(v);
+      if (threads < 1 || threads > 64) {
+        fprintf(stderr, "lagebild ingest: --threads wants 1..64, not \"%s\"\n", v);
+        goto usage;
+      }
+    } else if ((r = lb_cli_opt(argc, argv, &i, "--batch", &v))) {
+      if (r < 0) goto usage;
+      batch_docs = atol(v);
+      if (batch_docs < 1 || batch_docs > 1000000) {
+        fprintf(stderr, "lagebild ingest: --batch wants 1..1000000, not \"%s\"\n", v);
+        goto usage;
+      }
+    } else if ((r = lb_cli_opt(argc, argv, &i, "--radius-km", &v))) {
+      if (r < 0) goto usage;
+      opts.radius_km = atof(v);
+      if (!(opts.radius_km > 0)) {
+        fprintf(stderr, "lagebild ingest: --radius-km wants a positive number\n");
+        goto usage;
+      }
+    } else if ((r = lb_cli_opt(argc, argv, &i, "--window-days", &v))) {
+      if (r < 0) goto usage;
+      opts.window_days = atoi(v);
+      if (opts.window_days < 0) {
+        fprintf(stderr, "lagebild ingest: --window-days wants 0 or more\n");
+        goto usage;
+      }
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "lagebild ingest: unknown option \"%s\"\n", a);
+      goto usage;
+    } else if (!dbpath) {
+      dbpath = a;
+    } else {
+      char err[512];
+      if (lb_compress_walk(a, add_file, &in, err, sizeof err) != 0) {
+        fprintf(stderr, "lagebild ingest: %s\n", err);
+        status = LB_EXIT_ERR;
+        goto out;
+      }
+    }
+  }
+  if (!dbpath || !in.n) {
+    fprintf(stderr, "lagebild ingest: need a DB and at least one INPUT\n");
+    goto usage;
+  }
+
+  char err[512];
+  lb_engine *e = lb_engine_new(lexicon, err, sizeof err);
+  if (!e) {
+    fprintf(stderr, "lagebild ingest: %s\n", err);
+    status = LB_EXIT_ERR;
+    goto out;
+  }
+  ingest g;
+  memset(&g, 0, sizeof g);
+  lb_store *rd = NULL;
+  if (lb_store_open(dbpath, LB_STORE_WRITE, &opts, &g.w, err, sizeof err) != LB_OK ||
+      lb_store_open(dbpath, LB_STORE_READ, NULL, &rd, err, sizeof err) != LB_OK) {
+    fprintf(stderr, "lagebild ingest: %s\n", err);
+    lb_store_close(g.w);
+    lb_engine_free(e);
+    status = LB_EXIT_ERR;
+    goto out;
+  }
+  progress pg = {0};
+  pg.on = !quiet && (force_progress || isatty(2));
+  pg.t0 = pg.last = now_s();
+  for (size_t f = 0; f < in.n; f++) {
+    struct stat st;
+    if (strcmp(in.v[f], "-") != 0 && stat(in.v[f], &st) == 0) pg.total += (size_t)st.st_size;
+  }
+  pthread_mutex_init(&g.mu, NULL);
+  pthread_cond_init(&g.cv, NULL);
+  pthread_t wt;
+  int have_writer = pthread_create(&wt, NULL, writer, &g) == 0;
+  batch bb[2];
+  memset(bb, 0, sizeof bb);
+  for (int k = 0; k < 2; k++) {
+    bb[k].docs = calloc((size_t)batch_docs, sizeof *bb[k].docs);
+    bb[k].hash = calloc((size_t)batch_docs, sizeof *bb[k].hash);
+    bb[k].origin = calloc((size_t)batch_docs, sizeof *bb[k].origin);
+  }
+  int cur = 0;
+  size_t skipped = 0, known = 0, docs_read = 0, done_bytes = 0;
+  for (size_t f = 0; f < in.n && !g.failed; f++) {
+    lb_reader *rdr = lb_reader_open(in.v[f], mode, &defaults, err, sizeof err);
+    if (!rdr) {
+      fprintf(stderr, "lagebild ingest: %s\n", err);
+      status = LB_EXIT_ERR;
+      continue;
+    }
+    lb_input doc;
+    char msg[1024];
+    int k;
+    while ((k = lb_reader_next(rdr, &doc, msg, sizeof msg)) != 0 && !g.failed) {
+      if (k < 0) {
+        if (pg.on) fputc('\n', stderr);
+        fprintf(stderr, "lagebild ingest: %s (skipped)\n", msg);
+        skipped++;
+        continue;
+      }
+      docs_read++;
+      lb_doc *d = lb_doc_begin(e, &doc);
+      if (!d) {
+        fprintf(stderr, "lagebild ingest: out of memory\n");
+        g.failed = 1;
+        break;
+      }
+      uint64_t h = lb_store_hash(d);
+      int kn = lb_store_known(rd, d->id, h);
+      if (kn != 0) {
+        lb_doc_free(d);
+        if (kn < 0) {
+          fprintf(stderr, "lagebild ingest: %s\n", lb_store_errmsg(rd));
+          g.failed = 1;
+          break;
+        }
+        known++;
+        continue;
+      }
+      batch *b = &bb[cur];
+      b->docs[b->n] = d;
+      b->hash[b->n] = h;
+      b->origin[b->n] = in.v[f];
+      b->n++;
+      b->bytes += doc.len;
+      if (b->n == (size_t)batch_docs || b->bytes >= BATCH_BYTES) {
+        lb_batch_run(e, b->docs, b->n, threads, NULL, NULL);
+        if (have_writer) {
+          pthread_mutex_lock(&g.mu);
+          while (g.pending) pthread_cond_wait(&g.cv, &g.mu);
+          g.pending = b;
+          pthread_cond_broadcast(&g.cv);
+          pthread_mutex_unlock(&g.mu);
+          /* the other buffer is free once the writer is past it */
+          cur ^= 1;
+          pthread_mutex_lock(&g.mu);
+          while (g.pending == &bb[cur] || g.writing == &bb[cur]) pthread_cond_wait(&g.cv, &g.mu);
+          pthread_mutex_unlock(&g.mu);
+        } else {
+          write_batch(&g, b);
+          batch_free_docs(b);
+        }
+      }
+      show(&pg, docs_read, done_bytes + lb_reader_raw_offset(rdr), 0);
+    }
+    struct stat st;
+    if (strcmp(in.v[f], "-") != 0 && stat(in.v[f], &st) == 0) done_bytes += (size_t)st.st_size;
+    lb_reader_close(rdr);
+  }
+  if (!g.failed && bb[cur].n) {
+    lb_batch_run(e, bb[cur].docs, bb[cur].n, threads, NULL, NULL);
+    if (have_writer) {
+      pthread_mutex_lock(&g.mu);
+      while (g.pending) pthread_cond_wait(&g.cv, &g.mu);
+      g.pending = &bb[cur];
+      pthread_cond_broadcast(&g.cv);
+      pthread_mutex_unlock(&g.mu);
+    } else {
+      write_batch(&g, &bb[cur]);
+    }
+  }
+  if (have_writer) {
+    writer_drain(&g);
+    pthread_mutex_lock(&g.mu);
+    g.quit = 1;
+    pthread_cond_broadcast(&g.cv);
+    pthread_mutex_unlock(&g.mu);
+    pthread_join(wt, NULL);
+  }
+  for (int k = 0; k < 2; k++) {
+    batch_free_docs(&bb[k]);
+    free(bb[k].docs);
+    free(bb[k].hash);
+    free(bb[k].origin);
+  }
+  show(&pg, docs_read, done_bytes, 1);
+  if (g.failed) {
+    fprintf(stderr, "lagebild ingest: %s; the batch was rolled back, everything committed "
+                    "before it is kept\n",
+            lb_store_errmsg(g.w)[0] ? lb_store_errmsg(g.w) : "stopped");
+    status = LB_EXIT_ERR;
+  }
+  if (!quiet && (stats || isatty(2)))
+    fprintf(stderr, "lagebild ingest: %zu documents read: %zu added, %zu replaced, %zu "
+                    "unchanged, %zu lines skipped (%.2f s)\n",
+            docs_read, g.added, g.replaced, g.same + known, skipped, now_s() - pg.t0);
+  lb_store_close(rd);
+  lb_store_close(g.w);
+  pthread_mutex_destroy(&g.mu);
+  pthread_cond_destroy(&g.cv);
+  lb_engine_free(e);
+  if (status == LB_EXIT_OK && skipped) status = LB_EXIT_SKIPPED;
+out:
+  for (size_t f = 0; f < in.n; f++) free(in.v[f]);
+  free(in.v);
+  return status;
+usage:
+  for (size_t f = 0; f < in.n; f++) free(in.v[f]);
+  free(in.v);
+  fputs("see: lagebild ingest --help\n", stderr);
+  return LB_EXIT_USAGE;
+}
+
+/* ---- query and export ---- */
+
+static const char QUERY_HELP[] =
+    "usage: lagebild query DB [WHAT] [FILTERS] [FORMAT]\n"
+    "\n"
+    "Print what the store holds about events (default), incidents, quantities,\n"
+    "documents or entities, filtered. Filters combine with AND.\n"
+    "\n"
+    "what:\n"
+    "  --events             events, one per row (default)\n"
+    "  --incidents          incidents (events of several documents merged), with\n"
+    "                       their report count and source documents\n"
+    "                         lagebild query news.db --incidents --root 15\n"
+    "  --quantities         numbers per source, side by side (e.g. troop counts)\n"
+    "                         lagebild query news.db --quantities --unit troops\n"
+    "  --documents          documents\n"
+    "  --entities           entities with mention and document counts\n"
+    "filters:\n"
+    "  --actor CODE         source or target actor (RUS also matches RUSMIL)\n"
+    "                         lagebild query news.db --actor PRK\n"
+    "  --entity ID          entity (Q-id or lb: id) as source, target or place\n"
+    "                         lagebild query news.db --entity Q159\n"
+    "  --code CODE          CAMEO event code    lagebild query news.db --code 154\n"
+    "  --root CODE          CAMEO root code     lagebild query news.db --root 15\n"
+    "  --quad N             quad class 1..4     lagebild query news.db --quad 4\n"
+    "  --place NAME         place by name       lagebild query news.db --place Kursk\n"
+    "  --bbox W,S,E,N       place inside lon/lat box\n"
+    "                         lagebild query news.db --bbox 30,50,40,55\n"
+    "  --from DATE, --to DATE   event date range (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+    "                         lagebild query news.db --from 2024-11 --to 2024-11-30\n"
+    "  --text WORDS         documents containing all the words (full text)\n"
+    "                         lagebild query news.db --text \"Kursk Truppen\"\n"
+    "  --doc ID             one document  lagebild query news.db --doc kursk-2024-11\n"
+    "  --unit UNIT          quantities: the counted thing (troops, drones, km2...)\n"
+    "  --limit N            at most N rows\n"
+    "format (default: a table on a terminal, else JSON Lines):\n"
+    "  --jsonl, --tsv, --csv, --table\n"
+    "\n"
+    "exit status: 0 rows printed (possibly none); 1 error; 2 bad usage.\n";
+
+static const char EXPORT_HELP[] =
+    "usage: lagebild export DB --format gdelt|geojson|csv [FILTERS] [-o FILE]\n"
+    "\n"
+    "Write the store's events: gdelt = GDELT 2.0 event table rows (61 tab-separated\n"
+    "columns, no header; docs/store.md lists which are filled), geojson = a\n"
+    "FeatureCollection of the events with coordinates (for QGIS), csv = the event\n"
+    "columns of `lagebild query` with a header. FILTERS are those of query.\n"
+    "  lagebild export news.db --format geojson -o events.geojson\n"
+    "  lagebild export news.db --format gdelt --from 2024-11 > events.gdelt.tsv\n";
+
+/* Parse the filter options shared by query and export; 1 = consumed,
+** 0 = not a filter, -1 = bad value. */
+static int filter_opt(int argc, char **argv, int *i, lb_store_filter *f, const char *cmd) {
+  const char *v;
+  int r;
+#define STR_OPT(name, field)                                                                  \
+  if ((r = lb_cli_opt(argc, argv, i, name, &v))) {                                           \
+    if (r < 0) return -1;                                                                     \
+    f->field = v;                                                                             \
+    return 1;                                                                                 \
+  }
+  STR_OPT("--actor", actor)
+  STR_OPT("--entity", entity)
+  STR_OPT("--code", code)
+  STR_OPT("--root", root)
+  STR_OPT("--place", place)
+  STR_OPT("--text", text)
+  STR_OPT("--doc", doc)
+  STR_OPT("--unit", unit)
+#undef STR_OPT
+  if ((r = lb_cli_opt(argc, argv, i, "--quad", &v))) {
+    if (r < 0) return -1;
+    f->quad = atoi(v);
+    if (f->quad < 1 || f->quad > 4) {
+      fprintf(stderr, "lagebild %s: --quad wants 1..4, not \"%s\"\n", cmd, v);
+      return -1;
+    }
+    return 1;
+  }
+  if ((r = lb_cli_opt(argc, argv, i, "--limit", &v))) {
+    if (r < 0) return -1;
+    f->limit = atol(v);
+    if (f->limit < 1) {
+      fprintf(stderr, "lagebild %s: --limit wants a positive number\n", cmd);
+      return -1;
+    }
+    return 1;
+  }
+  for (int last = 0; last < 2; last++) {
+    if (!(r = lb_cli_opt(argc, argv, i, last ? "--to" : "--from", &v))) continue;
+    if (r < 0) return -1;
+    int day = lb_store_parse_day(v, last);
+    if (!day) {
+      fprintf(stderr, "lagebild %s: not a date (YYYY, YYYY-MM, YYYY-MM-DD): \"%s\"\n", cmd, v);
+      return -1;
+    }
+    if (last)
+      f->to = day;
+    else
+      f->from = day;
+    return 1;
+  }
+  if ((r = lb_cli_opt(argc, argv, i, "--bbox", &v))) {
+    if (r < 0) return -1;
+    char *end;
+    const char *p = v;
+    for (int k = 0; k < 4; k++) {
+      f->bbox[k] = strtod(p, &end);
+      if (end == p || (k < 3 && *end != ',') || (k == 3 && *end)) {
+        fprintf(stderr, "lagebild %s: --bbox wants W,S,E,N (degrees), not \"%s\"\n", cmd, v);
+        return -1;
+      }
+      p = end + 1;
+    }
+    if (f->bbox[0] > f->bbox[2] || f->bbox[1] > f->bbox[3]) {
+      fprintf(stderr, "lagebild %s: --bbox W,S,E,N needs W <= E and S <= N\n", cmd);
+      return -1;
+    }
+    f->has_bbox = 1;
+    return 1;
+  }
+  return 0;
+}
+
+int lb_cmd_query(int argc, char **argv) {
+  lb_store_filter f;
+  memset(&f, 0, sizeof f);
+  const char *dbpath = NULL;
+  int kind = LB_Q_EVENTS, fmt = isatty(1) ? LB_FMT_TABLE : LB_FMT_JSONL;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    int r;
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      fputs(QUERY_HELP, stdout);
+      return LB_EXIT_OK;
+    }
+    if (strcmp(a, "--events") == 0) kind = LB_Q_EVENTS;
+    else if (strcmp(a, "--incidents") == 0) kind = LB_Q_INCIDENTS;
+    else if (strcmp(a, "--quantities") == 0) kind = LB_Q_QUANTITIES;
+    else if (strcmp(a, "--documents") == 0) kind = LB_Q_DOCUMENTS;
+    else if (strcmp(a, "--entities") == 0) kind = LB_Q_ENTITIES;
+    else if (strcmp(a, "--jsonl") == 0) fmt = LB_FMT_JSONL;
+    else if (strcmp(a, "--tsv") == 0) fmt = LB_FMT_TSV;
+    else if (strcmp(a, "--csv") == 0) fmt = LB_FMT_CSV;
+    else if (strcmp(a, "--table") == 0) fmt = LB_FMT_TABLE;
+    else if ((r = filter_opt(argc, argv, &i, &f, "query")) != 0) {
+      if (r < 0) goto usage;
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "lagebild query: unknown option \"%s\"\n", a);
+      goto usage;
+    } else if (!dbpath) {
+      dbpath = a;
+    } else {
+      fprintf(stderr, "lagebild query: one DB only (\"%s\")\n", a);
+      goto usage;
+    }
+  }
+  if (!dbpath) {
+    fprintf(stderr, "lagebild query: need a DB\n");
+    goto usage;
+  }
+  char err[512];
+  lb_store *s;
+  if (lb_store_open(dbpath, LB_STORE_READ, NULL, &s, err, sizeof err) != LB_OK) {
+    fprintf(stderr, "lagebild query: %s\n", err);
+    return LB_EXIT_ERR;
+  }
+  long rows;
+  lb_err e = lb_store_query(s, &f, kind, fmt, stdout, &rows, err, sizeof err);
+  lb_store_close(s);
+  if (e != LB_OK) {
+    fprintf(stderr, "lagebild query: %s: %s\n", dbpath, err);
+    return LB_EXIT_ERR;
+  }
+  if (fflush(stdout) != 0) {
+    fprintf(stderr, "lagebild query: write error: %s\n", strerror(errno));
+    return LB_EXIT_ERR;
+  }
+  return LB_EXIT_OK;
+usage:
+  fputs("see: lagebild query --help\n", stderr);
+  return LB_EXIT_USAGE;
+}
+
+int lb_cmd_export(int argc, char **argv) {
+  lb_store_filter f;
+  memset(&f, 0, sizeof f);
+  const char *dbpath = NULL, *format = NULL, *outpath = NULL, *v;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    int r;
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      fputs(EXPORT_HELP, stdout);
+      return LB_EXIT_OK;
+    }
+    if ((r = lb_cli_opt(argc, argv, &i, "--format", &v))) {
+      if (r < 0) goto usage;
+      format = v;
+    } else if ((r = lb_cli_opt(argc, argv, &i, "-o", &v))) {
+      if (r < 0) goto usage;
+      outpath = v;
+    } else if ((r = filter_opt(argc, argv, &i, &f, "export")) != 0) {
+      if (r < 0) goto usage;
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "lagebild export: unknown option \"%s\"\n", a);
+      goto usage;
+    } else if (!dbpath) {
+      dbpath = a;
+    } else {
+      fprintf(stderr, "lagebild export: one DB only (\"%s\")\n", a);
+      goto usage;
+    }
+  }
+  int fmt;
+  if (!dbpath || !format) {
+    fprintf(stderr, "lagebild export: need a DB and --format\n");
+    goto usage;
+  }
+  if (strcmp(format, "gdelt") == 0) fmt = LB_FMT_GDELT;
+  else if (strcmp(format, "geojson") == 0) fmt = LB_FMT_GEOJSON;
+  else if (strcmp(format, "csv") == 0) fmt = LB_FMT_CSV;
+  else {
+    fprintf(stderr, "lagebild export: --format wants gdelt, geojson or csv, not \"%s\"\n",
+            format);
+    goto usage;
+  }
+  char err[512];
+  lb_store *s;
+  if (lb_store_open(dbpath, LB_STORE_READ, NULL, &s, err, sizeof err) != LB_OK) {
+    fprintf(stderr, "lagebild export: %s\n", err);
+    return LB_EXIT_ERR;
+  }
+  FILE *out = stdout;
+  if (outpath && !(out = fopen(outpath, "wb"))) {
+    fprintf(stderr, "lagebild export: %s: %s\n", outpath, strerror(errno));
+    lb_store_close(s);
+    return LB_EXIT_ERR;
+  }
+  long rows;
+  lb_err e = lb_store_export(s, &f, fmt, out, &rows, err, sizeof err);
+  lb_store_close(s);
+  int werr = fflush(out) != 0;
+  if (outpath) werr |= fclose(out) != 0;
+  if (e != LB_OK) {
+    fprintf(stderr, "lagebild export: %s: %s\n", dbpath, err);
+    return LB_EXIT_ERR;
+  }
+  if (werr) {
+    fprintf(stderr, "lagebild export: write error: %s\n", strerror(errno));
+    return LB_EXIT_ERR;
+  }
+  return LB_EXIT_OK;
+usage:
+  fputs("see: lagebild export --help\n", stderr);
+  return LB_EXIT_USAGE;
+}

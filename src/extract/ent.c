@@ -1,9 +1,845 @@
 /*
-** ent.c -- entities and actors from the lexicon.
-** (Stub: filled in by issue 4.)
+** ent.c -- entities and actors from the lexicon (see ent.h for what it finds).
+**
+** One pass over each sentence's tokens. At every word token the stage does
+** one hash lookup of the token's key; only where the lexicon says longer keys
+** start with it (maxtoks > 1) does it build and probe multi-token keys. The
+** tries, in order: a name (`ent`, longest match), a nationality adjective
+** (`nat`) with an agent noun, role noun or place noun after it, a hyphenated
+** compound with name parts, a genitive -s, a surname seen before in the
+** document, "die Hauptstadt", and finally an unknown capitalised sequence
+** (a guess). Place names with several candidates are decided after the pass,
+** when the document's countries are known (lb_geo_pick).
+**
+** Lexicon records used (columns in data/README.md):
+**   ent     NAME -> KID, MENTION_ACTOR, ROLE (name|surname|place|gov), SOURCE
+**   entdef  KID  -> ID, TYPE, ACTOR, COUNTRY3, NAME, GEONAMEID, LAT, LON,
+**                   FEATURE, CC, POPULATION, SOURCE
+**   nat     ADJECTIVE -> KID;   agent  NOUN -> AGENT, actor|place
+**   rolenoun NOUN -> OFFICE;    office "<iso3> <office>" -> KID, FROM, TO
+**   country CC -> KID;          capital KID -> KID of the capital
+**   form    FORM -> LEMMA, POS, ...;   stop WORD
 */
 #include "ent.h"
 
-#include "../picture/doc.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-void lb_ent_run(lb_doc *d) { (void)d; }
+#include "../lex/lex.h"
+#include "../picture/doc.h"
+#include "geo.h"
+
+#define KEYMAX 512
+#define MAXCAND 16
+
+typedef struct tabs {
+  int ent, entdef, nat, agent, rolenoun, office, country, capital, form, stop;
+} tabs;
+
+typedef struct surname {
+  const char *key; /* case-folded last token of a full name */
+  int32_t ent;
+} surname;
+
+/* A place name with several candidates, decided after the pass. */
+typedef struct deferred {
+  uint32_t tok0, tok1;
+  lb_lex_entry e;
+  uint8_t metonymy_ok;
+} deferred;
+
+typedef struct ctx {
+  lb_doc *d;
+  const lb_lex *lx;
+  tabs T;
+  uint8_t *used; /* per token: already part of a mention */
+  lb_lex_entry *ecache; /* per token: its key's entry ... */
+  uint8_t *estate;       /* ... 0 = not looked up, 1 = found, 2 = absent */
+  LB_VEC(surname) surnames;
+  LB_VEC(deferred) later;
+  LB_VEC(int32_t) named; /* countries named by an adjective only */
+  int32_t last_country; /* entity index of the last country named */
+  char key[KEYMAX];
+} ctx;
+
+static const char *const LOC_PREP[] = {"in",  "im",   "nach", "aus",  "bei", "von", "vom",
+                                       "gen", "nahe", "um",   "from", "to",  "near", "at",
+                                       "into", "über", "durch", NULL};
+static const char *const ARTICLE[] = {"der", "die", "das", "des", "dem", "den", "the", NULL};
+
+static int in_list(const char *const *list, const char *s, size_t n) {
+  for (; *list; list++)
+    if (strlen(*list) == n && memcmp(*list, s, n) == 0) return 1;
+  return 0;
+}
+
+static int is_word(const lb_tok *t) {
+  return (t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR) && t->norm && t->normlen;
+}
+
+/* Key of tokens [i, i+n) into c->key; returns its length or 0 when too long
+** or a token has no key. */
+static size_t make_key(ctx *c, uint32_t i, uint32_t n) {
+  size_t k = 0;
+  for (uint32_t j = i; j < i + n; j++) {
+    const lb_tok *t = &c->d->toks.v[j];
+    const char *s = t->norm ? t->norm : c->d->text + t->start;
+    size_t l = t->norm ? t->normlen : t->end - t->start;
+    if (k + l + 2 > KEYMAX) return 0;
+    if (j > i) c->key[k++] = ' ';
+    memcpy(c->key + k, s, l);
+    k += l;
+  }
+  c->key[k] = 0;
+  return k;
+}
+
+/* The lexicon entry of token i's own key, looked up once per document. */
+static int tok_entry(ctx *c, uint32_t i, lb_lex_entry *e) {
+  if (!c->estate[i]) {
+    const lb_tok *t = &c->d->toks.v[i];
+    c->estate[i] = (t->norm && lb_lex_get(c->lx, t->norm, t->normlen, &c->ecache[i])) ? 1 : 2;
+  }
+  if (c->estate[i] != 1) return 0;
+  *e = c->ecache[i];
+  return 1;
+}
+
+static int entry_has(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex_rec *r) {
+  if (table < 0) return 0;
+  for (uint32_t i = 0; i < e->nrec; i++)
+    if (lb_lex_rec_get(lx, e, i, r) && r->table == table) return 1;
+  return 0;
+}
+
+/* Longest key of table `table` starting at token i and ending before token
+** `lim`. Returns its token count (0 = none) and fills *out. Keys of the small
+** tables (nat, rolenoun) are at most MAXSHORT tokens: longer probes are
+** skipped, since a frequent word ("die") starts some long name. */
+#define MAXSHORT 2
+#define MAXLONG 8
+static uint32_t probe(ctx *c, uint32_t i, uint32_t lim, int table, lb_lex_entry *out) {
+  lb_lex_entry e1;
+  lb_lex_rec r;
+  if (table < 0 || !tok_entry(c, i, &e1)) return 0;
+  if (e1.maxtoks > 1) {
+    uint32_t n = e1.maxtoks;
+    if (table != c->T.ent && n > MAXSHORT) n = MAXSHORT;
+    if (n > MAXLONG) n = MAXLONG;
+    if (n > lim - i) n = lim - i;
+    for (; n > 1; n--) {
+      size_t k = make_key(c, i, n);
+      lb_lex_entry e;
+      if (k && lb_lex_get(c->lx, c->key, k, &e) && entry_has(c->lx, &e, table, &r)) {
+        *out = e;
+        return n;
+      }
+    }
+  }
+  if (entry_has(c->lx, &e1, table, &r)) {
+    *out = e1;
+    return 1;
+  }
+  return 0;
+}
+
+/* Copy field i of a record value into the arena ("" -> NULL). */
+static const char *field(ctx *c, const lb_lex_rec *r, int i) {
+  const char *f;
+  int n = lb_lex_field(r->val, r->val_len, i, &f);
+  if (n <= 0) return NULL;
+  return lb_arena_strndup(c->d->arena, f, (size_t)n);
+}
+
+static int field_eq(const lb_lex_rec *r, int i, const char *s) {
+  const char *f;
+  int n = lb_lex_field(r->val, r->val_len, i, &f);
+  return n >= 0 && (size_t)n == strlen(s) && memcmp(f, s, (size_t)n) == 0;
+}
+
+/* The entity for lexicon key kid[0..n), created from its entdef on first use;
+** -1 when the lexicon has no definition. */
+static int32_t entity_for(ctx *c, const char *kid, size_t n) {
+  lb_lex_rec r;
+  if (!n || !lb_lex_find(c->lx, c->T.entdef, kid, n, &r)) return -1;
+  const char *f;
+  int l = lb_lex_field(r.val, r.val_len, 0, &f);
+  if (l <= 0) return -1;
+  lb_doc *d = c->d;
+  for (size_t i = 0; i < d->entities.n; i++) {
+    const char *id = d->entities.v[i].id;
+    if (strlen(id) == (size_t)l && memcmp(id, f, (size_t)l) == 0) return (int32_t)i;
+  }
+  lb_entity *e = LB_VEC_PUSH(d->arena, d->entities);
+  e->id = field(c, &r, 0);
+  e->type = field(c, &r, 1);
+  e->actor = field(c, &r, 2);
+  e->country = field(c, &r, 3);
+  e->name = field(c, &r, 4);
+  e->source = field(c, &r, 11);
+  if (!e->type) e->type = "MISC";
+  if (!e->name) e->name = e->id;
+  return (int32_t)(d->entities.n - 1);
+}
+
+static int32_t entity_for_rec(ctx *c, const lb_lex_rec *r) {
+  const char *f;
+  int l = lb_lex_field(r->val, r->val_len, 0, &f);
+  return l > 0 ? entity_for(c, f, (size_t)l) : -1;
+}
+
+static lb_mention *add_mention(ctx *c, int32_t ent, uint32_t tok0, uint32_t tok1,
+                               const char *actor, const char *rule, int role) {
+  if (ent < 0 || tok1 <= tok0) return NULL;
+  lb_doc *d = c->d;
+  lb_entity *e = &d->entities.v[ent];
+  uint32_t start = d->toks.v[tok0].start, end = d->toks.v[tok1 - 1].end;
+  for (size_t i = 0; i < e->mentions.n; i++)
+    if (e->mentions.v[i].start == start && e->mentions.v[i].end == end) return &e->mentions.v[i];
+  lb_mention *m = LB_VEC_PUSH(d->arena, e->mentions);
+  m->start = start;
+  m->end = end;
+  m->tok0 = tok0;
+  m->tok1 = tok1;
+  m->actor = actor;
+  m->rule = rule;
+  m->role = (uint8_t)role;
+  for (uint32_t t = tok0; t < tok1; t++) c->used[t] = 1;
+  if (e->type && strcmp(e->type, "GPE") == 0 && e->has_geo == 0 && e->country &&
+      e->actor && strlen(e->actor) == 3)
+    c->last_country = ent;
+  return m;
+}
+
+/* Actor code "<country actor><agent>" in the arena, or NULL. */
+static const char *agent_actor(ctx *c, int32_t ent, const char *agent, size_t n) {
+  const char *a = c->d->entities.v[ent].actor;
+  if (!a || !n || (n == 1 && agent[0] == '-')) return NULL;
+  return lb_arena_printf(c->d->arena, "%s%.*s", a, (int)n, agent);
+}
+
+static int tok_cap(const lb_doc *d, const lb_tok *t) {
+  (void)d;
+  return (t->flags & (LB_TF_CAP | LB_TF_UPPER)) != 0;
+}
+
+static int prev_is(const ctx *c, uint32_t i, uint32_t s0, const char *const *list) {
+  if (i <= s0) return 0;
+  const lb_tok *p = &c->d->toks.v[i - 1];
+  return p->norm && in_list(list, p->norm, p->normlen);
+}
+
+/* Start token of a phrase at i, extended over a preceding article. */
+static uint32_t with_article(const ctx *c, uint32_t i, uint32_t s0) {
+  return prev_is(c, i, s0, ARTICLE) ? i - 1 : i;
+}
+
+/* An acronym key ("EU", "IS") matches only text written in capitals. */
+static int acronym_ok(const lb_tok *t, const char *surface) {
+  size_t n = strlen(surface);
+  if (n > 4) return 1;
+  for (size_t i = 0; i < n; i++)
+    if (!(surface[i] >= 'A' && surface[i] <= 'Z') && surface[i] != '.') return 1;
+  return (t->flags & LB_TF_UPPER) != 0 || t->end - t->start == 1;
+}
+
+/* Like acronym_ok for the part of a compound at norm offset off (ASCII
+** prefixes keep their offsets under case folding). */
+static int part_acronym_ok(const lb_doc *d, const lb_tok *t, size_t off, size_t l,
+                           const char *surface) {
+  if (strlen(surface) > 4 || t->start + off + l > t->end) return acronym_ok(t, surface);
+  int up = 1;
+  for (size_t i = 0; i < strlen(surface); i++)
+    if (!(surface[i] >= 'A' && surface[i] <= 'Z')) up = 0;
+  if (!up) return 1;
+  for (size_t i = 0; i < l; i++) {
+    char ch = d->text[t->start + off + i];
+    if (!(ch >= 'A' && ch <= 'Z')) return 0;
+  }
+  return 1;
+}
+
+/* Country entity of a place record's entdef (via its CC), or -1. */
+static int32_t country_of_cc(ctx *c, const char *cc, size_t n) {
+  char k[8];
+  if (n == 0 || n > 3) return -1;
+  for (size_t i = 0; i < n; i++) k[i] = (char)(cc[i] | 0x20);
+  lb_lex_rec r;
+  if (!lb_lex_find(c->lx, c->T.country, k, n, &r)) return -1;
+  return entity_for_rec(c, &r);
+}
+
+/* Add a place mention for entdef KID kid; capitals used as actors become the
+** government of their country (and stay a mention of the city too). */
+static void place_mention(ctx *c, const char *kid, size_t kn, uint32_t i0, uint32_t i1,
+                          int metonymy_ok, const char *rule) {
+  lb_lex_rec def;
+  if (!lb_lex_find(c->lx, c->T.entdef, kid, kn, &def)) return;
+  int32_t ent = entity_for(c, kid, kn);
+  if (ent < 0) return;
+  if (metonymy_ok && field_eq(&def, 8, "PPLC")) {
+    const char *cc;
+    int n = lb_lex_field(def.val, def.val_len, 9, &cc);
+    size_t before = c->d->entities.n;
+    int32_t co = n > 0 ? country_of_cc(c, cc, (size_t)n) : -1;
+    /* only where the text is about that country: it was named before */
+    int named = 0;
+    for (size_t k = 0; k < c->named.n; k++) named |= c->named.v[k] == co;
+    if (co >= 0 && (size_t)co < before && (c->d->entities.v[co].mentions.n || named)) {
+      add_mention(c, co, i0, i1, agent_actor(c, co, "GOV", 3), "de:metonymy:capital",
+                  LB_ROLE_ACTOR);
+      add_mention(c, ent, i0, i1, NULL, "de:metonymy:capital", LB_ROLE_ACTOR);
+      return;
+    }
+  }
+  add_mention(c, ent, i0, i1, NULL, rule, LB_ROLE_PLACE);
+}
+
+/* Remember the last token of a full person name for later "Trump". */
+static void note_surname(ctx *c, int32_t ent, uint32_t i0, uint32_t i1) {
+  if (i1 - i0 < 2) return;
+  const lb_entity *e = &c->d->entities.v[ent];
+  if (!e->type || strcmp(e->type, "PER") != 0) return;
+  const lb_tok *t = &c->d->toks.v[i1 - 1];
+  if (!t->norm) return;
+  surname *s = LB_VEC_PUSH(c->d->arena, c->surnames);
+  s->key = t->norm;
+  s->ent = ent;
+}
+
+/* Type of the entity an `ent` record points to (its entdef), or "". */
+static int rec_is_person(ctx *c, const lb_lex_rec *r) {
+  const char *f;
+  int l = lb_lex_field(r->val, r->val_len, 0, &f);
+  lb_lex_rec def;
+  return l > 0 && lb_lex_find(c->lx, c->T.entdef, f, (size_t)l, &def) && field_eq(&def, 1, "PER");
+}
+
+/* A name at token i: returns tokens consumed (0 = none). */
+static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
+  const lb_tok *t = &c->d->toks.v[i];
+  lb_lex_entry e0, e;
+  if (!tok_cap(c->d, t) || !tok_entry(c, i, &e0)) return 0;
+  uint32_t n = probe(c, i, s1, c->T.ent, &e);
+  if (!n) return 0;
+  lb_lex_entry ne;
+  if (e0.maxtoks > 1 && probe(c, i, s1, c->T.nat, &ne) > n) return 0; /* "North Korean" */
+  lb_lex_rec r, best;
+  int nbest = 0, nplace = 0;
+  const char *kid0 = NULL;
+  int kid0n = 0, kids = 0;
+  for (uint32_t k = 0; k < e.nrec; k++) {
+    if (!lb_lex_rec_get(c->lx, &e, k, &r) || r.table != c->T.ent) continue;
+    if (!acronym_ok(t, r.surface)) continue;
+    if (field_eq(&r, 2, "place")) {
+      const char *f;
+      int l = lb_lex_field(r.val, r.val_len, 0, &f);
+      if (!kid0 || l != kid0n || memcmp(f, kid0, (size_t)l) != 0) kids++;
+      if (!kid0) {
+        kid0 = f;
+        kid0n = l;
+      }
+      nplace++;
+      continue;
+    }
+    if (!nbest) best = r;
+    nbest++;
+  }
+  if (nbest) {
+    int32_t ent = entity_for_rec(c, &best);
+    if (ent < 0) return 0;
+    const char *src = NULL;
+    int sl = lb_lex_field(best.val, best.val_len, 3, &src);
+    const char *rule = sl > 0 ? lb_arena_strndup(c->d->arena, src, (size_t)sl) : "lex";
+    const char *mact = field(c, &best, 1);
+    uint32_t i0 = i;
+    int role = LB_ROLE_NAME;
+    if (field_eq(&best, 2, "gov")) {
+      i0 = with_article(c, i, s0);
+      role = LB_ROLE_ACTOR;
+    }
+    add_mention(c, ent, i0, i + n, mact, rule, role);
+    note_surname(c, ent, i, i + n);
+    return n;
+  }
+  if (!nplace) return 0;
+  /* a single common word that is also some town's name needs a preposition */
+  if (n == 1 && (entry_has(c->lx, &e0, c->T.form, &r) || entry_has(c->lx, &e0, c->T.stop, &r)) &&
+      !prev_is(c, i, s0, LOC_PREP))
+    return 0;
+  int meto = !prev_is(c, i, s0, LOC_PREP);
+  if (kids == 1) {
+    place_mention(c, kid0, (size_t)kid0n, i, i + n, meto, "lex:geonames");
+  } else {
+    deferred *df = LB_VEC_PUSH(c->d->arena, c->later);
+    df->tok0 = i;
+    df->tok1 = i + n;
+    df->e = e;
+    df->metonymy_ok = (uint8_t)meto;
+    for (uint32_t k = i; k < i + n; k++) c->used[k] = 1;
+  }
+  return n;
+}
+
+/* Look token i up in table `table` by its key, or (nationality adjectives,
+** "ukrainischen") by its key without the declension ending; fills *r. */
+static int lookup_infl(ctx *c, uint32_t i, int table, lb_lex_rec *r) {
+  const lb_tok *t = &c->d->toks.v[i];
+  lb_lex_entry e;
+  if (table < 0) return 0;
+  if (tok_entry(c, i, &e) && entry_has(c->lx, &e, table, r)) return 1;
+  if (table != c->T.nat || t->normlen < 6 || !memmem(t->norm, t->normlen, "isch", 4)) return 0;
+  static const char *const END[] = {"em", "en", "er", "es", "e", NULL};
+  for (int k = 0; END[k]; k++) {
+    size_t el = strlen(END[k]);
+    if (t->normlen > el + 3 && memcmp(t->norm + t->normlen - el, END[k], el) == 0 &&
+        lb_lex_find(c->lx, table, t->norm, t->normlen - el, r))
+      return 1;
+  }
+  return 0;
+}
+
+/* A person name starting at token i (for role phrases before names). */
+static int32_t person_at(ctx *c, uint32_t i, uint32_t s1) {
+  if (i >= s1 || !is_word(&c->d->toks.v[i]) || !tok_cap(c->d, &c->d->toks.v[i])) return -1;
+  lb_lex_entry e;
+  lb_lex_rec r;
+  if (!probe(c, i, s1, c->T.ent, &e)) return -1;
+  if (!entry_has(c->lx, &e, c->T.ent, &r) || !rec_is_person(c, &r)) return -1;
+  return entity_for_rec(c, &r);
+}
+
+/* The holder of office "<iso3> <office>" on the publication date. */
+static int32_t office_holder(ctx *c, const char *iso3, const char *office, size_t on) {
+  char k[128];
+  int n = snprintf(k, sizeof k, "%s %.*s", iso3, (int)on, office);
+  if (n <= 0 || (size_t)n >= sizeof k) return -1;
+  for (int j = 0; j < 3; j++) k[j] = (char)(k[j] | 0x20);
+  lb_lex_entry e;
+  if (!lb_lex_get(c->lx, k, (size_t)n, &e)) return -1;
+  char date[16] = "";
+  if (c->d->pub_y)
+    snprintf(date, sizeof date, "%04d-%02d-%02d", c->d->pub_y, c->d->pub_m ? c->d->pub_m : 1,
+             c->d->pub_d ? c->d->pub_d : 1);
+  lb_lex_rec r, pick;
+  int have = 0;
+  for (uint32_t i = 0; i < e.nrec; i++) {
+    if (!lb_lex_rec_get(c->lx, &e, i, &r) || r.table != c->T.office) continue;
+    const char *from, *to;
+    int fl = lb_lex_field(r.val, r.val_len, 1, &from), tl = lb_lex_field(r.val, r.val_len, 2, &to);
+    if (date[0]) {
+      if (fl == 10 && memcmp(from, date, 10) > 0) continue;
+      if (tl == 10 && memcmp(to, date, 10) <= 0) continue;
+    } else if (tl > 0) {
+      continue;
+    }
+    pick = r;
+    have = 1;
+  }
+  return have ? entity_for_rec(c, &pick) : -1;
+}
+
+/* Role noun rec (office) for the country entity co, used at tokens [i0, i1):
+** a capital, the office holder, or the person named right after. */
+static void role_phrase(ctx *c, int32_t co, const lb_lex_rec *rn, uint32_t i0, uint32_t i1,
+                        uint32_t s1, const char *rule) {
+  const char *off;
+  int on = lb_lex_field(rn->val, rn->val_len, 0, &off);
+  if (on <= 0) return;
+  if (on == 7 && memcmp(off, "capital", 7) == 0) {
+    char k[64];
+    const char *id = c->d->entities.v[co].id;
+    size_t n = 0;
+    for (const char *p = id; *p && n < sizeof k - 1; p++)
+      if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) k[n++] = *p;
+      else if (*p >= 'A' && *p <= 'Z') k[n++] = (char)(*p | 0x20);
+    lb_lex_rec cap;
+    if (lb_lex_find(c->lx, c->T.capital, k, n, &cap)) {
+      const char *ck;
+      int cl = lb_lex_field(cap.val, cap.val_len, 0, &ck);
+      if (cl > 0) place_mention(c, ck, (size_t)cl, i0, i1, 0, "de:capital");
+    }
+    return;
+  }
+  int32_t who = person_at(c, i1, s1);
+  const char *iso3 = c->d->entities.v[co].country;
+  if (who < 0 && iso3 && strlen(iso3) == 3) who = office_holder(c, iso3, off, (size_t)on);
+  if (who >= 0) add_mention(c, who, i0, i1, NULL, rule, LB_ROLE_NAME);
+}
+
+/* "ukrainische Streitkräfte", "russischem Boden", "der russische Präsident". */
+static uint32_t try_nat(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
+  const lb_tok *t = &c->d->toks.v[i];
+  lb_lex_entry e;
+  lb_lex_rec r;
+  uint32_t n = probe(c, i, s1, c->T.nat, &e);
+  if (n) {
+    if (!entry_has(c->lx, &e, c->T.nat, &r)) return 0;
+  } else {
+    if (t->flags & LB_TF_HYPH) return 0;
+    if (!lookup_infl(c, i, c->T.nat, &r)) return 0;
+    n = 1;
+  }
+  int32_t co = entity_for_rec(c, &r);
+  if (co < 0) return 0;
+  *LB_VEC_PUSH(c->d->arena, c->named) = co;
+  uint32_t j = i + n;
+  if (j < s1 && is_word(&c->d->toks.v[j])) {
+    lb_lex_rec a;
+    lb_lex_entry re;
+    uint32_t rn = probe(c, j, s1, c->T.rolenoun, &re);
+    if (rn && entry_has(c->lx, &re, c->T.rolenoun, &a)) {
+      role_phrase(c, co, &a, with_article(c, i, s0), j + rn, s1, "de:role");
+      c->last_country = co;
+      return n + rn;
+    }
+    if (lookup_infl(c, j, c->T.agent, &a)) {
+      const char *code;
+      int cl = lb_lex_field(a.val, a.val_len, 0, &code);
+      if (field_eq(&a, 1, "place")) {
+        add_mention(c, co, i, j + 1, NULL, "de:nat+place", LB_ROLE_PLACE);
+      } else {
+        add_mention(c, co, i, j + 1, agent_actor(c, co, code, cl > 0 ? (size_t)cl : 0),
+                    "de:nat+agent", LB_ROLE_ACTOR);
+      }
+      return n + 1;
+    }
+  }
+  add_mention(c, co, i, i + n, NULL, "de:nat", LB_ROLE_ADJ);
+  return n;
+}
+
+/* "US-Beamte", "Russland-Nordkorea-Allianz", "Trump-Faktor", "US-Präsidenten". */
+static uint32_t try_compound(ctx *c, uint32_t i, uint32_t s1) {
+  const lb_tok *t = &c->d->toks.v[i];
+  if (!(t->flags & LB_TF_HYPH) || !tok_cap(c->d, t)) return 0;
+  const char *p = t->norm, *end = t->norm + t->normlen;
+  int32_t found[8];
+  int nf = 0;
+  const char *last = NULL;
+  size_t lastn = 0;
+  while (p < end) {
+    const char *h = memchr(p, '-', (size_t)(end - p));
+    size_t l = (size_t)((h ? h : end) - p);
+    last = p;
+    lastn = l;
+    lb_lex_entry e;
+    lb_lex_rec r;
+    if (l && h && nf < 8 && lb_lex_get(c->lx, p, l, &e)) {
+      int32_t ent = -1;
+      for (uint32_t k = 0; k < e.nrec && ent < 0; k++) {
+        if (!lb_lex_rec_get(c->lx, &e, k, &r)) continue;
+        if (r.table == c->T.nat) ent = entity_for_rec(c, &r);
+        if (r.table != c->T.ent || !part_acronym_ok(c->d, t, (size_t)(p - t->norm), l, r.surface))
+          continue;
+        /* name parts: actors, and places that are countries */
+        lb_lex_rec def;
+        const char *f;
+        int fl = lb_lex_field(r.val, r.val_len, 0, &f);
+        if (fl <= 0 || !lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def)) continue;
+        if (field_eq(&r, 2, "place") && !field_eq(&def, 8, "PCLI")) continue;
+        ent = entity_for(c, f, (size_t)fl);
+      }
+      if (ent >= 0) found[nf++] = ent;
+    }
+    p = h ? h + 1 : end;
+  }
+  /* the last part may be a country too ("Russland-Nordkorea") */
+  if (last && lastn) {
+    lb_lex_rec r;
+    if (lb_lex_find(c->lx, c->T.ent, last, lastn, &r) && field_eq(&r, 2, "place")) {
+      lb_lex_rec def;
+      const char *f;
+      int fl = lb_lex_field(r.val, r.val_len, 0, &f);
+      if (fl > 0 && lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def) && field_eq(&def, 8, "PCLI") &&
+          nf < 8)
+        found[nf++] = entity_for(c, f, (size_t)fl);
+    }
+  }
+  if (!nf) return 0;
+  lb_lex_rec a;
+  if (nf == 1 && last && lastn) {
+    if (lb_lex_find(c->lx, c->T.rolenoun, last, lastn, &a)) {
+      role_phrase(c, found[0], &a, i, i + 1, s1, "de:compound:role");
+      return 1;
+    }
+    if (lb_lex_find(c->lx, c->T.agent, last, lastn, &a) && !field_eq(&a, 1, "place")) {
+      const char *code;
+      int cl = lb_lex_field(a.val, a.val_len, 0, &code);
+      add_mention(c, found[0], i, i + 1, agent_actor(c, found[0], code, cl > 0 ? (size_t)cl : 0),
+                  "de:compound:agent", LB_ROLE_ACTOR);
+      return 1;
+    }
+  }
+  for (int k = 0; k < nf; k++)
+    if (found[k] >= 0) add_mention(c, found[k], i, i + 1, NULL, "de:compound", LB_ROLE_NAME);
+  return 1;
+}
+
+/* "Russlands", "Trumps", "Kyjiws", "Russia's": a name with a genitive ending. */
+static uint32_t try_genitive(ctx *c, uint32_t i, uint32_t s0) {
+  const lb_tok *t = &c->d->toks.v[i];
+  if (!tok_cap(c->d, t) || t->normlen < 3) return 0;
+  size_t n = t->normlen;
+  if (t->norm[n - 1] != 's') return 0;
+  lb_lex_entry e0;
+  lb_lex_rec r0;
+  if (tok_entry(c, i, &e0) && entry_has(c->lx, &e0, c->T.form, &r0)) return 0; /* a common word */
+  n--;
+  if (n >= 1 && t->norm[n - 1] == '\'') n--;
+  else if (n >= 3 && memcmp(t->norm + n - 3, "\xe2\x80\x99", 3) == 0) n -= 3;
+  lb_lex_entry e;
+  lb_lex_rec r;
+  if (!lb_lex_get(c->lx, t->norm, n, &e) || !entry_has(c->lx, &e, c->T.ent, &r)) return 0;
+  const char *f;
+  int fl = lb_lex_field(r.val, r.val_len, 0, &f);
+  if (fl <= 0) return 0;
+  if (field_eq(&r, 2, "place")) {
+    (void)s0; /* a possessive is an actor, never a location */
+    place_mention(c, f, (size_t)fl, i, i + 1, 1, "de:genitive");
+    return 1;
+  }
+  int32_t ent = entity_for(c, f, (size_t)fl);
+  if (ent < 0) return 0;
+  add_mention(c, ent, i, i + 1, field(c, &r, 1), "de:genitive", LB_ROLE_NAME);
+  return 1;
+}
+
+static uint32_t try_surname(ctx *c, uint32_t i) {
+  const lb_tok *t = &c->d->toks.v[i];
+  if (!tok_cap(c->d, t)) return 0;
+  for (size_t k = 0; k < c->surnames.n; k++) {
+    const char *s = c->surnames.v[k].key;
+    size_t sl = strlen(s);
+    size_t n = t->normlen;
+    if ((n == sl || (n == sl + 1 && t->norm[n - 1] == 's')) && memcmp(t->norm, s, sl) == 0) {
+      add_mention(c, c->surnames.v[k].ent, i, i + 1, NULL, "coref:surname", LB_ROLE_NAME);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* "die Hauptstadt" (a role noun without an adjective): the capital of the
+** country named last. */
+static uint32_t try_bare_role(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
+  lb_lex_entry e;
+  lb_lex_rec r;
+  uint32_t n = probe(c, i, s1, c->T.rolenoun, &e);
+  if (!n || !entry_has(c->lx, &e, c->T.rolenoun, &r) || !field_eq(&r, 0, "capital")) return 0;
+  if (c->last_country < 0 || !prev_is(c, i, s0, ARTICLE)) return 0;
+  role_phrase(c, c->last_country, &r, i - 1, i + n, s1, "de:capital");
+  return n;
+}
+
+/* Is token t a known common word (form/stop table) or an entity key? */
+static int known_word(ctx *c, uint32_t i) {
+  lb_lex_entry e;
+  lb_lex_rec r;
+  if (!tok_entry(c, i, &e)) return 0;
+  for (uint32_t k = 0; k < e.nrec; k++) {
+    if (!lb_lex_rec_get(c->lx, &e, k, &r)) continue;
+    if (r.table == c->T.form || r.table == c->T.stop || r.table == c->T.rolenoun ||
+        r.table == c->T.agent || r.table == c->T.nat)
+      return 1;
+  }
+  return 0;
+}
+
+static int name_like(ctx *c, uint32_t i) {
+  const lb_tok *t = &c->d->toks.v[i];
+  if (t->kind != LB_TOK_WORD || !t->norm || !(t->flags & LB_TF_CAP)) return 0;
+  if (t->flags & LB_TF_DIGIT) return 0;
+  return !known_word(c, i);
+}
+
+static const char *const ORG_END[] = {"partei", "bank", "ag", "gmbh", "ministerium", "union",
+                                      "institut", "agentur", "verband", "stiftung", "gruppe",
+                                      "brigade", "bataillon", "front", "armee", "news", "times",
+                                      "inc", "corp", "ltd", "group", "party", "agency", NULL};
+
+/* Unknown capitalised names: two or more name-like words (a person, or an
+** organisation by its last word), or an unknown acronym. */
+static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
+  lb_doc *d = c->d;
+  const lb_tok *t = &d->toks.v[i];
+  uint32_t j = i;
+  while (j < s1 && !c->used[j] && name_like(c, j) && j - i < 4) j++;
+  const char *type = NULL;
+  if (j - i >= 2) {
+    const lb_tok *l = &d->toks.v[j - 1];
+    type = "PER";
+    for (const char *const *o = ORG_END; *o; o++) {
+      size_t ol = strlen(*o);
+      if (l->normlen >= ol && memcmp(l->norm + l->normlen - ol, *o, ol) == 0) type = "ORG";
+    }
+  } else if (j == i + 1 || (t->flags & LB_TF_UPPER)) {
+    if ((t->flags & LB_TF_UPPER) && t->kind == LB_TOK_WORD && !(t->flags & LB_TF_DIGIT) &&
+        t->end - t->start >= 2 && t->end - t->start <= 6 && !known_word(c, i)) {
+      j = i + 1;
+      type = "ORG";
+    }
+  }
+  if (!type) return 0;
+  (void)s0;
+  /* slug id from the words */
+  char slug[KEYMAX];
+  size_t n = 0;
+  for (uint32_t k = i; k < j && n < sizeof slug - 8; k++) {
+    const lb_tok *w = &d->toks.v[k];
+    if (n) slug[n++] = '-';
+    for (uint32_t b = 0; b < w->normlen && n < sizeof slug - 8; b++) {
+      char ch = w->norm[b];
+      slug[n++] = (ch == ' ' || ch == '"' || ch == '\\') ? '-' : ch;
+    }
+  }
+  slug[n] = 0;
+  const char *id = lb_arena_printf(d->arena, "lb:%s", slug);
+  int32_t ent = lb_doc_entity_find(d, id);
+  if (ent < 0) {
+    lb_entity *e = LB_VEC_PUSH(d->arena, d->entities);
+    e->id = id;
+    e->name = lb_doc_span(d, t->start, d->toks.v[j - 1].end);
+    e->type = type;
+    e->guess = 1;
+    e->source = "guess";
+    ent = (int32_t)(d->entities.n - 1);
+  }
+  add_mention(c, ent, i, j, NULL, "guess:capitalised", LB_ROLE_NAME);
+  note_surname(c, ent, i, j);
+  return j - i;
+}
+
+/* Decide deferred place names from the document's countries. */
+static void resolve_later(ctx *c) {
+  lb_doc *d = c->d;
+  if (!c->later.n) return;
+  const char *ccs[64];
+  size_t ncc = 0;
+  for (size_t i = 0; i < d->entities.n && ncc < 64; i++)
+    if (d->entities.v[i].country) ccs[ncc++] = d->entities.v[i].country;
+  for (size_t k = 0; k < c->later.n; k++) {
+    deferred *df = &c->later.v[k];
+    lb_lex_rec cand[MAXCAND], def[MAXCAND];
+    int nc = 0;
+    for (uint32_t r = 0; r < df->e.nrec && nc < MAXCAND; r++) {
+      if (!lb_lex_rec_get(c->lx, &df->e, r, &cand[nc]) || cand[nc].table != c->T.ent) continue;
+      const char *f;
+      int fl = lb_lex_field(cand[nc].val, cand[nc].val_len, 0, &f);
+      if (fl > 0 && lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def[nc])) nc++;
+    }
+    int best = lb_geo_pick(def, nc, ccs, ncc);
+    if (best < 0) continue;
+    const char *f;
+    int fl = lb_lex_field(cand[best].val, cand[best].val_len, 0, &f);
+    for (uint32_t t = df->tok0; t < df->tok1; t++) c->used[t] = 0;
+    place_mention(c, f, (size_t)fl, df->tok0, df->tok1, df->metonymy_ok, "lex:geonames");
+  }
+}
+
+static int men_cmp(const void *a, const void *b) {
+  const lb_mention *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start ? 1 : (x->end > y->end) - (x->end < y->end);
+}
+
+void lb_ent_index(lb_doc *d) {
+  if (!d->toks.n) {
+    d->ent_refs = NULL;
+    return;
+  }
+  lb_ent_ref *r = lb_arena_alloc(d->arena, d->toks.n * sizeof *r);
+  for (size_t i = 0; i < d->toks.n; i++) r[i].ent = r[i].men = -1;
+  /* actor and name mentions win over the city a capital also names */
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t e = 0; e < d->entities.n; e++) {
+      const lb_entity *en = &d->entities.v[e];
+      int city = en->has_geo && en->geo.feature && strncmp(en->geo.feature, "PPL", 3) == 0;
+      for (size_t m = 0; m < en->mentions.n; m++) {
+        const lb_mention *mm = &en->mentions.v[m];
+        int second = city && mm->role == LB_ROLE_ACTOR;
+        if (second != pass) continue;
+        for (uint32_t t = mm->tok0; t < mm->tok1 && t < d->toks.n; t++)
+          if (r[t].ent < 0) {
+            r[t].ent = (int32_t)e;
+            r[t].men = (int32_t)m;
+          }
+      }
+    }
+  d->ent_refs = r;
+}
+
+const lb_mention *lb_ent_at(const lb_doc *d, uint32_t tok, const lb_entity **e) {
+  if (e) *e = NULL;
+  if (!d->ent_refs || tok >= d->toks.n) return NULL;
+  lb_ent_ref r = d->ent_refs[tok];
+  if (r.ent < 0 || (size_t)r.ent >= d->entities.n) return NULL;
+  const lb_entity *en = &d->entities.v[r.ent];
+  if (r.men < 0 || (size_t)r.men >= en->mentions.n) return NULL;
+  if (e) *e = en;
+  return &en->mentions.v[r.men];
+}
+
+const char *lb_ent_actor(const lb_entity *e, const lb_mention *m) {
+  if (m && m->actor) return m->actor;
+  return e ? e->actor : NULL;
+}
+
+void lb_ent_run(lb_doc *d) {
+  if (!d->lex || !d->toks.n) {
+    lb_ent_index(d);
+    return;
+  }
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.d = d;
+  c.lx = d->lex;
+  c.T.ent = lb_lex_table(c.lx, "ent");
+  c.T.entdef = lb_lex_table(c.lx, "entdef");
+  c.T.nat = lb_lex_table(c.lx, "nat");
+  c.T.agent = lb_lex_table(c.lx, "agent");
+  c.T.rolenoun = lb_lex_table(c.lx, "rolenoun");
+  c.T.office = lb_lex_table(c.lx, "office");
+  c.T.country = lb_lex_table(c.lx, "country");
+  c.T.capital = lb_lex_table(c.lx, "capital");
+  c.T.form = lb_lex_table(c.lx, "form");
+  c.T.stop = lb_lex_table(c.lx, "stop");
+  c.used = lb_arena_calloc(d->arena, d->toks.n, 1);
+  c.estate = lb_arena_calloc(d->arena, d->toks.n, 1);
+  c.ecache = lb_arena_alloc(d->arena, d->toks.n * sizeof *c.ecache);
+  c.last_country = -1;
+  for (size_t s = 0; s < d->sents.n; s++) {
+    uint32_t s0 = d->sents.v[s].tok0, s1 = d->sents.v[s].tok1;
+    if (s1 > d->toks.n) s1 = (uint32_t)d->toks.n;
+    for (uint32_t i = s0; i < s1;) {
+      const lb_tok *t = &d->toks.v[i];
+      uint32_t n = 0;
+      /* a lower-case word matters only as a nationality adjective
+      ** ("ukrainische", "deutsch": all have "sch"); skip the lookup */
+      int lower = !(t->flags & (LB_TF_CAP | LB_TF_UPPER)) && t->kind == LB_TOK_WORD &&
+                  !memmem(t->norm ? t->norm : "", t->norm ? t->normlen : 0, "sch", 3);
+      if (!c.used[i] && is_word(t) && !lower) {
+        if (!n) n = try_name(&c, i, s0, s1);
+        if (!n) n = try_nat(&c, i, s0, s1);
+        if (!n) n = try_compound(&c, i, s1);
+        if (!n) n = try_genitive(&c, i, s0);
+        if (!n) n = try_surname(&c, i);
+        if (!n) n = try_bare_role(&c, i, s0, s1);
+        if (!n && i > s0) n = try_guess(&c, i, s0, s1);
+      }
+      i += n ? n : 1;
+    }
+  }
+  resolve_later(&c);
+  /* entities looked up but never mentioned (office holders, countries of
+  ** compound parts) are dropped */
+  size_t w = 0;
+  for (size_t e = 0; e < d->entities.n; e++)
+    if (d->entities.v[e].mentions.n) d->entities.v[w++] = d->entities.v[e];
+  d->entities.n = w;
+  for (size_t e = 0; e < d->entities.n; e++) {
+    lb_entity *en = &d->entities.v[e];
+    if (en->mentions.n > 1) qsort(en->mentions.v, en->mentions.n, sizeof *en->mentions.v, men_cmp);
+  }
+  lb_ent_index(d);
+}

@@ -1,12 +1,26 @@
 /*
 ** geo.h -- geocoding of place mentions (GeoNames).
+**
+** Every entity whose lexicon definition (`entdef`) carries a GeoNames id gets
+** its lb_geo: geonameid, lat/lon, feature code and ISO country code. Place
+** names with several candidates ("Paris", "Kursk") are decided by
+** lb_geo_pick from the document's countries, feature class and population.
 */
 #ifndef LB_GEO_H
 #define LB_GEO_H
 
+#include <stddef.h>
+
 struct lb_doc;
+struct lb_lex_rec;
 
 /* Pipeline stage: add this module's facts to d. */
 void lb_geo_run(struct lb_doc *d);
+
+/* Pick one of n candidate place definitions (entdef records): the one in a
+** country the document names (ccs: ISO alpha-3 codes), then the most
+** important by feature (country, capital, admin seat) and population.
+** Returns the index, or -1 when n == 0. */
+int lb_geo_pick(const struct lb_lex_rec *defs, int n, const char *const *ccs, size_t ncc);
 
 #endif

@@ -1,9 +1,538 @@
 /*
-** qty.c -- quantities with bounds and units.
-** (Stub: filled in by issue 5.)
+** qty.c -- quantities with bounds and units (qty.h).
+**
+** For each sentence the stage walks the tokens and reads, where it finds
+** one, a number expression:
+**
+**   [modifier] NUMBER [multiplier] [range] [von|of] [adjectives] [HEAD NOUN]
+**
+** A modifier (table qmod: "nahezu", "über", "bis zu") sets approx and bounds;
+** a NUMBER is a digit token (num.h decides "50.000" vs "3,5"), a word numeral
+** or a vague one ("Tausende": bounds only, table num); the head noun (table
+** unit) gives unit and category, converted to metric where the table says
+** so. Traps are skipped: numbers inside dates ("2024"), times and scores
+** (tokens with a colon, "14.30 Uhr"), "Nr. 5" (table qstop), phone numbers.
+** Then each quantity gets its claim (the claim span that holds it), `of`
+** (an adjective mention inside the phrase, else the nearest actor before it
+** in the clause) and `place` (the nearest place of the sentence, else of the
+** two sentences before).
 */
 #include "qty.h"
 
-#include "../picture/doc.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
-void lb_qty_run(lb_doc *d) { (void)d; }
+#include "../lex/lex.h"
+#include "../picture/doc.h"
+#include "num.h"
+
+typedef struct ctx {
+  lb_doc *d;
+  int t_num, t_unit, t_qmod, t_qverb, t_qstop;
+  int german;
+  const char *lang;
+  size_t s0, s1;
+  int32_t sent;
+  size_t date_i; /* cursor into d->dates (sorted by start) */
+} ctx;
+
+static int fieldis(const lb_lex_rec *r, int i, const char *s) {
+  const char *f;
+  int n = lb_lex_field(r->val, r->val_len, i, &f);
+  return n >= 0 && (size_t)n == strlen(s) && memcmp(f, s, (size_t)n) == 0;
+}
+static int fieldhas(const lb_lex_rec *r, int i, const char *w) {
+  const char *f;
+  int n = lb_lex_field(r->val, r->val_len, i, &f);
+  size_t wl = strlen(w);
+  for (int k = 0; n > 0 && k + (int)wl <= n; k++)
+    if (!memcmp(f + k, w, wl) && (k == 0 || f[k - 1] == ' ') &&
+        (k + (int)wl == n || f[k + wl] == ' '))
+      return 1;
+  return 0;
+}
+static const char *fieldstr(ctx *c, const lb_lex_rec *r, int i) {
+  const char *f;
+  int n = lb_lex_field(r->val, r->val_len, i, &f);
+  if (n <= 0) return NULL;
+  return lb_arena_strndup(c->d->arena, f, (size_t)n);
+}
+static double fieldnum(const lb_lex_rec *r, int i, double dflt) {
+  const char *f;
+  int n = lb_lex_field(r->val, r->val_len, i, &f);
+  if (n <= 0 || n > 30) return dflt;
+  char b[32];
+  memcpy(b, f, (size_t)n);
+  b[n] = 0;
+  char *e;
+  double v = strtod(b, &e);
+  return e == b ? dflt : v;
+}
+
+static const lb_tok *tok(ctx *c, size_t i) { return i < c->s1 ? &c->d->toks.v[i] : NULL; }
+static int is_word(const lb_tok *t) { return t && (t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR) && t->norm; }
+static int tok_is(ctx *c, size_t i, const char *w) {
+  const lb_tok *t = tok(c, i);
+  return t && t->norm && t->normlen == strlen(w) && !memcmp(t->norm, w, t->normlen);
+}
+
+/* The date that covers byte offset off, or NULL (dates are sorted). */
+static const lb_date *date_at(ctx *c, uint32_t off) {
+  const lb_doc *d = c->d;
+  while (c->date_i > 0 && d->dates.v[c->date_i - 1].end > off) c->date_i--;
+  while (c->date_i < d->dates.n && d->dates.v[c->date_i].end <= off) c->date_i++;
+  for (size_t k = c->date_i; k < d->dates.n && d->dates.v[k].start <= off; k++)
+    if (d->dates.v[k].end > off) return &d->dates.v[k];
+  return NULL;
+}
+
+/* A parsed number: exact value or bounds. */
+typedef struct num {
+  size_t i0, i1;   /* tokens [i0, i1) */
+  double mult;     /* multiplier applied ("Millionen"), 1 when none */
+  int vague, weak, word;
+  double value, min, max; /* max < 0: open */
+} num;
+
+/* Is a digit token at i a plausible count (not a phone number, time, id)? */
+static int count_token(ctx *c, size_t i) {
+  const lb_tok *t = &c->d->toks.v[i];
+  if (t->kind != LB_TOK_NUM || (t->flags & LB_TF_COLON)) return 0;
+  const char *s = c->d->text + t->start;
+  size_t n = t->end - t->start;
+  if (n > 1 && s[0] == '0' && s[1] != '.' && s[1] != ',') return 0; /* "030" */
+  if (i > c->s0) {
+    const lb_tok *p = &c->d->toks.v[i - 1];
+    if (p->kind == LB_TOK_NUM) return 0;
+    if (p->kind == LB_TOK_SYM && p->end == t->start &&
+        strchr("+/#^", c->d->text[p->start]))
+      return 0;
+    lb_lex_rec r;
+    if (p->norm && lb_num_phrase(c->d, i - 1, i, c->t_qstop, &r) && fieldhas(&r, 0, "before"))
+      return 0;
+    if (p->kind == LB_TOK_SYM && c->d->text[p->start] == '/' && i >= c->s0 + 2 &&
+        c->d->toks.v[i - 2].kind == LB_TOK_NUM)
+      return 0; /* "030 / 1234" */
+  }
+  const lb_tok *nx = tok(c, i + 1);
+  if (nx && nx->kind == LB_TOK_PUNCT && nx->start == t->end && c->d->text[nx->start] == '.' &&
+      i + 2 < c->d->toks.n) {
+    /* "100. Platz": an ordinal the sentence splitter cut off */
+    lb_lex_rec r;
+    if (lb_num_phrase(c->d, i + 2, c->d->toks.n, c->t_qstop, &r) && fieldhas(&r, 0, "ordinal"))
+      return 0;
+  }
+  if (nx) {
+    if (nx->kind == LB_TOK_NUM && (nx->flags & LB_TF_SPACE)) return 0; /* "030 1234 567" */
+    if (nx->kind == LB_TOK_SYM && nx->start == t->end && nx->end - nx->start == 1 &&
+        (c->d->text[nx->start] == '/' || c->d->text[nx->start] == '^'))
+      return 0;
+    lb_lex_rec r;
+    if (nx->norm && lb_num_phrase(c->d, i + 1, i + 2, c->t_qstop, &r) && fieldhas(&r, 0, "after"))
+      return 0;
+  }
+  return 1;
+}
+
+/* A digit number at i (with an optional multiplier after it). */
+static int digits_at(ctx *c, size_t i, num *o) {
+  const lb_tok *t = tok(c, i);
+  if (!t || !count_token(c, i)) return 0;
+  double v;
+  unsigned fl;
+  int st = lb_num_parse(c->d->text + t->start, t->end - t->start, c->german, &v, &fl);
+  if (st == LB_NUM_HUGE) {
+    lb_doc_warn(c->d, "number at byte %u has more digits than a count can hold; skipped",
+                t->start);
+    return 0;
+  }
+  if (st != LB_NUM_OK) return 0;
+  const lb_date *dt = date_at(c, t->start);
+  if (dt && !dt->duration) return 0;
+  memset(o, 0, sizeof *o);
+  o->i0 = i;
+  o->i1 = i + 1;
+  o->value = v;
+  o->max = -1;
+  o->mult = 1;
+  lb_lex_rec r;
+  int k = lb_num_phrase(c->d, i + 1, c->s1, c->t_num, &r);
+  if (k && fieldis(&r, 0, "mult")) {
+    double m = fieldnum(&r, 1, 1);
+    if (v * m < 1e15) {
+      o->value = v * m;
+      o->mult = m;
+      o->i1 += (size_t)k;
+    }
+  }
+  return 1;
+}
+
+/* A word numeral at i: card (with multiplier), vague or weak. */
+static int words_at(ctx *c, size_t i, num *o) {
+  const lb_tok *t = tok(c, i);
+  if (!is_word(t)) return 0;
+  lb_lex_rec r;
+  int k = lb_num_phrase(c->d, i, c->s1, c->t_num, &r);
+  lb_num_word w;
+  memset(&w, 0, sizeof w);
+  if (k) {
+    if (fieldis(&r, 0, "card")) w.kind = LB_NUMK_CARD;
+    else if (fieldis(&r, 0, "vague")) w.kind = LB_NUMK_VAGUE;
+    else if (fieldis(&r, 0, "weak")) w.kind = LB_NUMK_WEAK;
+    else return 0;
+    w.value = fieldnum(&r, 1, 0);
+    w.min = fieldnum(&r, 2, 0);
+    w.max = fieldnum(&r, 3, -1);
+  } else {
+    /* a composed numeral ("dreitausend") only right before a unit noun */
+    lb_lex_rec u;
+    if (!lb_num_phrase(c->d, i + 1, c->s1, c->t_unit, &u)) return 0;
+    if (!lb_num_word_get(c->d->lex, c->t_num, t->norm, t->normlen, &w) || w.kind != LB_NUMK_CARD)
+      return 0;
+    k = 1;
+  }
+  const lb_date *dt = date_at(c, t->start);
+  if (dt && !dt->duration) return 0;
+  lb_lex_rec st;
+  if (lb_num_phrase(c->d, i + (size_t)k, c->s1, c->t_qstop, &st) && fieldhas(&st, 0, "after"))
+    return 0; /* "fünf Uhr", "five times" */
+  memset(o, 0, sizeof *o);
+  o->i0 = i;
+  o->i1 = i + (size_t)k;
+  o->word = k > 1 ? 2 : 1; /* 2: a phrase ("two dozen") stands alone */
+  o->max = -1;
+  if (w.kind == LB_NUMK_CARD) {
+    o->value = w.value;
+    lb_lex_rec m;
+    int km = lb_num_phrase(c->d, o->i1, c->s1, c->t_num, &m);
+    if (km && fieldis(&m, 0, "mult")) {
+      o->value *= fieldnum(&m, 1, 1);
+      o->i1 += (size_t)km;
+      o->word = 2;
+    }
+  } else {
+    o->vague = 1;
+    o->weak = w.kind == LB_NUMK_WEAK;
+    o->min = w.min;
+    o->max = w.max;
+  }
+  return 1;
+}
+
+/* The head noun after token i: skips "von"/"of" and up to four adjectives.
+** Returns the token count of the unit phrase at *hi (0 = none found) and
+** the index of the noun-like word in *noun (or SIZE_MAX). */
+static int head_at(ctx *c, size_t i, size_t *hi, size_t *noun, lb_lex_rec *r) {
+  *noun = (size_t)-1;
+  size_t j = i;
+  if (tok_is(c, j, "von") || tok_is(c, j, "of") || tok_is(c, j, "an")) j++;
+  int conj = 0;
+  for (int hop = 0; hop < 5 && j < c->s1; hop++, j++) {
+    const lb_tok *t = tok(c, j);
+    if (t->kind == LB_TOK_PUNCT && c->d->text[t->start] == ',' && hop > 0) {
+      conj = 1;
+      continue;
+    }
+    if (t->kind == LB_TOK_SYM && hop == 0) {
+      int k = lb_num_phrase(c->d, j, c->s1, c->t_unit, r);
+      if (k) return *hi = j, k;
+      return 0;
+    }
+    if (!is_word(t)) return 0;
+    int k = lb_num_phrase(c->d, j, c->s1, c->t_unit, r);
+    lb_lex_rec nr;
+    if (!k && lb_num_phrase(c->d, j, c->s1, c->t_num, &nr) && !fieldis(&nr, 0, "part"))
+      return 0; /* "Tausende bis Millionen" */
+    if (k) {
+      *hi = j;
+      *noun = j;
+      return k;
+    }
+    if (c->german && (t->flags & LB_TF_CAP)) {
+      if (!conj) *noun = j; /* a German noun we do not know */
+      return 0;
+    }
+    conj = tok_is(c, j, "und") || tok_is(c, j, "oder") || tok_is(c, j, "and") || tok_is(c, j, "or");
+    if (conj && hop == 0) return 0;
+    if (!c->german && hop == 0 && t->normlen >= 4 && t->norm[t->normlen - 1] == 's' &&
+        t->kind == LB_TOK_WORD)
+      *noun = j; /* an English plural we do not know */
+    /* adjectives, "und", "," go on; anything else ends the phrase */
+  }
+  if (!c->german) return 0;
+  *noun = (size_t)-1;
+  return 0;
+}
+
+/* Entity mentions: `of` inside the phrase or before it in the clause. */
+static int is_boundary(const lb_tok *t, const char *text) {
+  if (t->kind == LB_TOK_DASH) return 1;
+  if (t->kind != LB_TOK_PUNCT) return 0;
+  char ch = text[t->start];
+  return ch == ',' || ch == ';' || ch == ':' || ch == '(' || ch == ')';
+}
+
+static int is_country(const lb_entity *e) {
+  return e->has_geo && e->geo.feature && !strncmp(e->geo.feature, "PCL", 3);
+}
+/* A mention that names where something is. */
+static int is_place(const lb_entity *e, const lb_mention *m) {
+  return m->role == LB_ROLE_PLACE || (e->has_geo && m->role == LB_ROLE_NAME);
+}
+/* A mention that can own a quantity: an actor, an adjective, a person or
+** group, or a country named as a place ("dass Russland ... Truppen"). */
+static int is_owner(const lb_entity *e, const lb_mention *m) {
+  return m->role == LB_ROLE_ACTOR || m->role == LB_ROLE_ADJ || !e->has_geo || is_country(e);
+}
+
+/*
+** `of`: the first owner mention inside the phrase ("nordkoreanische
+** Soldaten"), else the nearest owner before it in its clause. `place`: the
+** nearest place in the clause, else before it in the sentence, else in the
+** two sentences before; towns and regions before countries. Durations have
+** no place.
+*/
+static void link_entities(ctx *c, lb_quantity *q, size_t tq0) {
+  lb_doc *d = c->d;
+  size_t cl = c->s0, ce = c->s1;
+  for (size_t k = tq0; k > c->s0; k--)
+    if (is_boundary(&d->toks.v[k - 1], d->text)) {
+      cl = k;
+      break;
+    }
+  for (size_t k = tq0; k < c->s1; k++)
+    if (d->toks.v[k].start >= q->end && is_boundary(&d->toks.v[k], d->text)) {
+      ce = k;
+      break;
+    }
+  uint32_t cstart = d->toks.v[cl].start;
+  uint32_t cend = ce < c->s1 ? d->toks.v[ce].start : d->sents.v[c->sent].end;
+  uint32_t sstart = d->sents.v[c->sent].start;
+  uint32_t prevstart = d->sents.v[c->sent >= 2 ? c->sent - 2 : 0].start;
+  const lb_mention *in = NULL, *before = NULL;
+  const char *of_in = NULL, *of_before = NULL, *pl = NULL;
+  int pl_rank = 99;
+  uint32_t pl_dist = UINT32_MAX;
+  int durat = q->category && !strcmp(q->category, "duration");
+  for (size_t e = 0; e < d->entities.n; e++) {
+    const lb_entity *en = &d->entities.v[e];
+    for (size_t m = 0; m < en->mentions.n; m++) {
+      const lb_mention *mm = &en->mentions.v[m];
+      if (mm->start >= q->start && mm->end <= q->end) {
+        if (is_owner(en, mm) && (!in || mm->start < in->start)) in = mm, of_in = en->id;
+        continue;
+      }
+      if (is_owner(en, mm) && mm->start >= cstart && mm->end <= q->start &&
+          (!before || mm->start > before->start ||
+           (mm->start == before->start && mm->actor && !before->actor)))
+        before = mm, of_before = en->id;
+      if (durat || !is_place(en, mm) || mm->start < prevstart || mm->start >= cend) continue;
+      int rank;
+      uint32_t dist;
+      if (mm->start >= cstart) {
+        rank = 0;
+        dist = mm->start >= q->end ? mm->start - q->end : q->start - mm->end;
+      } else if (mm->start >= sstart) {
+        rank = 1;
+        dist = q->start - mm->end;
+      } else {
+        rank = 2;
+        dist = q->start - mm->end;
+      }
+      if (is_country(en)) {
+        if (rank) continue; /* a country is the place only when its clause says so */
+        rank = 3;
+      }
+      if (rank < pl_rank || (rank == pl_rank && dist < pl_dist)) pl_rank = rank, pl_dist = dist, pl = en->id;
+    }
+  }
+  q->of = of_in ? of_in : of_before;
+  q->place = pl;
+}
+
+/* Casualty verb within the next few tokens: "12 Menschen wurden getötet". */
+static const char *casualty_verb(ctx *c, size_t j) {
+  for (size_t k = j; k < j + 6 && k < c->s1; k++) {
+    const lb_tok *t = &c->d->toks.v[k];
+    if (t->kind == LB_TOK_PUNCT || t->kind == LB_TOK_NUM) return NULL;
+    lb_lex_rec r;
+    if (is_word(t) && lb_num_phrase(c->d, k, c->s1, c->t_qverb, &r)) return fieldstr(c, &r, 0);
+  }
+  return NULL;
+}
+
+/* Read one quantity starting at token i; returns tokens used (0 = none). */
+static size_t qty_at(ctx *c, size_t i) {
+  lb_doc *d = c->d;
+  size_t j = i;
+  lb_lex_rec mod;
+  int km = lb_num_phrase(d, i, c->s1, c->t_qmod, &mod);
+  int range_kw = 0;
+  if (km) {
+    range_kw = fieldis(&mod, 0, "range");
+    j = i + (size_t)km;
+  }
+  /* currency written before the number: "$ 5 Millionen", "€ 300" */
+  lb_lex_rec pre;
+  int has_pre = 0;
+  const lb_tok *t = tok(c, j);
+  if (t && t->kind == LB_TOK_SYM) {
+    int kp = lb_num_phrase(d, j, c->s1, c->t_unit, &pre);
+    if (kp && fieldis(&pre, 4, "pre")) {
+      has_pre = 1;
+      j += (size_t)kp;
+    }
+  }
+  num a;
+  if (!digits_at(c, j, &a) && (has_pre || !words_at(c, j, &a))) return 0;
+  if (km && a.vague) {
+    /* "über Hunderte von ...": a preposition, not a modifier */
+    km = 0;
+    range_kw = 0;
+  }
+  size_t q0 = km ? i : (has_pre ? j - 1 : j);
+  if (has_pre && !km) q0 = i;
+  /* range: "100 bis 200", "100-200", "zwischen 100 und 200" */
+  double rmax = -1;
+  size_t e = a.i1;
+  if (!a.vague) {
+    const lb_tok *u = tok(c, e);
+    int conn = u && (u->kind == LB_TOK_DASH ||
+                     (u->kind == LB_TOK_SYM && d->text[u->start] == '-') ||
+                     tok_is(c, e, "bis") || tok_is(c, e, "to") ||
+                     (range_kw && (tok_is(c, e, "und") || tok_is(c, e, "and"))));
+    num b;
+    const lb_tok *bt = conn ? tok(c, e + 1) : NULL;
+    int bok = bt && bt->kind == LB_TOK_NUM && digits_at(c, e + 1, &b);
+    if (bt && bt->kind == LB_TOK_NUM && !bok && !a.word)
+      return 0; /* "10 bis 18 Uhr": a time span, no count */
+    if (bok) {
+      if (b.mult > 1 && a.mult == 1 && !a.word) a.value *= b.mult; /* "20 bis 25 Millionen" */
+      if (b.value >= a.value) {
+        rmax = b.value;
+        e = b.i1;
+      } else if (range_kw) {
+        return 0;
+      }
+    } else if (range_kw) {
+      return 0;
+    }
+  }
+  lb_lex_rec ur;
+  size_t hi = 0, noun = (size_t)-1;
+  int ku = 0;
+  if (has_pre) ur = pre;
+  else ku = head_at(c, e, &hi, &noun, &ur);
+  if (a.weak && !ku) return 0;
+  if (a.word == 1 && !a.vague && !ku && noun == (size_t)-1) return 0;
+  lb_quantity *q = LB_VEC_PUSH(d->arena, d->quantities);
+  q->start = d->toks.v[q0].start;
+  size_t last = e - 1;
+  q->claim = -1;
+  q->sentence = c->sent;
+  double f = 1;
+  const char *kind = a.vague ? "vague" : a.word ? "word" : "num";
+  if (has_pre || ku) {
+    if (ku) last = hi + (size_t)ku - 1;
+    q->unit = fieldstr(c, &ur, 0);
+    q->category = fieldstr(c, &ur, 1);
+    f = fieldnum(&ur, 2, 1);
+    if (f <= 0) f = 1;
+    q->unit_text = fieldstr(c, &ur, 3);
+  } else if (noun != (size_t)-1) {
+    last = noun;
+    const lb_tok *nt = &d->toks.v[noun];
+    q->unit = lb_arena_strndup(d->arena, nt->norm, nt->normlen);
+    q->category = "other";
+  } else {
+    q->category = "other";
+  }
+  /* a casualty verb after the phrase turns people into casualties */
+  const char *cv = casualty_verb(c, last + 1);
+  if (cv && q->category && (!strcmp(q->category, "other") || !strcmp(q->category, "personnel") ||
+                            !strcmp(q->category, "casualties"))) {
+    q->unit = cv;
+    q->category = "casualties";
+  }
+  q->end = d->toks.v[last].end;
+  if (a.vague) {
+    q->has_min = 1;
+    q->min = a.min * f;
+    if (a.max >= 0) q->has_max = 1, q->max = a.max * f;
+    q->approx = 1;
+  } else if (rmax >= 0) {
+    q->has_min = q->has_max = 1;
+    q->min = a.value * f;
+    q->max = rmax * f;
+    kind = "range";
+  } else {
+    q->has_value = 1;
+    q->value = a.value * f;
+  }
+  if (km && !range_kw) {
+    if (fieldhas(&mod, 0, "approx")) q->approx = 1;
+    if (fieldhas(&mod, 0, "min")) q->has_min = 1, q->min = q->has_value ? q->value : q->min;
+    if (fieldhas(&mod, 0, "max")) q->has_max = 1, q->max = q->has_value ? q->value : q->max;
+    if (strcmp(kind, "range")) kind = "mod";
+  }
+  if (f != 1) {
+    /* keep converted figures to a sensible precision */
+    if (q->has_value) q->value = round(q->value * 1000) / 1000;
+    if (q->has_min) q->min = round(q->min * 1000) / 1000;
+    if (q->has_max) q->max = round(q->max * 1000) / 1000;
+  }
+  /* a duration: take the span of its date ("in 24 Stunden") */
+  if (q->category && !strcmp(q->category, "duration")) {
+    const lb_date *dt = date_at(c, d->toks.v[a.i0].start);
+    if (dt && dt->duration) {
+      if (dt->start < q->start) q->start = dt->start;
+      if (dt->end > q->end) q->end = dt->end;
+    }
+  }
+  q->rule = lb_arena_printf(d->arena, "%s:qty:%s", c->lang, cv ? "casualty-verb" : kind);
+  link_entities(c, q, q0);
+  for (size_t k = 0; k < d->claims.n; k++)
+    if (d->claims.v[k].start <= q->start && q->end <= d->claims.v[k].end) {
+      q->claim = (int32_t)k;
+      break;
+    }
+  return last + 1 - i;
+}
+
+void lb_qty_run(lb_doc *d) {
+  if (!d->lex) return;
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.d = d;
+  c.t_num = lb_lex_table(d->lex, "num");
+  c.t_unit = lb_lex_table(d->lex, "unit");
+  c.t_qmod = lb_lex_table(d->lex, "qmod");
+  c.t_qverb = lb_lex_table(d->lex, "qverb");
+  c.t_qstop = lb_lex_table(d->lex, "qstop");
+  c.german = !d->lang || strcmp(d->lang, "en") != 0;
+  c.lang = d->lang && *d->lang ? d->lang : "xx";
+  const int tabs[3] = {c.t_num, c.t_qmod, lb_lex_table(d->lex, "xstart")};
+  for (size_t s = 0; s < d->sents.n; s++) {
+    c.s0 = d->sents.v[s].tok0;
+    c.s1 = d->sents.v[s].tok1;
+    c.sent = (int32_t)s;
+    for (size_t i = c.s0; i < c.s1; i++) {
+      const lb_tok *t = &d->toks.v[i];
+      if (t->kind != LB_TOK_NUM && t->kind != LB_TOK_SYM) {
+        if (!is_word(t)) continue;
+        if (!lb_num_tok_in(d, i, tabs, 3)) {
+          /* maybe a composed numeral ("dreitausend") before a noun */
+          const lb_tok *nx = i + 1 < c.s1 ? &d->toks.v[i + 1] : NULL;
+          if (t->normlen < 6 || !nx || nx->kind != LB_TOK_WORD || t->kind != LB_TOK_WORD ||
+              (t->flags & (LB_TF_HYPH | LB_TF_DIGIT)) ||
+              ((t->flags & LB_TF_CAP) && i != c.s0))
+            continue;
+        }
+      }
+      size_t n = qty_at(&c, i);
+      if (n) i += n - 1;
+    }
+  }
+}

@@ -1,9 +1,287 @@
 /*
-** signal.c -- signals about the text (machine translation and more).
-** (Stub: filled in by issue 5.)
+** signal.c -- signals about the text (signal.h, docs/signals.md).
+**
+** One pass over the tokens with one lexicon look-up per word (imperial
+** units, spelling variants), one pass over the headings, one over the
+** sentences (duplicates, by hash) and a look at the dates and numbers the
+** earlier stages found. Each signal names the rule that raised it.
 */
 #include "signal.h"
 
-#include "../picture/doc.h"
+#include <stdlib.h>
+#include <string.h>
 
-void lb_sig_run(lb_doc *d) { (void)d; }
+#include "../lex/lex.h"
+#include "../picture/doc.h"
+#include "num.h"
+
+static void add(lb_doc *d, const char *kind, uint32_t start, uint32_t end, const char *detail,
+                const char *rule) {
+  lb_signal *s = LB_VEC_PUSH(d->arena, d->signals);
+  s->kind = kind;
+  s->start = start;
+  s->end = end;
+  s->detail = detail;
+  s->rule = rule;
+}
+
+static int field(const lb_lex_rec *r, int i, const char **f) {
+  return lb_lex_field(r->val, r->val_len, i, f);
+}
+
+/* A name seen with one spelling: NAME (lexicon string) and first spelling. */
+typedef struct seen {
+  const char *name, *spell;
+  int namelen, spelllen;
+  uint8_t reported;
+} seen;
+
+#define MAXSEEN 64
+
+static void words(lb_doc *d, int german) {
+  int t_unit = lb_lex_table(d->lex, "unit");
+  int t_var = lb_lex_table(d->lex, "spellvar");
+  seen sv[MAXSEEN];
+  int nsv = 0;
+  for (size_t i = 0; i < d->toks.n; i++) {
+    const lb_tok *t = &d->toks.v[i];
+    if (t->kind != LB_TOK_WORD || !t->norm || !(t->flags & LB_TF_CAP)) continue;
+    lb_lex_entry e;
+    if (!lb_lex_get(d->lex, t->norm, t->normlen, &e)) continue;
+    lb_lex_rec r;
+    int var = 0;
+    for (uint32_t k = 0; k < e.nrec; k++) {
+      if (!lb_lex_rec_get(d->lex, &e, k, &r)) continue;
+      const char *f;
+      if (german && r.table == t_unit && field(&r, 4, &f) == 8 && !memcmp(f, "imperial", 8))
+        add(d, "imperial_unit", t->start, t->end, lb_doc_span(d, t->start, t->end),
+            "de:sig:imperial-unit");
+      if (r.table == t_var) var = 1;
+    }
+    if (!var && e.maxtoks < 2) continue;
+    size_t n = (size_t)lb_num_phrase(d, i, d->toks.n, t_var, &r);
+    if (!n) continue;
+    const char *name, *spell;
+    int nl = field(&r, 0, &name), sl = field(&r, 1, &spell);
+    if (nl <= 0 || sl <= 0) continue;
+    int found = 0;
+    for (int k = 0; k < nsv; k++) {
+      if (sv[k].namelen != nl || memcmp(sv[k].name, name, (size_t)nl)) continue;
+      found = 1;
+      if (!sv[k].reported && (sv[k].spelllen != sl || memcmp(sv[k].spell, spell, (size_t)sl))) {
+        sv[k].reported = 1;
+        uint32_t end = d->toks.v[i + n - 1].end;
+        add(d, "mixed_spelling", t->start, end,
+            lb_arena_printf(d->arena, "%.*s/%.*s", sv[k].spelllen, sv[k].spell, sl, spell),
+            "sig:spellvar");
+      }
+    }
+    if (!found && nsv < MAXSEEN) {
+      sv[nsv].name = name;
+      sv[nsv].namelen = nl;
+      sv[nsv].spell = spell;
+      sv[nsv].spelllen = sl;
+      sv[nsv].reported = 0;
+      nsv++;
+    }
+    i += n - 1;
+  }
+}
+
+/* Last word of a mention, lower-cased ASCII-wise, without a genitive -s. */
+static size_t last_word(const lb_doc *d, const lb_mention *m, char *out, size_t cap) {
+  uint32_t a = m->start, b = m->end;
+  for (uint32_t k = b; k > a; k--)
+    if (d->text[k - 1] == ' ' || d->text[k - 1] == '-') {
+      a = k;
+      break;
+    }
+  size_t n = 0;
+  for (uint32_t k = a; k < b && n + 1 < cap; k++) {
+    char ch = d->text[k];
+    out[n++] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+  }
+  if (n > 3 && out[n - 1] == 's') n--;
+  out[n] = 0;
+  return n;
+}
+
+/* Edit distance of two short strings (bytes), capped at 9. */
+static int distance(const char *a, size_t na, const char *b, size_t nb) {
+  if (na > 31 || nb > 31) return 9;
+  int row[32];
+  for (size_t j = 0; j <= nb; j++) row[j] = (int)j;
+  for (size_t i = 1; i <= na; i++) {
+    int prev = row[0];
+    row[0] = (int)i;
+    for (size_t j = 1; j <= nb; j++) {
+      int cur = row[j];
+      int sub = prev + (a[i - 1] != b[j - 1]);
+      int del = row[j] + 1, ins = row[j - 1] + 1;
+      row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+      prev = cur;
+    }
+  }
+  return row[nb] > 9 ? 9 : row[nb];
+}
+
+/* One entity named with two similar but different words ("Selenskyj" and
+** "Zelensky" both resolved to Q3874799): different transliterations. */
+static void entity_spellings(lb_doc *d) {
+  size_t nsig = d->signals.n;
+  for (size_t e = 0; e < d->entities.n; e++) {
+    const lb_entity *en = &d->entities.v[e];
+    size_t nm = en->mentions.n < 64 ? en->mentions.n : 64;
+    for (size_t j = 1; j < nm; j++) {
+      const lb_mention *mj = &en->mentions.v[j];
+      if (mj->role != LB_ROLE_NAME && mj->role != LB_ROLE_PLACE) continue;
+      char wj[64];
+      size_t nj = last_word(d, mj, wj, sizeof wj);
+      int done = 0;
+      for (size_t i = 0; i < j && !done; i++) {
+        const lb_mention *mi = &en->mentions.v[i];
+        if (mi->role != LB_ROLE_NAME && mi->role != LB_ROLE_PLACE) continue;
+        char wi[64];
+        size_t ni = last_word(d, mi, wi, sizeof wi);
+        if (ni < 4 || nj < 4 || (ni == nj && !memcmp(wi, wj, ni))) continue;
+        int dist = distance(wi, ni, wj, nj);
+        size_t lim = (ni > nj ? ni : nj) / 2;
+        if (dist > (int)lim || dist > 4) continue;
+        /* the word list may have said so already */
+        int dup = 0;
+        for (size_t k = 0; k < nsig; k++)
+          if (!strcmp(d->signals.v[k].kind, "mixed_spelling") &&
+              d->signals.v[k].start < mj->end && mj->start < d->signals.v[k].end)
+            dup = 1;
+        if (!dup)
+          add(d, "mixed_spelling", mj->start, mj->end,
+              lb_arena_printf(d->arena, "%.*s/%.*s", (int)(mi->end - mi->start),
+                              d->text + mi->start, (int)(mj->end - mj->start), d->text + mj->start),
+              "sig:entity-spelling");
+        done = 1;
+      }
+      if (done) break; /* one signal per entity */
+    }
+  }
+}
+
+/* English Title Case in a German heading: every word capitalised, including
+** at least one word German writes in lower case, not at the start. */
+static void headings(lb_doc *d) {
+  int t_fw = lb_lex_table(d->lex, "sigfw");
+  for (size_t s = 0; s < d->sents.n; s++) {
+    const lb_sent *st = &d->sents.v[s];
+    if (!st->headline) continue;
+    int nwords = 0, ncap = 0, nfw = 0;
+    for (size_t i = st->tok0; i < st->tok1; i++) {
+      const lb_tok *t = &d->toks.v[i];
+      if (t->kind != LB_TOK_WORD) continue;
+      nwords++;
+      if (t->flags & LB_TF_CAP) {
+        ncap++;
+        lb_lex_rec r;
+        if (i > st->tok0 && t->norm && lb_lex_find(d->lex, t_fw, t->norm, t->normlen, &r)) nfw++;
+      }
+    }
+    if (nwords >= 4 && ncap == nwords && nfw >= 1)
+      add(d, "title_case_heading", st->start, st->end, lb_doc_span(d, st->start, st->end),
+          "de:sig:title-case");
+  }
+}
+
+/* Opening “ (U+201C) in German text, where German opens with „. */
+static void quotes(lb_doc *d) {
+  for (size_t i = 0; i < d->toks.n; i++) {
+    const lb_tok *t = &d->toks.v[i];
+    if (t->kind != LB_TOK_QUOTE || !(t->flags & LB_TF_OPEN) || t->end - t->start != 3) continue;
+    if (!memcmp(d->text + t->start, "\xe2\x80\x9c", 3)) {
+      add(d, "english_quotes", t->start, t->end, "\xe2\x80\x9c", "de:sig:quotes");
+      return;
+    }
+  }
+}
+
+/* Numbers and dates written the English way in German text. */
+static void formats(lb_doc *d) {
+  for (size_t i = 0; i < d->dates.n; i++) {
+    const lb_date *t = &d->dates.v[i];
+    if (t->rule && strstr(t->rule, ":month-day"))
+      add(d, "english_date_format", t->start, t->end, lb_doc_span(d, t->start, t->end),
+          "de:sig:date-format");
+  }
+  for (size_t i = 0; i < d->quantities.n; i++) {
+    const lb_quantity *q = &d->quantities.v[i];
+    /* the first digit token of the quantity */
+    for (uint32_t k = q->start; k < q->end; k++) {
+      char ch = d->text[k];
+      if (ch < '0' || ch > '9') continue;
+      uint32_t e = k;
+      while (e < q->end && ((d->text[e] >= '0' && d->text[e] <= '9') || d->text[e] == '.' ||
+                            d->text[e] == ','))
+        e++;
+      while (e > k && (d->text[e - 1] == '.' || d->text[e - 1] == ',')) e--;
+      double v;
+      unsigned fl;
+      if (lb_num_parse(d->text + k, e - k, 1, &v, &fl) == LB_NUM_OK && (fl & LB_NUMF_EN_DEC))
+        add(d, "english_number_format", k, e, lb_doc_span(d, k, e), "de:sig:number-format");
+      else if (lb_num_parse(d->text + k, e - k, 1, &v, &fl) == LB_NUM_OK && (fl & LB_NUMF_GROUPED) &&
+               memchr(d->text + k, ',', e - k) && !memchr(d->text + k, '.', e - k))
+        add(d, "english_number_format", k, e, lb_doc_span(d, k, e), "de:sig:number-format");
+      break;
+    }
+  }
+}
+
+/* The same long sentence twice: copied or stitched text. */
+static void duplicates(lb_doc *d) {
+  size_t n = d->sents.n;
+  if (n < 2) return;
+  size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  uint32_t *slot = lb_arena_alloc(d->arena, cap * sizeof *slot);
+  uint64_t *hs = lb_arena_alloc(d->arena, n * sizeof *hs);
+  memset(slot, 0xff, cap * sizeof *slot);
+  for (size_t s = 0; s < n; s++) {
+    const lb_sent *st = &d->sents.v[s];
+    if (st->tok1 - st->tok0 < 8) continue;
+    uint64_t h = 1469598103934665603ULL;
+    for (uint32_t k = st->start; k < st->end; k++) h = (h ^ (unsigned char)d->text[k]) * 1099511628211ULL;
+    hs[s] = h;
+    size_t p = (size_t)h & (cap - 1);
+    while (slot[p] != 0xffffffffu) {
+      const lb_sent *o = &d->sents.v[slot[p]];
+      if (hs[slot[p]] == h && o->end - o->start == st->end - st->start &&
+          !memcmp(d->text + o->start, d->text + st->start, st->end - st->start)) {
+        add(d, "duplicate_sentence", st->start, st->end,
+            lb_arena_printf(d->arena, "same as the sentence at byte %u", o->start), "sig:duplicate");
+        break;
+      }
+      p = (p + 1) & (cap - 1);
+    }
+    if (slot[p] == 0xffffffffu) slot[p] = (uint32_t)s;
+  }
+}
+
+void lb_sig_run(lb_doc *d) {
+  int german = d->lang && !strcmp(d->lang, "de");
+  if (d->lex) {
+    words(d, german);
+    entity_spellings(d);
+    if (german) headings(d);
+  }
+  if (german) {
+    quotes(d);
+    formats(d);
+  }
+  duplicates(d);
+  /* text order (insertion sort: a document has few signals) */
+  for (size_t i = 1; i < d->signals.n; i++) {
+    lb_signal x = d->signals.v[i];
+    size_t j = i;
+    while (j > 0 && d->signals.v[j - 1].start > x.start) {
+      d->signals.v[j] = d->signals.v[j - 1];
+      j--;
+    }
+    d->signals.v[j] = x;
+  }
+}

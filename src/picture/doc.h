@@ -48,6 +48,12 @@ typedef struct lb_geo {
   const char *cc;      /* ISO 3166-1 alpha-2 */
 } lb_geo;
 
+/* Per token: the entity mention that covers it (set by the entity stage;
+** ent = -1 when none). Read it through lb_ent_at (extract/ent.h). */
+typedef struct lb_ent_ref {
+  int32_t ent, men;
+} lb_ent_ref;
+
 typedef struct lb_entity {
   const char *id;      /* Q-id or "lb:<slug>" */
   const char *name;    /* canonical English name */
@@ -133,6 +139,7 @@ typedef struct lb_doc {
   LB_VEC(lb_event) events;
   LB_VEC(lb_signal) signals;
   LB_VEC(const char *) warnings;
+  lb_ent_ref *ent_refs;   /* d->toks.n entries, or NULL (extract/ent.c) */
 } lb_doc;
 
 /* Append a warning (printf format) to d->warnings. */

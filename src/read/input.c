@@ -8,6 +8,8 @@
 */
 #include "input.h"
 
+#include "compress.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +19,9 @@
 
 struct lb_reader {
   FILE *f;
+  lb_zfile *z;    /* the file with gzip/zstd decompression (compress.h) */
+  char rerr[320]; /* a read or decompression error that ended the file */
+  int rerr_told;
   int own, mode, done;
   char *path;
   lb_input defaults;
@@ -44,18 +49,23 @@ lb_reader *lb_reader_open(const char *path, int mode, const lb_input *defaults, 
   if (is_stdin) {
     r->f = stdin;
   } else {
-    r->f = fopen(path, "rb");
+    r->z = lb_compress_open(path, err, errlen);
     r->own = 1;
-    if (!r->f) {
-      snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    if (!r->z) {
       free(r->path);
       free(r);
       return NULL;
     }
+    r->f = lb_compress_file(r->z);
   }
-  if (mode == LB_READ_AUTO)
-    mode = (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson")) ? LB_READ_JSONL
-                                                                        : LB_READ_TEXT;
+  if (mode == LB_READ_AUTO) {
+    size_t stem; /* "a.jsonl.gz" is JSON Lines too */
+    lb_compress_suffix(path, &stem);
+    char *base = strndup(path, stem);
+    mode = base && (has_suffix(base, ".jsonl") || has_suffix(base, ".ndjson")) ? LB_READ_JSONL
+                                                                                : LB_READ_TEXT;
+    free(base);
+  }
   r->mode = mode;
   if (defaults) r->defaults = *defaults;
   return r;
@@ -63,6 +73,9 @@ lb_reader *lb_reader_open(const char *path, int mode, const lb_input *defaults, 
 
 size_t lb_reader_line(const lb_reader *r) { return r->lineno; }
 size_t lb_reader_offset(const lb_reader *r) { return r->offset; }
+size_t lb_reader_raw_offset(const lb_reader *r) {
+  return r->z ? lb_compress_raw_offset(r->z) : r->offset;
+}
 
 static int next_text(lb_reader *r, lb_input *doc, char *msg, size_t msglen) {
   if (r->done) return 0;
@@ -89,7 +102,10 @@ static int next_text(lb_reader *r, lb_input *doc, char *msg, size_t msglen) {
   }
   if (ferror(r->f)) {
     free(buf);
-    snprintf(msg, msglen, "%s: read error: %s", r->path, strerror(errno));
+    if (r->z && lb_compress_error(r->z))
+      snprintf(msg, msglen, "%s", lb_compress_error(r->z));
+    else
+      snprintf(msg, msglen, "%s: read error: %s", r->path, strerror(errno));
     return -1;
   }
   r->text = buf;
@@ -126,7 +142,17 @@ int lb_reader_next_raw(lb_reader *r, const char **p, size_t *n, size_t *line, si
   for (;;) {
     size_t line_off = r->offset;
     ssize_t len = getline(&r->line, &r->cap, r->f);
-    if (len < 0) return 0;
+    if (len < 0) {
+      if (ferror(r->f) && !r->rerr[0]) { /* kept for lb_reader_error */
+        if (r->z && lb_compress_error(r->z))
+          snprintf(r->rerr, sizeof r->rerr, "%s:%zu: %s", r->path, r->lineno + 1,
+                   lb_compress_error(r->z));
+        else
+          snprintf(r->rerr, sizeof r->rerr, "%s:%zu: read error: %s", r->path,
+                   r->lineno + 1, strerror(errno));
+      }
+      return 0;
+    }
     r->lineno++;
     r->offset += (size_t)len;
     size_t k = (size_t)len;
@@ -144,6 +170,7 @@ int lb_reader_next_raw(lb_reader *r, const char **p, size_t *n, size_t *line, si
 
 int lb_reader_is_jsonl(const lb_reader *r) { return r->mode == LB_READ_JSONL; }
 const char *lb_reader_path(const lb_reader *r) { return r->path; }
+const char *lb_reader_error(const lb_reader *r) { return r->rerr[0] ? r->rerr : NULL; }
 
 int lb_reader_parse(const lb_reader *r, const char *p, size_t n, size_t line, size_t off,
                     lb_input *in, lb_buf *scratch, char *msg, size_t msglen) {
@@ -170,6 +197,11 @@ static int next_jsonl(lb_reader *r, lb_input *doc, char *msg, size_t msglen) {
   const char *p;
   size_t n, line, off;
   int k = lb_reader_next_raw(r, &p, &n, &line, &off);
+  if (k == 0 && r->rerr[0] && !r->rerr_told) { /* a read error ends the file once */
+    r->rerr_told = 1;
+    snprintf(msg, msglen, "%s", r->rerr);
+    return -1;
+  }
   if (k <= 0) return k;
   return lb_reader_parse(r, p, n, line, off, doc, &r->scratch, msg, msglen) == 0 ? 1 : -1;
 }
@@ -183,7 +215,8 @@ int lb_reader_next(lb_reader *r, lb_input *doc, char *msg, size_t msglen) {
 void lb_reader_close(lb_reader *r) {
   if (!r) return;
   lb_buf_free(&r->scratch);
-  if (r->own && r->f) fclose(r->f);
+  if (r->z) lb_compress_close(r->z);
+  else if (r->own && r->f) fclose(r->f);
   free(r->line);
   free(r->text);
   free(r->path);

@@ -41,11 +41,18 @@ int lb_reader_parse(const lb_reader *r, const char *p, size_t n, size_t line, si
                     lb_input *in, lb_buf *scratch, char *msg, size_t msglen);
 int lb_reader_is_jsonl(const lb_reader *r);
 const char *lb_reader_path(const lb_reader *r);
+/* The read or decompression error (corrupt gzip/zstd data, I/O error) that
+** ended the input early, or NULL. lb_reader_next reports it once as a
+** skipped line; lb_reader_next_raw callers ask here after it returned 0. */
+const char *lb_reader_error(const lb_reader *r);
 
 /* Line number of the last document (1-based; 0 for plain text). */
 size_t lb_reader_line(const lb_reader *r);
 /* Bytes consumed so far (for progress). */
 size_t lb_reader_offset(const lb_reader *r);
+/* Bytes of the file on disk consumed so far: differs from lb_reader_offset
+** for gzip/zstd input (for progress against the file size). */
+size_t lb_reader_raw_offset(const lb_reader *r);
 void lb_reader_close(lb_reader *r);
 
 #endif

@@ -291,9 +291,10 @@ static void scan_number(scanner *sc, size_t i) {
   if (ng >= 2 && ng <= 3 && seps[0] == '.' && groups[0] <= 2 && groups[1] <= 2 &&
       (ng == 2 || (seps[1] == '.' && (groups[2] == 2 || groups[2] == 4)))) {
     int d = 0, m = 0;
-    for (size_t k = a; is_digit(s[k]); k++) d = d * 10 + (s[k] - '0');
+    /* bounded by i: raw callers (lb_tok_each) have no NUL after the text */
+    for (size_t k = a; k < i && is_digit(s[k]); k++) d = d * 10 + (s[k] - '0');
     size_t k = a + (size_t)groups[0] + 1;
-    for (; is_digit(s[k]); k++) m = m * 10 + (s[k] - '0');
+    for (; k < i && is_digit(s[k]); k++) m = m * 10 + (s[k] - '0');
     if (d >= 1 && d <= 31 && m >= 1 && m <= 12) {
       if (ng == 3) {
         size_t e = i;

@@ -1,0 +1,38 @@
+# lib.sh -- helpers for bench/run.sh and the rows other issues add
+# (bench/row_*.sh). A row script is run by run.sh as `sh bench/row_NAME.sh`
+# from the repository root with these variables set:
+#   BENCH_DIR          build/bench (scratch space for the row)
+#   BENCH_JSONL        the corpus, one document per line (corpus.jsonl)
+#   BENCH_TXT          the same texts only, one per line (corpus.txt)
+#   BENCH_DOCS         number of documents in it
+#   BENCH_TEXT_BYTES   bytes of text in it (MB/s are measured on these)
+#   BENCH_WC_SECONDS   time of `LC_ALL=C wc -w` on BENCH_TXT
+#   LAGEBILD           the binary (bin/lagebild)
+# and prints table rows with bench_row / bench_note:
+#   . bench/lib.sh
+#   t0=$(bench_now); "$LAGEBILD" extract --stages dates "$BENCH_JSONL" >/dev/null
+#   bench_row "extract --stages dates" "$(bench_since "$t0")" "$BENCH_DOCS"
+
+# Nanoseconds since the epoch.
+bench_now() { date +%s%N; }
+# Seconds (decimal) since a bench_now value.
+bench_since() { echo "$1 $(date +%s%N)" | awk '{ printf "%.3f", ($2 - $1) / 1e9 }'; }
+
+# The table header.
+bench_header() {
+  printf '%-46s %9s %9s %10s %9s\n' "what" "seconds" "MB/s" "docs/s" "x wc -w"
+  printf '%-46s %9s %9s %10s %9s\n' "----" "-------" "----" "------" "-------"
+}
+
+# bench_row LABEL SECONDS DOCS: one throughput row over BENCH_TEXT_BYTES,
+# with the ratio to `wc -w` (> 1 = faster than wc -w).
+bench_row() {
+  echo "$2 $3 ${BENCH_TEXT_BYTES:-0} ${BENCH_WC_SECONDS:-0}" | awk -v label="$1" '{
+    s = $1 > 0 ? $1 : 0.001
+    mbs = $3 / 1e6 / s
+    ratio = $4 > 0 ? $4 / s : 0
+    printf "%-46s %9.3f %9.1f %10.0f %8.2fx\n", label, $1, mbs, $2 / s, ratio }'
+}
+
+# bench_note LABEL VALUE: a row with one value (start-up time, memory, ...).
+bench_note() { printf '%-46s %30s\n' "$1" "$2"; }

@@ -1,0 +1,114 @@
+#!/bin/sh
+# run.sh -- `make bench`: the throughput table of lagebild on real German news.
+#
+# Builds (once; cached in build/bench) a corpus of >= 100 MB of real German
+# text from ../shared/data with bench/corpus.js (10kGNAD, SmartData,
+# GermEval 2014, LER court decisions, Europeana newspapers; shuffled
+# documents), then measures in one run:
+#   LC_ALL=C wc -w on the texts       the yardstick (ratio 1.00)
+#   lagebild extract --stages text    tokens + sentences + language: all cores
+#                                     and one thread (goal: >= 1.0x wc -w)
+#   lagebild extract                  all stages, all cores (goal: >= 0.5x)
+#   start-up                          median of 20 runs on an empty document
+#   peak RSS                          of the all-stages run (/usr/bin/time -v)
+# then every bench/row_*.sh (sorted; see bench/lib.sh for what they get).
+# Without ../shared/data (a user's clone) it says which sources are missing
+# and exits 0. BENCH_DATA overrides the data folder, BENCH_MB the corpus size.
+cd "$(dirname "$0")/.." || exit 1
+. bench/lib.sh
+DATA=${BENCH_DATA:-../shared/data}
+BENCH_DIR=build/bench
+LAGEBILD=bin/lagebild
+SOURCES="10kgnad/test.csv smartdata/*.json.gz germeval2014/NER-de-dev.tsv ler_german_legal/*.conll europeana_ner_de/*.bio"
+
+if [ ! -d "$DATA" ]; then
+  echo "bench: $DATA is missing, so there is no corpus to measure on."
+  echo "bench: missing sources: $SOURCES"
+  echo "bench: (they are research corpora, not part of the repository; set BENCH_DATA=DIR)"
+  exit 0
+fi
+if [ ! -x "$LAGEBILD" ]; then
+  echo "bench: $LAGEBILD not built (run make)" >&2
+  exit 1
+fi
+mkdir -p "$BENCH_DIR"
+if [ ! -s "$BENCH_DIR/corpus.jsonl" ] || [ ! -s "$BENCH_DIR/corpus.txt" ] ||
+  [ bench/corpus.js -nt "$BENCH_DIR/corpus.jsonl" ] ||
+  [ "${BENCH_MB:-100}" != "$(cat "$BENCH_DIR/corpus.mb" 2>/dev/null)" ]; then
+  echo "bench: building the corpus in $BENCH_DIR (once) ..."
+  node bench/corpus.js "$DATA" "$BENCH_DIR" "${BENCH_MB:-100}" >/dev/null
+  rc=$?
+  if [ $rc = 2 ]; then
+    echo "bench: none of the corpus sources is under $DATA: missing $SOURCES"
+    exit 0
+  fi
+  [ $rc = 0 ] || exit 1
+  echo "${BENCH_MB:-100}" >"$BENCH_DIR/corpus.mb"
+fi
+BENCH_JSONL=$BENCH_DIR/corpus.jsonl
+BENCH_TXT=$BENCH_DIR/corpus.txt
+BENCH_DOCS=$(wc -l <"$BENCH_TXT")
+# text bytes: corpus.txt less the newline after each text
+BENCH_TEXT_BYTES=$(($(wc -c <"$BENCH_TXT") - BENCH_DOCS))
+CPUS=$(nproc 2>/dev/null || echo 1)
+
+echo "lagebild $($LAGEBILD --version 2>/dev/null | head -n 1) bench, $(date -u +%Y-%m-%dT%H:%MZ), $CPUS cores"
+sed 's/^/  /' "$BENCH_DIR/corpus.info"
+cat "$BENCH_JSONL" "$BENCH_TXT" >/dev/null # warm the page cache
+echo
+
+# the yardstick: best of three (it is quick)
+best=""
+for i in 1 2 3; do
+  t0=$(bench_now)
+  LC_ALL=C wc -w "$BENCH_TXT" >/dev/null
+  s=$(bench_since "$t0")
+  best=$(echo "$s ${best:-$s}" | awk '{ print ($1 < $2) ? $1 : $2 }')
+done
+BENCH_WC_SECONDS=$best
+export BENCH_DIR BENCH_JSONL BENCH_TXT BENCH_DOCS BENCH_TEXT_BYTES BENCH_WC_SECONDS LAGEBILD
+
+bench_header
+bench_row "LC_ALL=C wc -w" "$BENCH_WC_SECONDS" "$BENCH_DOCS"
+
+extract_row() { # label, extract arguments...
+  label=$1
+  shift
+  t0=$(bench_now)
+  "$LAGEBILD" extract "$@" "$BENCH_JSONL" >/dev/null 2>"$BENCH_DIR/extract.err"
+  rc=$?
+  s=$(bench_since "$t0")
+  bench_row "$label" "$s" "$BENCH_DOCS"
+  [ $rc = 0 ] || echo "  (exit status $rc: $(head -n 2 "$BENCH_DIR/extract.err" | tr '\n' ' '))"
+}
+extract_row "extract --stages text ($CPUS threads)" --stages text
+extract_row "extract --stages text --threads 1" --stages text --threads 1
+
+# all stages, with peak memory
+t0=$(bench_now)
+/usr/bin/time -f '%M' -o "$BENCH_DIR/time.out" \
+  "$LAGEBILD" extract "$BENCH_JSONL" >/dev/null 2>"$BENCH_DIR/extract.err"
+rc=$?
+s=$(bench_since "$t0")
+bench_row "extract, all stages ($CPUS threads)" "$s" "$BENCH_DOCS"
+[ $rc = 0 ] || echo "  (exit status $rc: $(head -n 2 "$BENCH_DIR/extract.err" | tr '\n' ' '))"
+rss=$(tail -n 1 "$BENCH_DIR/time.out")
+
+# start-up: the whole engine (lexicon mapped) on an empty document
+: >"$BENCH_DIR/empty.txt"
+i=0
+: >"$BENCH_DIR/startup.ms"
+while [ $i -lt 20 ]; do
+  t0=$(bench_now)
+  "$LAGEBILD" extract "$BENCH_DIR/empty.txt" >/dev/null 2>&1
+  echo "$t0 $(bench_now)" | awk '{ printf "%.2f\n", ($2 - $1) / 1e6 }' >>"$BENCH_DIR/startup.ms"
+  i=$((i + 1))
+done
+med=$(sort -n "$BENCH_DIR/startup.ms" | sed -n 10,11p | awk '{ s += $1 } END { printf "%.1f", s / NR }')
+bench_note "start-up, empty document (median of 20)" "$med ms"
+bench_note "peak RSS, all stages ($CPUS threads)" "$(echo "$rss" | awk '{ printf "%.1f MB", $1 / 1024 }')"
+
+for row in bench/row_*.sh; do
+  [ -f "$row" ] || continue
+  sh "$row" || echo "  ($row failed with exit status $?)"
+done

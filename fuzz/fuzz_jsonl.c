@@ -1,0 +1,92 @@
+/*
+** fuzz_jsonl.c -- libFuzzer target: the JSON Lines reader.
+**
+** Two ways in: (1) the whole input as one line to lb_jsonl_parse, from an
+** exact-size buffer so that ASan sees any read past its end; a parsed
+** document must have a text, and it is run through the text layer and
+** written as JSON, which must be valid; (2) the input as a .jsonl file read
+** with lb_reader_next to the end: every line gives a document or a message
+** naming the file and line, and the reader must end.
+*/
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../include/lagebild.h"
+#include "../src/base/buf.h"
+#include "../src/picture/doc.h"
+#include "../src/read/input.h"
+#include "../src/read/jsonl.h"
+#include "fuzz_check.h"
+
+static lb_engine *engine;
+static char path[64];
+
+static void remove_file(void) { unlink(path); }
+
+static void text_layer(const lb_input *in) {
+  lb_doc *d = lb_extract(engine, in);
+  FZ_ASSERT(d);
+  char *json = NULL;
+  size_t n = lb_doc_json(d, &json);
+  FZ_ASSERT(json && fz_json_valid(json, n));
+  free(json);
+  lb_doc_free(d);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  if (!engine) {
+    engine = lb_engine_new_text_only();
+    FZ_ASSERT(engine);
+    snprintf(path, sizeof path, "/tmp/lagebild-fuzz-%d.jsonl", (int)getpid());
+    atexit(remove_file);
+  }
+  /* (1) one line, parsed in place */
+  char *line = malloc(size ? size : 1);
+  memcpy(line, data, size);
+  lb_input in;
+  memset(&in, 0, sizeof in);
+  lb_buf scratch;
+  memset(&scratch, 0, sizeof scratch);
+  size_t errpos = 0;
+  char msg[256];
+  msg[0] = 0;
+  if (lb_jsonl_parse(line, size, &in, &scratch, &errpos, msg, sizeof msg) == 0) {
+    FZ_ASSERT(in.text);
+    text_layer(&in);
+  } else {
+    FZ_ASSERT(msg[0]);
+    FZ_ASSERT(errpos <= size);
+  }
+  lb_buf_free(&scratch);
+  free(line);
+
+  /* (2) the input as a file of lines */
+  FILE *f = fopen(path, "wb");
+  FZ_ASSERT(f);
+  FZ_ASSERT(fwrite(data, 1, size, f) == size);
+  fclose(f);
+  char err[256];
+  lb_reader *r = lb_reader_open(path, LB_READ_JSONL, NULL, err, sizeof err);
+  FZ_ASSERT(r);
+  size_t docs = 0, bad = 0, lines = 0;
+  for (size_t k = 0; k < 100000; k++) {
+    msg[0] = 0;
+    int rc = lb_reader_next(r, &in, msg, sizeof msg);
+    if (rc == 0) break;
+    if (rc > 0) {
+      FZ_ASSERT(in.text);
+      docs++;
+    } else {
+      FZ_ASSERT(strstr(msg, path) != NULL); /* names the file */
+      bad++;
+    }
+    FZ_ASSERT(lb_reader_line(r) >= lines);
+    lines = lb_reader_line(r);
+  }
+  lb_reader_close(r);
+  FZ_ASSERT(docs + bad <= size + 1);
+  return 0;
+}

@@ -1,0 +1,295 @@
+/*
+** clause.c -- shallow clause analysis for claims and events (see clause.h).
+**
+** One pass over the tokens looks every key up once in the lexicon and keeps
+** the entry, so claim.c and event.c read reporting verbs and event patterns
+** from the same lookup; a second pass maps every token to the entity mention
+** that covers it. Roles come from what stands before a noun phrase: a
+** preposition (prepositional role), an accusative article (object), an
+** article after a noun (genitive attribute), else subject.
+*/
+#include "clause.h"
+
+#include <string.h>
+
+#include "../lex/lex.h"
+#include "../picture/doc.h"
+
+static int lang_ok(const lb_cl *c, const lb_lex_rec *r) {
+  const char *f;
+  int n = lb_lex_field(r->val, r->val_len, 0, &f);
+  if (n != 2) return 0;
+  return c->en ? memcmp(f, "en", 2) == 0 : memcmp(f, "de", 2) == 0;
+}
+
+int lb_cl_rec(const lb_cl *c, uint32_t t, int table, int i, lb_lex_rec *r) {
+  if (table < 0 || t >= c->d->toks.n || c->nrec[t] == 0) return 0;
+  lb_lex_entry e = {c->rec0[t], c->nrec[t], 1};
+  for (uint32_t k = 0; k < e.nrec; k++) {
+    if (!lb_lex_rec_get(c->d->lex, &e, k, r) || r->table != table || !lang_ok(c, r)) continue;
+    if (i-- == 0) return 1;
+  }
+  return 0;
+}
+
+static uint32_t fw_class(const char *f, int n) {
+  static const struct {
+    const char *name;
+    uint32_t bit;
+  } K[] = {{"prep", LB_FW_PREP},   {"acc", LB_FW_ACC},     {"subord", LB_FW_SUBORD},
+           {"rel", LB_FW_REL},     {"neg", LB_FW_NEG},     {"modal", LB_FW_MODAL},
+           {"hypo", LB_FW_HYPO},   {"aux", LB_FW_AUX},     {"pass", LB_FW_PASS},
+           {"agent", LB_FW_AGENT}, {"zu", LB_FW_ZU},       {"coord", LB_FW_COORD},
+           {"konj1", LB_FW_KONJ1}, {"pron", LB_FW_PRON},   {"irr", LB_FW_IRR},
+           {"dem", LB_FW_DEM},     {"det", LB_FW_DET}};
+  for (size_t i = 0; i < sizeof K / sizeof K[0]; i++)
+    if ((int)strlen(K[i].name) == n && memcmp(K[i].name, f, (size_t)n) == 0) return K[i].bit;
+  return 0;
+}
+
+int lb_cl_is(const lb_cl *c, uint32_t t, const char *w) {
+  if (t >= c->d->toks.n) return 0;
+  const lb_tok *k = &c->d->toks.v[t];
+  size_t n = strlen(w);
+  return k->norm && k->normlen == n && memcmp(k->norm, w, n) == 0;
+}
+
+int lb_cl_stem(const lb_cl *c, uint32_t t, const char *list, int n) {
+  if (t >= c->d->toks.n) return 0;
+  const lb_tok *k = &c->d->toks.v[t];
+  if (!k->norm) return 0;
+  const char *p = list, *end = list + n;
+  while (p < end) {
+    const char *q = memchr(p, '|', (size_t)(end - p));
+    if (!q) q = end;
+    size_t l = (size_t)(q - p);
+    if (l && k->normlen >= l && memcmp(k->norm, p, l) == 0) return 1;
+    p = q + 1;
+  }
+  return 0;
+}
+
+static int is_punct(const lb_doc *d, uint32_t t, char ch) {
+  const lb_tok *k = &d->toks.v[t];
+  return k->kind == LB_TOK_PUNCT && k->end == k->start + 1 && d->text[k->start] == ch;
+}
+
+/* Clause openers: see the header comment. */
+static void mark_open(lb_cl *c) {
+  lb_doc *d = c->d;
+  for (size_t s = 0; s < d->sents.n; s++) {
+    const lb_sent *st = &d->sents.v[s];
+    if (st->tok0 < d->toks.n) c->open[st->tok0] = 1;
+    for (uint32_t t = st->tok0; t < st->tok1 && t < d->toks.n; t++) {
+      const lb_tok *k = &d->toks.v[t];
+      uint32_t nx = t + 1;
+      if (nx >= st->tok1) break;
+      if (k->kind == LB_TOK_DASH || is_punct(d, t, ';') || is_punct(d, t, ':')) {
+        c->open[nx] = 1;
+      } else if (is_punct(d, t, ',')) {
+        uint32_t f = c->fw[nx];
+        if (f & (LB_FW_SUBORD | LB_FW_REL)) {
+          c->open[nx] = 1;
+        } else if ((f & LB_FW_PREP) && nx + 1 < st->tok1 &&
+                   (lb_cl_is(c, nx + 1, "denen") || lb_cl_is(c, nx + 1, "dessen") ||
+                    lb_cl_is(c, nx + 1, "deren") || lb_cl_is(c, nx + 1, "welchen") ||
+                    lb_cl_is(c, nx + 1, "welchem") || lb_cl_is(c, nx + 1, "which") ||
+                    lb_cl_is(c, nx + 1, "whom"))) {
+          c->open[nx] = 1;
+        }
+      } else if (!c->en && lb_cl_is(c, t, "dass") && t > st->tok0) {
+        c->open[t] = 1;
+      }
+    }
+  }
+}
+
+lb_cl *lb_cl_new(lb_doc *d) {
+  if (!d->lex) return NULL;
+  lb_cl *c = lb_arena_calloc(d->arena, 1, sizeof *c);
+  c->d = d;
+  c->en = d->lang && strcmp(d->lang, "en") == 0;
+  c->t_clause = lb_lex_table(d->lex, "clause");
+  c->t_rverb = lb_lex_table(d->lex, "rverb");
+  c->t_event = lb_lex_table(d->lex, "event");
+  c->t_cameo = lb_lex_table(d->lex, "cameo");
+  size_t n = d->toks.n ? d->toks.n : 1;
+  c->fw = lb_arena_calloc(d->arena, n, sizeof *c->fw);
+  c->rec0 = lb_arena_calloc(d->arena, n, sizeof *c->rec0);
+  c->nrec = lb_arena_calloc(d->arena, n, sizeof *c->nrec);
+  c->maxt = lb_arena_calloc(d->arena, n, sizeof *c->maxt);
+  c->ment_ent = lb_arena_alloc(d->arena, n * sizeof *c->ment_ent);
+  c->ment_men = lb_arena_alloc(d->arena, n * sizeof *c->ment_men);
+  c->open = lb_arena_calloc(d->arena, n, 1);
+  for (size_t t = 0; t < d->toks.n; t++) {
+    c->ment_ent[t] = c->ment_men[t] = -1;
+    const lb_tok *k = &d->toks.v[t];
+    if (!k->norm || k->kind != LB_TOK_WORD) continue;
+    lb_lex_entry e;
+    if (!lb_lex_get(d->lex, k->norm, k->normlen, &e)) continue;
+    c->rec0[t] = e.rec0;
+    c->nrec[t] = e.nrec;
+    c->maxt[t] = e.maxtoks > 255 ? 255 : (uint8_t)e.maxtoks;
+    lb_lex_rec r;
+    for (int i = 0; lb_cl_rec(c, (uint32_t)t, c->t_clause, i, &r); i++) {
+      const char *f;
+      int fl = lb_lex_field(r.val, r.val_len, 1, &f);
+      if (fl > 0) c->fw[t] |= fw_class(f, fl);
+    }
+  }
+  for (size_t e = 0; e < d->entities.n; e++) {
+    const lb_entity *en = &d->entities.v[e];
+    for (size_t m = 0; m < en->mentions.n; m++) {
+      const lb_mention *mn = &en->mentions.v[m];
+      if (mn->tok1 > d->toks.n || mn->tok0 >= mn->tok1) continue;
+      for (uint32_t t = mn->tok0; t < mn->tok1; t++) {
+        int32_t oe = c->ment_ent[t];
+        if (oe >= 0) { /* keep the longer mention */
+          const lb_mention *o = &d->entities.v[oe].mentions.v[c->ment_men[t]];
+          if (o->tok1 - o->tok0 >= mn->tok1 - mn->tok0) continue;
+        }
+        c->ment_ent[t] = (int32_t)e;
+        c->ment_men[t] = (int32_t)m;
+      }
+    }
+  }
+  mark_open(c);
+  return c;
+}
+
+void lb_cl_bounds(const lb_cl *c, int32_t s, uint32_t t, uint32_t *a, uint32_t *b) {
+  const lb_sent *st = &c->d->sents.v[s];
+  uint32_t x = t;
+  while (x > st->tok0 && !c->open[x]) x--;
+  uint32_t y = t + 1;
+  while (y < st->tok1 && !c->open[y]) y++;
+  *a = x;
+  *b = y;
+}
+
+/* A lower-case word that can stand inside a noun phrase before its noun:
+** article, adjective, adverb ("die neu verstärkten"). */
+static int np_inner(const lb_cl *c, uint32_t t) {
+  const lb_tok *k = &c->d->toks.v[t];
+  if (k->kind != LB_TOK_WORD) return 0;
+  if (c->fw[t] & (LB_FW_PREP | LB_FW_SUBORD | LB_FW_NEG | LB_FW_AUX | LB_FW_MODAL | LB_FW_COORD))
+    return 0;
+  if (c->en) return !(k->flags & LB_TF_CAP) || (c->fw[t] & LB_FW_DET);
+  return !(k->flags & LB_TF_CAP) || (c->fw[t] & (LB_FW_DET | LB_FW_DEM));
+}
+
+int lb_cl_args(const lb_cl *c, uint32_t a, uint32_t b, lb_cl_arg *out, int max) {
+  const lb_doc *d = c->d;
+  int n = 0;
+  for (uint32_t t = a; t < b && n < max; t++) {
+    int32_t e = c->ment_ent[t];
+    if (e < 0) continue;
+    int32_t m = c->ment_men[t];
+    const lb_mention *mn = &d->entities.v[e].mentions.v[m];
+    if (t != a && t != mn->tok0 && c->ment_ent[t - 1] == e && c->ment_men[t - 1] == m) continue;
+    lb_cl_arg *g = &out[n++];
+    g->ent = e;
+    g->men = m;
+    g->tok0 = t;
+    g->tok1 = mn->tok1 < b ? mn->tok1 : b;
+    /* "russische Städte": an adjective mention takes its noun along */
+    if (g->tok1 < b && (mn->role == LB_ROLE_ADJ) && c->ment_ent[g->tok1] < 0 &&
+        d->toks.v[g->tok1].kind == LB_TOK_WORD && (d->toks.v[g->tok1].flags & LB_TF_CAP))
+      g->tok1++;
+    g->prep = -1;
+    g->role = LB_ARG_SUBJ;
+    /* walk back over articles and adjectives to what governs the phrase */
+    uint32_t x = t;
+    int steps = 0, acc = 0, det = 0;
+    if (!c->en && (lb_cl_is(c, t, "des") || lb_cl_is(c, t, "der"))) det = 1; /* "des Kremls" */
+    while (x > a && steps < 5) {
+      uint32_t p = x - 1;
+      const lb_tok *k = &d->toks.v[p];
+      if (c->fw[p] & LB_FW_PREP) {
+        g->prep = (int32_t)p;
+        g->role = LB_ARG_PREP;
+        break;
+      }
+      if (k->kind == LB_TOK_NUM) break;
+      if (c->ment_ent[p] >= 0) break;
+      if (!np_inner(c, p)) {
+        /* a noun before "des/der X" or "of X": genitive attribute */
+        if (det && k->kind == LB_TOK_WORD && (k->flags & LB_TF_CAP) && !c->en) g->role = LB_ARG_GEN;
+        break;
+      }
+      if (c->fw[p] & LB_FW_ACC) acc = 1;
+      if (lb_cl_is(c, p, "des") || lb_cl_is(c, p, "der")) det = 1;
+      else det = 0;
+      x = p;
+      steps++;
+    }
+    if (g->role == LB_ARG_PREP && c->en && lb_cl_is(c, (uint32_t)g->prep, "of")) g->role = LB_ARG_GEN;
+    if (g->role == LB_ARG_SUBJ && acc) g->role = LB_ARG_OBJ;
+    t = g->tok1 - 1;
+  }
+  return n;
+}
+
+const char *lb_cl_mood(const lb_cl *c, uint32_t a, uint32_t b, uint32_t v) {
+  int neg = 0, modal = 0, hypo = 0;
+  for (uint32_t t = a; t < b; t++) {
+    uint32_t f = c->fw[t];
+    if (t > v + 1 && (f & LB_FW_COORD)) break; /* the next conjunct has its own mood */
+    if ((f & LB_FW_NEG) && !lb_cl_is(c, t + 1, "nur") && !lb_cl_is(c, t + 1, "only")) neg = 1;
+    if (f & LB_FW_MODAL) modal = 1;
+  }
+  uint32_t first = a;
+  if (first < b && c->d->toks.v[first].kind == LB_TOK_PUNCT) first++;
+  if (first < b && (c->fw[first] & LB_FW_HYPO)) hypo = 1;
+  if (v > a && (c->fw[v - 1] & LB_FW_ZU) && !(c->d->toks.v[v].flags & LB_TF_CAP)) hypo = 1;
+  if (neg) return "negated";
+  if (modal) return "modal";
+  if (hypo) return "hypothetical";
+  return NULL;
+}
+
+const char *lb_cl_actor(const lb_cl *c, int32_t ent, int32_t men) {
+  if (ent < 0 || (size_t)ent >= c->d->entities.n) return NULL;
+  const lb_entity *e = &c->d->entities.v[ent];
+  if (men >= 0 && (size_t)men < e->mentions.n && e->mentions.v[men].actor)
+    return e->mentions.v[men].actor;
+  return e->actor;
+}
+
+uint32_t lb_cl_np_end(const lb_cl *c, uint32_t t0, uint32_t limit, int max) {
+  const lb_doc *d = c->d;
+  uint32_t i = t0, last = t0;
+  int head = 0; /* a noun or name was seen: only a genitive or "und" may follow */
+  while (i < limit && (int)(i - t0) < max) {
+    const lb_tok *k = &d->toks.v[i];
+    if (k->kind != LB_TOK_WORD && k->kind != LB_TOK_ABBR) break;
+    if (c->fw[i] & (LB_FW_SUBORD | LB_FW_AUX | LB_FW_MODAL)) break;
+    if ((k->flags & LB_TF_CAP) || c->ment_ent[i] >= 0) {
+      i++;
+      last = i;
+      head = 1;
+      continue;
+    }
+    if ((c->fw[i] & LB_FW_COORD) && i + 1 < limit) {
+      i++;
+      head = 0;
+      continue;
+    }
+    if (c->en) { /* English nouns are lower case: stop at prepositions and verbs */
+      if (c->fw[i] & (LB_FW_PREP | LB_FW_NEG | LB_FW_REL | LB_FW_PASS)) break;
+      lb_lex_rec r;
+      if (i > t0 && (lb_cl_rec(c, i, c->t_rverb, 0, &r) || lb_cl_rec(c, i, c->t_event, 0, &r)))
+        break; /* a known verb form */
+      i++;
+      last = i;
+      continue;
+    }
+    if (head && !lb_cl_is(c, i, "des") && !lb_cl_is(c, i, "der")) break;
+    if (np_inner(c, i) && i + 1 < limit) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return last;
+}

@@ -1,0 +1,265 @@
+/*
+** num.c -- digit strings and word numerals (see num.h).
+*/
+#include "num.h"
+
+#include "../picture/doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXSIG 15 /* significant digits a double holds exactly */
+
+int lb_num_parse(const char *s, size_t n, int german, double *out, unsigned *flags) {
+  *out = 0;
+  *flags = 0;
+  if (n == 0) return LB_NUM_BAD;
+  /* positions of separators; the groups between them */
+  size_t nsep = 0, firstsep = 0, lastsep = 0;
+  char sepc = 0, sepc2 = 0;
+  int mixed = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') continue;
+    if (c != '.' && c != ',') return LB_NUM_BAD;
+    if (i == 0 || i + 1 == n || s[i - 1] == '.' || s[i - 1] == ',') return LB_NUM_BAD;
+    if (!nsep) {
+      firstsep = i;
+      sepc = c;
+    } else if (c != sepc) {
+      if (mixed) return LB_NUM_BAD;
+      mixed = 1;
+      sepc2 = c;
+    } else if (mixed) {
+      return LB_NUM_BAD; /* "1.000,5.3" */
+    }
+    lastsep = i;
+    nsep++;
+  }
+  char dec = 0; /* the decimal separator, 0 = none */
+  int grouped = 0;
+  if (nsep == 0) {
+    /* plain digits */
+  } else if (mixed) {
+    dec = sepc2; /* "1.000.000,5" / "1,000,000.5": the last kind is the decimal */
+    grouped = 1;
+  } else if (nsep >= 2) {
+    grouped = 1;
+  } else {
+    size_t before = firstsep, after = n - firstsep - 1;
+    if (after == 3 && before <= 3 && !(before == 1 && s[0] == '0')) {
+      if (sepc == '.') grouped = 1;            /* "50.000": never 50.0 */
+      else if (german) {
+        dec = ',';                               /* "3,500" in German: 3.5 */
+        *flags |= LB_NUMF_AMBIG;
+      } else {
+        grouped = 1;                             /* "3,500" in English */
+        *flags |= LB_NUMF_AMBIG;
+      }
+    } else {
+      dec = sepc;
+      if (german && sepc == '.') *flags |= LB_NUMF_EN_DEC;
+    }
+  }
+  if (grouped) {
+    /* every group after the first has exactly three digits */
+    size_t first = 0;
+    while (first < n && s[first] >= '0' && s[first] <= '9') first++;
+    if (first > 3) return LB_NUM_BAD;
+    size_t end = dec ? lastsep : n;
+    size_t i = first;
+    while (i < end) {
+      /* s[i] is a thousands separator */
+      size_t j = i + 1, k = 0;
+      while (j < end && s[j] >= '0' && s[j] <= '9') j++, k++;
+      if (k != 3) return LB_NUM_BAD;
+      i = j;
+    }
+    *flags |= LB_NUMF_GROUPED;
+  }
+  /* build a clean copy "ddd.ddd" and count significant integer digits */
+  char buf[64];
+  size_t b = 0, sig = 0;
+  int seen_dec = 0, lead = 1;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c >= '0' && c <= '9') {
+      if (!seen_dec) {
+        if (lead && c == '0') continue;
+        lead = 0;
+        sig++;
+        if (sig > MAXSIG) return LB_NUM_HUGE;
+      } else if (b >= sizeof buf - 2) {
+        continue; /* drop decimals beyond what a double holds */
+      }
+      buf[b++] = c;
+    } else if (dec && c == dec && i == lastsep) {
+      if (b == 0) buf[b++] = '0';
+      buf[b++] = '.';
+      seen_dec = 1;
+    }
+  }
+  if (b == 0) buf[b++] = '0';
+  buf[b] = 0;
+  *out = strtod(buf, NULL);
+  if (seen_dec) *flags |= LB_NUMF_DECIMAL;
+  if (nsep == 0 && n == 4) *flags |= LB_NUMF_PLAIN4;
+  return LB_NUM_OK;
+}
+
+static double field_num(const char *val, uint32_t len, int i, double dflt) {
+  const char *f;
+  int fl = lb_lex_field(val, len, i, &f);
+  if (fl <= 0 || fl > 40) return dflt;
+  char tmp[48];
+  memcpy(tmp, f, (size_t)fl);
+  tmp[fl] = 0;
+  char *end;
+  double v = strtod(tmp, &end);
+  return end == tmp ? dflt : v;
+}
+
+/* One table entry: kind value min max. */
+static int word_rec(const lb_lex *lx, int numtab, const char *key, size_t n, lb_num_word *w) {
+  lb_lex_rec r;
+  if (!lb_lex_find(lx, numtab, key, n, &r)) return 0;
+  const char *f;
+  int fl = lb_lex_field(r.val, r.val_len, 0, &f);
+  if (fl <= 0) return 0;
+  memset(w, 0, sizeof *w);
+  w->max = -1;
+  if (fl == 4 && !memcmp(f, "card", 4)) w->kind = LB_NUMK_CARD;
+  else if (fl == 4 && !memcmp(f, "mult", 4)) w->kind = LB_NUMK_MULT;
+  else if (fl == 5 && !memcmp(f, "vague", 5)) w->kind = LB_NUMK_VAGUE;
+  else if (fl == 4 && !memcmp(f, "part", 4)) w->kind = LB_NUMK_PART;
+  else if (fl == 4 && !memcmp(f, "weak", 4)) w->kind = LB_NUMK_WEAK;
+  else return 0;
+  w->value = field_num(r.val, r.val_len, 1, 0);
+  w->min = field_num(r.val, r.val_len, 2, 0);
+  w->max = field_num(r.val, r.val_len, 3, -1);
+  return 1;
+}
+
+int lb_num_word_get(const lb_lex *lx, int numtab, const char *key, size_t n, lb_num_word *w) {
+  if (!lx || numtab < 0 || n == 0) return 0;
+  if (word_rec(lx, numtab, key, n, w)) return w->kind != LB_NUMK_PART;
+  if (n < 6 || n > 80) return 0;
+  /* compose from pieces, longest prefix first: drei|hundert|fünf|und|zwanzig */
+  double total = 0, cur = 0;
+  size_t p = 0;
+  int pieces = 0, last_part = 0;
+  while (p < n) {
+    if (key[p] == '-') {
+      p++;
+      continue;
+    }
+    size_t q = n;
+    lb_num_word pw;
+    int ok = 0;
+    for (; q > p; q--) {
+      if (q < n && ((unsigned char)key[q] & 0xC0) == 0x80) continue; /* mid UTF-8 */
+      if (word_rec(lx, numtab, key + p, q - p, &pw) &&
+          (pw.kind == LB_NUMK_CARD || pw.kind == LB_NUMK_PART || pw.kind == LB_NUMK_MULT)) {
+        ok = 1;
+        break;
+      }
+    }
+    if (!ok) return 0;
+    double v = pw.value;
+    if (v >= 1000) {
+      total += (cur > 0 ? cur : 1) * v;
+      cur = 0;
+    } else if (v == 100) {
+      cur = (cur > 0 ? cur : 1) * 100;
+    } else {
+      cur += v;
+    }
+    last_part = pw.kind == LB_NUMK_PART && v == 0;
+    pieces++;
+    p = q;
+  }
+  if (pieces < 2 || last_part) return 0;
+  memset(w, 0, sizeof *w);
+  w->kind = LB_NUMK_CARD;
+  w->value = total + cur;
+  w->max = -1;
+  return 1;
+}
+
+const char *lb_num_tok_key(const lb_doc *d, size_t i, size_t *n) {
+  const lb_tok *t = &d->toks.v[i];
+  if (t->norm) {
+    *n = t->normlen;
+    return t->norm;
+  }
+  *n = t->end - t->start;
+  return d->text + t->start;
+}
+
+/* Is token i an abbreviation with a final period ("Mrd.")? The lexicon
+** compiler may have split such a key at its end into "mrd" "." (the period
+** read as a full stop), so phrases are tried in both spellings. */
+static int abbr_dot(const lb_doc *d, size_t i) {
+  const lb_tok *t = &d->toks.v[i];
+  return t->kind == LB_TOK_ABBR && t->norm && t->normlen > 1 && t->norm[t->normlen - 1] == '.';
+}
+
+int lb_num_phrase(const lb_doc *d, size_t i, size_t end, int table, lb_lex_rec *r) {
+  if (!d->lex || table < 0 || i >= end || end > d->toks.n) return 0;
+  size_t n;
+  const char *k = lb_num_tok_key(d, i, &n);
+  lb_lex_entry e;
+  size_t max = 0;
+  if (lb_lex_get(d->lex, k, n, &e)) max = e.maxtoks;
+  int split = abbr_dot(d, i);
+  if (split && lb_lex_get(d->lex, k, n - 1, &e) && e.maxtoks > max) max = e.maxtoks;
+  if (!max) return 0;
+  if (max > end - i) max = end - i;
+  if (max > 8) max = 8;
+  char buf[256];
+  for (size_t len = max; len >= 1; len--) {
+    for (int variant = 0; variant < 2; variant++) {
+      size_t b = 0;
+      int ok = 1, any = 0;
+      for (size_t j = i; j < i + len; j++) {
+        size_t kn;
+        const char *kk = lb_num_tok_key(d, j, &kn);
+        if (b + kn + 3 >= sizeof buf) {
+          ok = 0;
+          break;
+        }
+        if (j > i) buf[b++] = ' ';
+        if (variant && abbr_dot(d, j)) {
+          memcpy(buf + b, kk, kn - 1);
+          b += kn - 1;
+          buf[b++] = ' ';
+          buf[b++] = '.';
+          any = 1;
+        } else {
+          memcpy(buf + b, kk, kn);
+          b += kn;
+        }
+      }
+      if (variant && !any) break;
+      if (ok && lb_lex_find(d->lex, table, buf, b, r)) return (int)len;
+    }
+  }
+  return 0;
+}
+
+int lb_num_tok_in(const lb_doc *d, size_t i, const int *tabs, int ntabs) {
+  if (!d->lex) return 0;
+  size_t n;
+  const char *k = lb_num_tok_key(d, i, &n);
+  lb_lex_entry e;
+  int found = lb_lex_get(d->lex, k, n, &e);
+  if (!found && abbr_dot(d, i)) found = lb_lex_get(d->lex, k, n - 1, &e);
+  if (!found) return 0;
+  for (uint32_t r = 0; r < e.nrec; r++) {
+    lb_lex_rec rec;
+    if (!lb_lex_rec_get(d->lex, &e, r, &rec)) continue;
+    for (int t = 0; t < ntabs; t++)
+      if (rec.table == tabs[t] && tabs[t] >= 0) return 1;
+  }
+  return 0;
+}

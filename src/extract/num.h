@@ -1,0 +1,87 @@
+/*
+** num.h -- numbers as news writes them: digit strings with German or English
+** grouping ("50.000", "3,500", "1,5"), spelled numerals ("zwölf",
+** "dreihundertfünfundzwanzig", "twenty-five") and multipliers ("Millionen",
+** "Mrd.", "million"), shared by the quantity and date stages.
+**
+** The digit parser decides between decimal and thousands separators from the
+** digit grouping first and the document language second, so "50.000" is
+** fifty thousand in any language and "3,500" is 3.5 in German, 3500 in English.
+** Word numerals come from the lexicon table "num" (data/LANG/numbers.tsv).
+*/
+#ifndef LB_NUM_H
+#define LB_NUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../lex/lex.h"
+
+/* Result of lb_num_parse. */
+enum lb_num_status {
+  LB_NUM_OK = 0,
+  LB_NUM_BAD,   /* not a plain number: letters, "14:30", "2:1", "1.2.3,4" */
+  LB_NUM_HUGE,  /* more digits than a double holds exactly (> 15 significant) */
+};
+
+/* Flags set by lb_num_parse. */
+enum lb_num_flag {
+  LB_NUMF_GROUPED = 1, /* had thousands separators ("50.000") */
+  LB_NUMF_DECIMAL = 2, /* had a decimal part ("1,5") */
+  LB_NUMF_EN_DEC = 4,  /* a decimal point where German writes a comma ("1.5") */
+  LB_NUMF_PLAIN4 = 8,  /* exactly four digits, no separator: may be a year */
+  LB_NUMF_AMBIG = 16   /* one separator and three digits after it ("3,500")
+                          decided by the language */
+};
+
+/*
+** Parse the digit string s[0..n) ("50.000", "1,5", "3,500", "2024").
+** german = 1 when the document is German (decimal comma). On LB_NUM_OK *out
+** holds the value and *flags the LB_NUMF_* flags. Never reads past n.
+*/
+int lb_num_parse(const char *s, size_t n, int german, double *out, unsigned *flags);
+
+/* Kinds of word numerals in the "num" table (field 0 of the value). */
+enum lb_num_kind {
+  LB_NUMK_NONE = 0,
+  LB_NUMK_CARD,  /* a cardinal: "zwölf" 12 */
+  LB_NUMK_MULT,  /* a multiplier after a number: "Millionen" 1e6, "Mrd." 1e9 */
+  LB_NUMK_VAGUE, /* bounds only: "Tausende" 2000..9999 */
+  LB_NUMK_PART,  /* only inside a compound: "ein" in "einhundert", "und" */
+  LB_NUMK_WEAK   /* a vague quantifier that needs a counted noun: "einige" */
+};
+
+/* A word numeral looked up in the lexicon. */
+typedef struct lb_num_word {
+  int kind;          /* enum lb_num_kind */
+  double value;      /* CARD, MULT, PART */
+  double min, max;   /* VAGUE, WEAK (max < 0: open) */
+} lb_num_word;
+
+/*
+** Look up the normalised word key[0..n) in table `numtab` of lx; on success
+** fill *w and return 1. A word that is not in the table but is a compound of
+** table entries ("dreihundertfünfundzwanzig", "twenty-five") is composed.
+*/
+int lb_num_word_get(const lb_lex *lx, int numtab, const char *key, size_t n, lb_num_word *w);
+
+struct lb_doc;
+
+/*
+** The longest key of lexicon table `table` that starts at token i of d and
+** ends before token `end`: returns its length in tokens (0 = none) and
+** fills *r. Keys are the tokens' norms joined by one space (lex.h).
+*/
+int lb_num_phrase(const struct lb_doc *d, size_t i, size_t end, int table, lb_lex_rec *r);
+
+/*
+** Fast filter for the stages: does token i start anything in one of the
+** tables tabs[0..ntabs)? True when its entry has a record of such a table
+** (first words of longer keys are listed in table "xstart"). One look-up.
+*/
+int lb_num_tok_in(const struct lb_doc *d, size_t i, const int *tabs, int ntabs);
+
+/* The lookup key of token i: its norm, or its bytes when it has none. */
+const char *lb_num_tok_key(const struct lb_doc *d, size_t i, size_t *n);
+
+#endif

@@ -1,0 +1,428 @@
+/*
+** serve.c -- the HTTP side of `lagebild serve` (see serve.h): libmicrohttpd
+** set-up, limits, routing to the API or the embedded assets, and a pool of
+** read-only store handles shared by the polling threads.
+*/
+#include "serve.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "api.h"
+#include "assets.h"
+
+/* Per-connection memory in libmicrohttpd. It holds the request line and
+** headers, so it is also the limit on their size: a longer URL gets 414,
+** longer headers 431 (from libmicrohttpd itself). */
+#define CONN_MEMORY (16u << 10)
+
+/* Headers on every response. The page builds its DOM with textContent and
+** the CSP forbids inline script, so article text cannot run as code even if
+** a bug let it into the markup. */
+static const char CSP[] =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/* The answer cache: API responses by request (path and parameters). The
+** store is read-mostly, and a page asks the same few questions, so most
+** answers come from here without touching SQLite. Every lookup first asks
+** the store whether anything was committed since (PRAGMA data_version on a
+** connection kept for that); if so, the cache is emptied. libmicrohttpd
+** responses are reference-counted, so one cached response is sent to many
+** connections at once without copying. */
+#define CACHE_SLOTS 4096u            /* power of two; at most half used */
+#define CACHE_BYTES (64u << 20)       /* bodies kept at most */
+#define CACHE_MAX_BODY (1u << 20)     /* larger answers are not kept */
+
+typedef struct centry {
+  char *key; /* NULL = empty slot */
+  uint64_t hash;
+  struct MHD_Response *r;
+  size_t len;
+} centry;
+
+struct lb_srv {
+  struct MHD_Daemon *mhd;
+  char *dbpath;
+  int port, log, nocache;
+  pthread_mutex_t mu;
+  lb_srv_db **pool; /* idle store handles */
+  size_t npool, cappool;
+  /* the answer cache, under mu */
+  centry *cache;
+  size_t cused, cbytes;
+  uint64_t generation; /* bumped whenever the cache is emptied */
+  lb_srv_db *watch;    /* handle for lb_srv_db_version */
+  long long version;
+};
+
+/* ---- the pool of store handles: one per request in flight ---- */
+
+static lb_srv_db *db_acquire(lb_srv *s) {
+  lb_srv_db *db = NULL;
+  pthread_mutex_lock(&s->mu);
+  if (s->npool) db = s->pool[--s->npool];
+  pthread_mutex_unlock(&s->mu);
+  if (!db) {
+    char err[256];
+    db = lb_srv_db_open(s->dbpath, err, sizeof err);
+    if (!db) fprintf(stderr, "lagebild serve: %s\n", err);
+  }
+  return db;
+}
+
+static void db_release(lb_srv *s, lb_srv_db *db) {
+  pthread_mutex_lock(&s->mu);
+  if (s->npool == s->cappool) {
+    size_t cap = s->cappool ? s->cappool * 2 : 8;
+    lb_srv_db **p = realloc(s->pool, cap * sizeof *p);
+    if (!p) {
+      pthread_mutex_unlock(&s->mu);
+      lb_srv_db_close(db);
+      return;
+    }
+    s->pool = p;
+    s->cappool = cap;
+  }
+  s->pool[s->npool++] = db;
+  pthread_mutex_unlock(&s->mu);
+}
+
+/* ---- the answer cache (caller holds s->mu) ---- */
+
+static uint64_t fnv1a(const char *k) {
+  uint64_t h = 1469598103934665603ull;
+  for (; *k; k++) h = (h ^ (unsigned char)*k) * 1099511628211ull;
+  return h;
+}
+
+static void cache_clear(lb_srv *s) {
+  if (s->cache)
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+      if (s->cache[i].key) {
+        MHD_destroy_response(s->cache[i].r); /* freed when no connection uses it */
+        free(s->cache[i].key);
+        s->cache[i].key = NULL;
+      }
+  s->cused = s->cbytes = 0;
+  s->generation++;
+}
+
+/* Empty the cache when the store changed since the last look. */
+static void cache_check(lb_srv *s) {
+  long long v = lb_srv_db_version(s->watch);
+  if (v != s->version) {
+    cache_clear(s);
+    s->version = v;
+  }
+}
+
+static centry *cache_slot(lb_srv *s, const char *key, uint64_t h) {
+  size_t i = (size_t)h & (CACHE_SLOTS - 1);
+  while (s->cache[i].key && !(s->cache[i].hash == h && strcmp(s->cache[i].key, key) == 0))
+    i = (i + 1) & (CACHE_SLOTS - 1);
+  return &s->cache[i];
+}
+
+/* Keep r under key (the cache takes over the caller's reference). 0 when
+** kept; -1 when not (the caller still owns r). */
+static int cache_put(lb_srv *s, const char *key, struct MHD_Response *r, size_t len) {
+  if (len > CACHE_MAX_BODY) return -1;
+  if (s->cused >= CACHE_SLOTS / 2 || s->cbytes + len > CACHE_BYTES) cache_clear(s);
+  uint64_t h = fnv1a(key);
+  centry *e = cache_slot(s, key, h);
+  if (e->key) return -1; /* another thread was first */
+  e->key = strdup(key);
+  if (!e->key) return -1;
+  e->hash = h;
+  e->r = r;
+  e->len = len;
+  s->cused++;
+  s->cbytes += len;
+  return 0;
+}
+
+/* ---- responses ---- */
+
+static void common_headers(struct MHD_Response *r) {
+  MHD_add_response_header(r, "Content-Security-Policy", CSP);
+  MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+  MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+  MHD_add_response_header(r, "X-Frame-Options", "DENY");
+}
+
+/* A JSON response of `body` (malloc'd; ownership passes to the response). */
+static struct MHD_Response *json_response(int status, lb_buf *body) {
+  if (!body->p) lb_buf_adds(body, "{}");
+  struct MHD_Response *r =
+      MHD_create_response_from_buffer(body->n, body->p, MHD_RESPMEM_MUST_FREE);
+  if (!r) {
+    lb_buf_free(body);
+    return NULL;
+  }
+  body->p = NULL; /* now owned by the response */
+  body->n = body->cap = 0;
+  common_headers(r);
+  MHD_add_response_header(r, "Content-Type", "application/json; charset=utf-8");
+  MHD_add_response_header(r, "Cache-Control", "no-store");
+  if (status == 405) MHD_add_response_header(r, "Allow", "GET, HEAD");
+  return r;
+}
+
+static enum MHD_Result send_json(struct MHD_Connection *c, int status, lb_buf *body) {
+  struct MHD_Response *r = json_response(status, body);
+  if (!r) return MHD_NO;
+  enum MHD_Result ok = MHD_queue_response(c, (unsigned)status, r);
+  MHD_destroy_response(r);
+  return ok;
+}
+
+static enum MHD_Result send_error(struct MHD_Connection *c, int status, const char *msg) {
+  lb_buf b = LB_BUF_INIT;
+  lb_srv_error_json(&b, status, msg);
+  return send_json(c, status, &b);
+}
+
+static int accepts_gzip(struct MHD_Connection *c) {
+  const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+  return ae && strstr(ae, "gzip") != NULL;
+}
+
+static enum MHD_Result send_asset(struct MHD_Connection *c, const lb_srv_asset *a) {
+  int gz = accepts_gzip(c) && a->gzlen < a->len;
+  /* The bytes are static: libmicrohttpd neither copies nor frees them. */
+  struct MHD_Response *r = MHD_create_response_from_buffer(
+      gz ? a->gzlen : a->len, (void *)(gz ? a->gz : a->data), MHD_RESPMEM_PERSISTENT);
+  if (!r) return MHD_NO;
+  common_headers(r);
+  MHD_add_response_header(r, "Content-Type", a->mime);
+  MHD_add_response_header(r, "Cache-Control", "no-cache");
+  MHD_add_response_header(r, "Vary", "Accept-Encoding");
+  if (gz) MHD_add_response_header(r, "Content-Encoding", "gzip");
+  enum MHD_Result ok = MHD_queue_response(c, MHD_HTTP_OK, r);
+  MHD_destroy_response(r);
+  return ok;
+}
+
+/* ---- query parameters ---- */
+
+typedef struct params {
+  lb_srv_param p[LB_SRV_MAX_PARAMS];
+  size_t n;
+  int too_many;
+} params;
+
+static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key,
+                               const char *val) {
+  (void)kind;
+  params *ps = cls;
+  if (ps->n == LB_SRV_MAX_PARAMS) {
+    ps->too_many = 1;
+    return MHD_NO;
+  }
+  ps->p[ps->n].key = key;
+  ps->p[ps->n].val = val ? val : "";
+  ps->n++;
+  return MHD_YES;
+}
+
+/* The cache key of a request: path, then each parameter as it came. */
+static int cache_key(lb_buf *k, const char *url, const params *ps) {
+  lb_buf_adds(k, url);
+  for (size_t i = 0; i < ps->n; i++) {
+    lb_buf_addc(k, '\x01');
+    lb_buf_adds(k, ps->p[i].key);
+    lb_buf_addc(k, '\x02');
+    lb_buf_adds(k, ps->p[i].val);
+  }
+  return k->p != NULL;
+}
+
+static enum MHD_Result answer_api(lb_srv *s, struct MHD_Connection *c, const char *url,
+                                  const params *ps) {
+  lb_buf key = LB_BUF_INIT;
+  uint64_t gen = 0;
+  if (!s->nocache && cache_key(&key, url, ps)) {
+    pthread_mutex_lock(&s->mu);
+    cache_check(s);
+    centry *e = cache_slot(s, key.p, fnv1a(key.p));
+    if (e->key) {
+      /* Queued under the lock: an eviction cannot free it in between. */
+      enum MHD_Result ok = MHD_queue_response(c, MHD_HTTP_OK, e->r);
+      pthread_mutex_unlock(&s->mu);
+      lb_buf_free(&key);
+      return ok;
+    }
+    gen = s->generation;
+    pthread_mutex_unlock(&s->mu);
+  }
+  lb_srv_db *db = db_acquire(s);
+  if (!db) {
+    lb_buf_free(&key);
+    return send_error(c, 503, "the store cannot be opened");
+  }
+  lb_buf body = LB_BUF_INIT;
+  int status = lb_srv_api(db, url, ps->p, ps->n, &body);
+  db_release(s, db);
+  size_t len = body.n;
+  struct MHD_Response *r = json_response(status, &body);
+  if (!r) {
+    lb_buf_free(&key);
+    return MHD_NO;
+  }
+  enum MHD_Result ok = MHD_queue_response(c, (unsigned)status, r);
+  int kept = -1;
+  if (status == 200 && key.p) {
+    pthread_mutex_lock(&s->mu);
+    /* Not when the store changed while we asked it. */
+    if (gen == s->generation) kept = cache_put(s, key.p, r, len);
+    pthread_mutex_unlock(&s->mu);
+  }
+  if (kept) MHD_destroy_response(r);
+  lb_buf_free(&key);
+  return ok;
+}
+
+/* ---- the request handler ---- */
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
+                              const char *method, const char *version,
+                              const char *upload, size_t *upload_size, void **req) {
+  (void)version;
+  (void)upload;
+  lb_srv *s = cls;
+  if (!*req) {
+    /* First call: headers are in. Answer now; a body (there should be none
+    ** on GET) is never read, libmicrohttpd closes the connection after. */
+    *req = s;
+  } else if (*upload_size) {
+    *upload_size = 0; /* discard */
+    return MHD_YES;
+  } else {
+    return MHD_YES; /* response already queued */
+  }
+  if (s->log) fprintf(stderr, "lagebild serve: %s %s\n", method, url);
+  if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+    return send_error(c, 405, "only GET and HEAD are allowed");
+  if (*upload_size) return send_error(c, 413, "a request body is not accepted");
+
+  if (strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0) {
+    params ps;
+    ps.n = 0;
+    ps.too_many = 0;
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &ps);
+    if (ps.too_many) return send_error(c, 400, "too many query parameters");
+    return answer_api(s, c, url, &ps);
+  }
+  const char *path = strcmp(url, "/index.html") == 0 ? "/" : url;
+  const lb_srv_asset *a = lb_srv_asset_find(path);
+  if (a) return send_asset(c, a);
+  return send_error(c, 404, "no such page");
+}
+
+/* libmicrohttpd's own complaints (bad requests, limits hit) go to stderr
+** only when logging is on: under attack they are many. */
+static void mhd_log(void *cls, const char *fmt, va_list ap) {
+  lb_srv *s = cls;
+  if (!s->log) return;
+  fputs("lagebild serve: ", stderr);
+  vfprintf(stderr, fmt, ap);
+}
+
+lb_srv *lb_srv_start(const lb_srv_opts *o, char *err, size_t errlen) {
+  lb_srv *s = calloc(1, sizeof *s);
+  if (!s) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  pthread_mutex_init(&s->mu, NULL);
+  s->log = o->log;
+  s->dbpath = strdup(o->db);
+  /* Open one handle now, so a missing or foreign file fails at start. */
+  lb_srv_db *db = s->dbpath ? lb_srv_db_open(s->dbpath, err, errlen) : NULL;
+  if (!db) {
+    lb_srv_stop(s);
+    return NULL;
+  }
+  db_release(s, db);
+  s->nocache = o->nocache;
+  s->cache = calloc(CACHE_SLOTS, sizeof *s->cache);
+  s->watch = lb_srv_db_open(s->dbpath, err, errlen);
+  if (!s->cache || !s->watch) {
+    if (!s->cache) snprintf(err, errlen, "out of memory");
+    lb_srv_stop(s);
+    return NULL;
+  }
+  s->version = lb_srv_db_version(s->watch);
+
+  const char *bind = o->bind ? o->bind : "127.0.0.1";
+  struct sockaddr_in a4;
+  struct sockaddr_in6 a6;
+  struct sockaddr *sa;
+  unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_TURBO;
+  if (o->port < 0 || o->port > 65535) {
+    snprintf(err, errlen, "port %d is out of range 0..65535", o->port);
+    lb_srv_stop(s);
+    return NULL;
+  }
+  memset(&a4, 0, sizeof a4);
+  memset(&a6, 0, sizeof a6);
+  if (inet_pton(AF_INET, bind, &a4.sin_addr) == 1) {
+    a4.sin_family = AF_INET;
+    a4.sin_port = htons((uint16_t)o->port);
+    sa = (struct sockaddr *)&a4;
+  } else if (inet_pton(AF_INET6, bind, &a6.sin6_addr) == 1) {
+    a6.sin6_family = AF_INET6;
+    a6.sin6_port = htons((uint16_t)o->port);
+    sa = (struct sockaddr *)&a6;
+    flags |= MHD_USE_IPv6;
+  } else {
+    snprintf(err, errlen, "bad address \"%s\" (want an IPv4 or IPv6 address)", bind);
+    lb_srv_stop(s);
+    return NULL;
+  }
+  long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+  unsigned threads = o->threads > 0 ? (unsigned)o->threads : (unsigned)(ncpu > 0 ? ncpu : 1);
+  if (threads > 64) threads = 64;
+  unsigned timeout = o->timeout > 0 ? (unsigned)o->timeout : 10;
+  unsigned conns = o->max_conns > 0 ? (unsigned)o->max_conns : 512;
+  s->mhd = MHD_start_daemon(
+      flags, (uint16_t)o->port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, sa,
+      MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, conns,
+      MHD_OPTION_CONNECTION_TIMEOUT, timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+      (size_t)CONN_MEMORY, MHD_OPTION_EXTERNAL_LOGGER,
+      mhd_log, s, MHD_OPTION_END);
+  if (!s->mhd) {
+    snprintf(err, errlen, "cannot listen on %s port %d (in use, or not an address of this host)",
+             bind, o->port);
+    lb_srv_stop(s);
+    return NULL;
+  }
+  const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->mhd, MHD_DAEMON_INFO_BIND_PORT);
+  s->port = di ? di->port : o->port;
+  return s;
+}
+
+int lb_srv_port(const lb_srv *s) { return s->port; }
+
+void lb_srv_stop(lb_srv *s) {
+  if (!s) return;
+  if (s->mhd) MHD_stop_daemon(s->mhd);
+  cache_clear(s);
+  free(s->cache);
+  lb_srv_db_close(s->watch);
+  for (size_t i = 0; i < s->npool; i++) lb_srv_db_close(s->pool[i]);
+  free(s->pool);
+  free(s->dbpath);
+  pthread_mutex_destroy(&s->mu);
+  free(s);
+}

@@ -1,0 +1,263 @@
+/*
+** schema.h -- the SQL schema of the lagebild store (version 1), as C strings.
+**
+** This is THE description of the store's tables: `lagebild ingest` creates
+** them, `lagebild query`, `export` and `serve` read them. Names follow the
+** picture's JSON (docs/OUTPUT.md): a column has the name of the field it
+** holds. Changes are additive only: a new version appends a migration to
+** LB_STORE_MIGRATIONS (store.c runs those the file has not seen yet) and
+** never renames or drops a column. docs/store.md explains every table with
+** sqlite3 examples.
+**
+** Conventions
+**   doc        documents.doc, the integer key of a document inside this store
+**   n          the index of a fact in its document's array in the picture
+**              (quantities[n], claims[n] ...), so "claim" and "quantities"
+**              cross references of the JSON still resolve within (doc, n)
+**   start/end  UTF-8 byte offsets into documents.text, end exclusive
+**   day_from/day_to  dates as integers YYYYMMDD (for range queries); the
+**              textual ISO date stays in date / date_from / date_to
+**   entity references (source_entity, of, place, speaker ...) hold the
+**              entity id string (Q-id or "lb:..."), joinable with entities.id
+*/
+#ifndef LB_STORE_SCHEMA_H
+#define LB_STORE_SCHEMA_H
+
+#define LB_STORE_SCHEMA_VERSION 1
+
+/* Version 1: the whole schema. Run inside one transaction on an empty file. */
+static const char LB_STORE_SCHEMA_V1[] =
+    "CREATE TABLE meta(\n"
+    "  key TEXT PRIMARY KEY,\n"   /* schema_version, created_by, radius_km, window_days */
+    "  value TEXT NOT NULL);\n"
+
+    /* One row per document; id is the picture's id, unique in the store. A
+    ** document with a known id and another hash replaces the old one. */
+    "CREATE TABLE documents(\n"
+    "  doc INTEGER PRIMARY KEY,\n"
+    "  id TEXT NOT NULL UNIQUE,\n"
+    "  hash TEXT NOT NULL,\n"       /* 16 hex digits: FNV-1a 64 of text and metadata */
+    "  lang TEXT,\n"
+    "  published TEXT,\n"
+    "  title TEXT,\n"
+    "  url TEXT,\n"
+    "  origin TEXT,\n"              /* the input file it was read from */
+    "  bytes INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  warnings TEXT);\n"           /* JSON array of strings, NULL when none */
+
+    "CREATE TABLE sentences(\n"
+    "  doc INTEGER NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  start INTEGER NOT NULL,\n"
+    "  end INTEGER NOT NULL,\n"
+    "  headline INTEGER NOT NULL DEFAULT 0,\n"
+    "  PRIMARY KEY(doc, n)) WITHOUT ROWID;\n"
+
+    /* Global entities: one row per Q-id or lb: id, first description wins. */
+    "CREATE TABLE entities(\n"
+    "  ent INTEGER PRIMARY KEY,\n"
+    "  id TEXT NOT NULL UNIQUE,\n"
+    "  name TEXT,\n"
+    "  type TEXT,\n"
+    "  actor TEXT,\n"
+    "  country TEXT,\n"
+    "  source TEXT,\n"              /* lexicon source of the record */
+    "  geonameid INTEGER,\n"
+    "  lat REAL,\n"
+    "  lon REAL,\n"
+    "  feature TEXT,\n"
+    "  cc TEXT,\n"
+    "  guess INTEGER NOT NULL DEFAULT 0);\n"
+
+    "CREATE TABLE mentions(\n"
+    "  doc INTEGER NOT NULL,\n"
+    "  ent INTEGER NOT NULL,\n"     /* entities.ent */
+    "  start INTEGER NOT NULL,\n"
+    "  end INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  actor TEXT,\n"               /* mention-level actor code, NULL = entity's */
+    "  role TEXT,\n"                /* name | place | actor | adj */
+    "  sentence INTEGER,\n"
+    "  rule TEXT);\n"
+    "CREATE INDEX mentions_doc ON mentions(doc);\n"
+    "CREATE INDEX mentions_ent ON mentions(ent);\n"
+
+    "CREATE TABLE quantities(\n"
+    "  doc INTEGER NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  start INTEGER NOT NULL,\n"
+    "  end INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  value REAL,\n"
+    "  min REAL,\n"
+    "  max REAL,\n"
+    "  approx INTEGER NOT NULL DEFAULT 0,\n"
+    "  unit TEXT,\n"
+    "  unit_text TEXT,\n"
+    "  category TEXT,\n"
+    "  of TEXT,\n"
+    "  place TEXT,\n"
+    "  claim INTEGER,\n"            /* claims.n of the same doc */
+    "  sentence INTEGER,\n"
+    "  rule TEXT,\n"
+    "  PRIMARY KEY(doc, n)) WITHOUT ROWID;\n"
+    "CREATE INDEX quantities_unit ON quantities(unit, of);\n"
+
+    "CREATE TABLE dates(\n"
+    "  doc INTEGER NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  start INTEGER NOT NULL,\n"
+    "  end INTEGER NOT NULL,\n"
+    "  text TEXT NOT NULL,\n"
+    "  date_from TEXT,\n"           /* the picture's "from" */
+    "  date_to TEXT,\n"             /* the picture's "to" */
+    "  granularity TEXT,\n"
+    "  unresolved INTEGER NOT NULL DEFAULT 0,\n"
+    "  duration INTEGER NOT NULL DEFAULT 0,\n"
+    "  sentence INTEGER,\n"
+    "  rule TEXT,\n"
+    "  PRIMARY KEY(doc, n)) WITHOUT ROWID;\n"
+
+    "CREATE TABLE claims(\n"
+    "  doc INTEGER NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  speaker TEXT,\n"
+    "  speaker_text TEXT,\n"
+    "  verb TEXT,\n"
+    "  start INTEGER NOT NULL,\n"
+    "  end INTEGER NOT NULL,\n"
+    "  text TEXT,\n"
+    "  cue_start INTEGER,\n"
+    "  cue_end INTEGER,\n"
+    "  speaker_start INTEGER,\n"
+    "  speaker_end INTEGER,\n"
+    "  sentence INTEGER,\n"
+    "  rule TEXT,\n"
+    "  PRIMARY KEY(doc, n)) WITHOUT ROWID;\n"
+
+    /* Events, with their place's coordinates copied from the entity so a
+    ** map needs no join, and the incident they were merged into. */
+    "CREATE TABLE events(\n"
+    "  event INTEGER PRIMARY KEY,\n"
+    "  doc INTEGER NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  code TEXT,\n"
+    "  root TEXT,\n"
+    "  quad_class INTEGER,\n"
+    "  goldstein REAL,\n"
+    "  source TEXT,\n"
+    "  source_entity TEXT,\n"
+    "  target TEXT,\n"
+    "  target_entity TEXT,\n"
+    "  place TEXT,\n"
+    "  place_name TEXT,\n"
+    "  lat REAL,\n"
+    "  lon REAL,\n"
+    "  cc TEXT,\n"                  /* ISO alpha-2 of the place */
+    "  geonameid INTEGER,\n"
+    "  feature TEXT,\n"
+    "  date TEXT,\n"
+    "  date_granularity TEXT,\n"
+    "  day_from INTEGER,\n"         /* date (or the publication date) as YYYYMMDD */
+    "  day_to INTEGER,\n"
+    "  quantities TEXT,\n"          /* JSON array of quantities.n */
+    "  claim INTEGER,\n"
+    "  sentence INTEGER,\n"
+    "  start INTEGER NOT NULL,\n"
+    "  end INTEGER NOT NULL,\n"
+    "  text TEXT,\n"
+    "  rule TEXT,\n"
+    "  mood TEXT,\n"                /* NULL = asserted; negated | modal | hypothetical */
+    "  incident INTEGER,\n"         /* incidents.incident */
+    "  UNIQUE(doc, n));\n"
+    "CREATE INDEX events_code ON events(code);\n"
+    "CREATE INDEX events_root ON events(root);\n"
+    "CREATE INDEX events_day ON events(day_from);\n"
+    "CREATE INDEX events_source ON events(source);\n"
+    "CREATE INDEX events_target ON events(target);\n"
+    "CREATE INDEX events_incident ON events(incident);\n"
+    "CREATE INDEX events_source_entity ON events(source_entity);\n"
+    "CREATE INDEX events_target_entity ON events(target_entity);\n"
+    "CREATE INDEX events_place ON events(place);\n"
+
+    "CREATE TABLE signals(\n"
+    "  doc INTEGER NOT NULL,\n"
+    "  n INTEGER NOT NULL,\n"
+    "  kind TEXT NOT NULL,\n"
+    "  start INTEGER NOT NULL,\n"
+    "  end INTEGER NOT NULL,\n"
+    "  detail TEXT,\n"
+    "  rule TEXT,\n"
+    "  PRIMARY KEY(doc, n)) WITHOUT ROWID;\n"
+
+    /* One incident = events of several documents that report the same
+    ** happening: same CAMEO root, same source and target country (first
+    ** three letters of the actor codes; a missing actor agrees with any,
+    ** but one role must agree by name),
+    ** places within radius_km (or both without place), dates within
+    ** window_days. Kept up to date on ingest (merge.h). */
+    "CREATE TABLE incidents(\n"
+    "  incident INTEGER PRIMARY KEY,\n"
+    "  root TEXT NOT NULL,\n"
+    "  code TEXT,\n"                /* the code of its first report */
+    "  quad_class INTEGER,\n"
+    "  goldstein REAL,\n"           /* mean over its reports */
+    "  source TEXT,\n"              /* actor codes of its first report */
+    "  target TEXT,\n"
+    "  source_entity TEXT,\n"
+    "  target_entity TEXT,\n"
+    "  place TEXT,\n"
+    "  place_name TEXT,\n"
+    "  lat REAL,\n"
+    "  lon REAL,\n"
+    "  day_from INTEGER,\n"
+    "  day_to INTEGER,\n"
+    "  reports INTEGER NOT NULL DEFAULT 0,\n"   /* events merged into it */
+    "  documents INTEGER NOT NULL DEFAULT 0);\n" /* distinct documents */
+    "CREATE INDEX incidents_key ON incidents(root, day_from);\n"
+
+    /* Which events (reports) make up an incident, with their sources. */
+    "CREATE VIEW incident_reports AS\n"
+    "  SELECT e.incident AS incident, e.event AS event, e.doc AS doc, d.id AS doc_id,\n"
+    "         d.url AS url, d.published AS published, d.title AS title,\n"
+    "         e.code AS code, e.text AS text\n"
+    "  FROM events e JOIN documents d ON d.doc = e.doc WHERE e.incident IS NOT NULL;\n"
+
+    /* Numbers for the same thing from different sources, side by side:
+    ** one row per quantity with who said it (the claim's speaker) and where. */
+    "CREATE VIEW quantity_sources AS\n"
+    "  SELECT q.unit AS unit, q.category AS category, q.of AS of,\n"
+    "         oe.name AS of_name, q.place AS place, pe.name AS place_name,\n"
+    "         q.value AS value, q.min AS min, q.max AS max, q.approx AS approx,\n"
+    "         q.text AS text, c.speaker AS speaker,\n"
+    "         COALESCE(se.name, c.speaker_text) AS speaker_name, c.verb AS verb,\n"
+    "         d.id AS doc_id, d.published AS published, d.url AS url,\n"
+    "         q.doc AS doc, q.n AS n\n"
+    "  FROM quantities q JOIN documents d ON d.doc = q.doc\n"
+    "  LEFT JOIN claims c ON c.doc = q.doc AND c.n = q.claim\n"
+    "  LEFT JOIN entities se ON se.id = c.speaker\n"
+    "  LEFT JOIN entities oe ON oe.id = q.of\n"
+    "  LEFT JOIN entities pe ON pe.id = q.place;\n"
+
+    /* Full-text search over documents (external content: no second copy). */
+    "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text,\n"
+    "  content='documents', content_rowid='doc');\n"
+    "CREATE TRIGGER documents_fts_ins AFTER INSERT ON documents BEGIN\n"
+    "  INSERT INTO documents_fts(rowid, title, text) VALUES (new.doc, new.title, new.text);\n"
+    "END;\n"
+    "CREATE TRIGGER documents_fts_del AFTER DELETE ON documents BEGIN\n"
+    "  INSERT INTO documents_fts(documents_fts, rowid, title, text)\n"
+    "    VALUES ('delete', old.doc, old.title, old.text);\n"
+    "END;\n"
+
+    /* R*Trees over places: events by their place, entities by their geo. */
+    "CREATE VIRTUAL TABLE events_geo USING rtree(event, min_lat, max_lat, min_lon, max_lon);\n"
+    "CREATE VIRTUAL TABLE entities_geo USING rtree(ent, min_lat, max_lat, min_lon, max_lon);\n";
+
+/* Migrations: LB_STORE_MIGRATIONS[k] brings a store from version k+1 to
+** k+2. Empty for now; append, never edit. */
+static const char *const LB_STORE_MIGRATIONS[] = {NULL};
+#define LB_STORE_NMIGRATIONS 0
+
+#endif

@@ -1,0 +1,243 @@
+#!/bin/sh
+# suite_store.sh -- the store end to end: `lagebild ingest`, `query`, `export`.
+#
+# Real documents through the real pipeline: the seed and the reports of the
+# same incidents in tests/data/store_reports.jsonl (sources cited in
+# store_reports.SOURCE.md). Checks idempotency, replacement, compressed and
+# directory input, query filters and formats, exports, the crash test
+# (SIGKILL at >= 20 random points, then the store must equal a clean run's
+# row for row), and refusal of corrupt, locked, read-only and newer files.
+# Ends with "N passed, N failed".
+cd "$(dirname "$0")/.." || exit 1
+LB=bin/lagebild
+T=build/suite-store.$$
+rm -rf "$T"
+mkdir -p "$T"
+P=0
+F=0
+ok() { P=$((P + 1)); }
+fail() {
+  F=$((F + 1))
+  echo "FAIL $*"
+}
+check() { # name expected actual
+  if [ "$2" = "$3" ]; then ok; else fail "$1: got '$3', expected '$2'"; fi
+}
+has() { # name needle file
+  if grep -q -- "$2" "$3"; then ok; else
+    fail "$1: no '$2' in $3:"
+    head -c 600 "$3" | sed 's/^/  | /'
+  fi
+}
+q() { sqlite3 "$1" "$2"; }
+
+SEED=data/sample/kursk-2024-11.de.txt
+REP=tests/data/store_reports.jsonl
+DB=$T/news.db
+
+# ---- ingest, idempotency, replacement ----
+$LB ingest --stats --published 2024-11-11 "$DB" "$SEED" "$REP" 2>"$T/err1"
+check "ingest exit" 0 $?
+has "ingest summary" "5 documents read: 5 added, 0 replaced, 0 unchanged" "$T/err1"
+check "documents" "5" "$(q "$DB" "SELECT count(*) FROM documents")"
+check "seed sentences" "25|0|310|4696|4889" \
+  "$(q "$DB" "SELECT count(*), min(start), min(end), max(start), max(end) FROM sentences s JOIN documents d ON d.doc = s.doc WHERE d.id = 'kursk-2024-11'")"
+check "schema version" "1|1" "$(q "$DB" "PRAGMA user_version; SELECT value FROM meta WHERE key = 'schema_version'" | paste -sd'|')"
+check "wal" "wal" "$(q "$DB" "PRAGMA journal_mode")"
+
+dump() { # everything logical in a store, in a fixed order
+  for t in "documents ORDER BY doc" "sentences ORDER BY doc, n" "entities ORDER BY ent" \
+    "mentions ORDER BY rowid" "quantities ORDER BY doc, n" "dates ORDER BY doc, n" \
+    "claims ORDER BY doc, n" "events ORDER BY event" "signals ORDER BY doc, n" \
+    "incidents ORDER BY incident" "meta ORDER BY key" "events_geo ORDER BY event" \
+    "entities_geo ORDER BY ent"; do
+    echo "== $t"
+    sqlite3 "$1" "SELECT * FROM $t" 2>&1
+  done
+  echo "== fts"
+  sqlite3 "$1" "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'Kursk OR Drohnen' ORDER BY rowid"
+}
+dump "$DB" >"$T/dump1"
+$LB ingest --stats --published 2024-11-11 "$DB" "$SEED" "$REP" 2>"$T/err2"
+has "re-ingest changes nothing" "5 documents read: 0 added, 0 replaced, 5 unchanged" "$T/err2"
+dump "$DB" >"$T/dump2"
+if cmp -s "$T/dump1" "$T/dump2"; then ok; else fail "re-ingest changed the store"; fi
+
+# the same documents gzip- and zstd-compressed in a directory: all known
+mkdir -p "$T/in/sub"
+gzip -c "$REP" >"$T/in/reports.jsonl.gz"
+zstd -q -c "$REP" >"$T/in/sub/reports.jsonl.zst"
+cp "$SEED" "$T/in/kursk-2024-11.txt"
+echo "kein Dokument" >"$T/in/notes.md"
+$LB ingest --stats --published 2024-11-11 "$DB" "$T/in" 2>"$T/err3"
+check "dir ingest exit" 0 $?
+has "compressed + dir: all unchanged" "9 documents read: 0 added, 0 replaced, 9 unchanged" "$T/err3"
+
+# a new version of one document replaces the old one
+sed 's/rund 50.000 Soldaten/rund 50.000 russische Soldaten/' "$REP" >"$T/rep2.jsonl"
+$LB ingest --stats "$DB" "$T/rep2.jsonl" 2>"$T/err4"
+has "new version replaces" "4 documents read: 0 added, 1 replaced, 3 unchanged" "$T/err4"
+check "still 5 documents" "5" "$(q "$DB" "SELECT count(*) FROM documents")"
+check "new text stored" "1" "$(q "$DB" "SELECT count(*) FROM documents WHERE text LIKE '%rund 50.000 russische Soldaten%'")"
+check "no orphan rows" "0|0|0" "$(q "$DB" "SELECT (SELECT count(*) FROM events WHERE doc NOT IN (SELECT doc FROM documents)), (SELECT count(*) FROM mentions WHERE doc NOT IN (SELECT doc FROM documents)), (SELECT count(*) FROM events_geo WHERE event NOT IN (SELECT event FROM events))" )"
+$LB ingest --quiet "$DB" "$REP" # back to the first version
+dump "$DB" | grep -v '^[0-9]*|store-nyt' >"$T/dump3"
+
+# ---- across documents: one incident, several reports ----
+# The seed's troop build-up (154, RUSMIL, Kursk) and the NYT and Reuters
+# reports of it are one incident; the August build-up is another.
+INC=$(q "$DB" "SELECT e.incident FROM events e JOIN documents d ON d.doc = e.doc WHERE d.id = 'kursk-2024-11' AND e.code = '154'")
+check "build-up incident sources" "kursk-2024-11 store-nyt-2024-11-10 store-reuters-2024-11-11" \
+  "$(q "$DB" "SELECT group_concat(doc_id, ' ') FROM (SELECT DISTINCT doc_id FROM incident_reports WHERE incident = '$INC' ORDER BY doc_id)")"
+check "build-up incident counts" "4|3|15|Kursk Oblast" \
+  "$(q "$DB" "SELECT reports, documents, root, place_name FROM incidents WHERE incident = '$INC'")"
+check "August is another incident" "1" \
+  "$(q "$DB" "SELECT count(*) FROM events e JOIN documents d ON d.doc = e.doc WHERE d.id = 'store-kursk-2024-08-07' AND e.code = '154' AND e.incident <> '$INC'")"
+check "entities are global" "1|5" \
+  "$(q "$DB" "SELECT count(DISTINCT x.ent), count(DISTINCT m.doc) FROM entities x JOIN mentions m ON m.ent = x.ent WHERE x.id = 'Q159'" | cut -d'|' -f1-2)"
+
+# ---- query ----
+$LB query "$DB" --incidents --root 15 --from 2024-11 --jsonl >"$T/q1"
+has "query incidents" "\"sources\":\"kursk-2024-11 store-nyt-2024-11-10 store-reuters-2024-11-11\"" "$T/q1"
+check "query --root 15 --from 2024-11 incidents" 1 "$(wc -l <"$T/q1")"
+check "query --code 154 --place Kursk" \
+  "kursk-2024-11 store-nyt-2024-11-10 store-nyt-2024-11-10 store-reuters-2024-11-11" \
+  "$($LB query "$DB" --code 154 --place Kursk --tsv | cut -f2 | tail -n +2 | sort | paste -sd' ')"
+check "query --bbox" \
+  "$(q "$DB" "SELECT count(*) FROM events WHERE lat BETWEEN 51 AND 52.5 AND lon BETWEEN 35 AND 37.5")" \
+  "$($LB query "$DB" --bbox 35,51,37.5,52.5 --jsonl | wc -l)"
+check "query --doc --quad" \
+  "$(q "$DB" "SELECT count(*) FROM events e JOIN documents d ON d.doc = e.doc WHERE d.id = 'kursk-2024-11' AND quad_class = 4")" \
+  "$($LB query "$DB" --doc kursk-2024-11 --quad 4 --jsonl | wc -l)"
+check "query --actor PRK" \
+  "$(q "$DB" "SELECT count(*) FROM events WHERE source LIKE 'PRK%' OR target LIKE 'PRK%'")" \
+  "$($LB query "$DB" --actor PRK --jsonl | wc -l)"
+check "query --text" "kursk-2024-11" "$($LB query "$DB" --documents --text "Quadratmeilen" --tsv | cut -f1 | tail -n +2)"
+check "query --to (events since August)" "kursk-2024-11 store-kursk-2024-08-07 store-nyt-2024-11-10" \
+  "$($LB query "$DB" --documents --to 2024-08-31 --tsv | cut -f1 | tail -n +2 | sort | paste -sd' ')"
+$LB query "$DB" --quantities --unit troops --tsv >"$T/q2"
+check "quantities tsv header" "unit	category	of	of_name" "$(head -1 "$T/q2" | cut -f1-4)"
+has "troops per source" "nahezu 50.000 Truppen" "$T/q2"
+$LB query "$DB" --limit 3 --table >"$T/q3"
+has "table header" "^event  doc_id" "$T/q3"
+check "table rows" 4 "$(wc -l <"$T/q3")"
+$LB query "$DB" --quad 9 2>"$T/q4"
+check "bad --quad is usage" 2 $?
+
+# ---- export ----
+$LB export "$DB" --format gdelt >"$T/g.tsv"
+check "gdelt rows" "$(q "$DB" "SELECT count(*) FROM events")" "$(wc -l <"$T/g.tsv")"
+check "gdelt 61 columns" "" "$(awk -F'\t' 'NF != 61' "$T/g.tsv" | head -1)"
+$LB export "$DB" --format geojson -o "$T/e.geojson"
+check "geojson features" "$(q "$DB" "SELECT count(*) FROM events WHERE lat IS NOT NULL")" \
+  "$(node -e 'const g=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(g.features.filter(f=>f.geometry.type=="Point").length)' "$T/e.geojson")"
+$LB export "$DB" --format csv --root 15 >"$T/e.csv"
+check "csv header" "event,doc_id,n,code,root" "$(head -1 "$T/e.csv" | cut -d, -f1-5)"
+check "csv rows" "$(q "$DB" "SELECT count(*) + 1 FROM events WHERE root = '15'")" "$(grep -c . "$T/e.csv")"
+
+# ---- progress bar only when asked or on a terminal ----
+$LB ingest --progress "$T/p.db" "$REP" 2>"$T/p1"
+has "progress bar" "docs/s .* MB/s  ETA" "$T/p1"
+$LB ingest "$T/p2.db" "$REP" 2>"$T/p2"
+check "quiet in a pipe" "" "$(cat "$T/p2")"
+
+# ---- crash test: SIGKILL at >= 20 random points, then finish ----
+BIG=$T/big.jsonl
+i=0
+while [ $i -lt 500 ]; do
+  i=$((i + 1))
+  sed "s/\"id\": \"\([^\"]*\)\"/\"id\": \"\1-$i\"/; s/Kursk/Kursk ($i)/" "$REP"
+done >"$BIG"
+t0=$(date +%s.%N)
+$LB ingest --quiet --batch 40 "$T/clean.db" "$BIG"
+t1=$(date +%s.%N)
+CLEAN=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
+kills=0
+tries=0
+seed=$$
+while [ $kills -lt 20 ] && [ $tries -lt 80 ]; do
+  tries=$((tries + 1))
+  d=$(awk -v s=$((seed + tries)) -v c="$CLEAN" 'BEGIN { srand(s); printf "%.3f", 0.01 + rand() * c / 6 }')
+  $LB ingest --quiet --batch 40 "$T/crash.db" "$BIG" &
+  pid=$!
+  sleep "$d"
+  if kill -9 $pid 2>/dev/null; then kills=$((kills + 1)); fi
+  wait $pid 2>/dev/null
+done
+$LB ingest --quiet --batch 40 "$T/crash.db" "$BIG"
+check "crash run finishes" 0 $?
+if [ $kills -ge 20 ]; then ok; else fail "only $kills kills landed in $tries runs"; fi
+echo "crash test: $kills SIGKILLs in $tries runs (clean run ${CLEAN}s)"
+check "crash store integrity" "ok" "$(q "$T/crash.db" "PRAGMA integrity_check")"
+check "crash store counts" "$(q "$T/clean.db" "SELECT count(*) FROM documents")|$(q "$T/clean.db" "SELECT count(*) FROM events")|$(q "$T/clean.db" "SELECT count(*) FROM incidents")" \
+  "$(q "$T/crash.db" "SELECT count(*) FROM documents")|$(q "$T/crash.db" "SELECT count(*) FROM events")|$(q "$T/crash.db" "SELECT count(*) FROM incidents")"
+dump "$T/clean.db" | sha256sum >"$T/h1"
+dump "$T/crash.db" | sha256sum >"$T/h2"
+if cmp -s "$T/h1" "$T/h2"; then ok; else
+  fail "crash store differs from the clean store"
+  dump "$T/clean.db" >"$T/d1"
+  dump "$T/crash.db" >"$T/d2"
+  diff "$T/d1" "$T/d2" | head -20
+fi
+check "crash docs" 2000 "$(q "$T/crash.db" "SELECT count(*) FROM documents")"
+
+# ---- bad files: clear error, no damage ----
+# not a database
+head -c 20000 /dev/urandom >"$T/junk.db"
+cp "$T/junk.db" "$T/junk.orig"
+$LB ingest "$T/junk.db" "$REP" 2>"$T/b1"
+check "junk exit" 1 $?
+has "junk message" "not a SQLite database" "$T/b1"
+if cmp -s "$T/junk.db" "$T/junk.orig"; then ok; else fail "junk file was changed"; fi
+# corrupt store
+cp "$T/clean.db" "$T/bad.db"
+sz=$(stat -c %s "$T/bad.db")
+dd if=/dev/zero of="$T/bad.db" bs=4096 seek=$((sz / 4096 / 2)) count=8 conv=notrunc 2>/dev/null
+cp "$T/bad.db" "$T/bad.orig"
+$LB ingest "$T/bad.db" "$REP" 2>"$T/b2"
+check "corrupt exit" 1 $?
+has "corrupt message" "corrupt" "$T/b2"
+if cmp -s "$T/bad.db" "$T/bad.orig"; then ok; else fail "corrupt file was changed"; fi
+# locked by another lagebild (its flock) and by another SQLite writer
+cp "$DB" "$T/lock.db"
+flock "$T/lock.db" sleep 2 &
+fpid=$!
+sleep 0.3
+$LB ingest "$T/lock.db" "$REP" 2>"$T/b3"
+check "locked exit" 1 $?
+has "locked message" "locked by another writer" "$T/b3"
+wait $fpid
+(echo "BEGIN IMMEDIATE; INSERT INTO meta VALUES ('x', 'y');"; sleep 4; echo "ROLLBACK;") | sqlite3 "$T/lock.db" &
+spid=$!
+sleep 0.5
+$LB ingest "$T/lock.db" "$T/rep2.jsonl" 2>"$T/b4"
+check "sqlite-locked exit" 1 $?
+has "sqlite-locked message" "locked by another writer" "$T/b4"
+wait $spid
+check "lock left nothing" "$(q "$DB" "SELECT count(*) FROM documents")|0" "$(q "$T/lock.db" "SELECT count(*) FROM documents; SELECT count(*) FROM meta WHERE key = 'x'" | paste -sd'|')"
+# newer schema
+cp "$DB" "$T/new.db"
+q "$T/new.db" "PRAGMA user_version = 99" >/dev/null
+$LB ingest "$T/new.db" "$REP" 2>"$T/b5"
+check "newer exit" 1 $?
+has "newer message" "schema version 99, newer than this lagebild" "$T/b5"
+$LB query "$T/new.db" 2>"$T/b6"
+check "newer query exit" 1 $?
+# read-only (as an unprivileged user: root may write anything)
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  mkdir -p "$T/ro"
+  cp "$DB" "$T/ro/ro.db"
+  chmod 755 "$T" "$T/ro"
+  chmod 444 "$T/ro/ro.db"
+  cp "$T/ro/ro.db" "$T/ro.orig"
+  AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
+  $AS $LB ingest "$T/ro/ro.db" "$REP" 2>"$T/b7"
+  check "read-only exit" 1 $?
+  has "read-only message" "read-only" "$T/b7"
+  if cmp -s "$T/ro/ro.db" "$T/ro.orig"; then ok; else fail "read-only file was changed"; fi
+  check "read-only query" "5" "$($AS $LB query "$T/ro/ro.db" --documents --jsonl 2>&1 | wc -l)"
+fi
+
+rm -rf "$T"
+echo "$P passed, $F failed"
+[ "$F" = 0 ]

@@ -1,0 +1,183 @@
+/*
+** test_claim.c -- claims (src/extract/claim.c): the six claims of the seed
+** article (../shared/seed/FACTS.md) with spans, speakers and cues, and the
+** other cue shapes on short sentences.
+*/
+#include "test.h"
+
+/* The claim whose cue starts at byte cue, or NULL. */
+static const lb_claim *claim_at(const lb_doc *d, unsigned cue) {
+  for (size_t i = 0; i < d->claims.n; i++)
+    if (d->claims.v[i].cue_start == cue) return &d->claims.v[i];
+  return NULL;
+}
+
+TEST(claim_seed_count) {
+  const lb_doc *d = t_seed();
+  CHECK_INT(d->claims.n, 6);
+}
+
+TEST(claim_seed_enthuellen) {
+  const lb_doc *d = t_seed();
+  const lb_claim *c = claim_at(d, 47);
+  CHECK(c != NULL);
+  if (!c) return;
+  CHECK_STR(c->verb, "enthüllen");
+  CHECK_INT(c->cue_end, 57);
+  CHECK_INT(c->start, 106); /* "dass Russland nahezu 50.000 Truppen ..." */
+  CHECK_INT(c->end, 309);   /* "... bereitstehen" without the full stop */
+  CHECK_INT(c->sentence, 0);
+  CHECK_STR(c->speaker, "Q3874799");
+  CHECK_STR(c->rule, "de:rverb:enthüllen");
+}
+
+TEST(claim_seed_bekanntgeben) {
+  const lb_doc *d = t_seed();
+  const lb_claim *c = claim_at(d, 1357); /* "gaben bekannt": separable verb */
+  CHECK(c != NULL);
+  if (!c) return;
+  CHECK_STR(c->verb, "bekanntgeben");
+  CHECK_INT(c->cue_end, 1370);
+  CHECK_INT(c->start, 1372);
+  CHECK_INT(c->end, 1468); /* stops before "– eine besorgniserregende Entwicklung" */
+  CHECK_STR(c->speaker, "Q30");
+  CHECK_INT(c->speaker_start, 1347);
+  CHECK_INT(c->speaker_end, 1356);
+}
+
+TEST(claim_seed_bestaetigen_speaker_text) {
+  const lb_doc *d = t_seed();
+  const lb_claim *c = claim_at(d, 1617);
+  CHECK(c != NULL);
+  if (!c) return;
+  CHECK_STR(c->verb, "bestätigen");
+  CHECK(c->speaker == NULL);
+  CHECK_STR(c->speaker_text, "aktuelle Aufnahmen und Geheimdiensterkenntnisse");
+  CHECK_INT(c->speaker_start, 1629);
+  CHECK_INT(c->speaker_end, 1676);
+  CHECK_INT(c->start, 1678);
+  CHECK_INT(c->end, 1868);
+}
+
+TEST(claim_seed_berichten) {
+  const lb_doc *d = t_seed();
+  const lb_claim *c = claim_at(d, 1879);
+  CHECK(c != NULL);
+  if (!c) return;
+  CHECK_STR(c->verb, "berichten");
+  CHECK_STR(c->speaker, "Q3874799");
+  CHECK_INT(c->speaker_start, 1870);
+  CHECK_INT(c->start, 1891);
+  CHECK_INT(c->end, 2042);
+}
+
+TEST(claim_seed_hinweisen) {
+  const lb_doc *d = t_seed();
+  const lb_claim *c = claim_at(d, 2071); /* "wies darauf hin" */
+  CHECK(c != NULL);
+  if (!c) return;
+  CHECK_STR(c->verb, "hinweisen");
+  CHECK_INT(c->cue_end, 2086);
+  CHECK_INT(c->start, 2088);
+  CHECK_INT(c->end, 2182); /* not the writer's ", was die Intensität ..." */
+  CHECK_STR(c->speaker, "Q3874799"); /* "Der ukrainische Präsident" */
+}
+
+TEST(claim_seed_erklaeren) {
+  const lb_doc *d = t_seed();
+  const lb_claim *c = claim_at(d, 4116); /* "hat Trump öffentlich erklärt" */
+  CHECK(c != NULL);
+  if (!c) return;
+  CHECK_STR(c->verb, "erklären");
+  CHECK_INT(c->start, 4126);
+  CHECK_INT(c->end, 4182); /* "... „in 24 Stunden“ beenden könnte" */
+  CHECK_STR(c->speaker, "Q22686");
+  CHECK_INT(c->speaker_start, 4098);
+}
+
+TEST(claim_no_complement_no_claim) {
+  /* "betonte die Bereitschaft" reports no statement of fact */
+  const lb_doc *d = t_seed();
+  CHECK(claim_at(d, (unsigned)t_find(d->text, "betonte", 0)) == NULL);
+}
+
+TEST(claim_laut_and_zufolge) {
+  lb_doc *d = t_doc("Laut dem Generalstab griffen die Truppen das Dorf an. "
+                    "Dem Sprecher zufolge wurden zwei Brücken zerstört.",
+                    "2024-11-11");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    const lb_claim *c = &d->claims.v[0];
+    CHECK_STR(c->verb, "laut");
+    CHECK_STR(c->speaker_text, "dem Generalstab");
+    CHECK_INT(c->start, 21); /* "griffen die Truppen das Dorf an" */
+    CHECK_INT(c->end, 52);
+    CHECK_STR(c->rule, "de:cue:laut");
+    c = &d->claims.v[1];
+    CHECK_STR(c->verb, "zufolge");
+    CHECK_STR(c->speaker_text, "Dem Sprecher");
+    CHECK_STR(t_span(d, c->start, c->end), "wurden zwei Brücken zerstört");
+  }
+  lb_doc_free(d);
+}
+
+TEST(claim_quote_after_verb) {
+  const char *s = "Der Sprecher sagte: „Wir werden die Stadt verteidigen.“ Dann ging er.";
+  lb_doc *d = t_doc(s, NULL);
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n) {
+    const lb_claim *c = &d->claims.v[0];
+    CHECK_STR(c->verb, "sagen");
+    CHECK_STR(t_span(d, c->start, c->end), "Wir werden die Stadt verteidigen.");
+    CHECK_STR(c->speaker_text, "Der Sprecher");
+  }
+  lb_doc_free(d);
+}
+
+TEST(claim_quote_before_verb_and_konj1) {
+  const char *s = "„Die Lage ist ernst“, sagte der Sprecher. Die Armee habe die Stellungen "
+                  "verlassen müssen.";
+  lb_doc *d = t_doc(s, NULL);
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    const lb_claim *c = &d->claims.v[0];
+    CHECK_STR(t_span(d, c->start, c->end), "Die Lage ist ernst");
+    CHECK_STR(c->speaker_text, "der Sprecher");
+    c = &d->claims.v[1]; /* Konjunktiv I: the same speaker goes on */
+    CHECK_STR(c->rule, "de:konj1");
+    CHECK_STR(c->speaker_text, "der Sprecher");
+    CHECK_STR(t_span(d, c->cue_start, c->cue_end), "habe");
+    CHECK_STR(t_span(d, c->start, c->end), "Die Armee habe die Stellungen verlassen müssen");
+  }
+  lb_doc_free(d);
+}
+
+TEST(claim_english_said_and_according_to) {
+  lb_doc *d = t_doc_lang("The ministry said that two villages were shelled overnight. "
+                         "The bridge was destroyed, according to local officials.",
+                         NULL, "en");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    const lb_claim *c = &d->claims.v[0];
+    CHECK_STR(c->verb, "say");
+    CHECK_STR(c->speaker_text, "The ministry");
+    CHECK_STR(t_span(d, c->start, c->end), "that two villages were shelled overnight");
+    CHECK_STR(c->rule, "en:rverb:say");
+    c = &d->claims.v[1];
+    CHECK_STR(c->verb, "according to");
+    CHECK_STR(c->speaker_text, "local officials");
+    CHECK_STR(t_span(d, c->start, c->end), "The bridge was destroyed");
+  }
+  lb_doc_free(d);
+}
+
+TEST(claim_english_said_after) {
+  lb_doc *d = t_doc_lang("Five people were killed in the blast, police said.", NULL, "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n) {
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end),
+              "Five people were killed in the blast");
+    CHECK_STR(d->claims.v[0].speaker_text, "police");
+  }
+  lb_doc_free(d);
+}

@@ -1,0 +1,146 @@
+/*
+** test_date.c -- dates (src/extract/date.c). Seed values are the Dates rows
+** of ../shared/seed/FACTS.md, read against published 2024-11-11 (a Monday).
+** More phrases (German and English, from real text) are in
+** tests/data/qty_phrases.tsv, run by test_qty.c.
+*/
+#include "../src/extract/date.h"
+#include "test.h"
+
+static const lb_date *d_at(const lb_doc *d, const char *text, int nth) {
+  long off = t_find(d->text, text, nth);
+  for (size_t i = 0; i < d->dates.n; i++)
+    if ((long)d->dates.v[i].start == off) return &d->dates.v[i];
+  printf("  no date at %ld \"%s\"\n", off, text);
+  return NULL;
+}
+
+TEST(date_seed_facts) {
+  const lb_doc *d = t_seed();
+  CHECK_INT(d->dates.n, 6);
+  const lb_date *t = d_at(d, "Seit August", 0);
+  CHECK(t);
+  if (t) {
+    CHECK_INT(t->start, 637);
+    CHECK_INT(t->end, 648);
+    CHECK_STR(t->from, "2024-08");
+    CHECK_STR(t->to, NULL);
+    CHECK_STR(t->granularity, "month");
+    CHECK_STR(t->rule, "de:date:seit-month");
+    CHECK_INT(t->sentence, 3);
+  }
+  t = d_at(d, "seit dem Zweiten Weltkrieg", 0);
+  CHECK(t);
+  if (t) {
+    CHECK_INT(t->start, 801);
+    CHECK_INT(t->end, 827);
+    CHECK_STR(t->from, "1939");
+    CHECK_STR(t->to, "1945");
+    CHECK_STR(t->granularity, "period");
+    CHECK_STR(t->rule, "de:date:period");
+  }
+  t = d_at(d, "seit Monaten", 0);
+  CHECK(t);
+  if (t) {
+    CHECK_INT(t->start, 1155);
+    CHECK_INT(t->end, 1167);
+    CHECK_STR(t->from, NULL);
+    CHECK_STR(t->to, "2024-11-11"); /* a span ending now */
+    CHECK_STR(t->rule, "de:date:seit-vague");
+  }
+  t = d_at(d, "Am Wochenende", 0);
+  CHECK(t);
+  if (t) {
+    CHECK_INT(t->start, 3250);
+    CHECK_INT(t->end, 3263);
+    CHECK_STR(t->from, "2024-11-09");
+    CHECK_STR(t->to, "2024-11-10");
+    CHECK_STR(t->granularity, "day");
+    CHECK_STR(t->rule, "de:date:weekend");
+  }
+  t = d_at(d, "2024", 0); /* "US-Wahlen 2024" */
+  CHECK(t);
+  if (t) {
+    CHECK_INT(t->start, 3843);
+    CHECK_INT(t->end, 3847);
+    CHECK_STR(t->from, "2024");
+    CHECK_STR(t->granularity, "year");
+    CHECK_STR(t->rule, "de:date:year");
+  }
+  t = d_at(d, "in 24 Stunden", 0); /* a duration, no point in time */
+  CHECK(t);
+  if (t) {
+    CHECK_INT(t->start, 4150);
+    CHECK_INT(t->end, 4163);
+    CHECK_INT(t->duration, 1);
+    CHECK_STR(t->from, NULL);
+    CHECK_STR(t->rule, "de:date:duration");
+  }
+}
+
+TEST(date_in_span_helper) {
+  const lb_doc *d = t_seed();
+  /* sentence 13 holds "Am Wochenende" */
+  const lb_date *t = lb_date_in_span(d, 3250, 3520);
+  CHECK(t);
+  if (t) CHECK_STR(t->from, "2024-11-09");
+  /* the sentence with "in 24 Stunden" has only the duration: none */
+  CHECK(lb_date_in_span(d, 4030, 4276) == NULL);
+  CHECK(lb_date_in_span(d, 0, 310) == NULL);
+}
+
+TEST(date_civil_roundtrip) {
+  CHECK_INT(lb_date_days(1970, 1, 1), 0);
+  CHECK_INT(lb_date_days(2024, 11, 11), 20038);
+  int y, m, dd;
+  lb_date_civil(lb_date_days(2024, 2, 29) + 1, &y, &m, &dd);
+  CHECK_INT(y * 10000 + m * 100 + dd, 20240301);
+  lb_date_civil(lb_date_days(1900, 3, 1) - 1, &y, &m, &dd);
+  CHECK_INT(y * 10000 + m * 100 + dd, 19000228);
+  for (long z = -800000; z < 800000; z += 997) {
+    lb_date_civil(z, &y, &m, &dd);
+    CHECK_INT(lb_date_days(y, m, dd), z);
+  }
+}
+
+TEST(date_relative_needs_publication) {
+  lb_doc *d = t_doc("Gestern und am Wochenende griffen 145 Drohnen an. Seit August halten sie "
+                    "das Gebiet, das sie am 11. November 2024 erreichten.",
+                    NULL);
+  CHECK_INT(d->dates.n, 4);
+  for (size_t i = 0; i < 3 && i < d->dates.n; i++) {
+    CHECK_INT(d->dates.v[i].unresolved, 1);
+    CHECK_STR(d->dates.v[i].from, NULL);
+  }
+  if (d->dates.n == 4) {
+    CHECK_INT(d->dates.v[3].unresolved, 0); /* absolute */
+    CHECK_STR(d->dates.v[3].from, "2024-11-11");
+  }
+  int said = 0;
+  for (size_t i = 0; i < d->warnings.n; i++)
+    if (strstr(d->warnings.v[i], "3 relative dates left unresolved")) said = 1;
+  CHECK(said);
+  lb_doc_free(d);
+}
+
+TEST(date_weekdays_and_years) {
+  /* published on a Thursday */
+  lb_doc *d = t_doc("Am Sonntag und am Donnerstag, in der Nacht zum Dienstag und vom 9. bis "
+                    "10. November 2023, zwischen 1998 bis 2000, bis 2026.",
+                    "2024-11-14");
+  CHECK_INT(d->dates.n, 6);
+  if (d->dates.n == 6) {
+    CHECK_STR(d->dates.v[0].from, "2024-11-10");
+    CHECK_STR(d->dates.v[1].from, "2024-11-14");
+    CHECK_STR(d->dates.v[2].from, "2024-11-11");
+    CHECK_STR(d->dates.v[2].to, "2024-11-12");
+    CHECK_STR(d->dates.v[3].from, "2023-11-09");
+    CHECK_STR(d->dates.v[3].to, "2023-11-10");
+    CHECK_STR(d->dates.v[3].rule, "de:date:day-range");
+    CHECK_STR(d->dates.v[4].from, "1998");
+    CHECK_STR(d->dates.v[4].to, "2000");
+    CHECK_STR(d->dates.v[5].from, NULL);
+    CHECK_STR(d->dates.v[5].to, "2026");
+  }
+  lb_doc_free(d);
+}

@@ -1,0 +1,208 @@
+/*
+** test_event.c -- CAMEO events (src/extract/event.c): the eight events of
+** the seed article (../shared/seed/FACTS.md) with source, code, target,
+** place and date, and moods, passives and nouns on short sentences.
+*/
+#include "test.h"
+
+/* The first asserted (mood NULL) event with this code whose source starts
+** with src (NULL: any source), or NULL. */
+static const lb_event *find(const lb_doc *d, const char *code, const char *src) {
+  for (size_t i = 0; i < d->events.n; i++) {
+    const lb_event *e = &d->events.v[i];
+    if (strcmp(e->code, code) != 0 || e->mood) continue;
+    if (src && (!e->source || strncmp(e->source, src, strlen(src)) != 0)) continue;
+    return e;
+  }
+  return NULL;
+}
+
+/* The entity id of the place of e, or "" (for CHECK_STR). */
+static int place_geonameid(const lb_doc *d, const lb_event *e) {
+  if (!e->place) return 0;
+  int32_t i = lb_doc_entity_find(d, e->place);
+  return i >= 0 && d->entities.v[i].has_geo ? (int)d->entities.v[i].geo.geonameid : 0;
+}
+
+static int is_kursk(int id) { return id == 538555 || id == 538560; }
+
+TEST(event_seed_troop_buildup_154) {
+  const lb_doc *d = t_seed();
+  const lb_event *e = find(d, "154", "RUS");
+  CHECK(e != NULL);
+  if (!e) return;
+  CHECK_STR(e->source, "RUSMIL");
+  CHECK_STR(e->source_entity, "Q159");
+  CHECK_STR(e->target, "UKRMIL");
+  CHECK_STR(e->target_entity, "Q212");
+  CHECK(is_kursk(place_geonameid(d, e)));
+  CHECK_STR(e->date, "2024-11");
+  CHECK_STR(e->date_granularity, "month");
+  CHECK_STR(e->root, "15");
+  CHECK_INT(e->quad_class, 4);
+  CHECK_NUM(e->goldstein, -7.2);
+  CHECK_INT(e->sentence, 0);
+  CHECK_INT(e->claim, 0); /* inside Zelensky's claim */
+  CHECK_STR(e->rule, "de:verb:zusammenziehen");
+  CHECK_STR(t_span(d, e->start, e->end),
+            "Russland nahezu 50.000 Truppen in der Region Kursk zusammengezogen");
+}
+
+TEST(event_seed_hold_territory_192) {
+  const lb_doc *d = t_seed();
+  const lb_event *e = find(d, "192", "UKR");
+  CHECK(e != NULL);
+  if (!e) return;
+  CHECK_STR(e->source, "UKRMIL");
+  CHECK_STR(e->target, "RUS");
+  CHECK_STR(e->target_entity, "Q159");
+  CHECK(is_kursk(place_geonameid(d, e)));
+  CHECK(e->date && strncmp(e->date, "2024-08", 7) == 0); /* "Seit August" */
+  CHECK_STR(e->rule, "de:verb:halten");
+  CHECK_INT(e->claim, -1);
+}
+
+TEST(event_seed_prk_fighting_190) {
+  const lb_doc *d = t_seed();
+  const lb_event *e = find(d, "190", "PRK");
+  CHECK(e != NULL);
+  if (!e) return;
+  CHECK_STR(e->source, "PRKMIL");
+  CHECK_STR(e->source_entity, "Q423");
+  CHECK_STR(e->target, "UKRMIL");
+  CHECK(is_kursk(place_geonameid(d, e)));
+  CHECK_STR(e->date, "2024-11");
+  CHECK_INT(e->sentence, 8);
+}
+
+TEST(event_seed_ratify_057) {
+  const lb_doc *d = t_seed();
+  const lb_event *e = find(d, "057", NULL);
+  CHECK(e != NULL);
+  if (!e) return;
+  CHECK_STR(e->source, "RUSGOV");
+  CHECK_STR(e->source_entity, "Q7747");
+  CHECK_STR(e->target, "PRKGOV");
+  CHECK_STR(e->target_entity, "Q423");
+  CHECK_STR(e->rule, "de:verb:ratifizieren");
+  CHECK_INT(e->quad_class, 2);
+  CHECK_NUM(e->goldstein, 8.0);
+}
+
+TEST(event_seed_drones_195_both_ways) {
+  const lb_doc *d = t_seed();
+  const lb_event *r = find(d, "195", "RUS");
+  const lb_event *u = find(d, "195", "UKR");
+  CHECK(r != NULL);
+  CHECK(u != NULL);
+  if (!r || !u) return;
+  CHECK_STR(r->source_entity, "Q159");
+  CHECK_STR(r->target, "UKR");
+  CHECK_STR(r->target_entity, "Q212");
+  CHECK_STR(u->source, "UKR");
+  CHECK_STR(u->target, "RUS");
+  CHECK_INT(place_geonameid(d, u), 524901); /* "einschließlich der Hauptstadt" */
+  CHECK_STR(r->date, "2024-11-09/2024-11-10"); /* "Am Wochenende" */
+  CHECK_STR(u->date, "2024-11-09/2024-11-10");
+  CHECK_INT(r->quantities.n, 1); /* "145 Drohnen" */
+  CHECK_STR(u->rule, "de:verb:abfeuern");
+  CHECK_INT(r->sentence, 17);
+}
+
+TEST(event_seed_statements) {
+  const lb_doc *d = t_seed();
+  const lb_event *z = find(d, "010", "UKRGOV");
+  const lb_event *t = NULL; /* Trump: "USA", not the officials' "USAGOV" */
+  for (size_t i = 0; i < d->events.n; i++)
+    if (d->events.v[i].source && strcmp(d->events.v[i].source, "USA") == 0) t = &d->events.v[i];
+  CHECK(z != NULL);
+  CHECK(t != NULL);
+  if (z) {
+    CHECK_STR(z->source_entity, "Q3874799");
+    CHECK_STR(z->rule, "de:rverb:enthüllen");
+    CHECK_INT(z->claim, 0);
+    CHECK_STR(z->date, "2024-11");
+  }
+  if (t) CHECK_STR(t->source_entity, "Q22686");
+}
+
+TEST(event_seed_moods) {
+  const lb_doc *d = t_seed();
+  /* "die russische Streitkräfte seit Monaten nicht zurückerobern konnten" */
+  long at = t_find(d->text, "zurückerobern konnten", 0);
+  int found = 0;
+  for (size_t i = 0; i < d->events.n; i++)
+    if (d->events.v[i].end == (unsigned)at + strlen("zurückerobern")) {
+      found = 1;
+      CHECK_STR(d->events.v[i].mood, "negated");
+      CHECK_STR(d->events.v[i].code, "192");
+    }
+  CHECK(found);
+  /* no event of the seed is coded from "Dieser Truppenaufbau" (refers back) */
+  long tb = t_find(d->text, "Dieser Truppenaufbau", 0);
+  for (size_t i = 0; i < d->events.n; i++) CHECK(d->events.v[i].start != (unsigned)tb + 7);
+}
+
+TEST(event_no_pattern_no_event) {
+  lb_doc *d = t_doc("Der Minister sprach am Montag in Berlin über das Wetter.", "2024-11-11");
+  CHECK_INT(d->events.n, 0);
+  lb_doc_free(d);
+}
+
+TEST(event_modal_and_negated) {
+  lb_doc *d = t_doc("Russland könnte die Ukraine angreifen. Russland griff die Ukraine nicht an.",
+                    "2024-11-11");
+  CHECK_INT(d->events.n, 2);
+  if (d->events.n == 2) {
+    CHECK_STR(d->events.v[0].code, "190");
+    CHECK_STR(d->events.v[0].mood, "modal");
+    CHECK_STR(d->events.v[1].mood, "negated");
+    CHECK_STR(d->events.v[1].source, "RUS");
+    CHECK_STR(d->events.v[1].target, "UKR");
+  }
+  lb_doc_free(d);
+}
+
+TEST(event_german_verb_and_passive) {
+  lb_doc *d = t_doc("Am Sonntag griff Russland die Ukraine an. "
+                    "Die Ukraine wurde von Russland angegriffen.",
+                    "2024-11-11");
+  CHECK_INT(d->events.n, 2);
+  for (size_t i = 0; i < d->events.n; i++) {
+    const lb_event *e = &d->events.v[i];
+    CHECK_STR(e->code, "190");
+    CHECK_STR(e->source, "RUS");
+    CHECK_STR(e->target, "UKR");
+    CHECK(e->mood == NULL);
+  }
+  if (d->events.n == 2) {
+    CHECK_STR(t_span(d, d->events.v[0].start, d->events.v[0].end), "griff Russland die Ukraine an");
+    CHECK_STR(d->events.v[0].date, "2024-11-10"); /* "Am Sonntag" before 2024-11-11 */
+  }
+  lb_doc_free(d);
+}
+
+TEST(event_noun_with_adjective_actor) {
+  lb_doc *d = t_doc("Russische Drohnenangriffe auf die Ukraine nahmen zu.", "2024-11-11");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n) {
+    CHECK_STR(d->events.v[0].code, "195");
+    CHECK_STR(d->events.v[0].source, "RUS");
+    CHECK_STR(d->events.v[0].target, "UKR");
+    CHECK_STR(d->events.v[0].rule, "de:noun:Drohnenangriff");
+  }
+  lb_doc_free(d);
+}
+
+TEST(event_english_svo_and_passive) {
+  lb_doc *d = t_doc_lang("Russia attacked Ukraine on Sunday. Ukraine was attacked by Russia.", NULL,
+                         "en");
+  CHECK_INT(d->events.n, 2);
+  for (size_t i = 0; i < d->events.n; i++) {
+    CHECK_STR(d->events.v[i].code, "190");
+    CHECK_STR(d->events.v[i].source, "RUS");
+    CHECK_STR(d->events.v[i].target, "UKR");
+    CHECK_STR(d->events.v[i].rule, "en:verb:attack");
+  }
+  lb_doc_free(d);
+}

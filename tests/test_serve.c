@@ -1,0 +1,219 @@
+/*
+** test_serve.c -- the serve module: the JSON API (api.c) over a store of the
+** seed, and the HTTP server (serve.c) over real sockets on loopback, so the
+** sanitizer and valgrind builds cover both. The browser and hostile-request
+** tests are in tests/suite_web.sh.
+*/
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "../src/serve/api.h"
+#include "../src/serve/assets.h"
+#include "../src/serve/serve.h"
+#include "../src/store/store.h"
+#include "test.h"
+
+static const char *srv_db(void) {
+  static char path[256];
+  mkdir("build", 0755);
+  snprintf(path, sizeof path, "build/test-serve-%d.db", (int)getpid());
+  return path;
+}
+
+static void srv_rm(const char *p) {
+  char b[300];
+  unlink(p);
+  snprintf(b, sizeof b, "%s-wal", p);
+  unlink(b);
+  snprintf(b, sizeof b, "%s-shm", p);
+  unlink(b);
+}
+
+/* A store holding the seed; 0 on success. */
+static int srv_make_store(const char *path) {
+  char err[512];
+  lb_store *s;
+  srv_rm(path);
+  if (lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err) != LB_OK) {
+    printf("  store: %s\n", err);
+    return -1;
+  }
+  const lb_doc *d = t_seed();
+  int st;
+  int bad = lb_store_begin(s) != LB_OK || lb_store_add(s, d, lb_store_hash(d), "seed", &st) != LB_OK ||
+            lb_store_commit(s) != LB_OK;
+  lb_store_close(s);
+  return bad ? -1 : 0;
+}
+
+/* One API request with up to 4 key/value pairs; the body stays in out. */
+static int call(lb_srv_db *db, lb_buf *out, const char *path, const char *k1, const char *v1,
+                const char *k2, const char *v2) {
+  lb_srv_param ps[2];
+  size_t n = 0;
+  if (k1) ps[n].key = k1, ps[n].val = v1, n++;
+  if (k2) ps[n].key = k2, ps[n].val = v2, n++;
+  return lb_srv_api(db, path, ps, n, out);
+}
+
+TEST(serve_api_seed) {
+  const char *path = srv_db();
+  CHECK_INT(srv_make_store(path), 0);
+  char err[512];
+  lb_srv_db *db = lb_srv_db_open(path, err, sizeof err);
+  CHECK(db != NULL);
+  if (!db) return;
+  lb_buf b = LB_BUF_INIT;
+
+  /* events for actor RUS: the build-up at Kursk, CAMEO 154, and only RUS */
+  CHECK_INT(call(db, &b, "/api/events", "actor", "RUS", "code", "154"), 200);
+  CHECK(strstr(b.p, "\"code\":\"154\",\"root\":\"15\",\"quad_class\":4") != NULL);
+  CHECK(strstr(b.p, "\"source\":\"RUSMIL\"") != NULL);
+  CHECK(strstr(b.p, "\"doc_id\":\"kursk-2024-11\"") != NULL);
+  CHECK(strstr(b.p, "\"more\":false") != NULL);
+  CHECK_INT(call(db, &b, "/api/events", "actor", "PRK", "code", "154"), 200);
+  CHECK(strstr(b.p, "{\"items\":[],") == b.p);
+
+  /* the claims of Zelensky (Q3874799): "enthüllen" over bytes 106..309 */
+  CHECK_INT(call(db, &b, "/api/claims", "entity", "Q3874799", NULL, NULL), 200);
+  CHECK(strstr(b.p, "\"speaker\":\"Q3874799\"") != NULL);
+  CHECK(strstr(b.p, "\"verb\":\"enthüllen\",\"start\":106,\"end\":309") != NULL);
+
+  /* the document: "nahezu 50.000 Truppen" is bytes 120..141, UTF-16 118..139
+  ** (two umlauts before it), reported by Zelensky */
+  CHECK_INT(call(db, &b, "/api/documents/kursk-2024-11", NULL, NULL, NULL, NULL), 200);
+  const char *q = strstr(b.p, "{\"kind\":\"quantity\",\"start\":120,\"end\":141,\"u16start\":118,"
+                              "\"u16end\":139,");
+  CHECK(q != NULL);
+  if (q) {
+    const char *e = strchr(q, '}');
+    CHECK(e && strstr(q, "\"speaker\":\"Q3874799\"") && strstr(q, "\"speaker\":\"Q3874799\"") < e);
+    CHECK(e && strstr(q, "\"value\":50000") && strstr(q, "\"value\":50000") < e);
+  }
+  long drones = t_find(t_seed()->text, "145 Drohnen", 0);
+  char want[128];
+  snprintf(want, sizeof want, "{\"kind\":\"quantity\",\"start\":%ld,\"end\":%ld,", drones, drones + 11);
+  CHECK(drones > 0 && strstr(b.p, want) != NULL);
+  CHECK(strstr(b.p, "\"sentences\":[[0,310],[311,567],") != NULL);
+
+  /* errors: JSON with a 4xx status */
+  CHECK_INT(call(db, &b, "/api/events", "limit", "1001", NULL, NULL), 400);
+  CHECK_STR(b.p, "{\"error\":{\"status\":400,\"message\":\"limit must be 0..1000\"}}");
+  CHECK_INT(call(db, &b, "/api/events", "actor", "RUS' OR 1=1", NULL, NULL), 400);
+  CHECK_INT(call(db, &b, "/api/events", "bbox", "1,2,3", NULL, NULL), 400);
+  CHECK_INT(call(db, &b, "/api/events", "from", "2024-02-30x", NULL, NULL), 400);
+  CHECK_INT(call(db, &b, "/api/events", "quad", "4", "quad", "3"), 400);
+  CHECK_INT(call(db, &b, "/api/claims", "code", "19", NULL, NULL), 400);
+  CHECK_INT(call(db, &b, "/api/nope", NULL, NULL, NULL, NULL), 404);
+  CHECK_INT(call(db, &b, "/api/documents/nope", NULL, NULL, NULL, NULL), 404);
+  /* words are data: quotes and FTS5 syntax do not break the query */
+  CHECK_INT(call(db, &b, "/api/events", "text", "\" OR 1=1; DROP TABLE events; --", NULL, NULL), 200);
+  CHECK(strstr(b.p, "{\"items\":[],") == b.p);
+  CHECK_INT(call(db, &b, "/api/events", "text", "Drohnen", "code", "195"), 200);
+  CHECK(strstr(b.p, "\"code\":\"195\"") != NULL);
+
+  lb_buf_free(&b);
+  lb_srv_db_close(db);
+  CHECK(lb_srv_db_open("build/no-such-store.db", err, sizeof err) == NULL);
+  CHECK(strstr(err, "cannot open the store read-only") != NULL);
+  srv_rm(path);
+}
+
+/* One HTTP exchange on loopback; the response (up to cap-1 bytes) in buf. */
+static size_t http(int port, const char *req, char *buf, size_t cap) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_port = htons((uint16_t)port);
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  struct timeval tv = {5, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  size_t n = 0;
+  if (connect(fd, (struct sockaddr *)&a, sizeof a) == 0) {
+    size_t len = strlen(req), off = 0;
+    while (off < len) {
+      ssize_t w = send(fd, req + off, len - off, MSG_NOSIGNAL);
+      if (w <= 0) break;
+      off += (size_t)w;
+    }
+    ssize_t r;
+    while (n + 1 < cap && (r = recv(fd, buf + n, cap - 1 - n, 0)) > 0) n += (size_t)r;
+  }
+  buf[n] = 0;
+  close(fd);
+  return n;
+}
+
+TEST(serve_http) {
+  const char *path = srv_db();
+  CHECK_INT(srv_make_store(path), 0);
+  lb_srv_opts o;
+  memset(&o, 0, sizeof o);
+  o.db = path;
+  o.threads = 2;
+  char err[512];
+  lb_srv *s = lb_srv_start(&o, err, sizeof err);
+  CHECK(s != NULL);
+  if (!s) return;
+  int port = lb_srv_port(s);
+  CHECK(port > 0);
+  static char buf[1 << 20];
+
+  http(port, "GET /api/events?actor=RUS&code=154 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+       buf, sizeof buf);
+  CHECK(strncmp(buf, "HTTP/1.1 200", 12) == 0);
+  CHECK(strstr(buf, "Content-Security-Policy: default-src 'self'; script-src 'self'") != NULL);
+  CHECK(strstr(buf, "\"source\":\"RUSMIL\"") != NULL);
+  /* the same again: from the answer cache, byte for byte the same body */
+  static char again[1 << 20];
+  http(port, "GET /api/events?actor=RUS&code=154 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+       again, sizeof again);
+  CHECK(strstr(buf, "\r\n\r\n") && strstr(again, "\r\n\r\n") &&
+        strcmp(strstr(buf, "\r\n\r\n"), strstr(again, "\r\n\r\n")) == 0);
+
+  http(port, "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", buf, sizeof buf);
+  CHECK(strncmp(buf, "HTTP/1.1 200", 12) == 0);
+  CHECK(strstr(buf, "Content-Type: text/html; charset=utf-8") != NULL);
+  CHECK(strstr(buf, "<script src=\"/leaflet/leaflet.js\"></script>") != NULL);
+  http(port, "GET /app.js HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n",
+       buf, sizeof buf);
+  CHECK(strstr(buf, "Content-Encoding: gzip") != NULL);
+
+  http(port, "GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", buf, sizeof buf);
+  CHECK(strncmp(buf, "HTTP/1.1 404", 12) == 0);
+  CHECK(strstr(buf, "root:") == NULL);
+  http(port, "POST /api/events HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc",
+       buf, sizeof buf);
+  CHECK(strncmp(buf, "HTTP/1.1 405", 12) == 0);
+  CHECK(strstr(buf, "{\"error\":{\"status\":405,") != NULL);
+
+  /* a 64 KB request line does not fit the per-connection memory: 414 */
+  size_t big = 64 << 10;
+  char *req = malloc(big + 100);
+  strcpy(req, "GET /api/events?text=");
+  memset(req + 21, 'a', big);
+  strcpy(req + 21 + big, " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  http(port, req, buf, sizeof buf);
+  CHECK(strncmp(buf, "HTTP/1.1 414", 12) == 0);
+  free(req);
+
+  CHECK(lb_srv_asset_find("/world.json") != NULL);
+  CHECK(lb_srv_asset_find("/../web/app.js") == NULL);
+  lb_srv_stop(s);
+
+  /* a port in use is a clear error */
+  lb_srv *s1 = lb_srv_start(&o, err, sizeof err);
+  CHECK(s1 != NULL);
+  if (s1) {
+    o.port = lb_srv_port(s1);
+    CHECK(lb_srv_start(&o, err, sizeof err) == NULL);
+    CHECK(strstr(err, "cannot listen on 127.0.0.1 port") != NULL);
+    lb_srv_stop(s1);
+  }
+  srv_rm(path);
+}

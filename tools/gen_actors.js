@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/*
+** gen_actors.js -- people, organisations and armed groups for the lexicon:
+** the curated list data/actors/actors.txt (with transliteration variants by
+** the rules in data/actors/variants.txt) and the PETRARCH2 actor dictionaries
+** in data/cameo/ (MIT, Open Event Data Alliance; see data/cameo/LICENSE).
+**
+**   node tools/gen_actors.js DATA_DIR > actors.tsv
+**
+** Output tables (see data/README.md):
+**   entdef  KID -> ID, TYPE, ACTOR, COUNTRY3, NAME, (geo fields empty), SOURCE
+**   ent     NAME -> KID, MENTION_ACTOR (empty), ROLE (name | surname), SOURCE
+**   office  "<iso3> <role>" -> KID, FROM, TO     (dates YYYY-MM-DD, TO empty = open)
+** Curated entries come first; a PETRARCH name that the curated list already
+** has is skipped.
+*/
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const dir = process.argv[2] || 'data';
+const out = [];
+const emitted = new Set();
+const emit = (...f) => {
+  const l = f.join("\t");
+  if (!emitted.has(l)) {
+    emitted.add(l);
+    out.push(l);
+  }
+};
+const ok = (s) => typeof s === 'string' && s.trim().length > 0 && !/[\t\n\r]/.test(s);
+const lines = (f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n');
+const known = new Set();
+const slugs = new Set();
+const kidOf = (id) => id.toLowerCase().replace(/^lb:/, 'lb').replace(/[^a-z0-9]/g, '');
+
+const rules = [];
+for (const l of lines('actors/variants.txt')) {
+  if (!l || l[0] === '#') continue;
+  const [re, to] = l.split('\t');
+  rules.push([new RegExp(re, 'u'), to]);
+}
+function variants(n) {
+  const s = new Set([n]);
+  for (let pass = 0; pass < 2; pass++)
+    for (const v of [...s]) for (const [re, to] of rules) if (re.test(v)) s.add(v.replace(re, to));
+  return s;
+}
+
+for (const l of lines('actors/actors.txt')) {
+  if (!l || l[0] === '#') continue;
+  const f = l.split('\t');
+  if (f.length < 7) {
+    console.error('data/actors/actors.txt: bad line: ' + l);
+    process.exit(1);
+  }
+  const [id, type, actor, country, name, offices, names] = f;
+  const kid = kidOf(id);
+  if (id.startsWith("lb:")) slugs.add(id.slice(3));
+  emit('entdef', kid, id, type, actor, country === '-' ? '' : country, name, '', '', '', '', '', '', 'lex:actors');
+  if (offices !== '-')
+    for (const o of offices.split(',')) {
+      const m = o.match(/^(.+)@(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/);
+      if (!m) {
+        console.error('data/actors/actors.txt: bad office "' + o + '" for ' + id);
+        process.exit(1);
+      }
+      emit('office', m[1], kid, m[2] || '', m[3] || '');
+    }
+  for (let n of names.split('|')) {
+    const surname = n[0] === '~';
+    if (surname) n = n.slice(1);
+    for (const v of variants(n)) {
+      if (!ok(v)) continue;
+      known.add(v.toLowerCase());
+      emit('ent', v, kid, '', surname ? 'surname' : 'name', 'lex:actors');
+    }
+  }
+}
+
+/* PETRARCH2 actor dictionaries */
+let fileno = 0;
+function petrarch(file, type, src) {
+  fileno++;
+  const conv = (x) => x.replace(/_/g, " ").replace(/\s+/g, " ").trim();
+  let names = [], codes = [], n = 0;
+  const flush = () => {
+    if (names.length && codes.length) {
+      let code = codes.find((c) => c.includes('>')) || codes.find((c) => !/\d/.test(c)) || codes[codes.length - 1];
+      code = code.replace(/[>\d-].*$/, '').trim();
+      if (/^[A-Z]{3,}$/.test(code) && !(type === 'PER' && code.length === 3)) {
+        const canon = names[0];
+        let slug = canon.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+        if (slugs.has(slug)) slug += "-" + fileno + "-" + n;
+        n++;
+        slugs.add(slug);
+        const kid = kidOf("lb:" + slug);
+        const title = canon.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (m, a, b) => a + b.toUpperCase());
+        const fresh = [...new Set(names)].filter((x) => x.length > 1 && !known.has(x.toLowerCase()));
+        if (fresh.length) {
+          emit("entdef", kid, "lb:" + slug,
+               type, code, code.length >= 3 && type === 'PER' ? code.slice(0, 3) : '', title, '', '', '', '', '', '', src);
+          for (const x of fresh) emit('ent', x, kid, '', 'name', src);
+        }
+      }
+    }
+    names = [];
+    codes = [];
+  };
+  for (let l of lines(file)) {
+    l = l.replace(/#.*$/, '');
+    if (!l.trim()) continue;
+    const cm = [...l.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1].trim());
+    const head = l.replace(/\[[^\]]*\]/g, '').trim();
+    if (/^\s/.test(l) && !head) {
+      codes.push(...cm);
+      continue;
+    }
+    if (head.startsWith('+')) {
+      names.push(conv(head.slice(1)));
+    } else if (head) {
+      if (codes.length) flush();
+      names.push(conv(head));
+    }
+    codes.push(...cm);
+    if (cm.length && !head.startsWith('+')) {
+      /* name and code on one line: a block of its own unless '+' lines follow */
+    }
+  }
+  flush();
+}
+function clean(list) {
+  return list;
+}
+const before = out.length;
+petrarch('cameo/Phoenix.Countries.actors.txt', 'PER', 'lex:petrarch2');
+petrarch('cameo/Phoenix.International.actors.txt', 'ORG', 'lex:petrarch2');
+petrarch('cameo/Phoenix.MilNonState.actors.txt', 'MIL', 'lex:petrarch2');
+void before;
+void clean;
+/* PETRARCH names are upper case with "_" for spaces */
+for (let i = 0; i < out.length; i++) {
+  const f = out[i].split('\t');
+  if (f[0] === 'ent' && f[5] === 'lex:petrarch2') {
+    f[1] = f[1].replace(/_/g, ' ').replace(/\s+/g, ' ').trim();
+    if (!ok(f[1]) || f[1].length < 2) {
+      out[i] = '';
+      continue;
+    }
+    out[i] = f.join('\t');
+  }
+}
+process.stdout.write('# Generated by tools/gen_actors.js from data/actors/ (CC0) and PETRARCH2 (MIT).\n');
+process.stdout.write(out.filter(Boolean).join('\n') + '\n');
