@@ -52,7 +52,7 @@ BENCH_DOCS=$(wc -l <"$BENCH_TXT")
 BENCH_TEXT_BYTES=$(($(wc -c <"$BENCH_TXT") - BENCH_DOCS))
 CPUS=$(nproc 2>/dev/null || echo 1)
 
-echo "lagebild $($LAGEBILD --version 2>/dev/null | head -n 1) bench, $(date -u +%Y-%m-%dT%H:%MZ), $CPUS cores"
+echo "$($LAGEBILD --version 2>/dev/null | head -n 1) bench, $(date -u +%Y-%m-%dT%H:%MZ), $CPUS cores"
 sed 's/^/  /' "$BENCH_DIR/corpus.info"
 cat "$BENCH_JSONL" "$BENCH_TXT" >/dev/null # warm the page cache
 echo

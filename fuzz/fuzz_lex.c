@@ -51,8 +51,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   }
   static const char *const KEYS[] = {"russland", "donald trump", "kursk", "", "a", NULL};
-  for (int i = 0; KEYS[i]; i++) touch(lx, KEYS[i], strlen(KEYS[i]));
-  for (size_t n = 1; n <= size && n <= 16; n++) touch(lx, (const char *)data + size - n, n);
+  for (int i = 0; KEYS[i]; i++)
+    touch(lx, KEYS[i], strlen(KEYS[i]));
+  for (size_t n = 1; n <= size && n <= 16; n++)
+    touch(lx, (const char *)data + size - n, n);
   (void)lb_lex_table(lx, "ent");
   (void)lb_lex_nkeys(lx);
   lb_lex_close(lx);

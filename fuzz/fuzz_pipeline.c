@@ -24,7 +24,8 @@ static lb_engine *engine;
 static void span_ok(const lb_doc *d, uint32_t s, uint32_t e) { FZ_ASSERT(s <= e && e <= d->len); }
 
 static void check(const lb_doc *d) {
-  for (size_t i = 0; i < d->sents.n; i++) span_ok(d, d->sents.v[i].start, d->sents.v[i].end);
+  for (size_t i = 0; i < d->sents.n; i++)
+    span_ok(d, d->sents.v[i].start, d->sents.v[i].end);
   for (size_t i = 0; i < d->entities.n; i++)
     for (size_t m = 0; m < d->entities.v[i].mentions.n; m++)
       span_ok(d, d->entities.v[i].mentions.v[m].start, d->entities.v[i].mentions.v[m].end);
@@ -32,7 +33,8 @@ static void check(const lb_doc *d) {
     span_ok(d, d->quantities.v[i].start, d->quantities.v[i].end);
     FZ_ASSERT(d->quantities.v[i].claim < (int32_t)d->claims.n);
   }
-  for (size_t i = 0; i < d->dates.n; i++) span_ok(d, d->dates.v[i].start, d->dates.v[i].end);
+  for (size_t i = 0; i < d->dates.n; i++)
+    span_ok(d, d->dates.v[i].start, d->dates.v[i].end);
   for (size_t i = 0; i < d->claims.n; i++) {
     const lb_claim *c = &d->claims.v[i];
     span_ok(d, c->start, c->end);

@@ -11,7 +11,8 @@ build/gen/cities15000.txt: data/geo/cities15000.zip
 	unzip -p $< cities15000.txt > $@.tmp && mv $@.tmp $@
 
 build/gen/geo.tsv: tools/gen_geo.js build/gen/cities15000.txt data/geo/admin1CodesASCII.txt \
-		data/geo/countryInfo.txt data/geo/countries.txt data/geo/places.txt data/cameo/CAMEO.country.txt
+		data/geo/countryInfo.txt data/geo/countries.txt data/geo/places.txt data/geo/translit.txt \
+		data/cameo/CAMEO.country.txt
 	@mkdir -p $(@D)
 	node tools/gen_geo.js build/gen/cities15000.txt data $(CLDR_DIR) $(ISO_JSON) > $@.tmp && mv $@.tmp $@
 

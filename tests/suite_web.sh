@@ -59,6 +59,24 @@ fi
 if bin/lagebild serve $DB --bind 999.1.1.1 >/dev/null 2>$W/cli.err; then no "bad --bind"; else
   grep -q 'bad address' $W/cli.err && ok "bad --bind: exit 1" || no "bad --bind: message"
 fi
+# IPv6 loopback
+bin/lagebild serve --bind ::1 --port 0 $DB 2>$W/serve6.log &
+pid6=$!
+url6=""
+i=0
+while [ $i -lt 50 ] && [ -z "$url6" ]; do
+  url6=$(sed -n 's/^lagebild serve: listening on \(http:[^ ]*\).*/\1/p' $W/serve6.log)
+  [ -n "$url6" ] || sleep 0.1
+  i=$((i + 1))
+done
+n6=$(node -e 'fetch(process.argv[1] + "api/stats").then((r) => r.json()).then((j) => console.log(j.documents))' "$url6" 2>&1)
+case "$url6" in
+http://\[::1\]:*) [ "$n6" = 3 ] && ok "--bind ::1 serves the store ($url6)" || no "--bind ::1: stats said $n6" ;;
+*) no "--bind ::1 did not start: $(cat $W/serve6.log)" ;;
+esac
+kill -TERM $pid6 2>/dev/null
+wait $pid6 2>/dev/null
+
 sum_before=$(cat $DB $DB-wal 2>/dev/null | sha256sum)
 
 # ---- the server ----

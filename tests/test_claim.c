@@ -79,7 +79,7 @@ TEST(claim_seed_hinweisen) {
   CHECK_STR(c->verb, "hinweisen");
   CHECK_INT(c->cue_end, 2086);
   CHECK_INT(c->start, 2088);
-  CHECK_INT(c->end, 2182); /* not the writer's ", was die Intensität ..." */
+  CHECK_INT(c->end, 2182);           /* not the writer's ", was die Intensität ..." */
   CHECK_STR(c->speaker, "Q3874799"); /* "Der ukrainische Präsident" */
 }
 
@@ -180,4 +180,51 @@ TEST(claim_english_said_after) {
     CHECK_STR(d->claims.v[0].speaker_text, "police");
   }
   lb_doc_free(d);
+}
+
+TEST(claim_indirect_speech_after_comma) {
+  /* "sagte, X sei ...": Konjunktiv I without "dass"; Konjunktiv II "hätten" too */
+  lb_doc *d = t_doc("Der Minister sagte am Montag, die Lage sei ernst. "
+                    "Die Armee erklärte, die Soldaten hätten Warnschüsse abgegeben.",
+                    NULL);
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "die Lage sei ernst");
+    CHECK_STR(d->claims.v[0].speaker_text, "Der Minister");
+    CHECK_STR(t_span(d, d->claims.v[1].start, d->claims.v[1].end),
+              "die Soldaten hätten Warnschüsse abgegeben");
+    CHECK_STR(d->claims.v[1].speaker_text, "Die Armee");
+  }
+  lb_doc_free(d);
+}
+
+TEST(claim_colon_and_wie) {
+  lb_doc *d = t_doc("Der Sprecher sagte am Sonntag: Die Brücke ist zerstört. "
+                    "Wie die Polizei mitteilte, wurden zwei Männer festgenommen.",
+                    NULL);
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "Die Brücke ist zerstört");
+    CHECK_STR(d->claims.v[0].speaker_text, "Der Sprecher");
+    CHECK_STR(t_span(d, d->claims.v[1].start, d->claims.v[1].end),
+              "wurden zwei Männer festgenommen");
+    CHECK_STR(d->claims.v[1].speaker_text, "die Polizei");
+    CHECK_STR(d->claims.v[1].verb, "mitteilen");
+  }
+  lb_doc_free(d);
+}
+
+TEST(claim_bad_input_no_crash) {
+  /* cues at the very end, empty quotes, lone particles */
+  const char *s[] = {
+      "sagte",    "laut",         ", sagte.",    "„“, sagte er.",       "Laut",
+      "zufolge.", "according to", "X said that", "gaben bekannt, dass", "wies darauf hin:"};
+  for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) {
+    lb_doc *d = t_doc(s[i], NULL);
+    for (size_t k = 0; k < d->claims.n; k++) {
+      CHECK(d->claims.v[k].start <= d->claims.v[k].end);
+      CHECK(d->claims.v[k].end <= d->len);
+    }
+    lb_doc_free(d);
+  }
 }

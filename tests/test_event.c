@@ -101,7 +101,7 @@ TEST(event_seed_drones_195_both_ways) {
   CHECK_STR(r->target_entity, "Q212");
   CHECK_STR(u->source, "UKR");
   CHECK_STR(u->target, "RUS");
-  CHECK_INT(place_geonameid(d, u), 524901); /* "einschließlich der Hauptstadt" */
+  CHECK_INT(place_geonameid(d, u), 524901);    /* "einschließlich der Hauptstadt" */
   CHECK_STR(r->date, "2024-11-09/2024-11-10"); /* "Am Wochenende" */
   CHECK_STR(u->date, "2024-11-09/2024-11-10");
   CHECK_INT(r->quantities.n, 1); /* "145 Drohnen" */
@@ -138,9 +138,22 @@ TEST(event_seed_moods) {
       CHECK_STR(d->events.v[i].code, "192");
     }
   CHECK(found);
+  /* Trump: "dass er den Konflikt „in 24 Stunden“ beenden könnte" -- modal,
+  ** the pronoun resolved to the last person named, inside his claim */
+  found = 0;
+  for (size_t i = 0; i < d->events.n; i++)
+    if (strcmp(d->events.v[i].code, "087") == 0) {
+      found = 1;
+      CHECK_STR(d->events.v[i].mood, "modal");
+      CHECK_STR(d->events.v[i].source_entity, "Q22686");
+      CHECK_INT(d->events.v[i].claim, 5);
+      CHECK_INT(d->events.v[i].start, t_find(d->text, "er den Konflikt", 0));
+    }
+  CHECK(found);
   /* no event of the seed is coded from "Dieser Truppenaufbau" (refers back) */
   long tb = t_find(d->text, "Dieser Truppenaufbau", 0);
-  for (size_t i = 0; i < d->events.n; i++) CHECK(d->events.v[i].start != (unsigned)tb + 7);
+  for (size_t i = 0; i < d->events.n; i++)
+    CHECK(d->events.v[i].start != (unsigned)tb + 7);
 }
 
 TEST(event_no_pattern_no_event) {
@@ -195,8 +208,8 @@ TEST(event_noun_with_adjective_actor) {
 }
 
 TEST(event_english_svo_and_passive) {
-  lb_doc *d = t_doc_lang("Russia attacked Ukraine on Sunday. Ukraine was attacked by Russia.", NULL,
-                         "en");
+  lb_doc *d =
+      t_doc_lang("Russia attacked Ukraine on Sunday. Ukraine was attacked by Russia.", NULL, "en");
   CHECK_INT(d->events.n, 2);
   for (size_t i = 0; i < d->events.n; i++) {
     CHECK_STR(d->events.v[i].code, "190");

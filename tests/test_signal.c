@@ -48,7 +48,7 @@ TEST(signal_seed_facts) {
 
 TEST(signal_more_kinds) {
   const char *text =
-      "Die Armee meldete 1.5 Millionen Schuss Munition.\n"
+      "Die Armee meldete 1.5 Millionen Schuss \xe2\x80\x9e" "Munition\xe2\x80\x9c.\n"
       "Am Montag kam es zu Angriffen, die Soldaten rückten 30 Meilen vor. Sie sagten, es "
       "sei \xe2\x80\x9c" "ein Erfolg\xe2\x80\x9d" " gewesen.\n"
       "Am Montag kam es zu Angriffen, die Soldaten rückten 30 Meilen vor.\n";
@@ -59,7 +59,7 @@ TEST(signal_more_kinds) {
   if (s) CHECK_STR(s->detail, "1.5");
   s = s_find(d, "imperial_unit", t_find(text, "Meilen", 0));
   CHECK(s);
-  s = s_find(d, "english_quotes", t_find(text, "\xe2\x80\x9c", 0));
+  s = s_find(d, "english_quotes", t_find(text, "\xe2\x80\x9c", 1)); /* the opening one */
   CHECK(s);
   s = s_find(d, "duplicate_sentence", t_find(text, "Am Montag kam", 1));
   CHECK(s);

@@ -20,6 +20,7 @@
 #include "../src/read/input.h"
 #include "../src/store/merge.h"
 #include "../src/store/query.h"
+#include "../src/store/schema.h"
 #include "../src/store/store.h"
 #include "test.h"
 
@@ -515,7 +516,30 @@ TEST(store_seed_ingest) {
   CHECK_INT(count(s, "SELECT count(*) FROM mentions"), nm);
   CHECK_INT(lb_store_known(s, "kursk-2024-11", lb_store_hash(d)), 1);
   CHECK_INT(lb_store_known(s, "kursk-2024-11", 42), 0);
-  CHECK_INT(lb_store_version(s), 1);
+  CHECK_INT(lb_store_version(s), LB_STORE_SCHEMA_VERSION);
+  lb_store_close(s);
+  rm_db(path);
+}
+
+TEST(store_migration) {
+  /* a store as version 1 wrote it */
+  const char *path = tmp_path("v1.db");
+  rm_db(path);
+  sqlite3 *db;
+  CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+  CHECK_INT(sqlite3_exec(db, LB_STORE_SCHEMA_V1, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_exec(db, "INSERT INTO meta VALUES ('schema_version', '1'); PRAGMA user_version = 1;",
+               NULL, NULL, NULL);
+  sqlite3_close(db);
+  char err[512];
+  lb_store *s;
+  CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
+  if (!s) return;
+  CHECK_INT(lb_store_version(s), 3);
+  CHECK_STR(text_of(s, "SELECT value FROM meta WHERE key = 'schema_version'"), "3");
+  CHECK_INT(count(s, "PRAGMA user_version"), 3);
+  CHECK_INT(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_text'"), 1);
+  CHECK_INT(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'documents_fts_ins'"), 0);
   lb_store_close(s);
   rm_db(path);
 }

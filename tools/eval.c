@@ -39,9 +39,11 @@ typedef struct score {
 
 static void trim(char *s) {
   size_t n = strlen(s);
-  while (n && isspace((unsigned char)s[n - 1])) s[--n] = 0;
+  while (n && isspace((unsigned char)s[n - 1]))
+    s[--n] = 0;
   size_t i = 0;
-  while (s[i] && isspace((unsigned char)s[i])) i++;
+  while (s[i] && isspace((unsigned char)s[i]))
+    i++;
   memmove(s, s + i, n - i + 1);
 }
 
@@ -140,11 +142,15 @@ static int run_set(const lb_engine *eng, const char *path, int verbose) {
       snprintf(g[i].src, sizeof g[i].src, "%s", a + 1);
       snprintf(g[i].tgt, sizeof g[i].tgt, "%s", b + 1);
     }
-    lb_input in = {.id = col[0], .text = col[1], .len = strlen(col[1]), .lang = lang,
+    lb_input in = {.id = col[0],
+                   .text = col[1],
+                   .len = strlen(col[1]),
+                   .lang = lang,
                    .published = "2016-01-01"};
     lb_doc *d = lb_extract(eng, &in);
     if (!d) continue;
-    for (int lv = 0; lv < 3; lv++) ev[lv].ng += ng;
+    for (int lv = 0; lv < 3; lv++)
+      ev[lv].ng += ng;
     for (size_t i = 0; i < d->events.n; i++) {
       const lb_event *e = &d->events.v[i];
       if (e->mood || strncmp(e->code, "01", 2) == 0) continue;
@@ -153,7 +159,8 @@ static int run_set(const lb_engine *eng, const char *path, int verbose) {
         ev[lv].np++;
         for (int k = 0; k < ng && !hit[lv]; k++) {
           if (g[k].used[lv]) continue;
-          int ok = lv == 1 ? strncmp(e->code, g[k].code, 2) == 0 : strncmp(e->code, g[k].code, 3) == 0;
+          int ok =
+              lv == 1 ? strncmp(e->code, g[k].code, 2) == 0 : strncmp(e->code, g[k].code, 3) == 0;
           if (ok && lv == 2)
             ok = role_ok(d, g[k].src, e->source, e->source_entity) &&
                  role_ok(d, g[k].tgt, e->target, e->target_entity);
@@ -171,14 +178,16 @@ static int run_set(const lb_engine *eng, const char *path, int verbose) {
     }
     if (verbose)
       for (int k = 0; k < ng; k++)
-        if (!g[k].used[2]) printf("  %s: missed event %s:%s:%s\n", col[0], g[k].code, g[k].src, g[k].tgt);
+        if (!g[k].used[2])
+          printf("  %s: missed event %s:%s:%s\n", col[0], g[k].code, g[k].src, g[k].tgt);
     int used[32] = {0};
     cl.ng += ngc;
     for (size_t i = 0; i < d->claims.n; i++) {
       const lb_claim *c = &d->claims.v[i];
       cl.np++;
-      const char *who = c->speaker_end > c->speaker_start ? lb_doc_span(d, c->speaker_start, c->speaker_end)
-                                                         : (c->speaker_text ? c->speaker_text : "");
+      const char *who = c->speaker_end > c->speaker_start
+                            ? lb_doc_span(d, c->speaker_start, c->speaker_end)
+                            : (c->speaker_text ? c->speaker_text : "");
       int hit = 0;
       for (int k = 0; k < ngc && !hit; k++)
         if (!used[k] && *who && (icontains(who, gcl[k]) || icontains(gcl[k], who))) {
@@ -218,7 +227,8 @@ int main(int argc, char **argv) {
     fprintf(stderr, "eval: %s\n", err);
     return 1;
   }
-  for (int i = first; i < argc; i++) rc |= run_set(eng, argv[i], verbose);
+  for (int i = first; i < argc; i++)
+    rc |= run_set(eng, argv[i], verbose);
   lb_engine_free(eng);
   return rc;
 }

@@ -30,6 +30,7 @@ const emit = (...f) => {
 const ok = (s) => typeof s === 'string' && s.trim().length > 0 && !/[\t\n\r]/.test(s);
 const lines = (f) => fs.readFileSync(path.join(dir, f), 'utf8').split('\n');
 const known = new Set();
+const knownKid = new Map(); /* curated name (lower case) -> KID */
 const slugs = new Set();
 const kidOf = (id) => id.toLowerCase().replace(/^lb:/, 'lb').replace(/[^a-z0-9]/g, '');
 
@@ -72,6 +73,7 @@ for (const l of lines('actors/actors.txt')) {
     for (const v of variants(n)) {
       if (!ok(v)) continue;
       known.add(v.toLowerCase());
+      knownKid.set(v.toLowerCase(), kid);
       emit('ent', v, kid, '', surname ? 'surname' : 'name', 'lex:actors');
     }
   }
@@ -84,6 +86,10 @@ function petrarch(file, type, src) {
   const conv = (x) => x.replace(/_/g, " ").replace(/\s+/g, " ").trim();
   let names = [], codes = [], n = 0;
   const flush = () => {
+    /* in the country file only people (CountryInfo blocks): its other blocks
+       are a country's cities and institutions, left to GeoNames and the
+       role phrases */
+    if (type === 'PER' && !person) names = [];
     if (names.length && codes.length) {
       let code = codes.find((c) => c.includes('>')) || codes.find((c) => !/\d/.test(c)) || codes[codes.length - 1];
       code = code.replace(/[>\d-].*$/, '').trim();
@@ -95,8 +101,13 @@ function petrarch(file, type, src) {
         slugs.add(slug);
         const kid = kidOf("lb:" + slug);
         const title = canon.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (m, a, b) => a + b.toUpperCase());
-        const fresh = [...new Set(names)].filter((x) => x.length > 1 && !known.has(x.toLowerCase()));
-        if (fresh.length) {
+        /* a lone word of a person's name ("ALBERT") names too many people */
+        const fresh = [...new Set(names)].filter((x) => x.length > 1 && !known.has(x.toLowerCase()) &&
+                                                       (type !== 'PER' || x.includes(' ')));
+        const curated = names.map((x) => knownKid.get(x.toLowerCase())).find(Boolean);
+        if (curated) {
+          for (const x of fresh) emit('ent', x, curated, '', 'name', src);
+        } else if (fresh.length) {
           emit("entdef", kid, "lb:" + slug,
                type, code, code.length >= 3 && type === 'PER' ? code.slice(0, 3) : '', title, '', '', '', '', '', '', src);
           for (const x of fresh) emit('ent', x, kid, '', 'name', src);
@@ -105,8 +116,11 @@ function petrarch(file, type, src) {
     }
     names = [];
     codes = [];
+    person = false;
   };
+  let person = false; /* Countries file: the block is a CountryInfo person */
   for (let l of lines(file)) {
+    const fromCountryInfo = /#\s*CountryInfo/.test(l);
     l = l.replace(/#.*$/, '');
     if (!l.trim()) continue;
     const cm = [...l.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1].trim());
@@ -119,6 +133,7 @@ function petrarch(file, type, src) {
       names.push(conv(head.slice(1)));
     } else if (head) {
       if (codes.length) flush();
+      person = person || fromCountryInfo;
       names.push(conv(head));
     }
     codes.push(...cm);

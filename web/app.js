@@ -86,29 +86,47 @@ async function initMap() {
   markerLayer = L.layerGroup().addTo(map);
 }
 
-function popupFor(ev) {
-  const q = QUAD[ev.quad_class] || { name: 'unknown' };
-  return el('div', { class: 'popup' },
-    el('div', { class: 'popup-title' }, `${ev.code || '?'} · ${q.name}`),
-    el('div', null, `${actorLabel(ev.source, ev.source_name)} → ${actorLabel(ev.target, ev.target_name)}`),
-    el('div', null, `${ev.place_name || ev.place || ''} ${ev.date ? '· ' + ev.date : ''}`),
-    el('div', { class: 'rule' }, ev.rule || ''),
-    el('div', null, docLink(ev.doc_id, ev.start, `evidence in ${ev.doc_id}`)));
+// One popup per place: the clicked event first, then the others at the same
+// spot (their markers lie on top of each other), each with its evidence link.
+function popupFor(ev, here) {
+  const box = el('div', { class: 'popup' });
+  for (const e of [ev, ...here.filter((x) => x !== ev)]) {
+    const q = QUAD[e.quad_class] || { name: 'unknown' };
+    box.append(el('div', { class: 'popup-event' },
+      el('div', { class: 'popup-title' }, el('span', { class: `dot q${e.quad_class}` }), `${e.code || '?'} · ${q.name}`),
+      el('div', null, `${actorLabel(e.source, e.source_name)} → ${actorLabel(e.target, e.target_name)}`),
+      el('div', null, `${e.place_name || e.place || ''} ${e.date ? '· ' + e.date : ''}`),
+      el('div', { class: 'rule' }, e.rule || ''),
+      el('div', null, docLink(e.doc_id, e.start, `evidence in ${e.doc_id}`))));
+  }
+  return box;
 }
+
+const markerOf = new Map(); // event id -> its marker
 
 function drawMarkers() {
   markerLayer.clearLayers();
+  markerOf.clear();
   const pts = [];
+  const at = new Map(); // "lat,lon" -> the events there
   for (const ev of state.events) {
     if (typeof ev.lat !== 'number' || typeof ev.lon !== 'number') continue;
+    const k = ev.lat + ',' + ev.lon;
+    if (!at.has(k)) at.set(k, []);
+    at.get(k).push(ev);
+  }
+  for (const ev of state.events) {
+    if (typeof ev.lat !== 'number' || typeof ev.lon !== 'number') continue;
+    const here = at.get(ev.lat + ',' + ev.lon);
     const q = QUAD[ev.quad_class];
     const m = L.circleMarker([ev.lat, ev.lon], {
       radius: 8, weight: 1.5, color: '#222', fillColor: q ? q.color : '#888', fillOpacity: 0.85,
       className: `ev-marker quad-${ev.quad_class || 0}`,
     });
-    m.bindPopup(() => popupFor(ev));
-    m.bindTooltip(`${ev.place_name || ''} · ${ev.code || ''} ${ev.source || ''}→${ev.target || ''}`);
+    m.bindPopup(() => popupFor(ev, here), { maxHeight: 320 });
+    m.bindTooltip(`${ev.place_name || ''} · ${here.length > 1 ? here.length + ' events' : `${ev.code || ''} ${ev.source || ''}→${ev.target || ''}`}`);
     m.addTo(markerLayer);
+    markerOf.set(ev.event, m);
     const e = m.getElement();
     if (e) Object.assign(e.dataset, { event: ev.event, lat: ev.lat, lon: ev.lon, place: ev.place_name || '', quad: ev.quad_class || '', doc: ev.doc_id });
     pts.push([ev.lat, ev.lon]);
@@ -123,7 +141,9 @@ function drawEventList(more) {
   const t = el('table', { id: 'event-table' }, el('tr', null, el('th', null, ''), el('th', null, 'code'),
     el('th', null, 'source → target'), el('th', null, 'where'), el('th', null, 'when'), el('th', null, '')));
   for (const ev of state.events) {
-    t.append(el('tr', { dataset: { event: ev.event } },
+    const m = markerOf.get(ev.event);
+    const show = m ? () => { map.setView(m.getLatLng(), Math.max(map.getZoom(), 5)); m.openPopup(); } : null;
+    t.append(el('tr', { dataset: { event: ev.event }, class: m ? 'placed' : null, onclick: show },
       el('td', null, el('span', { class: `dot q${ev.quad_class}` })),
       el('td', null, ev.code || ''),
       el('td', null, `${actorLabel(ev.source, ev.source_name)} → ${actorLabel(ev.target, ev.target_name)}`),
@@ -214,7 +234,7 @@ function drawActors(rows) {
   const pick = (code) => () => { if (code) { document.querySelector('#filters [name=actor]').value = code.slice(0, 3); applyFilters(); } };
   for (const r of rows) {
     t.append(el('tr', { dataset: { source: r.source || '', target: r.target || '' } },
-      el('td', null, el('a', { href: '#', onclick: (e) => { e.preventDefault(); pick(r.source)(); } }, actorLabel(r.source, r.source_name))),
+      el('td', null, r.source ? el('a', { href: '#', onclick: (e) => { e.preventDefault(); pick(r.source)(); } }, actorLabel(r.source, r.source_name)) : '—'),
       el('td', null, actorLabel(r.target, r.target_name)),
       el('td', { class: 'num' }, r.q1), el('td', { class: 'num' }, r.q2), el('td', { class: 'num' }, r.q3),
       el('td', { class: 'num' }, r.q4), el('td', { class: 'num' }, r.events), el('td', null, quadBar(r))));

@@ -51,6 +51,8 @@ static const char INGEST_HELP[] =
     "  --lexicon FILE       the compiled lexicon (default: beside the binary)\n"
     "  --threads N          extraction threads (default: all cores)\n"
     "                         lagebild ingest --threads 2 news.db corpus/\n"
+    "  --stages STAGE       stop extraction after STAGE (see lagebild extract)\n"
+    "                         lagebild ingest --stages text texts.db corpus/\n"
     "  --batch N            documents per transaction (default 512)\n"
     "  --radius-km KM       incidents: places within KM (default 50; new stores)\n"
     "  --window-days D      incidents: dates within D days (default 3; new stores)\n"
@@ -81,6 +83,8 @@ typedef struct ingest {
   int quit;
   atomic_int failed; /* set by the writer, read by the reader thread */
   size_t added, replaced, same;
+  double write_s;   /* time spent in SQLite by the writer (wall) */
+  double write_cpu; /* CPU time of the writer thread */
 } ingest;
 
 static void batch_free_docs(batch *b) {
@@ -88,8 +92,17 @@ static void batch_free_docs(batch *b) {
   b->n = b->bytes = 0;
 }
 
+static double now_s(void);
+
+static double thread_cpu_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void write_batch(ingest *g, batch *b) {
   if (g->failed) return;
+  double t0 = now_s(), c0 = thread_cpu_s();
   if (lb_store_begin(g->w) != LB_OK) {
     g->failed = 1;
     return;
@@ -109,6 +122,8 @@ static void write_batch(ingest *g, batch *b) {
     return;
   }
   pthread_mutex_lock(&g->mu);
+  g->write_s += now_s() - t0;
+  g->write_cpu += thread_cpu_s() - c0;
   g->added += cnt[LB_STORE_ADDED];
   g->replaced += cnt[LB_STORE_REPLACED];
   g->same += cnt[LB_STORE_SAME];
@@ -200,7 +215,7 @@ static void show(progress *p, size_t docs, size_t done, int final) {
 int lb_cmd_ingest(int argc, char **argv) {
   lb_input defaults;
   memset(&defaults, 0, sizeof defaults);
-  const char *lexicon = NULL, *dbpath = NULL, *v;
+  const char *lexicon = NULL, *dbpath = NULL, *stages = NULL, *v;
   int mode = LB_READ_AUTO, threads = lb_batch_cpus(), r, quiet = 0, force_progress = 0;
   int stats = 0;
   long batch_docs = 512;
@@ -231,6 +246,9 @@ int lb_cmd_ingest(int argc, char **argv) {
     } else if ((r = lb_cli_opt(argc, argv, &i, "--lexicon", &v))) {
       if (r < 0) goto usage;
       lexicon = v;
+    } else if ((r = lb_cli_opt(argc, argv, &i, "--stages", &v))) {
+      if (r < 0) goto usage;
+      stages = v;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--threads", &v))) {
       if (r < 0) goto usage;
       threads = atoi(v);
@@ -284,6 +302,11 @@ int lb_cmd_ingest(int argc, char **argv) {
     fprintf(stderr, "lagebild ingest: %s\n", err);
     status = LB_EXIT_ERR;
     goto out;
+  }
+  if (stages && lb_engine_stop_after(e, stages) != LB_OK) {
+    fprintf(stderr, "lagebild ingest: unknown stage \"%s\"\n", stages);
+    lb_engine_free(e);
+    goto usage;
   }
   ingest g;
   memset(&g, 0, sizeof g);
@@ -417,8 +440,9 @@ int lb_cmd_ingest(int argc, char **argv) {
   }
   if (!quiet && (stats || isatty(2)))
     fprintf(stderr, "lagebild ingest: %zu documents read: %zu added, %zu replaced, %zu "
-                    "unchanged, %zu lines skipped (%.2f s)\n",
-            docs_read, g.added, g.replaced, g.same + known, skipped, now_s() - pg.t0);
+                    "unchanged, %zu lines skipped (%.2f s; writer %.2f s, %.2f s CPU)\n",
+            docs_read, g.added, g.replaced, g.same + known, skipped, now_s() - pg.t0,
+            g.write_s, g.write_cpu);
   lb_store_close(rd);
   lb_store_close(g.w);
   pthread_mutex_destroy(&g.mu);

@@ -49,10 +49,11 @@ static int tok_is_punct(const lb_doc *d, uint32_t t, char ch) {
 }
 
 /* Last token of the statement starting at t0 in sentence s: stops before a
-** dash, ";", a writer's comment ", was" / ", which", or the sentence end. */
+** dash, ";", a writer's comment ", was" / ", which", or the sentence end.
+** Returns a token before t0 when the statement is empty (callers check). */
 static uint32_t stmt_end(const lb_cl *c, const lb_sent *st, uint32_t t0) {
   const lb_doc *d = c->d;
-  uint32_t t = t0, last = t0;
+  uint32_t t = t0, last = t0 > 0 ? t0 - 1 : 0; /* none: before t0 */
   int inq = 0;
   for (; t < st->tok1; t++) {
     const lb_tok *k = &d->toks.v[t];
@@ -60,7 +61,8 @@ static uint32_t stmt_end(const lb_cl *c, const lb_sent *st, uint32_t t0) {
     if (!inq) {
       if (k->kind == LB_TOK_DASH || tok_is_punct(d, t, ';')) break;
       if (tok_is_punct(d, t, ',') && t + 1 < st->tok1 &&
-          (lb_cl_is(c, t + 1, c->en ? "which" : "was"))) break;
+          (lb_cl_is(c, t + 1, c->en ? "which" : "was")))
+        break;
     }
     if (k->kind != LB_TOK_PUNCT) last = t;
   }
@@ -77,15 +79,17 @@ static void find_speaker(const lb_cl *c, int32_t s, const cue *q, uint32_t limit
   lb_cl_arg args[MAXARG];
   int n = lb_cl_args(c, a, b, args, MAXARG);
   const lb_cl_arg *best = NULL;
-  int inverted = q->t0 == a || tok_is_punct(d, q->t0 - 1, ',') ||
-                 d->toks.v[q->t0 - 1].kind == LB_TOK_QUOTE;
+  int inverted =
+      q->t0 == a || tok_is_punct(d, q->t0 - 1, ',') || d->toks.v[q->t0 - 1].kind == LB_TOK_QUOTE;
   /* right after the cue: "enthüllte der ukrainische Präsident Selenskyj";
   ** in English only after a quotation or comma: "..., said the minister" */
   for (int i = 0; i < n && !best && (!c->en || inverted); i++) {
     if (args[i].tok0 < q->t1 || args[i].role == LB_ARG_PREP || args[i].role == LB_ARG_GEN) continue;
     uint32_t x = q->t1;
-    while (x < args[i].tok0 && (c->fw[x] & (LB_FW_DET | LB_FW_DEM) || !(d->toks.v[x].flags & LB_TF_CAP)) &&
-           d->toks.v[x].kind == LB_TOK_WORD && !(c->fw[x] & (LB_FW_SUBORD | LB_FW_PREP)) && x < q->t1 + 3)
+    while (x < args[i].tok0 &&
+           (c->fw[x] & (LB_FW_DET | LB_FW_DEM) || !(d->toks.v[x].flags & LB_TF_CAP)) &&
+           d->toks.v[x].kind == LB_TOK_WORD && !(c->fw[x] & (LB_FW_SUBORD | LB_FW_PREP)) &&
+           x < q->t1 + 3)
       x++;
     if (x == args[i].tok0) best = &args[i];
   }
@@ -105,16 +109,20 @@ static void find_speaker(const lb_cl *c, int32_t s, const cue *q, uint32_t limit
     cl->speaker_end = d->toks.v[best->tok1 - 1].end;
     /* the rest of the noun phrase up to the cue: "Aragua's governor" */
     uint32_t x = best->tok1;
-    while (x < q->t0 && x < best->tok1 + 4 && (d->toks.v[x].kind == LB_TOK_WORD || d->toks.v[x].kind == LB_TOK_ABBR) &&
-           !(c->fw[x] & (LB_FW_AUX | LB_FW_MODAL | LB_FW_PREP | LB_FW_SUBORD | LB_FW_COORD | LB_FW_NEG)))
+    while (x < q->t0 && x < best->tok1 + 4 &&
+           (d->toks.v[x].kind == LB_TOK_WORD || d->toks.v[x].kind == LB_TOK_ABBR) &&
+           !(c->fw[x] &
+             (LB_FW_AUX | LB_FW_MODAL | LB_FW_PREP | LB_FW_SUBORD | LB_FW_COORD | LB_FW_NEG)))
       x++;
     if (x == q->t0 && x > best->tok1) cl->speaker_end = d->toks.v[x - 1].end;
     return;
   }
   /* a pronoun next to the cue: the last person named before it */
   uint32_t pt = UINT32_MAX;
-  if (q->t1 < b && (c->fw[q->t1] & LB_FW_PRON) && (!c->en || inverted)) pt = q->t1;
-  else if (q->t0 > a && (c->fw[q->t0 - 1] & LB_FW_PRON)) pt = q->t0 - 1;
+  if (q->t1 < b && (c->fw[q->t1] & LB_FW_PRON) && (!c->en || inverted))
+    pt = q->t1;
+  else if (q->t0 > a && (c->fw[q->t0 - 1] & LB_FW_PRON))
+    pt = q->t0 - 1;
   if (pt != UINT32_MAX) {
     for (uint32_t t = pt; t-- > 0 && pt - t < 400;) {
       int32_t e = c->ment_ent[t];
@@ -134,12 +142,15 @@ static void find_speaker(const lb_cl *c, int32_t s, const cue *q, uint32_t limit
     s1 = lb_cl_np_end(c, s0, b, 8);
   } else {
     s1 = q->t0;
-    while (s1 > a && d->toks.v[s1 - 1].kind != LB_TOK_WORD && d->toks.v[s1 - 1].kind != LB_TOK_ABBR) s1--;
+    while (s1 > a && d->toks.v[s1 - 1].kind != LB_TOK_WORD && d->toks.v[s1 - 1].kind != LB_TOK_ABBR)
+      s1--;
     s0 = s1;
-    while (s0 > a && s1 - s0 < 8 && (d->toks.v[s0 - 1].kind == LB_TOK_WORD || d->toks.v[s0 - 1].kind == LB_TOK_ABBR) &&
+    while (s0 > a && s1 - s0 < 8 &&
+           (d->toks.v[s0 - 1].kind == LB_TOK_WORD || d->toks.v[s0 - 1].kind == LB_TOK_ABBR) &&
            !(c->fw[s0 - 1] & (LB_FW_SUBORD | LB_FW_AUX | LB_FW_MODAL)))
       s0--;
-    while (s0 < s1 && (c->fw[s0] & LB_FW_COORD)) s0++;
+    while (s0 < s1 && (c->fw[s0] & LB_FW_COORD))
+      s0++;
   }
   if (s1 > s0) {
     cl->speaker_start = d->toks.v[s0].start;
@@ -148,7 +159,8 @@ static void find_speaker(const lb_cl *c, int32_t s, const cue *q, uint32_t limit
   }
 }
 
-static lb_claim *add(lb_doc *d, int32_t s, const cue *q, uint32_t t0, uint32_t t1, const char *lang) {
+static lb_claim *add(lb_doc *d, int32_t s, const cue *q, uint32_t t0, uint32_t t1,
+                     const char *lang) {
   lb_claim *cl = LB_VEC_PUSH(d->arena, d->claims);
   cl->sentence = s;
   cl->verb = q->lemma;
@@ -156,8 +168,8 @@ static lb_claim *add(lb_doc *d, int32_t s, const cue *q, uint32_t t0, uint32_t t
   cl->end = d->toks.v[t1].end;
   cl->cue_start = d->toks.v[q->t0].start;
   cl->cue_end = d->toks.v[q->t1 - 1].end;
-  cl->rule = lb_arena_printf(d->arena, "%s:%s:%s", lang, strcmp(q->kind, "v") == 0 ? "rverb" : "cue",
-                             q->lemma);
+  cl->rule = lb_arena_printf(d->arena, "%s:%s:%s", lang,
+                             strcmp(q->kind, "v") == 0 ? "rverb" : "cue", q->lemma);
   return cl;
 }
 
@@ -189,7 +201,7 @@ static int verb_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
       memcmp(ck->norm + ck->normlen - 2, "ed", 2) == 0 && d->toks.v[q->t1].kind == LB_TOK_WORD &&
       !(d->toks.v[q->t1].flags & LB_TF_CAP) && c->fw[q->t1] == 0 &&
       ((c->fw[q->t0 - 1] & LB_FW_DET) || (q->t0 > a + 1 && (c->fw[q->t0 - 2] & LB_FW_DET) &&
-                                            !(d->toks.v[q->t0 - 1].flags & LB_TF_CAP))))
+                                          !(d->toks.v[q->t0 - 1].flags & LB_TF_CAP))))
     return 0;
   /* forward: "dass"/"that", a colon or a quotation */
   int commas = 0;
@@ -213,15 +225,23 @@ static int verb_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
       find_speaker(c, s, q, t, cl);
       return 1;
     }
-    if (tok_is_punct(d, t, ':')) continue;
+    if (tok_is_punct(d, t, ':')) { /* "sagte er: Es gebe ..." */
+      uint32_t x = t + 1;
+      if (x < st->tok1 && d->toks.v[x].kind == LB_TOK_QUOTE) continue;
+      uint32_t e = x < st->tok1 ? stmt_end(c, st, x) : x;
+      if (x >= st->tok1 || e <= x + 1) return 0;
+      lb_claim *cl = add(d, s, q, x, e, lang);
+      find_speaker(c, s, q, t, cl);
+      return 1;
+    }
     if (tok_is_punct(d, t, ',')) {
       if (++commas > 1) break;
       /* "sagte, Russland habe ...": indirect speech without "dass" */
-      if (!c->en && t + 1 < st->tok1 && !(c->fw[t + 1] & (LB_FW_SUBORD | LB_FW_REL))) {
+      if (!c->en && t + 1 < st->tok1 && !(c->fw[t + 1] & LB_FW_SUBORD)) {
         uint32_t x;
-        for (x = t + 1; x < st->tok1 && !tok_is_punct(d, x, ',') && !(c->fw[x] & LB_FW_KONJ1); x++) {
+        for (x = t + 1; x < st->tok1 && !tok_is_punct(d, x, ',') && !lb_cl_konj(c, x, 1); x++) {
         }
-        if (x < st->tok1 && (c->fw[x] & LB_FW_KONJ1)) {
+        if (x < st->tok1 && lb_cl_konj(c, x, 1)) {
           uint32_t e = stmt_end(c, st, t + 1);
           if (e > t + 1) {
             lb_claim *cl = add(d, s, q, t + 1, e, lang);
@@ -235,17 +255,36 @@ static int verb_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
     if (k->kind == LB_TOK_PUNCT || k->kind == LB_TOK_DASH) break;
     if (t > q->t1 && (c->fw[t] & (LB_FW_SUBORD | LB_FW_REL)) && commas) break;
   }
+  /* "Wie die Armee mitteilte, griff ...": the rest of the sentence */
+  if (a == st->tok0 && (lb_cl_is(c, a, "wie") || lb_cl_is(c, a, "as")) && q->t0 > a) {
+    uint32_t x = q->t1;
+    while (x < st->tok1 && !tok_is_punct(d, x, ','))
+      x++;
+    if (x + 2 < st->tok1) {
+      uint32_t e = stmt_end(c, st, x + 1);
+      if (e > x + 1) {
+        lb_claim *cl = add(d, s, q, x + 1, e, lang);
+        find_speaker(c, s, q, x, cl);
+        return 1;
+      }
+    }
+  }
   /* backward: "„...“, sagte X." / "..., X said." -- the cue ends the sentence */
   uint32_t cm = q->t0;
-  while (cm > st->tok0 && cm + (c->en ? 8 : 4) > q->t0 && !tok_is_punct(d, cm - 1, ',')) cm--;
+  while (cm > st->tok0 && cm + (c->en ? 8 : 4) > q->t0 && !tok_is_punct(d, cm - 1, ','))
+    cm--;
   if (cm > st->tok0 + 1 && tok_is_punct(d, cm - 1, ',')) {
-    int quoted = d->toks.v[q->t0 - 1].kind == LB_TOK_QUOTE || d->toks.v[cm - 2].kind == LB_TOK_QUOTE;
+    int quoted =
+        d->toks.v[q->t0 - 1].kind == LB_TOK_QUOTE || d->toks.v[cm - 2].kind == LB_TOK_QUOTE;
     uint32_t e = q->t1;
-    while (e < st->tok1 && d->toks.v[e].kind != LB_TOK_PUNCT && e < q->t1 + 16) e++;
+    while (e < st->tok1 && d->toks.v[e].kind != LB_TOK_PUNCT && e < q->t1 + 16)
+      e++;
     if (!quoted && e < st->tok1 && !tok_is_punct(d, e, '.') && !tok_is_punct(d, e, '!')) return 0;
     uint32_t c0 = st->tok0, c1 = cm - 2;
-    while (c1 > c0 && (d->toks.v[c1].kind == LB_TOK_PUNCT || d->toks.v[c1].kind == LB_TOK_QUOTE)) c1--;
-    while (c0 < c1 && d->toks.v[c0].kind == LB_TOK_QUOTE) c0++;
+    while (c1 > c0 && (d->toks.v[c1].kind == LB_TOK_PUNCT || d->toks.v[c1].kind == LB_TOK_QUOTE))
+      c1--;
+    while (c0 < c1 && d->toks.v[c0].kind == LB_TOK_QUOTE)
+      c0++;
     if (c1 <= c0 + 1) return 0;
     lb_claim *cl = add(d, s, q, c0, c1, lang);
     find_speaker(c, s, q, st->tok1, cl);
@@ -276,7 +315,8 @@ static int source_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
     if (sp1 <= sp0) return 0;
     if (q->t0 == st->tok0 || (q->t0 > st->tok0 && !tok_is_punct(d, q->t0 - 1, ','))) {
       c0 = sp1;
-      while (c0 < st->tok1 && d->toks.v[c0].kind == LB_TOK_PUNCT) c0++;
+      while (c0 < st->tok1 && d->toks.v[c0].kind == LB_TOK_PUNCT)
+        c0++;
       if (c0 >= st->tok1) return 0;
       c1 = stmt_end(c, st, c0);
       if (q->t0 > st->tok0) { /* in the middle: claim is the whole sentence but the cue */
@@ -285,7 +325,8 @@ static int source_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
     } else {
       c0 = st->tok0;
       c1 = q->t0 - 1;
-      while (c1 > c0 && d->toks.v[c1].kind == LB_TOK_PUNCT) c1--;
+      while (c1 > c0 && d->toks.v[c1].kind == LB_TOK_PUNCT)
+        c1--;
     }
   } else { /* post: "X zufolge" */
     sp1 = q->t0;
@@ -295,7 +336,8 @@ static int source_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
       sp0--;
     if (sp0 == sp1) return 0;
     c0 = q->t1;
-    while (c0 < st->tok1 && d->toks.v[c0].kind == LB_TOK_PUNCT) c0++;
+    while (c0 < st->tok1 && d->toks.v[c0].kind == LB_TOK_PUNCT)
+      c0++;
     if (c0 >= st->tok1) return 0;
     c1 = stmt_end(c, st, c0);
     if (sp0 > st->tok0) c0 = st->tok0;
@@ -321,7 +363,8 @@ static uint32_t try_cue(const lb_cl *c, int32_t s, uint32_t t, const char *lang,
   uint32_t len = 1;
   int have = 0;
   /* multi-word cues: longest match first */
-  if (c->maxt[t] > 1) {
+  if (c->maxt[t] > 1 && lb_cl_rec(c, t, c->t_rverb, 0, &r)) {
+    /* "nach" has a record of kind "first": a multi-word cue may start here */
     char key[256];
     for (uint32_t k = c->maxt[t]; k > 1 && !have; k--) {
       if (t + k > st->tok1) continue;
@@ -361,6 +404,7 @@ static uint32_t try_cue(const lb_cl *c, int32_t s, uint32_t t, const char *lang,
     q.t0 = t;
     q.t1 = t + len;
     have = 0;
+    if (strcmp(q.kind, "first") == 0) continue;
     if (strcmp(q.kind, "v") == 0) {
       if (d->toks.v[t].kind != LB_TOK_WORD) continue;
       if (strcmp(q.particle, "-") != 0) { /* separable: particle later in the clause */
@@ -423,7 +467,7 @@ void lb_claim_run(lb_doc *d) {
     const lb_sent *st = &d->sents.v[s];
     int made = 0;
     for (uint32_t t = st->tok0; t < st->tok1;) {
-      if (c->nrec[t] == 0 && c->maxt[t] <= 1) {
+      if (!(c->has[t] & LB_CL_HAS_RVERB)) {
         t++;
         continue;
       }

@@ -10,6 +10,7 @@
 */
 #include "clause.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../lex/lex.h"
@@ -36,11 +37,11 @@ static uint32_t fw_class(const char *f, int n) {
   static const struct {
     const char *name;
     uint32_t bit;
-  } K[] = {{"prep", LB_FW_PREP},   {"acc", LB_FW_ACC},     {"subord", LB_FW_SUBORD},
-           {"rel", LB_FW_REL},     {"neg", LB_FW_NEG},     {"modal", LB_FW_MODAL},
-           {"hypo", LB_FW_HYPO},   {"aux", LB_FW_AUX},     {"pass", LB_FW_PASS},
-           {"agent", LB_FW_AGENT}, {"zu", LB_FW_ZU},       {"coord", LB_FW_COORD},
-           {"konj1", LB_FW_KONJ1}, {"pron", LB_FW_PRON},   {"irr", LB_FW_IRR},
+  } K[] = {{"prep", LB_FW_PREP},   {"acc", LB_FW_ACC},   {"subord", LB_FW_SUBORD},
+           {"rel", LB_FW_REL},     {"neg", LB_FW_NEG},   {"modal", LB_FW_MODAL},
+           {"hypo", LB_FW_HYPO},   {"aux", LB_FW_AUX},   {"pass", LB_FW_PASS},
+           {"agent", LB_FW_AGENT}, {"zu", LB_FW_ZU},     {"coord", LB_FW_COORD},
+           {"konj1", LB_FW_KONJ1}, {"pron", LB_FW_PRON}, {"irr", LB_FW_IRR},
            {"dem", LB_FW_DEM},     {"det", LB_FW_DET}};
   for (size_t i = 0; i < sizeof K / sizeof K[0]; i++)
     if ((int)strlen(K[i].name) == n && memcmp(K[i].name, f, (size_t)n) == 0) return K[i].bit;
@@ -67,6 +68,28 @@ int lb_cl_stem(const lb_cl *c, uint32_t t, const char *list, int n) {
     p = q + 1;
   }
   return 0;
+}
+
+int lb_cl_konj(const lb_cl *c, uint32_t t, int wide) {
+  if (t >= c->d->toks.n) return 0;
+  if (c->fw[t] & LB_FW_KONJ1) return 1;
+  if (!wide || c->en || c->t_form < 0 || c->nrec[t] == 0) return 0;
+  lb_lex_entry e = {c->rec0[t], c->nrec[t], 1};
+  int konj = 0;
+  for (uint32_t k = 0; k < e.nrec; k++) {
+    lb_lex_rec r;
+    if (!lb_lex_rec_get(c->d->lex, &e, k, &r) || r.table != c->t_form) continue;
+    const char *f;
+    int n = lb_lex_field(r.val, r.val_len, 2, &f);
+    if (n <= 0) continue;
+    char feat[128];
+    snprintf(feat, sizeof feat, "%.*s", n, f);
+    if (strstr(feat, "PRÄ.S3") || strstr(feat, "PRÄ.P3") || strstr(feat, "PRT.S3") ||
+        strstr(feat, "PRT.P3"))
+      return 0; /* also an indicative: no sign of indirect speech */
+    if (strstr(feat, "KJ1.S3") || strstr(feat, "KJ2.S3") || strstr(feat, "KJ2.P3")) konj = 1;
+  }
+  return konj;
 }
 
 static int is_punct(const lb_doc *d, uint32_t t, char ch) {
@@ -104,39 +127,70 @@ static void mark_open(lb_cl *c) {
   }
 }
 
-lb_cl *lb_cl_new(lb_doc *d) {
-  if (!d->lex) return NULL;
-  lb_cl *c = lb_arena_calloc(d->arena, 1, sizeof *c);
-  c->d = d;
-  c->en = d->lang && strcmp(d->lang, "en") == 0;
-  c->t_clause = lb_lex_table(d->lex, "clause");
-  c->t_rverb = lb_lex_table(d->lex, "rverb");
-  c->t_event = lb_lex_table(d->lex, "event");
-  c->t_cameo = lb_lex_table(d->lex, "cameo");
-  size_t n = d->toks.n ? d->toks.n : 1;
-  c->fw = lb_arena_calloc(d->arena, n, sizeof *c->fw);
-  c->rec0 = lb_arena_calloc(d->arena, n, sizeof *c->rec0);
-  c->nrec = lb_arena_calloc(d->arena, n, sizeof *c->nrec);
-  c->maxt = lb_arena_calloc(d->arena, n, sizeof *c->maxt);
-  c->ment_ent = lb_arena_alloc(d->arena, n * sizeof *c->ment_ent);
-  c->ment_men = lb_arena_alloc(d->arena, n * sizeof *c->ment_men);
-  c->open = lb_arena_calloc(d->arena, n, 1);
-  for (size_t t = 0; t < d->toks.n; t++) {
-    c->ment_ent[t] = c->ment_men[t] = -1;
-    const lb_tok *k = &d->toks.v[t];
-    if (!k->norm || k->kind != LB_TOK_WORD) continue;
-    lb_lex_entry e;
-    if (!lb_lex_get(d->lex, k->norm, k->normlen, &e)) continue;
-    c->rec0[t] = e.rec0;
-    c->nrec[t] = e.nrec;
-    c->maxt[t] = e.maxtoks > 255 ? 255 : (uint8_t)e.maxtoks;
+/*
+** What the lexicon says about one key, cached per thread. Looking every
+** token up and walking all its records (a common German word has dozens of
+** morphology records) was 13% of a full extraction in callgrind on 1.5 MB of
+** news; words repeat, so a direct-mapped cache of recent keys (checked by
+** lexicon, language and the key bytes) saves most of it. Keys longer than
+** the slot are looked up every time.
+*/
+typedef struct kc_slot {
+  const lb_lex *lx;
+  uint32_t rec0, nrec, fw;
+  uint8_t has, maxt, en, len;
+  char key[40];
+} kc_slot;
+#define KC_SLOTS 4096
+static _Thread_local kc_slot kcache[KC_SLOTS];
+
+static const kc_slot *key_info(const lb_cl *c, const char *key, uint32_t n) {
+  static _Thread_local kc_slot tmp;
+  const lb_lex *lx = c->d->lex;
+  kc_slot *ks = &tmp;
+  if (n < sizeof ks->key) {
+    uint32_t h = 2166136261u;
+    for (uint32_t i = 0; i < n; i++)
+      h = (h ^ (unsigned char)key[i]) * 16777619u;
+    ks = &kcache[h & (KC_SLOTS - 1)];
+    if (ks->lx == lx && ks->len == n && ks->en == (uint8_t)c->en && memcmp(ks->key, key, n) == 0)
+      return ks;
+    memcpy(ks->key, key, n);
+  }
+  ks->lx = lx;
+  ks->len = (uint8_t)(n < sizeof ks->key ? n : 0);
+  ks->en = (uint8_t)c->en;
+  ks->rec0 = ks->nrec = ks->fw = 0;
+  ks->has = 0;
+  ks->maxt = 0;
+  lb_lex_entry e;
+  if (!lb_lex_get(lx, key, n, &e)) return ks;
+  ks->rec0 = e.rec0;
+  ks->nrec = e.nrec;
+  ks->maxt = e.maxtoks > 255 ? 255 : (uint8_t)e.maxtoks;
+  /* one pass over the key's records: function-word classes, and which
+  ** tokens claim.c and event.c need to look at again */
+  for (uint32_t j = 0; j < e.nrec; j++) {
     lb_lex_rec r;
-    for (int i = 0; lb_cl_rec(c, (uint32_t)t, c->t_clause, i, &r); i++) {
+    if (!lb_lex_rec_get(lx, &e, j, &r)) continue;
+    if (r.table == c->t_rverb)
+      ks->has |= LB_CL_HAS_RVERB;
+    else if (r.table == c->t_event)
+      ks->has |= LB_CL_HAS_EVENT;
+    else if (r.table == c->t_clause && lang_ok(c, &r)) {
       const char *f;
       int fl = lb_lex_field(r.val, r.val_len, 1, &f);
-      if (fl > 0) c->fw[t] |= fw_class(f, fl);
+      if (fl > 0) ks->fw |= fw_class(f, fl);
     }
   }
+  return ks;
+}
+
+/* Map every token to the longest entity mention that covers it. */
+static void map_mentions(lb_cl *c) {
+  lb_doc *d = c->d;
+  for (size_t t = 0; t < d->toks.n; t++)
+    c->ment_ent[t] = c->ment_men[t] = -1;
   for (size_t e = 0; e < d->entities.n; e++) {
     const lb_entity *en = &d->entities.v[e];
     for (size_t m = 0; m < en->mentions.n; m++) {
@@ -153,16 +207,58 @@ lb_cl *lb_cl_new(lb_doc *d) {
       }
     }
   }
+  c->nent = d->entities.n;
+}
+
+lb_cl *lb_cl_new(lb_doc *d) {
+  if (!d->lex) return NULL;
+  if (d->clause && d->clause->d == d && d->clause->ntok == d->toks.n) {
+    /* the claim stage made it; the event stage reuses it (mentions may have grown) */
+    if (d->clause->nent != d->entities.n) map_mentions(d->clause);
+    return d->clause;
+  }
+  lb_cl *c = lb_arena_calloc(d->arena, 1, sizeof *c);
+  c->ntok = d->toks.n;
+  c->d = d;
+  c->en = d->lang && strcmp(d->lang, "en") == 0;
+  c->t_clause = lb_lex_table(d->lex, "clause");
+  c->t_rverb = lb_lex_table(d->lex, "rverb");
+  c->t_event = lb_lex_table(d->lex, "event");
+  c->t_cameo = lb_lex_table(d->lex, "cameo");
+  c->t_form = lb_lex_table(d->lex, "form");
+  size_t n = d->toks.n ? d->toks.n : 1;
+  c->fw = lb_arena_calloc(d->arena, n, sizeof *c->fw);
+  c->rec0 = lb_arena_calloc(d->arena, n, sizeof *c->rec0);
+  c->nrec = lb_arena_calloc(d->arena, n, sizeof *c->nrec);
+  c->maxt = lb_arena_calloc(d->arena, n, sizeof *c->maxt);
+  c->ment_ent = lb_arena_alloc(d->arena, n * sizeof *c->ment_ent);
+  c->ment_men = lb_arena_alloc(d->arena, n * sizeof *c->ment_men);
+  c->open = lb_arena_calloc(d->arena, n, 1);
+  c->has = lb_arena_calloc(d->arena, n, 1);
+  for (size_t t = 0; t < d->toks.n; t++) {
+    const lb_tok *k = &d->toks.v[t];
+    if (!k->norm || k->kind != LB_TOK_WORD) continue;
+    const kc_slot *ks = key_info(c, k->norm, k->normlen);
+    c->rec0[t] = ks->rec0;
+    c->nrec[t] = ks->nrec;
+    c->maxt[t] = ks->maxt;
+    c->fw[t] = ks->fw;
+    c->has[t] = ks->has;
+  }
+  map_mentions(c);
   mark_open(c);
+  d->clause = c;
   return c;
 }
 
 void lb_cl_bounds(const lb_cl *c, int32_t s, uint32_t t, uint32_t *a, uint32_t *b) {
   const lb_sent *st = &c->d->sents.v[s];
   uint32_t x = t;
-  while (x > st->tok0 && !c->open[x]) x--;
+  while (x > st->tok0 && !c->open[x])
+    x--;
   uint32_t y = t + 1;
-  while (y < st->tok1 && !c->open[y]) y++;
+  while (y < st->tok1 && !c->open[y])
+    y++;
   *a = x;
   *b = y;
 }
@@ -212,18 +308,23 @@ int lb_cl_args(const lb_cl *c, uint32_t a, uint32_t b, lb_cl_arg *out, int max) 
       }
       if (k->kind == LB_TOK_NUM) break;
       if (c->ment_ent[p] >= 0) break;
-      if (!np_inner(c, p)) {
+      /* a lower-case word right before an article is a verb, not an adjective */
+      if (!np_inner(c, p) ||
+          (!(c->fw[p] & (LB_FW_DET | LB_FW_DEM | LB_FW_ACC)) && (c->fw[p + 1] & LB_FW_DET))) {
         /* a noun before "des/der X" or "of X": genitive attribute */
         if (det && k->kind == LB_TOK_WORD && (k->flags & LB_TF_CAP) && !c->en) g->role = LB_ARG_GEN;
         break;
       }
       if (c->fw[p] & LB_FW_ACC) acc = 1;
-      if (lb_cl_is(c, p, "des") || lb_cl_is(c, p, "der")) det = 1;
-      else det = 0;
+      if (lb_cl_is(c, p, "des") || lb_cl_is(c, p, "der"))
+        det = 1;
+      else
+        det = 0;
       x = p;
       steps++;
     }
-    if (g->role == LB_ARG_PREP && c->en && lb_cl_is(c, (uint32_t)g->prep, "of")) g->role = LB_ARG_GEN;
+    if (g->role == LB_ARG_PREP && c->en && lb_cl_is(c, (uint32_t)g->prep, "of"))
+      g->role = LB_ARG_GEN;
     if (g->role == LB_ARG_SUBJ && acc) g->role = LB_ARG_OBJ;
     t = g->tok1 - 1;
   }
@@ -264,7 +365,8 @@ uint32_t lb_cl_np_end(const lb_cl *c, uint32_t t0, uint32_t limit, int max) {
     const lb_tok *k = &d->toks.v[i];
     if (k->kind != LB_TOK_WORD && k->kind != LB_TOK_ABBR) break;
     if (c->fw[i] & (LB_FW_SUBORD | LB_FW_AUX | LB_FW_MODAL)) break;
-    if ((k->flags & LB_TF_CAP) || c->ment_ent[i] >= 0) {
+    if ((k->flags & LB_TF_CAP) || c->ment_ent[i] >= 0 ||
+        ((k->flags & LB_TF_DIGIT) && (k->flags & LB_TF_HYPH))) { /* "der 73-Jährige" */
       i++;
       last = i;
       head = 1;

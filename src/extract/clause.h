@@ -22,6 +22,7 @@
 #ifndef LB_CLAUSE_H
 #define LB_CLAUSE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct lb_doc;
@@ -48,6 +49,9 @@ enum {
   LB_FW_DET = 1 << 16    /* article: der, ein, the */
 };
 
+/* Which tables a token's key has records in (lb_cl.has). */
+enum { LB_CL_HAS_RVERB = 1, LB_CL_HAS_EVENT = 2 };
+
 /* The role of a mention in its clause. */
 enum { LB_ARG_SUBJ = 1, LB_ARG_OBJ = 2, LB_ARG_PREP = 3, LB_ARG_GEN = 4 };
 
@@ -62,17 +66,21 @@ typedef struct lb_cl_arg {
 /* The per-document analysis. Fields are read by claim.c and event.c. */
 typedef struct lb_cl {
   struct lb_doc *d;
-  int en;                   /* English rules (else German) */
-  int t_clause, t_rverb, t_event, t_cameo; /* lexicon tables, -1 when absent */
-  uint32_t *fw;             /* per token: LB_FW_* bits */
-  uint32_t *rec0, *nrec;    /* per token: lexicon entry of its key (nrec 0: none) */
-  uint8_t *maxt;            /* per token: longest key starting here, in tokens */
+  size_t ntok, nent;                               /* tokens and entities when it was built */
+  int en;                                          /* English rules (else German) */
+  int t_clause, t_rverb, t_event, t_cameo, t_form; /* lexicon tables, -1 when absent */
+  uint32_t *fw;                                    /* per token: LB_FW_* bits */
+  uint32_t *rec0, *nrec;        /* per token: lexicon entry of its key (nrec 0: none) */
+  uint8_t *maxt;                /* per token: longest key starting here, in tokens */
   int32_t *ment_ent, *ment_men; /* per token: covering mention or -1 */
-  uint8_t *open;            /* per token: 1 when a clause opens at it */
+  uint8_t *open;                /* per token: 1 when a clause opens at it */
+  uint8_t *has;                 /* per token: LB_CL_HAS_* (its key has such records) */
 } lb_cl;
 
 /* Analyse document d (tokens normalised, entities found). Allocates in the
-** document's arena; returns NULL when the document has no lexicon. */
+** document's arena and keeps the result in d->clause, so the second stage
+** that asks (events after claims) gets the same analysis; returns NULL when
+** the document has no lexicon. */
 lb_cl *lb_cl_new(struct lb_doc *d);
 
 /* The clause around token t: tokens [*a, *b) inside t's sentence s. */
@@ -89,6 +97,12 @@ const char *lb_cl_mood(const lb_cl *c, uint32_t a, uint32_t b, uint32_t v);
 /* The i-th record of token t's lexicon entry in table `table` whose first
 ** field (language) matches the document; returns 1 and fills *r, else 0. */
 int lb_cl_rec(const lb_cl *c, uint32_t t, int table, int i, struct lb_lex_rec *r);
+
+/* 1 when token t is a subjunctive of indirect speech: a Konjunktiv I from the
+** `clause` table ("habe", "sei"), or -- when wide -- any third-person
+** Konjunktiv I or II in the German morphology table `form` that is not also an
+** indicative third person ("setze", "hätten"; not "werden"). */
+int lb_cl_konj(const lb_cl *c, uint32_t t, int wide);
 
 /* 1 when token t's normalised text equals the NUL-terminated word w. */
 int lb_cl_is(const lb_cl *c, uint32_t t, const char *w);

@@ -136,7 +136,7 @@ static int infer_year(ctx *c, int m, int since) {
 /* Month number of a month name at i (with its length in *n), or 0. */
 static int month_at(ctx *c, size_t i, size_t *n) {
   lb_lex_rec r;
-  int k = lb_num_phrase(c->d, i, c->s1, c->t_month, &r);
+  int k = lb_num_phrase(c->d, i, c->s1, c->t_month, 2, &r);
   if (!k) return 0;
   int m = fieldint(&r, 0, 0);
   if (m < 1 || m > 12) return 0;
@@ -147,7 +147,7 @@ static int month_at(ctx *c, size_t i, size_t *n) {
 /* A time unit at i: 'h' hours (and smaller), 'd', 'w', 'm', 'y'; 0 = none. */
 static int timeunit_at(ctx *c, size_t i) {
   const lb_tok *t = tok(c, i);
-  if (!t || !t->norm) return 0;
+  if (!t || !t->norm || !(lb_num_mark(c->d, i) & LB_NUMM_UNIT)) return 0;
   lb_lex_rec r;
   if (!lb_lex_find(c->d->lex, c->t_unit, t->norm, t->normlen, &r)) return 0;
   if (!fieldis(&r, 4, "time")) return 0;
@@ -209,7 +209,7 @@ static void shift(ctx *c, dt *o, int u, double n, int sign) {
 /* Relative phrase from table dword at i. */
 static int m_dword(ctx *c, size_t i, dt *o) {
   lb_lex_rec r;
-  int k = lb_num_phrase(c->d, i, c->s1, c->t_dword, &r);
+  int k = lb_num_phrase(c->d, i, c->s1, c->t_dword, 5, &r);
   if (!k) return 0;
   int n = fieldint(&r, 1, 0);
   o->ntok = (size_t)k;
@@ -218,7 +218,7 @@ static int m_dword(ctx *c, size_t i, dt *o) {
   if (fieldis(&r, 0, "night")) {
     /* "in der Nacht zum Sonntag": the night before that weekday */
     lb_lex_rec w;
-    int kw = lb_num_phrase(c->d, i + (size_t)k, c->s1, c->t_wday, &w);
+    int kw = lb_num_phrase(c->d, i + (size_t)k, c->s1, c->t_wday, 1, &w);
     if (!kw) return 0;
     o->ntok += (size_t)kw;
     o->gran = "day";
@@ -284,11 +284,11 @@ static int m_dword(ctx *c, size_t i, dt *o) {
 static int m_period(ctx *c, size_t i, dt *o) {
   lb_lex_rec r;
   size_t skip = 0;
-  int k = lb_num_phrase(c->d, i, c->s1, c->t_dperiod, &r);
+  int k = lb_num_phrase(c->d, i, c->s1, c->t_dperiod, 3, &r);
   if (!k) {
     const lb_tok *t = tok(c, i);
     if (!t || t->kind != LB_TOK_WORD || t->end - t->start > 3) return 0; /* dem der the */
-    k = lb_num_phrase(c->d, i + 1, c->s1, c->t_dperiod, &r);
+    k = lb_num_phrase(c->d, i + 1, c->s1, c->t_dperiod, 3, &r);
     if (!k) return 0;
     skip = 1;
   }
@@ -321,7 +321,12 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
   if (!t) return 0;
   int since = !strcmp(prep, "since");
   size_t n;
-  if (m_period(c, i, o)) return 1;
+  int word = t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR;
+  if (word && !(lb_num_mark(c->d, i) & LB_NUMM_DATE)) {
+    /* an unknown word starts no date, but "dem" may precede "Zweiten Weltkrieg" */
+    return i + 1 < c->s1 && (lb_num_mark(c->d, i + 1) & LB_NUMM_DATE) && m_period(c, i, o);
+  }
+  if (word && m_period(c, i, o)) return 1;
   /* ordinal day: "11. November 2024", "9. bis 10. November" */
   if (t->kind == LB_TOK_ORD) {
     int d1 = tok_int(c, i, 1), d2 = 0;
@@ -370,7 +375,7 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
     return 1;
   }
   /* month name: "November 2024", "seit August", "Anfang November", "November 11, 2024" */
-  int m = month_at(c, i, &n);
+  int m = word ? month_at(c, i, &n) : 0;
   if (m) {
     size_t j = i + n;
     int y = tok_year(c, j);
@@ -413,7 +418,7 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
   }
   /* weekday: "am Sonntag" -> the last such day up to publication */
   lb_lex_rec r;
-  int kw = lb_num_phrase(c->d, i, c->s1, c->t_wday, &r);
+  int kw = word ? lb_num_phrase(c->d, i, c->s1, c->t_wday, 1, &r) : 0;
   if (kw) {
     o->ntok = (size_t)kw;
     o->gran = "day";
@@ -508,7 +513,7 @@ static size_t match_at(ctx *c, size_t i, dt *o) {
   if (m_dword(c, i, o)) return o->ntok;
   memset(o, 0, sizeof *o);
   lb_lex_rec r;
-  int kp = lb_num_phrase(c->d, i, c->s1, c->t_dprep, &r);
+  int kp = lb_num_phrase(c->d, i, c->s1, c->t_dprep, 2, &r);
   if (kp) {
     const char *f;
     int fl = lb_lex_field(r.val, r.val_len, 0, &f);
@@ -547,8 +552,6 @@ void lb_date_run(lb_doc *d) {
   c.t_unit = lb_lex_table(d->lex, "unit");
   c.t_num = lb_lex_table(d->lex, "num");
   c.lang = d->lang && *d->lang ? d->lang : "xx";
-  const int tabs[] = {c.t_month, c.t_wday, c.t_dword, c.t_dprep, c.t_dperiod,
-                      c.t_dart,  c.t_num,  lb_lex_table(d->lex, "xstart")};
   if (d->pub_y) {
     c.haspub = 1;
     c.pub = lb_date_days(d->pub_y, d->pub_m, d->pub_d);
@@ -561,8 +564,7 @@ void lb_date_run(lb_doc *d) {
       if (t->kind != LB_TOK_WORD && t->kind != LB_TOK_NUM && t->kind != LB_TOK_ORD &&
           t->kind != LB_TOK_DATE && t->kind != LB_TOK_ABBR)
         continue;
-      if ((t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR) &&
-          (!t->norm || !lb_num_tok_in(d, i, tabs, (int)(sizeof tabs / sizeof tabs[0]))))
+      if ((t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR) && !(lb_num_mark(d, i) & LB_NUMM_DATE))
         continue;
       dt o;
       size_t n = match_at(&c, i, &o);

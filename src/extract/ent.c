@@ -34,7 +34,7 @@
 #define MAXCAND 16
 
 typedef struct tabs {
-  int ent, entdef, nat, agent, rolenoun, office, country, capital, form, stop;
+  int ent, entdef, nat, agent, rolenoun, office, country, capital, form, stop, nounsuffix;
 } tabs;
 
 typedef struct surname {
@@ -47,25 +47,32 @@ typedef struct deferred {
   uint32_t tok0, tok1;
   lb_lex_entry e;
   uint8_t metonymy_ok;
+  uint8_t need; /* 0: take the best; 1: only an important place or one in a
+                ** country of the document; 2: as 1, for a common word */
 } deferred;
 
 typedef struct ctx {
   lb_doc *d;
   const lb_lex *lx;
   tabs T;
-  uint8_t *used; /* per token: already part of a mention */
+  uint8_t *used;        /* per token: already part of a mention */
   lb_lex_entry *ecache; /* per token: its key's entry ... */
-  uint8_t *estate;       /* ... 0 = not looked up, 1 = found, 2 = absent */
+  uint8_t *estate;      /* ... 0 = not looked up, 1 = found, 2 = absent */
+  uint32_t *seen;       /* open hash of looked-up words: token index + 1 */
+  uint32_t seen_mask;
   LB_VEC(surname) surnames;
   LB_VEC(deferred) later;
   LB_VEC(int32_t) named; /* countries named by an adjective only */
-  int32_t last_country; /* entity index of the last country named */
+  int32_t last_country;  /* entity index of the last country named */
+  int en;                /* an English document */
   char key[KEYMAX];
 } ctx;
 
-static const char *const LOC_PREP[] = {"in",  "im",   "nach", "aus",  "bei", "von", "vom",
-                                       "gen", "nahe", "um",   "from", "to",  "near", "at",
-                                       "into", "über", "durch", NULL};
+static int name_like(ctx *c, uint32_t i);
+
+static const char *const LOC_PREP[] = {"in",   "im",  "nach", "aus",  "bei",   "von",
+                                       "vom",  "gen", "nahe", "um",   "from",  "to",
+                                       "near", "at",  "into", "über", "durch", NULL};
 static const char *const ARTICLE[] = {"der", "die", "das", "des", "dem", "den", "the", NULL};
 
 static int in_list(const char *const *list, const char *s, size_t n) {
@@ -99,7 +106,26 @@ static size_t make_key(ctx *c, uint32_t i, uint32_t n) {
 static int tok_entry(ctx *c, uint32_t i, lb_lex_entry *e) {
   if (!c->estate[i]) {
     const lb_tok *t = &c->d->toks.v[i];
-    c->estate[i] = (t->norm && lb_lex_get(c->lx, t->norm, t->normlen, &c->ecache[i])) ? 1 : 2;
+    if (!t->norm) {
+      c->estate[i] = 2;
+    } else {
+      /* a word seen before in this document reuses that lookup */
+      uint32_t h = lb_lex_hash(t->norm, t->normlen);
+      for (uint32_t k = h & c->seen_mask;; k = (k + 1) & c->seen_mask) {
+        uint32_t j = c->seen[k];
+        if (!j) {
+          c->seen[k] = i + 1;
+          c->estate[i] = lb_lex_get(c->lx, t->norm, t->normlen, &c->ecache[i]) ? 1 : 2;
+          break;
+        }
+        const lb_tok *u = &c->d->toks.v[j - 1];
+        if (u->normlen == t->normlen && memcmp(u->norm, t->norm, t->normlen) == 0) {
+          c->estate[i] = c->estate[j - 1];
+          c->ecache[i] = c->ecache[j - 1];
+          break;
+        }
+      }
+    }
   }
   if (c->estate[i] != 1) return 0;
   *e = c->ecache[i];
@@ -158,6 +184,11 @@ static int field_eq(const lb_lex_rec *r, int i, const char *s) {
   return n >= 0 && (size_t)n == strlen(s) && memcmp(f, s, (size_t)n) == 0;
 }
 
+/* Is an `ent` record a place name (main or alternate)? */
+static int is_place_rec(const lb_lex_rec *r) {
+  return field_eq(r, 2, "place") || field_eq(r, 2, "placealt");
+}
+
 /* The entity for lexicon key kid[0..n), created from its entdef on first use;
 ** -1 when the lexicon has no definition. */
 static int32_t entity_for(ctx *c, const char *kid, size_t n) {
@@ -189,14 +220,17 @@ static int32_t entity_for_rec(ctx *c, const lb_lex_rec *r) {
   return l > 0 ? entity_for(c, f, (size_t)l) : -1;
 }
 
-static lb_mention *add_mention(ctx *c, int32_t ent, uint32_t tok0, uint32_t tok1,
-                               const char *actor, const char *rule, int role) {
+static lb_mention *add_mention(ctx *c, int32_t ent, uint32_t tok0, uint32_t tok1, const char *actor,
+                               const char *rule, int role) {
   if (ent < 0 || tok1 <= tok0) return NULL;
   lb_doc *d = c->d;
   lb_entity *e = &d->entities.v[ent];
   uint32_t start = d->toks.v[tok0].start, end = d->toks.v[tok1 - 1].end;
   for (size_t i = 0; i < e->mentions.n; i++)
     if (e->mentions.v[i].start == start && e->mentions.v[i].end == end) return &e->mentions.v[i];
+  /* rules are written "de:..."; in an English document they are "en:..." */
+  if (c->en && rule && strncmp(rule, "de:", 3) == 0)
+    rule = lb_arena_printf(d->arena, "en:%s", rule + 3);
   lb_mention *m = LB_VEC_PUSH(d->arena, e->mentions);
   m->start = start;
   m->end = end;
@@ -205,9 +239,10 @@ static lb_mention *add_mention(ctx *c, int32_t ent, uint32_t tok0, uint32_t tok1
   m->actor = actor;
   m->rule = rule;
   m->role = (uint8_t)role;
-  for (uint32_t t = tok0; t < tok1; t++) c->used[t] = 1;
-  if (e->type && strcmp(e->type, "GPE") == 0 && e->has_geo == 0 && e->country &&
-      e->actor && strlen(e->actor) == 3)
+  for (uint32_t t = tok0; t < tok1; t++)
+    c->used[t] = 1;
+  if (e->type && strcmp(e->type, "GPE") == 0 && e->has_geo == 0 && e->country && e->actor &&
+      strlen(e->actor) == 3)
     c->last_country = ent;
   return m;
 }
@@ -244,6 +279,12 @@ static int acronym_ok(const lb_tok *t, const char *surface) {
   return (t->flags & LB_TF_UPPER) != 0 || t->end - t->start == 1;
 }
 
+static int all_upper(const char *s) {
+  for (; *s; s++)
+    if (*s >= 'a' && *s <= 'z') return 0;
+  return 1;
+}
+
 /* Like acronym_ok for the part of a compound at norm offset off (ASCII
 ** prefixes keep their offsets under case folding). */
 static int part_acronym_ok(const lb_doc *d, const lb_tok *t, size_t off, size_t l,
@@ -264,7 +305,8 @@ static int part_acronym_ok(const lb_doc *d, const lb_tok *t, size_t off, size_t 
 static int32_t country_of_cc(ctx *c, const char *cc, size_t n) {
   char k[8];
   if (n == 0 || n > 3) return -1;
-  for (size_t i = 0; i < n; i++) k[i] = (char)(cc[i] | 0x20);
+  for (size_t i = 0; i < n; i++)
+    k[i] = (char)(cc[i] | 0x20);
   lb_lex_rec r;
   if (!lb_lex_find(c->lx, c->T.country, k, n, &r)) return -1;
   return entity_for_rec(c, &r);
@@ -285,7 +327,8 @@ static void place_mention(ctx *c, const char *kid, size_t kn, uint32_t i0, uint3
     int32_t co = n > 0 ? country_of_cc(c, cc, (size_t)n) : -1;
     /* only where the text is about that country: it was named before */
     int named = 0;
-    for (size_t k = 0; k < c->named.n; k++) named |= c->named.v[k] == co;
+    for (size_t k = 0; k < c->named.n; k++)
+      named |= c->named.v[k] == co;
     if (co >= 0 && (size_t)co < before && (c->d->entities.v[co].mentions.n || named)) {
       add_mention(c, co, i0, i1, agent_actor(c, co, "GOV", 3), "de:metonymy:capital",
                   LB_ROLE_ACTOR);
@@ -326,13 +369,16 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   lb_lex_entry ne;
   if (e0.maxtoks > 1 && probe(c, i, s1, c->T.nat, &ne) > n) return 0; /* "North Korean" */
   lb_lex_rec r, best;
-  int nbest = 0, nplace = 0;
+  int nbest = 0, nplace = 0, mainname = 0;
   const char *kid0 = NULL;
   int kid0n = 0, kids = 0;
   for (uint32_t k = 0; k < e.nrec; k++) {
     if (!lb_lex_rec_get(c->lx, &e, k, &r) || r.table != c->T.ent) continue;
     if (!acronym_ok(t, r.surface)) continue;
-    if (field_eq(&r, 2, "place")) {
+    /* an acronym in the text ("BAG", "ZE") is no name written normally */
+    if (n == 1 && (t->flags & LB_TF_UPPER) && t->end - t->start <= 4 && !all_upper(r.surface))
+      continue;
+    if (is_place_rec(&r)) {
       const char *f;
       int l = lb_lex_field(r.val, r.val_len, 0, &f);
       if (!kid0 || l != kid0n || memcmp(f, kid0, (size_t)l) != 0) kids++;
@@ -341,6 +387,7 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
         kid0n = l;
       }
       nplace++;
+      mainname |= field_eq(&r, 2, "place");
       continue;
     }
     if (!nbest) best = r;
@@ -364,20 +411,26 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     return n;
   }
   if (!nplace) return 0;
-  /* a single common word that is also some town's name needs a preposition */
-  if (n == 1 && (entry_has(c->lx, &e0, c->T.form, &r) || entry_has(c->lx, &e0, c->T.stop, &r)) &&
-      !prev_is(c, i, s0, LOC_PREP))
-    return 0;
-  int meto = !prev_is(c, i, s0, LOC_PREP);
-  if (kids == 1) {
-    place_mention(c, kid0, (size_t)kid0n, i, i + n, meto, "lex:geonames");
+  if (n == 1 && i + 1 < s1 && !prev_is(c, i, s0, LOC_PREP) && name_like(c, i + 1)) return 0;
+  int prep = prev_is(c, i, s0, LOC_PREP);
+  int need = 0;
+  if (n == 1 && (entry_has(c->lx, &e0, c->T.form, &r) || entry_has(c->lx, &e0, c->T.stop, &r))) {
+    if (!prep) return 0; /* a common word that is also some town's name */
+    need = 2;
+  } else if (n == 1 && !mainname) {
+    need = 1; /* only an alternate or foreign name: "Dazu" (Longgang, China) */
+  }
+  if (kids == 1 && !need) {
+    place_mention(c, kid0, (size_t)kid0n, i, i + n, !prep, "lex:geonames");
   } else {
     deferred *df = LB_VEC_PUSH(c->d->arena, c->later);
     df->tok0 = i;
     df->tok1 = i + n;
     df->e = e;
-    df->metonymy_ok = (uint8_t)meto;
-    for (uint32_t k = i; k < i + n; k++) c->used[k] = 1;
+    df->metonymy_ok = (uint8_t)!prep;
+    df->need = (uint8_t)need;
+    for (uint32_t k = i; k < i + n; k++)
+      c->used[k] = 1;
   }
   return n;
 }
@@ -415,7 +468,8 @@ static int32_t office_holder(ctx *c, const char *iso3, const char *office, size_
   char k[128];
   int n = snprintf(k, sizeof k, "%s %.*s", iso3, (int)on, office);
   if (n <= 0 || (size_t)n >= sizeof k) return -1;
-  for (int j = 0; j < 3; j++) k[j] = (char)(k[j] | 0x20);
+  for (int j = 0; j < 3; j++)
+    k[j] = (char)(k[j] | 0x20);
   lb_lex_entry e;
   if (!lb_lex_get(c->lx, k, (size_t)n, &e)) return -1;
   char date[16] = "";
@@ -452,8 +506,10 @@ static void role_phrase(ctx *c, int32_t co, const lb_lex_rec *rn, uint32_t i0, u
     const char *id = c->d->entities.v[co].id;
     size_t n = 0;
     for (const char *p = id; *p && n < sizeof k - 1; p++)
-      if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) k[n++] = *p;
-      else if (*p >= 'A' && *p <= 'Z') k[n++] = (char)(*p | 0x20);
+      if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+        k[n++] = *p;
+      else if (*p >= 'A' && *p <= 'Z')
+        k[n++] = (char)(*p | 0x20);
     lb_lex_rec cap;
     if (lb_lex_find(c->lx, c->T.capital, k, n, &cap)) {
       const char *ck;
@@ -538,7 +594,7 @@ static uint32_t try_compound(ctx *c, uint32_t i, uint32_t s1) {
         const char *f;
         int fl = lb_lex_field(r.val, r.val_len, 0, &f);
         if (fl <= 0 || !lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def)) continue;
-        if (field_eq(&r, 2, "place") && !field_eq(&def, 8, "PCLI")) continue;
+        if (is_place_rec(&r) && !field_eq(&def, 8, "PCLI")) continue;
         ent = entity_for(c, f, (size_t)fl);
       }
       if (ent >= 0) found[nf++] = ent;
@@ -548,12 +604,12 @@ static uint32_t try_compound(ctx *c, uint32_t i, uint32_t s1) {
   /* the last part may be a country too ("Russland-Nordkorea") */
   if (last && lastn) {
     lb_lex_rec r;
-    if (lb_lex_find(c->lx, c->T.ent, last, lastn, &r) && field_eq(&r, 2, "place")) {
+    if (lb_lex_find(c->lx, c->T.ent, last, lastn, &r) && is_place_rec(&r)) {
       lb_lex_rec def;
       const char *f;
       int fl = lb_lex_field(r.val, r.val_len, 0, &f);
-      if (fl > 0 && lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def) && field_eq(&def, 8, "PCLI") &&
-          nf < 8)
+      if (fl > 0 && lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def) &&
+          field_eq(&def, 8, "PCLI") && nf < 8)
         found[nf++] = entity_for(c, f, (size_t)fl);
     }
   }
@@ -587,16 +643,31 @@ static uint32_t try_genitive(ctx *c, uint32_t i, uint32_t s0) {
   lb_lex_rec r0;
   if (tok_entry(c, i, &e0) && entry_has(c->lx, &e0, c->T.form, &r0)) return 0; /* a common word */
   n--;
-  if (n >= 1 && t->norm[n - 1] == '\'') n--;
-  else if (n >= 3 && memcmp(t->norm + n - 3, "\xe2\x80\x99", 3) == 0) n -= 3;
+  if (n >= 1 && t->norm[n - 1] == '\'')
+    n--;
+  else if (n >= 3 && memcmp(t->norm + n - 3, "\xe2\x80\x99", 3) == 0)
+    n -= 3;
   lb_lex_entry e;
   lb_lex_rec r;
   if (!lb_lex_get(c->lx, t->norm, n, &e) || !entry_has(c->lx, &e, c->T.ent, &r)) return 0;
   const char *f;
   int fl = lb_lex_field(r.val, r.val_len, 0, &f);
   if (fl <= 0) return 0;
-  if (field_eq(&r, 2, "place")) {
-    (void)s0; /* a possessive is an actor, never a location */
+  if (is_place_rec(&r)) {
+    /* "Russlands", "Kyjiws": an important place, or one named before; a
+    ** possessive is an actor, never a location */
+    lb_lex_rec def;
+    (void)s0;
+    if (!lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def)) return 0;
+    const char *id;
+    int il = lb_lex_field(def.val, def.val_len, 0, &id);
+    int seen = 0;
+    for (size_t k = 0; k < c->d->entities.n && il > 0; k++)
+      seen |= strlen(c->d->entities.v[k].id) == (size_t)il &&
+              memcmp(c->d->entities.v[k].id, id, (size_t)il) == 0 && c->d->entities.v[k].mentions.n;
+    if (!seen && !field_eq(&def, 8, "PCLI") && !field_eq(&def, 8, "PPLC") &&
+        !field_eq(&def, 8, "PPLA") && !field_eq(&def, 8, "ADM1"))
+      return 0;
     place_mention(c, f, (size_t)fl, i, i + 1, 1, "de:genitive");
     return 1;
   }
@@ -647,17 +718,33 @@ static int known_word(ctx *c, uint32_t i) {
   return 0;
 }
 
+/* Ends token i like a common noun ("Abspaltung", "Landesarbeitsgerichts")? */
+static int noun_ending(ctx *c, uint32_t i) {
+  const lb_tok *t = &c->d->toks.v[i];
+  for (uint32_t n = 3; n <= 10 && n < t->normlen; n++) {
+    lb_lex_rec r;
+    if (lb_lex_find(c->lx, c->T.nounsuffix, t->norm + t->normlen - n, n, &r)) return 1;
+  }
+  return 0;
+}
+
+/* Could token i be part of an unknown name: a capitalised word (not all
+** capitals, no digits) that is no dictionary word, no known name and does
+** not end like a noun. */
 static int name_like(ctx *c, uint32_t i) {
   const lb_tok *t = &c->d->toks.v[i];
   if (t->kind != LB_TOK_WORD || !t->norm || !(t->flags & LB_TF_CAP)) return 0;
-  if (t->flags & LB_TF_DIGIT) return 0;
-  return !known_word(c, i);
+  if (t->flags & (LB_TF_DIGIT | LB_TF_UPPER)) return 0;
+  if (t->end - t->start < 2) return 0;
+  /* known names were tried before a guess starts; inside a guess a town's
+  ** name may be a surname ("Thomas Stafford") or a first name ("Paris Hilton") */
+  return !known_word(c, i) && !noun_ending(c, i);
 }
 
-static const char *const ORG_END[] = {"partei", "bank", "ag", "gmbh", "ministerium", "union",
-                                      "institut", "agentur", "verband", "stiftung", "gruppe",
-                                      "brigade", "bataillon", "front", "armee", "news", "times",
-                                      "inc", "corp", "ltd", "group", "party", "agency", NULL};
+static const char *const ORG_END[] = {
+    "partei",  "bank",     "ag",     "gmbh",    "ministerium", "union", "institut", "agentur",
+    "verband", "stiftung", "gruppe", "brigade", "bataillon",   "front", "armee",    "news",
+    "times",   "inc",      "corp",   "ltd",     "group",       "party", "agency",   NULL};
 
 /* Unknown capitalised names: two or more name-like words (a person, or an
 ** organisation by its last word), or an unknown acronym. */
@@ -665,7 +752,13 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   lb_doc *d = c->d;
   const lb_tok *t = &d->toks.v[i];
   uint32_t j = i;
-  while (j < s1 && !c->used[j] && name_like(c, j) && j - i < 4) j++;
+  while (j < s1 && !c->used[j] && name_like(c, j) && j - i < 4) {
+    const lb_tok *p = j > i ? &d->toks.v[j - 1] : NULL;
+    if (p && p->normlen == d->toks.v[j].normlen &&
+        memcmp(p->norm, d->toks.v[j].norm, p->normlen) == 0)
+      break; /* "Weihnachtsgeld Weihnachtsgeld" is no name */
+    j++;
+  }
   const char *type = NULL;
   if (j - i >= 2) {
     const lb_tok *l = &d->toks.v[j - 1];
@@ -676,7 +769,8 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     }
   } else if (j == i + 1 || (t->flags & LB_TF_UPPER)) {
     if ((t->flags & LB_TF_UPPER) && t->kind == LB_TOK_WORD && !(t->flags & LB_TF_DIGIT) &&
-        t->end - t->start >= 2 && t->end - t->start <= 6 && !known_word(c, i)) {
+        t->end - t->start >= 3 && t->end - t->start <= 6 && !known_word(c, i) &&
+        strspn(t->norm, "ivxlc") != t->normlen) {
       j = i + 1;
       type = "ORG";
     }
@@ -717,8 +811,18 @@ static void resolve_later(ctx *c) {
   if (!c->later.n) return;
   const char *ccs[64];
   size_t ncc = 0;
+  /* the countries of the document, and those its language is spoken in */
+  if (d->lang && strcmp(d->lang, "de") == 0) {
+    ccs[ncc++] = "DEU";
+    ccs[ncc++] = "AUT";
+    ccs[ncc++] = "CHE";
+  } else if (d->lang && strcmp(d->lang, "en") == 0) {
+    ccs[ncc++] = "USA";
+    ccs[ncc++] = "GBR";
+  }
   for (size_t i = 0; i < d->entities.n && ncc < 64; i++)
-    if (d->entities.v[i].country) ccs[ncc++] = d->entities.v[i].country;
+    if (d->entities.v[i].country && d->entities.v[i].mentions.n)
+      ccs[ncc++] = d->entities.v[i].country;
   for (size_t k = 0; k < c->later.n; k++) {
     deferred *df = &c->later.v[k];
     lb_lex_rec cand[MAXCAND], def[MAXCAND];
@@ -731,9 +835,11 @@ static void resolve_later(ctx *c) {
     }
     int best = lb_geo_pick(def, nc, ccs, ncc);
     if (best < 0) continue;
+    if (df->need && !lb_geo_plausible(&def[best], ccs, ncc)) continue;
     const char *f;
     int fl = lb_lex_field(cand[best].val, cand[best].val_len, 0, &f);
-    for (uint32_t t = df->tok0; t < df->tok1; t++) c->used[t] = 0;
+    for (uint32_t t = df->tok0; t < df->tok1; t++)
+      c->used[t] = 0;
     place_mention(c, f, (size_t)fl, df->tok0, df->tok1, df->metonymy_ok, "lex:geonames");
   }
 }
@@ -749,7 +855,8 @@ void lb_ent_index(lb_doc *d) {
     return;
   }
   lb_ent_ref *r = lb_arena_alloc(d->arena, d->toks.n * sizeof *r);
-  for (size_t i = 0; i < d->toks.n; i++) r[i].ent = r[i].men = -1;
+  for (size_t i = 0; i < d->toks.n; i++)
+    r[i].ent = r[i].men = -1;
   /* actor and name mentions win over the city a capital also names */
   for (int pass = 0; pass < 2; pass++)
     for (size_t e = 0; e < d->entities.n; e++) {
@@ -804,10 +911,17 @@ void lb_ent_run(lb_doc *d) {
   c.T.capital = lb_lex_table(c.lx, "capital");
   c.T.form = lb_lex_table(c.lx, "form");
   c.T.stop = lb_lex_table(c.lx, "stop");
+  c.T.nounsuffix = lb_lex_table(c.lx, "nounsuffix");
   c.used = lb_arena_calloc(d->arena, d->toks.n, 1);
   c.estate = lb_arena_calloc(d->arena, d->toks.n, 1);
   c.ecache = lb_arena_alloc(d->arena, d->toks.n * sizeof *c.ecache);
+  size_t ns = 64;
+  while (ns < d->toks.n * 2)
+    ns <<= 1;
+  c.seen = lb_arena_calloc(d->arena, ns, sizeof *c.seen);
+  c.seen_mask = (uint32_t)(ns - 1);
   c.last_country = -1;
+  c.en = d->lang && strcmp(d->lang, "en") == 0;
   for (size_t s = 0; s < d->sents.n; s++) {
     uint32_t s0 = d->sents.v[s].tok0, s1 = d->sents.v[s].tok1;
     if (s1 > d->toks.n) s1 = (uint32_t)d->toks.n;

@@ -102,16 +102,20 @@ static role from_arg(const lb_cl_arg *g) {
   return r;
 }
 
-static int is_actor(const lb_cl *c, const lb_cl_arg *g) { return lb_cl_actor(c, g->ent, g->men) != NULL; }
+static int is_actor(const lb_cl *c, const lb_cl_arg *g) {
+  return lb_cl_actor(c, g->ent, g->men) != NULL;
+}
 
 static int is_place(const lb_cl *c, const lb_cl_arg *g) {
   const lb_entity *e = &c->d->entities.v[g->ent];
   const lb_mention *m = &e->mentions.v[g->men];
-  return m->role == LB_ROLE_PLACE || (e->has_geo && m->role != LB_ROLE_ACTOR && m->role != LB_ROLE_ADJ);
+  return m->role == LB_ROLE_PLACE ||
+         (e->has_geo && m->role != LB_ROLE_ACTOR && m->role != LB_ROLE_ADJ);
 }
 
 static int place_prep(const lb_cl *c, int32_t p) {
-  static const char *const P[] = {"in", "im", "bei", "nahe", "einschließlich", "near", "at", "um", "outside"};
+  static const char *const P[] = {"in",   "im", "bei", "nahe",   "einschließlich",
+                                  "near", "at", "um",  "outside"};
   if (p < 0) return 0;
   for (size_t i = 0; i < sizeof P / sizeof P[0]; i++)
     if (lb_cl_is(c, (uint32_t)p, P[i])) return 1;
@@ -137,7 +141,8 @@ static void event_date(const lb_doc *d, int32_t s, uint32_t a0, uint32_t b0, lb_
     uint32_t lo = pass ? st->start : a0, hi = pass ? st->end : b0;
     for (size_t i = 0; i < d->dates.n; i++) {
       const lb_date *dt = &d->dates.v[i];
-      if (dt->start < lo || dt->start >= hi || dt->unresolved || dt->duration || !dt->from) continue;
+      if (dt->start < lo || dt->start >= hi || dt->unresolved || dt->duration || !dt->from)
+        continue;
       if (dt->to && strcmp(dt->to, dt->from) != 0)
         ev->date = lb_arena_printf(d->arena, "%s/%s", dt->from, dt->to);
       else
@@ -184,6 +189,28 @@ static role antecedent(const lb_cl *c, int32_t s, uint32_t a) {
   return NOROLE;
 }
 
+/* A subject pronoun ("er", "she") in [a, v): the last person named before
+** it, within a few sentences. */
+static role pronoun(const lb_cl *c, uint32_t a, uint32_t v) {
+  const lb_doc *d = c->d;
+  for (uint32_t t = a; t < v; t++) {
+    if (!(c->fw[t] & LB_FW_PRON) || (t > a && (c->fw[t - 1] & LB_FW_PREP))) continue;
+    if (lb_cl_is(c, t, "es") || lb_cl_is(c, t, "it") || lb_cl_is(c, t, "man") ||
+        lb_cl_is(c, t, "ich") || lb_cl_is(c, t, "i") || lb_cl_is(c, t, "wir") ||
+        lb_cl_is(c, t, "we"))
+      return NOROLE;
+    for (uint32_t x = t; x-- > 0 && t - x < 300;) {
+      int32_t e = c->ment_ent[x];
+      if (e >= 0 && d->entities.v[e].type && strcmp(d->entities.v[e].type, "PER") == 0) {
+        role r = {e, c->ment_men[x], t, t + 1};
+        return r;
+      }
+    }
+    return NOROLE;
+  }
+  return NOROLE;
+}
+
 /* Is token v an attributive participle ("die besetzten Gebiete",
 ** "der von Russland besetzten Ukraine")? */
 static int attributive(const lb_cl *c, uint32_t v, uint32_t a) {
@@ -201,7 +228,8 @@ static int attributive(const lb_cl *c, uint32_t v, uint32_t a) {
   if (v + 1 < c->d->toks.n && (c->d->toks.v[v + 1].flags & LB_TF_CAP) && c->ment_ent[v + 1] < 0 &&
       c->d->toks.v[v + 1].kind == LB_TOK_WORD && k->normlen > 4 &&
       !(c->d->toks.v[v - 1].flags & LB_TF_CAP) && c->d->toks.v[v - 1].kind == LB_TOK_WORD &&
-      !(c->fw[v - 1] & (LB_FW_AUX | LB_FW_MODAL | LB_FW_PRON | LB_FW_NEG | LB_FW_SUBORD | LB_FW_REL))) {
+      !(c->fw[v - 1] &
+        (LB_FW_AUX | LB_FW_MODAL | LB_FW_PRON | LB_FW_NEG | LB_FW_SUBORD | LB_FW_REL))) {
     const char *e = k->norm + k->normlen - 3;
     if (memcmp(e, "ten", 3) == 0 || memcmp(e, "tem", 3) == 0 || memcmp(e, "ter", 3) == 0 ||
         memcmp(e, "tes", 3) == 0 || memcmp(e, "nen", 3) == 0)
@@ -237,7 +265,8 @@ static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *ou
     if (!noun && attributive(c, v, a)) return 0;
   } else {
     uint32_t pv = v;
-    while (pv > a && d->toks.v[pv - 1].kind == LB_TOK_QUOTE) pv--;
+    while (pv > a && d->toks.v[pv - 1].kind == LB_TOK_QUOTE)
+      pv--;
     int det = pv > a && (c->fw[pv - 1] & (LB_FW_DET | LB_FW_DEM));
     if (noun != det && !(noun && v > a && (d->toks.v[v - 1].kind == LB_TOK_WORD) &&
                          !(c->fw[v - 1] & (LB_FW_AUX | LB_FW_MODAL | LB_FW_ZU | LB_FW_PRON)) &&
@@ -284,7 +313,8 @@ static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *ou
     int32_t agent = -1;
     for (uint32_t x = a; x < b; x++)
       if (c->fw[x] & LB_FW_PASS) {
-        if (c->en ? (x < v && v - x <= 2) : strcmp(p->kind, "vp") == 0) passive = 1;
+        if (c->en ? (x < v && v - x <= 2) : strcmp(p->kind, "vp") == 0)
+          passive = 1;
         else if (!c->en && x != v && !mood && (lb_cl_is(c, x, "wird") || lb_cl_is(c, x, "werden")))
           mood = "modal"; /* German future: not a fact yet */
       }
@@ -314,24 +344,29 @@ static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *ou
       for (int i = 0; i < na; i++) {
         if (!is_actor(c, &args[i]) || (args[i].role != LB_ARG_SUBJ && args[i].role != LB_ARG_OBJ))
           continue;
-        if (args[i].role == LB_ARG_SUBJ && subj < 0) subj = i;
-        else if (obj2 < 0 && (subj < 0 || args[i].ent != args[subj].ent)) obj2 = i;
+        if (args[i].role == LB_ARG_SUBJ && subj < 0)
+          subj = i;
+        else if (obj2 < 0 && (subj < 0 || args[i].ent != args[subj].ent))
+          obj2 = i;
       }
     }
     if (passive) {
       if (subj >= 0) tgt = from_arg(&args[subj]);
       if (agent >= 0) src = from_arg(&args[agent]);
     } else {
-      if (subj >= 0) src = from_arg(&args[subj]);
+      if (subj >= 0)
+        src = from_arg(&args[subj]);
       else if (c->fw[a] & LB_FW_REL || (a + 1 < b && (c->fw[a + 1] & LB_FW_REL)))
         src = antecedent(c, s, a);
+      else
+        src = pronoun(c, a, c->en ? v : (v + 2 < b ? v + 2 : b)); /* German: "griff er ... an" */
       if (in_list(tl, nt, "obj", 3) && obj2 >= 0) tgt = from_arg(&args[obj2]);
       /* "Stellungen der kurdischen Milizen beschossen": the object's owner,
       ** unless a prepositional target turns up below */
       if (tgt.ent < 0 && in_list(tl, nt, "obj", 3))
         for (int i = 0; i < na; i++)
-          if (args[i].role == LB_ARG_GEN && is_actor(c, &args[i]) && (subj < 0 || args[i].ent != args[subj].ent) &&
-              (c->en ? args[i].tok0 > v : 1)) {
+          if (args[i].role == LB_ARG_GEN && is_actor(c, &args[i]) &&
+              (subj < 0 || args[i].ent != args[subj].ent) && (c->en ? args[i].tok0 > v : 1)) {
             gen = from_arg(&args[i]);
             break;
           }
@@ -349,18 +384,24 @@ static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *ou
         if (lb_cl_is(c, x, "für") || lb_cl_is(c, x, "for")) purpose = 1;
         break;
       }
-      if (d->toks.v[x].kind != LB_TOK_WORD || (c->ment_ent[x] < 0 && (d->toks.v[x].flags & LB_TF_CAP) && !(c->fw[x] & (LB_FW_DET|LB_FW_DEM)))) break;
+      if (d->toks.v[x].kind != LB_TOK_WORD ||
+          (c->ment_ent[x] < 0 && (d->toks.v[x].flags & LB_TF_CAP) &&
+           !(c->fw[x] & (LB_FW_DET | LB_FW_DEM))))
+        break;
     }
     if (demo) return 0;
     if (!mood && (irr || purpose)) mood = "hypothetical";
     for (int i = 0; i < na; i++) {
       const lb_cl_arg *g = &args[i];
       if (!is_actor(c, g)) continue;
-      if (g->tok1 == v || ((g->tok1 == v + 1 || (g->tok1 + 1 == v && g->tok0 < v)) && g->role != LB_ARG_PREP)) {
+      if (g->tok1 == v ||
+          ((g->tok1 == v + 1 || (g->tok1 + 1 == v && g->tok0 < v)) && g->role != LB_ARG_PREP)) {
         src = from_arg(g);
         break;
       }
-      if (g->tok0 > v && g->tok0 <= v + 3 && (g->role == LB_ARG_GEN || (c->en && g->prep >= 0 && lb_cl_is(c, (uint32_t)g->prep, "by")))) {
+      if (g->tok0 > v && g->tok0 <= v + 3 &&
+          (g->role == LB_ARG_GEN ||
+           (c->en && g->prep >= 0 && lb_cl_is(c, (uint32_t)g->prep, "by")))) {
         src = from_arg(g);
         break;
       }
@@ -381,7 +422,8 @@ static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *ou
       const lb_cl_arg *g = &args[i];
       if (g->prep < 0 || !is_actor(c, g) || (noun && (g->tok0 < v || g->tok0 > v + 8))) continue;
       const lb_tok *pt = &d->toks.v[g->prep];
-      if (pt->norm && in_list(tl, nt, pt->norm, pt->normlen) && (src.ent < 0 || g->ent != src.ent || g->men != src.men)) {
+      if (pt->norm && in_list(tl, nt, pt->norm, pt->normlen) &&
+          (src.ent < 0 || g->ent != src.ent || g->men != src.men)) {
         tgt = from_arg(g);
         break;
       }
@@ -454,7 +496,8 @@ static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *ou
   }
   ev->start = d->toks.v[lo].start;
   ev->end = d->toks.v[hi - 1].end;
-  ev->rule = lb_arena_printf(d->arena, "%s:%s:%s", c->en ? "en" : "de", noun ? "noun" : "verb", p->lemma);
+  ev->rule =
+      lb_arena_printf(d->arena, "%s:%s:%s", c->en ? "en" : "de", noun ? "noun" : "verb", p->lemma);
   out->v = v;
   out->a = a;
   out->b = b;
@@ -481,7 +524,8 @@ static void merge_sentence(lb_arena *a, cand *cs, int n, uint8_t *drop) {
         drop[i] = 1;
         break;
       }
-      if (same(e->source_entity, f->source_entity) && (!e->target_entity || same(e->target_entity, f->target_entity)) &&
+      if (same(e->source_entity, f->source_entity) &&
+          (!e->target_entity || same(e->target_entity, f->target_entity)) &&
           (f->target_entity || j < i)) {
         drop[i] = 1;
         break;
@@ -520,12 +564,14 @@ static void statements(const lb_cl *c) {
     if (st < 0) continue;
     const lb_sent *sn = &d->sents.v[st];
     uint32_t ct = sn->tok0, sp = UINT32_MAX;
-    while (ct < sn->tok1 && d->toks.v[ct].start < cl->cue_start) ct++;
+    while (ct < sn->tok1 && d->toks.v[ct].start < cl->cue_start)
+      ct++;
     for (uint32_t t = sn->tok0; t < sn->tok1; t++)
       if (d->toks.v[t].start == cl->speaker_start) sp = t;
     if (ct >= sn->tok1) continue;
     const char *actor = NULL, *code = NULL;
-    if (sp != UINT32_MAX && c->ment_ent[sp] >= 0) actor = lb_cl_actor(c, c->ment_ent[sp], c->ment_men[sp]);
+    if (sp != UINT32_MAX && c->ment_ent[sp] >= 0)
+      actor = lb_cl_actor(c, c->ment_ent[sp], c->ment_men[sp]);
     if (!actor) {
       int32_t e = lb_doc_entity_find(d, cl->speaker);
       if (e >= 0) actor = d->entities.v[e].actor;
@@ -567,7 +613,7 @@ void lb_evt_run(lb_doc *d) {
     const lb_sent *st = &d->sents.v[s];
     cs.n = 0;
     for (uint32_t t = st->tok0; t < st->tok1; t++) {
-      if (c->nrec[t] == 0 || d->toks.v[t].kind != LB_TOK_WORD) continue;
+      if (!(c->has[t] & LB_CL_HAS_EVENT) || d->toks.v[t].kind != LB_TOK_WORD) continue;
       lb_lex_rec r;
       for (int i = 0; lb_cl_rec(c, t, c->t_event, i, &r); i++) {
         pat p;
@@ -592,7 +638,8 @@ void lb_evt_run(lb_doc *d) {
       if (cs.v[i].noun && e->source_entity) {
         int seen = 0;
         for (size_t k = 0; k < d->events.n && !seen; k++)
-          if (strcmp(d->events.v[k].code, e->code) == 0 && same(d->events.v[k].source_entity, e->source_entity))
+          if (strcmp(d->events.v[k].code, e->code) == 0 &&
+              same(d->events.v[k].source_entity, e->source_entity))
             seen = 1;
         if (seen) continue;
       }

@@ -44,6 +44,14 @@ static double feature_rank(const lb_lex_rec *r) {
   return 0;
 }
 
+static int in_ccs(const lb_lex_rec *def, const char *const *ccs, size_t ncc) {
+  const char *c3;
+  int cl = lb_lex_field(def->val, def->val_len, 3, &c3);
+  for (size_t k = 0; k < ncc && cl == 3; k++)
+    if (ccs[k] && memcmp(ccs[k], c3, 3) == 0 && ccs[k][3] == 0) return 1;
+  return 0;
+}
+
 int lb_geo_pick(const lb_lex_rec *defs, int n, const char *const *ccs, size_t ncc) {
   int best = -1;
   double bs = -1e300;
@@ -53,17 +61,19 @@ int lb_geo_pick(const lb_lex_rec *defs, int n, const char *const *ccs, size_t nc
     int ok;
     double pop = num_field(&defs[i], 10, &ok);
     double s = (ok && pop > 0 ? log10(pop) : 0) + feature_rank(&defs[i]);
-    for (size_t k = 0; k < ncc && cl == 3; k++)
-      if (ccs[k] && memcmp(ccs[k], c3, 3) == 0 && ccs[k][3] == 0) {
-        s += 10;
-        break;
-      }
+    if (cl == 3 && in_ccs(&defs[i], ccs, ncc)) s += 10;
     if (s > bs) {
       bs = s;
       best = i;
     }
   }
   return best;
+}
+
+int lb_geo_plausible(const lb_lex_rec *def, const char *const *ccs, size_t ncc) {
+  int ok;
+  double pop = num_field(def, 10, &ok);
+  return feature_rank(def) >= 1 || (ok && pop >= 250000) || in_ccs(def, ccs, ncc);
 }
 
 void lb_geo_run(lb_doc *d) {

@@ -23,4 +23,10 @@ void lb_geo_run(struct lb_doc *d);
 ** Returns the index, or -1 when n == 0. */
 int lb_geo_pick(const struct lb_lex_rec *defs, int n, const char *const *ccs, size_t ncc);
 
+/* Is the place of this definition important enough to stand alone under a
+** name that is also a common word or only an alternate name: a country,
+** capital or admin-1 region, a city of >= 250,000, or a place in one of the
+** document's countries (ccs)? */
+int lb_geo_plausible(const struct lb_lex_rec *def, const char *const *ccs, size_t ncc);
+
 #endif

@@ -204,21 +204,31 @@ static int abbr_dot(const lb_doc *d, size_t i) {
   return t->kind == LB_TOK_ABBR && t->norm && t->normlen > 1 && t->norm[t->normlen - 1] == '.';
 }
 
-int lb_num_phrase(const lb_doc *d, size_t i, size_t end, int table, lb_lex_rec *r) {
+/* The first record of `table` in entry e, or 0. */
+static int entry_find(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex_rec *r) {
+  for (uint32_t k = 0; k < e->nrec; k++)
+    if (lb_lex_rec_get(lx, e, k, r) && r->table == table) return 1;
+  return 0;
+}
+
+int lb_num_phrase(const lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
+                  lb_lex_rec *r) {
   if (!d->lex || table < 0 || i >= end || end > d->toks.n) return 0;
   size_t n;
   const char *k = lb_num_tok_key(d, i, &n);
-  lb_lex_entry e;
+  lb_lex_entry e, e2;
   size_t max = 0;
-  if (lb_lex_get(d->lex, k, n, &e)) max = e.maxtoks;
+  int have1 = lb_lex_get(d->lex, k, n, &e);
+  if (have1) max = e.maxtoks;
   int split = abbr_dot(d, i);
-  if (split && lb_lex_get(d->lex, k, n - 1, &e) && e.maxtoks > max) max = e.maxtoks;
+  if (split && lb_lex_get(d->lex, k, n - 1, &e2) && e2.maxtoks > max) max = e2.maxtoks;
   if (!max) return 0;
+  if (max > maxlen) max = maxlen;
   if (max > end - i) max = end - i;
-  if (max > 8) max = 8;
   char buf[256];
   for (size_t len = max; len >= 1; len--) {
-    for (int variant = 0; variant < 2; variant++) {
+    if (len == 1 && have1 && entry_find(d->lex, &e, table, r)) return 1;
+    for (int variant = len == 1; variant < 2; variant++) {
       size_t b = 0;
       int ok = 1, any = 0;
       for (size_t j = i; j < i + len; j++) {
@@ -247,19 +257,64 @@ int lb_num_phrase(const lb_doc *d, size_t i, size_t end, int table, lb_lex_rec *
   return 0;
 }
 
-int lb_num_tok_in(const lb_doc *d, size_t i, const int *tabs, int ntabs) {
-  if (!d->lex) return 0;
-  size_t n;
-  const char *k = lb_num_tok_key(d, i, &n);
-  lb_lex_entry e;
-  int found = lb_lex_get(d->lex, k, n, &e);
-  if (!found && abbr_dot(d, i)) found = lb_lex_get(d->lex, k, n - 1, &e);
-  if (!found) return 0;
-  for (uint32_t r = 0; r < e.nrec; r++) {
-    lb_lex_rec rec;
-    if (!lb_lex_rec_get(d->lex, &e, r, &rec)) continue;
-    for (int t = 0; t < ntabs; t++)
-      if (rec.table == tabs[t] && tabs[t] >= 0) return 1;
+unsigned lb_num_mark(lb_doc *d, size_t i) {
+  if (i >= d->toks.n || !d->lex) return 0;
+  if (!d->nummark) {
+    const lb_lex *lx = d->lex;
+    static const char *const names[] = {"num",  "month", "wday", "dword", "dprep",
+                                        "dperiod", "dstart", "qmod", "unit", "spellvar",
+                                        "qstop", "qverb", "xstart"};
+    static const uint8_t marks[] = {LB_NUMM_DATE | LB_NUMM_QTY,
+                                    LB_NUMM_DATE,
+                                    LB_NUMM_DATE,
+                                    LB_NUMM_DATE,
+                                    LB_NUMM_DATE,
+                                    LB_NUMM_DATE,
+                                    LB_NUMM_DATE,
+                                    LB_NUMM_QTY,
+                                    LB_NUMM_SIG | LB_NUMM_UNIT,
+                                    LB_NUMM_SIG,
+                                    LB_NUMM_STOP,
+                                    LB_NUMM_VERB,
+                                    0 /* by its field */};
+    enum { NT = sizeof names / sizeof names[0], MAXTAB = 256 };
+    uint8_t tabmark[MAXTAB];
+    memset(tabmark, 0, sizeof tabmark);
+    int t_num = -1, t_x = -1;
+    for (int k = 0; k < NT; k++) {
+      int id = lb_lex_table(lx, names[k]);
+      if (id < 0 || id >= MAXTAB) continue;
+      tabmark[id] |= marks[k];
+      if (k == 0) t_num = id;
+      if (k == NT - 1) t_x = id;
+    }
+    d->nummark = lb_arena_calloc(d->arena, d->toks.n ? d->toks.n : 1, 1);
+    for (size_t t = 0; t < d->toks.n; t++) {
+      const lb_tok *tk = &d->toks.v[t];
+      if ((tk->kind != LB_TOK_WORD && tk->kind != LB_TOK_ABBR) || !tk->norm) continue;
+      lb_lex_entry e;
+      int found = lb_lex_get(lx, tk->norm, tk->normlen, &e);
+      if (!found && abbr_dot(d, t)) found = lb_lex_get(lx, tk->norm, tk->normlen - 1, &e);
+      if (!found) continue;
+      uint8_t m = 0;
+      for (uint32_t r = 0; r < e.nrec; r++) {
+        lb_lex_rec rec;
+        if (!lb_lex_rec_get(lx, &e, r, &rec) || rec.table < 0 || rec.table >= MAXTAB ||
+            (!tabmark[rec.table] && rec.table != t_x))
+          continue;
+        if (rec.table == t_num || rec.table == t_x) {
+          const char *f;
+          int fl = lb_lex_field(rec.val, rec.val_len, 0, &f);
+          if (fl < 1) continue;
+          /* "und", "ein": pieces of compounds start nothing */
+          if (rec.table == t_num && fl == 4 && !memcmp(f, "part", 4)) continue;
+          if (rec.table == t_x)
+            m |= f[0] == 'q' ? LB_NUMM_QTY : f[0] == 'u' ? LB_NUMM_UNIT : f[0] == 'v' ? LB_NUMM_VERB : 0;
+        }
+        m |= tabmark[rec.table];
+      }
+      d->nummark[t] = m;
+    }
   }
-  return 0;
+  return d->nummark[i];
 }

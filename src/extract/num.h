@@ -68,18 +68,32 @@ int lb_num_word_get(const lb_lex *lx, int numtab, const char *key, size_t n, lb_
 struct lb_doc;
 
 /*
-** The longest key of lexicon table `table` that starts at token i of d and
-** ends before token `end`: returns its length in tokens (0 = none) and
+** The longest key of lexicon table `table` that starts at token i of d,
+** ends before token `end` and has at most maxlen tokens (the longest key
+** the caller's table holds): returns its length in tokens (0 = none) and
 ** fills *r. Keys are the tokens' norms joined by one space (lex.h).
 */
-int lb_num_phrase(const struct lb_doc *d, size_t i, size_t end, int table, lb_lex_rec *r);
+int lb_num_phrase(const struct lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
+                  lb_lex_rec *r);
+
+/* Marks of lb_num_mark. */
+enum lb_num_mark {
+  LB_NUMM_DATE = 1,  /* in num (not "part"), month, wday, dword, dprep, dperiod, dstart */
+  LB_NUMM_QTY = 2,   /* in num (not "part"), qmod, or xstart with "q" */
+  LB_NUMM_SIG = 4,   /* in unit or spellvar */
+  LB_NUMM_UNIT = 8,  /* in unit, or xstart with "u" */
+  LB_NUMM_STOP = 16, /* in qstop */
+  LB_NUMM_VERB = 32  /* in qverb, or xstart with "v" */
+};
 
 /*
-** Fast filter for the stages: does token i start anything in one of the
-** tables tabs[0..ntabs)? True when its entry has a record of such a table
-** (first words of longer keys are listed in table "xstart"). One look-up.
+** The LB_NUMM_* marks of token i: which of the word tables of the date,
+** quantity and signal stages know the token (first words of longer keys are
+** listed in tables "dstart" and "xstart": KEY, then q, u or v for the
+** table family num/qmod, unit or qverb). Computed for all tokens at the first call, with
+** one look-up per word, and kept in d->nummark for the later stages.
 */
-int lb_num_tok_in(const struct lb_doc *d, size_t i, const int *tabs, int ntabs);
+unsigned lb_num_mark(struct lb_doc *d, size_t i);
 
 /* The lookup key of token i: its norm, or its bytes when it has none. */
 const char *lb_num_tok_key(const struct lb_doc *d, size_t i, size_t *n);

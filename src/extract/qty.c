@@ -91,9 +91,23 @@ static const lb_date *date_at(ctx *c, uint32_t off) {
 typedef struct num {
   size_t i0, i1;   /* tokens [i0, i1) */
   double mult;     /* multiplier applied ("Millionen"), 1 when none */
+  unsigned flags;  /* LB_NUMF_* of a digit number */
   int vague, weak, word;
   double value, min, max; /* max < 0: open */
 } num;
+
+/* A citation code after a number: an all-capital or CamelCase short word
+** the unit table does not know ("GG", "SGB", "BvR", "PatG"). */
+static int citation(ctx *c, size_t i) {
+  const lb_tok *t = tok(c, i);
+  if (!t || t->kind != LB_TOK_WORD || (t->flags & LB_TF_HYPH) || t->end - t->start > 8) return 0;
+  int upper = 0;
+  for (uint32_t k = t->start; k < t->end; k++) {
+    unsigned char ch = (unsigned char)c->d->text[k];
+    if (ch >= 'A' && ch <= 'Z') upper++;
+  }
+  return upper >= 2 && !(lb_num_mark(c->d, i) & LB_NUMM_UNIT);
+}
 
 /* Is a digit token at i a plausible count (not a phone number, time, id)? */
 static int count_token(ctx *c, size_t i) {
@@ -109,7 +123,8 @@ static int count_token(ctx *c, size_t i) {
         strchr("+/#^", c->d->text[p->start]))
       return 0;
     lb_lex_rec r;
-    if (p->norm && lb_num_phrase(c->d, i - 1, i, c->t_qstop, &r) && fieldhas(&r, 0, "before"))
+    if (((lb_num_mark(c->d, i - 1) & LB_NUMM_STOP) || p->kind == LB_TOK_SYM) &&
+        lb_num_phrase(c->d, i - 1, i, c->t_qstop, 3, &r) && fieldhas(&r, 0, "before"))
       return 0;
     if (p->kind == LB_TOK_SYM && c->d->text[p->start] == '/' && i >= c->s0 + 2 &&
         c->d->toks.v[i - 2].kind == LB_TOK_NUM)
@@ -120,16 +135,20 @@ static int count_token(ctx *c, size_t i) {
       i + 2 < c->d->toks.n) {
     /* "100. Platz": an ordinal the sentence splitter cut off */
     lb_lex_rec r;
-    if (lb_num_phrase(c->d, i + 2, c->d->toks.n, c->t_qstop, &r) && fieldhas(&r, 0, "ordinal"))
+    if ((lb_num_mark(c->d, i + 2) & LB_NUMM_STOP) &&
+        lb_num_phrase(c->d, i + 2, c->d->toks.n, c->t_qstop, 3, &r) && fieldhas(&r, 0, "ordinal"))
       return 0;
   }
   if (nx) {
     if (nx->kind == LB_TOK_NUM && (nx->flags & LB_TF_SPACE)) return 0; /* "030 1234 567" */
+    if (nx->kind == LB_TOK_WORD && nx->norm && nx->end - nx->start == 1) return 0; /* "§ 2 a" */
+    if (citation(c, i + 1)) return 0; /* "4 GG", "2 BvR", "6 AZR" */
     if (nx->kind == LB_TOK_SYM && nx->start == t->end && nx->end - nx->start == 1 &&
         (c->d->text[nx->start] == '/' || c->d->text[nx->start] == '^'))
       return 0;
     lb_lex_rec r;
-    if (nx->norm && lb_num_phrase(c->d, i + 1, i + 2, c->t_qstop, &r) && fieldhas(&r, 0, "after"))
+    if ((lb_num_mark(c->d, i + 1) & LB_NUMM_STOP) &&
+        lb_num_phrase(c->d, i + 1, i + 2, c->t_qstop, 3, &r) && fieldhas(&r, 0, "after"))
       return 0;
   }
   return 1;
@@ -148,16 +167,20 @@ static int digits_at(ctx *c, size_t i, num *o) {
     return 0;
   }
   if (st != LB_NUM_OK) return 0;
+  if (c->german && (fl & LB_NUMF_EN_DEC) && t->end - t->start >= 4 &&
+      c->d->text[t->end - 3] == '.' && v < 24.6)
+    return 0; /* "um 19.20": a time, German writes decimals with a comma */
   const lb_date *dt = date_at(c, t->start);
   if (dt && !dt->duration) return 0;
   memset(o, 0, sizeof *o);
+  o->flags = fl;
   o->i0 = i;
   o->i1 = i + 1;
   o->value = v;
   o->max = -1;
   o->mult = 1;
   lb_lex_rec r;
-  int k = lb_num_phrase(c->d, i + 1, c->s1, c->t_num, &r);
+  int k = (lb_num_mark(c->d, i + 1) & LB_NUMM_QTY) ? lb_num_phrase(c->d, i + 1, c->s1, c->t_num, 5, &r) : 0;
   if (k && fieldis(&r, 0, "mult")) {
     double m = fieldnum(&r, 1, 1);
     if (v * m < 1e15) {
@@ -174,7 +197,7 @@ static int words_at(ctx *c, size_t i, num *o) {
   const lb_tok *t = tok(c, i);
   if (!is_word(t)) return 0;
   lb_lex_rec r;
-  int k = lb_num_phrase(c->d, i, c->s1, c->t_num, &r);
+  int k = lb_num_phrase(c->d, i, c->s1, c->t_num, 5, &r);
   lb_num_word w;
   memset(&w, 0, sizeof w);
   if (k) {
@@ -188,7 +211,9 @@ static int words_at(ctx *c, size_t i, num *o) {
   } else {
     /* a composed numeral ("dreitausend") only right before a unit noun */
     lb_lex_rec u;
-    if (!lb_num_phrase(c->d, i + 1, c->s1, c->t_unit, &u)) return 0;
+    if (!(lb_num_mark(c->d, i + 1) & LB_NUMM_UNIT) ||
+        !lb_num_phrase(c->d, i + 1, c->s1, c->t_unit, 3, &u))
+      return 0;
     if (!lb_num_word_get(c->d->lex, c->t_num, t->norm, t->normlen, &w) || w.kind != LB_NUMK_CARD)
       return 0;
     k = 1;
@@ -196,7 +221,8 @@ static int words_at(ctx *c, size_t i, num *o) {
   const lb_date *dt = date_at(c, t->start);
   if (dt && !dt->duration) return 0;
   lb_lex_rec st;
-  if (lb_num_phrase(c->d, i + (size_t)k, c->s1, c->t_qstop, &st) && fieldhas(&st, 0, "after"))
+  if ((lb_num_mark(c->d, i + (size_t)k) & LB_NUMM_STOP) &&
+      lb_num_phrase(c->d, i + (size_t)k, c->s1, c->t_qstop, 3, &st) && fieldhas(&st, 0, "after"))
     return 0; /* "fünf Uhr", "five times" */
   memset(o, 0, sizeof *o);
   o->i0 = i;
@@ -206,7 +232,7 @@ static int words_at(ctx *c, size_t i, num *o) {
   if (w.kind == LB_NUMK_CARD) {
     o->value = w.value;
     lb_lex_rec m;
-    int km = lb_num_phrase(c->d, o->i1, c->s1, c->t_num, &m);
+    int km = (lb_num_mark(c->d, o->i1) & LB_NUMM_QTY) ? lb_num_phrase(c->d, o->i1, c->s1, c->t_num, 5, &m) : 0;
     if (km && fieldis(&m, 0, "mult")) {
       o->value *= fieldnum(&m, 1, 1);
       o->i1 += (size_t)km;
@@ -219,6 +245,15 @@ static int words_at(ctx *c, size_t i, num *o) {
     o->max = w.max;
   }
   return 1;
+}
+
+/* A lower-case German word with an adjective ending (-e -en -er -es -em):
+** "nordkoreanischer", "russische". */
+static int german_adjective(const lb_tok *t) {
+  size_t n = t->normlen;
+  if (n < 4 || !t->norm) return 0;
+  char a = t->norm[n - 1], b = t->norm[n - 2];
+  return a == 'e' || (b == 'e' && (a == 'n' || a == 'r' || a == 's' || a == 'm'));
 }
 
 /* The head noun after token i: skips "von"/"of" and up to four adjectives.
@@ -236,14 +271,20 @@ static int head_at(ctx *c, size_t i, size_t *hi, size_t *noun, lb_lex_rec *r) {
       continue;
     }
     if (t->kind == LB_TOK_SYM && hop == 0) {
-      int k = lb_num_phrase(c->d, j, c->s1, c->t_unit, r);
+      int k = lb_num_phrase(c->d, j, c->s1, c->t_unit, 3, r);
       if (k) return *hi = j, k;
       return 0;
     }
     if (!is_word(t)) return 0;
-    int k = lb_num_phrase(c->d, j, c->s1, c->t_unit, r);
+    unsigned mk = lb_num_mark(c->d, j);
+    lb_lex_rec sr;
+    if ((mk & LB_NUMM_STOP) && lb_num_phrase(c->d, j, c->s1, c->t_qstop, 3, &sr) &&
+        fieldhas(&sr, 0, "det"))
+      return 0; /* "4 der Verordnung": no counted noun */
+    int k = (mk & LB_NUMM_UNIT) ? lb_num_phrase(c->d, j, c->s1, c->t_unit, 3, r) : 0;
     lb_lex_rec nr;
-    if (!k && lb_num_phrase(c->d, j, c->s1, c->t_num, &nr) && !fieldis(&nr, 0, "part"))
+    if (!k && (mk & LB_NUMM_QTY) && lb_num_phrase(c->d, j, c->s1, c->t_num, 5, &nr) &&
+        !fieldis(&nr, 0, "part"))
       return 0; /* "Tausende bis Millionen" */
     if (k) {
       *hi = j;
@@ -256,6 +297,7 @@ static int head_at(ctx *c, size_t i, size_t *hi, size_t *noun, lb_lex_rec *r) {
     }
     conj = tok_is(c, j, "und") || tok_is(c, j, "oder") || tok_is(c, j, "and") || tok_is(c, j, "or");
     if (conj && hop == 0) return 0;
+    if (c->german && !conj && !german_adjective(t)) return 0; /* "6 müssen nicht ..." */
     if (!c->german && hop == 0 && t->normlen >= 4 && t->norm[t->normlen - 1] == 's' &&
         t->kind == LB_TOK_WORD)
       *noun = j; /* an English plural we do not know */
@@ -358,7 +400,9 @@ static const char *casualty_verb(ctx *c, size_t j) {
     const lb_tok *t = &c->d->toks.v[k];
     if (t->kind == LB_TOK_PUNCT || t->kind == LB_TOK_NUM) return NULL;
     lb_lex_rec r;
-    if (is_word(t) && lb_num_phrase(c->d, k, c->s1, c->t_qverb, &r)) return fieldstr(c, &r, 0);
+    if (is_word(t) && (lb_num_mark(c->d, k) & LB_NUMM_VERB) &&
+        lb_num_phrase(c->d, k, c->s1, c->t_qverb, 2, &r))
+      return fieldstr(c, &r, 0);
   }
   return NULL;
 }
@@ -368,7 +412,7 @@ static size_t qty_at(ctx *c, size_t i) {
   lb_doc *d = c->d;
   size_t j = i;
   lb_lex_rec mod;
-  int km = lb_num_phrase(d, i, c->s1, c->t_qmod, &mod);
+  int km = (lb_num_mark(d, i) & LB_NUMM_QTY) ? lb_num_phrase(d, i, c->s1, c->t_qmod, 4, &mod) : 0;
   int range_kw = 0;
   if (km) {
     range_kw = fieldis(&mod, 0, "range");
@@ -379,7 +423,7 @@ static size_t qty_at(ctx *c, size_t i) {
   int has_pre = 0;
   const lb_tok *t = tok(c, j);
   if (t && t->kind == LB_TOK_SYM) {
-    int kp = lb_num_phrase(d, j, c->s1, c->t_unit, &pre);
+    int kp = lb_num_phrase(d, j, c->s1, c->t_unit, 3, &pre);
     if (kp && fieldis(&pre, 4, "pre")) {
       has_pre = 1;
       j += (size_t)kp;
@@ -406,6 +450,9 @@ static size_t qty_at(ctx *c, size_t i) {
     num b;
     const lb_tok *bt = conn ? tok(c, e + 1) : NULL;
     int bok = bt && bt->kind == LB_TOK_NUM && digits_at(c, e + 1, &b);
+    if (bok && (u->kind == LB_TOK_DASH || u->kind == LB_TOK_SYM) && (u->flags & LB_TF_SPACE) &&
+        b.value > 100 * a.value)
+      bok = 0, conn = 0; /* "3 - 86004": a reference, not a range */
     if (bt && bt->kind == LB_TOK_NUM && !bok && !a.word)
       return 0; /* "10 bis 18 Uhr": a time span, no count */
     if (bok) {
@@ -427,6 +474,11 @@ static size_t qty_at(ctx *c, size_t i) {
   else ku = head_at(c, e, &hi, &noun, &ur);
   if (a.weak && !ku) return 0;
   if (a.word == 1 && !a.vague && !ku && noun == (size_t)-1) return 0;
+  if (!a.word && !has_pre && !ku && noun == (size_t)-1 && !km && rmax < 0 && a.mult == 1 &&
+      !(a.flags & (LB_NUMF_GROUPED | LB_NUMF_DECIMAL)))
+    return 0; /* a bare "15": a reference or a rank more often than a count */
+  if (c->german && (a.flags & LB_NUMF_EN_DEC) && !ku && !has_pre && a.mult == 1)
+    return 0; /* "Nr. 3.1", "1.6 genannten Gründen": a section number */
   lb_quantity *q = LB_VEC_PUSH(d->arena, d->quantities);
   q->start = d->toks.v[q0].start;
   size_t last = e - 1;
@@ -513,7 +565,6 @@ void lb_qty_run(lb_doc *d) {
   c.t_qstop = lb_lex_table(d->lex, "qstop");
   c.german = !d->lang || strcmp(d->lang, "en") != 0;
   c.lang = d->lang && *d->lang ? d->lang : "xx";
-  const int tabs[3] = {c.t_num, c.t_qmod, lb_lex_table(d->lex, "xstart")};
   for (size_t s = 0; s < d->sents.n; s++) {
     c.s0 = d->sents.v[s].tok0;
     c.s1 = d->sents.v[s].tok1;
@@ -522,7 +573,7 @@ void lb_qty_run(lb_doc *d) {
       const lb_tok *t = &d->toks.v[i];
       if (t->kind != LB_TOK_NUM && t->kind != LB_TOK_SYM) {
         if (!is_word(t)) continue;
-        if (!lb_num_tok_in(d, i, tabs, 3)) {
+        if (!(lb_num_mark(d, i) & LB_NUMM_QTY)) {
           /* maybe a composed numeral ("dreitausend") before a noun */
           const lb_tok *nx = i + 1 < c.s1 ? &d->toks.v[i + 1] : NULL;
           if (t->normlen < 6 || !nx || nx->kind != LB_TOK_WORD || t->kind != LB_TOK_WORD ||

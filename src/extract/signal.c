@@ -13,6 +13,7 @@
 
 #include "../lex/lex.h"
 #include "../picture/doc.h"
+#include "../text/norm.h"
 #include "num.h"
 
 static void add(lb_doc *d, const char *kind, uint32_t start, uint32_t end, const char *detail,
@@ -46,6 +47,7 @@ static void words(lb_doc *d, int german) {
   for (size_t i = 0; i < d->toks.n; i++) {
     const lb_tok *t = &d->toks.v[i];
     if (t->kind != LB_TOK_WORD || !t->norm || !(t->flags & LB_TF_CAP)) continue;
+    if (!(lb_num_mark(d, i) & LB_NUMM_SIG)) continue;
     lb_lex_entry e;
     if (!lb_lex_get(d->lex, t->norm, t->normlen, &e)) continue;
     lb_lex_rec r;
@@ -58,8 +60,8 @@ static void words(lb_doc *d, int german) {
             "de:sig:imperial-unit");
       if (r.table == t_var) var = 1;
     }
-    if (!var && e.maxtoks < 2) continue;
-    size_t n = (size_t)lb_num_phrase(d, i, d->toks.n, t_var, &r);
+    if (!var) continue;
+    size_t n = (size_t)lb_num_phrase(d, i, d->toks.n, t_var, 3, &r);
     if (!n) continue;
     const char *name, *spell;
     int nl = field(&r, 0, &name), sl = field(&r, 1, &spell);
@@ -88,7 +90,7 @@ static void words(lb_doc *d, int german) {
   }
 }
 
-/* Last word of a mention, lower-cased ASCII-wise, without a genitive -s. */
+/* Last word of a mention, case-folded, without a genitive -s. */
 static size_t last_word(const lb_doc *d, const lb_mention *m, char *out, size_t cap) {
   uint32_t a = m->start, b = m->end;
   for (uint32_t k = b; k > a; k--)
@@ -96,12 +98,17 @@ static size_t last_word(const lb_doc *d, const lb_mention *m, char *out, size_t 
       a = k;
       break;
     }
-  size_t n = 0;
-  for (uint32_t k = a; k < b && n + 1 < cap; k++) {
-    char ch = d->text[k];
-    out[n++] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
-  }
-  if (n > 3 && out[n - 1] == 's') n--;
+  uint32_t kn;
+  const char *key = lb_norm_key_arena(d->arena, d->text + a, b - a, &kn);
+  size_t n = kn < cap - 1 ? kn : cap - 1;
+  memcpy(out, key, n);
+  /* genitive: "Trumps", "France's", "Syria\u2019s" */
+  if (n > 2 && out[n - 1] == 's' && out[n - 2] == '\'') n -= 2;
+  else if (n > 4 && out[n - 1] == 's' && (unsigned char)out[n - 2] == 0x99 &&
+           (unsigned char)out[n - 3] == 0x80 && (unsigned char)out[n - 4] == 0xe2)
+    n -= 4;
+  else if (n > 3 && out[n - 1] == 's')
+    n--;
   out[n] = 0;
   return n;
 }
@@ -144,9 +151,12 @@ static void entity_spellings(lb_doc *d) {
         char wi[64];
         size_t ni = last_word(d, mi, wi, sizeof wi);
         if (ni < 4 || nj < 4 || (ni == nj && !memcmp(wi, wj, ni))) continue;
+        /* a derived form: "Iraq"/"Iraqi", "Russland"/"Russlands" */
+        size_t lo = ni < nj ? ni : nj;
+        if (!memcmp(wi, wj, lo) && (ni > nj ? ni - nj : nj - ni) <= 3) continue;
         int dist = distance(wi, ni, wj, nj);
         size_t lim = (ni > nj ? ni : nj) / 2;
-        if (dist > (int)lim || dist > 4) continue;
+        if (dist > (int)lim || dist > 3) continue;
         /* the word list may have said so already */
         int dup = 0;
         for (size_t k = 0; k < nsig; k++)
@@ -189,11 +199,18 @@ static void headings(lb_doc *d) {
   }
 }
 
-/* Opening “ (U+201C) in German text, where German opens with „. */
+/* Opening “ (U+201C) in a German text that also opens quotes with „ (the
+** German way): two conventions in one text, a sign of copied passages. */
 static void quotes(lb_doc *d) {
+  if (!memmem(d->text, d->len, "\xe2\x80\x9e", 3)) return;
   for (size_t i = 0; i < d->toks.n; i++) {
     const lb_tok *t = &d->toks.v[i];
     if (t->kind != LB_TOK_QUOTE || !(t->flags & LB_TF_OPEN) || t->end - t->start != 3) continue;
+    /* an opening quote sticks to the word after it ("„Legostein “" does not) */
+    if (t->end >= d->len) continue;
+    unsigned char nx = (unsigned char)d->text[t->end];
+    if (!(nx >= 0x80 || (nx >= '0' && nx <= '9') || ((nx | 0x20) >= 'a' && (nx | 0x20) <= 'z')))
+      continue;
     if (!memcmp(d->text + t->start, "\xe2\x80\x9c", 3)) {
       add(d, "english_quotes", t->start, t->end, "\xe2\x80\x9c", "de:sig:quotes");
       return;

@@ -13,6 +13,7 @@
 */
 #include "api.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <sqlite3.h>
 #include <stdint.h>
@@ -346,14 +347,22 @@ typedef struct q {
   } b[MAX_BINDS];
 } q;
 
+/* Bind values in the order their "?" appear. The routes bind at most 21
+** values (all event filters and paging), well under MAX_BINDS. */
 static void q_text(q *x, const char *s) {
-  if (x->nb < MAX_BINDS) x->b[x->nb++].kind = 0, x->b[x->nb - 1].s = s;
+  assert(x->nb < MAX_BINDS);
+  x->b[x->nb].kind = 0;
+  x->b[x->nb++].s = s;
 }
 static void q_int(q *x, int64_t v) {
-  if (x->nb < MAX_BINDS) x->b[x->nb++].kind = 1, x->b[x->nb - 1].i = v;
+  assert(x->nb < MAX_BINDS);
+  x->b[x->nb].kind = 1;
+  x->b[x->nb++].i = v;
 }
 static void q_real(q *x, double v) {
-  if (x->nb < MAX_BINDS) x->b[x->nb++].kind = 2, x->b[x->nb - 1].d = v;
+  assert(x->nb < MAX_BINDS);
+  x->b[x->nb].kind = 2;
+  x->b[x->nb++].d = v;
 }
 
 static void bind_all(sqlite3_stmt *st, const q *x) {
@@ -391,9 +400,13 @@ static void event_where(q *x, const filt *f) {
     q_int(x, f->quad);
   }
   if ((s = V(f, P_PLACE))) {
-    lb_buf_adds(&x->sql, " AND (e.place = ? OR e.place_name = ? COLLATE NOCASE)");
-    q_text(x, s);
-    q_text(x, s);
+    /* As `lagebild query --place`: the place's id, its name ("Kursk" also
+    ** matches "Kursk Oblast"), or a name it was written as ("Moskau"). */
+    lb_buf_adds(&x->sql, " AND (e.place = ? OR e.place_name = ? COLLATE NOCASE OR "
+                         "e.place_name LIKE ? || ' %' OR e.place IN (SELECT en.id FROM "
+                         "mentions m JOIN entities en ON en.ent = m.ent WHERE m.text = ? "
+                         "COLLATE NOCASE))");
+    for (int k = 0; k < 4; k++) q_text(x, s);
   }
   if (V(f, P_BBOX)) {
     lb_buf_adds(&x->sql, " AND e.event IN (SELECT event FROM events_geo WHERE min_lon >= ? AND "
@@ -653,9 +666,9 @@ static int r_incidents(lb_srv_db *h, const filt *f, lb_buf *out) {
     q_real(&x, f->bbox[3]);
   }
   if ((s = V(f, P_PLACE))) {
-    lb_buf_adds(&x.sql, " AND (i.place = ? OR i.place_name = ? COLLATE NOCASE)");
-    q_text(&x, s);
-    q_text(&x, s);
+    lb_buf_adds(&x.sql, " AND (i.place = ? OR i.place_name = ? COLLATE NOCASE OR "
+                        "i.place_name LIKE ? || ' %')");
+    for (int k = 0; k < 3; k++) q_text(&x, s);
   }
   if (f->from) {
     lb_buf_adds(&x.sql, " AND COALESCE(i.day_to, i.day_from) >= ?");
@@ -817,7 +830,9 @@ static int spans_of(lb_srv_db *h, const char *kind, const char *sql, int64_t doc
 }
 
 static int r_document(lb_srv_db *h, const char *id, lb_buf *out) {
-  if (!*id || strlen(id) > LB_SRV_MAX_VALUE || strchr(id, '/')) {
+  /* The id is everything after the prefix, '/' included (ids may be URLs);
+  ** it is only ever a bound parameter. */
+  if (!*id || strlen(id) > LB_SRV_MAX_VALUE) {
     lb_srv_error_json(out, 404, "no such document");
     return 404;
   }

@@ -235,15 +235,14 @@ static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *k
   return MHD_YES;
 }
 
-/* The cache key of a request: path, then each parameter as it came. */
+/* The cache key of a request: path, then each parameter as it came, each
+** string prefixed by its length so that no choice of values can make two
+** different requests share a key. */
 static int cache_key(lb_buf *k, const char *url, const params *ps) {
-  lb_buf_adds(k, url);
-  for (size_t i = 0; i < ps->n; i++) {
-    lb_buf_addc(k, '\x01');
-    lb_buf_adds(k, ps->p[i].key);
-    lb_buf_addc(k, '\x02');
-    lb_buf_adds(k, ps->p[i].val);
-  }
+  lb_buf_printf(k, "%zu:%s", strlen(url), url);
+  for (size_t i = 0; i < ps->n; i++)
+    lb_buf_printf(k, "|%zu:%s=%zu:%s", strlen(ps->p[i].key), ps->p[i].key,
+                  strlen(ps->p[i].val), ps->p[i].val);
   return k->p != NULL;
 }
 
@@ -313,7 +312,6 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
   if (s->log) fprintf(stderr, "lagebild serve: %s %s\n", method, url);
   if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
     return send_error(c, 405, "only GET and HEAD are allowed");
-  if (*upload_size) return send_error(c, 413, "a request body is not accepted");
 
   if (strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0) {
     params ps;

@@ -131,7 +131,7 @@ static int doc_where(qb *q, const lb_store_filter *f, int *first, const char *do
     and(q, first);
     lb_buf_printf(&q->sql, "d.id = ?%d", ptext(q, f->doc));
   }
-  if (f->text) {
+  if (f->text && f->text[strspn(f->text, " \t")]) { /* blank: no filter */
     char *t = fts_query(f->text);
     if (!t) return -1;
     q->owned[q->np] = t;

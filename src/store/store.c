@@ -32,11 +32,14 @@
 #include "merge.h"
 #include "schema.h"
 
+_Static_assert(LB_STORE_SCHEMA_VERSION == 1 + LB_STORE_NMIGRATIONS,
+               "one migration per schema version after the first");
+
 enum {
   S_DOC_GET, S_DOC_INS, S_DOC_DEL, S_SENT_INS, S_ENT_GET, S_ENT_INS, S_ENTGEO_INS,
   S_MEN_INS, S_QTY_INS, S_DATE_INS, S_CLAIM_INS, S_SIG_INS, S_EV_INS, S_EVGEO_INS,
   S_DEL_SENT, S_DEL_MEN, S_DEL_QTY, S_DEL_DATE, S_DEL_CLAIM, S_DEL_SIG, S_DEL_EVGEO,
-  S_DEL_INC, S_DEL_EV, S_N
+  S_DEL_INC, S_DEL_EV, S_FTS_INS, S_N
 };
 
 static const char *const SQL[S_N] = {
@@ -79,6 +82,8 @@ static const char *const SQL[S_N] = {
     [S_DEL_INC] = "SELECT DISTINCT incident FROM events WHERE doc = ?1 AND incident IS NOT NULL"
                   " ORDER BY incident",
     [S_DEL_EV] = "DELETE FROM events WHERE doc = ?1",
+    [S_FTS_INS] = "INSERT INTO documents_fts(rowid, title, text)"
+                  " SELECT doc, title, text FROM documents WHERE doc >= ?1",
 };
 
 /* id -> entities.ent, open addressing; keys are owned copies. */
@@ -90,6 +95,7 @@ typedef struct ent_slot {
 struct lb_store {
   sqlite3 *db;
   int mode, version, lockfd, in_tx;
+  int64_t fts_from; /* first document of this transaction not yet in FTS, 0 = none */
   char *path;
   sqlite3_stmt *st[S_N];
   lb_store_merge *merge;
@@ -211,8 +217,10 @@ static int create_schema(lb_store *s, const lb_store_opts *o) {
            LB_STORE_SCHEMA_VERSION, LB_VERSION, o->radius_km, o->window_days,
            LB_STORE_SCHEMA_VERSION);
   if (exec(s, "BEGIN IMMEDIATE", "cannot start creating the store")) return -1;
-  if (exec(s, LB_STORE_SCHEMA_V1, "cannot create the tables") ||
-      exec(s, sql, "cannot write the schema version") ||
+  int bad = exec(s, LB_STORE_SCHEMA_V1, "cannot create the tables");
+  for (int k = 0; k < LB_STORE_NMIGRATIONS && !bad; k++)
+    bad = exec(s, LB_STORE_MIGRATIONS[k], "cannot create the tables");
+  if (bad || exec(s, sql, "cannot write the schema version") ||
       exec(s, "COMMIT", "cannot commit the new tables")) {
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     return -1;
@@ -609,7 +617,21 @@ lb_err lb_store_begin(lb_store *s) {
   return LB_OK;
 }
 
+/* Index the documents added in this transaction in one statement (see
+** schema.h, migration 2 -> 3). */
+static int fts_flush(lb_store *s) {
+  if (!s->fts_from) return 0;
+  sqlite3_stmt *st = s->st[S_FTS_INS];
+  sqlite3_bind_int64(st, 1, s->fts_from);
+  s->fts_from = 0;
+  return step(s, S_FTS_INS, "cannot index documents for full-text search");
+}
+
 lb_err lb_store_commit(lb_store *s) {
+  if (fts_flush(s)) {
+    lb_store_rollback(s);
+    return LB_ERR_DB;
+  }
   if (exec(s, "COMMIT", "cannot commit")) {
     lb_store_rollback(s);
     return LB_ERR_DB;
@@ -621,12 +643,16 @@ lb_err lb_store_commit(lb_store *s) {
 void lb_store_rollback(lb_store *s) {
   sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
   s->in_tx = 0;
+  s->fts_from = 0;
   ents_clear(s); /* rows inserted in the transaction are gone */
 }
 
 /* Delete document `doc` and every row extracted from it; refresh the
 ** incidents its events were part of. */
 static int remove_doc(lb_store *s, int64_t doc) {
+  /* the delete trigger takes the document out of the FTS index: it must be
+  ** in there first */
+  if (s->fts_from && doc >= s->fts_from && fts_flush(s)) return -1;
   int64_t inc[256];
   int ninc = 0, more = 0;
   sqlite3_stmt *st = s->st[S_DEL_INC];
@@ -1029,6 +1055,7 @@ lb_err lb_store_add(lb_store *s, const lb_doc *d, uint64_t hash, const char *ori
     sqlite3_bind_null(st, 10);
   if (step(s, S_DOC_INS, "cannot insert a document")) return LB_ERR_DB;
   int64_t doc = sqlite3_last_insert_rowid(s->db);
+  if (!s->fts_from) s->fts_from = doc;
   if (add_facts(s, d, doc) || add_entities(s, d, doc) || add_events(s, d, doc))
     return LB_ERR_DB;
   return LB_OK;

@@ -37,11 +37,14 @@ static int starts_sentence(const lb_tok *t) {
 static int hard_wrapped(const lb_doc *d) {
   const char *s = d->text;
   size_t n = d->len, lines = 0, midlen = 0, open = 0, start = 0;
-  for (size_t i = 0; i <= n; i++) {
-    if (i < n && s[i] != '\n') continue;
+  const char *nl;
+  /* memchr, not a byte loop: this runs over every document (the last line,
+  ** without a newline, does not count) */
+  while (start < n && (nl = memchr(s + start, '\n', n - start)) != NULL) {
+    size_t i = (size_t)(nl - s);
     size_t e = i;
     while (e > start && (s[e - 1] == ' ' || s[e - 1] == '\r')) e--;
-    if (e > start && i < n) { /* the last line does not count */
+    if (e > start) {
       size_t len = e - start;
       lines++;
       if (len >= 40 && len <= 100) midlen++;

@@ -137,12 +137,30 @@ typedef struct scanner {
   size_t n;
   lb_tok_fn fn;
   void *ctx;
+  struct lb_doc *doc; /* when set, tokens go straight into doc->toks */
   uint16_t pending; /* SPACE/NL/PARA flags for the next token */
   int last_kind;    /* kind of the previous token, for quote direction */
   size_t last_end;  /* end of the last emitted token */
 } scanner;
 
-static void emit(scanner *sc, size_t a, size_t b, int kind, uint16_t flags) {
+static inline __attribute__((always_inline)) void emit(scanner *sc, size_t a, size_t b, int kind,
+                                                        uint16_t flags) {
+  if (sc->doc) { /* the pipeline's case, without a call per token */
+    lb_doc *d = sc->doc;
+    if (d->toks.n == d->toks.cap)
+      d->toks.v = lb_vec_grow(d->arena, d->toks.v, &d->toks.cap, sizeof *d->toks.v);
+    lb_tok *t = &d->toks.v[d->toks.n++];
+    t->start = (uint32_t)a;
+    t->end = (uint32_t)b;
+    t->kind = (uint16_t)kind;
+    t->flags = (uint16_t)(flags | sc->pending);
+    t->normlen = 0;
+    t->norm = NULL;
+    sc->pending = 0;
+    sc->last_kind = kind;
+    sc->last_end = b;
+    return;
+  }
   lb_tok t;
   t.start = (uint32_t)a;
   t.end = (uint32_t)b;
@@ -168,10 +186,43 @@ static size_t scan_word(scanner *sc, size_t i, uint16_t *flags, int *nletters, i
     if (c < 0x80) {
       unsigned char cl = CLS[c];
       if (cl == C_LETTER) {
-        (*nletters)++;
-        if (c >= 'A' && c <= 'Z') (*nupper)++;
-        if (c == 0x1A) *flags |= LB_TF_SUB;
-        i++;
+        /* a run of ASCII letters (most of every text): eight bytes at a
+        ** time while they are letters, then one by one */
+        size_t j = i;
+        int up = 0, sub = 0;
+        while (j + 8 <= n) {
+          uint64_t w;
+          memcpy(&w, s + j, 8);
+          if (w & 0x8080808080808080ULL) break;
+          uint64_t lo = w | 0x2020202020202020ULL; /* A-Z -> a-z */
+          /* high bit set where a byte of lo is in 'a'..'z' (no carries:
+          ** every byte is < 0x80) */
+          uint64_t in = (lo + 0x1F1F1F1F1F1F1F1FULL) & ~(lo + 0x0505050505050505ULL) &
+                        0x8080808080808080ULL;
+          uint64_t notin = ~in & 0x8080808080808080ULL;
+          int lead = notin ? __builtin_ctzll(notin) / 8 : 8; /* letters in front */
+          if (!lead) break;
+          uint64_t keep = lead == 8 ? ~0ULL : ((1ULL << (8 * lead)) - 1);
+          up += __builtin_popcountll(~w & 0x2020202020202020ULL & keep);
+          j += (size_t)lead;
+          if (lead < 8) break;
+        }
+        if (j > i && (j >= n || CLS[s[j]] != C_LETTER)) {
+          *nletters += (int)(j - i);
+          *nupper += up;
+          i = j;
+          continue;
+        }
+        do {
+          unsigned x = s[j];
+          up += x - 'A' < 26u; /* unsigned: wraps below 'A' */
+          sub |= x == 0x1A;
+          j++;
+        } while (j < n && CLS[s[j]] == C_LETTER);
+        *nletters += (int)(j - i);
+        *nupper += up;
+        if (sub) *flags |= LB_TF_SUB;
+        i = j;
         continue;
       }
       if (cl == C_DIGIT) {
@@ -329,7 +380,7 @@ static size_t word_suffix(scanner *sc, size_t a, size_t e, int *kind, uint16_t *
   size_t n = sc->n;
   size_t wl = e - a;
   /* URL: scheme:// or www. */
-  if ((e + 3 <= n && memcmp(s + e, "://", 3) == 0 &&
+  if ((e + 3 <= n && s[e] == ':' && memcmp(s + e, "://", 3) == 0 &&
        (wl <= 6)) ||
       (wl == 3 && (memcmp(s + a, "www", 3) == 0 || memcmp(s + a, "WWW", 3) == 0) &&
        e < n && s[e] == '.')) {
@@ -444,9 +495,13 @@ static void scan(scanner *sc) {
       int nletters = 0, nupper = 0;
       size_t e = scan_word(sc, i, &flags, &nletters, &nupper);
       /* first letter's case */
-      int32_t c0;
-      lb_utf8_decode(s + a, n - a, &c0);
-      if (lb_uc_is_upper(c0)) flags |= LB_TF_CAP;
+      if (s[a] < 0x80) {
+        if (s[a] >= 'A' && s[a] <= 'Z') flags |= LB_TF_CAP;
+      } else {
+        int32_t c0;
+        lb_utf8_decode(s + a, n - a, &c0);
+        if (lb_uc_is_upper(c0)) flags |= LB_TF_CAP;
+      }
       if (nletters >= 2 && nupper == nletters) flags |= LB_TF_UPPER;
       int kind = LB_TOK_WORD;
       e = word_suffix(sc, a, e, &kind, &flags, nletters);
@@ -554,19 +609,12 @@ size_t lb_tok_each(const char *s, size_t n, lb_tok_fn fn, void *ctx) {
   return e.count;
 }
 
-static void push_tok(void *ctx, const lb_tok *t) {
-  lb_doc *d = ctx;
-  lb_tok *slot = LB_VEC_PUSH(d->arena, d->toks);
-  *slot = *t;
-}
-
 void lb_tok_run(lb_doc *d) {
   scanner sc;
   memset(&sc, 0, sizeof sc);
   sc.s = (const unsigned char *)d->text;
   sc.n = d->len;
-  sc.fn = push_tok;
-  sc.ctx = d;
+  sc.doc = d;
   /* about one token per 6 bytes of news text: size the vector once */
   if (d->toks.cap == 0 && d->len > 64) {
     d->toks.cap = d->len / 5 + 16;

@@ -116,6 +116,30 @@ test('actor view: who acts on whom, per quad class', async () => {
   assert.ok(ru, 'no RUSMIL -> UKRMIL row: ' + rows.map((r) => `${r.source}->${r.target}`).join(', '));
   assert.ok(ru.cells[3] >= 1, 'RUSMIL -> UKRMIL has no material conflict');
   assert.strictEqual(ru.cells[4], ru.cells[0] + ru.cells[1] + ru.cells[2] + ru.cells[3]);
+  // incidents: each with links to the documents that report it
+  await page.click('#tabs button[data-tab="incidents"]');
+  const links = await page.$$eval('#incidents a.evidence', (els) => els.map((e) => e.getAttribute('href')));
+  assert.ok(links.includes('#doc=' + SEED), 'incident sources: ' + links.join(' '));
+});
+
+test('the filter form: actor RUS lists only events of RUS, place Moskau only Moscow', async () => {
+  await page.goto(BASE + '/');
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
+  await page.fill('#filters input[name="actor"]', 'RUS');
+  await page.evaluate(() => { delete document.body.dataset.loaded; });
+  await page.click('#filters button[type="submit"]');
+  await page.waitForFunction(() => document.body.dataset.loaded === 'events');
+  const rows = await page.$$eval('#event-table tr[data-event] td:nth-child(3)', (els) => els.map((e) => e.textContent));
+  assert.ok(rows.length >= 3, `${rows.length} rows`);
+  for (const r of rows) assert.match(r, /\(RUS[A-Z]*\)/, r);
+  await page.fill('#filters input[name="actor"]', '');
+  await page.fill('#filters input[name="place"]', 'Moskau');
+  await page.evaluate(() => { delete document.body.dataset.loaded; });
+  await page.click('#filters button[type="submit"]');
+  await page.waitForFunction(() => document.body.dataset.loaded === 'events');
+  const ms = await markers();
+  assert.ok(ms.length >= 1 && ms.every((m) => near(m, 55.75, 37.62, 0.5)), JSON.stringify(ms));
+  await page.click('#reset');
 });
 
 test('a document with <script> and HTML shows it as text and runs nothing', async () => {
