@@ -13,7 +13,8 @@
 #   peak RSS                          of the all-stages run (/usr/bin/time -v)
 # then every bench/row_*.sh (sorted; see bench/lib.sh for what they get).
 # Without ../shared/data (a user's clone) it says which sources are missing
-# and exits 0. BENCH_DATA overrides the data folder, BENCH_MB the corpus size.
+# and exits 0. BENCH_DATA overrides the data folder, BENCH_MB the corpus size,
+# BENCH_CORE_ONLY=1 leaves out the bench/row_*.sh rows.
 cd "$(dirname "$0")/.." || exit 1
 . bench/lib.sh
 DATA=${BENCH_DATA:-../shared/data}
@@ -108,6 +109,7 @@ med=$(sort -n "$BENCH_DIR/startup.ms" | sed -n 10,11p | awk '{ s += $1 } END { p
 bench_note "start-up, empty document (median of 20)" "$med ms"
 bench_note "peak RSS, all stages ($CPUS threads)" "$(echo "$rss" | awk '{ printf "%.1f MB", $1 / 1024 }')"
 
+[ -n "${BENCH_CORE_ONLY:-}" ] && exit 0 # BENCH_CORE_ONLY=1: skip the added rows
 for row in bench/row_*.sh; do
   [ -f "$row" ] || continue
   sh "$row" || echo "  ($row failed with exit status $?)"

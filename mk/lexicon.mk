@@ -21,7 +21,7 @@ build/gen/actors.tsv: tools/gen_actors.js data/actors/actors.txt data/actors/var
 	@mkdir -p $(@D)
 	node tools/gen_actors.js data > $@.tmp && mv $@.tmp $@
 
-build/gen/morph.tsv: tools/gen_morph.js
+build/gen/morph.tsv: tools/gen_morph.js package-lock.json
 	@mkdir -p $(@D)
 	node tools/gen_morph.js node_modules > $@.tmp && mv $@.tmp $@
 

@@ -521,6 +521,38 @@ TEST(store_seed_ingest) {
   rm_db(path);
 }
 
+TEST(store_replace_in_one_transaction) {
+  /* an id twice in one batch: the second version replaces the first, and
+  ** the full-text index (filled at commit) holds only the second */
+  const char *path = tmp_path("dup.db");
+  rm_db(path);
+  char err[512];
+  lb_store *s;
+  CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
+  if (!s) return;
+  const char *texts[] = {"Erster Text über Berlin.", "Anderer Text über Hamburg.",
+                         "Zweiter Text über München."};
+  const char *ids[] = {"x", "y", "x"};
+  int want[] = {LB_STORE_ADDED, LB_STORE_ADDED, LB_STORE_REPLACED};
+  CHECK_INT(lb_store_begin(s), LB_OK);
+  for (int k = 0; k < 3; k++) {
+    lb_doc *d = text_doc(ids[k], texts[k], "2024-11-11");
+    int st;
+    CHECK_INT(lb_store_add(s, d, lb_store_hash(d), NULL, &st), LB_OK);
+    CHECK_INT(st, want[k]);
+    lb_doc_free(d);
+  }
+  CHECK_INT(lb_store_commit(s), LB_OK);
+  CHECK_INT(sqlite3_exec(lb_store_db(s), "INSERT INTO documents_fts(documents_fts)"
+                         " VALUES('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
+  CHECK_STR(text_of(s, "SELECT d.id FROM documents_fts f JOIN documents d ON d.doc = f.rowid"
+                       " WHERE documents_fts MATCH 'Berlin OR München OR Hamburg' ORDER BY d.id"),
+            "x|y");
+  CHECK_INT(count(s, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Berlin'"), 0);
+  lb_store_close(s);
+  rm_db(path);
+}
+
 TEST(store_migration) {
   /* a store as version 1 wrote it */
   const char *path = tmp_path("v1.db");

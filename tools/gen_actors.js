@@ -137,21 +137,12 @@ function petrarch(file, type, src) {
       names.push(conv(head));
     }
     codes.push(...cm);
-    if (cm.length && !head.startsWith('+')) {
-      /* name and code on one line: a block of its own unless '+' lines follow */
-    }
   }
   flush();
 }
-function clean(list) {
-  return list;
-}
-const before = out.length;
 petrarch('cameo/Phoenix.Countries.actors.txt', 'PER', 'lex:petrarch2');
 petrarch('cameo/Phoenix.International.actors.txt', 'ORG', 'lex:petrarch2');
 petrarch('cameo/Phoenix.MilNonState.actors.txt', 'MIL', 'lex:petrarch2');
-void before;
-void clean;
 /* PETRARCH names are upper case with "_" for spaces */
 for (let i = 0; i < out.length; i++) {
   const f = out[i].split('\t');

@@ -22,6 +22,7 @@
 */
 #include "ent.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,7 @@ static int is_word(const lb_tok *t) {
 ** or a token has no key. */
 static size_t make_key(ctx *c, uint32_t i, uint32_t n) {
   size_t k = 0;
+  assert(i + n <= c->d->toks.n);
   for (uint32_t j = i; j < i + n; j++) {
     const lb_tok *t = &c->d->toks.v[j];
     const char *s = t->norm ? t->norm : c->d->text + t->start;
@@ -224,6 +226,7 @@ static lb_mention *add_mention(ctx *c, int32_t ent, uint32_t tok0, uint32_t tok1
                                const char *rule, int role) {
   if (ent < 0 || tok1 <= tok0) return NULL;
   lb_doc *d = c->d;
+  assert((size_t)ent < d->entities.n && tok1 <= d->toks.n);
   lb_entity *e = &d->entities.v[ent];
   uint32_t start = d->toks.v[tok0].start, end = d->toks.v[tok1 - 1].end;
   for (size_t i = 0; i < e->mentions.n; i++)
@@ -359,6 +362,23 @@ static int rec_is_person(ctx *c, const lb_lex_rec *r) {
   return l > 0 && lb_lex_find(c->lx, c->T.entdef, f, (size_t)l, &def) && field_eq(&def, 1, "PER");
 }
 
+/* Has the entry a main place name of a country, a capital or a city of a
+** million ("Schweiz", "USA" are dictionary words too)? */
+static int important_main(ctx *c, const lb_lex_entry *e) {
+  lb_lex_rec r, def;
+  for (uint32_t k = 0; k < e->nrec; k++) {
+    if (!lb_lex_rec_get(c->lx, e, k, &r) || r.table != c->T.ent || !field_eq(&r, 2, "place"))
+      continue;
+    const char *f;
+    int l = lb_lex_field(r.val, r.val_len, 0, &f);
+    if (l <= 0 || !lb_lex_find(c->lx, c->T.entdef, f, (size_t)l, &def)) continue;
+    const char *pop;
+    int pl = lb_lex_field(def.val, def.val_len, 10, &pop);
+    if (field_eq(&def, 8, "PCLI") || field_eq(&def, 8, "PPLC") || pl > 6) return 1;
+  }
+  return 0;
+}
+
 /* A name at token i: returns tokens consumed (0 = none). */
 static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   const lb_tok *t = &c->d->toks.v[i];
@@ -411,10 +431,17 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     return n;
   }
   if (!nplace) return 0;
-  if (n == 1 && i + 1 < s1 && !prev_is(c, i, s0, LOC_PREP) && name_like(c, i + 1)) return 0;
-  int prep = prev_is(c, i, s0, LOC_PREP);
+  /* a town's name before an unknown name may be a first name ("Paris
+  ** Hilton"), but not a capital or big city ("Berlin Fashion Week") */
+  if (n == 1 && i + 1 < s1 && !prev_is(c, i, s0, LOC_PREP) && name_like(c, i + 1) &&
+      !important_main(c, &e))
+    return 0;
+  /* "in Kursk", "in der Schweiz" */
+  int prep = prev_is(c, i, s0, LOC_PREP) ||
+             (prev_is(c, i, s0, ARTICLE) && prev_is(c, i - 1, s0, LOC_PREP));
   int need = 0;
-  if (n == 1 && (entry_has(c->lx, &e0, c->T.form, &r) || entry_has(c->lx, &e0, c->T.stop, &r))) {
+  if (n == 1 && (entry_has(c->lx, &e0, c->T.form, &r) || entry_has(c->lx, &e0, c->T.stop, &r)) &&
+      !important_main(c, &e)) {
     if (!prep) return 0; /* a common word that is also some town's name */
     need = 2;
   } else if (n == 1 && !mainname) {
@@ -741,6 +768,33 @@ static int name_like(ctx *c, uint32_t i) {
   return !known_word(c, i) && !noun_ending(c, i);
 }
 
+/* name_like without the (several lookups) noun-ending test. */
+static int name_like_cheap(ctx *c, uint32_t i) {
+  const lb_tok *t = &c->d->toks.v[i];
+  if (t->kind != LB_TOK_WORD || !t->norm || !(t->flags & LB_TF_CAP)) return 0;
+  if (t->flags & (LB_TF_DIGIT | LB_TF_UPPER)) return 0;
+  if (t->end - t->start < 2) return 0;
+  return !known_word(c, i);
+}
+
+/* Does token i end in a dictionary noun of four letters or more, as German
+** compounds do ("Ortsausgang", "Landrat", "Krankenhaus")? Surnames often do
+** too ("Beckenbauer"), so this is asked only of a guess's first word. */
+static int compound_noun(ctx *c, uint32_t i) {
+  const lb_tok *t = &c->d->toks.v[i];
+  for (uint32_t k = 4; k + 3 <= t->normlen && k <= 14; k++) {
+    const char *suf = t->norm + t->normlen - k;
+    if (((unsigned char)*suf & 0xC0) == 0x80) continue; /* inside a UTF-8 sequence */
+    lb_lex_entry e;
+    lb_lex_rec r;
+    if (!lb_lex_get(c->lx, suf, k, &e)) continue;
+    for (uint32_t j = 0; j < e.nrec; j++)
+      if (lb_lex_rec_get(c->lx, &e, j, &r) && r.table == c->T.form && field_eq(&r, 1, "NOUN"))
+        return 1;
+  }
+  return 0;
+}
+
 static const char *const ORG_END[] = {
     "partei",  "bank",     "ag",     "gmbh",    "ministerium", "union", "institut", "agentur",
     "verband", "stiftung", "gruppe", "brigade", "bataillon",   "front", "armee",    "news",
@@ -752,14 +806,29 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   lb_doc *d = c->d;
   const lb_tok *t = &d->toks.v[i];
   uint32_t j = i;
-  while (j < s1 && !c->used[j] && name_like(c, j) && j - i < 4) {
+  while (j < s1 && !c->used[j] && name_like_cheap(c, j) && j - i < 4) {
     const lb_tok *p = j > i ? &d->toks.v[j - 1] : NULL;
     if (p && p->normlen == d->toks.v[j].normlen &&
         memcmp(p->norm, d->toks.v[j].norm, p->normlen) == 0)
       break; /* "Weihnachtsgeld Weihnachtsgeld" is no name */
     j++;
   }
+  /* only a run of two or more is worth the noun-ending test */
+  if (j - i >= 2)
+    for (uint32_t k = i; k < j; k++)
+      if (noun_ending(c, k)) {
+        j = k;
+        break;
+      }
   const char *type = NULL;
+  /* "Landrat Friedrich Kethorn", "Ortsausgang Besigheim": a compound noun
+  ** before a name or a place (but "Wolfgang Kraus") */
+  if (j - i >= 2) {
+    lb_lex_entry le;
+    lb_lex_rec lr;
+    int place_last = tok_entry(c, j - 1, &le) && entry_has(c->lx, &le, c->T.ent, &lr);
+    if ((j - i >= 3 || place_last) && compound_noun(c, i)) return 0;
+  }
   if (j - i >= 2) {
     const lb_tok *l = &d->toks.v[j - 1];
     type = "PER";

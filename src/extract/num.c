@@ -257,6 +257,10 @@ int lb_num_phrase(const lb_doc *d, size_t i, size_t end, int table, size_t maxle
   return 0;
 }
 
+/* No key of the number, date and signal tables is longer than this (bytes);
+** longer words (German compounds) are not looked up. */
+#define MAXWORD 32
+
 unsigned lb_num_mark(lb_doc *d, size_t i) {
   if (i >= d->toks.n || !d->lex) return 0;
   if (!d->nummark) {
@@ -289,14 +293,32 @@ unsigned lb_num_mark(lb_doc *d, size_t i) {
       if (k == NT - 1) t_x = id;
     }
     d->nummark = lb_arena_calloc(d->arena, d->toks.n ? d->toks.n : 1, 1);
+    /* frequent words ("der", "und") repeat: a small memo saves their look-ups */
+    enum { MEMO = 512 };
+    struct memo {
+      const char *k;
+      uint32_t n;
+      uint8_t m;
+    } *memo = lb_arena_calloc(d->arena, MEMO, sizeof *memo);
     for (size_t t = 0; t < d->toks.n; t++) {
       const lb_tok *tk = &d->toks.v[t];
       if ((tk->kind != LB_TOK_WORD && tk->kind != LB_TOK_ABBR) || !tk->norm) continue;
+      if (tk->normlen > MAXWORD) continue;
+      uint32_t h = 2166136261u;
+      for (uint32_t k = 0; k < tk->normlen; k++) h = (h ^ (unsigned char)tk->norm[k]) * 16777619u;
+      struct memo *slot = &memo[h & (MEMO - 1)];
+      if (slot->k && slot->n == tk->normlen && !memcmp(slot->k, tk->norm, slot->n)) {
+        d->nummark[t] = slot->m;
+        continue;
+      }
       lb_lex_entry e;
       int found = lb_lex_get(lx, tk->norm, tk->normlen, &e);
       if (!found && abbr_dot(d, t)) found = lb_lex_get(lx, tk->norm, tk->normlen - 1, &e);
-      if (!found) continue;
       uint8_t m = 0;
+      if (!found) {
+        slot->k = tk->norm, slot->n = tk->normlen, slot->m = 0;
+        continue;
+      }
       for (uint32_t r = 0; r < e.nrec; r++) {
         lb_lex_rec rec;
         if (!lb_lex_rec_get(lx, &e, r, &rec) || rec.table < 0 || rec.table >= MAXTAB ||
@@ -314,6 +336,7 @@ unsigned lb_num_mark(lb_doc *d, size_t i) {
         m |= tabmark[rec.table];
       }
       d->nummark[t] = m;
+      slot->k = tk->norm, slot->n = tk->normlen, slot->m = m;
     }
   }
   return d->nummark[i];

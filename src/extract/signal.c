@@ -176,7 +176,7 @@ static void entity_spellings(lb_doc *d) {
 }
 
 /* English Title Case in a German heading: every word capitalised, including
-** at least one word German writes in lower case, not at the start. */
+** two words German writes in lower case, not at the start. */
 static void headings(lb_doc *d) {
   int t_fw = lb_lex_table(d->lex, "sigfw");
   for (size_t s = 0; s < d->sents.n; s++) {
@@ -193,7 +193,7 @@ static void headings(lb_doc *d) {
         if (i > st->tok0 && t->norm && lb_lex_find(d->lex, t_fw, t->norm, t->normlen, &r)) nfw++;
       }
     }
-    if (nwords >= 4 && ncap == nwords && nfw >= 1)
+    if (nwords >= 4 && ncap == nwords && nfw >= 2)
       add(d, "title_case_heading", st->start, st->end, lb_doc_span(d, st->start, st->end),
           "de:sig:title-case");
   }

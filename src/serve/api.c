@@ -92,16 +92,6 @@ void lb_srv_db_close(lb_srv_db *h) {
   free(h);
 }
 
-static sqlite3_stmt *prepare(lb_srv_db *h, const char *sql);
-
-long long lb_srv_db_version(lb_srv_db *h) {
-  sqlite3_stmt *st = prepare(h, "PRAGMA data_version");
-  long long v = -1;
-  if (st && sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
-  if (st) sqlite3_reset(st);
-  return v;
-}
-
 /* A prepared statement for `sql`, from the cache or new; NULL on error. */
 static sqlite3_stmt *prepare(lb_srv_db *h, const char *sql) {
   for (int i = 0; i < h->ncache; i++)
@@ -115,12 +105,19 @@ static sqlite3_stmt *prepare(lb_srv_db *h, const char *sql) {
     fprintf(stderr, "lagebild serve: SQL error: %s\n", sqlite3_errmsg(h->db));
     return NULL;
   }
-  if (h->ncache == NCACHE) { /* full: start over (filter combinations are few) */
+  if (h->ncache == NCACHE) {
+    /* Full: start over (filter combinations are few), but keep statements
+    ** still running (the incident list steps while its reports are read). */
+    int k = 0;
     for (int i = 0; i < h->ncache; i++) {
-      sqlite3_finalize(h->cache[i].st);
-      free(h->cache[i].sql);
+      if (sqlite3_stmt_busy(h->cache[i].st)) {
+        h->cache[k++] = h->cache[i];
+      } else {
+        sqlite3_finalize(h->cache[i].st);
+        free(h->cache[i].sql);
+      }
     }
-    h->ncache = 0;
+    h->ncache = k;
   }
   char *copy = strdup(sql);
   if (!copy) {
@@ -131,6 +128,14 @@ static sqlite3_stmt *prepare(lb_srv_db *h, const char *sql) {
   h->cache[h->ncache].st = st;
   h->ncache++;
   return st;
+}
+
+long long lb_srv_db_version(lb_srv_db *h) {
+  sqlite3_stmt *st = prepare(h, "PRAGMA data_version");
+  long long v = -1;
+  if (st && sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+  if (st) sqlite3_reset(st);
+  return v;
 }
 
 void lb_srv_error_json(lb_buf *out, int status, const char *msg) {

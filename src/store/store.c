@@ -410,7 +410,7 @@ lb_err lb_store_open(const char *path, int mode, const lb_store_opts *opts, lb_s
       goto fail;
     }
     if (exec(s, "PRAGMA journal_mode = WAL", "cannot switch to WAL") ||
-        exec(s, "PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;"
+        exec(s, "PRAGMA synchronous = FULL; PRAGMA cache_size = -262144;"
                 "PRAGMA temp_store = MEMORY", "cannot set up"))
       goto fail;
     if (s->version == 0) {

@@ -48,6 +48,9 @@ test('a marker links to its evidence: the document view at the event', async () 
   const k = ms.find((m) => near(m, 51.7, 36.2, 1.0));
   await page.click(`path.ev-marker[data-event="${k.event}"]`, { force: true });
   const link = await page.waitForSelector('.leaflet-popup a.evidence', { timeout: 5000 });
+  // the popup lists every event at that spot (their markers overlap), each with evidence
+  const same = ms.filter((m) => m.lat === k.lat && m.lon === k.lon).length;
+  assert.strictEqual(await page.$$eval('.leaflet-popup .popup-event a.evidence', (e) => e.length), same);
   const href = await link.getAttribute('href');
   assert.match(href, new RegExp('^#doc=' + SEED + '&at=\\d+$'));
   await link.click();
