@@ -18,20 +18,46 @@ bench_now() { date +%s%N; }
 # Seconds (decimal) since a bench_now value.
 bench_since() { echo "$1 $(date +%s%N)" | awk '{ printf "%.3f", ($2 - $1) / 1e9 }'; }
 
-# The table header.
+# The table header. "x wc -w" compares wall-clock times; "cpu x wc" compares
+# CPU time (user + sys) with wc's, which a busy machine disturbs less (all
+# threads' CPU counts: a 2-thread run at full speed shows the same cpu ratio
+# as a 1-thread run).
 bench_header() {
-  printf '%-46s %9s %9s %10s %9s\n' "what" "seconds" "MB/s" "docs/s" "x wc -w"
-  printf '%-46s %9s %9s %10s %9s\n' "----" "-------" "----" "------" "-------"
+  printf '%-46s %9s %9s %10s %9s %9s\n' "what" "seconds" "MB/s" "docs/s" "x wc -w" "cpu x wc"
+  printf '%-46s %9s %9s %10s %9s %9s\n' "----" "-------" "----" "------" "-------" "--------"
 }
 
-# bench_row LABEL SECONDS DOCS: one throughput row over BENCH_TEXT_BYTES,
-# with the ratio to `wc -w` (> 1 = faster than wc -w).
+# bench_run PREFIX COMMAND...: run COMMAND with stdout to /dev/null and
+# stderr to PREFIX.err; sets BENCH_RC (its exit status), BENCH_S (wall
+# seconds), and with GNU time BENCH_CPU (user + sys seconds) and BENCH_RSS
+# (peak resident KB), empty without it.
+bench_run() {
+  pre=$1
+  shift
+  : >"$pre.time"
+  t0=$(bench_now)
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%U %S %M' -o "$pre.time" "$@" >/dev/null 2>"$pre.err"
+  else
+    "$@" >/dev/null 2>"$pre.err"
+  fi
+  BENCH_RC=$?
+  BENCH_S=$(bench_since "$t0")
+  BENCH_CPU=$(tail -n 1 "$pre.time" | awk 'NF >= 3 { printf "%.3f", $1 + $2 }')
+  BENCH_RSS=$(tail -n 1 "$pre.time" | awk 'NF >= 3 { print $3 }')
+}
+
+# bench_row LABEL SECONDS DOCS [CPU_SECONDS]: one throughput row over
+# BENCH_TEXT_BYTES, with the ratio to `wc -w` (> 1 = faster than wc -w), and
+# the CPU-time ratio when CPU_SECONDS (and BENCH_WC_CPU) are given.
 bench_row() {
-  echo "$2 $3 ${BENCH_TEXT_BYTES:-0} ${BENCH_WC_SECONDS:-0}" | awk -v label="$1" '{
+  echo "$2 $3 ${BENCH_TEXT_BYTES:-0} ${BENCH_WC_SECONDS:-0} ${4:--} ${BENCH_WC_CPU:--}" |
+    awk -v label="$1" '{
     s = $1 > 0 ? $1 : 0.001
     mbs = $3 / 1e6 / s
     ratio = $4 > 0 ? $4 / s : 0
-    printf "%-46s %9.3f %9.1f %10.0f %8.2fx\n", label, $1, mbs, $2 / s, ratio }'
+    cpu = ($5 != "-" && $6 != "-" && $5 > 0) ? sprintf("%8.2fx", $6 / $5) : ""
+    printf "%-46s %9.3f %9.1f %10.0f %8.2fx %9s\n", label, $1, mbs, $2 / s, ratio, cpu }'
 }
 
 # bench_note LABEL VALUE: a row with one value (start-up time, memory, ...).

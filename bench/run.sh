@@ -10,7 +10,7 @@
 #                                     and one thread (goal: >= 1.0x wc -w)
 #   lagebild extract                  all stages, all cores (goal: >= 0.5x)
 #   start-up                          median of 20 runs on an empty document
-#   peak RSS                          of the all-stages run (/usr/bin/time -v)
+#   peak RSS                          of the all-stages run (GNU time's %M)
 # then every bench/row_*.sh (sorted; see bench/lib.sh for what they get).
 # Without ../shared/data (a user's clone) it says which sources are missing
 # and exits 0. BENCH_DATA overrides the data folder, BENCH_MB the corpus size,
@@ -35,7 +35,7 @@ fi
 mkdir -p "$BENCH_DIR"
 if [ ! -s "$BENCH_DIR/corpus.jsonl" ] || [ ! -s "$BENCH_DIR/corpus.txt" ] ||
   [ bench/corpus.js -nt "$BENCH_DIR/corpus.jsonl" ] ||
-  [ "${BENCH_MB:-100}" != "$(cat "$BENCH_DIR/corpus.mb" 2>/dev/null)" ]; then
+  [ "${BENCH_MB:-100} $DATA" != "$(cat "$BENCH_DIR/corpus.stamp" 2>/dev/null)" ]; then
   echo "bench: building the corpus in $BENCH_DIR (once) ..."
   node bench/corpus.js "$DATA" "$BENCH_DIR" "${BENCH_MB:-100}" >/dev/null
   rc=$?
@@ -44,7 +44,7 @@ if [ ! -s "$BENCH_DIR/corpus.jsonl" ] || [ ! -s "$BENCH_DIR/corpus.txt" ] ||
     exit 0
   fi
   [ $rc = 0 ] || exit 1
-  echo "${BENCH_MB:-100}" >"$BENCH_DIR/corpus.mb"
+  echo "${BENCH_MB:-100} $DATA" >"$BENCH_DIR/corpus.stamp"
 fi
 BENCH_JSONL=$BENCH_DIR/corpus.jsonl
 BENCH_TXT=$BENCH_DIR/corpus.txt
@@ -60,40 +60,30 @@ echo
 
 # the yardstick: best of three (it is quick)
 best=""
+bestcpu=""
 for i in 1 2 3; do
-  t0=$(bench_now)
-  LC_ALL=C wc -w "$BENCH_TXT" >/dev/null
-  s=$(bench_since "$t0")
-  best=$(echo "$s ${best:-$s}" | awk '{ print ($1 < $2) ? $1 : $2 }')
+  bench_run "$BENCH_DIR/wc" env LC_ALL=C wc -w "$BENCH_TXT"
+  best=$(echo "$BENCH_S ${best:-$BENCH_S}" | awk '{ print ($1 < $2) ? $1 : $2 }')
+  [ -z "$BENCH_CPU" ] || bestcpu=$(echo "$BENCH_CPU ${bestcpu:-$BENCH_CPU}" | awk '{ print ($1 < $2) ? $1 : $2 }')
 done
 BENCH_WC_SECONDS=$best
-export BENCH_DIR BENCH_JSONL BENCH_TXT BENCH_DOCS BENCH_TEXT_BYTES BENCH_WC_SECONDS LAGEBILD
+BENCH_WC_CPU=$bestcpu
+export BENCH_DIR BENCH_JSONL BENCH_TXT BENCH_DOCS BENCH_TEXT_BYTES BENCH_WC_SECONDS BENCH_WC_CPU LAGEBILD
 
 bench_header
-bench_row "LC_ALL=C wc -w" "$BENCH_WC_SECONDS" "$BENCH_DOCS"
+bench_row "LC_ALL=C wc -w" "$BENCH_WC_SECONDS" "$BENCH_DOCS" "$BENCH_WC_CPU"
 
 extract_row() { # label, extract arguments...
   label=$1
   shift
-  t0=$(bench_now)
-  "$LAGEBILD" extract "$@" "$BENCH_JSONL" >/dev/null 2>"$BENCH_DIR/extract.err"
-  rc=$?
-  s=$(bench_since "$t0")
-  bench_row "$label" "$s" "$BENCH_DOCS"
-  [ $rc = 0 ] || echo "  (exit status $rc: $(head -n 2 "$BENCH_DIR/extract.err" | tr '\n' ' '))"
+  bench_run "$BENCH_DIR/extract" "$LAGEBILD" extract "$@" "$BENCH_JSONL"
+  bench_row "$label" "$BENCH_S" "$BENCH_DOCS" "$BENCH_CPU"
+  [ "$BENCH_RC" = 0 ] || echo "  (exit status $BENCH_RC: $(head -n 2 "$BENCH_DIR/extract.err" | tr '\n' ' '))"
 }
 extract_row "extract --stages text ($CPUS threads)" --stages text
 extract_row "extract --stages text --threads 1" --stages text --threads 1
-
-# all stages, with peak memory
-t0=$(bench_now)
-/usr/bin/time -f '%M' -o "$BENCH_DIR/time.out" \
-  "$LAGEBILD" extract "$BENCH_JSONL" >/dev/null 2>"$BENCH_DIR/extract.err"
-rc=$?
-s=$(bench_since "$t0")
-bench_row "extract, all stages ($CPUS threads)" "$s" "$BENCH_DOCS"
-[ $rc = 0 ] || echo "  (exit status $rc: $(head -n 2 "$BENCH_DIR/extract.err" | tr '\n' ' '))"
-rss=$(tail -n 1 "$BENCH_DIR/time.out")
+extract_row "extract, all stages ($CPUS threads)"
+rss=$BENCH_RSS
 
 # start-up: the whole engine (lexicon mapped) on an empty document
 : >"$BENCH_DIR/empty.txt"
@@ -107,7 +97,11 @@ while [ $i -lt 20 ]; do
 done
 med=$(sort -n "$BENCH_DIR/startup.ms" | sed -n 10,11p | awk '{ s += $1 } END { printf "%.1f", s / NR }')
 bench_note "start-up, empty document (median of 20)" "$med ms"
-bench_note "peak RSS, all stages ($CPUS threads)" "$(echo "$rss" | awk '{ printf "%.1f MB", $1 / 1024 }')"
+if [ -n "$rss" ]; then
+  bench_note "peak RSS, all stages ($CPUS threads)" "$(echo "$rss" | awk '{ printf "%.1f MB", $1 / 1024 }')"
+else
+  bench_note "peak RSS, all stages ($CPUS threads)" "n/a (no /usr/bin/time: Debian package time)"
+fi
 
 [ -n "${BENCH_CORE_ONLY:-}" ] && exit 0 # BENCH_CORE_ONLY=1: skip the added rows
 for row in bench/row_*.sh; do

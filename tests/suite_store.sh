@@ -204,19 +204,37 @@ has "corrupt message" "corrupt" "$T/b2"
 if cmp -s "$T/bad.db" "$T/bad.orig"; then ok; else fail "corrupt file was changed"; fi
 # locked by another lagebild (its flock) and by another SQLite writer
 cp "$DB" "$T/lock.db"
-flock "$T/lock.db" sleep 2 &
+(
+  flock -x 9
+  while [ ! -e "$T/unlock" ]; do sleep 0.1; done
+) 9>>"$T/lock.db" &
 fpid=$!
-sleep 0.3
+n=0
+while [ $n -lt 100 ] && flock -n "$T/lock.db" true; do
+  sleep 0.1
+  n=$((n + 1))
+done
 $LB ingest "$T/lock.db" "$REP" 2>"$T/b3"
 check "locked exit" 1 $?
 has "locked message" "locked by another writer" "$T/b3"
+: >"$T/unlock"
 wait $fpid
-(echo "BEGIN IMMEDIATE; INSERT INTO meta VALUES ('x', 'y');"; sleep 4; echo "ROLLBACK;") | sqlite3 "$T/lock.db" &
+# an sqlite3 shell in a write transaction, held until ingest has given up
+mkfifo "$T/fifo"
+sqlite3 "$T/lock.db" <"$T/fifo" >/dev/null 2>&1 &
 spid=$!
-sleep 0.5
+exec 3>"$T/fifo"
+echo "BEGIN IMMEDIATE; INSERT INTO meta VALUES ('x', 'y');" >&3
+n=0
+while [ $n -lt 100 ] && sqlite3 "$T/lock.db" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null; do
+  sleep 0.1
+  n=$((n + 1))
+done
 $LB ingest "$T/lock.db" "$T/rep2.jsonl" 2>"$T/b4"
 check "sqlite-locked exit" 1 $?
 has "sqlite-locked message" "locked by another writer" "$T/b4"
+echo "ROLLBACK;" >&3
+exec 3>&-
 wait $spid
 check "lock left nothing" "$(q "$DB" "SELECT count(*) FROM documents")|0" "$(q "$T/lock.db" "SELECT count(*) FROM documents; SELECT count(*) FROM meta WHERE key = 'x'" | paste -sd'|')"
 # newer schema

@@ -133,9 +133,32 @@ static int infer_year(ctx *c, int m, int since) {
   return y;
 }
 
+/* The longest key of a date table at i (lb_num_phrase), trying multi-word
+** keys only where a word that ends such keys (table dend) follows; a word
+** without one of the marks `need` starts none. */
+static int dphrase(ctx *c, size_t i, int table, size_t maxlen, unsigned need, lb_lex_rec *r) {
+  if (i >= c->s1) return 0;
+  const lb_tok *t = &c->d->toks.v[i];
+  if (t->kind == LB_TOK_NUM || t->kind == LB_TOK_PUNCT || t->kind == LB_TOK_QUOTE) return 0;
+  if ((t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR) && !(lb_num_mark(c->d, i) & need))
+    return 0;
+  size_t lim = c->s1 - i;
+  if (lim > maxlen) lim = maxlen;
+  for (size_t len = lim; len >= 2; len--)
+    if (lb_num_mark(c->d, i + len - 1) & LB_NUMM_DEND) {
+      int k = lb_num_phrase(c->d, i, i + len, table, len, r);
+      if (k) return k;
+    }
+  return lb_num_phrase(c->d, i, i + 1, table, 1, r);
+}
+
 /* Month number of a month name at i (with its length in *n), or 0. */
 static int month_at(ctx *c, size_t i, size_t *n) {
   lb_lex_rec r;
+  const lb_tok *t = tok(c, i);
+  if (!t || (t->kind != LB_TOK_WORD && t->kind != LB_TOK_ABBR) ||
+      !(lb_num_mark(c->d, i) & LB_NUMM_MONTH))
+    return 0;
   int k = lb_num_phrase(c->d, i, c->s1, c->t_month, 2, &r);
   if (!k) return 0;
   int m = fieldint(&r, 0, 0);
@@ -209,7 +232,7 @@ static void shift(ctx *c, dt *o, int u, double n, int sign) {
 /* Relative phrase from table dword at i. */
 static int m_dword(ctx *c, size_t i, dt *o) {
   lb_lex_rec r;
-  int k = lb_num_phrase(c->d, i, c->s1, c->t_dword, 5, &r);
+  int k = dphrase(c, i, c->t_dword, 5, LB_NUMM_DWORD, &r);
   if (!k) return 0;
   int n = fieldint(&r, 1, 0);
   o->ntok = (size_t)k;
@@ -218,7 +241,9 @@ static int m_dword(ctx *c, size_t i, dt *o) {
   if (fieldis(&r, 0, "night")) {
     /* "in der Nacht zum Sonntag": the night before that weekday */
     lb_lex_rec w;
-    int kw = lb_num_phrase(c->d, i + (size_t)k, c->s1, c->t_wday, 1, &w);
+    int kw = (lb_num_mark(c->d, i + (size_t)k) & LB_NUMM_WDAY)
+               ? lb_num_phrase(c->d, i + (size_t)k, c->s1, c->t_wday, 1, &w)
+               : 0;
     if (!kw) return 0;
     o->ntok += (size_t)kw;
     o->gran = "day";
@@ -284,11 +309,11 @@ static int m_dword(ctx *c, size_t i, dt *o) {
 static int m_period(ctx *c, size_t i, dt *o) {
   lb_lex_rec r;
   size_t skip = 0;
-  int k = lb_num_phrase(c->d, i, c->s1, c->t_dperiod, 3, &r);
+  int k = dphrase(c, i, c->t_dperiod, 3, LB_NUMM_PERIOD, &r);
   if (!k) {
     const lb_tok *t = tok(c, i);
     if (!t || t->kind != LB_TOK_WORD || t->end - t->start > 3) return 0; /* dem der the */
-    k = lb_num_phrase(c->d, i + 1, c->s1, c->t_dperiod, 3, &r);
+    k = dphrase(c, i + 1, c->t_dperiod, 3, LB_NUMM_PERIOD, &r);
     if (!k) return 0;
     skip = 1;
   }
@@ -418,7 +443,9 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
   }
   /* weekday: "am Sonntag" -> the last such day up to publication */
   lb_lex_rec r;
-  int kw = word ? lb_num_phrase(c->d, i, c->s1, c->t_wday, 1, &r) : 0;
+  int kw = word && (lb_num_mark(c->d, i) & LB_NUMM_WDAY)
+               ? lb_num_phrase(c->d, i, c->s1, c->t_wday, 1, &r)
+               : 0;
   if (kw) {
     o->ntok = (size_t)kw;
     o->gran = "day";
@@ -513,7 +540,7 @@ static size_t match_at(ctx *c, size_t i, dt *o) {
   if (m_dword(c, i, o)) return o->ntok;
   memset(o, 0, sizeof *o);
   lb_lex_rec r;
-  int kp = lb_num_phrase(c->d, i, c->s1, c->t_dprep, 2, &r);
+  int kp = dphrase(c, i, c->t_dprep, 2, LB_NUMM_DPREP, &r);
   if (kp) {
     const char *f;
     int fl = lb_lex_field(r.val, r.val_len, 0, &f);
@@ -543,14 +570,15 @@ void lb_date_run(lb_doc *d) {
   ctx c;
   memset(&c, 0, sizeof c);
   c.d = d;
-  c.t_month = lb_lex_table(d->lex, "month");
-  c.t_wday = lb_lex_table(d->lex, "wday");
-  c.t_dword = lb_lex_table(d->lex, "dword");
-  c.t_dprep = lb_lex_table(d->lex, "dprep");
-  c.t_dperiod = lb_lex_table(d->lex, "dperiod");
-  c.t_dart = lb_lex_table(d->lex, "dart");
-  c.t_unit = lb_lex_table(d->lex, "unit");
-  c.t_num = lb_lex_table(d->lex, "num");
+  const lb_num_tabs *T = lb_num_tables(d->lex);
+  c.t_month = T->month;
+  c.t_wday = T->wday;
+  c.t_dword = T->dword;
+  c.t_dprep = T->dprep;
+  c.t_dperiod = T->dperiod;
+  c.t_dart = T->dart;
+  c.t_unit = T->unit;
+  c.t_num = T->num;
   c.lang = d->lang && *d->lang ? d->lang : "xx";
   if (d->pub_y) {
     c.haspub = 1;

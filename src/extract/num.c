@@ -257,6 +257,35 @@ int lb_num_phrase(const lb_doc *d, size_t i, size_t end, int table, size_t maxle
   return 0;
 }
 
+const lb_num_tabs *lb_num_tables(const lb_lex *lx) {
+  /* per thread: the stages run on several threads at once */
+  static _Thread_local const lb_lex *for_lx;
+  static _Thread_local size_t for_size;
+  static _Thread_local uint32_t for_keys;
+  static _Thread_local lb_num_tabs t;
+  if (for_lx == lx && for_size == lb_lex_size(lx) && for_keys == lb_lex_nkeys(lx)) return &t;
+  t.num = lb_lex_table(lx, "num");
+  t.month = lb_lex_table(lx, "month");
+  t.wday = lb_lex_table(lx, "wday");
+  t.dword = lb_lex_table(lx, "dword");
+  t.dprep = lb_lex_table(lx, "dprep");
+  t.dperiod = lb_lex_table(lx, "dperiod");
+  t.dstart = lb_lex_table(lx, "dstart");
+  t.dend = lb_lex_table(lx, "dend");
+  t.dart = lb_lex_table(lx, "dart");
+  t.qmod = lb_lex_table(lx, "qmod");
+  t.unit = lb_lex_table(lx, "unit");
+  t.qstop = lb_lex_table(lx, "qstop");
+  t.qverb = lb_lex_table(lx, "qverb");
+  t.xstart = lb_lex_table(lx, "xstart");
+  t.spellvar = lb_lex_table(lx, "spellvar");
+  t.sigfw = lb_lex_table(lx, "sigfw");
+  for_lx = lx;
+  for_size = lb_lex_size(lx);
+  for_keys = lb_lex_nkeys(lx);
+  return &t;
+}
+
 /* No key of the number, date and signal tables is longer than this (bytes);
 ** longer words (German compounds) are not looked up. */
 #define MAXWORD 32
@@ -265,58 +294,54 @@ unsigned lb_num_mark(lb_doc *d, size_t i) {
   if (i >= d->toks.n || !d->lex) return 0;
   if (!d->nummark) {
     const lb_lex *lx = d->lex;
-    static const char *const names[] = {"num",  "month", "wday", "dword", "dprep",
-                                        "dperiod", "dstart", "qmod", "unit", "spellvar",
-                                        "qstop", "qverb", "xstart"};
-    static const uint8_t marks[] = {LB_NUMM_DATE | LB_NUMM_QTY,
-                                    LB_NUMM_DATE,
-                                    LB_NUMM_DATE,
-                                    LB_NUMM_DATE,
-                                    LB_NUMM_DATE,
-                                    LB_NUMM_DATE,
-                                    LB_NUMM_DATE,
-                                    LB_NUMM_QTY,
-                                    LB_NUMM_SIG | LB_NUMM_UNIT,
-                                    LB_NUMM_SIG,
-                                    LB_NUMM_STOP,
-                                    LB_NUMM_VERB,
-                                    0 /* by its field */};
-    enum { NT = sizeof names / sizeof names[0], MAXTAB = 256 };
-    uint8_t tabmark[MAXTAB];
+    const lb_num_tabs *T = lb_num_tables(lx);
+    enum { MAXTAB = 256 };
+    const struct {
+      int id;
+      uint16_t mark;
+    } map[] = {{T->num, LB_NUMM_DATE | LB_NUMM_QTY},
+               {T->month, LB_NUMM_DATE | LB_NUMM_MONTH},
+               {T->wday, LB_NUMM_DATE | LB_NUMM_WDAY},
+               {T->dword, LB_NUMM_DATE | LB_NUMM_DWORD},
+               {T->dprep, LB_NUMM_DATE | LB_NUMM_DPREP | LB_NUMM_DWORD},
+               {T->dperiod, LB_NUMM_DATE | LB_NUMM_PERIOD},
+               {T->dstart, LB_NUMM_DATE | LB_NUMM_PERIOD | LB_NUMM_DWORD},
+               {T->qmod, LB_NUMM_QTY},
+               {T->unit, LB_NUMM_SIG | LB_NUMM_UNIT}, {T->spellvar, LB_NUMM_SIG},
+               {T->qstop, LB_NUMM_STOP},             {T->qverb, LB_NUMM_VERB},
+               {T->dend, LB_NUMM_DEND}};
+    uint16_t tabmark[MAXTAB];
     memset(tabmark, 0, sizeof tabmark);
-    int t_num = -1, t_x = -1;
-    for (int k = 0; k < NT; k++) {
-      int id = lb_lex_table(lx, names[k]);
-      if (id < 0 || id >= MAXTAB) continue;
-      tabmark[id] |= marks[k];
-      if (k == 0) t_num = id;
-      if (k == NT - 1) t_x = id;
-    }
-    d->nummark = lb_arena_calloc(d->arena, d->toks.n ? d->toks.n : 1, 1);
+    for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
+      if (map[k].id >= 0 && map[k].id < MAXTAB) tabmark[map[k].id] |= map[k].mark;
+    int t_num = T->num, t_x = T->xstart;
+    d->nummark = lb_arena_calloc(d->arena, d->toks.n ? d->toks.n : 1, sizeof *d->nummark);
     /* frequent words ("der", "und") repeat: a small memo saves their look-ups */
     enum { MEMO = 512 };
     struct memo {
       const char *k;
       uint32_t n;
-      uint8_t m;
+      uint16_t m;
     } *memo = lb_arena_calloc(d->arena, MEMO, sizeof *memo);
     for (size_t t = 0; t < d->toks.n; t++) {
       const lb_tok *tk = &d->toks.v[t];
-      if ((tk->kind != LB_TOK_WORD && tk->kind != LB_TOK_ABBR) || !tk->norm) continue;
-      if (tk->normlen > MAXWORD) continue;
+      if (tk->kind != LB_TOK_WORD && tk->kind != LB_TOK_ABBR && tk->kind != LB_TOK_SYM) continue;
+      size_t kn;
+      const char *key = lb_num_tok_key(d, t, &kn);
+      if (kn > MAXWORD) continue;
       uint32_t h = 2166136261u;
-      for (uint32_t k = 0; k < tk->normlen; k++) h = (h ^ (unsigned char)tk->norm[k]) * 16777619u;
+      for (size_t k = 0; k < kn; k++) h = (h ^ (unsigned char)key[k]) * 16777619u;
       struct memo *slot = &memo[h & (MEMO - 1)];
-      if (slot->k && slot->n == tk->normlen && !memcmp(slot->k, tk->norm, slot->n)) {
+      if (slot->k && slot->n == kn && !memcmp(slot->k, key, kn)) {
         d->nummark[t] = slot->m;
         continue;
       }
       lb_lex_entry e;
-      int found = lb_lex_get(lx, tk->norm, tk->normlen, &e);
-      if (!found && abbr_dot(d, t)) found = lb_lex_get(lx, tk->norm, tk->normlen - 1, &e);
-      uint8_t m = 0;
+      int found = lb_lex_get(lx, key, kn, &e);
+      if (!found && abbr_dot(d, t)) found = lb_lex_get(lx, key, kn - 1, &e);
+      uint16_t m = 0;
       if (!found) {
-        slot->k = tk->norm, slot->n = tk->normlen, slot->m = 0;
+        slot->k = key, slot->n = (uint32_t)kn, slot->m = 0;
         continue;
       }
       for (uint32_t r = 0; r < e.nrec; r++) {
@@ -336,7 +361,7 @@ unsigned lb_num_mark(lb_doc *d, size_t i) {
         m |= tabmark[rec.table];
       }
       d->nummark[t] = m;
-      slot->k = tk->norm, slot->n = tk->normlen, slot->m = m;
+      slot->k = key, slot->n = (uint32_t)kn, slot->m = m;
     }
   }
   return d->nummark[i];

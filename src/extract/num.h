@@ -76,6 +76,15 @@ struct lb_doc;
 int lb_num_phrase(const struct lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
                   lb_lex_rec *r);
 
+/* Lexicon table ids of the number, date and signal stages (-1 = missing). */
+typedef struct lb_num_tabs {
+  int num, month, wday, dword, dprep, dperiod, dstart, dend, dart;
+  int qmod, unit, qstop, qverb, xstart, spellvar, sigfw;
+} lb_num_tabs;
+
+/* The table ids for lexicon lx, looked up once per thread and lexicon. */
+const lb_num_tabs *lb_num_tables(const lb_lex *lx);
+
 /* Marks of lb_num_mark. */
 enum lb_num_mark {
   LB_NUMM_DATE = 1,  /* in num (not "part"), month, wday, dword, dprep, dperiod, dstart */
@@ -83,11 +92,18 @@ enum lb_num_mark {
   LB_NUMM_SIG = 4,   /* in unit or spellvar */
   LB_NUMM_UNIT = 8,  /* in unit, or xstart with "u" */
   LB_NUMM_STOP = 16, /* in qstop */
-  LB_NUMM_VERB = 32  /* in qverb, or xstart with "v" */
+  LB_NUMM_VERB = 32, /* in qverb, or xstart with "v" */
+  LB_NUMM_DEND = 64,    /* in dend: may end a multi-word date key */
+  LB_NUMM_MONTH = 128,  /* in month */
+  LB_NUMM_WDAY = 256,   /* in wday */
+  LB_NUMM_PERIOD = 512, /* in dperiod or dstart */
+  LB_NUMM_DWORD = 1024, /* in dword, dstart or dprep */
+  LB_NUMM_DPREP = 2048  /* in dprep */
 };
 
 /*
-** The LB_NUMM_* marks of token i: which of the word tables of the date,
+** The LB_NUMM_* marks of token i (a word, abbreviation or symbol; other
+** tokens have none): which of the word tables of the date,
 ** quantity and signal stages know the token (first words of longer keys are
 ** listed in tables "dstart" and "xstart": KEY, then q, u or v for the
 ** table family num/qmod, unit or qverb). Computed for all tokens at the first call, with

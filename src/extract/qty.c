@@ -123,7 +123,7 @@ static int count_token(ctx *c, size_t i) {
         strchr("+/#^", c->d->text[p->start]))
       return 0;
     lb_lex_rec r;
-    if (((lb_num_mark(c->d, i - 1) & LB_NUMM_STOP) || p->kind == LB_TOK_SYM) &&
+    if ((lb_num_mark(c->d, i - 1) & LB_NUMM_STOP) &&
         lb_num_phrase(c->d, i - 1, i, c->t_qstop, 3, &r) && fieldhas(&r, 0, "before"))
       return 0;
     if (p->kind == LB_TOK_SYM && c->d->text[p->start] == '/' && i >= c->s0 + 2 &&
@@ -197,7 +197,7 @@ static int words_at(ctx *c, size_t i, num *o) {
   const lb_tok *t = tok(c, i);
   if (!is_word(t)) return 0;
   lb_lex_rec r;
-  int k = lb_num_phrase(c->d, i, c->s1, c->t_num, 5, &r);
+  int k = (lb_num_mark(c->d, i) & LB_NUMM_QTY) ? lb_num_phrase(c->d, i, c->s1, c->t_num, 5, &r) : 0;
   lb_num_word w;
   memset(&w, 0, sizeof w);
   if (k) {
@@ -271,7 +271,7 @@ static int head_at(ctx *c, size_t i, size_t *hi, size_t *noun, lb_lex_rec *r) {
       continue;
     }
     if (t->kind == LB_TOK_SYM && hop == 0) {
-      int k = lb_num_phrase(c->d, j, c->s1, c->t_unit, 3, r);
+      int k = (lb_num_mark(c->d, j) & LB_NUMM_UNIT) ? lb_num_phrase(c->d, j, c->s1, c->t_unit, 3, r) : 0;
       if (k) return *hi = j, k;
       return 0;
     }
@@ -422,7 +422,7 @@ static size_t qty_at(ctx *c, size_t i) {
   lb_lex_rec pre;
   int has_pre = 0;
   const lb_tok *t = tok(c, j);
-  if (t && t->kind == LB_TOK_SYM) {
+  if (t && t->kind == LB_TOK_SYM && (lb_num_mark(d, j) & LB_NUMM_UNIT)) {
     int kp = lb_num_phrase(d, j, c->s1, c->t_unit, 3, &pre);
     if (kp && fieldis(&pre, 4, "pre")) {
       has_pre = 1;
@@ -558,11 +558,12 @@ void lb_qty_run(lb_doc *d) {
   ctx c;
   memset(&c, 0, sizeof c);
   c.d = d;
-  c.t_num = lb_lex_table(d->lex, "num");
-  c.t_unit = lb_lex_table(d->lex, "unit");
-  c.t_qmod = lb_lex_table(d->lex, "qmod");
-  c.t_qverb = lb_lex_table(d->lex, "qverb");
-  c.t_qstop = lb_lex_table(d->lex, "qstop");
+  const lb_num_tabs *T = lb_num_tables(d->lex);
+  c.t_num = T->num;
+  c.t_unit = T->unit;
+  c.t_qmod = T->qmod;
+  c.t_qverb = T->qverb;
+  c.t_qstop = T->qstop;
   c.german = !d->lang || strcmp(d->lang, "en") != 0;
   c.lang = d->lang && *d->lang ? d->lang : "xx";
   for (size_t s = 0; s < d->sents.n; s++) {
@@ -571,6 +572,7 @@ void lb_qty_run(lb_doc *d) {
     c.sent = (int32_t)s;
     for (size_t i = c.s0; i < c.s1; i++) {
       const lb_tok *t = &d->toks.v[i];
+      if (t->kind == LB_TOK_SYM && !(lb_num_mark(d, i) & LB_NUMM_UNIT)) continue;
       if (t->kind != LB_TOK_NUM && t->kind != LB_TOK_SYM) {
         if (!is_word(t)) continue;
         if (!(lb_num_mark(d, i) & LB_NUMM_QTY)) {

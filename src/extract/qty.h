@@ -1,12 +1,20 @@
 /*
-** qty.h -- quantities with bounds and units.
+** qty.h -- quantities with bounds and units: "nahezu 50.000 Truppen" (50000,
+** at most, approx., troops, personnel), "Tausende nordkoreanischer Truppen"
+** (2000..9999), "Hunderte von Quadratmeilen" (518..2587 km2, unit_text
+** "sq mi"), "in 24 Stunden" (24 hours, duration), each with its rule, the
+** claim it was reported in, whose it is (`of`) and where (`place`).
+**
+** Words come from the lexicon tables num (data/LANG/numbers.tsv), unit,
+** qmod, qstop and qverb (data/LANG/units.tsv); numbers from num.h.
 */
 #ifndef LB_QTY_H
 #define LB_QTY_H
 
 struct lb_doc;
 
-/* Pipeline stage: add this module's facts to d. */
+/* Pipeline stage: add the document's quantities to d->quantities (runs after
+** entities, dates and claims, whose results it links to). */
 void lb_qty_run(struct lb_doc *d);
 
 #endif

@@ -40,8 +40,8 @@ typedef struct seen {
 #define MAXSEEN 64
 
 static void words(lb_doc *d, int german) {
-  int t_unit = lb_lex_table(d->lex, "unit");
-  int t_var = lb_lex_table(d->lex, "spellvar");
+  int t_unit = lb_num_tables(d->lex)->unit;
+  int t_var = lb_num_tables(d->lex)->spellvar;
   seen sv[MAXSEEN];
   int nsv = 0;
   for (size_t i = 0; i < d->toks.n; i++) {
@@ -136,41 +136,50 @@ static int distance(const char *a, size_t na, const char *b, size_t nb) {
 ** "Zelensky" both resolved to Q3874799): different transliterations. */
 static void entity_spellings(lb_doc *d) {
   size_t nsig = d->signals.n;
+  enum { MAXW = 16 };
+  char words[MAXW][64];
+  size_t wlen[MAXW];
+  const lb_mention *wm[MAXW];
   for (size_t e = 0; e < d->entities.n; e++) {
     const lb_entity *en = &d->entities.v[e];
-    size_t nm = en->mentions.n < 64 ? en->mentions.n : 64;
-    for (size_t j = 1; j < nm; j++) {
+    /* the distinct last words of the entity's names, in text order */
+    size_t nw = 0;
+    int done = 0;
+    for (size_t j = 0; j < en->mentions.n && nw < MAXW && !done; j++) {
       const lb_mention *mj = &en->mentions.v[j];
       if (mj->role != LB_ROLE_NAME && mj->role != LB_ROLE_PLACE) continue;
-      char wj[64];
-      size_t nj = last_word(d, mj, wj, sizeof wj);
-      int done = 0;
-      for (size_t i = 0; i < j && !done; i++) {
-        const lb_mention *mi = &en->mentions.v[i];
-        if (mi->role != LB_ROLE_NAME && mi->role != LB_ROLE_PLACE) continue;
-        char wi[64];
-        size_t ni = last_word(d, mi, wi, sizeof wi);
-        if (ni < 4 || nj < 4 || (ni == nj && !memcmp(wi, wj, ni))) continue;
+      size_t nj = last_word(d, mj, words[nw], sizeof words[nw]);
+      if (nj < 4) continue;
+      int again = 0;
+      for (size_t i = 0; i < nw && !again; i++)
+        again = wlen[i] == nj && !memcmp(words[i], words[nw], nj);
+      if (again) continue;
+      for (size_t i = 0; i < nw && !done; i++) {
+        const char *wi = words[i], *wj = words[nw];
+        size_t ni = wlen[i];
         /* a derived form: "Iraq"/"Iraqi", "Russland"/"Russlands" */
         size_t lo = ni < nj ? ni : nj;
         if (!memcmp(wi, wj, lo) && (ni > nj ? ni - nj : nj - ni) <= 3) continue;
         int dist = distance(wi, ni, wj, nj);
         size_t lim = (ni > nj ? ni : nj) / 2;
         if (dist > (int)lim || dist > 3) continue;
+        done = 1; /* one signal per entity */
         /* the word list may have said so already */
         int dup = 0;
         for (size_t k = 0; k < nsig; k++)
           if (!strcmp(d->signals.v[k].kind, "mixed_spelling") &&
               d->signals.v[k].start < mj->end && mj->start < d->signals.v[k].end)
             dup = 1;
+        const lb_mention *mi = wm[i];
         if (!dup)
           add(d, "mixed_spelling", mj->start, mj->end,
               lb_arena_printf(d->arena, "%.*s/%.*s", (int)(mi->end - mi->start),
                               d->text + mi->start, (int)(mj->end - mj->start), d->text + mj->start),
               "sig:entity-spelling");
-        done = 1;
       }
-      if (done) break; /* one signal per entity */
+      wlen[nw] = nj;
+      wm[nw] = mj;
+      nw++;
     }
   }
 }
@@ -178,7 +187,7 @@ static void entity_spellings(lb_doc *d) {
 /* English Title Case in a German heading: every word capitalised, including
 ** two words German writes in lower case, not at the start. */
 static void headings(lb_doc *d) {
-  int t_fw = lb_lex_table(d->lex, "sigfw");
+  int t_fw = lb_num_tables(d->lex)->sigfw;
   for (size_t s = 0; s < d->sents.n; s++) {
     const lb_sent *st = &d->sents.v[s];
     if (!st->headline) continue;
@@ -202,20 +211,27 @@ static void headings(lb_doc *d) {
 /* Opening “ (U+201C) in a German text that also opens quotes with „ (the
 ** German way): two conventions in one text, a sign of copied passages. */
 static void quotes(lb_doc *d) {
-  if (!memmem(d->text, d->len, "\xe2\x80\x9e", 3)) return;
+  int german = 0;
+  const lb_tok *first = NULL;
   for (size_t i = 0; i < d->toks.n; i++) {
     const lb_tok *t = &d->toks.v[i];
-    if (t->kind != LB_TOK_QUOTE || !(t->flags & LB_TF_OPEN) || t->end - t->start != 3) continue;
+    if (t->kind != LB_TOK_QUOTE || t->end - t->start != 3) continue;
+    const char *q = d->text + t->start;
+    if (!memcmp(q, "\xe2\x80\x9e", 3)) {
+      german = 1;
+      if (first) break;
+      continue;
+    }
+    if (first || !(t->flags & LB_TF_OPEN) || memcmp(q, "\xe2\x80\x9c", 3)) continue;
     /* an opening quote sticks to the word after it ("„Legostein “" does not) */
     if (t->end >= d->len) continue;
     unsigned char nx = (unsigned char)d->text[t->end];
-    if (!(nx >= 0x80 || (nx >= '0' && nx <= '9') || ((nx | 0x20) >= 'a' && (nx | 0x20) <= 'z')))
-      continue;
-    if (!memcmp(d->text + t->start, "\xe2\x80\x9c", 3)) {
-      add(d, "english_quotes", t->start, t->end, "\xe2\x80\x9c", "de:sig:quotes");
-      return;
+    if (nx >= 0x80 || (nx >= '0' && nx <= '9') || ((nx | 0x20) >= 'a' && (nx | 0x20) <= 'z')) {
+      first = t;
+      if (german) break;
     }
   }
+  if (german && first) add(d, "english_quotes", first->start, first->end, "\xe2\x80\x9c", "de:sig:quotes");
 }
 
 /* Numbers and dates written the English way in German text. */

@@ -139,8 +139,8 @@ typedef struct lb_doc {
   LB_VEC(lb_event) events;
   LB_VEC(lb_signal) signals;
   LB_VEC(const char *) warnings;
-  uint8_t *nummark; /* per token: which number/date/signal word tables know it
-                       (src/extract/num.c, lb_num_mark); NULL until needed */
+  uint16_t *nummark; /* per token: which number/date/signal word tables know it
+                        (src/extract/num.c, lb_num_mark); NULL until needed */
   lb_ent_ref *ent_refs;   /* d->toks.n entries, or NULL (extract/ent.c) */
   struct lb_cl *clause;   /* clause analysis shared by claims and events (extract/clause.c) */
 } lb_doc;
