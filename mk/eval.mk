@@ -7,3 +7,5 @@ build/release/eval_lagebild: build/release/tools/eval.o build/release/liblagebil
 
 eval: all build/release/eval_lagebild
 	@build/release/eval_lagebild $(EVAL_SETS)
+# eval.c reads lb_doc's fields: rebuild it when doc.h (or anything it includes) changes
+-include build/release/tools/eval.d

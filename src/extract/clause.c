@@ -120,7 +120,7 @@ static void mark_open(lb_cl *c) {
                     lb_cl_is(c, nx + 1, "whom"))) {
           c->open[nx] = 1;
         }
-      } else if (!c->en && lb_cl_is(c, t, "dass") && t > st->tok0) {
+      } else if (!c->en && (c->fw[t] & LB_FW_SUBORD) && t > st->tok0 && lb_cl_is(c, t, "dass")) {
         c->open[t] = 1;
       }
     }

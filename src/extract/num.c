@@ -1,5 +1,9 @@
 /*
-** num.c -- digit strings and word numerals (see num.h).
+** num.c -- digit strings and word numerals (see num.h), and the lexicon
+** helpers the number, date and signal stages share: phrase look-up over
+** tokens (lb_num_phrase), the table ids (lb_num_tables, cached per thread)
+** and the per-token marks (lb_num_mark) that let the stages skip, with one
+** look-up per distinct word, every word none of their tables knows.
 */
 #include "num.h"
 

@@ -411,9 +411,9 @@ lb_err lb_store_open(const char *path, int mode, const lb_store_opts *opts, lb_s
     }
     /* WAL: readers (query, serve) work while we write. synchronous=FULL:
     ** a committed batch survives power loss, at one fsync per batch. A
-    ** 256 MB page cache and checkpoints every 64 MB of WAL: the index pages
-    ** of a big store stay in memory (writer CPU 41.5 s -> 30 s on the bench
-    ** corpus; docs/store.md). */
+    ** 256 MB page cache keeps the index pages of a big store in memory
+    ** (writer CPU 41.5 s -> 30 s in one pair of runs on the bench corpus;
+    ** docs/store.md). */
     if (exec(s, "PRAGMA journal_mode = WAL", "cannot switch to WAL") ||
         exec(s, "PRAGMA synchronous = FULL; PRAGMA cache_size = -262144;"
                 "PRAGMA temp_store = MEMORY",
