@@ -214,7 +214,12 @@ int lb_cmd_extract(int argc, char **argv) {
     const char *p;
     size_t n, line, off;
     int r2;
-    while ((r2 = lb_reader_next_raw(rd, &p, &n, &line, &off)) != 0) {
+    while ((r2 = lb_reader_next_raw(rd, &p, &n, &line, &off)) != 0 || lb_reader_error(rd)) {
+      if (r2 == 0) { /* the reader stopped on a read or decompression error */
+        fprintf(stderr, "lagebild extract: %s (rest of the file skipped)\n", lb_reader_error(rd));
+        skipped++;
+        break;
+      }
       if (r2 < 0) {
         fprintf(stderr, "lagebild extract: %s: read error (skipped)\n", lb_reader_path(rd));
         skipped++;
