@@ -15,12 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FZ_ASSERT(c)                                                   \
-  do {                                                                 \
-    if (!(c)) {                                                        \
-      fprintf(stderr, "%s:%d: assertion failed: %s\n", __FILE__, __LINE__, #c); \
-      abort();                                                         \
-    }                                                                  \
+#define FZ_ASSERT(c)                                                                               \
+  do {                                                                                             \
+    if (!(c)) {                                                                                    \
+      fprintf(stderr, "%s:%d: assertion failed: %s\n", __FILE__, __LINE__, #c);                    \
+      abort();                                                                                     \
+    }                                                                                              \
   } while (0)
 
 /* Length of the valid UTF-8 sequence at s, 0 when invalid. */
@@ -56,8 +56,8 @@ typedef struct fz_json {
 } fz_json;
 
 static inline void fz_ws(fz_json *j) {
-  while (j->i < j->n && (j->s[j->i] == ' ' || j->s[j->i] == '\t' || j->s[j->i] == '\n' ||
-                         j->s[j->i] == '\r'))
+  while (j->i < j->n &&
+         (j->s[j->i] == ' ' || j->s[j->i] == '\t' || j->s[j->i] == '\n' || j->s[j->i] == '\r'))
     j->i++;
 }
 
@@ -109,19 +109,22 @@ static inline int fz_number(fz_json *j) {
   if (s[i] == '0')
     i++;
   else if (s[i] >= '1' && s[i] <= '9')
-    while (i < j->n && s[i] >= '0' && s[i] <= '9') i++;
+    while (i < j->n && s[i] >= '0' && s[i] <= '9')
+      i++;
   else
     return 0;
   if (i < j->n && s[i] == '.') {
     i++;
     if (i >= j->n || s[i] < '0' || s[i] > '9') return 0;
-    while (i < j->n && s[i] >= '0' && s[i] <= '9') i++;
+    while (i < j->n && s[i] >= '0' && s[i] <= '9')
+      i++;
   }
   if (i < j->n && (s[i] == 'e' || s[i] == 'E')) {
     i++;
     if (i < j->n && (s[i] == '+' || s[i] == '-')) i++;
     if (i >= j->n || s[i] < '0' || s[i] > '9') return 0;
-    while (i < j->n && s[i] >= '0' && s[i] <= '9') i++;
+    while (i < j->n && s[i] >= '0' && s[i] <= '9')
+      i++;
   }
   j->i = i;
   return 1;

@@ -87,7 +87,7 @@ void lb_json_num(lb_buf *b, double v) {
     return;
   }
   if (v == floor(v) && fabs(v) < 9007199254740992.0) {
-    lb_buf_printf(b, "%.0f", v);
+    lb_json_int(b, (int64_t)v);
     return;
   }
   char tmp[64];
@@ -99,7 +99,27 @@ void lb_json_num(lb_buf *b, double v) {
   lb_buf_adds(b, tmp);
 }
 
-void lb_json_int(lb_buf *b, int64_t v) { lb_buf_printf(b, "%lld", (long long)v); }
+/* Integers are most of what a picture holds (offsets); printf cost 9% of the
+** text pipeline's time in the bench, so they are formatted by hand. */
+void lb_json_int(lb_buf *b, int64_t v) {
+  char tmp[24];
+  size_t i = sizeof tmp;
+  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+  do {
+    tmp[--i] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0) tmp[--i] = '-';
+  lb_buf_add(b, tmp + i, sizeof tmp - i);
+}
+
+void lb_json_span(lb_buf *b, uint32_t start, uint32_t end) {
+  lb_buf_addc(b, '[');
+  lb_json_int(b, start);
+  lb_buf_addc(b, ',');
+  lb_json_int(b, end);
+  lb_buf_addc(b, ']');
+}
 
 void lb_json_key(lb_buf *b, const char *k) {
   lb_json_str(b, k, strlen(k));

@@ -23,5 +23,6 @@ void lb_json_cstr(lb_buf *b, const char *s);          /* NULL -> null */
 void lb_json_num(lb_buf *b, double v);                /* shortest round-trip-ish, integers exact */
 void lb_json_int(lb_buf *b, int64_t v);
 void lb_json_key(lb_buf *b, const char *k);           /* "k": */
+void lb_json_span(lb_buf *b, uint32_t start, uint32_t end); /* [start,end] */
 
 #endif

@@ -25,6 +25,7 @@ static const char HELP[] =
     "  --jsonl              read JSON Lines (also for stdin and other file names)\n"
     "                         lagebild extract --jsonl < docs.jsonl\n"
     "  --text               read plain text even for .jsonl names\n"
+    "                         lagebild extract --text notes.jsonl\n"
     "  --published DATE     publication date YYYY-MM-DD for plain text (and JSONL\n"
     "                       lines without one); relative dates resolve against it\n"
     "                         lagebild extract --published 2024-11-11 article.txt\n"

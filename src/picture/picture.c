@@ -150,10 +150,12 @@ static void write_claim(lb_buf *b, const lb_doc *d, const lb_claim *c) {
   span_text(b, d, c->start, c->end);
   lb_buf_addc(b, ',');
   lb_json_key(b, "cue");
-  lb_buf_printf(b, "[%u,%u],", c->cue_start, c->cue_end);
+  lb_json_span(b, c->cue_start, c->cue_end);
+  lb_buf_addc(b, ',');
   if (c->speaker_end > c->speaker_start) {
     lb_json_key(b, "speaker_span");
-    lb_buf_printf(b, "[%u,%u],", c->speaker_start, c->speaker_end);
+    lb_json_span(b, c->speaker_start, c->speaker_end);
+    lb_buf_addc(b, ',');
   }
   k_str(b, "rule", c->rule);
   close_with(b, '}');
@@ -226,7 +228,10 @@ void lb_pic_json(lb_buf *b, const lb_doc *d) {
   lb_json_key(b, "sentences");
   lb_buf_addc(b, '[');
   for (size_t i = 0; i < d->sents.n; i++)
-    lb_buf_printf(b, "[%u,%u],", d->sents.v[i].start, d->sents.v[i].end);
+  {
+    lb_json_span(b, d->sents.v[i].start, d->sents.v[i].end);
+    lb_buf_addc(b, ',');
+  }
   close_with(b, ']');
   lb_buf_addc(b, ',');
   WRITE_ARRAY(b, d, "entities", d->entities, write_entity);

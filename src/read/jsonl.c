@@ -29,6 +29,23 @@ static void ws(P *p) {
   }
 }
 
+/* Index of the first '"', '\\' or control byte at or after i. Eight bytes a
+** step (the text field is nearly all of a line: this loop was 14% of the
+** text pipeline's time when it went byte by byte). */
+static size_t scan_plain(const unsigned char *s, size_t i, size_t n) {
+  const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+  while (i + 8 <= n) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+    uint64_t hit = ((q - ones) & ~q) | ((b - ones) & ~b) | ((w - ones * 0x20) & ~w);
+    if (hit & high) break;
+    i += 8;
+  }
+  while (i < n && s[i] != '"' && s[i] != '\\' && s[i] >= 0x20) i++;
+  return i;
+}
+
 static int hexv(unsigned c) {
   if (c >= '0' && c <= '9') return (int)(c - '0');
   if (c >= 'a' && c <= 'f') return (int)(c - 'a' + 10);
@@ -83,8 +100,7 @@ static int string(P *p, int keep, const char **out, size_t *outlen, size_t *scra
   size_t start = p->i;
   /* fast path: scan to the closing quote or the first escape */
   const unsigned char *s = p->s;
-  size_t i = p->i;
-  while (i < p->n && s[i] != '"' && s[i] != '\\' && s[i] >= 0x20) i++;
+  size_t i = scan_plain(s, p->i, p->n);
   if (i < p->n && s[i] == '"') {
     if (keep) {
       *out = (const char *)s + start;
@@ -114,8 +130,7 @@ static int string(P *p, int keep, const char **out, size_t *outlen, size_t *scra
       return 0;
     }
     if (c != '\\') {
-      size_t j = i;
-      while (j < p->n && s[j] != '"' && s[j] != '\\' && s[j] >= 0x20) j++;
+      size_t j = scan_plain(s, i, p->n);
       if (keep) lb_buf_add(p->scratch, s + i, j - i);
       i = j;
       continue;

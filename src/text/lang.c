@@ -41,7 +41,7 @@
 
 #define NLANG (sizeof LANG_CODES / sizeof LANG_CODES[0])
 #define NNGRAM (sizeof LANG_NGRAMS / sizeof LANG_NGRAMS[0])
-#define NGMAX 5  /* longest n-gram, in characters */
+#define NGMAX 5 /* longest n-gram, in characters */
 /* Stop once the best language leads the second by this much: score
 ** differences are 100 x log-likelihood ratios, 2000 = e^20. Measured on
 ** 10kGNAD: stops after about 16 words, same answers as reading 1 KiB. */
@@ -85,10 +85,12 @@ static void build(void) {
   for (size_t i = 0; i < NNGRAM;) {
     const char *g = LANG_NGRAMS[i].g;
     size_t j = i + 1;
-    while (j < NNGRAM && strcmp(LANG_NGRAMS[j].g, g) == 0) j++;
+    while (j < NNGRAM && strcmp(LANG_NGRAMS[j].g, g) == 0)
+      j++;
     uint64_t h = fnv(g, strlen(g));
     uint32_t k = slot_of(h);
-    while (TABLE[k].count) k = (k + 1) & (TSIZE - 1);
+    while (TABLE[k].count)
+      k = (k + 1) & (TSIZE - 1);
     TABLE[k].check = (uint32_t)h;
     TABLE[k].first = (uint16_t)i;
     TABLE[k].count = (uint16_t)(j - i);
@@ -160,7 +162,8 @@ const char *lb_lang_detect(const char *text, size_t len) {
   const unsigned char *s = (const unsigned char *)text;
   if (len > LB_LANG_WINDOW) {
     len = LB_LANG_WINDOW;
-    while (len > 0 && (s[len] & 0xC0) == 0x80) len--; /* a character boundary */
+    while (len > 0 && (s[len] & 0xC0) == 0x80)
+      len--; /* a character boundary */
   }
   uint32_t score[NLANG];
   memset(score, 0, sizeof score);
@@ -169,7 +172,8 @@ const char *lb_lang_detect(const char *text, size_t len) {
   size_t i = 0, words = 0;
   int letters = 0, uk = 0, ru = 0;
   while (i < len) {
-    while (i < len && is_sep(s[i])) i++;
+    while (i < len && is_sep(s[i]))
+      i++;
     if (i >= len) break;
     /* one word: characters up to the next separator */
     size_t nb = 0, nc = 0;
@@ -221,8 +225,10 @@ const char *lb_lang_detect(const char *text, size_t len) {
   /* Ukrainian or Russian letters overrule a Cyrillic guess without them
   ** (not Belarusian, which has both і and ы) */
   if (CYR_NOBE[b] && LANG_RU >= 0 && LANG_UK >= 0) {
-    if (uk && !ru) b = LANG_UK;
-    else if (ru && !uk) b = LANG_RU;
+    if (uk && !ru)
+      b = LANG_UK;
+    else if (ru && !uk)
+      b = LANG_RU;
   }
   return LANG_CODES[b];
 }
