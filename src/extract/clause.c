@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../lex/lex.h"
+#include "../lex/lexdoc.h"
 #include "../picture/doc.h"
 
 static int lang_ok(const lb_cl *c, const lb_lex_rec *r) {
@@ -144,7 +145,7 @@ typedef struct kc_slot {
 #define KC_SLOTS 4096
 static _Thread_local kc_slot kcache[KC_SLOTS];
 
-static const kc_slot *key_info(const lb_cl *c, const char *key, uint32_t n) {
+static const kc_slot *key_info(const lb_cl *c, size_t t, const char *key, uint32_t n) {
   static _Thread_local kc_slot tmp;
   const lb_lex *lx = c->d->lex;
   kc_slot *ks = &tmp;
@@ -164,7 +165,8 @@ static const kc_slot *key_info(const lb_cl *c, const char *key, uint32_t n) {
   ks->has = 0;
   ks->maxt = 0;
   lb_lex_entry e;
-  if (!lb_lex_get(lx, key, n, &e)) return ks;
+  /* the entity stage has looked token t up already (lex/lexdoc.c) */
+  if (!lb_lexdoc_tok(c->d, t, &e)) return ks;
   ks->rec0 = e.rec0;
   ks->nrec = e.nrec;
   ks->maxt = e.maxtoks > 255 ? 255 : (uint8_t)e.maxtoks;
@@ -238,7 +240,7 @@ lb_cl *lb_cl_new(lb_doc *d) {
   for (size_t t = 0; t < d->toks.n; t++) {
     const lb_tok *k = &d->toks.v[t];
     if (!k->norm || k->kind != LB_TOK_WORD) continue;
-    const kc_slot *ks = key_info(c, k->norm, k->normlen);
+    const kc_slot *ks = key_info(c, t, k->norm, k->normlen);
     c->rec0[t] = ks->rec0;
     c->nrec[t] = ks->nrec;
     c->maxt[t] = ks->maxt;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../lex/lex.h"
+#include "../lex/lexdoc.h"
 #include "../picture/doc.h"
 #include "num.h"
 
@@ -172,7 +173,7 @@ static int timeunit_at(ctx *c, size_t i) {
   const lb_tok *t = tok(c, i);
   if (!t || !t->norm || !(lb_num_mark(c->d, i) & LB_NUMM_UNIT)) return 0;
   lb_lex_rec r;
-  if (!lb_lex_find(c->d->lex, c->t_unit, t->norm, t->normlen, &r)) return 0;
+  if (!lb_lexdoc_find(c->d, i, c->t_unit, &r)) return 0;
   if (!fieldis(&r, 4, "time")) return 0;
   if (fieldis(&r, 0, "days")) return 'd';
   if (fieldis(&r, 0, "weeks")) return 'w';
@@ -193,7 +194,7 @@ static int count_at(ctx *c, size_t i, double *v) {
   }
   if (t->kind != LB_TOK_WORD || !t->norm) return 0;
   lb_lex_rec r;
-  if (lb_lex_find(c->d->lex, c->t_dart, t->norm, t->normlen, &r)) {
+  if (lb_lexdoc_find(c->d, i, c->t_dart, &r)) {
     *v = fieldint(&r, 0, 1);
     return 1;
   }
@@ -477,7 +478,7 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
       size_t nt = 2;
       if (!ago && a && a->norm) {
         lb_lex_rec pr;
-        if (lb_lex_find(c->d->lex, c->t_dprep, a->norm, a->normlen, &pr) &&
+        if (lb_lexdoc_find(c->d, i + 2, c->t_dprep, &pr) &&
             fieldis(&pr, 0, "agopost"))
           ago = 1, nt = 3;
       }
@@ -506,7 +507,7 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
   int y = tok_year(c, i);
   if (y > 0 && (*prep || (y >= 1900 && y <= 2100))) {
     const lb_tok *u = tok(c, i + 1);
-    if (u && u->norm && lb_lex_find(c->d->lex, c->t_unit, u->norm, u->normlen, &r) &&
+    if (u && u->norm && lb_lexdoc_find(c->d, i + 1, c->t_unit, &r) &&
         !fieldis(&r, 4, "time"))
       return 0;
     if (i > 0) {

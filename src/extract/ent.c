@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "../lex/lex.h"
+#include "../lex/lexdoc.h"
 #include "../picture/doc.h"
 #include "geo.h"
 
@@ -57,10 +58,6 @@ typedef struct ctx {
   const lb_lex *lx;
   tabs T;
   uint8_t *used;        /* per token: already part of a mention */
-  lb_lex_entry *ecache; /* per token: its key's entry ... */
-  uint8_t *estate;      /* ... 0 = not looked up, 1 = found, 2 = absent */
-  uint32_t *seen;       /* open hash of looked-up words: token index + 1 */
-  uint32_t seen_mask;
   LB_VEC(surname) surnames;
   LB_VEC(deferred) later;
   LB_VEC(int32_t) named; /* countries named by an adjective only */
@@ -104,35 +101,9 @@ static size_t make_key(ctx *c, uint32_t i, uint32_t n) {
   return k;
 }
 
-/* The lexicon entry of token i's own key, looked up once per document. */
-static int tok_entry(ctx *c, uint32_t i, lb_lex_entry *e) {
-  if (!c->estate[i]) {
-    const lb_tok *t = &c->d->toks.v[i];
-    if (!t->norm) {
-      c->estate[i] = 2;
-    } else {
-      /* a word seen before in this document reuses that lookup */
-      uint32_t h = lb_lex_hash(t->norm, t->normlen);
-      for (uint32_t k = h & c->seen_mask;; k = (k + 1) & c->seen_mask) {
-        uint32_t j = c->seen[k];
-        if (!j) {
-          c->seen[k] = i + 1;
-          c->estate[i] = lb_lex_get(c->lx, t->norm, t->normlen, &c->ecache[i]) ? 1 : 2;
-          break;
-        }
-        const lb_tok *u = &c->d->toks.v[j - 1];
-        if (u->normlen == t->normlen && memcmp(u->norm, t->norm, t->normlen) == 0) {
-          c->estate[i] = c->estate[j - 1];
-          c->ecache[i] = c->ecache[j - 1];
-          break;
-        }
-      }
-    }
-  }
-  if (c->estate[i] != 1) return 0;
-  *e = c->ecache[i];
-  return 1;
-}
+/* The lexicon entry of token i's own key, looked up once per document and
+** shared with the later stages (lex/lexdoc.c). */
+static int tok_entry(ctx *c, uint32_t i, lb_lex_entry *e) { return lb_lexdoc_tok(c->d, i, e); }
 
 static int entry_has(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex_rec *r) {
   if (table < 0) return 0;
@@ -982,13 +953,6 @@ void lb_ent_run(lb_doc *d) {
   c.T.stop = lb_lex_table(c.lx, "stop");
   c.T.nounsuffix = lb_lex_table(c.lx, "nounsuffix");
   c.used = lb_arena_calloc(d->arena, d->toks.n, 1);
-  c.estate = lb_arena_calloc(d->arena, d->toks.n, 1);
-  c.ecache = lb_arena_alloc(d->arena, d->toks.n * sizeof *c.ecache);
-  size_t ns = 64;
-  while (ns < d->toks.n * 2)
-    ns <<= 1;
-  c.seen = lb_arena_calloc(d->arena, ns, sizeof *c.seen);
-  c.seen_mask = (uint32_t)(ns - 1);
   c.last_country = -1;
   c.en = d->lang && strcmp(d->lang, "en") == 0;
   for (size_t s = 0; s < d->sents.n; s++) {

@@ -7,6 +7,7 @@
 */
 #include "num.h"
 
+#include "../lex/lexdoc.h"
 #include "../picture/doc.h"
 
 #include <stdlib.h>
@@ -215,14 +216,14 @@ static int entry_find(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex
   return 0;
 }
 
-int lb_num_phrase(const lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
+int lb_num_phrase(lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
                   lb_lex_rec *r) {
   if (!d->lex || table < 0 || i >= end || end > d->toks.n) return 0;
   size_t n;
   const char *k = lb_num_tok_key(d, i, &n);
   lb_lex_entry e, e2;
   size_t max = 0;
-  int have1 = lb_lex_get(d->lex, k, n, &e);
+  int have1 = d->toks.v[i].norm ? lb_lexdoc_tok(d, i, &e) : lb_lex_get(d->lex, k, n, &e);
   if (have1) max = e.maxtoks;
   int split = abbr_dot(d, i);
   if (split && lb_lex_get(d->lex, k, n - 1, &e2) && e2.maxtoks > max) max = e2.maxtoks;
@@ -341,7 +342,9 @@ unsigned lb_num_mark(lb_doc *d, size_t i) {
         continue;
       }
       lb_lex_entry e;
-      int found = lb_lex_get(lx, key, kn, &e);
+      /* through the document's memo: the entity stage has looked most of
+      ** these tokens up already (saved ~6% of all cycles, perf on s1.jsonl) */
+      int found = tk->norm ? lb_lexdoc_tok(d, t, &e) : lb_lex_get(lx, key, kn, &e);
       if (!found && abbr_dot(d, t)) found = lb_lex_get(lx, key, kn - 1, &e);
       uint16_t m = 0;
       if (!found) {

@@ -73,7 +73,7 @@ struct lb_doc;
 ** the caller's table holds): returns its length in tokens (0 = none) and
 ** fills *r. Keys are the tokens' norms joined by one space (lex.h).
 */
-int lb_num_phrase(const struct lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
+int lb_num_phrase(struct lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
                   lb_lex_rec *r);
 
 /* Lexicon table ids of the number, date and signal stages (-1 = missing). */

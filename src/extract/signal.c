@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../lex/lex.h"
+#include "../lex/lexdoc.h"
 #include "../picture/doc.h"
 #include "../text/norm.h"
 #include "num.h"
@@ -49,7 +50,7 @@ static void words(lb_doc *d, int german) {
     if (t->kind != LB_TOK_WORD || !t->norm || !(t->flags & LB_TF_CAP)) continue;
     if (!(lb_num_mark(d, i) & LB_NUMM_SIG)) continue;
     lb_lex_entry e;
-    if (!lb_lex_get(d->lex, t->norm, t->normlen, &e)) continue;
+    if (!lb_lexdoc_tok(d, i, &e)) continue;
     lb_lex_rec r;
     int var = 0;
     for (uint32_t k = 0; k < e.nrec; k++) {
@@ -199,7 +200,7 @@ static void headings(lb_doc *d) {
       if (t->flags & LB_TF_CAP) {
         ncap++;
         lb_lex_rec r;
-        if (i > st->tok0 && t->norm && lb_lex_find(d->lex, t_fw, t->norm, t->normlen, &r)) nfw++;
+        if (i > st->tok0 && t->norm && lb_lexdoc_find(d, i, t_fw, &r)) nfw++;
       }
     }
     if (nwords >= 4 && ncap == nwords && nfw >= 2)

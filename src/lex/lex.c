@@ -148,8 +148,11 @@ const char *lb_lex_table_name(const lb_lex *lx, int table) {
 }
 
 int lb_lex_get(const lb_lex *lx, const char *key, size_t n, lb_lex_entry *e) {
+  return lb_lex_get_h(lx, key, n, lb_lex_hash(key, n), e);
+}
+
+int lb_lex_get_h(const lb_lex *lx, const char *key, size_t n, uint32_t h, lb_lex_entry *e) {
   if (!lx || !lx->h.nentries) return 0;
-  uint32_t h = lb_lex_hash(key, n);
   uint32_t mask = lx->h.nbuckets - 1;
   for (uint32_t probe = 0; probe <= mask; probe++) {
     uint32_t ix = lx->hash[(h + probe) & mask];

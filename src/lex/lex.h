@@ -64,6 +64,8 @@ const char *lb_lex_table_name(const lb_lex *lx, int table);
 /* Look up a normalised key (tokens joined by one space). Returns 1 and fills
 ** *e when found. */
 int lb_lex_get(const lb_lex *lx, const char *key, size_t n, lb_lex_entry *e);
+/* lb_lex_get when the caller already has h = lb_lex_hash(key, n). */
+int lb_lex_get_h(const lb_lex *lx, const char *key, size_t n, uint32_t h, lb_lex_entry *e);
 
 /* Record i of an entry (0 <= i < e->nrec). Returns 0 when the record is
 ** damaged (then *r is not filled). */

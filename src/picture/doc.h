@@ -143,6 +143,7 @@ typedef struct lb_doc {
                         (src/extract/num.c, lb_num_mark); NULL until needed */
   lb_ent_ref *ent_refs;   /* d->toks.n entries, or NULL (extract/ent.c) */
   struct lb_cl *clause;   /* clause analysis shared by claims and events (extract/clause.c) */
+  struct lb_lexdoc *lexdoc; /* per token: its key's lexicon entry (lex/lexdoc.c) */
 } lb_doc;
 
 /* Append a warning (printf format) to d->warnings. */

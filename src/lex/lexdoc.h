@@ -1,0 +1,26 @@
+/*
+** lexdoc.h -- a document's tokens looked up in the lexicon once.
+**
+** The entity, number/date, quantity, clause and signal stages all ask the
+** lexicon about the same word tokens. lb_lexdoc_tok looks a token's own key
+** (its `norm`) up on first use and keeps the entry in d->lexmemo, so every
+** later stage gets it without touching the 80 MB mapping again.
+*/
+#ifndef LB_LEXDOC_H
+#define LB_LEXDOC_H
+
+#include <stddef.h>
+
+#include "../picture/doc.h"
+#include "lex.h"
+
+/* The entry of token i's key (d->toks.v[i].norm), memoised per document.
+** Returns 1 and fills *e when the lexicon has the key; 0 when it has not,
+** when the token has no key, or when no lexicon is loaded. */
+int lb_lexdoc_tok(lb_doc *d, size_t i, lb_lex_entry *e);
+
+/* The first record of `table` under token i's key, or 0 (lb_lex_find
+** through the memo). */
+int lb_lexdoc_find(lb_doc *d, size_t i, int table, lb_lex_rec *r);
+
+#endif
