@@ -3,32 +3,11 @@
 */
 #include "json.h"
 
+#include "../text/utf8.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-/* Length of the valid UTF-8 sequence at s (1..4), or 0 when invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n) {
-  unsigned c = s[0];
-  if (c < 0x80) return 1;
-  if (c < 0xC2) return 0;
-  if (c < 0xE0) return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-  if (c < 0xF0) {
-    if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-    if (c == 0xE0 && s[1] < 0xA0) return 0;
-    if (c == 0xED && s[1] >= 0xA0) return 0;
-    return 3;
-  }
-  if (c < 0xF5) {
-    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-        (s[3] & 0xC0) != 0x80)
-      return 0;
-    if (c == 0xF0 && s[1] < 0x90) return 0;
-    if (c == 0xF4 && s[1] >= 0x90) return 0;
-    return 4;
-  }
-  return 0;
-}
 
 void lb_json_str(lb_buf *b, const char *str, size_t n) {
   static const char hex[] = "0123456789abcdef";
@@ -46,7 +25,7 @@ void lb_json_str(lb_buf *b, const char *str, size_t n) {
     if (run) lb_buf_add(b, s + i - run, run);
     run = 0;
     if (c >= 0x80) {
-      size_t k = utf8_seq(s + i, n - i);
+      size_t k = lb_utf8_seq(s + i, n - i);
       if (k) {
         lb_buf_add(b, s + i, k);
         i += k;

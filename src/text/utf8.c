@@ -14,10 +14,9 @@
 
 #define LB_UTF8_MAX_WARN 16
 
-/* Length of a valid sequence at s, 0 when invalid (also for NUL). */
-static size_t seq_len(const unsigned char *s, size_t n) {
+size_t lb_utf8_seq(const unsigned char *s, size_t n) {
   unsigned c = s[0];
-  if (c < 0x80) return c ? 1 : 0;
+  if (c < 0x80) return 1;
   if (c < 0xC2) return 0;
   if (c < 0xE0) return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
   if (c < 0xF0) {
@@ -35,6 +34,11 @@ static size_t seq_len(const unsigned char *s, size_t n) {
     return 4;
   }
   return 0;
+}
+
+/* Like lb_utf8_seq, but a NUL byte counts as invalid: the repair replaces it. */
+static size_t seq_len(const unsigned char *s, size_t n) {
+  return s[0] ? lb_utf8_seq(s, n) : 0;
 }
 
 static size_t ascii_run(const unsigned char *s, size_t n) {

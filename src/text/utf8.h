@@ -18,6 +18,10 @@ struct lb_doc;
 /* Copy s[0..n) into d's arena as d->text, repairing it; add warnings. */
 void lb_utf8_repair(struct lb_doc *d, const char *s, size_t n);
 
+/* Byte length (1..4) of the valid UTF-8 sequence at s[0..n), n >= 1, or 0
+** when it is invalid (overlong, surrogate, truncated, > U+10FFFF). */
+size_t lb_utf8_seq(const unsigned char *s, size_t n);
+
 /* Length of the longest valid-UTF-8 prefix of s[0..n) (for tests and fuzzing). */
 size_t lb_utf8_valid_prefix(const char *s, size_t n);
 
