@@ -23,6 +23,8 @@
 
 typedef struct {
   uint32_t key_off, key_len, hash, maxtoks;
+  uint32_t lens; /* bit n-2: a key of n tokens starts with this one (lex.h) */
+  uint32_t tables; /* bit t: a record of table t (bit 31: table >= 31) */
   uint32_t nrec;
 } entry;
 
@@ -123,6 +125,8 @@ static uint32_t entry_get(const char *key, size_t n) {
       e->key_len = (uint32_t)n;
       e->hash = h;
       e->maxtoks = 1;
+      e->lens = 0;
+      e->tables = 0;
       e->nrec = 0;
       enthash[i] = (uint32_t)nents;
       return (uint32_t)nents++;
@@ -176,6 +180,7 @@ static int add_line(const char *file, size_t lineno, const char *table, size_t t
   if (k.ntok > 1) {
     uint32_t f = entry_get(kb->p, k.first_len);
     if (ents[f].maxtoks < k.ntok) ents[f].maxtoks = k.ntok;
+    ents[f].lens |= 1u << (k.ntok <= 24 ? k.ntok - 2 : 23);
   }
   if (nrecs == caprecs) {
     caprecs = caprecs ? caprecs * 2 : 1 << 16;
@@ -189,6 +194,7 @@ static int add_line(const char *file, size_t lineno, const char *table, size_t t
   r->val_len = (uint32_t)vlen;
   r->seq = (uint32_t)nrecs++;
   ents[e].nrec++;
+  ents[e].tables |= 1u << (r->table < 31 ? r->table : 31);
   return 0;
 }
 
@@ -302,8 +308,8 @@ int main(int argc, char **argv) {
   uint32_t hdr_len = 8 + 12 * 4;
   uint32_t tables_off = hdr_len;
   uint32_t hash_off = tables_off + (uint32_t)ntables * 4;
-  uint32_t entries_off = hash_off + (uint32_t)nb * 4;
-  uint32_t recs_off = entries_off + (uint32_t)nents * 24;
+  uint32_t entries_off = hash_off + (uint32_t)nb * 8;
+  uint32_t recs_off = entries_off + (uint32_t)nents * 28;
   uint32_t strings_off = recs_off + (uint32_t)nrecs * 16;
   uint64_t total = (uint64_t)strings_off + pool.n;
   if (total > 0xFFFFFFFFu) {
@@ -317,7 +323,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "%s: %s\n", tmp, strerror(errno));
     return 1;
   }
-  fwrite("LBLEX001", 1, 8, f);
+  fwrite("LBLEX003", 1, 8, f);
   put32(f, (uint32_t)ntables);
   put32(f, tables_off);
   put32(f, (uint32_t)nb);
@@ -331,14 +337,20 @@ int main(int argc, char **argv) {
   put32(f, (uint32_t)total);
   put32(f, 0);
   for (size_t i = 0; i < ntables; i++) put32(f, (uint32_t)(uintptr_t)tables[i]);
-  for (size_t i = 0; i < nb; i++) put32(f, hash[i]);
+  /* bucket = entry index and the key's hash: a probe that meets another key
+  ** is rejected without loading its entry (see lex.c) */
+  for (size_t i = 0; i < nb; i++) {
+    put32(f, hash[i]);
+    put32(f, hash[i] == 0xFFFFFFFFu ? 0 : ents[hash[i]].hash);
+  }
   for (size_t e = 0; e < nents; e++) {
     put32(f, ents[e].key_off);
     put32(f, ents[e].key_len);
     put32(f, ents[e].hash);
     put32(f, rec0[e]);
     put32(f, ents[e].nrec);
-    put32(f, ents[e].maxtoks);
+    put32(f, ents[e].maxtoks | ents[e].lens << 8);
+    put32(f, ents[e].tables);
   }
   for (size_t i = 0; i < nrecs; i++) {
     put32(f, recs[i].table);

@@ -26,7 +26,7 @@ static int lang_ok(const lb_cl *c, const lb_lex_rec *r) {
 
 int lb_cl_rec(const lb_cl *c, uint32_t t, int table, int i, lb_lex_rec *r) {
   if (table < 0 || t >= c->d->toks.n || c->nrec[t] == 0) return 0;
-  lb_lex_entry e = {c->rec0[t], c->nrec[t], 1};
+  lb_lex_entry e = {c->rec0[t], c->nrec[t], 1, 0, ~0u};
   for (uint32_t k = 0; k < e.nrec; k++) {
     if (!lb_lex_rec_get(c->d->lex, &e, k, r) || r->table != table || !lang_ok(c, r)) continue;
     if (i-- == 0) return 1;
@@ -75,7 +75,7 @@ int lb_cl_konj(const lb_cl *c, uint32_t t, int wide) {
   if (t >= c->d->toks.n) return 0;
   if (c->fw[t] & LB_FW_KONJ1) return 1;
   if (!wide || c->en || c->t_form < 0 || c->nrec[t] == 0) return 0;
-  lb_lex_entry e = {c->rec0[t], c->nrec[t], 1};
+  lb_lex_entry e = {c->rec0[t], c->nrec[t], 1, 0, ~0u};
   int konj = 0;
   for (uint32_t k = 0; k < e.nrec; k++) {
     lb_lex_rec r;
@@ -172,7 +172,9 @@ static const kc_slot *key_info(const lb_cl *c, size_t t, const char *key, uint32
   ks->maxt = e.maxtoks > 255 ? 255 : (uint8_t)e.maxtoks;
   /* one pass over the key's records: function-word classes, and which
   ** tokens claim.c and event.c need to look at again */
-  for (uint32_t j = 0; j < e.nrec; j++) {
+  int any = lb_lex_may_have(&e, c->t_rverb) || lb_lex_may_have(&e, c->t_event) ||
+            lb_lex_may_have(&e, c->t_clause);
+  for (uint32_t j = 0; any && j < e.nrec; j++) {
     lb_lex_rec r;
     if (!lb_lex_rec_get(lx, &e, j, &r)) continue;
     if (r.table == c->t_rverb)

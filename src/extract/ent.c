@@ -58,12 +58,12 @@ typedef struct ctx {
   const lb_lex *lx;
   tabs T;
   uint8_t *used;        /* per token: already part of a mention */
+  uint8_t *nounend;     /* per token: noun_ending's answer (0 = not asked) */
   LB_VEC(surname) surnames;
   LB_VEC(deferred) later;
   LB_VEC(int32_t) named; /* countries named by an adjective only */
   int32_t last_country;  /* entity index of the last country named */
   int en;                /* an English document */
-  char key[KEYMAX];
 } ctx;
 
 static int name_like(ctx *c, uint32_t i);
@@ -79,26 +79,17 @@ static int in_list(const char *const *list, const char *s, size_t n) {
   return 0;
 }
 
-static int is_word(const lb_tok *t) {
-  return (t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR) && t->norm && t->normlen;
+/* Does s[0..n) contain p[0..m)? For short words a plain loop: glibc's
+** memmem sets up a two-way search per call and was 3% of all cycles on the
+** bench corpus (perf), called for every lower-case word. */
+static int has_sub(const char *s, size_t n, const char *p, size_t m) {
+  for (size_t i = 0; i + m <= n; i++)
+    if (s[i] == p[0] && memcmp(s + i, p, m) == 0) return 1;
+  return 0;
 }
 
-/* Key of tokens [i, i+n) into c->key; returns its length or 0 when too long
-** or a token has no key. */
-static size_t make_key(ctx *c, uint32_t i, uint32_t n) {
-  size_t k = 0;
-  assert(i + n <= c->d->toks.n);
-  for (uint32_t j = i; j < i + n; j++) {
-    const lb_tok *t = &c->d->toks.v[j];
-    const char *s = t->norm ? t->norm : c->d->text + t->start;
-    size_t l = t->norm ? t->normlen : t->end - t->start;
-    if (k + l + 2 > KEYMAX) return 0;
-    if (j > i) c->key[k++] = ' ';
-    memcpy(c->key + k, s, l);
-    k += l;
-  }
-  c->key[k] = 0;
-  return k;
+static int is_word(const lb_tok *t) {
+  return (t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR) && t->norm && t->normlen;
 }
 
 /* The lexicon entry of token i's own key, looked up once per document and
@@ -106,7 +97,7 @@ static size_t make_key(ctx *c, uint32_t i, uint32_t n) {
 static int tok_entry(ctx *c, uint32_t i, lb_lex_entry *e) { return lb_lexdoc_tok(c->d, i, e); }
 
 static int entry_has(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex_rec *r) {
-  if (table < 0) return 0;
+  if (!lb_lex_may_have(e, table)) return 0;
   for (uint32_t i = 0; i < e->nrec; i++)
     if (lb_lex_rec_get(lx, e, i, r) && r->table == table) return 1;
   return 0;
@@ -128,9 +119,11 @@ static uint32_t probe(ctx *c, uint32_t i, uint32_t lim, int table, lb_lex_entry 
     if (n > MAXLONG) n = MAXLONG;
     if (n > lim - i) n = lim - i;
     for (; n > 1; n--) {
-      size_t k = make_key(c, i, n);
       lb_lex_entry e;
-      if (k && lb_lex_get(c->lx, c->key, k, &e) && entry_has(c->lx, &e, table, &r)) {
+      /* only lengths some key has; memoised: probes for ent, nat and
+      ** rolenoun ask for the same spans */
+      if (lb_lex_has_len(&e1, n) && lb_lexdoc_span(c->d, i, n, &e) &&
+          entry_has(c->lx, &e, table, &r)) {
         *out = e;
         return n;
       }
@@ -440,7 +433,7 @@ static int lookup_infl(ctx *c, uint32_t i, int table, lb_lex_rec *r) {
   lb_lex_entry e;
   if (table < 0) return 0;
   if (tok_entry(c, i, &e) && entry_has(c->lx, &e, table, r)) return 1;
-  if (table != c->T.nat || t->normlen < 6 || !memmem(t->norm, t->normlen, "isch", 4)) return 0;
+  if (table != c->T.nat || t->normlen < 6 || !has_sub(t->norm, t->normlen, "isch", 4)) return 0;
   static const char *const END[] = {"em", "en", "er", "es", "e", NULL};
   for (int k = 0; END[k]; k++) {
     size_t el = strlen(END[k]);
@@ -707,6 +700,10 @@ static int known_word(ctx *c, uint32_t i) {
   lb_lex_entry e;
   lb_lex_rec r;
   if (!tok_entry(c, i, &e)) return 0;
+  if (!lb_lex_may_have(&e, c->T.form) && !lb_lex_may_have(&e, c->T.stop) &&
+      !lb_lex_may_have(&e, c->T.rolenoun) && !lb_lex_may_have(&e, c->T.agent) &&
+      !lb_lex_may_have(&e, c->T.nat))
+    return 0; /* without reading the records */
   for (uint32_t k = 0; k < e.nrec; k++) {
     if (!lb_lex_rec_get(c->lx, &e, k, &r)) continue;
     if (r.table == c->T.form || r.table == c->T.stop || r.table == c->T.rolenoun ||
@@ -718,12 +715,17 @@ static int known_word(ctx *c, uint32_t i) {
 
 /* Ends token i like a common noun ("Abspaltung", "Landesarbeitsgerichts")? */
 static int noun_ending(ctx *c, uint32_t i) {
+  /* up to 8 lookups, asked again for the same token by several rules:
+  ** remembered per token (c->nounend: 0 = not asked, 1 = no, 2 = yes) */
+  if (c->nounend[i]) return c->nounend[i] == 2;
   const lb_tok *t = &c->d->toks.v[i];
-  for (uint32_t n = 3; n <= 10 && n < t->normlen; n++) {
+  int yes = 0;
+  for (uint32_t n = 3; n <= 10 && n < t->normlen && !yes; n++) {
     lb_lex_rec r;
-    if (lb_lex_find(c->lx, c->T.nounsuffix, t->norm + t->normlen - n, n, &r)) return 1;
+    yes = lb_lex_find(c->lx, c->T.nounsuffix, t->norm + t->normlen - n, n, &r);
   }
-  return 0;
+  c->nounend[i] = yes ? 2 : 1;
+  return yes;
 }
 
 /* Could token i be part of an unknown name: a capitalised word (not all
@@ -758,7 +760,7 @@ static int compound_noun(ctx *c, uint32_t i) {
     if (((unsigned char)*suf & 0xC0) == 0x80) continue; /* inside a UTF-8 sequence */
     lb_lex_entry e;
     lb_lex_rec r;
-    if (!lb_lex_get(c->lx, suf, k, &e)) continue;
+    if (!lb_lex_get(c->lx, suf, k, &e) || !lb_lex_may_have(&e, c->T.form)) continue;
     for (uint32_t j = 0; j < e.nrec; j++)
       if (lb_lex_rec_get(c->lx, &e, j, &r) && r.table == c->T.form && field_eq(&r, 1, "NOUN"))
         return 1;
@@ -953,6 +955,7 @@ void lb_ent_run(lb_doc *d) {
   c.T.stop = lb_lex_table(c.lx, "stop");
   c.T.nounsuffix = lb_lex_table(c.lx, "nounsuffix");
   c.used = lb_arena_calloc(d->arena, d->toks.n, 1);
+  c.nounend = lb_arena_calloc(d->arena, d->toks.n, 1);
   c.last_country = -1;
   c.en = d->lang && strcmp(d->lang, "en") == 0;
   for (size_t s = 0; s < d->sents.n; s++) {
@@ -964,7 +967,7 @@ void lb_ent_run(lb_doc *d) {
       /* a lower-case word matters only as a nationality adjective
       ** ("ukrainische", "deutsch": all have "sch"); skip the lookup */
       int lower = !(t->flags & (LB_TF_CAP | LB_TF_UPPER)) && t->kind == LB_TOK_WORD &&
-                  !memmem(t->norm ? t->norm : "", t->norm ? t->normlen : 0, "sch", 3);
+                  !has_sub(t->norm ? t->norm : "", t->norm ? t->normlen : 0, "sch", 3);
       if (!c.used[i] && is_word(t) && !lower) {
         if (!n) n = try_name(&c, i, s0, s1);
         if (!n) n = try_nat(&c, i, s0, s1);

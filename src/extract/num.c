@@ -211,6 +211,7 @@ static int abbr_dot(const lb_doc *d, size_t i) {
 
 /* The first record of `table` in entry e, or 0. */
 static int entry_find(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex_rec *r) {
+  if (!lb_lex_may_have(e, table)) return 0;
   for (uint32_t k = 0; k < e->nrec; k++)
     if (lb_lex_rec_get(lx, e, k, r) && r->table == table) return 1;
   return 0;
@@ -233,7 +234,13 @@ int lb_num_phrase(lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
   char buf[256];
   for (size_t len = max; len >= 1; len--) {
     if (len == 1 && have1 && entry_find(d->lex, &e, table, r)) return 1;
-    for (int variant = len == 1; variant < 2; variant++) {
+    /* the plain spelling through the document's span memo (the date and
+    ** quantity stages probe the same phrases for several tables) */
+    lb_lex_entry es;
+    if (len > 1 && have1 && lb_lex_has_len(&e, len) && lb_lexdoc_span(d, i, len, &es) &&
+        entry_find(d->lex, &es, table, r))
+      return (int)len;
+    for (int variant = 1; variant < 2; variant++) {
       size_t b = 0;
       int ok = 1, any = 0;
       for (size_t j = i; j < i + len; j++) {
@@ -320,6 +327,11 @@ unsigned lb_num_mark(lb_doc *d, size_t i) {
     for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
       if (map[k].id >= 0 && map[k].id < MAXTAB) tabmark[map[k].id] |= map[k].mark;
     int t_num = T->num, t_x = T->xstart;
+    /* tables any mark comes from: an entry with none of them (most words)
+    ** has its records skipped (lb_lex_may_have) */
+    uint32_t want = 0;
+    for (int tb = 0; tb < MAXTAB; tb++)
+      if (tabmark[tb] || (tb == t_x && t_x >= 0)) want |= 1u << (tb < 31 ? tb : 31);
     d->nummark = lb_arena_calloc(d->arena, d->toks.n ? d->toks.n : 1, sizeof *d->nummark);
     /* frequent words ("der", "und") repeat: a small memo saves their look-ups */
     enum { MEMO = 512 };
@@ -351,7 +363,7 @@ unsigned lb_num_mark(lb_doc *d, size_t i) {
         slot->k = key, slot->n = (uint32_t)kn, slot->m = 0;
         continue;
       }
-      for (uint32_t r = 0; r < e.nrec; r++) {
+      for (uint32_t r = 0; r < e.nrec && (e.tables & want); r++) {
         lb_lex_rec rec;
         if (!lb_lex_rec_get(lx, &e, r, &rec) || rec.table < 0 || rec.table >= MAXTAB ||
             (!tabmark[rec.table] && rec.table != t_x))

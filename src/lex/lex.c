@@ -18,7 +18,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define LB_LEX_MAGIC "LBLEX001"
+/* 002: buckets carry the key hash next to the entry index. Measured with
+** perf on /tmp/perf/s5.jsonl: ~55% of lb_lex_get's time was the stall on
+** loading the entry of an occupied bucket, most of them another key's
+** (linear probing at load 0.38); the hash in the bucket rejects those from
+** the bucket's own cache line. */
+/* 003: entries carry a bit set of their records' tables (lb_lex_may_have) */
+#define LB_LEX_MAGIC "LBLEX003"
 
 typedef struct lb_lex_hdr {
   char magic[8];
@@ -96,8 +102,8 @@ lb_lex *lb_lex_open(const char *path, char *err, size_t errlen) {
   else if (lx->h.file_len != lx->size)
     why = "truncated or padded (size in header differs from file size)";
   else if (!section_ok(lx, lx->h.tables_off, lx->h.ntables, 4) ||
-           !section_ok(lx, lx->h.hash_off, lx->h.nbuckets, 4) ||
-           !section_ok(lx, lx->h.entries_off, lx->h.nentries, 24) ||
+           !section_ok(lx, lx->h.hash_off, lx->h.nbuckets, 8) ||
+           !section_ok(lx, lx->h.entries_off, lx->h.nentries, 28) ||
            !section_ok(lx, lx->h.recs_off, lx->h.nrecs, 16) ||
            (uint64_t)lx->h.strings_off + lx->h.strings_len > lx->size)
     why = "a section lies outside the file";
@@ -155,10 +161,12 @@ int lb_lex_get_h(const lb_lex *lx, const char *key, size_t n, uint32_t h, lb_lex
   if (!lx || !lx->h.nentries) return 0;
   uint32_t mask = lx->h.nbuckets - 1;
   for (uint32_t probe = 0; probe <= mask; probe++) {
-    uint32_t ix = lx->hash[(h + probe) & mask];
+    const uint32_t *B = lx->hash + (size_t)((h + probe) & mask) * 2;
+    uint32_t ix = B[0];
     if (ix == 0xFFFFFFFFu) return 0;
+    if (B[1] != h) continue;
     if (ix >= lx->h.nentries) return 0; /* damaged */
-    const uint32_t *E = lx->entries + (size_t)ix * 6;
+    const uint32_t *E = lx->entries + (size_t)ix * 7;
     if (E[2] != h || E[1] != n) continue;
     const char *k = str_at(lx, E[0]);
     if (!k || (uint64_t)E[0] + n >= lx->h.strings_len) return 0;
@@ -166,10 +174,55 @@ int lb_lex_get_h(const lb_lex *lx, const char *key, size_t n, uint32_t h, lb_lex
     if ((uint64_t)E[3] + E[4] > lx->h.nrecs) return 0;
     e->rec0 = E[3];
     e->nrec = E[4];
-    e->maxtoks = E[5] ? E[5] : 1;
+    e->maxtoks = (E[5] & 0xFF) ? (E[5] & 0xFF) : 1;
+    e->lens = E[5] >> 8;
+    e->tables = E[6];
     return 1;
   }
   return 0;
+}
+
+/*
+** Batch lookup with software prefetching. Each lookup is a chain of
+** dependent loads far apart in the mapping (bucket -> entry -> key bytes),
+** each mostly a cache and TLB miss; perf showed ~90% of lb_lex_get's time
+** stalled on the bucket and the entry load. Walking the batch as a pipeline
+** -- bucket of key i+3D, entry of key i+2D, key bytes of key i+D prefetched,
+** key i resolved -- keeps several misses in flight at once. Measured on
+** 400k words of /tmp/perf/c.txt: 53 ns -> 38 ns per key (the prefetch
+** distance, 2 to 32, made no difference).
+*/
+#define LB_LEX_PF 8
+static void pf_entry(const lb_lex *lx, uint32_t h) {
+  const uint32_t *B = lx->hash + (size_t)(h & (lx->h.nbuckets - 1)) * 2;
+  if (B[0] < lx->h.nentries && B[1] == h) __builtin_prefetch(lx->entries + (size_t)B[0] * 7);
+}
+
+static void pf_key(const lb_lex *lx, uint32_t h, uint32_t n) {
+  const uint32_t *B = lx->hash + (size_t)(h & (lx->h.nbuckets - 1)) * 2;
+  uint32_t ix = B[0];
+  if (ix >= lx->h.nentries || B[1] != h) return;
+  const uint32_t *E = lx->entries + (size_t)ix * 7;
+  if (E[2] == h && E[1] == n && E[0] < lx->h.strings_len) __builtin_prefetch(lx->strings + E[0]);
+}
+
+void lb_lex_get_many(const lb_lex *lx, size_t n, const char *const *keys, const uint32_t *lens,
+                     const uint32_t *hashes, lb_lex_entry *ents, uint8_t *found) {
+  if (!lx || !lx->h.nentries) {
+    memset(found, 0, n);
+    return;
+  }
+  uint32_t mask = lx->h.nbuckets - 1;
+  for (size_t i = 0; i < n + 3 * LB_LEX_PF; i++) {
+    if (i < n) __builtin_prefetch(lx->hash + (size_t)(hashes[i] & mask) * 2);
+    if (i >= LB_LEX_PF && i - LB_LEX_PF < n) pf_entry(lx, hashes[i - LB_LEX_PF]);
+    if (i >= 2 * LB_LEX_PF && i - 2 * LB_LEX_PF < n)
+      pf_key(lx, hashes[i - 2 * LB_LEX_PF], lens[i - 2 * LB_LEX_PF]);
+    if (i >= 3 * LB_LEX_PF) {
+      size_t k = i - 3 * LB_LEX_PF;
+      found[k] = (uint8_t)lb_lex_get_h(lx, keys[k], lens[k], hashes[k], &ents[k]);
+    }
+  }
 }
 
 int lb_lex_rec_get(const lb_lex *lx, const lb_lex_entry *e, uint32_t i, lb_lex_rec *r) {
@@ -188,7 +241,7 @@ int lb_lex_rec_get(const lb_lex *lx, const lb_lex_entry *e, uint32_t i, lb_lex_r
 
 int lb_lex_find(const lb_lex *lx, int table, const char *key, size_t n, lb_lex_rec *r) {
   lb_lex_entry e;
-  if (table < 0 || !lb_lex_get(lx, key, n, &e)) return 0;
+  if (table < 0 || !lb_lex_get(lx, key, n, &e) || !lb_lex_may_have(&e, table)) return 0;
   for (uint32_t i = 0; i < e.nrec; i++)
     if (lb_lex_rec_get(lx, &e, i, r) && r->table == table) return 1;
   return 0;

@@ -1,88 +1,249 @@
 /*
 ** lexdoc.c -- per-document memo of token lookups (see lexdoc.h).
 **
-** Why: on 5 MB of German news (/tmp/perf/s5.jsonl) the stages made ~2.1
-** lexicon lookups per token, ~40% of all cycles, most of them stalls on cache
-** and TLB misses in the mapped lexicon; the number, clause and signal stages
-** repeated the entity stage's lookups of the very same tokens. A memo of 12
-** bytes per token (calloc'ed in the arena on first use) makes that one lookup
-** per token.
+** Why (measured with perf and callgrind on 10kGNAD samples, /tmp/perf/s5.jsonl
+** and s03.jsonl): the stages made ~2.1 lexicon lookups per token, ~40% of all
+** cycles, nearly all of it stalls on cache and TLB misses in the 80 MB mapped
+** lexicon; the number, clause and signal stages repeated the entity stage's
+** lookups of the very same tokens, and 66% of the lookups were repeats of a
+** word seen before in the document.
+**
+** So on first use the memo (20 bytes per token, in the arena) is filled for
+** all word and abbreviation tokens at once: each distinct key is looked up
+** once, in one batch (lb_lex_get_many, which overlaps the cache misses of
+** successive keys), and repeats copy the first answer. Other tokens (numbers,
+** ordinals) are looked up lazily when asked for. Multi-token keys are
+** memoised per (first token, length) too (lb_lexdoc_span).
+**
+** Measured on /tmp/perf/s03.jsonl (callgrind, one thread): lexicon lookups
+** 100.7k -> 35.7k; full extraction of the bench corpus (2 threads) 5.8 s ->
+** 4.6 s wall, together with the lexicon format changes in lex.c.
 */
 #include "lexdoc.h"
 
 #include <stdint.h>
 #include <string.h>
 
-struct lb_lexmemo {
-  uint32_t rec0, nrec;
+typedef struct memo {
+  uint32_t rec0, nrec, lens, tables;
   uint16_t maxtoks;
   uint8_t state; /* 0 = not looked up yet, 1 = found, 2 = absent */
-};
+} memo;
 
-/* The memo and an open hash of the keys looked up so far (token index + 1):
-** a word repeated in the document ("der", a name) reuses the first lookup
-** (the entity stage measured 66% of its lookups as such repeats). */
+/* A multi-token key found in the lexicon: tokens [i, i+n). */
+typedef struct span {
+  uint32_t i, n;
+  lb_lex_entry e;
+} span;
+
 struct lb_lexdoc {
-  struct lb_lexmemo *m;
-  uint32_t *seen;
-  uint32_t mask;
+  memo *m;
+  /* multi-token keys (2 <= n <= MAXSPAN tokens) per first token: bit n-2 of
+  ** sdone = looked up, of sfound = found (then in spans) */
+  uint16_t *sdone, *sfound;
+  span *spans;
+  size_t nspans, capspans;
 };
-typedef struct lb_lexdoc lexdoc;
+#define MAXSPAN 17
+#define SPANKEY 512
 
-static lexdoc *memo_new(lb_doc *d) {
-  size_t ns = 64;
-  while (ns < 2 * d->toks.n) ns *= 2;
-  lexdoc *x = lb_arena_alloc(d->arena, sizeof *x);
-  x->m = lb_arena_calloc(d->arena, d->toks.n ? d->toks.n : 1, sizeof *x->m);
-  x->seen = lb_arena_calloc(d->arena, ns, sizeof *x->seen);
-  x->mask = (uint32_t)(ns - 1);
-  return x;
+static void set(memo *m, int found, const lb_lex_entry *f) {
+  if (!found) {
+    m->state = 2;
+    return;
+  }
+  m->rec0 = f->rec0;
+  m->nrec = f->nrec;
+  m->maxtoks = (uint16_t)(f->maxtoks > 0xFFFF ? 0xFFFF : f->maxtoks);
+  m->lens = f->lens;
+  m->tables = f->tables;
+  m->state = 1;
 }
 
-static void lookup(lb_doc *d, lexdoc *x, size_t i) {
-  struct lb_lexmemo *m = &x->m[i];
-  const lb_tok *t = &d->toks.v[i];
-  m->state = 2;
-  if (!t->norm || !t->normlen) return;
-  uint32_t h = lb_lex_hash(t->norm, t->normlen);
-  for (uint32_t k = h & x->mask;; k = (k + 1) & x->mask) {
-    uint32_t j = x->seen[k];
-    if (!j) {
-      x->seen[k] = (uint32_t)i + 1;
-      break;
-    }
-    const lb_tok *u = &d->toks.v[j - 1];
-    if (u->normlen == t->normlen && memcmp(u->norm, t->norm, t->normlen) == 0) {
-      *m = x->m[j - 1];
-      return;
+static int eager(const lb_tok *t) {
+  return (t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR) && t->norm && t->normlen;
+}
+
+/*
+** Words repeat across documents too, and the bench corpus is mostly short
+** documents (57k documents, 2 KB each), where the per-document dedup finds
+** few repeats. A per-thread direct-mapped cache of short keys (key bytes
+** inline, so a hit costs one cache line instead of the lexicon's bucket,
+** entry and key string) answers the frequent words of the language.
+*/
+#define XC_SLOTS 8192
+#define XC_KEY 22
+typedef struct xc_slot {
+  lb_lex_entry e; /* e.nrec..: valid when found */
+  uint8_t len, found;
+  char key[XC_KEY];
+} xc_slot;
+static _Thread_local xc_slot xcache[XC_SLOTS];
+static _Thread_local const lb_lex *xcache_lx;
+static _Thread_local size_t xcache_size;
+
+static xc_slot *xc_find(const lb_lex *lx, const char *k, uint32_t n, uint32_t h, int *hit) {
+  *hit = 0;
+  if (n >= XC_KEY || !n) return NULL;
+  if (xcache_lx != lx || xcache_size != lb_lex_size(lx)) {
+    memset(xcache, 0, sizeof xcache);
+    xcache_lx = lx;
+    xcache_size = lb_lex_size(lx);
+  }
+  xc_slot *sl = &xcache[h & (XC_SLOTS - 1)];
+  *hit = sl->len == n && memcmp(sl->key, k, n) == 0;
+  return sl;
+}
+
+/* Fill the memo of every word token: dedupe keys with an open hash (token
+** index + 1), look the distinct ones up in one batch, copy to repeats. */
+static void fill(lb_doc *d, memo *m) {
+  size_t n = d->toks.n, ns = 64;
+  while (ns < 2 * n) ns *= 2;
+  uint32_t mask = (uint32_t)(ns - 1);
+  uint32_t *seen = lb_arena_calloc(d->arena, ns, sizeof *seen);
+  uint32_t *first = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *first); /* per token */
+  uint32_t *uix = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *uix);     /* per key */
+  uint32_t *hs = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *hs);
+  uint32_t *lens = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *lens);
+  const char **keys = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *keys);
+  size_t nu = 0;
+  for (size_t i = 0; i < n; i++) {
+    const lb_tok *t = &d->toks.v[i];
+    first[i] = UINT32_MAX;
+    if (!eager(t)) continue;
+    uint32_t h = lb_lex_hash(t->norm, t->normlen);
+    for (uint32_t k = h & mask;; k = (k + 1) & mask) {
+      uint32_t j = seen[k];
+      if (!j) {
+        seen[k] = (uint32_t)i + 1;
+        first[i] = (uint32_t)i;
+        int hit;
+        const xc_slot *sl = xc_find(d->lex, t->norm, t->normlen, h, &hit);
+        if (hit) { /* known from an earlier document of this thread */
+          set(&m[i], sl->found, &sl->e);
+          first[i] = UINT32_MAX - 1;
+          break;
+        }
+        uix[i] = (uint32_t)nu;
+        keys[nu] = t->norm;
+        lens[nu] = t->normlen;
+        hs[nu++] = h;
+        break;
+      }
+      const lb_tok *u = &d->toks.v[j - 1];
+      if (u->normlen == t->normlen && memcmp(u->norm, t->norm, t->normlen) == 0) {
+        if (first[j - 1] == UINT32_MAX - 1) /* its first was a cache hit */
+          m[i] = m[j - 1];
+        else
+          first[i] = j - 1;
+        break;
+      }
     }
   }
-  lb_lex_entry f;
-  if (lb_lex_get_h(d->lex, t->norm, t->normlen, h, &f)) {
-    m->rec0 = f.rec0;
-    m->nrec = f.nrec;
-    m->maxtoks = (uint16_t)(f.maxtoks > 0xFFFF ? 0xFFFF : f.maxtoks);
-    m->state = 1;
+  lb_lex_entry *ents = lb_arena_alloc(d->arena, (nu ? nu : 1) * sizeof *ents);
+  uint8_t *found = lb_arena_alloc(d->arena, nu ? nu : 1);
+  lb_lex_get_many(d->lex, nu, keys, lens, hs, ents, found);
+  for (size_t u = 0; u < nu; u++) {
+    int hit;
+    xc_slot *sl = xc_find(d->lex, keys[u], lens[u], hs[u], &hit);
+    if (!sl) continue;
+    sl->len = (uint8_t)lens[u];
+    memcpy(sl->key, keys[u], lens[u]);
+    sl->found = found[u];
+    if (found[u]) sl->e = ents[u];
   }
+  for (size_t i = 0; i < n; i++) {
+    if (first[i] >= UINT32_MAX - 1) continue;
+    uint32_t u = uix[first[i]];
+    set(&m[i], found[u], &ents[u]);
+  }
+}
+
+static struct lb_lexdoc *get_memo(lb_doc *d) {
+  if (!d->lexdoc) {
+    struct lb_lexdoc *x = lb_arena_calloc(d->arena, 1, sizeof *x);
+    size_t n = d->toks.n ? d->toks.n : 1;
+    x->m = lb_arena_calloc(d->arena, n, sizeof *x->m);
+    x->sdone = lb_arena_calloc(d->arena, n, sizeof *x->sdone);
+    x->sfound = lb_arena_calloc(d->arena, n, sizeof *x->sfound);
+    d->lexdoc = x;
+    fill(d, x->m);
+  }
+  return d->lexdoc;
 }
 
 int lb_lexdoc_tok(lb_doc *d, size_t i, lb_lex_entry *e) {
   if (!d->lex || i >= d->toks.n) return 0;
-  if (!d->lexdoc) d->lexdoc = memo_new(d);
-  lexdoc *x = d->lexdoc;
-  if (!x->m[i].state) lookup(d, x, i);
-  const struct lb_lexmemo *m = &x->m[i];
+  get_memo(d);
+  memo *m = &d->lexdoc->m[i];
+  if (!m->state) {
+    const lb_tok *t = &d->toks.v[i];
+    lb_lex_entry f;
+    set(m, t->norm && t->normlen && lb_lex_get(d->lex, t->norm, t->normlen, &f), &f);
+  }
   if (m->state != 1) return 0;
   e->rec0 = m->rec0;
   e->nrec = m->nrec;
   e->maxtoks = m->maxtoks;
+  e->lens = m->lens;
+  e->tables = m->tables;
   return 1;
 }
 
 int lb_lexdoc_find(lb_doc *d, size_t i, int table, lb_lex_rec *r) {
   lb_lex_entry e;
-  if (table < 0 || !lb_lexdoc_tok(d, i, &e)) return 0;
+  if (table < 0 || !lb_lexdoc_tok(d, i, &e) || !lb_lex_may_have(&e, table)) return 0;
   for (uint32_t k = 0; k < e.nrec; k++)
     if (lb_lex_rec_get(d->lex, &e, k, r) && r->table == table) return 1;
   return 0;
+}
+
+/* Key of tokens [i, i+n): each token's norm (its text when it has none),
+** joined by one space; 0 when longer than SPANKEY. */
+static size_t span_key(const lb_doc *d, size_t i, size_t n, char *buf) {
+  size_t k = 0;
+  for (size_t j = i; j < i + n; j++) {
+    const lb_tok *t = &d->toks.v[j];
+    const char *s = t->norm ? t->norm : d->text + t->start;
+    size_t l = t->norm ? t->normlen : t->end - t->start;
+    if (k + l + 2 > SPANKEY) return 0;
+    if (j > i) buf[k++] = ' ';
+    memcpy(buf + k, s, l);
+    k += l;
+  }
+  buf[k] = 0;
+  return k;
+}
+
+int lb_lexdoc_span(lb_doc *d, size_t i, size_t n, lb_lex_entry *e) {
+  if (!d->lex || n == 0 || i >= d->toks.n || n > d->toks.n - i) return 0;
+  if (n == 1) return lb_lexdoc_tok(d, i, e);
+  struct lb_lexdoc *x = get_memo(d);
+  uint16_t bit = n <= MAXSPAN ? (uint16_t)(1u << (n - 2)) : 0;
+  if (bit && (x->sdone[i] & bit)) {
+    if (!(x->sfound[i] & bit)) return 0;
+    for (size_t k = x->nspans; k-- > 0;)
+      if (x->spans[k].i == i && x->spans[k].n == n) {
+        *e = x->spans[k].e;
+        return 1;
+      }
+    return 0; /* not reached */
+  }
+  char key[SPANKEY];
+  size_t kn = span_key(d, i, n, key);
+  int found = kn && lb_lex_get(d->lex, key, kn, e);
+  if (!bit) return found;
+  x->sdone[i] |= bit;
+  if (!found) return 0;
+  if (x->nspans == x->capspans) {
+    size_t cap = x->capspans ? 2 * x->capspans : 16;
+    span *ns = lb_arena_alloc(d->arena, cap * sizeof *ns);
+    if (x->nspans) memcpy(ns, x->spans, x->nspans * sizeof *ns);
+    x->spans = ns;
+    x->capspans = cap;
+  }
+  x->spans[x->nspans++] = (span){(uint32_t)i, (uint32_t)n, *e};
+  x->sfound[i] |= bit;
+  return 1;
 }

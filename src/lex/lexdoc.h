@@ -3,8 +3,9 @@
 **
 ** The entity, number/date, quantity, clause and signal stages all ask the
 ** lexicon about the same word tokens. lb_lexdoc_tok looks a token's own key
-** (its `norm`) up on first use and keeps the entry in d->lexmemo, so every
-** later stage gets it without touching the 80 MB mapping again.
+** (its `norm`) up on first use and keeps the entry in d->lexdoc, so every
+** later stage gets it without touching the 80 MB mapping again. Use it only
+** after the norm stage (the memo is built from the tokens' keys on first use).
 */
 #ifndef LB_LEXDOC_H
 #define LB_LEXDOC_H
@@ -22,5 +23,10 @@ int lb_lexdoc_tok(lb_doc *d, size_t i, lb_lex_entry *e);
 /* The first record of `table` under token i's key, or 0 (lb_lex_find
 ** through the memo). */
 int lb_lexdoc_find(lb_doc *d, size_t i, int table, lb_lex_rec *r);
+
+/* The entry of the key made of tokens [i, i+n) (norms joined by one space,
+** as lexc builds multi-token keys), memoised per document: the entity
+** stage probes the same spans for several tables. n == 1 is lb_lexdoc_tok. */
+int lb_lexdoc_span(lb_doc *d, size_t i, size_t n, lb_lex_entry *e);
 
 #endif
