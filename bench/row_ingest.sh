@@ -35,7 +35,7 @@ writer_note() { # label
   cpu=$(sed -n 's/.*writer \([0-9.]*\) s, \([0-9.]*\) s CPU.*/\2/p' "$ERR" | tail -n 1)
   [ -n "$cpu" ] || return 0
   bench_note "  $1: writer thread CPU" \
-    "$(echo "$cpu $DOCS" | awk '{ printf "%.1f s (%.0f docs/s)", $1, $2 / ($1 > 0 ? $1 : 0.001) }')"
+    "$(echo "$cpu $DOCS" | awk '{ if ($1 > 0.05) printf "%.1f s (%.0f docs/s)", $1, $2 / $1; else printf "%.1f s", $1 }')"
 }
 
 ingest_row() { # label, ingest options...
