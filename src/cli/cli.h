@@ -8,6 +8,8 @@
 #ifndef LB_CLI_H
 #define LB_CLI_H
 
+#include "../../include/lagebild.h"
+
 enum { LB_EXIT_OK = 0, LB_EXIT_ERR = 1, LB_EXIT_USAGE = 2, LB_EXIT_SKIPPED = 3 };
 
 int lb_cmd_extract(int argc, char **argv);
@@ -16,6 +18,21 @@ int lb_cmd_query(int argc, char **argv);
 int lb_cmd_export(int argc, char **argv);
 int lb_cmd_serve(int argc, char **argv);
 int lb_cmd_lexicon(int argc, char **argv);
+
+/* The options every command that reads documents takes (extract, ingest):
+** --jsonl, --text, --published, --lang, --lexicon, --stages, --threads. */
+typedef struct lb_cli_docopts {
+  lb_input defaults;   /* published, lang (and id, set by extract) */
+  int mode;            /* LB_READ_AUTO, LB_READ_JSONL or LB_READ_TEXT */
+  const char *lexicon, *stages;
+  int threads;         /* default: all cores */
+} lb_cli_docopts;
+
+void lb_cli_docopts_init(lb_cli_docopts *o);
+/* If argv[*i] is one of the document options, take it (and its value) and
+** return 1; return 0 when it is not one; -1 (after a message naming cmd)
+** when its value is missing or bad. */
+int lb_cli_docopt(int argc, char **argv, int *i, lb_cli_docopts *o, const char *cmd);
 
 /* Shared option helpers. */
 /* If argv[*i] is "--name VALUE" or "--name=VALUE", store VALUE and return 1. */

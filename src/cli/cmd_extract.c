@@ -117,10 +117,9 @@ static long flush(batch *b, int threads, FILE *out) {
 }
 
 int lb_cmd_extract(int argc, char **argv) {
-  lb_input defaults;
-  memset(&defaults, 0, sizeof defaults);
-  const char *lexicon = NULL, *stages = NULL, *outpath = NULL, *v;
-  int mode = LB_READ_AUTO, threads = lb_batch_cpus();
+  lb_cli_docopts o;
+  lb_cli_docopts_init(&o);
+  const char *outpath = NULL, *v;
   const char **files = calloc((size_t)argc + 1, sizeof *files);
   int nfiles = 0, r;
   for (int i = 1; i < argc; i++) {
@@ -129,37 +128,14 @@ int lb_cmd_extract(int argc, char **argv) {
       fputs(HELP, stdout);
       free(files);
       return LB_EXIT_OK;
-    } else if (strcmp(a, "--jsonl") == 0) {
-      mode = LB_READ_JSONL;
-    } else if (strcmp(a, "--text") == 0) {
-      mode = LB_READ_TEXT;
-    } else if ((r = lb_cli_opt(argc, argv, &i, "--published", &v))) {
+    } else if ((r = lb_cli_docopt(argc, argv, &i, &o, "extract"))) {
       if (r < 0) goto usage;
-      defaults.published = v;
-    } else if ((r = lb_cli_opt(argc, argv, &i, "--lang", &v))) {
-      if (r < 0) goto usage;
-      defaults.lang = v;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--id", &v))) {
       if (r < 0) goto usage;
-      defaults.id = v;
-    } else if ((r = lb_cli_opt(argc, argv, &i, "--lexicon", &v))) {
-      if (r < 0) goto usage;
-      lexicon = v;
-    } else if ((r = lb_cli_opt(argc, argv, &i, "--stages", &v))) {
-      if (r < 0) goto usage;
-      stages = v;
+      o.defaults.id = v;
     } else if ((r = lb_cli_opt(argc, argv, &i, "-o", &v))) {
       if (r < 0) goto usage;
       outpath = v;
-    } else if ((r = lb_cli_opt(argc, argv, &i, "--threads", &v))) {
-      if (r < 0) goto usage;
-      char *end;
-      long t = strtol(v, &end, 10);
-      if (*end || t < 1 || t > 64) {
-        fprintf(stderr, "lagebild extract: --threads wants 1..64, not \"%s\"\n", v);
-        goto usage;
-      }
-      threads = (int)t;
     } else if (a[0] == '-' && a[1]) {
       fprintf(stderr, "lagebild extract: unknown option \"%s\"\n", a);
       goto usage;
@@ -167,6 +143,9 @@ int lb_cmd_extract(int argc, char **argv) {
       files[nfiles++] = a;
     }
   }
+  const char *lexicon = o.lexicon, *stages = o.stages;
+  const lb_input defaults = o.defaults;
+  const int mode = o.mode, threads = o.threads;
   if (!nfiles) files[nfiles++] = "-";
 
   char err[512];

@@ -213,10 +213,10 @@ static void show(progress *p, size_t docs, size_t done, int final) {
 }
 
 int lb_cmd_ingest(int argc, char **argv) {
-  lb_input defaults;
-  memset(&defaults, 0, sizeof defaults);
-  const char *lexicon = NULL, *dbpath = NULL, *stages = NULL, *v;
-  int mode = LB_READ_AUTO, threads = lb_batch_cpus(), r, quiet = 0, force_progress = 0;
+  lb_cli_docopts o;
+  lb_cli_docopts_init(&o);
+  const char *dbpath = NULL, *v;
+  int r, quiet = 0, force_progress = 0;
   int stats = 0;
   long batch_docs = 512;
   lb_store_opts opts = {50.0, 3};
@@ -227,35 +227,14 @@ int lb_cmd_ingest(int argc, char **argv) {
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
       fputs(INGEST_HELP, stdout);
       goto out;
-    } else if (strcmp(a, "--jsonl") == 0) {
-      mode = LB_READ_JSONL;
-    } else if (strcmp(a, "--text") == 0) {
-      mode = LB_READ_TEXT;
+    } else if ((r = lb_cli_docopt(argc, argv, &i, &o, "ingest"))) {
+      if (r < 0) goto usage;
     } else if (strcmp(a, "--quiet") == 0) {
       quiet = 1;
     } else if (strcmp(a, "--progress") == 0) {
       force_progress = 1;
     } else if (strcmp(a, "--stats") == 0) {
       stats = 1;
-    } else if ((r = lb_cli_opt(argc, argv, &i, "--published", &v))) {
-      if (r < 0) goto usage;
-      defaults.published = v;
-    } else if ((r = lb_cli_opt(argc, argv, &i, "--lang", &v))) {
-      if (r < 0) goto usage;
-      defaults.lang = v;
-    } else if ((r = lb_cli_opt(argc, argv, &i, "--lexicon", &v))) {
-      if (r < 0) goto usage;
-      lexicon = v;
-    } else if ((r = lb_cli_opt(argc, argv, &i, "--stages", &v))) {
-      if (r < 0) goto usage;
-      stages = v;
-    } else if ((r = lb_cli_opt(argc, argv, &i, "--threads", &v))) {
-      if (r < 0) goto usage;
-      threads = atoi(v);
-      if (threads < 1 || threads > 64) {
-        fprintf(stderr, "lagebild ingest: --threads wants 1..64, not \"%s\"\n", v);
-        goto usage;
-      }
     } else if ((r = lb_cli_opt(argc, argv, &i, "--batch", &v))) {
       if (r < 0) goto usage;
       batch_docs = atol(v);
@@ -297,14 +276,14 @@ int lb_cmd_ingest(int argc, char **argv) {
   }
 
   char err[512];
-  lb_engine *e = lb_engine_new(lexicon, err, sizeof err);
+  lb_engine *e = lb_engine_new(o.lexicon, err, sizeof err);
   if (!e) {
     fprintf(stderr, "lagebild ingest: %s\n", err);
     status = LB_EXIT_ERR;
     goto out;
   }
-  if (stages && lb_engine_stop_after(e, stages) != LB_OK) {
-    fprintf(stderr, "lagebild ingest: unknown stage \"%s\"\n", stages);
+  if (o.stages && lb_engine_stop_after(e, o.stages) != LB_OK) {
+    fprintf(stderr, "lagebild ingest: unknown stage \"%s\"\n", o.stages);
     lb_engine_free(e);
     goto usage;
   }
@@ -340,7 +319,7 @@ int lb_cmd_ingest(int argc, char **argv) {
   int cur = 0;
   size_t skipped = 0, known = 0, docs_read = 0, done_bytes = 0;
   for (size_t f = 0; f < in.n && !g.failed; f++) {
-    lb_reader *rdr = lb_reader_open(in.v[f], mode, &defaults, err, sizeof err);
+    lb_reader *rdr = lb_reader_open(in.v[f], o.mode, &o.defaults, err, sizeof err);
     if (!rdr) {
       fprintf(stderr, "lagebild ingest: %s\n", err);
       status = LB_EXIT_ERR;
@@ -382,7 +361,7 @@ int lb_cmd_ingest(int argc, char **argv) {
       b->n++;
       b->bytes += doc.len;
       if (b->n == (size_t)batch_docs || b->bytes >= BATCH_BYTES) {
-        lb_batch_run(e, b->docs, b->n, threads, NULL, NULL);
+        lb_batch_run(e, b->docs, b->n, o.threads, NULL, NULL);
         if (have_writer) {
           pthread_mutex_lock(&g.mu);
           while (g.pending) pthread_cond_wait(&g.cv, &g.mu);
@@ -406,7 +385,7 @@ int lb_cmd_ingest(int argc, char **argv) {
     lb_reader_close(rdr);
   }
   if (!g.failed && bb[cur].n) {
-    lb_batch_run(e, bb[cur].docs, bb[cur].n, threads, NULL, NULL);
+    lb_batch_run(e, bb[cur].docs, bb[cur].n, o.threads, NULL, NULL);
     if (have_writer) {
       pthread_mutex_lock(&g.mu);
       while (g.pending) pthread_cond_wait(&g.cv, &g.mu);

@@ -4,7 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "../../include/lagebild.h"
+#include "../picture/batch.h"
+#include "../read/input.h"
 #include "cli.h"
 
 static const char USAGE[] =
@@ -40,6 +44,53 @@ int lb_cli_opt(int argc, char **argv, int *i, const char *name, const char **val
   }
   *val = argv[++*i];
   return 1;
+}
+
+void lb_cli_docopts_init(lb_cli_docopts *o) {
+  memset(o, 0, sizeof *o);
+  o->mode = LB_READ_AUTO;
+  o->threads = lb_batch_cpus();
+}
+
+int lb_cli_docopt(int argc, char **argv, int *i, lb_cli_docopts *o, const char *cmd) {
+  const char *a = argv[*i], *v;
+  int r;
+  if (strcmp(a, "--jsonl") == 0) {
+    o->mode = LB_READ_JSONL;
+    return 1;
+  }
+  if (strcmp(a, "--text") == 0) {
+    o->mode = LB_READ_TEXT;
+    return 1;
+  }
+  if ((r = lb_cli_opt(argc, argv, i, "--published", &v))) {
+    if (r > 0) o->defaults.published = v;
+    return r;
+  }
+  if ((r = lb_cli_opt(argc, argv, i, "--lang", &v))) {
+    if (r > 0) o->defaults.lang = v;
+    return r;
+  }
+  if ((r = lb_cli_opt(argc, argv, i, "--lexicon", &v))) {
+    if (r > 0) o->lexicon = v;
+    return r;
+  }
+  if ((r = lb_cli_opt(argc, argv, i, "--stages", &v))) {
+    if (r > 0) o->stages = v;
+    return r;
+  }
+  if ((r = lb_cli_opt(argc, argv, i, "--threads", &v))) {
+    if (r < 0) return r;
+    char *end;
+    long t = strtol(v, &end, 10);
+    if (*end || t < 1 || t > 64) {
+      fprintf(stderr, "lagebild %s: --threads wants 1..64, not \"%s\"\n", cmd, v);
+      return -1;
+    }
+    o->threads = (int)t;
+    return 1;
+  }
+  return 0;
 }
 
 int main(int argc, char **argv) {
