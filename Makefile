@@ -48,6 +48,11 @@ build/$(1)/liblagebild.a: $(patsubst %.c,build/$(1)/%.o,$(LIB_SRC))
 	@ar rcs $$@ $$^
 build/$(1)/test_lagebild: $(patsubst %.c,build/$(1)/%.o,$(TEST_SRC)) build/$(1)/liblagebild.a
 	$(2) $(3) -o $$@ $$^ $(LIBS) $(4)
+# the program and the lexicon compiler too, so every kind compiles all C code
+build/$(1)/lagebild: $(patsubst %.c,build/$(1)/%.o,$(CLI_SRC)) build/$(1)/liblagebild.a
+	$(2) $(3) -o $$@ $$^ $(LIBS) $(4)
+build/$(1)/lagebild-lexc: build/$(1)/tools/lexc.o build/$(1)/liblagebild.a
+	$(2) $(3) -o $$@ $$^ $(LIBS) $(4)
 -include $(patsubst %.c,build/$(1)/%.d,$(LIB_SRC) $(CLI_SRC) $(TEST_SRC))
 endef
 $(eval $(call KIND,release,$(CC),$(CFLAGS),))
@@ -79,7 +84,8 @@ demo: setup
 	bin/lagebild extract --published 2024-11-11 data/sample/kursk-2024-11.de.txt
 
 test: setup
-	@$(MAKE) -s all build/release/test_lagebild build/clang/test_lagebild build/asan/test_lagebild
+	@$(MAKE) -s all build/release/test_lagebild build/clang/test_lagebild build/asan/test_lagebild \
+	  build/clang/lagebild build/clang/lagebild-lexc
 	@sh tests/run.sh
 
 test-c: all build/release/test_lagebild
