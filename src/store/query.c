@@ -259,6 +259,25 @@ static void qb_free(qb *q) {
   for (int i = 0; i < MAXP; i++) free(q->owned[i]);
 }
 
+/* Prepare q's SQL and bind its parameters; frees q. NULL with a message on
+** error. */
+static sqlite3_stmt *qb_prepare(lb_store *s, qb *q, char *err, size_t errlen) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(lb_store_db(s), q->sql.p, -1, &st, NULL) != SQLITE_OK) {
+    snprintf(err, errlen, "cannot query the store: %s", sqlite3_errmsg(lb_store_db(s)));
+    qb_free(q);
+    return NULL;
+  }
+  for (int i = 0; i < q->np; i++) {
+    if (q->kind[i])
+      sqlite3_bind_double(st, i + 1, q->d[i]);
+    else
+      sqlite3_bind_text(st, i + 1, q->s[i], -1, SQLITE_TRANSIENT);
+  }
+  qb_free(q);
+  return st;
+}
+
 /* Prepare the statement of kind for f; NULL with a message on error. */
 static sqlite3_stmt *prepare(lb_store *s, const lb_store_filter *f, int kind, char *err,
                              size_t errlen) {
@@ -270,20 +289,7 @@ static sqlite3_stmt *prepare(lb_store *s, const lb_store_filter *f, int kind, ch
     qb_free(&q);
     return NULL;
   }
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(lb_store_db(s), q.sql.p, -1, &st, NULL) != SQLITE_OK) {
-    snprintf(err, errlen, "cannot query the store: %s", sqlite3_errmsg(lb_store_db(s)));
-    qb_free(&q);
-    return NULL;
-  }
-  for (int i = 0; i < q.np; i++) {
-    if (q.kind[i])
-      sqlite3_bind_double(st, i + 1, q.d[i]);
-    else
-      sqlite3_bind_text(st, i + 1, q.s[i], -1, SQLITE_TRANSIENT);
-  }
-  qb_free(&q);
-  return st;
+  return qb_prepare(s, &q, err, errlen);
 }
 
 /* A column value as text for TSV, CSV and tables. */
@@ -509,18 +515,5 @@ sqlite3_stmt *lb_store_query_stmt(lb_store *s, const lb_store_filter *f, const c
   }
   lb_buf_adds(&q.sql, " ORDER BY e.day_from, e.event");
   if (f->limit > 0) lb_buf_printf(&q.sql, " LIMIT %ld", f->limit);
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(lb_store_db(s), q.sql.p, -1, &st, NULL) != SQLITE_OK) {
-    snprintf(err, errlen, "cannot query the store: %s", sqlite3_errmsg(lb_store_db(s)));
-    qb_free(&q);
-    return NULL;
-  }
-  for (int i = 0; i < q.np; i++) {
-    if (q.kind[i])
-      sqlite3_bind_double(st, i + 1, q.d[i]);
-    else
-      sqlite3_bind_text(st, i + 1, q.s[i], -1, SQLITE_TRANSIENT);
-  }
-  qb_free(&q);
-  return st;
+  return qb_prepare(s, &q, err, errlen);
 }
