@@ -6,7 +6,6 @@
 #include "serve.h"
 
 #include <arpa/inet.h>
-#include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -18,6 +17,7 @@
 
 #include "api.h"
 #include "assets.h"
+#include "mhd.h"
 
 /* Per-connection memory in libmicrohttpd. It holds the request line and
 ** headers, so it is also the limit on their size: a longer URL gets 414,
@@ -337,6 +337,7 @@ static void mhd_log(void *cls, const char *fmt, va_list ap) {
 }
 
 lb_srv *lb_srv_start(const lb_srv_opts *o, char *err, size_t errlen) {
+  if (lb_mhd_load(err, errlen) != 0) return NULL;
   lb_srv *s = calloc(1, sizeof *s);
   if (!s) {
     snprintf(err, errlen, "out of memory");
