@@ -3,6 +3,10 @@
 ** Expected values were read off the seed article by hand
 ** (../shared/seed/FACTS.md lists the 25 sentence spans).
 */
+#include <stdlib.h>
+#include <utf8proc.h>
+
+#include "../src/text/norm.h"
 #include "../src/text/tok.h"
 #include "test.h"
 
@@ -155,4 +159,32 @@ TEST(utf8_invalid_bytes_replaced_in_place) {
     if (d->toks.v[i].start == (uint32_t)off && d->toks.v[i].end == (uint32_t)off + 8) found = 1;
   CHECK(found);
   lb_doc_free(d);
+}
+
+/* The Latin-1 fast path of the key (norm.c fast_key) gives exactly what
+** utf8proc's NFC + full case folding gives, for every letter it takes, and
+** leaves everything else to utf8proc (Ÿ, µ, a combining umlaut). */
+TEST(norm_key_fast_path_equals_utf8proc) {
+  for (unsigned cp = 0xC0; cp <= 0xFF; cp++) {
+    char in[8];
+    snprintf(in, sizeof in, "A%c%cz", (char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F)));
+    lb_buf got = LB_BUF_INIT;
+    lb_norm_key(&got, in, strlen(in));
+    utf8proc_uint8_t *want = NULL;
+    utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)strlen(in), &want,
+                 UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
+    CHECK_STR(got.p, (const char *)want);
+    free(want);
+    lb_buf_free(&got);
+  }
+  const char *cases[][2] = {{"STRAẞE", "strasse"},  {"Straße", "strasse"},
+                            {"PRÄSIDENT", "präsident"}, {"Ÿ", "ÿ"},
+                            {"µm", "μm"},           {"Pra\xcc\x88sident", "präsident"},
+                            {"Kyjiw", "kyjiw"},     {"ÉLYSÉE", "élysée"}};
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    lb_buf got = LB_BUF_INIT;
+    lb_norm_key(&got, cases[i][0], strlen(cases[i][0]));
+    CHECK_STR(got.p, cases[i][1]);
+    lb_buf_free(&got);
+  }
 }
