@@ -5,7 +5,7 @@
 ** the rules in data/actors/variants.txt) and the PETRARCH2 actor dictionaries
 ** in data/cameo/ (MIT, Open Event Data Alliance; see data/cameo/LICENSE).
 **
-**   node tools/gen_actors.js DATA_DIR > actors.tsv
+**   node tools/gen_actors.js DATA_DIR [CLDR_DIR [WORDS[:WORDS...]]] > actors.tsv
 **
 ** Output tables (see data/README.md):
 **   entdef  KID -> ID, TYPE, ACTOR, COUNTRY3, NAME, (geo fields empty), SOURCE
@@ -17,7 +17,25 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const dir = process.argv[2] || 'data';
+const [dir = 'data', cldrDir, wordsFiles] = process.argv.slice(2);
+/* rule-made spellings of the curated names (tools/namevar.js), when CLDR is
+   given: romanised Cyrillic names of people of Cyrillic-writing countries
+   ("Володимир Зеленський" -> "Volodymyr Zelenskyy"), names without
+   diacritics ("Recep Tayyip Erdogan"); none that is a common word */
+let nv = null;
+if (cldrDir) {
+  const common = new Set();
+  for (const f of ['de/stopwords.tsv', 'en/stopwords.tsv'])
+    for (const l of fs.readFileSync(path.join(dir, f), 'utf8').split('\n'))
+      if (l && l[0] !== '#') common.add(l.split('\t')[0].toLowerCase());
+  for (const wf of (wordsFiles || '').split(':').filter(Boolean))
+    for (const w of fs.readFileSync(wf, 'utf8').split('\n')) if (w && !w.includes("'")) common.add(w.toLowerCase());
+  nv = require('./namevar')(cldrDir, common, path.join(dir, 'geo/translit.txt'));
+}
+/* ISO alpha-3 -> alpha-2 of the countries whose names are romanised */
+const CC2 = { RUS: 'RU', UKR: 'UA', BLR: 'BY', BGR: 'BG', SRB: 'RS', MNE: 'ME', BIH: 'BA', MKD: 'MK', KAZ: 'KZ',
+              KGZ: 'KG', MNG: 'MN', UZB: 'UZ', TJK: 'TJ', TKM: 'TM', AZE: 'AZ', GEO: 'GE', ARM: 'AM', MDA: 'MD',
+              EST: 'EE', LVA: 'LV', LTU: 'LT', GRC: 'GR', CYP: 'CY' };
 const out = [];
 const emitted = new Set();
 const emit = (...f) => {
@@ -76,6 +94,26 @@ for (const l of lines('actors/actors.txt')) {
       knownKid.set(v.toLowerCase(), kid);
       emit('ent', v, kid, '', surname ? 'surname' : 'name', 'lex:actors');
     }
+    if (!nv) continue;
+    const cc = CC2[country] || '';
+    /* a Russian's name in Ukrainian ("Володимир Путін") is no spelling of
+       his name that a reader meets */
+    const foreign = cc === 'RU' && /[іїєґІЇЄҐ]/.test(n);
+    /* German names keep their umlauts or write ae/oe/ue: "Europaische" is
+       no spelling */
+    const german = /[äöüÄÖÜ]/.test(n);
+    /* a Ukrainian's name in Russian ("Владимир Зеленский") is romanised as
+       Russian; the German/English letter tables are for places (the
+       curated list has the German and English spellings of people) */
+    const rcc = cc === 'UA' && !/[іїєґІЇЄҐ]/.test(n) ? 'RU' : cc;
+    const more = [...nv.spellings(n, german).filter(([, src]) => !(german && src.startsWith('rule:ascii'))),
+                  ...(foreign ? [] : nv.romanise(n, rcc))];
+    for (const [v, src] of more) {
+      if (known.has(v.toLowerCase())) continue;
+      known.add(v.toLowerCase());
+      knownKid.set(v.toLowerCase(), kid);
+      emit('ent', v, kid, '', surname ? 'surname' : 'name', src);
+    }
   }
 }
 
@@ -105,12 +143,16 @@ function petrarch(file, type, src) {
         const fresh = [...new Set(names)].filter((x) => x.length > 1 && !known.has(x.toLowerCase()) &&
                                                        (type !== 'PER' || x.includes(' ')));
         const curated = names.map((x) => knownKid.get(x.toLowerCase())).find(Boolean);
+        /* and their other spellings: "AL-QAEDA" as "AL QAEDA", "PEET'S" as "PEETS" */
+        const spell = (x) => (nv ? nv.spellings(x, false).filter(([v]) => !known.has(v.toLowerCase())) : []);
         if (curated) {
           for (const x of fresh) emit('ent', x, curated, '', 'name', src);
+          for (const x of fresh) for (const [v, vs] of spell(x)) emit('ent', v, curated, '', 'name', vs);
         } else if (fresh.length) {
           emit("entdef", kid, "lb:" + slug,
                type, code, code.length >= 3 && type === 'PER' ? code.slice(0, 3) : '', title, '', '', '', '', '', '', src);
           for (const x of fresh) emit('ent', x, kid, '', 'name', src);
+          for (const x of fresh) for (const [v, vs] of spell(x)) emit('ent', v, kid, '', 'name', vs);
         }
       }
     }

@@ -287,6 +287,19 @@ int main(int argc, char **argv) {
   for (int i = first; i < argc; i++)
     if (read_source(argv[i], &kb)) return 1;
   qsort(recs, nrecs, sizeof *recs, rec_cmp);
+  /* names: distinct keys with a record of table "ent" -- the size measure of
+  ** issue 4 ("keys" also counts morphology forms and the other tables) */
+  size_t nnames = 0;
+  for (size_t t = 0; t < ntables; t++) {
+    if (strcmp(tables[t], "ent") != 0) continue;
+    for (size_t i = 0; i < nrecs;) {
+      size_t j = i;
+      int has = 0;
+      for (; j < nrecs && recs[j].entry == recs[i].entry; j++) has |= recs[j].table == t;
+      nnames += (size_t)has;
+      i = j;
+    }
+  }
   /* entry -> first record */
   uint32_t *rec0 = calloc(nents + 1, sizeof *rec0);
   for (size_t i = nrecs; i-- > 0;) rec0[recs[i].entry] = (uint32_t)i;
@@ -363,8 +376,8 @@ int main(int argc, char **argv) {
     fprintf(stderr, "%s: %s\n", out, strerror(errno));
     return 1;
   }
-  fprintf(stderr, "lagebild-lexc: %s: %zu keys, %zu records, %zu tables, %.1f MB\n", out,
-          nents, nrecs, ntables, (double)total / 1e6);
+  fprintf(stderr, "lagebild-lexc: %s: %zu keys, %zu names, %zu records, %zu tables, %.1f MB\n",
+          out, nents, nnames, nrecs, ntables, (double)total / 1e6);
   free(hash);
   free(rec0);
   lb_buf_free(&kb);
