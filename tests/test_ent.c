@@ -343,6 +343,22 @@ TEST(ent_unknown_names) {
   lb_doc_free(d);
 }
 
+/* A surname seen before is that person, not a small town of the same name
+** (GeoNames has a "Schaub" in Germany since cities500 came in). Text: 10kGNAD
+** (DER STANDARD, CC BY-NC-SA 4.0), a Rapid Wien match report. */
+TEST(ent_surname_before_town) {
+  const char *txt = "Gezwungenermaßen ersetzte er den gesperrten Stefan Schwab durch Srdjan "
+                    "Grahovac, freiwillig brachte er Louis Schaub und Christopher Dibon statt "
+                    "Philipp Schobesberger und Maximilian Hofmann. Der 20-jährige Schaub "
+                    "schnappt sich an der rechten Seiten den Ball.";
+  lb_doc *d = t_doc_lang(txt, NULL, "de");
+  const lb_entity *p = ent(d, "lb:louis-schaub");
+  CHECK(p && p->mentions.n == 2);
+  const lb_mention *m = men(p, (unsigned)t_find(txt, "Schaub schnappt", 0));
+  CHECK(m && m->end - m->start == 6 && strcmp(m->rule, "coref:surname") == 0);
+  lb_doc_free(d);
+}
+
 /* The full lexicon opens in well under the 20 ms start-up budget (it is
 ** mapped, not read) and holds the tables this stage reads. */
 TEST(ent_lexicon_open_fast) {

@@ -67,6 +67,7 @@ typedef struct ctx {
 } ctx;
 
 static int name_like(ctx *c, uint32_t i);
+static int32_t surname_at(ctx *c, uint32_t i);
 
 static const char *const LOC_PREP[] = {"in",   "im",  "nach", "aus",  "bei",   "von",
                                        "vom",  "gen", "nahe", "um",   "from",  "to",
@@ -354,7 +355,7 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   if (e0.maxtoks > 1 && probe(c, i, s1, c->T.nat, &ne) > n) return 0; /* "North Korean" */
   lb_lex_rec r, best;
   int nbest = 0, nplace = 0, mainname = 0;
-  const char *kid0 = NULL;
+  const char *kid0 = NULL, *rule0 = "lex:geonames";
   int kid0n = 0, kids = 0;
   for (uint32_t k = 0; k < e.nrec; k++) {
     if (!lb_lex_rec_get(c->lx, &e, k, &r) || r.table != c->T.ent) continue;
@@ -369,6 +370,9 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
       if (!kid0) {
         kid0 = f;
         kid0n = l;
+        const char *src;
+        int sl = lb_lex_field(r.val, r.val_len, 3, &src);
+        if (sl > 0) rule0 = lb_arena_strndup(c->d->arena, src, (size_t)sl);
       }
       nplace++;
       mainname |= field_eq(&r, 2, "place");
@@ -395,6 +399,9 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     return n;
   }
   if (!nplace) return 0;
+  /* the surname of a person named before ("Schaub" after "Lukas Schaub") is
+  ** that person, not one of the towns of that name */
+  if (n == 1 && surname_at(c, i) >= 0 && !important_main(c, &e)) return 0;
   /* a town's name before an unknown name may be a first name ("Paris
   ** Hilton"), but not a capital or big city ("Berlin Fashion Week") */
   if (n == 1 && i + 1 < s1 && !prev_is(c, i, s0, LOC_PREP) && name_like(c, i + 1) &&
@@ -412,7 +419,7 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     need = 1; /* only an alternate or foreign name: "Dazu" (Longgang, China) */
   }
   if (kids == 1 && !need) {
-    place_mention(c, kid0, (size_t)kid0n, i, i + n, !prep, "lex:geonames");
+    place_mention(c, kid0, (size_t)kid0n, i, i + n, !prep, rule0);
   } else {
     deferred *df = LB_VEC_PUSH(c->d->arena, c->later);
     df->tok0 = i;
@@ -668,19 +675,26 @@ static uint32_t try_genitive(ctx *c, uint32_t i, uint32_t s0) {
   return 1;
 }
 
-static uint32_t try_surname(ctx *c, uint32_t i) {
+/* The entity of a surname noted before that token i spells (also with a
+** genitive -s: "Trumps"), or -1. */
+static int32_t surname_at(ctx *c, uint32_t i) {
   const lb_tok *t = &c->d->toks.v[i];
-  if (!tok_cap(c->d, t)) return 0;
+  if (!tok_cap(c->d, t) || !t->norm) return -1;
   for (size_t k = 0; k < c->surnames.n; k++) {
     const char *s = c->surnames.v[k].key;
     size_t sl = strlen(s);
     size_t n = t->normlen;
-    if ((n == sl || (n == sl + 1 && t->norm[n - 1] == 's')) && memcmp(t->norm, s, sl) == 0) {
-      add_mention(c, c->surnames.v[k].ent, i, i + 1, NULL, "coref:surname", LB_ROLE_NAME);
-      return 1;
-    }
+    if ((n == sl || (n == sl + 1 && t->norm[n - 1] == 's')) && memcmp(t->norm, s, sl) == 0)
+      return c->surnames.v[k].ent;
   }
-  return 0;
+  return -1;
+}
+
+static uint32_t try_surname(ctx *c, uint32_t i) {
+  int32_t ent = surname_at(c, i);
+  if (ent < 0) return 0;
+  add_mention(c, ent, i, i + 1, NULL, "coref:surname", LB_ROLE_NAME);
+  return 1;
 }
 
 /* "die Hauptstadt" (a role noun without an adjective): the capital of the
@@ -882,7 +896,10 @@ static void resolve_later(ctx *c) {
     int fl = lb_lex_field(cand[best].val, cand[best].val_len, 0, &f);
     for (uint32_t t = df->tok0; t < df->tok1; t++)
       c->used[t] = 0;
-    place_mention(c, f, (size_t)fl, df->tok0, df->tok1, df->metonymy_ok, "lex:geonames");
+    const char *src;
+    int sl = lb_lex_field(cand[best].val, cand[best].val_len, 3, &src);
+    place_mention(c, f, (size_t)fl, df->tok0, df->tok1, df->metonymy_ok,
+                  sl > 0 ? lb_arena_strndup(c->d->arena, src, (size_t)sl) : "lex:geonames");
   }
 }
 
