@@ -7,12 +7,12 @@
 #   ingest --stages text     the store's own cost: documents, sentences and
 #                            the FTS5 index, with almost no extraction
 #   ingest, all stages       the real thing: extraction on all cores, one
-#                            writer thread into SQLite (WAL, one transaction
-#                            per batch of 512 documents, synchronous=FULL)
+#                            writer thread into SQLite (WAL, synchronous=
+#                            NORMAL, a transaction per 4096 documents)
 #   ingest again             the same corpus once more: every document is
 #                            known by id and content hash and skipped
 # each followed by the writer thread's own CPU time (from --stats), which
-# says where the time goes. Then the median of 5 runs of `lagebild query`
+# says where the time goes, and the whole process's CPU time (GNU time). Then the median of 5 runs of `lagebild query`
 # (the whole command, process start included) for typical filters.
 #
 # Run by bench/run.sh (see bench/lib.sh for the variables). The store is
@@ -36,13 +36,20 @@ writer_note() { # label
   [ -n "$cpu" ] || return 0
   bench_note "  $1: writer thread CPU" \
     "$(echo "$cpu $DOCS" | awk '{ if ($1 > 0.05) printf "%.1f s (%.0f docs/s)", $1, $2 / $1; else printf "%.1f s", $1 }')"
+  pcpu=$(tail -n 1 "$ERR.time" 2>/dev/null | awk 'NF >= 3 { printf "%.1f s, peak RSS %.0f MB", $1 + $2, $3 / 1024 }')
+  [ -z "$pcpu" ] || bench_note "  $1: process CPU" "$pcpu"
 }
 
 ingest_row() { # label, ingest options...
   label=$1
   shift
   t0=$(bench_now)
-  "$LAGEBILD" ingest --stats "$@" "$DB" "$BENCH_JSONL" 2>"$ERR"
+  : >"$ERR.time"
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%U %S %M' -o "$ERR.time" "$LAGEBILD" ingest --stats "$@" "$DB" "$BENCH_JSONL" 2>"$ERR"
+  else
+    "$LAGEBILD" ingest --stats "$@" "$DB" "$BENCH_JSONL" 2>"$ERR"
+  fi
   rc=$?
   s=$(bench_since "$t0")
   bench_row "$label" "$s" "$DOCS"
@@ -91,4 +98,4 @@ query_note "--text \"Regierung Berlin\"" --text "Regierung Berlin"
 query_note "--incidents --quad 4" --incidents --quad 4
 query_note "--quantities --unit people" --quantities --unit people
 query_note "--documents --text Bundestag --limit 100" --documents --text Bundestag --limit 100
-rm -f "$BENCH_DIR/query.out" "$BENCH_DIR/query.ms"
+rm -f "$BENCH_DIR/query.out" "$BENCH_DIR/query.ms" "$ERR.time"

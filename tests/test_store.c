@@ -422,7 +422,7 @@ TEST(store_replace_and_export) {
   CHECK_INT(lb_store_add(s, d, lb_store_hash(d), "test", &st), LB_OK);
   CHECK_INT(st, LB_STORE_SAME);
   /* a new version (another title) replaces it and keeps it in the incident */
-  d->title = "Selenskyj: 50.000 russische Soldaten bei Kursk";
+  d->title = "Selenskyj: 50.000 russische Soldaten bei Kursk (aktualisiert)";
   CHECK_INT(lb_store_add(s, d, lb_store_hash(d), "test", &st), LB_OK);
   CHECK_INT(st, LB_STORE_REPLACED);
   lb_doc_free(d);
@@ -430,8 +430,9 @@ TEST(store_replace_and_export) {
   CHECK_INT(count(s, "SELECT count(*) FROM documents"), 5);
   CHECK_INT(count(s, "SELECT count(*) FROM events"), 8);
   CHECK_INT(count(s, "SELECT reports FROM incidents WHERE root = '15' ORDER BY incident"), 3);
+  /* the new title is indexed (the index has no columns filters: detail=none) */
   CHECK_INT(count(s, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH"
-                     " 'title:russische'"), 1);
+                     " 'aktualisiert'"), 1);
   /* removing it leaves two reports */
   CHECK_INT(lb_store_begin(s), LB_OK);
   CHECK_INT(lb_store_remove(s, "store-reuters-2024-11-11"), 1);
@@ -567,13 +568,106 @@ TEST(store_migration) {
   lb_store *s;
   CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
   if (!s) return;
-  CHECK_INT(lb_store_version(s), 3);
-  CHECK_STR(text_of(s, "SELECT value FROM meta WHERE key = 'schema_version'"), "3");
-  CHECK_INT(count(s, "PRAGMA user_version"), 3);
-  CHECK_INT(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_text'"), 1);
+  CHECK_INT(lb_store_version(s), 4);
+  CHECK_STR(text_of(s, "SELECT value FROM meta WHERE key = 'schema_version'"), "4");
+  CHECK_INT(count(s, "PRAGMA user_version"), 4);
+  /* mentions_text (2) was replaced by the table names (4) */
+  CHECK_INT(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_text'"), 0);
+  CHECK_INT(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'names'"), 1);
   CHECK_INT(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'documents_fts_ins'"), 0);
+  CHECK_STR(text_of(s, "SELECT type FROM sqlite_master WHERE name = 'sentences'"), "view");
   lb_store_close(s);
   rm_db(path);
+}
+
+TEST(store_migration_3_to_4) {
+  /* a version 3 store with rows, as lagebild 3 wrote them: sentences as
+  ** rows, mentions by rowid, a full-text index with positions */
+  const char *path = tmp_path("v3.db");
+  rm_db(path);
+  sqlite3 *db;
+  CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+  CHECK_INT(sqlite3_exec(db, LB_STORE_SCHEMA_V1, NULL, NULL, NULL), SQLITE_OK);
+  CHECK_INT(sqlite3_exec(db, LB_STORE_MIGRATIONS[0], NULL, NULL, NULL), SQLITE_OK);
+  CHECK_INT(sqlite3_exec(db, LB_STORE_MIGRATIONS[1], NULL, NULL, NULL), SQLITE_OK);
+  CHECK_INT(sqlite3_exec(
+                db,
+                "INSERT INTO meta VALUES ('schema_version', '3'); PRAGMA user_version = 3;"
+                "INSERT INTO documents(doc, id, hash, bytes, text, title) VALUES"
+                " (1, 'a', '0000000000000001', 37, 'Drohnen über Moskau. US-Beamte sagen.',"
+                " 'Angriff'),"
+                " (2, 'b', '0000000000000002', 9, 'Kein Satz', NULL);"
+                "INSERT INTO documents_fts(rowid, title, text) SELECT doc, title, text"
+                " FROM documents;"
+                "INSERT INTO sentences VALUES (1, 0, 0, 21, 1), (1, 1, 22, 38, 0);"
+                "INSERT INTO entities(ent, id, name) VALUES (7, 'Q649', 'Moscow');"
+                "INSERT INTO mentions(doc, ent, start, end, text, role) VALUES"
+                " (1, 7, 14, 20, 'Moskau', 'place'), (2, 7, 0, 4, 'Kein', 'name'),"
+                " (1, 7, 0, 7, 'Drohnen', 'name');",
+                NULL, NULL, NULL),
+            SQLITE_OK);
+  sqlite3_close(db);
+  char err[512];
+  lb_store *s;
+  CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
+  if (!s) return;
+  CHECK_INT(lb_store_version(s), 4);
+  /* the sentences view gives the rows the table had */
+  CHECK_STR(text_of(s, "SELECT group_concat(doc || ',' || n || ',' || start || ',' || end ||"
+                       " ',' || headline, ' ') FROM (SELECT * FROM sentences ORDER BY doc, n)"),
+            "1,0,0,21,1 1,1,22,38,0");
+  CHECK_STR(text_of(s, "SELECT sentences FROM documents WHERE doc = 1"), "[[0,21,1],[22,38]]");
+  CHECK_STR(text_of(s, "SELECT sentences FROM documents WHERE doc = 2"), "[]");
+  /* mentions numbered per document in their old order */
+  CHECK_STR(text_of(s, "SELECT group_concat(doc || ',' || n || ',' || text, ' ') FROM"
+                       " (SELECT * FROM mentions ORDER BY doc, n)"),
+            "1,0,Moskau 1,1,Drohnen 2,0,Kein");
+  /* names: each (text, entity) pair once, found case-insensitively */
+  CHECK_STR(text_of(s, "SELECT group_concat(text || ',' || ent, ' ') FROM"
+                       " (SELECT * FROM names ORDER BY text)"),
+            "Drohnen,7 Kein,7 Moskau,7");
+  CHECK_INT(count(s, "SELECT count(*) FROM names WHERE text = 'moskau'"), 1);
+  /* the full-text index is rebuilt without positions and finds the words */
+  CHECK(strstr(text_of(s, "SELECT sql FROM sqlite_master WHERE name = 'documents_fts'"),
+               "detail=none") != NULL);
+  CHECK_INT(count(s, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH"
+                     " 'Moskau AND angriff'"), 1);
+  CHECK_INT(sqlite3_exec(lb_store_db(s), "INSERT INTO documents_fts(documents_fts)"
+                         " VALUES('integrity-check')", NULL, NULL, NULL), SQLITE_OK);
+  lb_store_close(s);
+  /* query: the tokens of a word must all occur (no phrases without positions) */
+  CHECK_INT(lb_store_open(path, LB_STORE_READ, NULL, &s, err, sizeof err), LB_OK);
+  if (!s) return;
+  lb_store_filter f;
+  memset(&f, 0, sizeof f);
+  f.text = "us-beamte  Drohnen";
+  char *out = NULL;
+  size_t outn = 0;
+  FILE *o = open_memstream(&out, &outn);
+  long rows = -1;
+  CHECK_INT(lb_store_query(s, &f, LB_Q_DOCUMENTS, LB_FMT_TSV, o, &rows, err, sizeof err), LB_OK);
+  fclose(o);
+  CHECK_INT(rows, 1);
+  CHECK(out && strstr(out, "\na\t") != NULL);
+  free(out);
+  f.text = "--";
+  out = NULL;
+  o = open_memstream(&out, &outn);
+  CHECK_INT(lb_store_query(s, &f, LB_Q_DOCUMENTS, LB_FMT_TSV, o, &rows, err, sizeof err), LB_OK);
+  fclose(o);
+  CHECK_INT(rows, 0); /* no token: nothing matches */
+  free(out);
+  lb_store_close(s);
+  rm_db(path);
+}
+
+TEST(store_fts_terms) {
+  lb_buf b = LB_BUF_INIT;
+  CHECK_INT(lb_store_fts_terms("US-Beamte  „Kursk“ Müller\"s", &b), 5);
+  CHECK_STR(b.p, "\"us\" \"beamte\" \"kursk\" \"muller\" \"s\"");
+  lb_buf_reset(&b);
+  CHECK_INT(lb_store_fts_terms(" -- ", &b), 0);
+  lb_buf_free(&b);
 }
 
 static char *slurp(const char *p, size_t *n) {

@@ -2,11 +2,15 @@
 ** cmd_store.c -- `lagebild ingest`, `query` and `export`: the store's commands.
 **
 ** ingest: the reader thread reads documents, skips those the store already
-** has (same id and content hash) before any extraction, and hands batches to
-** lb_batch_run on all cores; a single writer thread puts each finished batch
-** into SQLite as one transaction while the next batch is extracted. A run
-** killed at any moment leaves the last committed batch; run again, it skips
-** what is stored and finishes the rest.
+** has (same id and content hash) before any extraction, and hands batches
+** (at most 512 documents) to lb_batch_run on all cores; a single writer
+** thread puts each finished batch into SQLite while the next batch is
+** extracted, committing every --batch documents (default 4096: FTS5 writes
+** one index segment per transaction and merges segments later, so fewer,
+** bigger transactions leave it less to merge), or after 5 s so a slow run
+** still commits often. A run killed at any moment leaves the
+** last committed transaction; run again, it skips what is stored and
+** finishes the rest.
 **
 ** query and export are thin: options become an lb_store_filter, the store
 ** module (query.c, export.c) does the SQL and the formatting.
@@ -53,7 +57,7 @@ static const char INGEST_HELP[] =
     "                         lagebild ingest --threads 2 news.db corpus/\n"
     "  --stages STAGE       stop extraction after STAGE (see lagebild extract)\n"
     "                         lagebild ingest --stages text texts.db corpus/\n"
-    "  --batch N            documents per transaction (default 512)\n"
+    "  --batch N            documents per transaction (default 4096)\n"
     "  --radius-km KM       incidents: places within KM (default 50; new stores)\n"
     "  --window-days D      incidents: dates within D days (default 3; new stores)\n"
     "                         lagebild ingest --radius-km 25 news.db corpus/\n"
@@ -66,6 +70,9 @@ static const char INGEST_HELP[] =
     "documents or lines were skipped (named on stderr).\n";
 
 #define BATCH_BYTES (16u << 20)
+#define BATCH_DOCS 512 /* documents per extraction batch, at most */
+#define TX_DOCS 4096   /* documents per transaction by default (--batch) */
+#define TX_SECONDS 5.0 /* commit a transaction older than this after a batch */
 
 typedef struct batch {
   lb_doc **docs;
@@ -82,6 +89,10 @@ typedef struct ingest {
   batch *writing; /* being written */
   int quit;
   atomic_int failed; /* set by the writer, read by the reader thread */
+  int in_tx;         /* the writer has a transaction open */
+  size_t tx_docs;    /* documents written in it */
+  size_t tx_max;     /* commit when it has this many (--batch) */
+  double tx_t0;      /* when it began */
   size_t added, replaced, same;
   double write_s;   /* time spent in SQLite by the writer (wall) */
   double write_cpu; /* CPU time of the writer thread */
@@ -100,27 +111,44 @@ static double thread_cpu_s(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Commit the open transaction, if any (writer thread, or the only thread). */
+static void writer_commit(ingest *g) {
+  if (!g->in_tx) return;
+  double t0 = now_s(), c0 = thread_cpu_s();
+  g->in_tx = 0;
+  if (lb_store_commit(g->w) != LB_OK) g->failed = 1;
+  pthread_mutex_lock(&g->mu);
+  g->write_s += now_s() - t0;
+  g->write_cpu += thread_cpu_s() - c0;
+  pthread_mutex_unlock(&g->mu);
+}
+
+/* Add a batch's documents to the open transaction (begun when none is);
+** commit when it holds tx_max documents or is older than TX_SECONDS. */
 static void write_batch(ingest *g, batch *b) {
   if (g->failed) return;
   double t0 = now_s(), c0 = thread_cpu_s();
-  if (lb_store_begin(g->w) != LB_OK) {
-    g->failed = 1;
-    return;
+  if (!g->in_tx) {
+    if (lb_store_begin(g->w) != LB_OK) {
+      g->failed = 1;
+      return;
+    }
+    g->in_tx = 1;
+    g->tx_docs = 0;
+    g->tx_t0 = t0;
   }
   size_t cnt[3] = {0, 0, 0};
   for (size_t i = 0; i < b->n; i++) {
     int st;
     if (lb_store_add(g->w, b->docs[i], b->hash[i], b->origin[i], &st) != LB_OK) {
       lb_store_rollback(g->w);
+      g->in_tx = 0;
       g->failed = 1;
       return;
     }
     cnt[st]++;
   }
-  if (lb_store_commit(g->w) != LB_OK) {
-    g->failed = 1;
-    return;
-  }
+  g->tx_docs += b->n;
   pthread_mutex_lock(&g->mu);
   g->write_s += now_s() - t0;
   g->write_cpu += thread_cpu_s() - c0;
@@ -128,6 +156,7 @@ static void write_batch(ingest *g, batch *b) {
   g->replaced += cnt[LB_STORE_REPLACED];
   g->same += cnt[LB_STORE_SAME];
   pthread_mutex_unlock(&g->mu);
+  if (g->tx_docs >= g->tx_max || now_s() - g->tx_t0 >= TX_SECONDS) writer_commit(g);
 }
 
 static void *writer(void *arg) {
@@ -135,7 +164,12 @@ static void *writer(void *arg) {
   pthread_mutex_lock(&g->mu);
   for (;;) {
     while (!g->pending && !g->quit) pthread_cond_wait(&g->cv, &g->mu);
-    if (!g->pending) break;
+    if (!g->pending) {
+      pthread_mutex_unlock(&g->mu);
+      writer_commit(g); /* the end of the input */
+      pthread_mutex_lock(&g->mu);
+      break;
+    }
     batch *b = g->pending;
     g->pending = NULL;
     g->writing = b;
@@ -218,7 +252,7 @@ int lb_cmd_ingest(int argc, char **argv) {
   const char *dbpath = NULL, *v;
   int r, quiet = 0, force_progress = 0;
   int stats = 0;
-  long batch_docs = 512;
+  long tx_docs = TX_DOCS;
   lb_store_opts opts = {50.0, 3};
   files in = {0};
   int status = LB_EXIT_OK;
@@ -237,8 +271,8 @@ int lb_cmd_ingest(int argc, char **argv) {
       stats = 1;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--batch", &v))) {
       if (r < 0) goto usage;
-      batch_docs = atol(v);
-      if (batch_docs < 1 || batch_docs > 1000000) {
+      tx_docs = atol(v);
+      if (tx_docs < 1 || tx_docs > 1000000) {
         fprintf(stderr, "lagebild ingest: --batch wants 1..1000000, not \"%s\"\n", v);
         goto usage;
       }
@@ -289,6 +323,9 @@ int lb_cmd_ingest(int argc, char **argv) {
   }
   ingest g;
   memset(&g, 0, sizeof g);
+  g.tx_max = (size_t)tx_docs;
+  /* extraction batches: at most BATCH_DOCS, and no more than a transaction */
+  long batch_docs = tx_docs < BATCH_DOCS ? tx_docs : BATCH_DOCS;
   lb_store *rd = NULL;
   if (lb_store_open(dbpath, LB_STORE_WRITE, &opts, &g.w, err, sizeof err) != LB_OK ||
       lb_store_open(dbpath, LB_STORE_READ, NULL, &rd, err, sizeof err) != LB_OK) {
@@ -403,6 +440,8 @@ int lb_cmd_ingest(int argc, char **argv) {
     pthread_cond_broadcast(&g.cv);
     pthread_mutex_unlock(&g.mu);
     pthread_join(wt, NULL);
+  } else {
+    writer_commit(&g);
   }
   for (int k = 0; k < 2; k++) {
     batch_free_docs(&bb[k]);
@@ -412,8 +451,8 @@ int lb_cmd_ingest(int argc, char **argv) {
   }
   show(&pg, docs_read, done_bytes, 1);
   if (g.failed) {
-    fprintf(stderr, "lagebild ingest: %s; the batch was rolled back, everything committed "
-                    "before it is kept\n",
+    fprintf(stderr, "lagebild ingest: %s; the transaction in flight was rolled back, "
+                    "everything committed before it is kept\n",
             lb_store_errmsg(g.w)[0] ? lb_store_errmsg(g.w) : "stopped");
     status = LB_EXIT_ERR;
   }

@@ -23,6 +23,7 @@
 #include <time.h>
 
 #include "../base/json.h"
+#include "../store/store.h"
 
 #define NCACHE 64
 #define QUERY_SECONDS 5.0 /* a query running longer is stopped: 503 */
@@ -230,26 +231,24 @@ static int parse_day(const char *s, int end, int64_t *out) {
 }
 
 /* User words into an FTS5 query that can only mean "all these words":
-** each word becomes a "quoted" phrase, quotes inside doubled. */
+** each token of them a "quoted" term (lb_store_fts_terms: the store's
+** full-text index has no positions, so no phrases). */
 static int fts_query(const char *s, char *out, size_t cap) {
-  size_t o = 0;
   int words = 0;
-  while (*s) {
-    while (*s && isspace((unsigned char)*s)) s++;
-    if (!*s) break;
+  for (const char *p = s; *p;) {
+    while (*p && isspace((unsigned char)*p)) p++;
+    if (!*p) break;
     if (++words > MAX_FTS_WORDS) return -1;
-    if (o + 3 >= cap) return -1;
-    if (o) out[o++] = ' ';
-    out[o++] = '"';
-    while (*s && !isspace((unsigned char)*s)) {
-      if (o + 3 >= cap) return -1;
-      if (*s == '"') out[o++] = '"';
-      out[o++] = *s++;
-    }
-    out[o++] = '"';
+    while (*p && !isspace((unsigned char)*p)) p++;
   }
-  out[o] = 0;
-  return words ? 0 : -1;
+  if (!words) return -1;
+  lb_buf b = LB_BUF_INIT;
+  int n = lb_store_fts_terms(s, &b);
+  if (n == 0) lb_buf_adds(&b, "\"\""); /* no token ("--"): matches nothing */
+  int bad = n < 0 || !b.p || b.n >= cap;
+  if (!bad) memcpy(out, b.p, b.n + 1);
+  lb_buf_free(&b);
+  return bad ? -1 : 0;
 }
 
 /* Check parameters against the route's set and parse them into f.
@@ -409,8 +408,7 @@ static void event_where(q *x, const filt *f) {
     ** matches "Kursk Oblast"), or a name it was written as ("Moskau"). */
     lb_buf_adds(&x->sql, " AND (e.place = ? OR e.place_name = ? COLLATE NOCASE OR "
                          "e.place_name LIKE ? || ' %' OR e.place IN (SELECT en.id FROM "
-                         "mentions m JOIN entities en ON en.ent = m.ent WHERE m.text = ? "
-                         "COLLATE NOCASE))");
+                         "names m JOIN entities en ON en.ent = m.ent WHERE m.text = ?))");
     for (int k = 0; k < 4; k++) q_text(x, s);
   }
   if (V(f, P_BBOX)) {

@@ -39,25 +39,20 @@ static int pnum(qb *q, double v) {
   return ++q->np;
 }
 
-/* "US-Beamte Kursk" -> "\"US-Beamte\" \"Kursk\"": every word a phrase, so
-** user text is never FTS5 syntax; all words must occur. */
+/* "US-Beamte Kursk" -> "\"us\" \"beamte\" \"kursk\"": every token a
+** quoted term (lb_store_fts_terms), so user text is never FTS5 syntax; all
+** must occur. Text without a token ("--") gives "\"\"", which matches
+** nothing. */
 static char *fts_query(const char *text) {
-  size_t n = strlen(text);
-  char *out = malloc(n * 2 + 8), *o = out;
-  if (!out) return NULL;
-  const char *p = text;
-  while (*p) {
-    while (*p == ' ' || *p == '\t') p++;
-    if (!*p) break;
-    if (o != out) *o++ = ' ';
-    *o++ = '"';
-    while (*p && *p != ' ' && *p != '\t') {
-      if (*p == '"') *o++ = '"';
-      *o++ = *p++;
-    }
-    *o++ = '"';
+  lb_buf b = LB_BUF_INIT;
+  int n = lb_store_fts_terms(text, &b);
+  if (n < 0) {
+    lb_buf_free(&b);
+    return NULL;
   }
-  *o = 0;
+  if (n == 0) lb_buf_adds(&b, "\"\"");
+  char *out = strdup(b.p ? b.p : "\"\"");
+  lb_buf_free(&b);
   return out;
 }
 
@@ -99,8 +94,8 @@ static void ev_where(qb *q, const lb_store_filter *f, int *first) {
     lb_buf_printf(&q->sql,
                   "(e.place_name = ?%d COLLATE NOCASE OR e.place_name LIKE ?%d || ' %%'"
                   " OR e.place = ?%d OR e.place IN"
-                  " (SELECT x.id FROM mentions m JOIN entities x ON x.ent = m.ent"
-                  " WHERE m.text = ?%d COLLATE NOCASE))", k, k, k, k);
+                  " (SELECT x.id FROM names m JOIN entities x ON x.ent = m.ent"
+                  " WHERE m.text = ?%d))", k, k, k, k);
   }
   if (f->has_bbox) {
     and(q, first);

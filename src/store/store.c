@@ -9,15 +9,19 @@
 ** migrate the tables.
 **
 ** Adding a document reads its lb_doc directly: every fact becomes one row
-** through a prepared statement; text is bound without copying (the strings
-** live in the document's arena until the statement ran). Global entities
-** are looked up through an in-memory map from id to row (cleared on
-** rollback, since the rows it points to are then gone).
+** through a prepared statement (the sentences one JSON array in the
+** document's row); text is bound without copying (the strings live in the
+** document's arena until the statement ran). Global entities are looked up
+** through an in-memory map from id to row, and the names (text, entity)
+** pairs already stored through another (both cleared on rollback, since
+** the rows they point to are then gone). The writer's work per document is
+** what bounds ingest: docs/store.md, "Speed", says where it goes.
 */
 #include "store.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,24 +40,29 @@ _Static_assert(LB_STORE_SCHEMA_VERSION == 1 + LB_STORE_NMIGRATIONS,
                "one migration per schema version after the first");
 
 enum {
-  S_DOC_GET, S_DOC_INS, S_DOC_DEL, S_SENT_INS, S_ENT_GET, S_ENT_INS, S_ENTGEO_INS,
-  S_MEN_INS, S_QTY_INS, S_DATE_INS, S_CLAIM_INS, S_SIG_INS, S_EV_INS, S_EVGEO_INS,
-  S_DEL_SENT, S_DEL_MEN, S_DEL_QTY, S_DEL_DATE, S_DEL_CLAIM, S_DEL_SIG, S_DEL_EVGEO,
+  S_DOC_GET, S_DOC_INS, S_DOC_DEL, S_ENT_GET, S_ENT_INS, S_ENTGEO_INS, S_MEN_INS,
+  S_NAME_INS, S_DEL_NAMES, S_QTY_INS, S_DATE_INS, S_CLAIM_INS, S_SIG_INS, S_EV_INS,
+  S_EVGEO_INS, S_DEL_MEN, S_DEL_QTY, S_DEL_DATE, S_DEL_CLAIM, S_DEL_SIG, S_DEL_EVGEO,
   S_DEL_INC, S_DEL_EV, S_FTS_INS, S_N
 };
 
 static const char *const SQL[S_N] = {
     [S_DOC_GET] = "SELECT doc, hash FROM documents WHERE id = ?1",
     [S_DOC_INS] = "INSERT INTO documents(id, hash, lang, published, title, url, origin, bytes,"
-                  " text, warnings) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                  " text, warnings, sentences) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                  " ?11)",
     [S_DOC_DEL] = "DELETE FROM documents WHERE doc = ?1",
-    [S_SENT_INS] = "INSERT INTO sentences(doc, n, start, end, headline) VALUES (?1,?2,?3,?4,?5)",
     [S_ENT_GET] = "SELECT ent FROM entities WHERE id = ?1",
     [S_ENT_INS] = "INSERT INTO entities(id, name, type, actor, country, source, geonameid, lat,"
                   " lon, feature, cc, guess) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
     [S_ENTGEO_INS] = "INSERT OR REPLACE INTO entities_geo VALUES (?1, ?2, ?2, ?3, ?3)",
-    [S_MEN_INS] = "INSERT INTO mentions(doc, ent, start, end, text, actor, role, sentence, rule)"
-                  " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+    [S_MEN_INS] = "INSERT INTO mentions(doc, n, ent, start, end, text, actor, role, sentence,"
+                  " rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+    [S_NAME_INS] = "INSERT OR IGNORE INTO names(text, ent) VALUES (?1, ?2)",
+    /* the names only the mentions of document ?1 stand for */
+    [S_DEL_NAMES] = "DELETE FROM names WHERE ent IN (SELECT ent FROM mentions WHERE doc = ?1)"
+                    " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.ent = names.ent"
+                    " AND m.text = names.text COLLATE NOCASE AND m.doc <> ?1)",
     [S_QTY_INS] = "INSERT INTO quantities(doc, n, start, end, text, value, min, max, approx,"
                   " unit, unit_text, category, of, place, claim, sentence, rule) VALUES"
                   " (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)",
@@ -72,7 +81,6 @@ static const char *const SQL[S_N] = {
                  " (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
                  "?21,?22,?23,?24,?25,?26,?27,?28,?29,?30)",
     [S_EVGEO_INS] = "INSERT INTO events_geo VALUES (?1, ?2, ?2, ?3, ?3)",
-    [S_DEL_SENT] = "DELETE FROM sentences WHERE doc = ?1",
     [S_DEL_MEN] = "DELETE FROM mentions WHERE doc = ?1",
     [S_DEL_QTY] = "DELETE FROM quantities WHERE doc = ?1",
     [S_DEL_DATE] = "DELETE FROM dates WHERE doc = ?1",
@@ -86,11 +94,18 @@ static const char *const SQL[S_N] = {
                   " SELECT doc, title, text FROM documents WHERE doc >= ?1",
 };
 
-/* id -> entities.ent, open addressing; keys are owned copies. */
+/* A string -> integer map, open addressing; keys are owned copies. Used
+** for entity id -> entities.ent, and for the names rows this writer has
+** stored ("ent<TAB>text" -> 1), so a repeated pair costs no statement. */
 typedef struct ent_slot {
   char *id;
   int64_t ent;
 } ent_slot;
+
+typedef struct smap {
+  ent_slot *v;
+  size_t n, cap;
+} smap;
 
 struct lb_store {
   sqlite3 *db;
@@ -99,9 +114,11 @@ struct lb_store {
   char *path;
   sqlite3_stmt *st[S_N];
   lb_store_merge *merge;
-  ent_slot *ents;
-  size_t nents, capents;
+  smap ents;  /* entities.id -> ent */
+  smap names; /* names rows known to be stored, key "ent\ttext" */
+  lb_buf key; /* scratch for names keys */
   lb_buf scratch;
+  lb_buf sents; /* documents.sentences of the document being added */
   char err[512];
 };
 
@@ -144,40 +161,47 @@ static uint64_t hash_str(const char *p, size_t n, uint64_t h) {
 }
 #define FNV0 0xcbf29ce484222325ull
 
-static void ents_clear(lb_store *s) {
-  for (size_t i = 0; i < s->capents; i++) free(s->ents[i].id);
-  free(s->ents);
-  s->ents = NULL;
-  s->nents = s->capents = 0;
+static void smap_clear(smap *m) {
+  for (size_t i = 0; i < m->cap; i++) free(m->v[i].id);
+  free(m->v);
+  m->v = NULL;
+  m->n = m->cap = 0;
 }
 
-static ent_slot *ents_slot(lb_store *s, const char *id) {
-  size_t mask = s->capents - 1, i = hash_str(id, strlen(id), FNV0) & mask;
-  while (s->ents[i].id && strcmp(s->ents[i].id, id) != 0) i = (i + 1) & mask;
-  return &s->ents[i];
+/* The slot of key (empty if absent); the map must have slots. */
+static ent_slot *smap_slot(const smap *m, const char *key) {
+  size_t mask = m->cap - 1, i = hash_str(key, strlen(key), FNV0) & mask;
+  while (m->v[i].id && strcmp(m->v[i].id, key) != 0) i = (i + 1) & mask;
+  return &m->v[i];
 }
 
-static int ents_put(lb_store *s, const char *id, int64_t ent) {
-  if ((s->nents + 1) * 2 > s->capents) {
-    size_t cap = s->capents ? s->capents * 2 : 1024;
-    ent_slot *old = s->ents;
-    size_t oldcap = s->capents;
-    s->ents = calloc(cap, sizeof *s->ents);
-    if (!s->ents) {
-      s->ents = old;
+static ent_slot *smap_get(const smap *m, const char *key) {
+  if (!m->cap) return NULL;
+  ent_slot *sl = smap_slot(m, key);
+  return sl->id ? sl : NULL;
+}
+
+static int smap_put(smap *m, const char *key, int64_t val) {
+  if ((m->n + 1) * 2 > m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 1024;
+    ent_slot *old = m->v;
+    size_t oldcap = m->cap;
+    m->v = calloc(cap, sizeof *m->v);
+    if (!m->v) {
+      m->v = old;
       return -1;
     }
-    s->capents = cap;
+    m->cap = cap;
     for (size_t i = 0; i < oldcap; i++)
-      if (old[i].id) *ents_slot(s, old[i].id) = old[i];
+      if (old[i].id) *smap_slot(m, old[i].id) = old[i];
     free(old);
   }
-  ent_slot *sl = ents_slot(s, id);
+  ent_slot *sl = smap_slot(m, key);
   if (!sl->id) {
-    if (!(sl->id = strdup(id))) return -1;
-    s->nents++;
+    if (!(sl->id = strdup(key))) return -1;
+    m->n++;
   }
-  sl->ent = ent;
+  sl->ent = val;
   return 0;
 }
 
@@ -352,7 +376,11 @@ lb_err lb_store_open(const char *path, int mode, const lb_store_opts *opts, lb_s
                  "nothing changed", path);
       goto fail;
     }
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)) {
+    /* NOMUTEX: the writer's connection is used by one thread at a time
+    ** (opened here, then the ingest writer thread, closed here again), so
+    ** SQLite's per-call connection mutex is pure cost (~5 % of writer CPU). */
+    if (sqlite3_open_v2(path, &s->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL)) {
       db_err(s, "cannot open");
       goto fail;
     }
@@ -404,19 +432,27 @@ lb_err lb_store_open(const char *path, int mode, const lb_store_opts *opts, lb_s
         goto fail;
       }
     }
+    /* A new store gets 16 KB pages (fixed once the file has its first
+    ** page, which the write lock below already writes): commits write
+    ** fewer WAL frames than with 4 KB pages (commit CPU 0.23 s -> 0.09 s
+    ** for 10,000 bench documents). */
+    if (s->version == 0 && exec(s, "PRAGMA page_size = 16384", "cannot set up")) goto fail;
     /* Take and release the write lock once: another process holding it
     ** (an sqlite3 shell in a transaction) is reported now, not mid-run. */
     if (exec(s, "BEGIN IMMEDIATE", "cannot lock for writing") || exec(s, "COMMIT", "commit")) {
       goto fail;
     }
     /* WAL: readers (query, serve) work while we write. synchronous=FULL:
-    ** a committed batch survives power loss, at one fsync per batch. A
-    ** 256 MB page cache keeps the index pages of a big store in memory
-    ** (writer CPU 41.5 s -> 30 s in one pair of runs on the bench corpus;
-    ** docs/store.md). */
+    ** COMMIT returns once the transaction is synced to the WAL file, so a
+    ** killed process or a power loss keeps every committed transaction (the
+    ** issue's promise). With 4096 documents per transaction that is ~14
+    ** fsyncs for the 57k-document bench corpus; NORMAL measured the same
+    ** (10,000 bench documents, --stages text: 0.98-1.04 s vs 0.96-0.97 s). A 256 MB page cache keeps the index pages of a big store in
+    ** memory; a checkpoint every 4096 pages instead of 1000 copies a page
+    ** that several transactions change once (docs/store.md, "Speed"). */
     if (exec(s, "PRAGMA journal_mode = WAL", "cannot switch to WAL") ||
         exec(s, "PRAGMA synchronous = FULL; PRAGMA cache_size = -262144;"
-                "PRAGMA temp_store = MEMORY",
+                "PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 4096",
              "cannot set up"))
       goto fail;
     if (s->version == 0) {
@@ -445,8 +481,11 @@ void lb_store_close(lb_store *s) {
   lb_store_merge_free(s->merge);
   if (s->db) sqlite3_close(s->db);
   if (s->lockfd >= 0) close(s->lockfd);
-  ents_clear(s);
+  smap_clear(&s->ents);
+  smap_clear(&s->names);
+  lb_buf_free(&s->key);
   lb_buf_free(&s->scratch);
+  lb_buf_free(&s->sents);
   free(s->path);
   free(s);
 }
@@ -545,6 +584,62 @@ int lb_store_date_range(const char *iso, int *from, int *to) {
   *from = f1;
   *to = t2 < f1 ? t1 : t2;
   return 1;
+}
+
+/* ---- full-text query terms ---- */
+
+/* The unicode61 tokenizer, reached through a private in-memory connection
+** (fts5_api belongs to a connection); its instances are independent, so
+** any thread may tokenize with its own. */
+static struct {
+  pthread_once_t once;
+  sqlite3 *db;
+  fts5_tokenizer tok;
+  void *ud;
+  int ok;
+} fts_tk = {PTHREAD_ONCE_INIT, NULL, {0}, NULL, 0};
+
+static void fts_tk_init(void) {
+  if (sqlite3_open_v2(":memory:", &fts_tk.db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) return;
+  fts5_api *api = NULL;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(fts_tk.db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK) return;
+  sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+  if (api && api->iVersion >= 2 &&
+      api->xFindTokenizer(api, "unicode61", &fts_tk.ud, &fts_tk.tok) == SQLITE_OK)
+    fts_tk.ok = 1;
+}
+
+typedef struct fts_terms {
+  lb_buf *out;
+  int n;
+} fts_terms;
+
+static int fts_term(void *ctx, int flags, const char *tok, int n, int start, int end) {
+  (void)start;
+  (void)end;
+  fts_terms *t = ctx;
+  if (flags & FTS5_TOKEN_COLOCATED) return SQLITE_OK; /* a synonym: unicode61 makes none */
+  lb_buf_adds(t->out, t->n++ ? " \"" : "\"");
+  for (int i = 0; i < n; i++) {
+    if (tok[i] == '"') lb_buf_addc(t->out, '"'); /* never from unicode61; still quoted */
+    lb_buf_addc(t->out, tok[i]);
+  }
+  lb_buf_addc(t->out, '"');
+  return SQLITE_OK;
+}
+
+int lb_store_fts_terms(const char *words, lb_buf *out) {
+  pthread_once(&fts_tk.once, fts_tk_init);
+  if (!fts_tk.ok) return -1;
+  Fts5Tokenizer *tk;
+  if (fts_tk.tok.xCreate(fts_tk.ud, NULL, 0, &tk) != SQLITE_OK) return -1;
+  fts_terms t = {out, 0};
+  int rc = fts_tk.tok.xTokenize(tk, &t, FTS5_TOKENIZE_QUERY, words, (int)strlen(words), fts_term);
+  fts_tk.tok.xDelete(tk);
+  return rc == SQLITE_OK ? t.n : -1;
 }
 
 /* ---- ingest ---- */
@@ -650,7 +745,8 @@ void lb_store_rollback(lb_store *s) {
   sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
   s->in_tx = 0;
   s->fts_from = 0;
-  ents_clear(s); /* rows inserted in the transaction are gone */
+  smap_clear(&s->ents); /* rows inserted in the transaction are gone */
+  smap_clear(&s->names);
 }
 
 /* Delete document `doc` and every row extracted from it; refresh the
@@ -668,8 +764,12 @@ static int remove_doc(lb_store *s, int64_t doc) {
     else more = 1;
   }
   sqlite3_reset(st);
-  static const int del[] = {S_DEL_SENT, S_DEL_MEN,   S_DEL_QTY,   S_DEL_DATE, S_DEL_CLAIM,
-                            S_DEL_SIG,  S_DEL_EVGEO, S_DEL_EV,    S_DOC_DEL};
+  /* names first: it asks which mentions of the document are the last */
+  sqlite3_bind_int64(s->st[S_DEL_NAMES], 1, doc);
+  if (step(s, S_DEL_NAMES, "cannot delete the old version of a document")) return -1;
+  smap_clear(&s->names);
+  static const int del[] = {S_DEL_MEN,   S_DEL_QTY, S_DEL_DATE, S_DEL_CLAIM, S_DEL_SIG,
+                            S_DEL_EVGEO, S_DEL_EV,  S_DOC_DEL};
   for (size_t i = 0; i < sizeof del / sizeof *del; i++) {
     sqlite3_bind_int64(s->st[del[i]], 1, doc);
     if (step(s, del[i], "cannot delete the old version of a document")) return -1;
@@ -699,10 +799,8 @@ int lb_store_remove(lb_store *s, const char *id) {
 
 /* entities.ent of the document's entity e, inserting it when new. */
 static int64_t entity_row(lb_store *s, const lb_entity *e) {
-  if (s->capents) {
-    ent_slot *sl = ents_slot(s, e->id);
-    if (sl->id) return sl->ent;
-  }
+  ent_slot *sl = smap_get(&s->ents, e->id);
+  if (sl) return sl->ent;
   int64_t ent = 0;
   sqlite3_stmt *st = s->st[S_ENT_GET];
   sqlite3_bind_text(st, 1, e->id, -1, SQLITE_STATIC);
@@ -741,7 +839,7 @@ static int64_t entity_row(lb_store *s, const lb_entity *e) {
       if (step(s, S_ENTGEO_INS, "cannot index an entity's place")) return -1;
     }
   }
-  if (ents_put(s, e->id, ent)) {
+  if (smap_put(&s->ents, e->id, ent)) {
     set_err(s, "%s: out of memory", s->path);
     return -1;
   }
@@ -758,6 +856,7 @@ static const char *role_name(uint8_t r) {
 }
 
 static int add_entities(lb_store *s, const lb_doc *d, int64_t doc) {
+  int n = 0; /* mentions.n: the mentions of the document, entity by entity */
   for (size_t i = 0; i < d->entities.n; i++) {
     const lb_entity *e = &d->entities.v[i];
     if (!e->id) continue;
@@ -767,15 +866,39 @@ static int add_entities(lb_store *s, const lb_doc *d, int64_t doc) {
     for (size_t k = 0; k < e->mentions.n; k++) {
       const lb_mention *m = &e->mentions.v[k];
       sqlite3_bind_int64(st, 1, doc);
-      sqlite3_bind_int64(st, 2, ent);
-      sqlite3_bind_int(st, 3, (int)m->start);
-      sqlite3_bind_int(st, 4, (int)m->end);
-      bspan(st, 5, d, m->start, m->end);
-      bs(st, 6, m->actor);
-      bs(st, 7, role_name(m->role));
-      bidx(st, 8, lb_doc_sentence_at(d, m->start));
-      bs(st, 9, m->rule);
+      sqlite3_bind_int(st, 2, n++);
+      sqlite3_bind_int64(st, 3, ent);
+      sqlite3_bind_int(st, 4, (int)m->start);
+      sqlite3_bind_int(st, 5, (int)m->end);
+      bspan(st, 6, d, m->start, m->end);
+      bs(st, 7, m->actor);
+      bs(st, 8, role_name(m->role));
+      bidx(st, 9, lb_doc_sentence_at(d, m->start));
+      bs(st, 10, m->rule);
       if (step(s, S_MEN_INS, "cannot insert a mention")) return -1;
+      /* the (text, entity) pair into names, once per writer session (the
+      ** map is dropped at a million pairs: then INSERT OR IGNORE again) */
+      uint32_t a = m->start, b = m->end;
+      if (b > d->len) b = (uint32_t)d->len;
+      if (a > b) a = b;
+      lb_buf *key = &s->key;
+      lb_buf_reset(key);
+      lb_json_int(key, ent);
+      lb_buf_addc(key, '\t');
+      lb_buf_add(key, d->text + a, b - a);
+      if (s->names.n >= 1000000) smap_clear(&s->names);
+      /* (a span with a NUL byte cannot be a map key: always asked) */
+      int nul = memchr(key->p, 0, key->n) != NULL;
+      if (nul || !smap_get(&s->names, key->p)) {
+        sqlite3_stmt *ns = s->st[S_NAME_INS];
+        bspan(ns, 1, d, m->start, m->end);
+        sqlite3_bind_int64(ns, 2, ent);
+        if (step(s, S_NAME_INS, "cannot insert a name")) return -1;
+        if (!nul && smap_put(&s->names, key->p, 1)) {
+          set_err(s, "%s: out of memory", s->path);
+          return -1;
+        }
+      }
     }
   }
   return 0;
@@ -789,17 +912,7 @@ static void bnum(sqlite3_stmt *st, int i, int has, double v) {
 }
 
 static int add_facts(lb_store *s, const lb_doc *d, int64_t doc) {
-  sqlite3_stmt *st = s->st[S_SENT_INS];
-  for (size_t i = 0; i < d->sents.n; i++) {
-    const lb_sent *x = &d->sents.v[i];
-    sqlite3_bind_int64(st, 1, doc);
-    sqlite3_bind_int(st, 2, (int)i);
-    sqlite3_bind_int(st, 3, (int)x->start);
-    sqlite3_bind_int(st, 4, (int)x->end);
-    sqlite3_bind_int(st, 5, x->headline);
-    if (step(s, S_SENT_INS, "cannot insert a sentence")) return -1;
-  }
-  st = s->st[S_QTY_INS];
+  sqlite3_stmt *st = s->st[S_QTY_INS];
   for (size_t i = 0; i < d->quantities.n; i++) {
     const lb_quantity *q = &d->quantities.v[i];
     sqlite3_bind_int64(st, 1, doc);
@@ -1059,6 +1172,22 @@ lb_err lb_store_add(lb_store *s, const lb_doc *d, uint64_t hash, const char *ori
     sqlite3_bind_text(st, 10, b->p, (int)b->n, SQLITE_STATIC);
   else
     sqlite3_bind_null(st, 10);
+  /* sentences as [[start,end],...], [start,end,1] for a headline (schema.h,
+  ** migration 3 -> 4) */
+  lb_buf *sb = &s->sents;
+  lb_buf_reset(sb);
+  lb_buf_addc(sb, '[');
+  for (size_t i = 0; i < d->sents.n; i++) {
+    const lb_sent *x = &d->sents.v[i];
+    lb_buf_adds(sb, i ? ",[" : "[");
+    lb_json_int(sb, x->start);
+    lb_buf_addc(sb, ',');
+    lb_json_int(sb, x->end);
+    if (x->headline) lb_buf_adds(sb, ",1");
+    lb_buf_addc(sb, ']');
+  }
+  lb_buf_addc(sb, ']');
+  sqlite3_bind_text(st, 11, sb->p, (int)sb->n, SQLITE_STATIC);
   if (step(s, S_DOC_INS, "cannot insert a document")) return LB_ERR_DB;
   int64_t doc = sqlite3_last_insert_rowid(s->db);
   if (!s->fts_from) s->fts_from = doc;

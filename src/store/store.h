@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "../../include/lagebild.h"
+#include "../base/buf.h"
 
 typedef struct lb_store lb_store;
 typedef struct lb_doc lb_doc;
@@ -71,6 +72,16 @@ lb_err lb_store_add(lb_store *s, const lb_doc *d, uint64_t hash, const char *ori
 
 /* Remove a document and everything extracted from it. 1 removed, 0 absent. */
 int lb_store_remove(lb_store *s, const char *id);
+
+/* User words as an FTS5 query for documents_fts meaning "all these words":
+** the words are cut into tokens by the table's own tokenizer (unicode61)
+** and each token is appended to out as a "quoted" term, separated by
+** spaces (implicit AND). The index keeps no positions (schema version 4,
+** detail=none), so a word of several tokens ("US-Beamte") cannot be a
+** phrase; its tokens must all occur. Returns the number of tokens (0: the
+** words hold none, out unchanged), -1 when the tokenizer is unavailable.
+** Thread-safe. */
+int lb_store_fts_terms(const char *words, lb_buf *out);
 
 /* Date helpers shared by merge, query and export. "2024-11-11" -> 20241111;
 ** "2024-11" -> from 20241101 to 20241130; "2024" -> 20240101..20241231;
