@@ -24,7 +24,7 @@ LIBS    := $(PKG_LIBS) -lpthread -lm -ldl
 LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/*.c))
-FUZZ_SRC := $(sort $(wildcard fuzz/*.c))
+FUZZ_SRC := $(sort $(filter-out fuzz/replay.c,$(wildcard fuzz/*.c)))
 GEN      := build/gen/abbrev.inc
 
 .PHONY: all setup demo test test-c fuzz bench clean lexicon lib eval
@@ -87,11 +87,18 @@ demo: setup
 
 test: setup
 	@$(MAKE) -s all build/release/test_lagebild build/clang/test_lagebild build/asan/test_lagebild \
-	  build/clang/lagebild build/clang/lagebild-lexc
+	  build/clang/lagebild build/clang/lagebild-lexc $(REPLAY_BINS)
 	@sh tests/run.sh
 
 test-c: all build/release/test_lagebild
 	build/release/test_lagebild
+
+# every fuzz target without libFuzzer, for `make test` (fuzz/replay.c)
+REPLAY_BINS := $(patsubst fuzz/%.c,build/asan/replay_%,$(FUZZ_SRC))
+build/asan/replay_%: fuzz/%.c fuzz/replay.c build/asan/liblagebild.a
+	@mkdir -p $(@D)
+	clang $(BASE_CFLAGS) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	  -o $@ $< fuzz/replay.c build/asan/liblagebild.a $(LIBS) -fsanitize=address,undefined
 
 FUZZ_SECONDS ?= 60
 FUZZ_BINS := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))

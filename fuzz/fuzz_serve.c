@@ -41,7 +41,8 @@ static const char ROWS[] =
     "INSERT INTO entities(ent,id,name,type,actor,country,lat,lon,geonameid) VALUES"
     " (1,'Q159','Russia','GPE','RUS','RUS',61.5,105,NULL),"
     " (2,'Q1','Kursk Oblast','LOC',NULL,'RUS',51.7,36.2,538555);"
-    "INSERT INTO mentions VALUES (1,2,37,42,'Kursk',NULL,'place',0,'lex:geonames');"
+    "INSERT INTO mentions VALUES (1,0,2,37,42,'Kursk',NULL,'place',0,'lex:geonames');"
+    "INSERT INTO names VALUES ('Kursk',2);"
     "INSERT INTO quantities(doc,n,start,end,text,value,approx,unit,claim,rule) VALUES"
     " (1,0,0,15,'Größere Truppen',NULL,1,'troops',0,'de:qty:vague');"
     "INSERT INTO claims(doc,n,speaker,verb,start,end,sentence,rule) VALUES"
@@ -57,7 +58,7 @@ static const char ROWS[] =
     " day_from,reports,documents) VALUES (1,'15','154',4,'RUSMIL','UKRMIL','Kursk Oblast',"
     " 51.7,36.2,20241101,1,1);"
     "INSERT INTO signals VALUES (1,0,'imperial_unit',100,200,'out of range','x');"
-    "INSERT INTO sentences VALUES (1,0,0,40,0);";
+    "UPDATE documents SET sentences = '[[0,40]]' WHERE doc = 1;";
 
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
