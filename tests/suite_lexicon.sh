@@ -49,6 +49,19 @@ bin/lagebild extract --lexicon "$T/flip.lex" "$T/doc.txt" > /dev/null 2>&1
 rc=$?
 if [ $rc -lt 128 ]; then ok "corrupted lexicon does not crash"; else no "corrupted lexicon crashed ($rc)"; fi
 
+# the Bloom filter's size (header word at byte 52) must be a power of two
+# that fits after the strings
+cp "$T/good.lex" "$T/bloom.lex"
+printf '\003\000\000\000' | dd of="$T/bloom.lex" bs=1 seek=52 conv=notrunc 2>/dev/null
+msg=$(bin/lagebild extract --lexicon "$T/bloom.lex" "$T/doc.txt" 2>&1)
+if [ $? -ne 0 ] && echo "$msg" | grep -q "bloom.lex: corrupt lexicon: Bloom filter size is not a power of two"; then ok "bad Bloom size rejected"; else no "bad Bloom size rejected ($msg)"; fi
+printf '\000\000\001\000' | dd of="$T/bloom.lex" bs=1 seek=52 conv=notrunc 2>/dev/null
+msg=$(bin/lagebild extract --lexicon "$T/bloom.lex" "$T/doc.txt" 2>&1)
+if [ $? -ne 0 ] && echo "$msg" | grep -q "Bloom filter overlaps"; then ok "oversized Bloom rejected"; else no "oversized Bloom rejected ($msg)"; fi
+# a lexicon without the Bloom filter (header word 0, as lexc wrote before it)
+# still loads: fuzz/seeds/fuzz_lex/small.lex is one
+if bin/lagebild extract --lexicon fuzz/seeds/fuzz_lex/small.lex "$T/doc.txt" >/dev/null 2>&1; then ok "lexicon without Bloom filter loads"; else no "lexicon without Bloom filter loads"; fi
+
 # the real lexicon: size and tables
 if [ -f bin/lagebild.lex ]; then
   for t in ent entdef nat agent rolenoun office country capital form; do

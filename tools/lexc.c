@@ -329,7 +329,24 @@ int main(int argc, char **argv) {
   uint32_t entries_off = hash_off + (uint32_t)nb * 8;
   uint32_t recs_off = entries_off + (uint32_t)nents * 28;
   uint32_t strings_off = recs_off + (uint32_t)nrecs * 16;
-  uint64_t total = (uint64_t)strings_off + pool.n;
+  /* Bloom filter over the key hashes (lex.h): >= 10 bits a key, in 64-byte
+  ** blocks, at the end of the file on a 64-byte boundary. */
+  uint32_t nblk = 1;
+  while ((uint64_t)nblk * 512 < (uint64_t)nents * 10) nblk <<= 1;
+  uint64_t *bloom = calloc((size_t)nblk * 8, sizeof *bloom);
+  if (!bloom) {
+    fputs("lagebild-lexc: out of memory\n", stderr);
+    return 1;
+  }
+  for (size_t e = 0; e < nents; e++) {
+    uint64_t *B = bloom + (size_t)lb_lex_bloom_block(ents[e].hash, nblk) * 8;
+    for (int i = 0; i < LB_LEX_BLOOM_K; i++) {
+      uint32_t b = lb_lex_bloom_bit(ents[e].hash, i);
+      B[b >> 6] |= 1ull << (b & 63);
+    }
+  }
+  uint64_t bloom_off = ((uint64_t)strings_off + pool.n + 63) & ~(uint64_t)63;
+  uint64_t total = bloom_off + (uint64_t)nblk * 64;
   if (total > 0xFFFFFFFFu) {
     fprintf(stderr, "lagebild-lexc: lexicon larger than 4 GiB\n");
     return 1;
@@ -353,7 +370,7 @@ int main(int argc, char **argv) {
   put32(f, strings_off);
   put32(f, (uint32_t)pool.n);
   put32(f, (uint32_t)total);
-  put32(f, 0);
+  put32(f, nblk);
   for (size_t i = 0; i < ntables; i++) put32(f, (uint32_t)(uintptr_t)tables[i]);
   /* bucket = entry index and the key's hash: a probe that meets another key
   ** is rejected without loading its entry (see lex.c) */
@@ -377,6 +394,13 @@ int main(int argc, char **argv) {
     put32(f, recs[i].val_len);
   }
   fwrite(pool.p, 1, pool.n, f);
+  for (uint64_t o = (uint64_t)strings_off + pool.n; o < bloom_off; o++) fputc(0, f);
+  for (size_t i = 0; i < (size_t)nblk * 8; i++) { /* little-endian words */
+    unsigned char w[8];
+    for (int k = 0; k < 8; k++) w[k] = (unsigned char)(bloom[i] >> (8 * k));
+    fwrite(w, 1, 8, f);
+  }
+  free(bloom);
   if (fclose(f) != 0 || rename(tmp, out) != 0) {
     fprintf(stderr, "%s: %s\n", out, strerror(errno));
     return 1;
