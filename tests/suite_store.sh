@@ -160,18 +160,25 @@ t0=$(date +%s.%N)
 $LB ingest --quiet --batch 40 "$T/clean.db" "$BIG"
 t1=$(date +%s.%N)
 CLEAN=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
-kills=0
-tries=0
 seed=$$
-while [ $kills -lt 20 ] && [ $tries -lt 80 ]; do
-  tries=$((tries + 1))
-  d=$(awk -v s=$((seed + tries)) -v c="$CLEAN" 'BEGIN { srand(s); printf "%.3f", 0.01 + rand() * c / 6 }')
-  $LB ingest --quiet --batch 40 "$T/crash.db" "$BIG" &
-  pid=$!
-  sleep "$d"
-  if kill -9 $pid 2>/dev/null; then kills=$((kills + 1)); fi
-  wait $pid 2>/dev/null
-done
+# kill_runs DB BATCH KILLS MAXTRIES SEED MIN SCALE: start `ingest --batch BATCH
+# DB` and SIGKILL it after MIN + rand * CLEAN / SCALE seconds until KILLS kills
+# landed (at most MAXTRIES runs); sets $kills and $tries
+kill_runs() {
+  kills=0
+  tries=0
+  while [ $kills -lt "$3" ] && [ $tries -lt "$4" ]; do
+    tries=$((tries + 1))
+    d=$(awk -v s=$(($5 + tries)) -v c="$CLEAN" -v m="$6" -v k="$7" \
+      'BEGIN { srand(s); printf "%.3f", m + rand() * c / k }')
+    $LB ingest --quiet --batch "$2" "$1" "$BIG" &
+    pid=$!
+    sleep "$d"
+    if kill -9 $pid 2>/dev/null; then kills=$((kills + 1)); fi
+    wait $pid 2>/dev/null
+  done
+}
+kill_runs "$T/crash.db" 40 20 80 "$seed" 0.01 6
 $LB ingest --quiet --batch 40 "$T/crash.db" "$BIG"
 check "crash run finishes" 0 $?
 if [ $kills -ge 20 ]; then ok; else fail "only $kills kills landed in $tries runs"; fi
@@ -191,17 +198,7 @@ check "crash docs" 2000 "$(q "$T/crash.db" "SELECT count(*) FROM documents")"
 # transactions over several extraction batches (--batch 1000: batches of 512
 # documents, a commit every 1000): killed at 5 points, then finished, the store
 # equals the clean one (built with a commit every 40)
-kills=0
-tries=0
-while [ $kills -lt 5 ] && [ $tries -lt 30 ]; do
-  tries=$((tries + 1))
-  d=$(awk -v s=$((seed + 100 + tries)) -v c="$CLEAN" 'BEGIN { srand(s); printf "%.3f", 0.05 + rand() * c }')
-  $LB ingest --quiet --batch 1000 "$T/crash2.db" "$BIG" &
-  pid=$!
-  sleep "$d"
-  if kill -9 $pid 2>/dev/null; then kills=$((kills + 1)); fi
-  wait $pid 2>/dev/null
-done
+kill_runs "$T/crash2.db" 1000 5 30 $((seed + 100)) 0.05 1
 $LB ingest --quiet --batch 1000 "$T/crash2.db" "$BIG"
 check "crash run (big transactions) finishes" 0 $?
 dump "$T/crash2.db" | sha256sum >"$T/h3"

@@ -554,13 +554,23 @@ TEST(store_replace_in_one_transaction) {
   rm_db(path);
 }
 
-TEST(store_migration) {
-  /* a store as version 1 wrote it */
-  const char *path = tmp_path("v1.db");
+/* A new file at `path` with the schema as version v of lagebild made it:
+** version 1, then the migrations up to v (no meta rows: the caller adds
+** them). */
+static sqlite3 *old_store(const char *path, int v) {
   rm_db(path);
   sqlite3 *db;
   CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
   CHECK_INT(sqlite3_exec(db, LB_STORE_SCHEMA_V1, NULL, NULL, NULL), SQLITE_OK);
+  for (int k = 0; k + 1 < v; k++)
+    CHECK_INT(sqlite3_exec(db, LB_STORE_MIGRATIONS[k], NULL, NULL, NULL), SQLITE_OK);
+  return db;
+}
+
+TEST(store_migration) {
+  /* a store as version 1 wrote it */
+  const char *path = tmp_path("v1.db");
+  sqlite3 *db = old_store(path, 1);
   sqlite3_exec(db, "INSERT INTO meta VALUES ('schema_version', '1'); PRAGMA user_version = 1;",
                NULL, NULL, NULL);
   sqlite3_close(db);
@@ -584,12 +594,7 @@ TEST(store_migration_3_to_4) {
   /* a version 3 store with rows, as lagebild 3 wrote them: sentences as
   ** rows, mentions by rowid, a full-text index with positions */
   const char *path = tmp_path("v3.db");
-  rm_db(path);
-  sqlite3 *db;
-  CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
-  CHECK_INT(sqlite3_exec(db, LB_STORE_SCHEMA_V1, NULL, NULL, NULL), SQLITE_OK);
-  CHECK_INT(sqlite3_exec(db, LB_STORE_MIGRATIONS[0], NULL, NULL, NULL), SQLITE_OK);
-  CHECK_INT(sqlite3_exec(db, LB_STORE_MIGRATIONS[1], NULL, NULL, NULL), SQLITE_OK);
+  sqlite3 *db = old_store(path, 3);
   CHECK_INT(sqlite3_exec(
                 db,
                 "INSERT INTO meta VALUES ('schema_version', '3'); PRAGMA user_version = 3;"
