@@ -121,6 +121,12 @@ check "query --actor PRK" \
   "$(q "$DB" "SELECT count(*) FROM events WHERE source LIKE 'PRK%' OR target LIKE 'PRK%'")" \
   "$($LB query "$DB" --actor PRK --jsonl | wc -l)"
 check "query --text" "kursk-2024-11" "$($LB query "$DB" --documents --text "Quadratmeilen" --tsv | cut -f1 | tail -n +2)"
+check "query --text \"phrase\"" "kursk-2024-11 store-kursk-2024-08-07 store-nyt-2024-11-10 store-reuters-2024-11-11" \
+  "$($LB query "$DB" --documents --text '"Region Kursk"' --tsv | cut -f1 | tail -n +2 | sort | paste -sd' ')"
+check "query --text words in another order" "kursk-2024-11" \
+  "$($LB query "$DB" --documents --text 'Kursk Region' --tsv | cut -f1 | tail -n +2 | grep -x kursk-2024-11)"
+check "query --text \"phrase\" in another order" "" \
+  "$($LB query "$DB" --documents --text '"Kursk Region"' --tsv | cut -f1 | tail -n +2)"
 check "query --to (events since August)" "kursk-2024-11 store-kursk-2024-08-07 store-nyt-2024-11-10" \
   "$($LB query "$DB" --documents --to 2024-08-31 --tsv | cut -f1 | tail -n +2 | sort | paste -sd' ')"
 $LB query "$DB" --quantities --unit troops --tsv >"$T/q2"

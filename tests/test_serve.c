@@ -78,6 +78,15 @@ TEST(serve_api_seed) {
   CHECK_INT(call(db, &b, "/api/events", "actor", "PRK", "code", "154"), 200);
   CHECK(strstr(b.p, "{\"items\":[],") == b.p);
 
+  /* text: all words anywhere; a "quoted" phrase only as written (the seed
+  ** has "Region Kursk", never "Kursk Region") */
+  CHECK_INT(call(db, &b, "/api/events", "text", "Kursk Region", "code", "154"), 200);
+  CHECK(strstr(b.p, "\"doc_id\":\"kursk-2024-11\"") != NULL);
+  CHECK_INT(call(db, &b, "/api/events", "text", "\"Region Kursk\"", "code", "154"), 200);
+  CHECK(strstr(b.p, "\"doc_id\":\"kursk-2024-11\"") != NULL);
+  CHECK_INT(call(db, &b, "/api/events", "text", "\"Kursk Region\"", "code", "154"), 200);
+  CHECK(strstr(b.p, "{\"items\":[],") == b.p);
+
   /* the claims of Zelensky (Q3874799): "enthüllen" over bytes 106..309 */
   CHECK_INT(call(db, &b, "/api/claims", "entity", "Q3874799", NULL, NULL), 200);
   CHECK(strstr(b.p, "\"speaker\":\"Q3874799\"") != NULL);

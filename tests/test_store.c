@@ -867,3 +867,26 @@ TEST(store_compressed_input) {
   free(z);
   free(jsonl);
 }
+
+/* The quoted phrases of query text, as LIKE patterns: one space between
+** words, % _ \\ escaped, "" and unquoted words skipped, an unclosed quote
+** runs to the end. */
+TEST(store_fts_phrase_patterns) {
+  static const struct {
+    const char *text;
+    int i;
+    const char *want; /* NULL: no i-th phrase */
+  } C[] = {{"Region Kursk", 0, NULL},
+           {"\"Region  Kursk\" Truppen", 0, "%Region Kursk%"},
+           {"\"\" a \"50% der_Truppen\"", 0, "%50\\% der\\_Truppen%"},
+           {"\"a\" \"b c\"", 1, "%b c%"},
+           {"\"a\" \"b c\"", 2, NULL},
+           {"x \"Oblast Kursk", 0, "%Oblast Kursk%"}};
+  for (size_t i = 0; i < sizeof C / sizeof *C; i++) {
+    lb_buf b = LB_BUF_INIT;
+    int have = lb_store_fts_phrase(C[i].text, C[i].i, &b);
+    CHECK_INT(have, C[i].want != NULL);
+    if (have && C[i].want) CHECK_STR(b.p, C[i].want);
+    lb_buf_free(&b);
+  }
+}

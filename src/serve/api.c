@@ -170,7 +170,9 @@ typedef struct filt {
   int quad, limit, offset;
   int64_t from, to;       /* YYYYMMDD */
   double bbox[4];         /* west, south, east, north */
-  char fts[4 * LB_SRV_MAX_VALUE]; /* text as quoted FTS5 phrases */
+  char fts[4 * LB_SRV_MAX_VALUE]; /* text as quoted FTS5 terms */
+  char phr[LB_STORE_MAX_PHRASES][LB_SRV_MAX_VALUE + 8]; /* "quoted" parts, LIKE patterns */
+  int nphr;
   char actor[20];         /* actor code + "*" for GLOB */
 } filt;
 
@@ -232,7 +234,8 @@ static int parse_day(const char *s, int end, int64_t *out) {
 
 /* User words into an FTS5 query that can only mean "all these words":
 ** each token of them a "quoted" term (lb_store_fts_terms: the store's
-** full-text index has no positions, so no phrases). */
+** full-text index has no positions; "quoted" phrases are checked apart,
+** fts_where). */
 static int fts_query(const char *s, char *out, size_t cap) {
   int words = 0;
   for (const char *p = s; *p;) {
@@ -335,6 +338,13 @@ static int parse_params(const lb_srv_param *ps, size_t n, unsigned allowed, filt
     snprintf(msg, msglen, "text must be 1..%d words", MAX_FTS_WORDS);
     return 400;
   }
+  for (int i = 0; s && i < LB_STORE_MAX_PHRASES; i++) {
+    lb_buf b = LB_BUF_INIT;
+    int have = lb_store_fts_phrase(s, i, &b);
+    if (have && b.n < sizeof f->phr[0]) memcpy(f->phr[f->nphr++], b.p, b.n + 1);
+    lb_buf_free(&b);
+    if (!have) break;
+  }
   return 0;
 }
 
@@ -367,6 +377,20 @@ static void q_real(q *x, double v) {
   assert(x->nb < MAX_BINDS);
   x->b[x->nb].kind = 2;
   x->b[x->nb++].d = v;
+}
+
+/* The documents with all of the text's words and its "quoted" phrases:
+** " AND col IN (SELECT rowid FROM documents_fts ...)" (lb_store_fts_phrase). */
+static void fts_where(q *x, const filt *f, const char *col) {
+  lb_buf_printf(&x->sql, " AND %s IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?",
+                col);
+  q_text(x, f->fts);
+  for (int i = 0; i < f->nphr; i++) {
+    lb_buf_adds(&x->sql, " AND (text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')");
+    q_text(x, f->phr[i]);
+    q_text(x, f->phr[i]);
+  }
+  lb_buf_adds(&x->sql, ")");
 }
 
 static void bind_all(sqlite3_stmt *st, const q *x) {
@@ -427,11 +451,7 @@ static void event_where(q *x, const filt *f) {
     lb_buf_adds(&x->sql, " AND e.day_from <= ?");
     q_int(x, f->to);
   }
-  if (f->fts[0]) {
-    lb_buf_adds(&x->sql, " AND e.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts "
-                         "MATCH ?)");
-    q_text(x, f->fts);
-  }
+  if (f->fts[0]) fts_where(x, f, "e.doc");
   if ((s = V(f, P_DOC))) {
     lb_buf_adds(&x->sql, " AND e.doc = (SELECT doc FROM documents WHERE id = ?)");
     q_text(x, s);
@@ -597,11 +617,7 @@ static int r_claims(lb_srv_db *h, const filt *f, lb_buf *out) {
     lb_buf_adds(&x.sql, " AND c.doc = (SELECT doc FROM documents WHERE id = ?)");
     q_text(&x, s);
   }
-  if (f->fts[0]) {
-    lb_buf_adds(&x.sql, " AND c.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts "
-                        "MATCH ?)");
-    q_text(&x, f->fts);
-  }
+  if (f->fts[0]) fts_where(&x, f, "c.doc");
   if (V(f, P_FROM)) {
     lb_buf_adds(&x.sql, " AND CAST(replace(substr(d.published,1,10),'-','') AS INTEGER) >= ?");
     q_int(&x, f->from);
@@ -728,11 +744,7 @@ static int r_documents(lb_srv_db *h, const filt *f, lb_buf *out) {
     lb_buf_adds(&x.sql, " AND d.id = ?");
     q_text(&x, s);
   }
-  if (f->fts[0]) {
-    lb_buf_adds(&x.sql, " AND d.doc IN (SELECT rowid FROM documents_fts WHERE documents_fts "
-                        "MATCH ?)");
-    q_text(&x, f->fts);
-  }
+  if (f->fts[0]) fts_where(&x, f, "d.doc");
   if (V(f, P_FROM)) {
     lb_buf_adds(&x.sql, " AND CAST(replace(substr(d.published,1,10),'-','') AS INTEGER) >= ?");
     q_int(&x, f->from);

@@ -132,8 +132,20 @@ static int doc_where(qb *q, const lb_store_filter *f, int *first, const char *do
     q->owned[q->np] = t;
     and(q, first);
     lb_buf_printf(&q->sql,
-                  "%s IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?%d)",
+                  "%s IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?%d",
                   docexpr, ptext(q, t));
+    /* "quoted phrases" must also occur as written (lb_store_fts_phrase) */
+    for (int i = 0; i < LB_STORE_MAX_PHRASES && q->np < MAXP; i++) {
+      lb_buf pat = LB_BUF_INIT;
+      if (!lb_store_fts_phrase(f->text, i, &pat)) {
+        lb_buf_free(&pat);
+        break;
+      }
+      q->owned[q->np] = pat.p; /* freed with the other owned params */
+      int k = ptext(q, pat.p);
+      lb_buf_printf(&q->sql, LB_STORE_FTS_LIKE, k, k);
+    }
+    lb_buf_adds(&q->sql, ")");
   }
   return 0;
 }

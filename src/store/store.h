@@ -80,8 +80,21 @@ int lb_store_remove(lb_store *s, const char *id);
 ** detail=none), so a word of several tokens ("US-Beamte") cannot be a
 ** phrase; its tokens must all occur. Returns the number of tokens (0: the
 ** words hold none, out unchanged), -1 when the tokenizer is unavailable.
+** Quoted phrases are checked apart: lb_store_fts_phrase.
 ** Thread-safe. */
 int lb_store_fts_terms(const char *words, lb_buf *out);
+
+/* Phrases: the full-text index finds documents with all the words; a part
+** of the user's words in double quotes ("Oblast Kursk") must also occur
+** as written, one space between its words, in the text or the title (case
+** folded for ASCII letters). lb_store_fts_phrase writes the i-th quoted
+** part (0-based) as a LIKE pattern ("%Oblast Kursk%", with % _ \ escaped)
+** to out and returns 1, or returns 0 when there is no i-th one. Callers
+** add LB_STORE_FTS_LIKE inside the documents_fts subquery with the pattern
+** bound to both placeholders. At most LB_STORE_MAX_PHRASES are used. */
+#define LB_STORE_MAX_PHRASES 4
+#define LB_STORE_FTS_LIKE " AND (text LIKE ?%d ESCAPE '\\' OR title LIKE ?%d ESCAPE '\\')"
+int lb_store_fts_phrase(const char *words, int i, lb_buf *out);
 
 /* Date helpers shared by merge, query and export. "2024-11-11" -> 20241111;
 ** "2024-11" -> from 20241101 to 20241130; "2024" -> 20240101..20241231;
