@@ -52,7 +52,7 @@ static int mdays(int y, int m) {
 
 typedef struct ctx {
   lb_doc *d;
-  int t_month, t_wday, t_dword, t_dprep, t_dperiod, t_dart, t_unit, t_num;
+  const lb_num_tabs *T; /* the lexicon tables (lb_num_tables) */
   long pub; /* publication day number, valid when haspub */
   int haspub;
   const char *lang;
@@ -160,7 +160,7 @@ static int month_at(ctx *c, size_t i, size_t *n) {
   if (!t || (t->kind != LB_TOK_WORD && t->kind != LB_TOK_ABBR) ||
       !(lb_num_mark(c->d, i) & LB_NUMM_MONTH))
     return 0;
-  int k = lb_num_phrase(c->d, i, c->s1, c->t_month, 2, &r);
+  int k = lb_num_phrase(c->d, i, c->s1, c->T->month, 2, &r);
   if (!k) return 0;
   int m = fieldint(&r, 0, 0);
   if (m < 1 || m > 12) return 0;
@@ -173,7 +173,7 @@ static int timeunit_at(ctx *c, size_t i) {
   const lb_tok *t = tok(c, i);
   if (!t || !t->norm || !(lb_num_mark(c->d, i) & LB_NUMM_UNIT)) return 0;
   lb_lex_rec r;
-  if (!lb_lexdoc_find(c->d, i, c->t_unit, &r)) return 0;
+  if (!lb_lexdoc_find(c->d, i, c->T->unit, &r)) return 0;
   if (!fieldis(&r, 4, "time")) return 0;
   if (fieldis(&r, 0, "days")) return 'd';
   if (fieldis(&r, 0, "weeks")) return 'w';
@@ -194,13 +194,13 @@ static int count_at(ctx *c, size_t i, double *v) {
   }
   if (t->kind != LB_TOK_WORD || !t->norm) return 0;
   lb_lex_rec r;
-  if (lb_lexdoc_find(c->d, i, c->t_dart, &r)) {
+  if (lb_lexdoc_find(c->d, i, c->T->dart, &r)) {
     *v = fieldint(&r, 0, 1);
     return 1;
   }
   lb_num_word w;
   if (!timeunit_at(c, i + 1)) return 0;
-  if (lb_num_word_get(c->d->lex, c->t_num, t->norm, t->normlen, &w) && w.kind == LB_NUMK_CARD &&
+  if (lb_num_word_get(c->d->lex, c->T->num, t->norm, t->normlen, &w) && w.kind == LB_NUMK_CARD &&
       w.value > 0 && w.value < 100000) {
     *v = w.value;
     return 1;
@@ -233,7 +233,7 @@ static void shift(ctx *c, dt *o, int u, double n, int sign) {
 /* Relative phrase from table dword at i. */
 static int m_dword(ctx *c, size_t i, dt *o) {
   lb_lex_rec r;
-  int k = dphrase(c, i, c->t_dword, 5, LB_NUMM_DWORD, &r);
+  int k = dphrase(c, i, c->T->dword, 5, LB_NUMM_DWORD, &r);
   if (!k) return 0;
   int n = fieldint(&r, 1, 0);
   o->ntok = (size_t)k;
@@ -243,7 +243,7 @@ static int m_dword(ctx *c, size_t i, dt *o) {
     /* "in der Nacht zum Sonntag": the night before that weekday */
     lb_lex_rec w;
     int kw = (lb_num_mark(c->d, i + (size_t)k) & LB_NUMM_WDAY)
-               ? lb_num_phrase(c->d, i + (size_t)k, c->s1, c->t_wday, 1, &w)
+               ? lb_num_phrase(c->d, i + (size_t)k, c->s1, c->T->wday, 1, &w)
                : 0;
     if (!kw) return 0;
     o->ntok += (size_t)kw;
@@ -310,11 +310,11 @@ static int m_dword(ctx *c, size_t i, dt *o) {
 static int m_period(ctx *c, size_t i, dt *o) {
   lb_lex_rec r;
   size_t skip = 0;
-  int k = dphrase(c, i, c->t_dperiod, 3, LB_NUMM_PERIOD, &r);
+  int k = dphrase(c, i, c->T->dperiod, 3, LB_NUMM_PERIOD, &r);
   if (!k) {
     const lb_tok *t = tok(c, i);
     if (!t || t->kind != LB_TOK_WORD || t->end - t->start > 3) return 0; /* dem der the */
-    k = dphrase(c, i + 1, c->t_dperiod, 3, LB_NUMM_PERIOD, &r);
+    k = dphrase(c, i + 1, c->T->dperiod, 3, LB_NUMM_PERIOD, &r);
     if (!k) return 0;
     skip = 1;
   }
@@ -445,7 +445,7 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
   /* weekday: "am Sonntag" -> the last such day up to publication */
   lb_lex_rec r;
   int kw = word && (lb_num_mark(c->d, i) & LB_NUMM_WDAY)
-               ? lb_num_phrase(c->d, i, c->s1, c->t_wday, 1, &r)
+               ? lb_num_phrase(c->d, i, c->s1, c->T->wday, 1, &r)
                : 0;
   if (kw) {
     o->ntok = (size_t)kw;
@@ -478,7 +478,7 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
       size_t nt = 2;
       if (!ago && a && a->norm) {
         lb_lex_rec pr;
-        if (lb_lexdoc_find(c->d, i + 2, c->t_dprep, &pr) &&
+        if (lb_lexdoc_find(c->d, i + 2, c->T->dprep, &pr) &&
             fieldis(&pr, 0, "agopost"))
           ago = 1, nt = 3;
       }
@@ -507,7 +507,7 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
   int y = tok_year(c, i);
   if (y > 0 && (*prep || (y >= 1900 && y <= 2100))) {
     const lb_tok *u = tok(c, i + 1);
-    if (u && u->norm && lb_lexdoc_find(c->d, i + 1, c->t_unit, &r) &&
+    if (u && u->norm && lb_lexdoc_find(c->d, i + 1, c->T->unit, &r) &&
         !fieldis(&r, 4, "time"))
       return 0;
     if (i > 0) {
@@ -541,7 +541,7 @@ static size_t match_at(ctx *c, size_t i, dt *o) {
   if (m_dword(c, i, o)) return o->ntok;
   memset(o, 0, sizeof *o);
   lb_lex_rec r;
-  int kp = dphrase(c, i, c->t_dprep, 2, LB_NUMM_DPREP, &r);
+  int kp = dphrase(c, i, c->T->dprep, 2, LB_NUMM_DPREP, &r);
   if (kp) {
     const char *f;
     int fl = lb_lex_field(r.val, r.val_len, 0, &f);
@@ -571,15 +571,7 @@ void lb_date_run(lb_doc *d) {
   ctx c;
   memset(&c, 0, sizeof c);
   c.d = d;
-  const lb_num_tabs *T = lb_num_tables(d->lex);
-  c.t_month = T->month;
-  c.t_wday = T->wday;
-  c.t_dword = T->dword;
-  c.t_dprep = T->dprep;
-  c.t_dperiod = T->dperiod;
-  c.t_dart = T->dart;
-  c.t_unit = T->unit;
-  c.t_num = T->num;
+  c.T = lb_num_tables(d->lex);
   c.lang = d->lang && *d->lang ? d->lang : "xx";
   if (d->pub_y) {
     c.haspub = 1;

@@ -29,7 +29,7 @@
 
 typedef struct ctx {
   lb_doc *d;
-  int t_num, t_unit, t_qmod, t_qverb, t_qstop;
+  const lb_num_tabs *T; /* the lexicon tables (lb_num_tables) */
   int german;
   const char *lang;
   size_t s0, s1;
@@ -124,7 +124,7 @@ static int count_token(ctx *c, size_t i) {
       return 0;
     lb_lex_rec r;
     if ((lb_num_mark(c->d, i - 1) & LB_NUMM_STOP) &&
-        lb_num_phrase(c->d, i - 1, i, c->t_qstop, 3, &r) && fieldhas(&r, 0, "before"))
+        lb_num_phrase(c->d, i - 1, i, c->T->qstop, 3, &r) && fieldhas(&r, 0, "before"))
       return 0;
     if (p->kind == LB_TOK_SYM && c->d->text[p->start] == '/' && i >= c->s0 + 2 &&
         c->d->toks.v[i - 2].kind == LB_TOK_NUM)
@@ -136,7 +136,7 @@ static int count_token(ctx *c, size_t i) {
     /* "100. Platz": an ordinal the sentence splitter cut off */
     lb_lex_rec r;
     if ((lb_num_mark(c->d, i + 2) & LB_NUMM_STOP) &&
-        lb_num_phrase(c->d, i + 2, c->d->toks.n, c->t_qstop, 3, &r) && fieldhas(&r, 0, "ordinal"))
+        lb_num_phrase(c->d, i + 2, c->d->toks.n, c->T->qstop, 3, &r) && fieldhas(&r, 0, "ordinal"))
       return 0;
   }
   if (nx) {
@@ -148,7 +148,7 @@ static int count_token(ctx *c, size_t i) {
       return 0;
     lb_lex_rec r;
     if ((lb_num_mark(c->d, i + 1) & LB_NUMM_STOP) &&
-        lb_num_phrase(c->d, i + 1, i + 2, c->t_qstop, 3, &r) && fieldhas(&r, 0, "after"))
+        lb_num_phrase(c->d, i + 1, i + 2, c->T->qstop, 3, &r) && fieldhas(&r, 0, "after"))
       return 0;
   }
   return 1;
@@ -180,7 +180,7 @@ static int digits_at(ctx *c, size_t i, num *o) {
   o->max = -1;
   o->mult = 1;
   lb_lex_rec r;
-  int k = (lb_num_mark(c->d, i + 1) & LB_NUMM_QTY) ? lb_num_phrase(c->d, i + 1, c->s1, c->t_num, 5, &r) : 0;
+  int k = (lb_num_mark(c->d, i + 1) & LB_NUMM_QTY) ? lb_num_phrase(c->d, i + 1, c->s1, c->T->num, 5, &r) : 0;
   if (k && fieldis(&r, 0, "mult")) {
     double m = fieldnum(&r, 1, 1);
     if (v * m < 1e15) {
@@ -197,7 +197,7 @@ static int words_at(ctx *c, size_t i, num *o) {
   const lb_tok *t = tok(c, i);
   if (!is_word(t)) return 0;
   lb_lex_rec r;
-  int k = (lb_num_mark(c->d, i) & LB_NUMM_QTY) ? lb_num_phrase(c->d, i, c->s1, c->t_num, 5, &r) : 0;
+  int k = (lb_num_mark(c->d, i) & LB_NUMM_QTY) ? lb_num_phrase(c->d, i, c->s1, c->T->num, 5, &r) : 0;
   lb_num_word w;
   memset(&w, 0, sizeof w);
   if (k) {
@@ -212,9 +212,9 @@ static int words_at(ctx *c, size_t i, num *o) {
     /* a composed numeral ("dreitausend") only right before a unit noun */
     lb_lex_rec u;
     if (!(lb_num_mark(c->d, i + 1) & LB_NUMM_UNIT) ||
-        !lb_num_phrase(c->d, i + 1, c->s1, c->t_unit, 3, &u))
+        !lb_num_phrase(c->d, i + 1, c->s1, c->T->unit, 3, &u))
       return 0;
-    if (!lb_num_word_get(c->d->lex, c->t_num, t->norm, t->normlen, &w) || w.kind != LB_NUMK_CARD)
+    if (!lb_num_word_get(c->d->lex, c->T->num, t->norm, t->normlen, &w) || w.kind != LB_NUMK_CARD)
       return 0;
     k = 1;
   }
@@ -222,7 +222,7 @@ static int words_at(ctx *c, size_t i, num *o) {
   if (dt && !dt->duration) return 0;
   lb_lex_rec st;
   if ((lb_num_mark(c->d, i + (size_t)k) & LB_NUMM_STOP) &&
-      lb_num_phrase(c->d, i + (size_t)k, c->s1, c->t_qstop, 3, &st) && fieldhas(&st, 0, "after"))
+      lb_num_phrase(c->d, i + (size_t)k, c->s1, c->T->qstop, 3, &st) && fieldhas(&st, 0, "after"))
     return 0; /* "fünf Uhr", "five times" */
   memset(o, 0, sizeof *o);
   o->i0 = i;
@@ -232,7 +232,7 @@ static int words_at(ctx *c, size_t i, num *o) {
   if (w.kind == LB_NUMK_CARD) {
     o->value = w.value;
     lb_lex_rec m;
-    int km = (lb_num_mark(c->d, o->i1) & LB_NUMM_QTY) ? lb_num_phrase(c->d, o->i1, c->s1, c->t_num, 5, &m) : 0;
+    int km = (lb_num_mark(c->d, o->i1) & LB_NUMM_QTY) ? lb_num_phrase(c->d, o->i1, c->s1, c->T->num, 5, &m) : 0;
     if (km && fieldis(&m, 0, "mult")) {
       o->value *= fieldnum(&m, 1, 1);
       o->i1 += (size_t)km;
@@ -271,19 +271,19 @@ static int head_at(ctx *c, size_t i, size_t *hi, size_t *noun, lb_lex_rec *r) {
       continue;
     }
     if (t->kind == LB_TOK_SYM && hop == 0) {
-      int k = (lb_num_mark(c->d, j) & LB_NUMM_UNIT) ? lb_num_phrase(c->d, j, c->s1, c->t_unit, 3, r) : 0;
+      int k = (lb_num_mark(c->d, j) & LB_NUMM_UNIT) ? lb_num_phrase(c->d, j, c->s1, c->T->unit, 3, r) : 0;
       if (k) return *hi = j, k;
       return 0;
     }
     if (!is_word(t)) return 0;
     unsigned mk = lb_num_mark(c->d, j);
     lb_lex_rec sr;
-    if ((mk & LB_NUMM_STOP) && lb_num_phrase(c->d, j, c->s1, c->t_qstop, 3, &sr) &&
+    if ((mk & LB_NUMM_STOP) && lb_num_phrase(c->d, j, c->s1, c->T->qstop, 3, &sr) &&
         fieldhas(&sr, 0, "det"))
       return 0; /* "4 der Verordnung": no counted noun */
-    int k = (mk & LB_NUMM_UNIT) ? lb_num_phrase(c->d, j, c->s1, c->t_unit, 3, r) : 0;
+    int k = (mk & LB_NUMM_UNIT) ? lb_num_phrase(c->d, j, c->s1, c->T->unit, 3, r) : 0;
     lb_lex_rec nr;
-    if (!k && (mk & LB_NUMM_QTY) && lb_num_phrase(c->d, j, c->s1, c->t_num, 5, &nr) &&
+    if (!k && (mk & LB_NUMM_QTY) && lb_num_phrase(c->d, j, c->s1, c->T->num, 5, &nr) &&
         !fieldis(&nr, 0, "part"))
       return 0; /* "Tausende bis Millionen" */
     if (k) {
@@ -401,7 +401,7 @@ static const char *casualty_verb(ctx *c, size_t j) {
     if (t->kind == LB_TOK_PUNCT || t->kind == LB_TOK_NUM) return NULL;
     lb_lex_rec r;
     if (is_word(t) && (lb_num_mark(c->d, k) & LB_NUMM_VERB) &&
-        lb_num_phrase(c->d, k, c->s1, c->t_qverb, 2, &r))
+        lb_num_phrase(c->d, k, c->s1, c->T->qverb, 2, &r))
       return fieldstr(c, &r, 0);
   }
   return NULL;
@@ -412,7 +412,7 @@ static size_t qty_at(ctx *c, size_t i) {
   lb_doc *d = c->d;
   size_t j = i;
   lb_lex_rec mod;
-  int km = (lb_num_mark(d, i) & LB_NUMM_QTY) ? lb_num_phrase(d, i, c->s1, c->t_qmod, 4, &mod) : 0;
+  int km = (lb_num_mark(d, i) & LB_NUMM_QTY) ? lb_num_phrase(d, i, c->s1, c->T->qmod, 4, &mod) : 0;
   int range_kw = 0;
   if (km) {
     range_kw = fieldis(&mod, 0, "range");
@@ -423,7 +423,7 @@ static size_t qty_at(ctx *c, size_t i) {
   int has_pre = 0;
   const lb_tok *t = tok(c, j);
   if (t && t->kind == LB_TOK_SYM && (lb_num_mark(d, j) & LB_NUMM_UNIT)) {
-    int kp = lb_num_phrase(d, j, c->s1, c->t_unit, 3, &pre);
+    int kp = lb_num_phrase(d, j, c->s1, c->T->unit, 3, &pre);
     if (kp && fieldis(&pre, 4, "pre")) {
       has_pre = 1;
       j += (size_t)kp;
@@ -558,12 +558,7 @@ void lb_qty_run(lb_doc *d) {
   ctx c;
   memset(&c, 0, sizeof c);
   c.d = d;
-  const lb_num_tabs *T = lb_num_tables(d->lex);
-  c.t_num = T->num;
-  c.t_unit = T->unit;
-  c.t_qmod = T->qmod;
-  c.t_qverb = T->qverb;
-  c.t_qstop = T->qstop;
+  c.T = lb_num_tables(d->lex);
   c.german = !d->lang || strcmp(d->lang, "en") != 0;
   c.lang = d->lang && *d->lang ? d->lang : "xx";
   for (size_t s = 0; s < d->sents.n; s++) {
