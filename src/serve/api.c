@@ -888,43 +888,38 @@ static int r_document(lb_srv_db *h, const char *id, lb_buf *out) {
     sqlite3_reset(ss);
   }
   lb_buf_adds(out, "],\"spans\":[");
+  /* the facts of each kind, in the order they are listed */
+  static const struct {
+    const char *kind, *sql;
+  } KINDS[] = {
+      {"entity", "SELECT m.start, m.end, m.rule, m.text, en.id AS entity, en.name AS name, "
+                 "en.type AS type, COALESCE(m.actor, en.actor) AS actor, m.role AS role, "
+                 "m.sentence AS sentence FROM mentions m JOIN entities en ON en.ent = m.ent "
+                 "WHERE m.doc = ? ORDER BY m.start"},
+      {"quantity", "SELECT q.start, q.end, q.rule, q.text, q.value, q.min, q.max, q.approx, "
+                   "q.unit, q.category, q.of, q.place, q.claim, c.speaker AS speaker, "
+                   "COALESCE(se.name, c.speaker_text) AS speaker_name, q.sentence "
+                   "FROM quantities q LEFT JOIN claims c ON c.doc = q.doc AND c.n = q.claim "
+                   "LEFT JOIN entities se ON se.id = c.speaker WHERE q.doc = ? ORDER BY q.n"},
+      {"date", "SELECT start, end, rule, text, date_from AS \"from\", date_to AS \"to\", "
+               "granularity, sentence FROM dates WHERE doc = ? ORDER BY n"},
+      {"claim", "SELECT c.start, c.end, c.rule, c.n AS claim, c.speaker, "
+                "COALESCE(se.name, c.speaker_text) AS speaker_name, c.verb, c.text, "
+                "c.cue_start, c.cue_end, c.speaker_start, c.speaker_end, c.sentence "
+                "FROM claims c LEFT JOIN entities se ON se.id = c.speaker "
+                "WHERE c.doc = ? ORDER BY c.n"},
+      {"event", "SELECT e.start, e.end, e.rule, e.event, e.code, e.root, e.quad_class, "
+                "e.goldstein, e.source, e.target, e.place, e.place_name, e.date, e.claim, "
+                "c.speaker AS speaker, COALESCE(se.name, c.speaker_text) AS speaker_name, "
+                "e.text, e.mood, e.incident, e.sentence FROM events e "
+                "LEFT JOIN claims c ON c.doc = e.doc AND c.n = e.claim "
+                "LEFT JOIN entities se ON se.id = c.speaker WHERE e.doc = ? ORDER BY e.n"},
+      {"signal", "SELECT start, end, rule, kind AS signal, detail FROM signals "
+                 "WHERE doc = ? ORDER BY n"},
+  };
   int count = 0, bad = 0;
-  bad |= spans_of(h, "entity",
-                  "SELECT m.start, m.end, m.rule, m.text, en.id AS entity, en.name AS name, "
-                  "en.type AS type, COALESCE(m.actor, en.actor) AS actor, m.role AS role, "
-                  "m.sentence AS sentence FROM mentions m JOIN entities en ON en.ent = m.ent "
-                  "WHERE m.doc = ? ORDER BY m.start",
-                  doc, &m, out, &count);
-  bad |= spans_of(h, "quantity",
-                  "SELECT q.start, q.end, q.rule, q.text, q.value, q.min, q.max, q.approx, "
-                  "q.unit, q.category, q.of, q.place, q.claim, c.speaker AS speaker, "
-                  "COALESCE(se.name, c.speaker_text) AS speaker_name, q.sentence "
-                  "FROM quantities q LEFT JOIN claims c ON c.doc = q.doc AND c.n = q.claim "
-                  "LEFT JOIN entities se ON se.id = c.speaker WHERE q.doc = ? ORDER BY q.n",
-                  doc, &m, out, &count);
-  bad |= spans_of(h, "date",
-                  "SELECT start, end, rule, text, date_from AS \"from\", date_to AS \"to\", "
-                  "granularity, sentence FROM dates WHERE doc = ? ORDER BY n",
-                  doc, &m, out, &count);
-  bad |= spans_of(h, "claim",
-                  "SELECT c.start, c.end, c.rule, c.n AS claim, c.speaker, "
-                  "COALESCE(se.name, c.speaker_text) AS speaker_name, c.verb, c.text, "
-                  "c.cue_start, c.cue_end, c.speaker_start, c.speaker_end, c.sentence "
-                  "FROM claims c LEFT JOIN entities se ON se.id = c.speaker "
-                  "WHERE c.doc = ? ORDER BY c.n",
-                  doc, &m, out, &count);
-  bad |= spans_of(h, "event",
-                  "SELECT e.start, e.end, e.rule, e.event, e.code, e.root, e.quad_class, "
-                  "e.goldstein, e.source, e.target, e.place, e.place_name, e.date, e.claim, "
-                  "c.speaker AS speaker, COALESCE(se.name, c.speaker_text) AS speaker_name, "
-                  "e.text, e.mood, e.incident, e.sentence FROM events e "
-                  "LEFT JOIN claims c ON c.doc = e.doc AND c.n = e.claim "
-                  "LEFT JOIN entities se ON se.id = c.speaker WHERE e.doc = ? ORDER BY e.n",
-                  doc, &m, out, &count);
-  bad |= spans_of(h, "signal",
-                  "SELECT start, end, rule, kind AS signal, detail FROM signals "
-                  "WHERE doc = ? ORDER BY n",
-                  doc, &m, out, &count);
+  for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++)
+    bad |= spans_of(h, KINDS[k].kind, KINDS[k].sql, doc, &m, out, &count);
   free(m.at);
   if (bad) {
     lb_srv_error_json(out, 500, "the store could not list the document's facts");
