@@ -3,6 +3,8 @@
 ** Run from the repository root (tests read data/ and tests/data/).
 */
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,4 +131,22 @@ int main(int argc, char **argv) {
   free(tests);
   printf("%d passed, %d failed\n", passed, failed);
   return failed ? 1 : 0;
+}
+
+const char *t_tmp_path(const char *name) {
+  static char buf[8][256];
+  static int k;
+  char *p = buf[k++ % 8];
+  mkdir("build", 0755);
+  snprintf(p, 256, "build/test-%d-%s", (int)getpid(), name);
+  return p;
+}
+
+void t_rm_db(const char *path) {
+  char b[300];
+  unlink(path);
+  snprintf(b, sizeof b, "%s-wal", path);
+  unlink(b);
+  snprintf(b, sizeof b, "%s-shm", path);
+  unlink(b);
 }

@@ -85,5 +85,10 @@ char *t_read_file(const char *path, size_t *len);
 long t_find(const char *hay, const char *needle, int n);
 /* The document's text span as a NUL-terminated arena string. */
 const char *t_span(const lb_doc *d, unsigned start, unsigned end);
+/* A scratch path "build/test-<pid>-<name>" (build/ is made); one of 8
+** static buffers, reused in turn. */
+const char *t_tmp_path(const char *name);
+/* Remove an SQLite file and its -wal and -shm files. */
+void t_rm_db(const char *path);
 
 #endif

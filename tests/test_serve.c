@@ -17,27 +17,11 @@
 #include "../src/store/store.h"
 #include "test.h"
 
-static const char *srv_db(void) {
-  static char path[256];
-  mkdir("build", 0755);
-  snprintf(path, sizeof path, "build/test-serve-%d.db", (int)getpid());
-  return path;
-}
-
-static void srv_rm(const char *p) {
-  char b[300];
-  unlink(p);
-  snprintf(b, sizeof b, "%s-wal", p);
-  unlink(b);
-  snprintf(b, sizeof b, "%s-shm", p);
-  unlink(b);
-}
-
 /* A store holding the seed; 0 on success. */
 static int srv_make_store(const char *path) {
   char err[512];
   lb_store *s;
-  srv_rm(path);
+  t_rm_db(path);
   if (lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err) != LB_OK) {
     printf("  store: %s\n", err);
     return -1;
@@ -61,7 +45,7 @@ static int call(lb_srv_db *db, lb_buf *out, const char *path, const char *k1, co
 }
 
 TEST(serve_api_seed) {
-  const char *path = srv_db();
+  const char *path = t_tmp_path("serve.db");
   CHECK_INT(srv_make_store(path), 0);
   char err[512];
   lb_srv_db *db = lb_srv_db_open(path, err, sizeof err);
@@ -129,7 +113,7 @@ TEST(serve_api_seed) {
   lb_srv_db_close(db);
   CHECK(lb_srv_db_open("build/no-such-store.db", err, sizeof err) == NULL);
   CHECK(strstr(err, "cannot open the store read-only") != NULL);
-  srv_rm(path);
+  t_rm_db(path);
 }
 
 /* One HTTP exchange on loopback; the response (up to cap-1 bytes) in buf. */
@@ -159,7 +143,7 @@ static size_t http(int port, const char *req, char *buf, size_t cap) {
 }
 
 TEST(serve_http) {
-  const char *path = srv_db();
+  const char *path = t_tmp_path("serve.db");
   CHECK_INT(srv_make_store(path), 0);
   lb_srv_opts o;
   memset(&o, 0, sizeof o);
@@ -224,5 +208,5 @@ TEST(serve_http) {
     CHECK(strstr(err, "cannot listen on 127.0.0.1 port") != NULL);
     lb_srv_stop(s1);
   }
-  srv_rm(path);
+  t_rm_db(path);
 }

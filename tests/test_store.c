@@ -24,24 +24,6 @@
 #include "../src/store/store.h"
 #include "test.h"
 
-static char *tmp_path(const char *name) {
-  static char buf[8][256];
-  static int k;
-  char *p = buf[k++ % 8];
-  mkdir("build", 0755);
-  snprintf(p, 256, "build/test-store-%d-%s", (int)getpid(), name);
-  return p;
-}
-
-static void rm_db(const char *p) {
-  char b[300];
-  unlink(p);
-  snprintf(b, sizeof b, "%s-wal", p);
-  unlink(b);
-  snprintf(b, sizeof b, "%s-shm", p);
-  unlink(b);
-}
-
 static long count(lb_store *s, const char *sql) {
   sqlite3_stmt *st;
   long n = -1;
@@ -258,7 +240,7 @@ static lb_doc *report(int k) {
 }
 
 static lb_store *fill(const char *path) {
-  rm_db(path);
+  t_rm_db(path);
   char err[512];
   lb_store *s;
   if (lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err) != LB_OK) {
@@ -278,7 +260,7 @@ static lb_store *fill(const char *path) {
 }
 
 TEST(store_incidents) {
-  const char *path = tmp_path("inc.db");
+  const char *path = t_tmp_path("inc.db");
   lb_store *s = fill(path);
   if (!s) {
     CHECK(0);
@@ -320,7 +302,7 @@ TEST(store_incidents) {
   CHECK_INT(count(s, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Drohnen'"),
             2);
   lb_store_close(s);
-  rm_db(path);
+  t_rm_db(path);
 }
 
 static long q_rows(lb_store *s, const lb_store_filter *f, int kind, char **out) {
@@ -340,7 +322,7 @@ static long q_rows(lb_store *s, const lb_store_filter *f, int kind, char **out) 
 }
 
 TEST(store_query_filters) {
-  const char *path = tmp_path("query.db");
+  const char *path = t_tmp_path("query.db");
   lb_store *s = fill(path);
   if (!s) {
     CHECK(0);
@@ -405,11 +387,11 @@ TEST(store_query_filters) {
   f.entity = "Q159";
   CHECK_INT(q_rows(s, &f, LB_Q_QUANTITIES, NULL), 3);
   lb_store_close(s);
-  rm_db(path);
+  t_rm_db(path);
 }
 
 TEST(store_replace_and_export) {
-  const char *path = tmp_path("repl.db");
+  const char *path = t_tmp_path("repl.db");
   lb_store *s = fill(path);
   if (!s) {
     CHECK(0);
@@ -485,12 +467,12 @@ TEST(store_replace_and_export) {
                     "[],,") != NULL);
   free(buf);
   lb_store_close(s);
-  rm_db(path);
+  t_rm_db(path);
 }
 
 TEST(store_seed_ingest) {
-  const char *path = tmp_path("seed.db");
-  rm_db(path);
+  const char *path = t_tmp_path("seed.db");
+  t_rm_db(path);
   char err[512];
   lb_store *s;
   CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
@@ -519,14 +501,14 @@ TEST(store_seed_ingest) {
   CHECK_INT(lb_store_known(s, "kursk-2024-11", 42), 0);
   CHECK_INT(lb_store_version(s), LB_STORE_SCHEMA_VERSION);
   lb_store_close(s);
-  rm_db(path);
+  t_rm_db(path);
 }
 
 TEST(store_replace_in_one_transaction) {
   /* an id twice in one batch: the second version replaces the first, and
   ** the full-text index (filled at commit) holds only the second */
-  const char *path = tmp_path("dup.db");
-  rm_db(path);
+  const char *path = t_tmp_path("dup.db");
+  t_rm_db(path);
   char err[512];
   lb_store *s;
   CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
@@ -551,14 +533,14 @@ TEST(store_replace_in_one_transaction) {
             "x|y");
   CHECK_INT(count(s, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Berlin'"), 0);
   lb_store_close(s);
-  rm_db(path);
+  t_rm_db(path);
 }
 
 /* A new file at `path` with the schema as version v of lagebild made it:
 ** version 1, then the migrations up to v (no meta rows: the caller adds
 ** them). */
 static sqlite3 *old_store(const char *path, int v) {
-  rm_db(path);
+  t_rm_db(path);
   sqlite3 *db;
   CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
   CHECK_INT(sqlite3_exec(db, LB_STORE_SCHEMA_V1, NULL, NULL, NULL), SQLITE_OK);
@@ -569,7 +551,7 @@ static sqlite3 *old_store(const char *path, int v) {
 
 TEST(store_migration) {
   /* a store as version 1 wrote it */
-  const char *path = tmp_path("v1.db");
+  const char *path = t_tmp_path("v1.db");
   sqlite3 *db = old_store(path, 1);
   sqlite3_exec(db, "INSERT INTO meta VALUES ('schema_version', '1'); PRAGMA user_version = 1;",
                NULL, NULL, NULL);
@@ -587,13 +569,13 @@ TEST(store_migration) {
   CHECK_INT(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'documents_fts_ins'"), 0);
   CHECK_STR(text_of(s, "SELECT type FROM sqlite_master WHERE name = 'sentences'"), "view");
   lb_store_close(s);
-  rm_db(path);
+  t_rm_db(path);
 }
 
 TEST(store_migration_3_to_4) {
   /* a version 3 store with rows, as lagebild 3 wrote them: sentences as
   ** rows, mentions by rowid, a full-text index with positions */
-  const char *path = tmp_path("v3.db");
+  const char *path = t_tmp_path("v3.db");
   sqlite3 *db = old_store(path, 3);
   CHECK_INT(sqlite3_exec(
                 db,
@@ -663,7 +645,7 @@ TEST(store_migration_3_to_4) {
   CHECK_INT(rows, 0); /* no token: nothing matches */
   free(out);
   lb_store_close(s);
-  rm_db(path);
+  t_rm_db(path);
 }
 
 TEST(store_fts_terms) {
@@ -689,7 +671,7 @@ TEST(store_bad_files) {
   char err[512];
   lb_store *s, *s2;
   /* not a database: refused, not a byte changed */
-  const char *junk = tmp_path("junk.db");
+  const char *junk = t_tmp_path("junk.db");
   FILE *f = fopen(junk, "wb");
   for (int i = 0; i < 300; i++) fputs("kein SQLite ", f);
   fclose(f);
@@ -701,11 +683,11 @@ TEST(store_bad_files) {
   CHECK(n0 == n1 && memcmp(before, after, n0) == 0);
   free(before);
   free(after);
-  rm_db(junk);
+  t_rm_db(junk);
 
   /* a newer schema: refused by writers and readers */
-  const char *newer = tmp_path("newer.db");
-  rm_db(newer);
+  const char *newer = t_tmp_path("newer.db");
+  t_rm_db(newer);
   CHECK_INT(lb_store_open(newer, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
   lb_store_close(s);
   sqlite3 *db;
@@ -720,11 +702,11 @@ TEST(store_bad_files) {
   CHECK(n0 == n1 && memcmp(before, after, n0) == 0);
   free(before);
   free(after);
-  rm_db(newer);
+  t_rm_db(newer);
 
   /* a second writer is turned away while the first holds the store */
-  const char *locked = tmp_path("locked.db");
-  rm_db(locked);
+  const char *locked = t_tmp_path("locked.db");
+  t_rm_db(locked);
   CHECK_INT(lb_store_open(locked, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
   CHECK_INT(lb_store_open(locked, LB_STORE_WRITE, NULL, &s2, err, sizeof err), LB_ERR_DB);
   CHECK(strstr(err, "locked by another writer") != NULL);
@@ -732,26 +714,26 @@ TEST(store_bad_files) {
   lb_store_close(s);
   CHECK_INT(lb_store_open(locked, LB_STORE_WRITE, NULL, &s2, err, sizeof err), LB_OK);
   lb_store_close(s2);
-  rm_db(locked);
+  t_rm_db(locked);
 
   /* someone else's SQLite database is not ours to change */
-  const char *other = tmp_path("other.db");
-  rm_db(other);
+  const char *other = t_tmp_path("other.db");
+  t_rm_db(other);
   sqlite3_open(other, &db);
   sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL);
   sqlite3_close(db);
   CHECK_INT(lb_store_open(other, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_ERR_DB);
   CHECK(strstr(err, "not a lagebild store") != NULL);
-  rm_db(other);
+  t_rm_db(other);
 
   /* a missing store for reading */
-  CHECK_INT(lb_store_open(tmp_path("none.db"), LB_STORE_READ, NULL, &s, err, sizeof err),
+  CHECK_INT(lb_store_open(t_tmp_path("none.db"), LB_STORE_READ, NULL, &s, err, sizeof err),
             LB_ERR_IO);
   CHECK(strstr(err, "no such store") != NULL);
 }
 
 TEST(store_corrupt_file) {
-  const char *path = tmp_path("corrupt.db");
+  const char *path = t_tmp_path("corrupt.db");
   lb_store *s = fill(path);
   if (!s) {
     CHECK(0);
@@ -776,7 +758,7 @@ TEST(store_corrupt_file) {
   CHECK(n0 == n1 && memcmp(before, after, n0) == 0);
   free(before);
   free(after);
-  rm_db(path);
+  t_rm_db(path);
 }
 
 static int collect(const char *path, void *ctx) {
@@ -790,7 +772,7 @@ static int collect(const char *path, void *ctx) {
 TEST(store_compressed_input) {
   size_t n;
   char *jsonl = t_read_file("tests/data/store_reports.jsonl", &n);
-  const char *dir = tmp_path("dir");
+  const char *dir = t_tmp_path("dir");
   char p[512];
   mkdir(dir, 0755);
   snprintf(p, sizeof p, "%s/b.jsonl.gz", dir);
