@@ -379,6 +379,18 @@ static void q_real(q *x, double v) {
   x->b[x->nb++].d = v;
 }
 
+/* from/to over the documents' publication date (d = documents). */
+static void published_where(q *x, const filt *f) {
+  if (V(f, P_FROM)) {
+    lb_buf_adds(&x->sql, " AND CAST(replace(substr(d.published,1,10),'-','') AS INTEGER) >= ?");
+    q_int(x, f->from);
+  }
+  if (V(f, P_TO)) {
+    lb_buf_adds(&x->sql, " AND CAST(replace(substr(d.published,1,10),'-','') AS INTEGER) <= ?");
+    q_int(x, f->to);
+  }
+}
+
 /* The documents with all of the text's words and its "quoted" phrases:
 ** " AND col IN (SELECT rowid FROM documents_fts ...)" (lb_store_fts_phrase). */
 static void fts_where(q *x, const filt *f, const char *col) {
@@ -618,14 +630,7 @@ static int r_claims(lb_srv_db *h, const filt *f, lb_buf *out) {
     q_text(&x, s);
   }
   if (f->fts[0]) fts_where(&x, f, "c.doc");
-  if (V(f, P_FROM)) {
-    lb_buf_adds(&x.sql, " AND CAST(replace(substr(d.published,1,10),'-','') AS INTEGER) >= ?");
-    q_int(&x, f->from);
-  }
-  if (V(f, P_TO)) {
-    lb_buf_adds(&x.sql, " AND CAST(replace(substr(d.published,1,10),'-','') AS INTEGER) <= ?");
-    q_int(&x, f->to);
-  }
+  published_where(&x, f);
   lb_buf_adds(&x.sql, " ORDER BY c.doc, c.n");
   int st = run_list(h, &x, f, out, NULL);
   lb_buf_free(&x.sql);
@@ -745,14 +750,7 @@ static int r_documents(lb_srv_db *h, const filt *f, lb_buf *out) {
     q_text(&x, s);
   }
   if (f->fts[0]) fts_where(&x, f, "d.doc");
-  if (V(f, P_FROM)) {
-    lb_buf_adds(&x.sql, " AND CAST(replace(substr(d.published,1,10),'-','') AS INTEGER) >= ?");
-    q_int(&x, f->from);
-  }
-  if (V(f, P_TO)) {
-    lb_buf_adds(&x.sql, " AND CAST(replace(substr(d.published,1,10),'-','') AS INTEGER) <= ?");
-    q_int(&x, f->to);
-  }
+  published_where(&x, f);
   lb_buf_adds(&x.sql, " ORDER BY d.doc");
   int st = run_list(h, &x, f, out, NULL);
   lb_buf_free(&x.sql);
