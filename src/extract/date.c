@@ -84,15 +84,7 @@ static const char *rule(ctx *c, const char *name) {
 }
 
 static int fieldint(const lb_lex_rec *r, int i, int dflt) {
-  const char *f;
-  int n = lb_lex_field(r->val, r->val_len, i, &f);
-  if (n <= 0 || n > 11) return dflt;
-  char b[16];
-  memcpy(b, f, (size_t)n);
-  b[n] = 0;
-  char *e;
-  long v = strtol(b, &e, 10);
-  return e == b ? dflt : (int)v;
+  return (int)lb_lex_field_num(r, i, dflt);
 }
 static int fieldis(const lb_lex_rec *r, int i, const char *s) {
   const char *f;

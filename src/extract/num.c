@@ -112,24 +112,10 @@ int lb_num_parse(const char *s, size_t n, int german, double *out, unsigned *fla
   return LB_NUM_OK;
 }
 
-static double field_num(const char *val, uint32_t len, int i, double dflt) {
-  const char *f;
-  int fl = lb_lex_field(val, len, i, &f);
-  if (fl <= 0 || fl > 40) return dflt;
-  char tmp[48];
-  memcpy(tmp, f, (size_t)fl);
-  tmp[fl] = 0;
-  char *end;
-  double v = strtod(tmp, &end);
-  return end == tmp ? dflt : v;
-}
-
 /* One table entry: kind value min max. */
-static int word_rec(const lb_lex *lx, int numtab, const char *key, size_t n, lb_num_word *w) {
-  lb_lex_rec r;
-  if (!lb_lex_find(lx, numtab, key, n, &r)) return 0;
+int lb_num_word_of(const lb_lex_rec *r, lb_num_word *w) {
   const char *f;
-  int fl = lb_lex_field(r.val, r.val_len, 0, &f);
+  int fl = lb_lex_field(r->val, r->val_len, 0, &f);
   if (fl <= 0) return 0;
   memset(w, 0, sizeof *w);
   w->max = -1;
@@ -139,10 +125,15 @@ static int word_rec(const lb_lex *lx, int numtab, const char *key, size_t n, lb_
   else if (fl == 4 && !memcmp(f, "part", 4)) w->kind = LB_NUMK_PART;
   else if (fl == 4 && !memcmp(f, "weak", 4)) w->kind = LB_NUMK_WEAK;
   else return 0;
-  w->value = field_num(r.val, r.val_len, 1, 0);
-  w->min = field_num(r.val, r.val_len, 2, 0);
-  w->max = field_num(r.val, r.val_len, 3, -1);
+  w->value = lb_lex_field_num(r, 1, 0);
+  w->min = lb_lex_field_num(r, 2, 0);
+  w->max = lb_lex_field_num(r, 3, -1);
   return 1;
+}
+
+static int word_rec(const lb_lex *lx, int numtab, const char *key, size_t n, lb_num_word *w) {
+  lb_lex_rec r;
+  return lb_lex_find(lx, numtab, key, n, &r) && lb_num_word_of(&r, w);
 }
 
 int lb_num_word_get(const lb_lex *lx, int numtab, const char *key, size_t n, lb_num_word *w) {

@@ -65,6 +65,10 @@ typedef struct lb_num_word {
 */
 int lb_num_word_get(const lb_lex *lx, int numtab, const char *key, size_t n, lb_num_word *w);
 
+/* Decode a record of the numeral table (KIND, VALUE, MIN, MAX) into *w;
+** 0 when its kind is unknown. */
+int lb_num_word_of(const lb_lex_rec *r, lb_num_word *w);
+
 struct lb_doc;
 
 /*

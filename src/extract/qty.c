@@ -58,18 +58,6 @@ static const char *fieldstr(ctx *c, const lb_lex_rec *r, int i) {
   if (n <= 0) return NULL;
   return lb_arena_strndup(c->d->arena, f, (size_t)n);
 }
-static double fieldnum(const lb_lex_rec *r, int i, double dflt) {
-  const char *f;
-  int n = lb_lex_field(r->val, r->val_len, i, &f);
-  if (n <= 0 || n > 30) return dflt;
-  char b[32];
-  memcpy(b, f, (size_t)n);
-  b[n] = 0;
-  char *e;
-  double v = strtod(b, &e);
-  return e == b ? dflt : v;
-}
-
 static const lb_tok *tok(ctx *c, size_t i) { return i < c->s1 ? &c->d->toks.v[i] : NULL; }
 static int is_word(const lb_tok *t) { return t && (t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR) && t->norm; }
 static int tok_is(ctx *c, size_t i, const char *w) {
@@ -182,7 +170,7 @@ static int digits_at(ctx *c, size_t i, num *o) {
   lb_lex_rec r;
   int k = (lb_num_mark(c->d, i + 1) & LB_NUMM_QTY) ? lb_num_phrase(c->d, i + 1, c->s1, c->T->num, 5, &r) : 0;
   if (k && fieldis(&r, 0, "mult")) {
-    double m = fieldnum(&r, 1, 1);
+    double m = lb_lex_field_num(&r, 1, 1);
     if (v * m < 1e15) {
       o->value = v * m;
       o->mult = m;
@@ -201,13 +189,9 @@ static int words_at(ctx *c, size_t i, num *o) {
   lb_num_word w;
   memset(&w, 0, sizeof w);
   if (k) {
-    if (fieldis(&r, 0, "card")) w.kind = LB_NUMK_CARD;
-    else if (fieldis(&r, 0, "vague")) w.kind = LB_NUMK_VAGUE;
-    else if (fieldis(&r, 0, "weak")) w.kind = LB_NUMK_WEAK;
-    else return 0;
-    w.value = fieldnum(&r, 1, 0);
-    w.min = fieldnum(&r, 2, 0);
-    w.max = fieldnum(&r, 3, -1);
+    if (!lb_num_word_of(&r, &w) ||
+        !(w.kind == LB_NUMK_CARD || w.kind == LB_NUMK_VAGUE || w.kind == LB_NUMK_WEAK))
+      return 0;
   } else {
     /* a composed numeral ("dreitausend") only right before a unit noun */
     lb_lex_rec u;
@@ -234,7 +218,7 @@ static int words_at(ctx *c, size_t i, num *o) {
     lb_lex_rec m;
     int km = (lb_num_mark(c->d, o->i1) & LB_NUMM_QTY) ? lb_num_phrase(c->d, o->i1, c->s1, c->T->num, 5, &m) : 0;
     if (km && fieldis(&m, 0, "mult")) {
-      o->value *= fieldnum(&m, 1, 1);
+      o->value *= lb_lex_field_num(&m, 1, 1);
       o->i1 += (size_t)km;
       o->word = 2;
     }
@@ -490,7 +474,7 @@ static size_t qty_at(ctx *c, size_t i) {
     if (ku) last = hi + (size_t)ku - 1;
     q->unit = fieldstr(c, &ur, 0);
     q->category = fieldstr(c, &ur, 1);
-    f = fieldnum(&ur, 2, 1);
+    f = lb_lex_field_num(&ur, 2, 1);
     if (f <= 0) f = 1;
     q->unit_text = fieldstr(c, &ur, 3);
   } else if (noun != (size_t)-1) {

@@ -288,6 +288,18 @@ int lb_lex_field(const char *val, uint32_t val_len, int i, const char **f) {
   return (int)((t ? t : end) - p);
 }
 
+double lb_lex_field_num(const lb_lex_rec *r, int i, double dflt) {
+  const char *f;
+  int n = lb_lex_field(r->val, r->val_len, i, &f);
+  if (n <= 0 || n > 40) return dflt;
+  char b[48];
+  memcpy(b, f, (size_t)n);
+  b[n] = 0;
+  char *e;
+  double v = strtod(b, &e);
+  return e == b ? dflt : v;
+}
+
 uint32_t lb_lex_nkeys(const lb_lex *lx) { return lx ? lx->h.nentries : 0; }
 uint32_t lb_lex_nrecs(const lb_lex *lx) { return lx ? lx->h.nrecs : 0; }
 size_t lb_lex_size(const lb_lex *lx) { return lx ? lx->size : 0; }

@@ -111,6 +111,10 @@ int lb_lex_find(const lb_lex *lx, int table, const char *key, size_t n, lb_lex_r
 ** *f, or returns -1 when there is no such field. */
 int lb_lex_field(const char *val, uint32_t val_len, int i, const char **f);
 
+/* Field i of record r as a number (strtod), or dflt when the field is
+** missing, empty, longer than 40 bytes or not a number. */
+double lb_lex_field_num(const lb_lex_rec *r, int i, double dflt);
+
 /* Statistics for `lagebild lexicon` and the bench. */
 uint32_t lb_lex_nkeys(const lb_lex *lx);
 uint32_t lb_lex_nrecs(const lb_lex *lx);
