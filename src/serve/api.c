@@ -24,6 +24,7 @@
 
 #include "../base/json.h"
 #include "../store/store.h"
+#include "../text/utf8.h"
 
 #define NCACHE 64
 #define QUERY_SECONDS 5.0 /* a query running longer is stopped: 503 */
@@ -786,21 +787,6 @@ typedef struct u16map {
   size_t n;
 } u16map;
 
-static size_t seq_len(const unsigned char *s, size_t n) {
-  unsigned c = s[0];
-  if (c < 0x80) return 1;
-  if (c < 0xC2) return 0;
-  size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
-  if (!k || k > n) return 0;
-  for (size_t i = 1; i < k; i++)
-    if ((s[i] & 0xC0) != 0x80) return 0;
-  if (c == 0xE0 && s[1] < 0xA0) return 0;
-  if (c == 0xED && s[1] >= 0xA0) return 0;
-  if (c == 0xF0 && s[1] < 0x90) return 0;
-  if (c == 0xF4 && s[1] >= 0x90) return 0;
-  return k;
-}
-
 static int u16map_make(u16map *m, const unsigned char *s, size_t n) {
   m->n = n;
   m->at = malloc((n + 1) * sizeof *m->at);
@@ -808,7 +794,7 @@ static int u16map_make(u16map *m, const unsigned char *s, size_t n) {
   uint32_t u = 0;
   size_t i = 0;
   while (i < n) {
-    size_t k = seq_len(s + i, n - i);
+    size_t k = lb_utf8_seq(s + i, n - i); /* as the JSON writer reads it */
     if (!k) k = 1;
     for (size_t j = 0; j < k; j++) m->at[i + j] = u; /* inside a character: its start */
     u += k == 4 ? 2 : 1;
