@@ -211,22 +211,23 @@ dump "$T/crash2.db" | sha256sum >"$T/h3"
 if cmp -s "$T/h1" "$T/h3"; then ok; else fail "store of big transactions differs from the clean store"; fi
 
 # ---- bad files: clear error, no damage ----
+# refused NAME FILE MESSAGE: ingest into FILE exits 1, says MESSAGE and
+# leaves FILE as it was
+refused() {
+  cp "$2" "$2.orig"
+  $LB ingest "$2" "$REP" 2>"$T/$1.err"
+  check "$1 exit" 1 $?
+  has "$1 message" "$3" "$T/$1.err"
+  if cmp -s "$2" "$2.orig"; then ok; else fail "$1 file was changed"; fi
+}
 # not a database
 head -c 20000 /dev/urandom >"$T/junk.db"
-cp "$T/junk.db" "$T/junk.orig"
-$LB ingest "$T/junk.db" "$REP" 2>"$T/b1"
-check "junk exit" 1 $?
-has "junk message" "not a SQLite database" "$T/b1"
-if cmp -s "$T/junk.db" "$T/junk.orig"; then ok; else fail "junk file was changed"; fi
+refused junk "$T/junk.db" "not a SQLite database"
 # corrupt store
 cp "$T/clean.db" "$T/bad.db"
 sz=$(stat -c %s "$T/bad.db")
 dd if=/dev/zero of="$T/bad.db" bs=4096 seek=$((sz / 4096 / 2)) count=8 conv=notrunc 2>/dev/null
-cp "$T/bad.db" "$T/bad.orig"
-$LB ingest "$T/bad.db" "$REP" 2>"$T/b2"
-check "corrupt exit" 1 $?
-has "corrupt message" "corrupt" "$T/b2"
-if cmp -s "$T/bad.db" "$T/bad.orig"; then ok; else fail "corrupt file was changed"; fi
+refused corrupt "$T/bad.db" "corrupt"
 # locked by another lagebild (its flock) and by another SQLite writer
 cp "$DB" "$T/lock.db"
 (
