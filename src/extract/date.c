@@ -86,11 +86,6 @@ static const char *rule(ctx *c, const char *name) {
 static int fieldint(const lb_lex_rec *r, int i, int dflt) {
   return (int)lb_lex_field_num(r, i, dflt);
 }
-static int fieldis(const lb_lex_rec *r, int i, const char *s) {
-  const char *f;
-  int n = lb_lex_field(r->val, r->val_len, i, &f);
-  return n >= 0 && (size_t)n == strlen(s) && memcmp(f, s, (size_t)n) == 0;
-}
 
 static const lb_tok *tok(ctx *c, size_t i) { return i < c->s1 ? &c->d->toks.v[i] : NULL; }
 
@@ -166,12 +161,12 @@ static int timeunit_at(ctx *c, size_t i) {
   if (!t || !t->norm || !(lb_num_mark(c->d, i) & LB_NUMM_UNIT)) return 0;
   lb_lex_rec r;
   if (!lb_lexdoc_find(c->d, i, c->T->unit, &r)) return 0;
-  if (!fieldis(&r, 4, "time")) return 0;
-  if (fieldis(&r, 0, "days")) return 'd';
-  if (fieldis(&r, 0, "weeks")) return 'w';
-  if (fieldis(&r, 0, "months")) return 'm';
-  if (fieldis(&r, 0, "years")) return 'y';
-  if (fieldis(&r, 0, "decades")) return 'D';
+  if (!lb_lex_field_is(&r, 4, "time")) return 0;
+  if (lb_lex_field_is(&r, 0, "days")) return 'd';
+  if (lb_lex_field_is(&r, 0, "weeks")) return 'w';
+  if (lb_lex_field_is(&r, 0, "months")) return 'm';
+  if (lb_lex_field_is(&r, 0, "years")) return 'y';
+  if (lb_lex_field_is(&r, 0, "decades")) return 'D';
   return 'h';
 }
 
@@ -231,7 +226,7 @@ static int m_dword(ctx *c, size_t i, dt *o) {
   o->ntok = (size_t)k;
   int y = 0, m = 0, dd = 0;
   if (c->haspub) lb_date_civil(c->pub, &y, &m, &dd);
-  if (fieldis(&r, 0, "night")) {
+  if (lb_lex_field_is(&r, 0, "night")) {
     /* "in der Nacht zum Sonntag": the night before that weekday */
     lb_lex_rec w;
     int kw = (lb_num_mark(c->d, i + (size_t)k) & LB_NUMM_WDAY)
@@ -248,7 +243,7 @@ static int m_dword(ctx *c, size_t i, dt *o) {
     o->to = iso_day(c, z);
     return 1;
   }
-  if (fieldis(&r, 0, "sincev")) {
+  if (lb_lex_field_is(&r, 0, "sincev")) {
     o->gran = "period";
     o->rule = rule(c, "seit-vague");
     if (!c->haspub) return o->unresolved = 1, 1;
@@ -256,41 +251,41 @@ static int m_dword(ctx *c, size_t i, dt *o) {
     return 1;
   }
   o->rule = rule(c, "relative");
-  if (fieldis(&r, 0, "day")) o->gran = "day";
-  else if (fieldis(&r, 0, "weekend")) o->gran = "day", o->rule = rule(c, "weekend");
-  else if (fieldis(&r, 0, "week")) o->gran = "week";
-  else if (fieldis(&r, 0, "month")) o->gran = "month";
-  else if (fieldis(&r, 0, "year")) o->gran = "year";
-  else if (fieldis(&r, 0, "mbegin") || fieldis(&r, 0, "mmid") || fieldis(&r, 0, "mend"))
+  if (lb_lex_field_is(&r, 0, "day")) o->gran = "day";
+  else if (lb_lex_field_is(&r, 0, "weekend")) o->gran = "day", o->rule = rule(c, "weekend");
+  else if (lb_lex_field_is(&r, 0, "week")) o->gran = "week";
+  else if (lb_lex_field_is(&r, 0, "month")) o->gran = "month";
+  else if (lb_lex_field_is(&r, 0, "year")) o->gran = "year";
+  else if (lb_lex_field_is(&r, 0, "mbegin") || lb_lex_field_is(&r, 0, "mmid") || lb_lex_field_is(&r, 0, "mend"))
     o->gran = "day", o->rule = rule(c, "month-part");
-  else if (fieldis(&r, 0, "ybegin") || fieldis(&r, 0, "yend"))
+  else if (lb_lex_field_is(&r, 0, "ybegin") || lb_lex_field_is(&r, 0, "yend"))
     o->gran = "month", o->rule = rule(c, "year-part");
   else
     return 0;
   if (!c->haspub) return o->unresolved = 1, 1;
-  if (fieldis(&r, 0, "day")) {
+  if (lb_lex_field_is(&r, 0, "day")) {
     o->from = iso_day(c, c->pub + n);
-  } else if (fieldis(&r, 0, "weekend")) {
+  } else if (lb_lex_field_is(&r, 0, "weekend")) {
     int wd = weekday(c->pub);
     long sat = wd == 6 ? c->pub : wd == 7 ? c->pub - 1 : wd == 5 ? c->pub + 1 : c->pub - (wd + 1);
     sat += 7L * n;
     o->from = iso_day(c, sat);
     o->to = iso_day(c, sat + 1);
-  } else if (fieldis(&r, 0, "week")) {
+  } else if (lb_lex_field_is(&r, 0, "week")) {
     shift(c, o, 'w', n < 0 ? -n : n, n < 0 ? -1 : 1);
-  } else if (fieldis(&r, 0, "month")) {
+  } else if (lb_lex_field_is(&r, 0, "month")) {
     o->from = iso_month(c, y, m + n);
-  } else if (fieldis(&r, 0, "year")) {
+  } else if (lb_lex_field_is(&r, 0, "year")) {
     o->from = iso_year(c, y + n);
-  } else if (fieldis(&r, 0, "ybegin") || fieldis(&r, 0, "yend")) {
-    int b = fieldis(&r, 0, "ybegin");
+  } else if (lb_lex_field_is(&r, 0, "ybegin") || lb_lex_field_is(&r, 0, "yend")) {
+    int b = lb_lex_field_is(&r, 0, "ybegin");
     o->from = iso_month(c, y + n, b ? 1 : 10);
     o->to = iso_month(c, y + n, b ? 3 : 12);
   } else {
     int mm = m + n, yy = y;
     while (mm < 1) mm += 12, yy--;
     while (mm > 12) mm -= 12, yy++;
-    int a = fieldis(&r, 0, "mbegin") ? 1 : fieldis(&r, 0, "mmid") ? 11 : 21;
+    int a = lb_lex_field_is(&r, 0, "mbegin") ? 1 : lb_lex_field_is(&r, 0, "mmid") ? 11 : 21;
     int b = a == 1 ? 10 : a == 11 ? 20 : mdays(yy, mm);
     o->from = iso_day(c, lb_date_days(yy, mm, a));
     o->to = iso_day(c, lb_date_days(yy, mm, b));
@@ -471,7 +466,7 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
       if (!ago && a && a->norm) {
         lb_lex_rec pr;
         if (lb_lexdoc_find(c->d, i + 2, c->T->dprep, &pr) &&
-            fieldis(&pr, 0, "agopost"))
+            lb_lex_field_is(&pr, 0, "agopost"))
           ago = 1, nt = 3;
       }
       o->ntok = nt;
@@ -500,7 +495,7 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
   if (y > 0 && (*prep || (y >= 1900 && y <= 2100))) {
     const lb_tok *u = tok(c, i + 1);
     if (u && u->norm && lb_lexdoc_find(c->d, i + 1, c->T->unit, &r) &&
-        !fieldis(&r, 4, "time"))
+        !lb_lex_field_is(&r, 4, "time"))
       return 0;
     if (i > 0) {
       const lb_tok *p = &c->d->toks.v[i - 1];
@@ -541,7 +536,7 @@ static size_t match_at(ctx *c, size_t i, dt *o) {
     if (fl > 0 && fl < 15) memcpy(prep, f, (size_t)fl), prep[fl] = 0;
     const char *part = NULL;
     if (!strcmp(prep, "part")) {
-      part = fieldis(&r, 1, "begin") ? "begin" : fieldis(&r, 1, "mid") ? "mid" : "end";
+      part = lb_lex_field_is(&r, 1, "begin") ? "begin" : lb_lex_field_is(&r, 1, "mid") ? "mid" : "end";
       prep[0] = 0;
     }
     size_t j = i + (size_t)kp;

@@ -137,23 +137,11 @@ static uint32_t probe(ctx *c, uint32_t i, uint32_t lim, int table, lb_lex_entry 
   return 0;
 }
 
-/* Copy field i of a record value into the arena ("" -> NULL). */
-static const char *field(ctx *c, const lb_lex_rec *r, int i) {
-  const char *f;
-  int n = lb_lex_field(r->val, r->val_len, i, &f);
-  if (n <= 0) return NULL;
-  return lb_arena_strndup(c->d->arena, f, (size_t)n);
-}
 
-static int field_eq(const lb_lex_rec *r, int i, const char *s) {
-  const char *f;
-  int n = lb_lex_field(r->val, r->val_len, i, &f);
-  return n >= 0 && (size_t)n == strlen(s) && memcmp(f, s, (size_t)n) == 0;
-}
 
 /* Is an `ent` record a place name (main or alternate)? */
 static int is_place_rec(const lb_lex_rec *r) {
-  return field_eq(r, 2, "place") || field_eq(r, 2, "placealt");
+  return lb_lex_field_is(r, 2, "place") || lb_lex_field_is(r, 2, "placealt");
 }
 
 /* The entity for lexicon key kid[0..n), created from its entdef on first use;
@@ -170,12 +158,12 @@ static int32_t entity_for(ctx *c, const char *kid, size_t n) {
     if (strlen(id) == (size_t)l && memcmp(id, f, (size_t)l) == 0) return (int32_t)i;
   }
   lb_entity *e = LB_VEC_PUSH(d->arena, d->entities);
-  e->id = field(c, &r, 0);
-  e->type = field(c, &r, 1);
-  e->actor = field(c, &r, 2);
-  e->country = field(c, &r, 3);
-  e->name = field(c, &r, 4);
-  e->source = field(c, &r, 11);
+  e->id = lb_lex_field_dup(c->d->arena, &r, 0);
+  e->type = lb_lex_field_dup(c->d->arena, &r, 1);
+  e->actor = lb_lex_field_dup(c->d->arena, &r, 2);
+  e->country = lb_lex_field_dup(c->d->arena, &r, 3);
+  e->name = lb_lex_field_dup(c->d->arena, &r, 4);
+  e->source = lb_lex_field_dup(c->d->arena, &r, 11);
   if (!e->type) e->type = "MISC";
   if (!e->name) e->name = e->id;
   return (int32_t)(d->entities.n - 1);
@@ -288,7 +276,7 @@ static void place_mention(ctx *c, const char *kid, size_t kn, uint32_t i0, uint3
   if (!lb_lex_find(c->lx, c->T.entdef, kid, kn, &def)) return;
   int32_t ent = entity_for(c, kid, kn);
   if (ent < 0) return;
-  if (metonymy_ok && field_eq(&def, 8, "PPLC")) {
+  if (metonymy_ok && lb_lex_field_is(&def, 8, "PPLC")) {
     const char *cc;
     int n = lb_lex_field(def.val, def.val_len, 9, &cc);
     size_t before = c->d->entities.n;
@@ -324,7 +312,7 @@ static int rec_is_person(ctx *c, const lb_lex_rec *r) {
   const char *f;
   int l = lb_lex_field(r->val, r->val_len, 0, &f);
   lb_lex_rec def;
-  return l > 0 && lb_lex_find(c->lx, c->T.entdef, f, (size_t)l, &def) && field_eq(&def, 1, "PER");
+  return l > 0 && lb_lex_find(c->lx, c->T.entdef, f, (size_t)l, &def) && lb_lex_field_is(&def, 1, "PER");
 }
 
 /* Has the entry a main place name of a country, a capital or a city of a
@@ -332,14 +320,14 @@ static int rec_is_person(ctx *c, const lb_lex_rec *r) {
 static int important_main(ctx *c, const lb_lex_entry *e) {
   lb_lex_rec r, def;
   for (uint32_t k = 0; k < e->nrec; k++) {
-    if (!lb_lex_rec_get(c->lx, e, k, &r) || r.table != c->T.ent || !field_eq(&r, 2, "place"))
+    if (!lb_lex_rec_get(c->lx, e, k, &r) || r.table != c->T.ent || !lb_lex_field_is(&r, 2, "place"))
       continue;
     const char *f;
     int l = lb_lex_field(r.val, r.val_len, 0, &f);
     if (l <= 0 || !lb_lex_find(c->lx, c->T.entdef, f, (size_t)l, &def)) continue;
     const char *pop;
     int pl = lb_lex_field(def.val, def.val_len, 10, &pop);
-    if (field_eq(&def, 8, "PCLI") || field_eq(&def, 8, "PPLC") || pl > 6) return 1;
+    if (lb_lex_field_is(&def, 8, "PCLI") || lb_lex_field_is(&def, 8, "PPLC") || pl > 6) return 1;
   }
   return 0;
 }
@@ -375,7 +363,7 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
         if (sl > 0) rule0 = lb_arena_strndup(c->d->arena, src, (size_t)sl);
       }
       nplace++;
-      mainname |= field_eq(&r, 2, "place");
+      mainname |= lb_lex_field_is(&r, 2, "place");
       continue;
     }
     if (!nbest) best = r;
@@ -387,10 +375,10 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     const char *src = NULL;
     int sl = lb_lex_field(best.val, best.val_len, 3, &src);
     const char *rule = sl > 0 ? lb_arena_strndup(c->d->arena, src, (size_t)sl) : "lex";
-    const char *mact = field(c, &best, 1);
+    const char *mact = lb_lex_field_dup(c->d->arena, &best, 1);
     uint32_t i0 = i;
     int role = LB_ROLE_NAME;
-    if (field_eq(&best, 2, "gov")) {
+    if (lb_lex_field_is(&best, 2, "gov")) {
       i0 = with_article(c, i, s0);
       role = LB_ROLE_ACTOR;
     }
@@ -551,7 +539,7 @@ static uint32_t try_nat(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     if (lookup_infl(c, j, c->T.agent, &a)) {
       const char *code;
       int cl = lb_lex_field(a.val, a.val_len, 0, &code);
-      if (field_eq(&a, 1, "place")) {
+      if (lb_lex_field_is(&a, 1, "place")) {
         add_mention(c, co, i, j + 1, NULL, "de:nat+place", LB_ROLE_PLACE);
       } else {
         add_mention(c, co, i, j + 1, agent_actor(c, co, code, cl > 0 ? (size_t)cl : 0),
@@ -592,7 +580,7 @@ static uint32_t try_compound(ctx *c, uint32_t i, uint32_t s1) {
         const char *f;
         int fl = lb_lex_field(r.val, r.val_len, 0, &f);
         if (fl <= 0 || !lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def)) continue;
-        if (is_place_rec(&r) && !field_eq(&def, 8, "PCLI")) continue;
+        if (is_place_rec(&r) && !lb_lex_field_is(&def, 8, "PCLI")) continue;
         ent = entity_for(c, f, (size_t)fl);
       }
       if (ent >= 0) found[nf++] = ent;
@@ -607,7 +595,7 @@ static uint32_t try_compound(ctx *c, uint32_t i, uint32_t s1) {
       const char *f;
       int fl = lb_lex_field(r.val, r.val_len, 0, &f);
       if (fl > 0 && lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def) &&
-          field_eq(&def, 8, "PCLI") && nf < 8)
+          lb_lex_field_is(&def, 8, "PCLI") && nf < 8)
         found[nf++] = entity_for(c, f, (size_t)fl);
     }
   }
@@ -618,7 +606,7 @@ static uint32_t try_compound(ctx *c, uint32_t i, uint32_t s1) {
       role_phrase(c, found[0], &a, i, i + 1, s1, "de:compound:role");
       return 1;
     }
-    if (lb_lex_find(c->lx, c->T.agent, last, lastn, &a) && !field_eq(&a, 1, "place")) {
+    if (lb_lex_find(c->lx, c->T.agent, last, lastn, &a) && !lb_lex_field_is(&a, 1, "place")) {
       const char *code;
       int cl = lb_lex_field(a.val, a.val_len, 0, &code);
       add_mention(c, found[0], i, i + 1, agent_actor(c, found[0], code, cl > 0 ? (size_t)cl : 0),
@@ -663,15 +651,15 @@ static uint32_t try_genitive(ctx *c, uint32_t i, uint32_t s0) {
     for (size_t k = 0; k < c->d->entities.n && il > 0; k++)
       seen |= strlen(c->d->entities.v[k].id) == (size_t)il &&
               memcmp(c->d->entities.v[k].id, id, (size_t)il) == 0 && c->d->entities.v[k].mentions.n;
-    if (!seen && !field_eq(&def, 8, "PCLI") && !field_eq(&def, 8, "PPLC") &&
-        !field_eq(&def, 8, "PPLA") && !field_eq(&def, 8, "ADM1"))
+    if (!seen && !lb_lex_field_is(&def, 8, "PCLI") && !lb_lex_field_is(&def, 8, "PPLC") &&
+        !lb_lex_field_is(&def, 8, "PPLA") && !lb_lex_field_is(&def, 8, "ADM1"))
       return 0;
     place_mention(c, f, (size_t)fl, i, i + 1, 1, "de:genitive");
     return 1;
   }
   int32_t ent = entity_for(c, f, (size_t)fl);
   if (ent < 0) return 0;
-  add_mention(c, ent, i, i + 1, field(c, &r, 1), "de:genitive", LB_ROLE_NAME);
+  add_mention(c, ent, i, i + 1, lb_lex_field_dup(c->d->arena, &r, 1), "de:genitive", LB_ROLE_NAME);
   return 1;
 }
 
@@ -703,7 +691,7 @@ static uint32_t try_bare_role(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   lb_lex_entry e;
   lb_lex_rec r;
   uint32_t n = probe(c, i, s1, c->T.rolenoun, &e);
-  if (!n || !entry_has(c->lx, &e, c->T.rolenoun, &r) || !field_eq(&r, 0, "capital")) return 0;
+  if (!n || !entry_has(c->lx, &e, c->T.rolenoun, &r) || !lb_lex_field_is(&r, 0, "capital")) return 0;
   if (c->last_country < 0 || !prev_is(c, i, s0, ARTICLE)) return 0;
   role_phrase(c, c->last_country, &r, i - 1, i + n, s1, "de:capital");
   return n;
@@ -776,7 +764,7 @@ static int compound_noun(ctx *c, uint32_t i) {
     lb_lex_rec r;
     if (!lb_lex_get(c->lx, suf, k, &e) || !lb_lex_may_have(&e, c->T.form)) continue;
     for (uint32_t j = 0; j < e.nrec; j++)
-      if (lb_lex_rec_get(c->lx, &e, j, &r) && r.table == c->T.form && field_eq(&r, 1, "NOUN"))
+      if (lb_lex_rec_get(c->lx, &e, j, &r) && r.table == c->T.form && lb_lex_field_is(&r, 1, "NOUN"))
         return 1;
   }
   return 0;

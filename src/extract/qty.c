@@ -37,11 +37,6 @@ typedef struct ctx {
   size_t date_i; /* cursor into d->dates (sorted by start) */
 } ctx;
 
-static int fieldis(const lb_lex_rec *r, int i, const char *s) {
-  const char *f;
-  int n = lb_lex_field(r->val, r->val_len, i, &f);
-  return n >= 0 && (size_t)n == strlen(s) && memcmp(f, s, (size_t)n) == 0;
-}
 static int fieldhas(const lb_lex_rec *r, int i, const char *w) {
   const char *f;
   int n = lb_lex_field(r->val, r->val_len, i, &f);
@@ -51,12 +46,6 @@ static int fieldhas(const lb_lex_rec *r, int i, const char *w) {
         (k + (int)wl == n || f[k + wl] == ' '))
       return 1;
   return 0;
-}
-static const char *fieldstr(ctx *c, const lb_lex_rec *r, int i) {
-  const char *f;
-  int n = lb_lex_field(r->val, r->val_len, i, &f);
-  if (n <= 0) return NULL;
-  return lb_arena_strndup(c->d->arena, f, (size_t)n);
 }
 static const lb_tok *tok(ctx *c, size_t i) { return i < c->s1 ? &c->d->toks.v[i] : NULL; }
 static int is_word(const lb_tok *t) { return t && (t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR) && t->norm; }
@@ -169,7 +158,7 @@ static int digits_at(ctx *c, size_t i, num *o) {
   o->mult = 1;
   lb_lex_rec r;
   int k = (lb_num_mark(c->d, i + 1) & LB_NUMM_QTY) ? lb_num_phrase(c->d, i + 1, c->s1, c->T->num, 5, &r) : 0;
-  if (k && fieldis(&r, 0, "mult")) {
+  if (k && lb_lex_field_is(&r, 0, "mult")) {
     double m = lb_lex_field_num(&r, 1, 1);
     if (v * m < 1e15) {
       o->value = v * m;
@@ -217,7 +206,7 @@ static int words_at(ctx *c, size_t i, num *o) {
     o->value = w.value;
     lb_lex_rec m;
     int km = (lb_num_mark(c->d, o->i1) & LB_NUMM_QTY) ? lb_num_phrase(c->d, o->i1, c->s1, c->T->num, 5, &m) : 0;
-    if (km && fieldis(&m, 0, "mult")) {
+    if (km && lb_lex_field_is(&m, 0, "mult")) {
       o->value *= lb_lex_field_num(&m, 1, 1);
       o->i1 += (size_t)km;
       o->word = 2;
@@ -268,7 +257,7 @@ static int head_at(ctx *c, size_t i, size_t *hi, size_t *noun, lb_lex_rec *r) {
     int k = (mk & LB_NUMM_UNIT) ? lb_num_phrase(c->d, j, c->s1, c->T->unit, 3, r) : 0;
     lb_lex_rec nr;
     if (!k && (mk & LB_NUMM_QTY) && lb_num_phrase(c->d, j, c->s1, c->T->num, 5, &nr) &&
-        !fieldis(&nr, 0, "part"))
+        !lb_lex_field_is(&nr, 0, "part"))
       return 0; /* "Tausende bis Millionen" */
     if (k) {
       *hi = j;
@@ -386,7 +375,7 @@ static const char *casualty_verb(ctx *c, size_t j) {
     lb_lex_rec r;
     if (is_word(t) && (lb_num_mark(c->d, k) & LB_NUMM_VERB) &&
         lb_num_phrase(c->d, k, c->s1, c->T->qverb, 2, &r))
-      return fieldstr(c, &r, 0);
+      return lb_lex_field_dup(c->d->arena, &r, 0);
   }
   return NULL;
 }
@@ -399,7 +388,7 @@ static size_t qty_at(ctx *c, size_t i) {
   int km = (lb_num_mark(d, i) & LB_NUMM_QTY) ? lb_num_phrase(d, i, c->s1, c->T->qmod, 4, &mod) : 0;
   int range_kw = 0;
   if (km) {
-    range_kw = fieldis(&mod, 0, "range");
+    range_kw = lb_lex_field_is(&mod, 0, "range");
     j = i + (size_t)km;
   }
   /* currency written before the number: "$ 5 Millionen", "€ 300" */
@@ -408,7 +397,7 @@ static size_t qty_at(ctx *c, size_t i) {
   const lb_tok *t = tok(c, j);
   if (t && t->kind == LB_TOK_SYM && (lb_num_mark(d, j) & LB_NUMM_UNIT)) {
     int kp = lb_num_phrase(d, j, c->s1, c->T->unit, 3, &pre);
-    if (kp && fieldis(&pre, 4, "pre")) {
+    if (kp && lb_lex_field_is(&pre, 4, "pre")) {
       has_pre = 1;
       j += (size_t)kp;
     }
@@ -472,11 +461,11 @@ static size_t qty_at(ctx *c, size_t i) {
   const char *kind = a.vague ? "vague" : a.word ? "word" : "num";
   if (has_pre || ku) {
     if (ku) last = hi + (size_t)ku - 1;
-    q->unit = fieldstr(c, &ur, 0);
-    q->category = fieldstr(c, &ur, 1);
+    q->unit = lb_lex_field_dup(c->d->arena, &ur, 0);
+    q->category = lb_lex_field_dup(c->d->arena, &ur, 1);
     f = lb_lex_field_num(&ur, 2, 1);
     if (f <= 0) f = 1;
-    q->unit_text = fieldstr(c, &ur, 3);
+    q->unit_text = lb_lex_field_dup(c->d->arena, &ur, 3);
   } else if (noun != (size_t)-1) {
     last = noun;
     const lb_tok *nt = &d->toks.v[noun];

@@ -9,6 +9,8 @@
 */
 #include "lex.h"
 
+#include "../base/arena.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -286,6 +288,18 @@ int lb_lex_field(const char *val, uint32_t val_len, int i, const char **f) {
   const char *t = memchr(p, '\t', (size_t)(end - p));
   *f = p;
   return (int)((t ? t : end) - p);
+}
+
+int lb_lex_field_is(const lb_lex_rec *r, int i, const char *s) {
+  const char *f;
+  int n = lb_lex_field(r->val, r->val_len, i, &f);
+  return n >= 0 && (size_t)n == strlen(s) && memcmp(f, s, (size_t)n) == 0;
+}
+
+const char *lb_lex_field_dup(lb_arena *a, const lb_lex_rec *r, int i) {
+  const char *f;
+  int n = lb_lex_field(r->val, r->val_len, i, &f);
+  return n > 0 ? lb_arena_strndup(a, f, (size_t)n) : NULL;
 }
 
 double lb_lex_field_num(const lb_lex_rec *r, int i, double dflt) {

@@ -111,6 +111,13 @@ int lb_lex_find(const lb_lex *lx, int table, const char *key, size_t n, lb_lex_r
 ** *f, or returns -1 when there is no such field. */
 int lb_lex_field(const char *val, uint32_t val_len, int i, const char **f);
 
+/* Is field i of record r exactly s? */
+int lb_lex_field_is(const lb_lex_rec *r, int i, const char *s);
+
+/* Field i of record r copied into arena a, or NULL when missing or empty. */
+struct lb_arena;
+const char *lb_lex_field_dup(struct lb_arena *a, const lb_lex_rec *r, int i);
+
 /* Field i of record r as a number (strtod), or dflt when the field is
 ** missing, empty, longer than 40 bytes or not a number. */
 double lb_lex_field_num(const lb_lex_rec *r, int i, double dflt);
