@@ -643,37 +643,33 @@ int lb_store_fts_terms(const char *words, lb_buf *out) {
 }
 
 int lb_store_fts_phrase(const char *words, int i, lb_buf *out) {
-  const char *p = words;
-  for (int k = 0; k < LB_STORE_MAX_PHRASES; k++) {
-    const char *a = strchr(p, '"');
-    if (!a) return 0;
-    const char *b = strchr(a + 1, '"');
-    if (!b) b = a + 1 + strlen(a + 1); /* unclosed: to the end */
+  int k = 0; /* phrases seen ("" is none) */
+  for (const char *p = strchr(words, '"'); p; p = *p ? strchr(p + 1, '"') : NULL) {
+    const char *b = strchr(p + 1, '"');
+    if (!b) b = p + 1 + strlen(p + 1); /* unclosed: to the end */
     /* the words between, one space between them */
     lb_buf ph = LB_BUF_INIT;
-    for (const char *c = a + 1; c < b;) {
-      while (c < b && (*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')) c++;
+    for (const char *c = p + 1; c < b;) {
+      while (c < b && strchr(" \t\r\n", *c)) c++;
       const char *w = c;
-      while (c < b && !(*c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')) c++;
+      while (c < b && !strchr(" \t\r\n", *c)) c++;
       if (c > w) {
         if (ph.n) lb_buf_addc(&ph, ' ');
         lb_buf_add(&ph, w, (size_t)(c - w));
       }
     }
-    int have = ph.n > 0;
-    if (have && k == i) {
+    int mine = ph.n && k++ == i;
+    if (mine) {
       lb_buf_addc(out, '%');
       for (size_t j = 0; j < ph.n; j++) {
-        if (ph.p[j] == '%' || ph.p[j] == '_' || ph.p[j] == '\\') lb_buf_addc(out, '\\');
+        if (strchr("%_\\", ph.p[j])) lb_buf_addc(out, '\\');
         lb_buf_addc(out, ph.p[j]);
       }
       lb_buf_addc(out, '%');
     }
     lb_buf_free(&ph);
-    if (have && k == i) return 1;
-    if (!have) k--; /* "" holds no phrase: not counted */
-    if (!*b) return 0;
-    p = b + 1;
+    if (mine) return 1;
+    p = b; /* the closing quote (or the end) */
   }
   return 0;
 }
