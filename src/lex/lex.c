@@ -186,8 +186,8 @@ static inline int bloom_may(const lb_lex *lx, uint32_t h) {
   return 1;
 }
 
-int lb_lex_get_h(const lb_lex *lx, const char *key, size_t n, uint32_t h, lb_lex_entry *e) {
-  if (!lx || !lx->h.nentries || !bloom_may(lx, h)) return 0;
+/* The hash table probe of lb_lex_get_h, after the Bloom filter said maybe. */
+static int probe_table(const lb_lex *lx, const char *key, size_t n, uint32_t h, lb_lex_entry *e) {
   uint32_t mask = lx->h.nbuckets - 1;
   for (uint32_t probe = 0; probe <= mask; probe++) {
     const uint32_t *B = lx->hash + (size_t)((h + probe) & mask) * 2;
@@ -211,6 +211,11 @@ int lb_lex_get_h(const lb_lex *lx, const char *key, size_t n, uint32_t h, lb_lex
   return 0;
 }
 
+int lb_lex_get_h(const lb_lex *lx, const char *key, size_t n, uint32_t h, lb_lex_entry *e) {
+  if (!lx || !lx->h.nentries || !bloom_may(lx, h)) return 0;
+  return probe_table(lx, key, n, h, e);
+}
+
 /*
 ** Batch lookup with software prefetching. Each lookup is a chain of
 ** dependent loads far apart in the mapping (bucket -> entry -> key bytes),
@@ -223,13 +228,11 @@ int lb_lex_get_h(const lb_lex *lx, const char *key, size_t n, uint32_t h, lb_lex
 */
 #define LB_LEX_PF 8
 static void pf_entry(const lb_lex *lx, uint32_t h) {
-  if (!bloom_may(lx, h)) return;
   const uint32_t *B = lx->hash + (size_t)(h & (lx->h.nbuckets - 1)) * 2;
   if (B[0] < lx->h.nentries && B[1] == h) __builtin_prefetch(lx->entries + (size_t)B[0] * 7);
 }
 
 static void pf_key(const lb_lex *lx, uint32_t h, uint32_t n) {
-  if (!bloom_may(lx, h)) return;
   const uint32_t *B = lx->hash + (size_t)(h & (lx->h.nbuckets - 1)) * 2;
   uint32_t ix = B[0];
   if (ix >= lx->h.nentries || B[1] != h) return;
@@ -244,15 +247,18 @@ void lb_lex_get_many(const lb_lex *lx, size_t n, const char *const *keys, const 
     return;
   }
   uint32_t mask = lx->h.nbuckets - 1;
+  /* found[k] is 2 from the Bloom check of key k (stage 0) until key k is
+  ** resolved: the later stages skip the keys it ruled out */
   for (size_t i = 0; i < n + 3 * LB_LEX_PF; i++) {
-    if (i < n && bloom_may(lx, hashes[i])) __builtin_prefetch(lx->hash + (size_t)(hashes[i] & mask) * 2);
-    if (i >= LB_LEX_PF && i - LB_LEX_PF < n) pf_entry(lx, hashes[i - LB_LEX_PF]);
-    if (i >= 2 * LB_LEX_PF && i - 2 * LB_LEX_PF < n)
-      pf_key(lx, hashes[i - 2 * LB_LEX_PF], lens[i - 2 * LB_LEX_PF]);
-    if (i >= 3 * LB_LEX_PF) {
-      size_t k = i - 3 * LB_LEX_PF;
-      found[k] = (uint8_t)lb_lex_get_h(lx, keys[k], lens[k], hashes[k], &ents[k]);
+    if (i < n) {
+      found[i] = bloom_may(lx, hashes[i]) ? 2 : 0;
+      if (found[i]) __builtin_prefetch(lx->hash + (size_t)(hashes[i] & mask) * 2);
     }
+    size_t k1 = i - LB_LEX_PF, k2 = i - 2 * LB_LEX_PF, k3 = i - 3 * LB_LEX_PF;
+    if (i >= LB_LEX_PF && k1 < n && found[k1]) pf_entry(lx, hashes[k1]);
+    if (i >= 2 * LB_LEX_PF && k2 < n && found[k2]) pf_key(lx, hashes[k2], lens[k2]);
+    if (i >= 3 * LB_LEX_PF && found[k3])
+      found[k3] = (uint8_t)probe_table(lx, keys[k3], lens[k3], hashes[k3], &ents[k3]);
   }
 }
 
