@@ -110,12 +110,16 @@ fuzz: setup
 	@sh fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
 
 bench: setup
-	@$(MAKE) -s all build/bench/startup
+	@$(MAKE) -s all build/bench/startup build/bench/fts_floor
 	@sh bench/run.sh
 
 build/bench/startup: bench/startup.c
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) -O2 -o $@ $<
+
+build/bench/fts_floor: bench/fts_floor.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 -o $@ $< -lsqlite3
 
 clean:
 	rm -rf build bin

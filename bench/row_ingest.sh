@@ -4,6 +4,9 @@
 # typical filters over the resulting store of the whole corpus.
 #
 # Rows:
+#   SQLite alone             bench/fts_floor.c: the texts as plain rows, and
+#                            into a bulk-tuned FTS5 index, one core, no
+#                            extraction: the ceiling of any ingest here
 #   ingest --stages text     the store's own cost: documents, sentences and
 #                            the FTS5 index, with almost no extraction
 #   ingest, all stages       the real thing: extraction on all cores, one
@@ -56,6 +59,31 @@ ingest_row() { # label, ingest options...
   [ $rc = 0 ] || echo "  (exit status $rc: $(grep -v 'documents read' "$ERR" | head -n 2 | tr '\n' ' '))"
   writer_note "$label"
 }
+
+# The ceiling: SQLite alone, no extraction, one writer (bench/fts_floor.c,
+# built by make bench). The full-text index alone bounds what any ingest
+# into one SQLite file can reach on this machine.
+FLOOR=$BENCH_DIR/fts_floor
+if [ -x "$FLOOR" ] && [ -s "${BENCH_TXT:-}" ]; then
+  for mode in plain fts; do
+    rm -f "$DB" "$DB-wal" "$DB-shm"
+    if out=$("$FLOOR" $mode "$BENCH_TXT" "$DB" 2>"$ERR"); then
+      set -- $out
+      case $mode in
+        plain) bench_row "SQLite alone: text rows (1 core)" "$2" "$1" ;;
+        fts)
+          bench_row "SQLite alone: FTS5 index (1 core)" "$2" "$1"
+          bench_note "  FTS5 alone, in documents of 3 KB" \
+            "$(echo "$3 $2" | awk '{ printf "%.0f docs/s (%.1f MB/s)", $1 / $2 / 3000, $1 / $2 / 1e6 }')"
+          ;;
+      esac
+    else
+      bench_note "SQLite alone ($mode)" "failed: $(head -n 1 "$ERR")"
+    fi
+  done
+else
+  bench_note "SQLite alone" "n/a ($FLOOR not built: run make bench)"
+fi
 
 if [ "${INGEST_SKIP_TEXT:-0}" != 1 ]; then
   rm -f "$DB" "$DB-wal" "$DB-shm"
