@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
+#include "../src/base/json.h"
+#include "../src/lex/lexdoc.h"
 #include "../src/text/norm.h"
 #include "../src/text/tok.h"
 #include "test.h"
@@ -186,5 +188,40 @@ TEST(norm_key_fast_path_equals_utf8proc) {
     lb_norm_key(&got, cases[i][0], strlen(cases[i][0]));
     CHECK_STR(got.p, cases[i][1]);
     lb_buf_free(&got);
+  }
+}
+
+/* lb_json_num's hand-made decimals (lat/lon, scores) print what the
+** shortest round-tripping %g printed before: values from the seed's places
+** and a few edges of the fast path (1e-4 and 1e6 are its limits). */
+TEST(json_num_shortest_decimals) {
+  const struct {
+    double v;
+    const char *want;
+  } cases[] = {{51.73733, "51.73733"}, {36.19389, "36.19389"}, {-0.12574, "-0.12574"},
+               {0.1, "0.1"},           {2.5, "2.5"},           {-7.4, "-7.4"},
+               {0.0001, "0.0001"},     {0.00005, "5e-05"},     {999999.12345678, "999999.12345678"},
+               {1234567.5, "1234567.5"}, {1.0 / 3, "0.3333333333333333"}, {40.0, "40"}};
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    lb_buf b = LB_BUF_INIT;
+    lb_json_num(&b, cases[i].v);
+    lb_buf_addc(&b, 0);
+    CHECK_STR(b.p, cases[i].want);
+    lb_buf_free(&b);
+  }
+}
+
+/* Which words the entity stage skips (and the memo looks up only when a
+** later stage asks): lower-case words without "sch". Seed tokens. */
+TEST(lexdoc_plain_lower_seed_words) {
+  const lb_doc *d = t_seed();
+  const struct {
+    long off;
+    int want;
+  } cases[] = {{0, 0}, {9, 1}, {62, 0}, {1038, 0}, {1046, 1}, {1068, 0}};
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const lb_tok *t = tok_at(d, cases[i].off);
+    CHECK(t != NULL);
+    if (t) CHECK_INT(lb_lexdoc_plain_lower(t), cases[i].want);
   }
 }

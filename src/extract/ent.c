@@ -57,6 +57,7 @@ typedef struct ctx {
   lb_doc *d;
   const lb_lex *lx;
   tabs T;
+  int ntables;          /* lb_lex_ntables, for lb_lex_has_table */
   uint8_t *used;        /* per token: already part of a mention */
   uint8_t *nounend;     /* per token: noun_ending's answer (0 = not asked) */
   LB_VEC(surname) surnames;
@@ -706,6 +707,10 @@ static int known_word(ctx *c, uint32_t i) {
       !lb_lex_may_have(&e, c->T.rolenoun) && !lb_lex_may_have(&e, c->T.agent) &&
       !lb_lex_may_have(&e, c->T.nat))
     return 0; /* without reading the records */
+  if (lb_lex_has_table(&e, c->T.form, c->ntables) || lb_lex_has_table(&e, c->T.stop, c->ntables) ||
+      lb_lex_has_table(&e, c->T.rolenoun, c->ntables) ||
+      lb_lex_has_table(&e, c->T.agent, c->ntables) || lb_lex_has_table(&e, c->T.nat, c->ntables))
+    return 1; /* nor here: the records' 16-byte rows were a cache miss each */
   for (uint32_t k = 0; k < e.nrec; k++) {
     if (!lb_lex_rec_get(c->lx, &e, k, &r)) continue;
     if (r.table == c->T.form || r.table == c->T.stop || r.table == c->T.rolenoun ||
@@ -959,6 +964,7 @@ void lb_ent_run(lb_doc *d) {
   c.T.form = lb_lex_table(c.lx, "form");
   c.T.stop = lb_lex_table(c.lx, "stop");
   c.T.nounsuffix = lb_lex_table(c.lx, "nounsuffix");
+  c.ntables = lb_lex_ntables(c.lx);
   c.used = lb_arena_calloc(d->arena, d->toks.n, 1);
   c.nounend = lb_arena_calloc(d->arena, d->toks.n, 1);
   c.last_country = -1;
@@ -971,9 +977,7 @@ void lb_ent_run(lb_doc *d) {
       uint32_t n = 0;
       /* a lower-case word matters only as a nationality adjective
       ** ("ukrainische", "deutsch": all have "sch"); skip the lookup */
-      int lower = !(t->flags & (LB_TF_CAP | LB_TF_UPPER)) && t->kind == LB_TOK_WORD &&
-                  !has_sub(t->norm ? t->norm : "", t->norm ? t->normlen : 0, "sch", 3);
-      if (!c.used[i] && is_word(t) && !lower) {
+      if (!c.used[i] && is_word(t) && !lb_lexdoc_plain_lower(t)) {
         if (!n) n = try_name(&c, i, s0, s1);
         if (!n) n = try_nat(&c, i, s0, s1);
         if (!n) n = try_compound(&c, i, s1);

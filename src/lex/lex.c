@@ -162,6 +162,8 @@ int lb_lex_table(const lb_lex *lx, const char *name) {
   return -1;
 }
 
+int lb_lex_ntables(const lb_lex *lx) { return lx ? (int)lx->h.ntables : 0; }
+
 const char *lb_lex_table_name(const lb_lex *lx, int table) {
   if (!lx || table < 0 || (uint32_t)table >= lx->h.ntables) return "?";
   return lx->strings + lx->tables[table];

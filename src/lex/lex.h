@@ -71,6 +71,12 @@ static inline int lb_lex_may_have(const lb_lex_entry *e, int t) {
   return t >= 0 && ((e->tables >> (t < 31 ? t : 31)) & 1);
 }
 
+/* Does entry e surely have a record of table t? Bit t is exact for t < 31;
+** bit 31 is exact for table 31 only when no table comes after it. */
+static inline int lb_lex_has_table(const lb_lex_entry *e, int t, int ntables) {
+  return t >= 0 && (t < 31 || (t == 31 && ntables <= 32)) && ((e->tables >> t) & 1);
+}
+
 /* Can a key of n tokens start with entry e's key? (Multi-token probes skip
 ** the lengths no key has: most of their lookups were misses.) */
 static inline int lb_lex_has_len(const lb_lex_entry *e, size_t n) {
@@ -85,6 +91,8 @@ void lb_lex_close(lb_lex *lx);
 
 /* Table index for a name, or -1 when the lexicon has no such table. */
 int lb_lex_table(const lb_lex *lx, const char *name);
+/* Number of tables. */
+int lb_lex_ntables(const lb_lex *lx);
 const char *lb_lex_table_name(const lb_lex *lx, int table);
 
 /* Look up a normalised key (tokens joined by one space). Returns 1 and fills

@@ -38,6 +38,7 @@ typedef struct span {
 
 struct lb_lexdoc {
   memo *m;
+  int all; /* 1 once the plain lower-case words are looked up too */
   /* multi-token keys (2 <= n <= MAXSPAN tokens) per first token: bit n-2 of
   ** sdone = looked up, of sfound = found (then in spans) */
   uint16_t *sdone, *sfound;
@@ -62,6 +63,13 @@ static void set(memo *m, int found, const lb_lex_entry *f) {
 
 static int eager(const lb_tok *t) {
   return (t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR) && t->norm && t->normlen;
+}
+
+int lb_lexdoc_plain_lower(const lb_tok *t) {
+  if ((t->flags & (LB_TF_CAP | LB_TF_UPPER)) || t->kind != LB_TOK_WORD) return 0;
+  for (uint32_t i = 0; t->norm && i + 3 <= t->normlen; i++)
+    if (t->norm[i] == 's' && t->norm[i + 1] == 'c' && t->norm[i + 2] == 'h') return 0;
+  return 1;
 }
 
 /*
@@ -95,9 +103,11 @@ static xc_slot *xc_find(const lb_lex *lx, const char *k, uint32_t n, uint32_t h,
   return sl;
 }
 
-/* Fill the memo of every word token: dedupe keys with an open hash (token
-** index + 1), look the distinct ones up in one batch, copy to repeats. */
-static void fill(lb_doc *d, memo *m) {
+/* Fill the memo of the word tokens not looked up yet -- without the plain
+** lower-case words (lb_lexdoc_plain_lower) unless `all`: dedupe keys with an
+** open hash (token index + 1), look the distinct ones up in one batch, copy
+** to repeats. */
+static void fill(lb_doc *d, memo *m, int all) {
   size_t n = d->toks.n, ns = 64;
   while (ns < 2 * n) ns *= 2;
   uint32_t mask = (uint32_t)(ns - 1);
@@ -111,7 +121,7 @@ static void fill(lb_doc *d, memo *m) {
   for (size_t i = 0; i < n; i++) {
     const lb_tok *t = &d->toks.v[i];
     first[i] = UINT32_MAX;
-    if (!eager(t)) continue;
+    if (!eager(t) || m[i].state || (!all && lb_lexdoc_plain_lower(t))) continue;
     uint32_t h = lb_lex_hash(t->norm, t->normlen);
     for (uint32_t k = h & mask;; k = (k + 1) & mask) {
       uint32_t j = seen[k];
@@ -168,15 +178,21 @@ static struct lb_lexdoc *get_memo(lb_doc *d) {
     x->sdone = lb_arena_calloc(d->arena, n, sizeof *x->sdone);
     x->sfound = lb_arena_calloc(d->arena, n, sizeof *x->sfound);
     d->lexdoc = x;
-    fill(d, x->m);
+    fill(d, x->m, 0);
   }
   return d->lexdoc;
 }
 
 int lb_lexdoc_tok(lb_doc *d, size_t i, lb_lex_entry *e) {
   if (!d->lex || i >= d->toks.n) return 0;
-  get_memo(d);
-  memo *m = &d->lexdoc->m[i];
+  struct lb_lexdoc *x = get_memo(d);
+  memo *m = &x->m[i];
+  if (!m->state && !x->all && eager(&d->toks.v[i])) {
+    /* a plain lower-case word: the first stage that asks for one gets
+    ** them all, in one batch */
+    fill(d, x->m, 1);
+    x->all = 1;
+  }
   if (!m->state) {
     const lb_tok *t = &d->toks.v[i];
     lb_lex_entry f;

@@ -20,6 +20,11 @@
 ** when the token has no key, or when no lexicon is loaded. */
 int lb_lexdoc_tok(lb_doc *d, size_t i, lb_lex_entry *e);
 
+/* Is token t a lower-case word without "sch" (no nationality adjective,
+** "ukrainische", can be one)? The entity stage skips those, so the memo
+** looks them up only when a later stage first asks for one. */
+int lb_lexdoc_plain_lower(const lb_tok *t);
+
 /* The first record of `table` under token i's key, or 0 (lb_lex_find
 ** through the memo). */
 int lb_lexdoc_find(lb_doc *d, size_t i, int table, lb_lex_rec *r);
