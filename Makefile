@@ -18,7 +18,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(filter-out libmicrohttpd,$(PKGS)) 2>/dev/null)
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 BASE_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) -Ibuild/gen $(PKG_CFLAGS)
-CFLAGS  ?= -O2 -g
+CFLAGS  ?= -O3 -g
 LIBS    := $(PKG_LIBS) -lpthread -lm -ldl
 
 LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
@@ -55,7 +55,7 @@ build/$(1)/lagebild: $(patsubst %.c,build/$(1)/%.o,$(CLI_SRC)) build/$(1)/liblag
 	$(2) $(3) -o $$@ $$^ $(LIBS) $(4)
 build/$(1)/lagebild-lexc: build/$(1)/tools/lexc.o build/$(1)/liblagebild.a
 	$(2) $(3) -o $$@ $$^ $(LIBS) $(4)
--include $(patsubst %.c,build/$(1)/%.d,$(LIB_SRC) $(CLI_SRC) $(TEST_SRC))
+-include $(patsubst %.c,build/$(1)/%.d,$(LIB_SRC) $(CLI_SRC) $(TEST_SRC) tools/lexc.c)
 endef
 $(eval $(call KIND,release,$(CC),$(CFLAGS),))
 $(eval $(call KIND,clang,clang,-O1 -g,))

@@ -19,7 +19,7 @@ void lb_buf_reset(lb_buf *b) {
   if (b->p) b->p[0] = 0;
 }
 
-void lb_buf_reserve(lb_buf *b, size_t extra) {
+void lb_buf_grow(lb_buf *b, size_t extra) {
   if (b->n + extra + 1 <= b->cap) return;
   size_t nc = b->cap ? b->cap : 256;
   while (nc < b->n + extra + 1) nc *= 2;
@@ -32,20 +32,7 @@ void lb_buf_reserve(lb_buf *b, size_t extra) {
   b->cap = nc;
 }
 
-void lb_buf_add(lb_buf *b, const void *s, size_t n) {
-  lb_buf_reserve(b, n);
-  if (n) memcpy(b->p + b->n, s, n);
-  b->n += n;
-  b->p[b->n] = 0;
-}
-
 void lb_buf_adds(lb_buf *b, const char *s) { lb_buf_add(b, s, strlen(s)); }
-
-void lb_buf_addc(lb_buf *b, char c) {
-  lb_buf_reserve(b, 1);
-  b->p[b->n++] = c;
-  b->p[b->n] = 0;
-}
 
 void lb_buf_printf(lb_buf *b, const char *fmt, ...) {
   va_list ap;

@@ -977,7 +977,7 @@ void lb_ent_run(lb_doc *d) {
       uint32_t n = 0;
       /* a lower-case word matters only as a nationality adjective
       ** ("ukrainische", "deutsch": all have "sch"); skip the lookup */
-      if (!c.used[i] && is_word(t) && !lb_lexdoc_plain_lower(t)) {
+      if (!c.used[i] && is_word(t) && !lb_lexdoc_lower(d, i)) {
         if (!n) n = try_name(&c, i, s0, s1);
         if (!n) n = try_nat(&c, i, s0, s1);
         if (!n) n = try_compound(&c, i, s1);

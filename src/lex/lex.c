@@ -46,6 +46,10 @@ struct lb_lex {
   const uint32_t *tables, *hash, *entries, *recs;
   const uint64_t *bloom; /* bloom_blocks x 8 words, or NULL */
   const char *strings;
+  /* table name -> index + 1, open addressing by lb_lex_hash; every stage
+  ** asks for its tables by name for each document (strcmp over all table
+  ** names was 2% of extraction) */
+  uint8_t tabhash[128];
 };
 
 uint32_t lb_lex_hash(const char *s, size_t n) {
@@ -142,6 +146,13 @@ lb_lex *lb_lex_open(const char *path, char *err, size_t errlen) {
       lb_lex_close(lx);
       return NULL;
     }
+  if (lx->h.ntables < sizeof lx->tabhash / 2) /* else lb_lex_table scans */
+    for (uint32_t t = 0; t < lx->h.ntables; t++) {
+      const char *name = lx->strings + lx->tables[t];
+      uint32_t k = lb_lex_hash(name, strlen(name)) % sizeof lx->tabhash;
+      while (lx->tabhash[k]) k = (k + 1) % sizeof lx->tabhash;
+      lx->tabhash[k] = (uint8_t)(t + 1);
+    }
   return lx;
 }
 
@@ -157,6 +168,13 @@ static const char *str_at(const lb_lex *lx, uint32_t off) {
 
 int lb_lex_table(const lb_lex *lx, const char *name) {
   if (!lx) return -1;
+  if (lx->h.ntables < sizeof lx->tabhash / 2) {
+    for (uint32_t k = lb_lex_hash(name, strlen(name)) % sizeof lx->tabhash; lx->tabhash[k];
+         k = (k + 1) % sizeof lx->tabhash)
+      if (strcmp(lx->strings + lx->tables[lx->tabhash[k] - 1], name) == 0)
+        return lx->tabhash[k] - 1;
+    return -1;
+  }
   for (uint32_t t = 0; t < lx->h.ntables; t++)
     if (strcmp(lx->strings + lx->tables[t], name) == 0) return (int)t;
   return -1;

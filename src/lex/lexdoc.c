@@ -28,6 +28,7 @@ typedef struct memo {
   uint32_t rec0, nrec, lens, tables;
   uint16_t maxtoks;
   uint8_t state; /* 0 = not looked up yet, 1 = found, 2 = absent */
+  uint8_t lower; /* lb_lexdoc_plain_lower(token), set for word tokens */
 } memo;
 
 /* A multi-token key found in the lexicon: tokens [i, i+n). */
@@ -121,7 +122,8 @@ static void fill(lb_doc *d, memo *m, int all) {
   for (size_t i = 0; i < n; i++) {
     const lb_tok *t = &d->toks.v[i];
     first[i] = UINT32_MAX;
-    if (!eager(t) || m[i].state || (!all && lb_lexdoc_plain_lower(t))) continue;
+    if (!eager(t) || m[i].state) continue;
+    if (!all && (m[i].lower = (uint8_t)lb_lexdoc_plain_lower(t)) != 0) continue;
     uint32_t h = lb_lex_hash(t->norm, t->normlen);
     for (uint32_t k = h & mask;; k = (k + 1) & mask) {
       uint32_t j = seen[k];
@@ -144,7 +146,11 @@ static void fill(lb_doc *d, memo *m, int all) {
       const lb_tok *u = &d->toks.v[j - 1];
       if (u->normlen == t->normlen && memcmp(u->norm, t->norm, t->normlen) == 0) {
         if (first[j - 1] == UINT32_MAX - 1) /* its first was a cache hit */
+        {
+          uint8_t lw = m[i].lower;
           m[i] = m[j - 1];
+          m[i].lower = lw;
+        }
         else
           first[i] = j - 1;
         break;
@@ -181,6 +187,12 @@ static struct lb_lexdoc *get_memo(lb_doc *d) {
     fill(d, x->m, 0);
   }
   return d->lexdoc;
+}
+
+int lb_lexdoc_lower(lb_doc *d, size_t i) {
+  if (i >= d->toks.n) return 0;
+  if (!d->lex) return lb_lexdoc_plain_lower(&d->toks.v[i]);
+  return get_memo(d)->m[i].lower;
 }
 
 int lb_lexdoc_tok(lb_doc *d, size_t i, lb_lex_entry *e) {

@@ -24,6 +24,9 @@ int lb_lexdoc_tok(lb_doc *d, size_t i, lb_lex_entry *e);
 ** "ukrainische", can be one)? The entity stage skips those, so the memo
 ** looks them up only when a later stage first asks for one. */
 int lb_lexdoc_plain_lower(const lb_tok *t);
+/* lb_lexdoc_plain_lower of word token i, as the memo noted it (computed
+** once per document). */
+int lb_lexdoc_lower(lb_doc *d, size_t i);
 
 /* The first record of `table` under token i's key, or 0 (lb_lex_find
 ** through the memo). */
