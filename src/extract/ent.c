@@ -41,6 +41,7 @@ typedef struct tabs {
 
 typedef struct surname {
   const char *key; /* case-folded last token of a full name */
+  uint32_t len;    /* its length (asked for every capitalised word) */
   int32_t ent;
 } surname;
 
@@ -58,6 +59,7 @@ typedef struct ctx {
   const lb_lex *lx;
   tabs T;
   int ntables;          /* lb_lex_ntables, for lb_lex_has_table */
+  const lb_lexdoc_memo *memo; /* lb_lexdoc_memos: per token */
   uint8_t *used;        /* per token: already part of a mention */
   uint8_t *nounend;     /* per token: noun_ending's answer (0 = not asked) */
   LB_VEC(surname) surnames;
@@ -96,7 +98,17 @@ static int is_word(const lb_tok *t) {
 
 /* The lexicon entry of token i's own key, looked up once per document and
 ** shared with the later stages (lex/lexdoc.c). */
-static int tok_entry(ctx *c, uint32_t i, lb_lex_entry *e) { return lb_lexdoc_tok(c->d, i, e); }
+static int tok_entry(ctx *c, uint32_t i, lb_lex_entry *e) {
+  const lb_lexdoc_memo *m = &c->memo[i];
+  if (m->state == 2) return 0;
+  if (m->state != 1) return lb_lexdoc_tok(c->d, i, e);
+  e->rec0 = m->rec0;
+  e->nrec = m->nrec;
+  e->maxtoks = m->maxtoks;
+  e->lens = m->lens;
+  e->tables = m->tables;
+  return 1;
+}
 
 static int entry_has(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex_rec *r) {
   if (!lb_lex_may_have(e, table)) return 0;
@@ -305,6 +317,7 @@ static void note_surname(ctx *c, int32_t ent, uint32_t i0, uint32_t i1) {
   if (!t->norm) return;
   surname *s = LB_VEC_PUSH(c->d->arena, c->surnames);
   s->key = t->norm;
+  s->len = t->normlen;
   s->ent = ent;
 }
 
@@ -671,7 +684,7 @@ static int32_t surname_at(ctx *c, uint32_t i) {
   if (!tok_cap(c->d, t) || !t->norm) return -1;
   for (size_t k = 0; k < c->surnames.n; k++) {
     const char *s = c->surnames.v[k].key;
-    size_t sl = strlen(s);
+    size_t sl = c->surnames.v[k].len;
     size_t n = t->normlen;
     if ((n == sl || (n == sl + 1 && t->norm[n - 1] == 's')) && memcmp(t->norm, s, sl) == 0)
       return c->surnames.v[k].ent;
@@ -965,6 +978,7 @@ void lb_ent_run(lb_doc *d) {
   c.T.stop = lb_lex_table(c.lx, "stop");
   c.T.nounsuffix = lb_lex_table(c.lx, "nounsuffix");
   c.ntables = lb_lex_ntables(c.lx);
+  c.memo = lb_lexdoc_memos(d);
   c.used = lb_arena_calloc(d->arena, d->toks.n, 1);
   c.nounend = lb_arena_calloc(d->arena, d->toks.n, 1);
   c.last_country = -1;
@@ -977,7 +991,7 @@ void lb_ent_run(lb_doc *d) {
       uint32_t n = 0;
       /* a lower-case word matters only as a nationality adjective
       ** ("ukrainische", "deutsch": all have "sch"); skip the lookup */
-      if (!c.used[i] && is_word(t) && !lb_lexdoc_lower(d, i)) {
+      if (!c.used[i] && is_word(t) && !c.memo[i].lower) {
         if (!n) n = try_name(&c, i, s0, s1);
         if (!n) n = try_nat(&c, i, s0, s1);
         if (!n) n = try_compound(&c, i, s1);

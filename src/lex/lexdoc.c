@@ -24,12 +24,7 @@
 #include <stdint.h>
 #include <string.h>
 
-typedef struct memo {
-  uint32_t rec0, nrec, lens, tables;
-  uint16_t maxtoks;
-  uint8_t state; /* 0 = not looked up yet, 1 = found, 2 = absent */
-  uint8_t lower; /* lb_lexdoc_plain_lower(token), set for word tokens */
-} memo;
+typedef lb_lexdoc_memo memo;
 
 /* A multi-token key found in the lexicon: tokens [i, i+n). */
 typedef struct span {
@@ -122,6 +117,7 @@ static void fill(lb_doc *d, memo *m, int all) {
   for (size_t i = 0; i < n; i++) {
     const lb_tok *t = &d->toks.v[i];
     first[i] = UINT32_MAX;
+    if (!all) m[i].state = m[i].lower = 0;
     if (!eager(t) || m[i].state) continue;
     if (!all && (m[i].lower = (uint8_t)lb_lexdoc_plain_lower(t)) != 0) continue;
     uint32_t h = lb_lex_hash(t->norm, t->normlen);
@@ -180,7 +176,8 @@ static struct lb_lexdoc *get_memo(lb_doc *d) {
   if (!d->lexdoc) {
     struct lb_lexdoc *x = lb_arena_calloc(d->arena, 1, sizeof *x);
     size_t n = d->toks.n ? d->toks.n : 1;
-    x->m = lb_arena_calloc(d->arena, n, sizeof *x->m);
+    /* not zeroed: fill's first pass sets state and lower of every token */
+    x->m = lb_arena_alloc(d->arena, n * sizeof *x->m);
     x->sdone = lb_arena_calloc(d->arena, n, sizeof *x->sdone);
     x->sfound = lb_arena_calloc(d->arena, n, sizeof *x->sfound);
     d->lexdoc = x;
@@ -189,10 +186,9 @@ static struct lb_lexdoc *get_memo(lb_doc *d) {
   return d->lexdoc;
 }
 
-int lb_lexdoc_lower(lb_doc *d, size_t i) {
-  if (i >= d->toks.n) return 0;
-  if (!d->lex) return lb_lexdoc_plain_lower(&d->toks.v[i]);
-  return get_memo(d)->m[i].lower;
+const lb_lexdoc_memo *lb_lexdoc_memos(lb_doc *d) {
+  if (!d->lex || !d->toks.n) return NULL;
+  return get_memo(d)->m;
 }
 
 int lb_lexdoc_tok(lb_doc *d, size_t i, lb_lex_entry *e) {

@@ -11,9 +11,24 @@
 #define LB_LEXDOC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../picture/doc.h"
 #include "lex.h"
+
+/* What the memo knows of one token: its key's entry when state is 1. */
+typedef struct lb_lexdoc_memo {
+  uint32_t rec0, nrec, lens, tables;
+  uint16_t maxtoks;
+  uint8_t state; /* 0 = not looked up yet, 1 = found, 2 = absent */
+  uint8_t lower; /* lb_lexdoc_plain_lower(token), set for word tokens */
+} lb_lexdoc_memo;
+
+/* The memo, one per token (NULL without lexicon or tokens), filled for
+** every token the entity stage reads. For the entity stage's inner loop,
+** which asks ~4 times per token: read state 1 and 2 here, and call
+** lb_lexdoc_tok for state 0. Valid until the document is freed. */
+const lb_lexdoc_memo *lb_lexdoc_memos(lb_doc *d);
 
 /* The entry of token i's key (d->toks.v[i].norm), memoised per document.
 ** Returns 1 and fills *e when the lexicon has the key; 0 when it has not,
@@ -24,9 +39,7 @@ int lb_lexdoc_tok(lb_doc *d, size_t i, lb_lex_entry *e);
 ** "ukrainische", can be one)? The entity stage skips those, so the memo
 ** looks them up only when a later stage first asks for one. */
 int lb_lexdoc_plain_lower(const lb_tok *t);
-/* lb_lexdoc_plain_lower of word token i, as the memo noted it (computed
-** once per document). */
-int lb_lexdoc_lower(lb_doc *d, size_t i);
+
 
 /* The first record of `table` under token i's key, or 0 (lb_lex_find
 ** through the memo). */
