@@ -225,3 +225,148 @@ TEST(lexdoc_plain_lower_seed_words) {
     if (t) CHECK_INT(lb_lexdoc_plain_lower(t), cases[i].want);
   }
 }
+
+/* lb_json_str copies eight bytes a step and stops at the first byte that
+** needs a look: escapes and UTF-8 at bytes 7, 8 and 9 (either side of the
+** first step's end), in the 1..7 byte tails (loaded as one word), and
+** invalid UTF-8 byte by byte as U+FFFD, appended after earlier output. */
+TEST(json_str_word_steps) {
+  const struct {
+    const char *s;
+    size_t n;
+    const char *want;
+  } cases[] = {
+      {"", 0, "\"\""},
+      {"a", 1, "\"a\""},
+      {"abc", 3, "\"abc\""},
+      {"abcdefg", 7, "\"abcdefg\""},
+      {"abcdefgh", 8, "\"abcdefgh\""},
+      {"abcdefghijklmno", 15, "\"abcdefghijklmno\""},
+      {"abcdefg\"ijk", 11, "\"abcdefg\\\"ijk\""},
+      {"abcdefgh\\jk", 11, "\"abcdefgh\\\\jk\""},
+      {"abcdefghi\nk", 11, "\"abcdefghi\\nk\""},
+      {"\"bc", 3, "\"\\\"bc\""},
+      {"ab\t", 3, "\"ab\\t\""},
+      {"abcdefghijklmn\r", 15, "\"abcdefghijklmn\\r\""},
+      {"abcdefg\xc3\xa4hi", 11, "\"abcdefg\xc3\xa4hi\""},
+      {"abcdef\xc3\xa4", 8, "\"abcdef\xc3\xa4\""},
+      {"abcdefg\xe2\x82\xac!", 11, "\"abcdefg\xe2\x82\xac!\""},
+      {"abcdef\xf0\x9f\x98\x80xyz", 13, "\"abcdef\xf0\x9f\x98\x80xyz\""},
+      {"G\xc3\xb6" "bel", 6, "\"G\xc3\xb6" "bel\""},
+      {"abcdefg\xc3", 8, "\"abcdefg\\ufffd\""},
+      {"\xc3(", 2, "\"\\ufffd(\""},
+      {"abcdefgh\xed\xa0\x80", 11, "\"abcdefgh\\ufffd\\ufffd\\ufffd\""},
+      {"\xc0\xaf", 2, "\"\\ufffd\\ufffd\""},
+      {"abcdefgh\xff", 9, "\"abcdefgh\\ufffd\""},
+      {"x\x1ay", 3, "\"x\\ufffdy\""},
+      {"\x01\x1f\x7f", 3, "\"\\u0001\\u001f\x7f\""},
+      {"a\0b", 3, "\"a\\u0000b\""},
+      {"\"\"\"\"\"\"\"\"\"", 9, "\"\\\"\\\"\\\"\\\"\\\"\\\"\\\"\\\"\\\"\""},
+  };
+  lb_buf all = LB_BUF_INIT, want = LB_BUF_INIT;
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    lb_buf b = LB_BUF_INIT;
+    lb_json_str(&b, cases[i].s, cases[i].n);
+    CHECK_STR(b.p, cases[i].want);
+    CHECK_INT(b.n, strlen(cases[i].want));
+    lb_buf_free(&b);
+    lb_json_str(&all, cases[i].s, cases[i].n);
+    lb_buf_adds(&want, cases[i].want);
+  }
+  CHECK_STR(all.p, want.p);
+  /* every position of an escape in strings of 1..20 bytes */
+  for (size_t n = 1; n <= 20; n++)
+    for (size_t k = 0; k < n; k++) {
+      char s[21], w[32];
+      memset(s, 'a', n);
+      s[k] = '\\';
+      lb_buf b = LB_BUF_INIT;
+      lb_json_str(&b, s, n);
+      w[0] = '"';
+      memset(w + 1, 'a', n + 1);
+      w[1 + k] = '\\';
+      w[2 + k] = '\\';
+      w[n + 2] = '"';
+      w[n + 3] = 0;
+      CHECK_STR(b.p, w);
+      lb_buf_free(&b);
+    }
+  lb_buf_free(&all);
+  lb_buf_free(&want);
+}
+
+/* lb_json_int and lb_json_span write digits two at a time with a length
+** from the bit count: the edges of each digit count and of 32 bits. */
+TEST(json_int_digits) {
+  const struct {
+    int64_t v;
+    const char *want;
+  } cases[] = {{0, "0"},
+               {9, "9"},
+               {10, "10"},
+               {99, "99"},
+               {100, "100"},
+               {-1, "-1"},
+               {-10, "-10"},
+               {1023, "1023"},
+               {1024, "1024"},
+               {999999999, "999999999"},
+               {1000000000, "1000000000"},
+               {4294967295, "4294967295"},
+               {4294967296, "4294967296"},
+               {9999999999999999, "9999999999999999"},
+               {INT64_MAX, "9223372036854775807"},
+               {INT64_MIN, "-9223372036854775808"}};
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    lb_buf b = LB_BUF_INIT;
+    lb_json_int(&b, cases[i].v);
+    CHECK_STR(b.p, cases[i].want);
+    lb_buf_free(&b);
+  }
+  lb_buf b = LB_BUF_INIT;
+  lb_json_span(&b, 0, 4294967295u);
+  lb_json_span(&b, 99, 100);
+  CHECK_STR(b.p, "[0,4294967295][99,100]");
+  lb_buf_free(&b);
+}
+
+#include "../src/read/jsonl.h"
+
+/* The JSONL reader finds the quote and backslashes with memchr and control
+** bytes 32 bytes a step: a raw control byte at each offset around those
+** steps is reported at its exact byte, also after an escaped quote (where
+** the closing quote is looked for again). */
+TEST(jsonl_string_scan_offsets) {
+  for (size_t k = 0; k < 70; k++) {
+    char line[128];
+    int h = snprintf(line, sizeof line, "{\"text\":\"");
+    memset(line + h, 'a', 70);
+    line[h + (int)k] = '\x01';
+    memcpy(line + h + 70, "\"}", 3);
+    lb_input in;
+    lb_buf scratch = LB_BUF_INIT;
+    size_t pos = 0;
+    char msg[128];
+    CHECK_INT(lb_jsonl_parse(line, strlen(line), &in, &scratch, &pos, msg, sizeof msg), -1);
+    CHECK_INT(pos, (size_t)h + k);
+    CHECK_STR(msg, "invalid JSON: control character in string");
+    /* the same after an escaped quote at byte 3 */
+    memcpy(line + h, "ab\\\"", 4);
+    if (k < 4) line[h + (int)k + 4] = '\x01';
+    CHECK_INT(lb_jsonl_parse(line, strlen(line), &in, &scratch, &pos, msg, sizeof msg), -1);
+    CHECK_INT(pos, (size_t)h + (k < 4 ? k + 4 : k));
+    lb_buf_free(&scratch);
+  }
+  /* escapes either side of 16 and 32 bytes decode as before */
+  const char *line = "{\"id\":\"x\",\"text\":\"0123456789abcde\\\"0123456789abcdef\\n"
+                     "0123456789abcdef\\u00e4\\\\z\"}";
+  lb_input in;
+  lb_buf scratch = LB_BUF_INIT;
+  size_t pos = 0;
+  char msg[128] = "";
+  CHECK_INT(lb_jsonl_parse(line, strlen(line), &in, &scratch, &pos, msg, sizeof msg), 0);
+  CHECK_STR(in.text, "0123456789abcde\"0123456789abcdef\n0123456789abcdef\xc3\xa4\\z");
+  CHECK_INT(in.len, 53);
+  CHECK_STR(in.id, "x");
+  lb_buf_free(&scratch);
+}
