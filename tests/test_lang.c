@@ -118,3 +118,31 @@ TEST(lang_model_list) {
   CHECK_STR(lb_lang_code(1), "en");
   CHECK(lb_lang_code(lb_lang_count()) == NULL);
 }
+
+/* The answers the model gave before lang.c's speed-ups (one lookup table of
+** slots, weight rows for shared n-grams, ASCII words hashed from a plain
+** copy, a word's n-grams from one start looked up only up to the first that
+** is no n-gram or prefix of one), on the paths those took: "byť" ends in
+** "_byť_", an n-gram of the model whose prefix "_byť" is none; a word of
+** more than 40 ASCII letters; ASCII then non-ASCII in one word; texts of a
+** letter or two, where ties and single weights decide. */
+TEST(lang_fast_paths_keep_answers) {
+  CHECK_STR(detect("byť"), "sk");
+  CHECK_STR(detect("Chcem byť doma."), "sk");
+  CHECK_STR(detect("Nechcem byť sám, chcem byť s tebou."), "cs");
+  CHECK_STR(detect("Rindfleischetikettierungsueberwachungsaufgabenuebertragungsgesetz"), "de");
+  CHECK_STR(detect("RINDFLEISCHETIKETTIERUNGSUEBERWACHUNGSAUFGABENUEBERTRAGUNGSGESETZ und die"),
+            "de");
+  CHECK_STR(detect("Straßenbahn"), "de");
+  CHECK_STR(detect("Zürich"), "de");
+  CHECK_STR(detect("Ölpreis"), "pt");
+  CHECK_STR(detect("a"), "hu");
+  CHECK_STR(detect("ab"), "et");
+  CHECK_STR(detect("x y z"), "pl");
+  CHECK_STR(detect("Ik ben"), "nl");
+  CHECK_STR(detect("Il presidente della Repubblica ha detto"), "es");
+  CHECK_STR(detect("Президент России заявил"), "bg");
+  CHECK_STR(detect("Cumhurbaşkanı açıkladı"), "lv");
+  CHECK_STR(detect("東京都知事"), "zh");
+  CHECK_STR(detect("대통령은 말했다"), "ko");
+}

@@ -191,6 +191,55 @@ TEST(norm_key_fast_path_equals_utf8proc) {
   }
 }
 
+/* The ASCII key (norm.c ascii_key) goes 8 bytes at a time, with
+** overlapping loads for the last bytes and for keys of 1..7: every length
+** from 0 to 24, the bytes around 'A'..'Z' ('@' '[' '`' '{' DEL) and 0x1A;
+** then a Latin-1 or other non-ASCII character at every place of a 17-byte
+** key, which must come out as utf8proc has it. */
+TEST(norm_key_ascii_lengths_and_places) {
+  const char pool[] = "Az@[`{\x7f\x1aZaQ-M.zB9";
+  for (size_t n = 0; n <= 24; n++) {
+    char in[32], want[32];
+    for (size_t i = 0; i < n; i++) {
+      in[i] = pool[(i * 7 + n) % (sizeof pool - 1)];
+      want[i] = (in[i] >= 'A' && in[i] <= 'Z') ? (char)(in[i] + 32) : in[i];
+    }
+    in[n] = want[n] = 0;
+    lb_buf got = LB_BUF_INIT;
+    lb_norm_key(&got, in, n);
+    CHECK_INT(got.n, n);
+    CHECK(got.p && memcmp(got.p, want, n + 1) == 0);
+    lb_buf_free(&got);
+    lb_arena *a = lb_arena_new();
+    uint32_t len = 99;
+    const char *k = lb_norm_key_arena(a, in, n, &len);
+    CHECK_INT(len, n);
+    CHECK(memcmp(k, want, n + 1) == 0);
+    lb_arena_free(a);
+  }
+  const char *chars[] = {"Ä", "ß", "é", "Ÿ", "µ", "Ж", "\xcc\x88"};
+  for (size_t c = 0; c < sizeof chars / sizeof *chars; c++)
+    for (size_t at = 0; at <= 17; at++) {
+      const char *key = "KYJIW-ODESA-LVIV-";
+      char in[40];
+      snprintf(in, sizeof in, "%.*s%s%s", (int)at, key, chars[c], key + at);
+      utf8proc_uint8_t *want = NULL;
+      utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)strlen(in), &want,
+                   UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
+      lb_arena *a = lb_arena_new();
+      uint32_t len = 0;
+      const char *k = lb_norm_key_arena(a, in, strlen(in), &len);
+      CHECK_STR(k, (const char *)want);
+      CHECK_INT(len, strlen((const char *)want));
+      lb_arena_free(a);
+      free(want);
+    }
+  lb_buf got = LB_BUF_INIT;
+  lb_norm_key(&got, "NEW YORK CITY", 13);
+  CHECK_STR(got.p, "new york city");
+  lb_buf_free(&got);
+}
+
 /* lb_json_num's hand-made decimals (lat/lon, scores) print what the
 ** shortest round-tripping %g printed before: values from the seed's places
 ** and a few edges of the fast path (1e-4 and 1e6 are its limits). */

@@ -20,9 +20,10 @@
 **
 ** Why not libexttextcat itself: per text it counts and sorts all n-grams and
 ** compares the ranking with every fingerprint; this needs one hash lookup
-** per n-gram, no allocation, and stops early once one language leads
-** clearly (callgrind on the bench corpus: about 20,000 instructions per
-** document, 16 words read on average).
+** per n-gram (at most), no allocation, and stops early once one language
+** leads clearly (callgrind, --stages places on 1m.jsonl: about 10,000
+** instructions per document, 8 words read on average; 21,500 before the
+** weight rows, PREFIX slots and the ASCII word path below).
 **
 ** Cyrillic: Russian and Ukrainian share most n-grams, so letters decide when
 ** present: і ї є ґ are Ukrainian only, ы э ё Russian only (among ru, uk, bg,
@@ -48,30 +49,53 @@
 #define LEAD 2000
 #define MAXWORD 40 /* characters of a word looked at */
 
-/* One distinct n-gram: check bits of its hash and its entries in LANG_NGRAMS. */
+/* One distinct n-gram: check bits of its hash and where its weights are:
+** n entries of ENT from first (SPARSE), or row first of ROWS (DENSE). A
+** PREFIX slot holds no weights: it stands for a prefix of an n-gram of the
+** model that the model lacks itself ("_byť" of "_byť_"), so that a word's
+** n-grams from one start need not be looked up past the first miss. */
 typedef struct slot {
   uint32_t check;
-  uint16_t first, count; /* count 0 = empty slot */
+  uint16_t first;
+  uint8_t n;
+  uint8_t kind; /* 0 = empty slot */
 } slot;
+enum { SPARSE = 1, DENSE, PREFIX };
+
+/* One language's weight for an n-gram: 4 bytes, where LANG_NGRAMS's entry
+** with its string pointer takes 16. */
+typedef struct ent {
+  uint16_t weight;
+  uint8_t lang;
+} ent;
+
+/* N-grams that many languages share ("en", "er_", "_d": up to 33 of the 37)
+** add a row of weights, one per language, as 4-lane vector adds instead:
+** on 1m.jsonl the 64,000 hits added 647,000 entries one by one, most of
+** them in n-grams of 11 and more. DENSE_MIN measured best of 4..16
+** (lb_lang_detect: 15.6M instructions before, 6.7M with rows, PREFIX slots
+** and the ASCII path). */
+#define DENSE_MIN 6
+#define NPAD ((NLANG + 3) & ~(size_t)3) /* scores, padded to whole vectors */
 
 #define TBITS 15
 #define TSIZE (1u << TBITS)
 static slot TABLE[TSIZE];
+static ent ENT[NNGRAM];
+#define NROWS 512 /* 464 n-grams of the model have DENSE_MIN entries or more */
+static uint32_t ROWS[NROWS][NPAD] __attribute__((aligned(16)));
+/* byte classes: 1 separates words (is_sep), 2 not ASCII, 4 an ASCII letter */
+static uint8_t CLS[256];
 static pthread_once_t ONCE = PTHREAD_ONCE_INIT;
 static int LANG_RU = -1, LANG_UK = -1;
 static uint8_t CYR_NOBE[NLANG]; /* ru uk bg sr mk: letters may decide */
 
 _Static_assert(NNGRAM < 65536, "n-gram table too large for uint16_t indexes");
 _Static_assert(NLANG < 256, "too many languages");
+_Static_assert(NPAD <= 40, "score_hash adds rows of up to 10 vectors");
 
-static uint64_t fnv(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
+#define FNV_BASIS 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
 
 /* Slot of a hash: FNV-1a's high bits barely move for 2..5-byte keys, so mix
 ** before taking them (without this, probe chains were hundreds long). */
@@ -81,19 +105,79 @@ static inline uint32_t slot_of(uint64_t h) {
   return (uint32_t)(h >> (64 - TBITS));
 }
 
+/* Separates words: ASCII white space, control bytes, digits, and the 0x1A
+** that replaced invalid input. */
+static int is_sep(unsigned char c) { return c <= ' ' || (c >= '0' && c <= '9') || c == 0x7F; }
+
+/* The slot that holds hash h, or the empty slot where it would go. */
+static slot *find(uint64_t h) {
+  uint32_t k = slot_of(h);
+  while (TABLE[k].kind && TABLE[k].check != (uint32_t)h)
+    k = (k + 1) & (TSIZE - 1);
+  return &TABLE[k];
+}
+
+/* Give g[0..n) and, in turn, its shorter prefixes of whole characters a
+** PREFIX slot, up to the first that has a slot already. */
+static void add_prefixes(const char *g, size_t n) {
+  while (n > 0) {
+    uint64_t h = FNV_BASIS;
+    for (size_t i = 0; i < n; i++)
+      h = (h ^ (unsigned char)g[i]) * FNV_PRIME;
+    slot *sl = find(h);
+    if (sl->kind) return;
+    sl->check = (uint32_t)h;
+    sl->kind = PREFIX;
+    do
+      n--;
+    while (n > 0 && ((unsigned char)g[n] & 0xC0) == 0x80);
+  }
+}
+
 static void build(void) {
+  size_t rows = 0;
   for (size_t i = 0; i < NNGRAM;) {
     const char *g = LANG_NGRAMS[i].g;
     size_t j = i + 1;
-    while (j < NNGRAM && strcmp(LANG_NGRAMS[j].g, g) == 0)
+    /* equal string literals are merged (gcc, clang): most of a group
+    ** compares as pointers, strcmp only where a group ends */
+    while (j < NNGRAM && (LANG_NGRAMS[j].g == g ||
+                          (LANG_NGRAMS[j].g[0] == g[0] && strcmp(LANG_NGRAMS[j].g, g) == 0)))
       j++;
-    uint64_t h = fnv(g, strlen(g));
-    uint32_t k = slot_of(h);
-    while (TABLE[k].count)
-      k = (k + 1) & (TSIZE - 1);
-    TABLE[k].check = (uint32_t)h;
-    TABLE[k].first = (uint16_t)i;
-    TABLE[k].count = (uint16_t)(j - i);
+    /* the hash of g less its last character, then of g */
+    size_t n = strlen(g), np = n - 1;
+    while (np > 0 && ((unsigned char)g[np] & 0xC0) == 0x80)
+      np--;
+    uint64_t hp = FNV_BASIS;
+    for (size_t b = 0; b < np; b++)
+      hp = (hp ^ (unsigned char)g[b]) * FNV_PRIME;
+    uint64_t h = hp;
+    for (size_t b = np; b < n; b++)
+      h = (h ^ (unsigned char)g[b]) * FNV_PRIME;
+    slot *sl = find(h);
+    sl->check = (uint32_t)h; /* a PREFIX slot so far, or empty */
+    if (j - i >= DENSE_MIN && rows < NROWS) {
+      size_t top = 0;
+      for (size_t e = i; e < j; e++) {
+        ROWS[rows][LANG_NGRAMS[e].lang] += LANG_NGRAMS[e].weight;
+        if (LANG_NGRAMS[e].lang > top) top = LANG_NGRAMS[e].lang;
+      }
+      sl->first = (uint16_t)rows++;
+      sl->n = (uint8_t)(top / 4 + 1);
+      sl->kind = DENSE;
+    } else {
+      for (size_t e = i; e < j; e++) {
+        ENT[e].lang = LANG_NGRAMS[e].lang;
+        ENT[e].weight = LANG_NGRAMS[e].weight;
+      }
+      sl->first = (uint16_t)i;
+      sl->n = (uint8_t)(j - i);
+      sl->kind = SPARSE;
+    }
+    /* every prefix of whole characters of an n-gram gets a slot (PREFIX when
+    ** the model lacks it): a lookup that misses then tells that no longer
+    ** n-gram from the same start can hit */
+    if (np > 0 && !find(hp)->kind) add_prefixes(g, np);
     i = j;
   }
   for (size_t l = 0; l < NLANG; l++) {
@@ -103,17 +187,77 @@ static void build(void) {
     for (size_t c = 0; c < sizeof cyr / sizeof *cyr; c++)
       if (strcmp(LANG_CODES[l], cyr[c]) == 0) CYR_NOBE[l] = 1;
   }
+  for (unsigned c = 0; c < 256; c++) {
+    int letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    CLS[c] = (uint8_t)(is_sep((unsigned char)c) ? 1 : c >= 0x80 ? 2 : letter ? 4 : 0);
+  }
 }
 
-static inline void score_hash(uint64_t h, uint32_t *score) {
+/* score[0..4) += w[0..4) as one SSE2 add (memcpy: no aliasing questions) */
+typedef uint32_t v4u __attribute__((vector_size(16)));
+static inline void add4(uint32_t *score, const uint32_t *w) {
+  v4u a, b;
+  memcpy(&a, score, sizeof a);
+  memcpy(&b, w, sizeof b);
+  a += b;
+  memcpy(score, &a, sizeof a);
+}
+
+/* Add the weights of the n-gram of hash h; 0 when it is no n-gram of the
+** model nor a prefix of one. */
+static inline __attribute__((always_inline)) int score_hash(uint64_t h, uint32_t *restrict score) {
   uint32_t k = slot_of(h);
   for (;;) {
     const slot *s = &TABLE[k];
-    if (!s->count) return;
+    if (!s->kind) return 0;
     if (s->check == (uint32_t)h) {
-      for (unsigned e = s->first; e < (unsigned)s->first + s->count; e++)
-        score[LANG_NGRAMS[e].lang] += LANG_NGRAMS[e].weight;
-      return;
+      if (s->kind == DENSE) {
+        /* s->n vectors: most rows end at language 23 (6 of 10 vectors) */
+        const uint32_t *w = ROWS[s->first];
+        switch (s->n) {
+        case 10:
+          add4(score + 36, w + 36); /* fall through */
+        case 9:
+          add4(score + 32, w + 32); /* fall through */
+        case 8:
+          add4(score + 28, w + 28); /* fall through */
+        case 7:
+          add4(score + 24, w + 24); /* fall through */
+        case 6:
+          add4(score + 20, w + 20); /* fall through */
+        case 5:
+          add4(score + 16, w + 16); /* fall through */
+        case 4:
+          add4(score + 12, w + 12); /* fall through */
+        case 3:
+          add4(score + 8, w + 8); /* fall through */
+        case 2:
+          add4(score + 4, w + 4); /* fall through */
+        default:
+          add4(score, w);
+        }
+        return 1;
+      }
+      /* fewer than DENSE_MIN: unrolled */
+      const ent *e = ENT + s->first;
+      switch (s->n) {
+      case 5:
+        score[e[4].lang] += e[4].weight; /* fall through */
+      case 4:
+        score[e[3].lang] += e[3].weight; /* fall through */
+      case 3:
+        score[e[2].lang] += e[2].weight; /* fall through */
+      case 2:
+        score[e[1].lang] += e[1].weight; /* fall through */
+      case 1:
+        score[e[0].lang] += e[0].weight; /* fall through */
+      case 0:
+        break; /* a PREFIX slot */
+      default: /* no row left (see ROWS) */
+        for (unsigned i = 0; i < s->n; i++)
+          score[e[i].lang] += e[i].weight;
+      }
+      return 1;
     }
     k = (k + 1) & (TSIZE - 1);
   }
@@ -123,23 +267,32 @@ static inline void score_hash(uint64_t h, uint32_t *score) {
 ** in the padded word p, cs[nc] its length. */
 static void score_word(const char *p, const uint8_t *cs, size_t nc, uint32_t *score) {
   for (size_t i = 0; i < nc; i++) {
-    uint64_t h = 1469598103934665603ULL;
+    uint64_t h = FNV_BASIS;
     size_t b = cs[i];
     for (size_t j = i; j < nc && j < i + NGMAX; j++) {
       for (; b < cs[j + 1]; b++) {
         h ^= (unsigned char)p[b];
-        h *= 1099511628211ULL;
+        h *= FNV_PRIME;
       }
       /* single ASCII characters say little and hit every language: skip
       ** them (but not "ä", "ß", "ы": those tell) */
-      if (j > i || cs[i + 1] - cs[i] > 1) score_hash(h, score);
+      if ((j > i || cs[i + 1] - cs[i] > 1) && !score_hash(h, score)) break;
     }
   }
 }
 
-/* Separates words: ASCII white space, control bytes, digits, and the 0x1A
-** that replaced invalid input. */
-static int is_sep(unsigned char c) { return c <= ' ' || (c >= '0' && c <= '9') || c == 0x7F; }
+/* score_word for a padded word p[0..n) of ASCII only (one byte a
+** character, all single characters skipped): most words of German news. */
+static void score_ascii(const unsigned char *p, size_t n, uint32_t *score) {
+  for (size_t i = 0; i + 1 < n; i++) {
+    uint64_t h = (FNV_BASIS ^ p[i]) * FNV_PRIME;
+    size_t end = i + NGMAX < n ? i + NGMAX : n;
+    for (size_t j = i + 1; j < end; j++) {
+      h = (h ^ p[j]) * FNV_PRIME;
+      if (!score_hash(h, score)) break;
+    }
+  }
+}
 
 static int best_of(const uint32_t *score, uint32_t *second) {
   int best = 0;
@@ -157,6 +310,25 @@ static int best_of(const uint32_t *score, uint32_t *second) {
   return best;
 }
 
+/* The language that leads all others by more than LEAD, or -1: what
+** best_of and score[b] - second > LEAD tell, in two passes that vectorize
+** (the maximum m, then how many reach m - LEAD: the leader alone does). The
+** padding scores are 0, below m - LEAD >= 1. Scores stay far below 2^31. */
+static int leader(const uint32_t *score) {
+  int32_t m = 0;
+  for (size_t l = 0; l < NPAD; l++)
+    m = (int32_t)score[l] > m ? (int32_t)score[l] : m;
+  if (m <= LEAD) return -1;
+  int32_t lo = m - LEAD, n = 0;
+  for (size_t l = 0; l < NPAD; l++)
+    n += (int32_t)score[l] >= lo;
+  if (n != 1) return -1;
+  int b = 0;
+  while ((int32_t)score[b] != m)
+    b++;
+  return b;
+}
+
 const char *lb_lang_detect(const char *text, size_t len) {
   pthread_once(&ONCE, build);
   const unsigned char *s = (const unsigned char *)text;
@@ -165,57 +337,71 @@ const char *lb_lang_detect(const char *text, size_t len) {
     while (len > 0 && (s[len] & 0xC0) == 0x80)
       len--; /* a character boundary */
   }
-  uint32_t score[NLANG];
+  uint32_t score[NPAD] __attribute__((aligned(16)));
   memset(score, 0, sizeof score);
   char p[MAXWORD * 4 + 2];
   uint8_t cs[MAXWORD + 3];
   size_t i = 0, words = 0;
   int letters = 0, uk = 0, ru = 0;
   while (i < len) {
-    while (i < len && is_sep(s[i]))
+    while (i < len && (CLS[s[i]] & 1))
       i++;
     if (i >= len) break;
-    /* one word: characters up to the next separator */
-    size_t nb = 0, nc = 0;
-    p[nb] = '_';
-    cs[nc++] = (uint8_t)nb++;
-    while (i < len && !is_sep(s[i])) {
-      unsigned c = s[i];
-      size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (i + k > len) k = len - i;
-      if (nc <= MAXWORD) {
-        cs[nc++] = (uint8_t)nb;
-        memcpy(p + nb, s + i, k);
-        nb += k;
+    /* one word: characters up to the next separator; ASCII words (most)
+    ** are copied and hashed byte by byte, others character by character */
+    size_t w0 = i;
+    unsigned cls = 0;
+    while (i < len && !(CLS[s[i]] & 3))
+      cls |= CLS[s[i++]];
+    if (i >= len || (CLS[s[i]] & 1)) {
+      size_t m = i - w0 < MAXWORD ? i - w0 : MAXWORD;
+      p[0] = '_';
+      memcpy(p + 1, s + w0, m);
+      p[m + 1] = '_';
+      letters |= cls != 0;
+      score_ascii((const unsigned char *)p, m + 2, score);
+    } else {
+      i = w0;
+      size_t nb = 0, nc = 0;
+      p[nb] = '_';
+      cs[nc++] = (uint8_t)nb++;
+      while (i < len && !(CLS[s[i]] & 1)) {
+        unsigned c = s[i];
+        size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + k > len) k = len - i;
+        if (nc <= MAXWORD) {
+          cs[nc++] = (uint8_t)nb;
+          memcpy(p + nb, s + i, k);
+          nb += k;
+        }
+        if (c < 0x80) {
+          letters |= (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        } else if (k == 2 && (c == 0xD0 || c == 0xD1 || c == 0xD2)) {
+          unsigned c2 = s[i + 1];
+          /* і ї є ґ / І Ї Є Ґ */
+          uk += (c == 0xD1 && (c2 == 0x96 || c2 == 0x97 || c2 == 0x94)) ||
+                (c == 0xD0 && (c2 == 0x86 || c2 == 0x87 || c2 == 0x84)) ||
+                (c == 0xD2 && (c2 == 0x90 || c2 == 0x91));
+          /* ы э ё / Ы Э Ё (not ъ: Bulgarian writes it often) */
+          ru += (c == 0xD1 && (c2 == 0x8B || c2 == 0x8D || c2 == 0x91)) ||
+                (c == 0xD0 && (c2 == 0xAB || c2 == 0xAD || c2 == 0x81));
+          letters = 1;
+        } else if (!letters) {
+          int32_t cp;
+          lb_utf8_decode(s + i, len - i, &cp);
+          letters = lb_uc_is_letter(cp);
+        }
+        i += k;
       }
-      if (c < 0x80) {
-        letters |= (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-      } else if (k == 2 && (c == 0xD0 || c == 0xD1 || c == 0xD2)) {
-        unsigned c2 = s[i + 1];
-        /* і ї є ґ / І Ї Є Ґ */
-        uk += (c == 0xD1 && (c2 == 0x96 || c2 == 0x97 || c2 == 0x94)) ||
-              (c == 0xD0 && (c2 == 0x86 || c2 == 0x87 || c2 == 0x84)) ||
-              (c == 0xD2 && (c2 == 0x90 || c2 == 0x91));
-        /* ы э ё / Ы Э Ё (not ъ: Bulgarian writes it often) */
-        ru += (c == 0xD1 && (c2 == 0x8B || c2 == 0x8D || c2 == 0x91)) ||
-              (c == 0xD0 && (c2 == 0xAB || c2 == 0xAD || c2 == 0x81));
-        letters = 1;
-      } else if (!letters) {
-        int32_t cp;
-        lb_utf8_decode(s + i, len - i, &cp);
-        letters = lb_uc_is_letter(cp);
-      }
-      i += k;
+      cs[nc++] = (uint8_t)nb;
+      p[nb++] = '_';
+      cs[nc] = (uint8_t)nb;
+      score_word(p, cs, nc, score);
     }
-    cs[nc++] = (uint8_t)nb;
-    p[nb++] = '_';
-    cs[nc] = (uint8_t)nb;
-    score_word(p, cs, nc, score);
     /* stop early once one language leads by far */
     if (++words % 2 == 0) {
-      uint32_t second;
-      int b = best_of(score, &second);
-      if (score[b] - second > LEAD && !CYR_NOBE[b]) break;
+      int b = leader(score);
+      if (b >= 0 && !CYR_NOBE[b]) break;
     }
   }
   if (!letters) return NULL;
