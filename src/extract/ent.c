@@ -63,6 +63,7 @@ typedef struct ctx {
   uint8_t *used;        /* per token: already part of a mention */
   uint8_t *nounend;     /* per token: noun_ending's answer (0 = not asked) */
   LB_VEC(surname) surnames;
+  uint64_t surname_first; /* bit (first byte & 63) of every surname key */
   LB_VEC(deferred) later;
   LB_VEC(int32_t) named; /* countries named by an adjective only */
   int32_t last_country;  /* entity index of the last country named */
@@ -319,6 +320,7 @@ static void note_surname(ctx *c, int32_t ent, uint32_t i0, uint32_t i1) {
   s->key = t->norm;
   s->len = t->normlen;
   s->ent = ent;
+  c->surname_first |= 1ull << ((unsigned char)t->norm[0] & 63);
 }
 
 /* Type of the entity an `ent` record points to (its entdef), or "". */
@@ -681,7 +683,9 @@ static uint32_t try_genitive(ctx *c, uint32_t i, uint32_t s0) {
 ** genitive -s: "Trumps"), or -1. */
 static int32_t surname_at(ctx *c, uint32_t i) {
   const lb_tok *t = &c->d->toks.v[i];
-  if (!tok_cap(c->d, t) || !t->norm) return -1;
+  if (!tok_cap(c->d, t) || !t->norm || !t->normlen) return -1;
+  /* asked for every capitalised word: most start unlike any surname */
+  if (!((c->surname_first >> ((unsigned char)t->norm[0] & 63)) & 1)) return -1;
   for (size_t k = 0; k < c->surnames.n; k++) {
     const char *s = c->surnames.v[k].key;
     size_t sl = c->surnames.v[k].len;
