@@ -419,3 +419,55 @@ TEST(jsonl_string_scan_offsets) {
   CHECK_STR(in.id, "x");
   lb_buf_free(&scratch);
 }
+
+/* The tokenizer's fast path for plain ASCII words one space apart (and
+** "word, word") hands every other word to the general code mid-word: the
+** flags must come out as from the general code. Each case: surface, the
+** occurrence, kind, flags (CAP 1, UPPER 2, SPACE 8, NL 16, NONASCII 1024,
+** SUB 4096). */
+TEST(tok_fast_path_spans_flags) {
+  const char *text = "Die UNO, die Uno und AB\xff" "C sagen: GR\xc3\x9c" "NE Gew\xc3\xa4hrung, X y, "
+                     "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVW NATO-Staaten "
+                     "Ein- und z. B. Dr. Abc\nZeile";
+  static const struct {
+    const char *surface;
+    int nth, kind, flags;
+  } want[] = {
+      {"Die", 0, LB_TOK_WORD, 1},
+      {"UNO", 0, LB_TOK_WORD, 1 | 2 | 8},
+      {",", 0, LB_TOK_PUNCT, 0},
+      {"die", 0, LB_TOK_WORD, 8},
+      {"Uno", 0, LB_TOK_WORD, 1 | 8},
+      {"und", 0, LB_TOK_WORD, 8},
+      {"AB\x1a" "C", 0, LB_TOK_WORD, 1 | 8 | 4096},
+      {"sagen", 0, LB_TOK_WORD, 8},
+      {":", 0, LB_TOK_PUNCT, 0},
+      {"GR\xc3\x9c" "NE", 0, LB_TOK_WORD, 1 | 2 | 8 | 1024},
+      {"Gew\xc3\xa4hrung", 0, LB_TOK_WORD, 1 | 8 | 1024},
+      {",", 2, LB_TOK_PUNCT, 0},
+      {"X", 0, LB_TOK_WORD, 1 | 8},
+      {"y", 0, LB_TOK_WORD, 8},
+      {"abcdefghijklmnopqrstuvwxyz", 0, LB_TOK_WORD, 8},
+      {"ABCDEFGHIJKLMNOPQRSTUVW", 0, LB_TOK_WORD, 1 | 2 | 8},
+      {"NATO-Staaten", 0, LB_TOK_WORD, 1 | 4 | 8},
+      {"Ein-", 0, LB_TOK_WORD, 1 | 4 | 8},
+      {"z. B.", 0, LB_TOK_ABBR, 8},
+      {"Dr.", 0, LB_TOK_ABBR, 1 | 8},
+      {"Abc", 0, LB_TOK_WORD, 1 | 8},
+      {"Zeile", 0, LB_TOK_WORD, 1 | 8 | 16},
+  };
+  lb_doc *d = t_doc(text, NULL);
+  for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+    long off = t_find(d->text, want[i].surface, want[i].nth);
+    const lb_tok *t = off >= 0 ? tok_at(d, off) : NULL;
+    if (!t || t->kind != want[i].kind || t->end - t->start != strlen(want[i].surface) ||
+        t->flags != want[i].flags) {
+      printf("  \"%s\" #%d: want %s len %d flags %d, got %s len %d flags %d\n", want[i].surface,
+             want[i].nth, lb_tok_kind_name(want[i].kind), (int)strlen(want[i].surface),
+             want[i].flags, t ? lb_tok_kind_name(t->kind) : "none",
+             t ? (int)(t->end - t->start) : -1, t ? t->flags : -1);
+      lb_test_failed++;
+    }
+  }
+  lb_doc_free(d);
+}
