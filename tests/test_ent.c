@@ -413,3 +413,26 @@ TEST(ent_lexicon_open_fast) {
   CHECK(strncmp(r.val, "Truppe\tNOUN\t", 12) == 0);
   lb_lex_close(lx);
 }
+
+/* Names of three tokens are found through the entry of their first two
+** (lexc writes one for every key of 3+ tokens; the entity stage asks for
+** longer keys only when it exists): same names as asking every length. */
+TEST(ent_three_token_names_via_prefix_entries) {
+  lb_doc *d = t_doc("Die Vereinigte Arabische Emirate und die Demokratische Republik Kongo "
+                    "verhandeln in Abu Dhabi.",
+                    "2024-11-10");
+  check_men(d, "lb:gn290557", 4, "Vereinigte Arabische Emirate", "ARE");
+  check_men(d, "Q974", 41, "Demokratische Republik Kongo", "COD");
+  check_men(d, "lb:gn292968", 84, "Abu Dhabi", NULL);
+  lb_doc_free(d);
+  char err[512];
+  lb_lex *lx = lb_lex_open("bin/lagebild.lex", err, sizeof err);
+  CHECK(lx != NULL);
+  if (!lx) return;
+  CHECK_INT(lb_lex_has_prefix2(lx), 1);
+  lb_lex_entry e;
+  CHECK(lb_lex_get(lx, "demokratische republik", 22, &e));
+  CHECK(e.maxtoks >= 3);
+  CHECK(lb_lex_has_len(&e, 3));
+  lb_lex_close(lx);
+}

@@ -149,7 +149,7 @@ typedef struct {
   const char *s;
   lb_buf *out;
   uint32_t ntok;
-  uint32_t first_len;
+  uint32_t first_len, second_len; /* key bytes of the first one, two tokens */
 } keyctx;
 
 static void key_tok(void *ctx, const lb_tok *t) {
@@ -157,6 +157,7 @@ static void key_tok(void *ctx, const lb_tok *t) {
   if (k->ntok++) lb_buf_addc(k->out, ' ');
   lb_norm_key(k->out, k->s + t->start, t->end - t->start);
   if (k->ntok == 1) k->first_len = (uint32_t)k->out->n;
+  if (k->ntok == 2) k->second_len = (uint32_t)k->out->n;
 }
 
 static int fail(const char *file, size_t line, const char *msg) {
@@ -172,7 +173,7 @@ static int add_line(const char *file, size_t lineno, const char *table, size_t t
   if (lb_utf8_valid_prefix(key, klen) != klen || lb_utf8_valid_prefix(val, vlen) != vlen)
     return fail(file, lineno, "invalid UTF-8");
   lb_buf_reset(kb);
-  keyctx k = {key, kb, 0, 0};
+  keyctx k = {key, kb, 0, 0, 0};
   lb_tok_each(key, klen, key_tok, &k);
   if (!k.ntok) return fail(file, lineno, "key has no tokens");
   if (k.ntok > 255) return fail(file, lineno, "key longer than 255 tokens");
@@ -181,6 +182,11 @@ static int add_line(const char *file, size_t lineno, const char *table, size_t t
     uint32_t f = entry_get(kb->p, k.first_len);
     if (ents[f].maxtoks < k.ntok) ents[f].maxtoks = k.ntok;
     ents[f].lens |= 1u << (k.ntok <= 24 ? k.ntok - 2 : 23);
+  }
+  if (k.ntok > 2) { /* the prefix entry of the first two tokens (lex.h) */
+    uint32_t f2 = entry_get(kb->p, k.second_len);
+    if (ents[f2].maxtoks < k.ntok) ents[f2].maxtoks = k.ntok;
+    ents[f2].lens |= 1u << (k.ntok <= 24 ? k.ntok - 2 : 23);
   }
   if (nrecs == caprecs) {
     caprecs = caprecs ? caprecs * 2 : 1 << 16;
@@ -308,13 +314,14 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < ntables; i++) tables[i] = (char *)(uintptr_t)intern(tables[i], strlen(tables[i]));
   while (pool.n % 4) lb_buf_addc(&pool, 0);
 
-  /* Buckets are 8 bytes (entry index, key hash): at a load of up to 0.8 a
+  /* Buckets are 8 bytes (entry index, key hash): at a load of up to 0.82 a
   ** probe sequence mostly stays in one or two adjacent cache lines, and the
   ** table stays small. Measured with 1.6M keys (5 MB of the bench corpus,
   ** --stages places, one thread): load 0.77 (16 MB of buckets) was 3-5%
-  ** faster than load 0.38 (32 MB), same output. */
+  ** faster than load 0.38 (32 MB), same output. (0.82, not 0.8: the
+  ** 1.69M keys with the prefix entries still fit 2^21 buckets.) */
   size_t nb = 1;
-  while (nb * 4 < nents * 5 + 4) nb <<= 1;
+  while (nb * 100 < nents * 122 + 100) nb <<= 1;
   uint32_t *hash = malloc(nb * sizeof *hash);
   memset(hash, 0xFF, nb * sizeof *hash);
   for (size_t e = 0; e < nents; e++) {
@@ -329,10 +336,11 @@ int main(int argc, char **argv) {
   uint32_t entries_off = hash_off + (uint32_t)nb * 8;
   uint32_t recs_off = entries_off + (uint32_t)nents * 28;
   uint32_t strings_off = recs_off + (uint32_t)nrecs * 16;
-  /* Bloom filter over the key hashes (lex.h): >= 10 bits a key, in 64-byte
-  ** blocks, at the end of the file on a 64-byte boundary. */
+  /* Bloom filter over the key hashes (lex.h): >= 9.5 bits a key (2 MB for
+  ** the 1.69M keys), in 64-byte blocks, at the end of the file on a 64-byte
+  ** boundary. */
   uint32_t nblk = 1;
-  while ((uint64_t)nblk * 512 < (uint64_t)nents * 10) nblk <<= 1;
+  while ((uint64_t)nblk * 1024 < (uint64_t)nents * 19) nblk <<= 1;
   uint64_t *bloom = calloc((size_t)nblk * 8, sizeof *bloom);
   if (!bloom) {
     fputs("lagebild-lexc: out of memory\n", stderr);
@@ -358,7 +366,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "%s: %s\n", tmp, strerror(errno));
     return 1;
   }
-  fwrite("LBLEX003", 1, 8, f);
+  fwrite("LBLEX004", 1, 8, f);
   put32(f, (uint32_t)ntables);
   put32(f, tables_off);
   put32(f, (uint32_t)nb);

@@ -60,6 +60,7 @@ typedef struct ctx {
   tabs T;
   int ntables;          /* lb_lex_ntables, for lb_lex_has_table */
   const lb_lexdoc_memo *memo; /* lb_lexdoc_memos: per token */
+  int prefix2;                /* lb_lex_has_prefix2 */
   uint8_t *used;        /* per token: already part of a mention */
   uint8_t *nounend;     /* per token: noun_ending's answer (0 = not asked) */
   LB_VEC(surname) surnames;
@@ -133,6 +134,22 @@ static uint32_t probe(ctx *c, uint32_t i, uint32_t lim, int table, lb_lex_entry 
     if (table != c->T.ent && n > MAXSHORT) n = MAXSHORT;
     if (n > MAXLONG) n = MAXLONG;
     if (n > lim - i) n = lim - i;
+    if (n > 2 && c->prefix2) {
+      /* keys of 3+ tokens only when some key starts with the first two
+      ** ("Der" starts many names, "der präsident" few): one lookup
+      ** instead of one per length (lb_lex_has_prefix2) */
+      lb_lex_entry e2;
+      if (lb_lexdoc_span(c->d, i, 2, &e2))
+        for (uint32_t k = n < e2.maxtoks ? n : e2.maxtoks; k > 2; k--) {
+          lb_lex_entry e;
+          if (lb_lex_has_len(&e2, k) && lb_lexdoc_span(c->d, i, k, &e) &&
+              entry_has(c->lx, &e, table, &r)) {
+            *out = e;
+            return k;
+          }
+        }
+      n = 2;
+    }
     for (; n > 1; n--) {
       lb_lex_entry e;
       /* only lengths some key has; memoised: probes for ent, nat and
@@ -982,6 +999,7 @@ void lb_ent_run(lb_doc *d) {
   c.T.stop = lb_lex_table(c.lx, "stop");
   c.T.nounsuffix = lb_lex_table(c.lx, "nounsuffix");
   c.ntables = lb_lex_ntables(c.lx);
+  c.prefix2 = lb_lex_has_prefix2(c.lx);
   c.memo = lb_lexdoc_memos(d);
   c.used = lb_arena_calloc(d->arena, d->toks.n, 1);
   c.nounend = lb_arena_calloc(d->arena, d->toks.n, 1);

@@ -26,7 +26,10 @@
 ** (linear probing at load 0.38); the hash in the bucket rejects those from
 ** the bucket's own cache line. */
 /* 003: entries carry a bit set of their records' tables (lb_lex_may_have) */
-#define LB_LEX_MAGIC "LBLEX003"
+/* 004: entries for the first two tokens of longer keys (lex.h); 003 files
+** (without them) still load */
+#define LB_LEX_MAGIC "LBLEX004"
+#define LB_LEX_MAGIC_003 "LBLEX003"
 
 typedef struct lb_lex_hdr {
   char magic[8];
@@ -50,6 +53,7 @@ struct lb_lex {
   ** asks for its tables by name for each document (strcmp over all table
   ** names was 2% of extraction) */
   uint8_t tabhash[128];
+  int prefix2; /* LBLEX004: prefix entries (lb_lex_has_prefix2) */
 };
 
 uint32_t lb_lex_hash(const char *s, size_t n) {
@@ -105,7 +109,8 @@ lb_lex *lb_lex_open(const char *path, char *err, size_t errlen) {
   lx->size = (size_t)st.st_size;
   memcpy(&lx->h, m, sizeof lx->h);
   const char *why = NULL;
-  if (memcmp(lx->h.magic, LB_LEX_MAGIC, 8) != 0)
+  lx->prefix2 = memcmp(lx->h.magic, LB_LEX_MAGIC, 8) == 0;
+  if (!lx->prefix2 && memcmp(lx->h.magic, LB_LEX_MAGIC_003, 8) != 0)
     why = "bad magic (not a lagebild lexicon, or from another version)";
   else if (lx->h.file_len != lx->size)
     why = "truncated or padded (size in header differs from file size)";
@@ -181,6 +186,8 @@ int lb_lex_table(const lb_lex *lx, const char *name) {
 }
 
 int lb_lex_ntables(const lb_lex *lx) { return lx ? (int)lx->h.ntables : 0; }
+
+int lb_lex_has_prefix2(const lb_lex *lx) { return lx && lx->prefix2; }
 
 const char *lb_lex_table_name(const lb_lex *lx, int table) {
   if (!lx || table < 0 || (uint32_t)table >= lx->h.ntables) return "?";

@@ -21,7 +21,8 @@
 ** "Donald Trump" a two-token key "donald trump".
 **
 ** Binary format (all integers little-endian uint32, offsets from file start):
-**   header: magic "LBLEX003", then the fields of struct lb_lex_hdr
+**   header: magic "LBLEX004" (or "LBLEX003", the same without the prefix
+**           entries below), then the fields of struct lb_lex_hdr
 **   tables: ntables x (name offset)
 **   hash:   nbuckets (power of two) x {entry index (0xFFFFFFFF = empty),
 **           the entry's key hash}
@@ -35,6 +36,11 @@
 **            that is not there mostly ends in this 2 MB table, which stays
 **            in the CPU caches, instead of a miss in the 16 MB bucket
 **            array (lb_lex_bloom_* below).
+** Prefix entries (LBLEX004): the first two tokens of every key of three or
+** more tokens have an entry (without records when no key is just those
+** two) whose maxtoks and lens tell the longer keys that start with them, so
+** a longest-match probe asks for 3+ tokens only after the first two were
+** found (lb_lex_has_prefix2).
 ** Every offset is checked against the file size when it is used, so a
 ** corrupt file yields "no match" or an error at open, never a bad read.
 */
@@ -93,6 +99,9 @@ void lb_lex_close(lb_lex *lx);
 int lb_lex_table(const lb_lex *lx, const char *name);
 /* Number of tables. */
 int lb_lex_ntables(const lb_lex *lx);
+/* Does every key of three or more tokens have its first two tokens as an
+** entry whose maxtoks/lens describe the longer keys (LBLEX004)? */
+int lb_lex_has_prefix2(const lb_lex *lx);
 const char *lb_lex_table_name(const lb_lex *lx, int table);
 
 /* Look up a normalised key (tokens joined by one space). Returns 1 and fills
