@@ -391,3 +391,93 @@ TEST(qty_date_phrase_table) {
   CHECK_INT(bad, 0);
   CHECK(n >= 150);
 }
+
+/* lb_num_parse's value without strtod (num.c dec_value): exactly strtod's
+** rounding, on the fast path (up to 2^53 as an integer, <= 22 decimals)
+** and on the fallback beyond it. */
+TEST(num_parse_value_rounds_as_strtod) {
+  static const struct {
+    const char *s, *clean;
+    int german;
+  } cases[] = {
+      {"0,1", "0.1", 1},
+      {"2,3", "2.3", 1},
+      {"0,005", "0.005", 1},
+      {"1.234.567,891", "1234567.891", 1},
+      {"1,234,567.891", "1234567.891", 0},
+      {"123.456.789.012.345", "123456789012345", 1},
+      {"0,3333333333333333", "0.3333333333333333", 1},           /* 16 decimals */
+      {"0,12345678901234567890123", "0.12345678901234567890123", 1}, /* fallback */
+      {"9.007.199.254.740,993", "9007199254740.993", 1},       /* m > 2^53: fallback */
+      {"900.719.925.474,099", "900719925474.099", 1},          /* just under 2^53 / 10 */
+      {"0,0000000000000000000001", "0.0000000000000000000001", 1}, /* 22 decimals */
+      {"0,00000000000000000000001", "0.00000000000000000000001", 1}, /* 23: fallback */
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    int st;
+    double v = num(cases[k].s, cases[k].german, &st);
+    CHECK_INT(st, LB_NUM_OK);
+    if (v != strtod(cases[k].clean, NULL)) printf("  case %s: %.17g\n", cases[k].s, v);
+    CHECK(v == strtod(cases[k].clean, NULL));
+  }
+  int st;
+  CHECK(num("0,1", 1, &st) == 0.1);
+  CHECK(num("1.234.567,891", 1, &st) == 1234567.891);
+  CHECK(num("123.456.789.012.345", 1, &st) == 123456789012345.0);
+}
+
+/* lb_num_mark: marks come from the token's lexicon entry, memoised per
+** entry across documents (num.c mark_all); a repeated word, the same word in
+** a later document and an abbreviation looked up without its period all get
+** their table's marks. */
+TEST(num_mark_per_entry) {
+  const char *text = "Am Montag kamen 3 Mio. Menschen, am Montag auch 5000 Soldaten und die Armee.";
+  for (int round = 0; round < 2; round++) {
+    lb_doc *d = t_doc_lang(text, "2024-11-11", "de");
+    unsigned mon[2] = {0, 0}, mio = 0, sold = 0, und = 9999;
+    int nmon = 0;
+    for (size_t i = 0; i < d->toks.n; i++) {
+      const lb_tok *t = &d->toks.v[i];
+      if (!t->norm) continue;
+      unsigned m = lb_num_mark(d, i);
+      if (t->normlen == 6 && !memcmp(t->norm, "montag", 6) && nmon < 2) mon[nmon++] = m;
+      if (t->normlen == 4 && !memcmp(t->norm, "mio.", 4)) mio = m;
+      if (t->normlen == 8 && !memcmp(t->norm, "soldaten", 8)) sold = m;
+      if (t->normlen == 3 && !memcmp(t->norm, "und", 3)) und = m;
+    }
+    CHECK_INT(nmon, 2);
+    CHECK_INT(mon[0], mon[1]);
+    CHECK(mon[0] & LB_NUMM_WDAY);
+    CHECK(mon[0] & LB_NUMM_DATE);
+    CHECK(!(mon[0] & LB_NUMM_QTY));
+    CHECK(mio & LB_NUMM_QTY);
+    CHECK(sold & LB_NUMM_UNIT);
+    CHECK(!(und & (LB_NUMM_QTY | LB_NUMM_DATE | LB_NUMM_UNIT)));
+    CHECK_INT(lb_num_mark(d, d->toks.n), 0);
+    lb_doc_free(d);
+  }
+}
+
+/* The numeral table's fields read without strtod (num.c field_num): plain
+** digits, missing fields (defaults 0 and -1), and the same values as
+** lb_lex_field_num gives. */
+TEST(num_word_fields) {
+  const lb_lex *lx = lb_engine_lex(t_engine());
+  int tab = lb_lex_table(lx, "num");
+  CHECK(tab >= 0);
+  lb_num_word w;
+  CHECK(lb_num_word_get(lx, tab, "zwölf", strlen("zwölf"), &w));
+  CHECK_INT(w.kind, LB_NUMK_CARD);
+  CHECK(w.value == 12 && w.min == 0 && w.max == -1);
+  CHECK(lb_num_word_get(lx, tab, "millionen", 9, &w));
+  CHECK_INT(w.kind, LB_NUMK_MULT);
+  CHECK(w.value == 1000000 && w.max == -1);
+  CHECK(lb_num_word_get(lx, tab, "einige", 6, &w));
+  CHECK_INT(w.kind, LB_NUMK_WEAK);
+  CHECK(w.value == 0 && w.min == 2 && w.max == 9);
+  lb_lex_rec r;
+  CHECK(lb_lex_find(lx, tab, "tausende", 8, &r));
+  CHECK(lb_num_word_of(&r, &w));
+  CHECK(w.min == lb_lex_field_num(&r, 2, 0) && w.max == lb_lex_field_num(&r, 3, -1));
+  CHECK(w.min == 2000 && w.max == 9999);
+}

@@ -10,10 +10,47 @@
 #include "../lex/lexdoc.h"
 #include "../picture/doc.h"
 
+#include <float.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAXSIG 15 /* significant digits a double holds exactly */
+
+/*
+** The value of buf[0..n) ("123", "0.05": digits and at most one '.'),
+** rounded as strtod rounds it. When the digits, read as an integer m, are
+** below 2^53 and there are k <= 22 decimals, m and 10^k are exact doubles,
+** so the one division m / 10^k is the correctly rounded value, which is what
+** strtod returns (Clinger's fast path; it needs double arithmetic without
+** excess precision, FLT_EVAL_METHOD 0, as on x86-64). strtod itself took
+** ~440 instructions a call (callgrind, 1m.jsonl): 9.6M Ir of all stages.
+** Beyond the fast path it calls strtod(buf), so buf must then end in a
+** byte that ends the number (NUL, tab); with at most 15 digits it never does.
+*/
+static double dec_value(const char *buf, size_t n) {
+#if FLT_EVAL_METHOD == 0
+  static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  uint64_t m = 0;
+  size_t k = 0;
+  int frac = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (buf[i] == '.') {
+      frac = 1;
+      continue;
+    }
+    if (m >= (UINT64_C(1) << 53) / 10) return strtod(buf, NULL); /* m * 10 + 9 may exceed 2^53 */
+    m = m * 10 + (uint64_t)(buf[i] - '0');
+    k += (size_t)frac;
+  }
+  if (k > 22) return strtod(buf, NULL);
+  return (double)m / p10[k];
+#else
+  (void)n;
+  return strtod(buf, NULL);
+#endif
+}
 
 int lb_num_parse(const char *s, size_t n, int german, double *out, unsigned *flags) {
   *out = 0;
@@ -106,10 +143,29 @@ int lb_num_parse(const char *s, size_t n, int german, double *out, unsigned *fla
   }
   if (b == 0) buf[b++] = '0';
   buf[b] = 0;
-  *out = strtod(buf, NULL);
+  *out = dec_value(buf, b);
   if (seen_dec) *flags |= LB_NUMF_DECIMAL;
   if (nsep == 0 && n == 4) *flags |= LB_NUMF_PLAIN4;
   return LB_NUM_OK;
+}
+
+/* lb_lex_field_num(r, i, dflt), without strtod for a plain field of at most
+** 15 digits and '.' that starts with a digit ("12", "1000000", "2.5"), which
+** dec_value reads exactly as strtod does: the three fields of a numeral took
+** ~800 Ir a word through strtod (callgrind, 1m.jsonl). */
+static double field_num(const lb_lex_rec *r, int i, double dflt) {
+  const char *f;
+  int n = lb_lex_field(r->val, r->val_len, i, &f);
+  if (n <= 0) return dflt; /* as lb_lex_field_num: missing or empty */
+  if (n <= 15 && f[0] >= '0' && f[0] <= '9') {
+    int dots = 0, k = 0;
+    for (; k < n; k++) {
+      if (f[k] == '.') dots++;
+      else if (f[k] < '0' || f[k] > '9') break;
+    }
+    if (k == n && dots <= 1) return dec_value(f, (size_t)n);
+  }
+  return lb_lex_field_num(r, i, dflt);
 }
 
 /* One table entry: kind value min max. */
@@ -125,9 +181,9 @@ int lb_num_word_of(const lb_lex_rec *r, lb_num_word *w) {
   else if (fl == 4 && !memcmp(f, "part", 4)) w->kind = LB_NUMK_PART;
   else if (fl == 4 && !memcmp(f, "weak", 4)) w->kind = LB_NUMK_WEAK;
   else return 0;
-  w->value = lb_lex_field_num(r, 1, 0);
-  w->min = lb_lex_field_num(r, 2, 0);
-  w->max = lb_lex_field_num(r, 3, -1);
+  w->value = field_num(r, 1, 0);
+  w->min = field_num(r, 2, 0);
+  w->max = field_num(r, 3, -1);
   return 1;
 }
 
@@ -208,6 +264,23 @@ static int entry_find(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex
   return 0;
 }
 
+/* lb_lexdoc_tok(d, i, e), reading the memo directly when it knows token i
+** (nearly always: the entity stage and lb_num_mark filled it), which saves
+** the call's checks (~2M Ir of lb_num_phrase's on 1m.jsonl). */
+static int tok_entry(lb_doc *d, size_t i, lb_lex_entry *e) {
+  const lb_lexdoc_memo *m = lb_lexdoc_memos(d);
+  if (m && m[i].state == 1) {
+    e->rec0 = m[i].rec0;
+    e->nrec = m[i].nrec;
+    e->maxtoks = m[i].maxtoks;
+    e->lens = m[i].lens;
+    e->tables = m[i].tables;
+    return 1;
+  }
+  if (m && m[i].state == 2) return 0;
+  return lb_lexdoc_tok(d, i, e);
+}
+
 int lb_num_phrase(lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
                   lb_lex_rec *r) {
   if (!d->lex || table < 0 || i >= end || end > d->toks.n) return 0;
@@ -215,13 +288,23 @@ int lb_num_phrase(lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
   const char *k = lb_num_tok_key(d, i, &n);
   lb_lex_entry e, e2;
   size_t max = 0;
-  int have1 = d->toks.v[i].norm ? lb_lexdoc_tok(d, i, &e) : lb_lex_get(d->lex, k, n, &e);
+  int have1 = d->toks.v[i].norm ? tok_entry(d, i, &e) : lb_lex_get(d->lex, k, n, &e);
   if (have1) max = e.maxtoks;
   int split = abbr_dot(d, i);
   if (split && lb_lex_get(d->lex, k, n - 1, &e2) && e2.maxtoks > max) max = e2.maxtoks;
   if (!max) return 0;
   if (max > maxlen) max = maxlen;
   if (max > end - i) max = end - i;
+  /* the split spelling ("mrd ." for "mrd.") only differs, and so is only
+  ** looked up, when a key's tokens hold such an abbreviation: find the first
+  ** once instead of building every length's key to find none (~5M Ir on
+  ** 1m.jsonl, all stages) */
+  size_t dot = i + max;
+  for (size_t j = i; j < i + max; j++)
+    if (abbr_dot(d, j)) {
+      dot = j;
+      break;
+    }
   char buf[256];
   for (size_t len = max; len >= 1; len--) {
     if (len == 1 && have1 && entry_find(d->lex, &e, table, r)) return 1;
@@ -231,31 +314,28 @@ int lb_num_phrase(lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
     if (len > 1 && have1 && lb_lex_has_len(&e, len) && lb_lexdoc_span(d, i, len, &es) &&
         entry_find(d->lex, &es, table, r))
       return (int)len;
-    for (int variant = 1; variant < 2; variant++) {
-      size_t b = 0;
-      int ok = 1, any = 0;
-      for (size_t j = i; j < i + len; j++) {
-        size_t kn;
-        const char *kk = lb_num_tok_key(d, j, &kn);
-        if (b + kn + 3 >= sizeof buf) {
-          ok = 0;
-          break;
-        }
-        if (j > i) buf[b++] = ' ';
-        if (variant && abbr_dot(d, j)) {
-          memcpy(buf + b, kk, kn - 1);
-          b += kn - 1;
-          buf[b++] = ' ';
-          buf[b++] = '.';
-          any = 1;
-        } else {
-          memcpy(buf + b, kk, kn);
-          b += kn;
-        }
+    if (dot >= i + len) continue;
+    size_t b = 0;
+    int ok = 1;
+    for (size_t j = i; j < i + len; j++) {
+      size_t kn;
+      const char *kk = lb_num_tok_key(d, j, &kn);
+      if (b + kn + 3 >= sizeof buf) {
+        ok = 0;
+        break;
       }
-      if (variant && !any) break;
-      if (ok && lb_lex_find(d->lex, table, buf, b, r)) return (int)len;
+      if (j > i) buf[b++] = ' ';
+      if (abbr_dot(d, j)) {
+        memcpy(buf + b, kk, kn - 1);
+        b += kn - 1;
+        buf[b++] = ' ';
+        buf[b++] = '.';
+      } else {
+        memcpy(buf + b, kk, kn);
+        b += kn;
+      }
     }
+    if (ok && lb_lex_find(d->lex, table, buf, b, r)) return (int)len;
   }
   return 0;
 }
@@ -292,87 +372,153 @@ const lb_num_tabs *lb_num_tables(const lb_lex *lx) {
 /* No key of the number, date and signal tables is longer than this (bytes);
 ** longer words (German compounds) are not looked up. */
 #define MAXWORD 32
+#define MAXTAB 256
+
+/* What the marks of a lexicon entry are made of, per thread and lexicon:
+** the marks each table gives, and the tables any mark comes from. */
+typedef struct markctx {
+  const lb_lex *lx;
+  lb_num_tabs T;
+  uint32_t want; /* table bits (lb_lex_entry.tables) any mark comes from */
+  uint16_t tabmark[MAXTAB];
+} markctx;
+
+static void markctx_init(markctx *x, const lb_lex *lx, const lb_num_tabs *T) {
+  const struct {
+    int id;
+    uint16_t mark;
+  } map[] = {{T->num, LB_NUMM_DATE | LB_NUMM_QTY},
+             {T->month, LB_NUMM_DATE | LB_NUMM_MONTH},
+             {T->wday, LB_NUMM_DATE | LB_NUMM_WDAY},
+             {T->dword, LB_NUMM_DATE | LB_NUMM_DWORD},
+             {T->dprep, LB_NUMM_DATE | LB_NUMM_DPREP | LB_NUMM_DWORD},
+             {T->dperiod, LB_NUMM_DATE | LB_NUMM_PERIOD},
+             {T->dstart, LB_NUMM_DATE | LB_NUMM_PERIOD | LB_NUMM_DWORD},
+             {T->qmod, LB_NUMM_QTY},
+             {T->unit, LB_NUMM_SIG | LB_NUMM_UNIT}, {T->spellvar, LB_NUMM_SIG},
+             {T->qstop, LB_NUMM_STOP},             {T->qverb, LB_NUMM_VERB},
+             {T->dend, LB_NUMM_DEND}};
+  memset(x->tabmark, 0, sizeof x->tabmark);
+  for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
+    if (map[k].id >= 0 && map[k].id < MAXTAB) x->tabmark[map[k].id] |= map[k].mark;
+  /* an entry with none of these tables (most words) has its records skipped */
+  x->want = 0;
+  for (int tb = 0; tb < MAXTAB; tb++)
+    if (x->tabmark[tb] || (tb == T->xstart && T->xstart >= 0)) x->want |= 1u << (tb < 31 ? tb : 31);
+  x->T = *T;
+  x->lx = lx;
+}
+
+/* The marks of entry e, from its records. */
+static uint16_t entry_marks(const markctx *x, const lb_lex_entry *e) {
+  const lb_lex *lx = x->lx;
+  int t_num = x->T.num, t_x = x->T.xstart;
+  uint16_t m = 0;
+  for (uint32_t r = 0; r < e->nrec; r++) {
+    lb_lex_rec rec;
+    if (!lb_lex_rec_get(lx, e, r, &rec) || rec.table < 0 || rec.table >= MAXTAB ||
+        (!x->tabmark[rec.table] && rec.table != t_x))
+      continue;
+    if (rec.table == t_num || rec.table == t_x) {
+      const char *f;
+      int fl = lb_lex_field(rec.val, rec.val_len, 0, &f);
+      if (fl < 1) continue;
+      /* "und", "ein": pieces of compounds start nothing */
+      if (rec.table == t_num && fl == 4 && !memcmp(f, "part", 4)) continue;
+      if (rec.table == t_x)
+        m |= f[0] == 'q' ? LB_NUMM_QTY : f[0] == 'u' ? LB_NUMM_UNIT : f[0] == 'v' ? LB_NUMM_VERB : 0;
+    }
+    m |= x->tabmark[rec.table];
+  }
+  return m;
+}
+
+/*
+** The marks depend on the entry's records only, so they are memoised per
+** thread and lexicon by the entry's first record (rec0 + nrec name the
+** records), across documents. The entries come from the document's lexdoc
+** memo, read directly: before, each token's key was hashed for a
+** per-document memo of 8 KB (zeroed per document) and looked up through
+** lb_lexdoc_tok; that and the per-document set-up were ~45M Ir self for
+** the 800 documents of 1m.jsonl (callgrind, all stages; 1,605 entries had
+** their records read), now 6.2M in mark_all and 2.9M in lb_num_mark.
+*/
+#define EMEMO 1024
+typedef struct ememo {
+  uint32_t rec0, nrec; /* nrec 0: empty */
+  uint16_t m;
+} ememo;
+
+/* noinline: lb_num_mark, asked ~4 times per token, stays a few loads without
+** saving registers (the inlined set-up cost it ~20M Ir in pushes and pops) */
+__attribute__((noinline)) static void mark_all(lb_doc *d) {
+  const lb_lex *lx = d->lex;
+  const lb_num_tabs *T = lb_num_tables(lx);
+  static _Thread_local markctx x;
+  static _Thread_local ememo em[EMEMO];
+  static _Thread_local size_t em_size;
+  static _Thread_local uint32_t em_keys;
+  if (x.lx != lx || memcmp(&x.T, T, sizeof *T) || em_size != lb_lex_size(lx) ||
+      em_keys != lb_lex_nkeys(lx)) {
+    markctx_init(&x, lx, T);
+    memset(em, 0, sizeof em);
+    em_size = lb_lex_size(lx);
+    em_keys = lb_lex_nkeys(lx);
+  }
+  uint32_t want = x.want;
+  size_t n = d->toks.n;
+  uint16_t *mk = lb_arena_calloc(d->arena, n ? n : 1, sizeof *mk);
+  const lb_lexdoc_memo *mm = lb_lexdoc_memos(d);
+  const lb_tok *tv = d->toks.v;
+  const uint32_t kinds = 1u << LB_TOK_WORD | 1u << LB_TOK_ABBR | 1u << LB_TOK_SYM;
+  for (size_t t = 0; t < n; t++) {
+    const lb_tok *tk = &tv[t];
+    if (tk->kind >= 32 || !((kinds >> tk->kind) & 1)) continue;
+    lb_lex_entry e;
+    int found;
+    if (tk->norm) {
+      if (tk->normlen > MAXWORD) continue;
+      if (mm[t].state == 1) {
+        /* most words: known, but to none of the tables */
+        if (!(mm[t].tables & want)) continue;
+        e.rec0 = mm[t].rec0; /* all that is read of e below */
+        e.nrec = mm[t].nrec;
+        e.tables = mm[t].tables;
+        found = 1;
+      } else if (mm[t].state == 2) {
+        found = 0;
+      } else {
+        found = lb_lexdoc_tok(d, t, &e);
+      }
+    } else {
+      size_t kn = tk->end - tk->start;
+      if (kn > MAXWORD) continue;
+      found = lb_lex_get(lx, d->text + tk->start, kn, &e);
+    }
+    if (!found && abbr_dot(d, t)) found = lb_lex_get(lx, tk->norm, tk->normlen - 1, &e);
+    if (!found || !(e.tables & want) || !e.nrec) continue;
+    ememo *s = &em[(e.rec0 * 2654435761u) >> 22 & (EMEMO - 1)];
+    if (s->nrec != e.nrec || s->rec0 != e.rec0) {
+      s->rec0 = e.rec0;
+      s->nrec = e.nrec;
+      s->m = entry_marks(&x, &e);
+    }
+    mk[t] = s->m;
+  }
+  d->nummark = mk;
+}
+
+/* The first call of a document (and calls without lexicon), apart so that
+** lb_num_mark is a tail call without register saves. */
+__attribute__((noinline)) static unsigned mark_first(lb_doc *d, size_t i) {
+  if (i >= d->toks.n || !d->lex) return 0;
+  if (!d->nummark) mark_all(d);
+  return d->nummark[i];
+}
 
 unsigned lb_num_mark(lb_doc *d, size_t i) {
-  if (i >= d->toks.n || !d->lex) return 0;
-  if (!d->nummark) {
-    const lb_lex *lx = d->lex;
-    const lb_num_tabs *T = lb_num_tables(lx);
-    enum { MAXTAB = 256 };
-    const struct {
-      int id;
-      uint16_t mark;
-    } map[] = {{T->num, LB_NUMM_DATE | LB_NUMM_QTY},
-               {T->month, LB_NUMM_DATE | LB_NUMM_MONTH},
-               {T->wday, LB_NUMM_DATE | LB_NUMM_WDAY},
-               {T->dword, LB_NUMM_DATE | LB_NUMM_DWORD},
-               {T->dprep, LB_NUMM_DATE | LB_NUMM_DPREP | LB_NUMM_DWORD},
-               {T->dperiod, LB_NUMM_DATE | LB_NUMM_PERIOD},
-               {T->dstart, LB_NUMM_DATE | LB_NUMM_PERIOD | LB_NUMM_DWORD},
-               {T->qmod, LB_NUMM_QTY},
-               {T->unit, LB_NUMM_SIG | LB_NUMM_UNIT}, {T->spellvar, LB_NUMM_SIG},
-               {T->qstop, LB_NUMM_STOP},             {T->qverb, LB_NUMM_VERB},
-               {T->dend, LB_NUMM_DEND}};
-    uint16_t tabmark[MAXTAB];
-    memset(tabmark, 0, sizeof tabmark);
-    for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
-      if (map[k].id >= 0 && map[k].id < MAXTAB) tabmark[map[k].id] |= map[k].mark;
-    int t_num = T->num, t_x = T->xstart;
-    /* tables any mark comes from: an entry with none of them (most words)
-    ** has its records skipped (lb_lex_may_have) */
-    uint32_t want = 0;
-    for (int tb = 0; tb < MAXTAB; tb++)
-      if (tabmark[tb] || (tb == t_x && t_x >= 0)) want |= 1u << (tb < 31 ? tb : 31);
-    d->nummark = lb_arena_calloc(d->arena, d->toks.n ? d->toks.n : 1, sizeof *d->nummark);
-    /* frequent words ("der", "und") repeat: a small memo saves their look-ups */
-    enum { MEMO = 512 };
-    struct memo {
-      const char *k;
-      uint32_t n;
-      uint16_t m;
-    } *memo = lb_arena_calloc(d->arena, MEMO, sizeof *memo);
-    for (size_t t = 0; t < d->toks.n; t++) {
-      const lb_tok *tk = &d->toks.v[t];
-      if (tk->kind != LB_TOK_WORD && tk->kind != LB_TOK_ABBR && tk->kind != LB_TOK_SYM) continue;
-      size_t kn;
-      const char *key = lb_num_tok_key(d, t, &kn);
-      if (kn > MAXWORD) continue;
-      uint32_t h = 2166136261u;
-      for (size_t k = 0; k < kn; k++) h = (h ^ (unsigned char)key[k]) * 16777619u;
-      struct memo *slot = &memo[h & (MEMO - 1)];
-      if (slot->k && slot->n == kn && !memcmp(slot->k, key, kn)) {
-        d->nummark[t] = slot->m;
-        continue;
-      }
-      lb_lex_entry e;
-      /* through the document's memo: the entity stage has looked most of
-      ** these tokens up already (saved ~6% of all cycles, perf on s1.jsonl) */
-      int found = tk->norm ? lb_lexdoc_tok(d, t, &e) : lb_lex_get(lx, key, kn, &e);
-      if (!found && abbr_dot(d, t)) found = lb_lex_get(lx, key, kn - 1, &e);
-      uint16_t m = 0;
-      if (!found) {
-        slot->k = key, slot->n = (uint32_t)kn, slot->m = 0;
-        continue;
-      }
-      for (uint32_t r = 0; r < e.nrec && (e.tables & want); r++) {
-        lb_lex_rec rec;
-        if (!lb_lex_rec_get(lx, &e, r, &rec) || rec.table < 0 || rec.table >= MAXTAB ||
-            (!tabmark[rec.table] && rec.table != t_x))
-          continue;
-        if (rec.table == t_num || rec.table == t_x) {
-          const char *f;
-          int fl = lb_lex_field(rec.val, rec.val_len, 0, &f);
-          if (fl < 1) continue;
-          /* "und", "ein": pieces of compounds start nothing */
-          if (rec.table == t_num && fl == 4 && !memcmp(f, "part", 4)) continue;
-          if (rec.table == t_x)
-            m |= f[0] == 'q' ? LB_NUMM_QTY : f[0] == 'u' ? LB_NUMM_UNIT : f[0] == 'v' ? LB_NUMM_VERB : 0;
-        }
-        m |= tabmark[rec.table];
-      }
-      d->nummark[t] = m;
-      slot->k = key, slot->n = (uint32_t)kn, slot->m = m;
-    }
-  }
-  return d->nummark[i];
+  /* d->nummark is only ever computed with a lexicon (d->lex is set once,
+  ** when the document is made) */
+  if (i < d->toks.n && d->nummark) return d->nummark[i];
+  return mark_first(d, i);
 }
