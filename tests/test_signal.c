@@ -72,3 +72,54 @@ TEST(signal_more_kinds) {
   CHECK(s_find(d, "english_date_format", t_find(d->text, "am November 11, 2024", 0)) != NULL);
   lb_doc_free(d);
 }
+
+static size_t n_kind(const lb_doc *d, const char *kind) {
+  size_t n = 0;
+  for (size_t i = 0; i < d->signals.n; i++) n += !strcmp(d->signals.v[i].kind, kind);
+  return n;
+}
+
+TEST(signal_duplicates_hash_words) {
+  /* sentences are hashed by length and three 8-byte samples: the same
+  ** length, start and end with another word inside is no duplicate; a
+  ** repeat of any length is one, and names the first occurrence */
+  const char *text =
+      "Die Truppen rückten am Montag weiter nach Westen vor und hielten dort. "
+      "Die Truppen rückten am Montag weiter nach Norden vor und hielten dort. "
+      "Die Soldaten meldeten am Abend drei neue Angriffe auf die Stadt im Osten. "
+      "Die Truppen rückten am Montag weiter nach Westen vor und hielten dort.";
+  lb_doc *d = t_doc_lang(text, "2024-11-11", "de");
+  CHECK_INT(n_kind(d, "duplicate_sentence"), 1);
+  const lb_signal *s = s_find(d, "duplicate_sentence", t_find(text, "Die Truppen rückten", 2));
+  CHECK(s);
+  if (s) CHECK_STR(s->detail, "same as the sentence at byte 0");
+  lb_doc_free(d);
+  /* lengths 0..7 mod 8 of the repeated sentence */
+  const char *tail[] = {"", "x", "xy", "xyz", "xyzw", "xyzwv", "xyzwvu", "xyzwvut"};
+  for (int k = 0; k < 8; k++) {
+    char buf[512];
+    snprintf(buf, sizeof buf,
+             "Die Armee meldete heute neue schwere Kämpfe im Osten %s. Es regnet. "
+             "Die Armee meldete heute neue schwere Kämpfe im Osten %s.",
+             tail[k], tail[k]);
+    d = t_doc_lang(buf, "2024-11-11", "de");
+    CHECK_INT(n_kind(d, "duplicate_sentence"), 1);
+    lb_doc_free(d);
+  }
+}
+
+TEST(signal_imperial_unit_any_position) {
+  /* the unit marks are read four tokens at a time: the word is found at
+  ** every position modulo 4 */
+  const char *pre[] = {"", "Heute ", "Heute sehr ", "Heute sehr weit ", "Heute sehr weit und "};
+  for (int k = 0; k < 5; k++) {
+    char buf[256];
+    snprintf(buf, sizeof buf, "%sMeilen vor der Stadt.", pre[k]);
+    lb_doc *d = t_doc_lang(buf, "2024-11-11", "de");
+    const lb_signal *s = s_find(d, "imperial_unit", (long)strlen(pre[k]));
+    CHECK(s);
+    if (s) CHECK_STR(s->detail, "Meilen");
+    CHECK_INT(n_kind(d, "imperial_unit"), 1);
+    lb_doc_free(d);
+  }
+}

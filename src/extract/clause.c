@@ -17,19 +17,55 @@
 #include "../lex/lexdoc.h"
 #include "../picture/doc.h"
 
+/* Is the record's first field the document's language? (Field 0 is the
+** bytes before the first tab, as lb_lex_field counts them.) */
 static int lang_ok(const lb_cl *c, const lb_lex_rec *r) {
-  const char *f;
-  int n = lb_lex_field(r->val, r->val_len, 0, &f);
-  if (n != 2) return 0;
-  return c->en ? memcmp(f, "en", 2) == 0 : memcmp(f, "de", 2) == 0;
+  const char *v = r->val;
+  if (r->val_len < 2 || (r->val_len > 2 && v[2] != '\t')) return 0;
+  return c->en ? v[0] == 'e' && v[1] == 'n' : v[0] == 'd' && v[1] == 'e';
 }
+
+/*
+** Callers walk the matches with i = 0, 1, 2, ... (claim.c, event.c); each
+** call used to start again at the entry's first record, reading
+** (i + 1) * nrec records in all. The last answer is kept per thread, and
+** a call for the next i on the same entry goes on from where it stopped.
+** The key is the entry itself (lexicon, first record, count, language):
+** the same entry gives the same records in any document.
+*/
+static _Thread_local struct {
+  const lb_lex *lx;
+  uint32_t rec0, nrec, k; /* k: the record of match i */
+  int table, i, en;
+} rec_last;
 
 int lb_cl_rec(const lb_cl *c, uint32_t t, int table, int i, lb_lex_rec *r) {
   if (table < 0 || t >= c->d->toks.n || c->nrec[t] == 0) return 0;
+  /* the has bits are exact for these two tables (any language) */
+  if ((table == c->t_rverb && !(c->has[t] & LB_CL_HAS_RVERB)) ||
+      (table == c->t_event && !(c->has[t] & LB_CL_HAS_EVENT)))
+    return 0;
+  const lb_lex *lx = c->d->lex;
   lb_lex_entry e = {c->rec0[t], c->nrec[t], 1, 0, ~0u};
-  for (uint32_t k = 0; k < e.nrec; k++) {
-    if (!lb_lex_rec_get(c->d->lex, &e, k, r) || r->table != table || !lang_ok(c, r)) continue;
-    if (i-- == 0) return 1;
+  uint32_t k = 0;
+  int want = i;
+  if (i > 0 && rec_last.lx == lx && rec_last.rec0 == e.rec0 && rec_last.nrec == e.nrec &&
+      rec_last.table == table && rec_last.en == c->en && rec_last.i == i - 1) {
+    k = rec_last.k + 1;
+    want = 0;
+  }
+  for (; k < e.nrec; k++) {
+    if (!lb_lex_rec_get(lx, &e, k, r) || r->table != table || !lang_ok(c, r)) continue;
+    if (want-- == 0) {
+      rec_last.lx = lx;
+      rec_last.rec0 = e.rec0;
+      rec_last.nrec = e.nrec;
+      rec_last.k = k;
+      rec_last.table = table;
+      rec_last.i = i;
+      rec_last.en = c->en;
+      return 1;
+    }
   }
   return 0;
 }
@@ -83,8 +119,10 @@ int lb_cl_konj(const lb_cl *c, uint32_t t, int wide) {
     const char *f;
     int n = lb_lex_field(r.val, r.val_len, 2, &f);
     if (n <= 0) continue;
-    char feat[128];
-    snprintf(feat, sizeof feat, "%.*s", n, f);
+    char feat[128]; /* copied, not snprintf'd: a third of this function's cost */
+    size_t fn = (size_t)n < sizeof feat - 1 ? (size_t)n : sizeof feat - 1;
+    memcpy(feat, f, fn);
+    feat[fn] = 0;
     if (strstr(feat, "PRÄ.S3") || strstr(feat, "PRÄ.P3") || strstr(feat, "PRT.S3") ||
         strstr(feat, "PRT.P3"))
       return 0; /* also an indicative: no sign of indirect speech */
@@ -93,101 +131,111 @@ int lb_cl_konj(const lb_cl *c, uint32_t t, int wide) {
   return konj;
 }
 
-static int is_punct(const lb_doc *d, uint32_t t, char ch) {
-  const lb_tok *k = &d->toks.v[t];
-  return k->kind == LB_TOK_PUNCT && k->end == k->start + 1 && d->text[k->start] == ch;
-}
-
-/* Clause openers: see the header comment. */
-static void mark_open(lb_cl *c) {
+/* Clause openers: see the header comment. Only dashes, punctuation and
+** subordinating words can open a clause; lb_cl_new lists those tokens in
+** cand[0..nc) (ascending) while it fills fw, so the sentences are walked
+** over the list, not over every token: looking at every token's kind here
+** was 3.2M Ir of 491M (callgrind, all stages on 1m.jsonl). */
+static void mark_open(lb_cl *c, const uint32_t *cand, size_t nc) {
   lb_doc *d = c->d;
+  /* locals: the stores into open (bytes) may alias anything */
+  const lb_tok *toks = d->toks.v;
+  const uint32_t *fw = c->fw;
+  const char *text = d->text;
+  uint8_t *open = c->open;
+  uint32_t ntok = (uint32_t)d->toks.n;
   for (size_t s = 0; s < d->sents.n; s++) {
     const lb_sent *st = &d->sents.v[s];
-    if (st->tok0 < d->toks.n) c->open[st->tok0] = 1;
-    for (uint32_t t = st->tok0; t < st->tok1 && t < d->toks.n; t++) {
-      const lb_tok *k = &d->toks.v[t];
-      uint32_t nx = t + 1;
-      if (nx >= st->tok1) break;
-      if (k->kind == LB_TOK_DASH || is_punct(d, t, ';') || is_punct(d, t, ':')) {
-        c->open[nx] = 1;
-      } else if (is_punct(d, t, ',')) {
-        uint32_t f = c->fw[nx];
-        if (f & (LB_FW_SUBORD | LB_FW_REL)) {
-          c->open[nx] = 1;
-        } else if ((f & LB_FW_PREP) && nx + 1 < st->tok1 &&
-                   (lb_cl_is(c, nx + 1, "denen") || lb_cl_is(c, nx + 1, "dessen") ||
-                    lb_cl_is(c, nx + 1, "deren") || lb_cl_is(c, nx + 1, "welchen") ||
-                    lb_cl_is(c, nx + 1, "welchem") || lb_cl_is(c, nx + 1, "which") ||
-                    lb_cl_is(c, nx + 1, "whom"))) {
-          c->open[nx] = 1;
+    if (st->tok0 < ntok) open[st->tok0] = 1;
+    uint32_t end = st->tok1 < ntok ? st->tok1 : ntok;
+    /* the first listed token >= tok0 */
+    size_t lo = 0, hi = nc;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (cand[mid] < st->tok0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    for (size_t i = lo; i < nc && cand[i] + 1 < end; i++) {
+      uint32_t t = cand[i], nx = t + 1;
+      const lb_tok *k = &toks[t];
+      if (k->kind == LB_TOK_DASH) {
+        open[nx] = 1;
+      } else if (k->kind == LB_TOK_PUNCT) {
+        if (k->end != k->start + 1) continue;
+        char ch = text[k->start];
+        if (ch == ';' || ch == ':') {
+          open[nx] = 1;
+        } else if (ch == ',') {
+          uint32_t f = fw[nx];
+          if (f & (LB_FW_SUBORD | LB_FW_REL)) {
+            open[nx] = 1;
+          } else if ((f & LB_FW_PREP) && nx + 1 < st->tok1 &&
+                     (lb_cl_is(c, nx + 1, "denen") || lb_cl_is(c, nx + 1, "dessen") ||
+                      lb_cl_is(c, nx + 1, "deren") || lb_cl_is(c, nx + 1, "welchen") ||
+                      lb_cl_is(c, nx + 1, "welchem") || lb_cl_is(c, nx + 1, "which") ||
+                      lb_cl_is(c, nx + 1, "whom"))) {
+            open[nx] = 1;
+          }
         }
-      } else if (!c->en && (c->fw[t] & LB_FW_SUBORD) && t > st->tok0 && lb_cl_is(c, t, "dass")) {
-        c->open[t] = 1;
+      } else if ((fw[t] & LB_FW_SUBORD) && !c->en && t > st->tok0 && lb_cl_is(c, t, "dass")) {
+        open[t] = 1;
       }
     }
   }
 }
 
 /*
-** What the lexicon says about one key, cached per thread. Looking every
-** token up and walking all its records (a common German word has dozens of
-** morphology records) was 13% of a full extraction in callgrind on 1.5 MB of
-** news; words repeat, so a direct-mapped cache of recent keys (checked by
-** lexicon, language and the key bytes) saves most of it. Keys longer than
-** the slot are looked up every time.
+** What the clause tables say about one lexicon entry, cached per thread.
+** Reading a common German word's records (dozens of morphology records) for
+** every token was 13% of a full extraction in callgrind on 1.5 MB of news.
+** The entry of every token is in the document's memo already (lex/lexdoc.h),
+** so only the entries whose table bits (lb_lex_may_have) allow a clause,
+** rverb or event record -- function words and verbs, a few hundred -- get
+** their records read, and those once per thread: the cache is keyed by the
+** entry's first record, which no other entry shares. Before, a cache keyed
+** by the token's bytes cost a hash and a memcmp per token: lb_cl_new was
+** 29.5M Ir self in callgrind of the all-stages run on 1m.jsonl (491M), and
+** is 11.3M with this, the list for mark_open and no zeroing of its arrays.
 */
-typedef struct kc_slot {
+typedef struct ec_slot {
   const lb_lex *lx;
   uint32_t rec0, nrec, fw;
-  uint8_t has, maxt, en, len;
-  char key[40];
-} kc_slot;
-#define KC_SLOTS 4096
-static _Thread_local kc_slot kcache[KC_SLOTS];
+  uint8_t has, en;
+} ec_slot;
+#define EC_SLOTS 1024
+static _Thread_local ec_slot ecache[EC_SLOTS];
 
-static const kc_slot *key_info(const lb_cl *c, size_t t, const char *key, uint32_t n) {
-  static _Thread_local kc_slot tmp;
+/* Fill the cache slot of the entry whose records are [rec0, rec0 + nrec)
+** (lb_cl_new looks the slot up itself first; the entry goes by value so
+** that lb_cl_new's copy stays in registers). */
+static const ec_slot *entry_info(const lb_cl *c, uint32_t rec0, uint32_t nrec) {
   const lb_lex *lx = c->d->lex;
-  kc_slot *ks = &tmp;
-  if (n < sizeof ks->key) {
-    uint32_t h = 2166136261u;
-    for (uint32_t i = 0; i < n; i++)
-      h = (h ^ (unsigned char)key[i]) * 16777619u;
-    ks = &kcache[h & (KC_SLOTS - 1)];
-    if (ks->lx == lx && ks->len == n && ks->en == (uint8_t)c->en && memcmp(ks->key, key, n) == 0)
-      return ks;
-    memcpy(ks->key, key, n);
-  }
-  ks->lx = lx;
-  ks->len = (uint8_t)(n < sizeof ks->key ? n : 0);
-  ks->en = (uint8_t)c->en;
-  ks->rec0 = ks->nrec = ks->fw = 0;
-  ks->has = 0;
-  ks->maxt = 0;
-  lb_lex_entry e;
-  /* the entity stage has looked token t up already (lex/lexdoc.c) */
-  if (!lb_lexdoc_tok(c->d, t, &e)) return ks;
-  ks->rec0 = e.rec0;
-  ks->nrec = e.nrec;
-  ks->maxt = e.maxtoks > 255 ? 255 : (uint8_t)e.maxtoks;
-  /* one pass over the key's records: function-word classes, and which
+  lb_lex_entry ent = {rec0, nrec, 1, 0, ~0u}, *e = &ent;
+  ec_slot *es = &ecache[(rec0 * 2654435761u) >> 22];
+  es->lx = lx;
+  es->rec0 = rec0;
+  es->nrec = nrec;
+  es->en = (uint8_t)c->en;
+  es->fw = 0;
+  es->has = 0;
+  /* one pass over the entry's records: function-word classes, and which
   ** tokens claim.c and event.c need to look at again */
-  int any = lb_lex_may_have(&e, c->t_rverb) || lb_lex_may_have(&e, c->t_event) ||
-            lb_lex_may_have(&e, c->t_clause);
-  for (uint32_t j = 0; any && j < e.nrec; j++) {
+  for (uint32_t j = 0; j < e->nrec; j++) {
     lb_lex_rec r;
-    if (!lb_lex_rec_get(lx, &e, j, &r)) continue;
+    if (!lb_lex_rec_get(lx, e, j, &r)) continue;
     if (r.table == c->t_rverb)
-      ks->has |= LB_CL_HAS_RVERB;
+      es->has |= LB_CL_HAS_RVERB;
     else if (r.table == c->t_event)
-      ks->has |= LB_CL_HAS_EVENT;
+      es->has |= LB_CL_HAS_EVENT;
     else if (r.table == c->t_clause && lang_ok(c, &r)) {
       const char *f;
       int fl = lb_lex_field(r.val, r.val_len, 1, &f);
-      if (fl > 0) ks->fw |= fw_class(f, fl);
+      if (fl > 0) es->fw |= fw_class(f, fl);
     }
   }
-  return ks;
+  return es;
 }
 
 /* Map every token to the longest entity mention that covers it. */
@@ -231,26 +279,77 @@ lb_cl *lb_cl_new(lb_doc *d) {
   c->t_cameo = lb_lex_table(d->lex, "cameo");
   c->t_form = lb_lex_table(d->lex, "form");
   size_t n = d->toks.n ? d->toks.n : 1;
-  c->fw = lb_arena_calloc(d->arena, n, sizeof *c->fw);
-  c->rec0 = lb_arena_calloc(d->arena, n, sizeof *c->rec0);
-  c->nrec = lb_arena_calloc(d->arena, n, sizeof *c->nrec);
-  c->maxt = lb_arena_calloc(d->arena, n, sizeof *c->maxt);
+  /* every token's slot is written below: no zeroing first */
+  c->fw = lb_arena_alloc(d->arena, n * sizeof *c->fw);
+  c->rec0 = lb_arena_alloc(d->arena, n * sizeof *c->rec0);
+  c->nrec = lb_arena_alloc(d->arena, n * sizeof *c->nrec);
+  c->maxt = lb_arena_alloc(d->arena, n);
   c->ment_ent = lb_arena_alloc(d->arena, n * sizeof *c->ment_ent);
   c->ment_men = lb_arena_alloc(d->arena, n * sizeof *c->ment_men);
   c->open = lb_arena_calloc(d->arena, n, 1);
-  c->has = lb_arena_calloc(d->arena, n, 1);
-  for (size_t t = 0; t < d->toks.n; t++) {
-    const lb_tok *k = &d->toks.v[t];
-    if (!k->norm || k->kind != LB_TOK_WORD) continue;
-    const kc_slot *ks = key_info(c, t, k->norm, k->normlen);
-    c->rec0[t] = ks->rec0;
-    c->nrec[t] = ks->nrec;
-    c->maxt[t] = ks->maxt;
-    c->fw[t] = ks->fw;
-    c->has[t] = ks->has;
+  c->has = lb_arena_alloc(d->arena, n);
+  /* the tables whose records say something here */
+  uint32_t want = 0;
+  if (c->t_clause >= 0) want |= 1u << (c->t_clause < 31 ? c->t_clause : 31);
+  if (c->t_rverb >= 0) want |= 1u << (c->t_rverb < 31 ? c->t_rverb : 31);
+  if (c->t_event >= 0) want |= 1u << (c->t_event < 31 ? c->t_event : 31);
+  /* the entity stage has looked most tokens up already (lex/lexdoc.c) */
+  const lb_lexdoc_memo *memo = lb_lexdoc_memos(d);
+  /* locals: the byte stores (maxt, has) may alias anything, and reloading
+  ** c's array pointers and d->toks every token cost ~20% of this loop */
+  const lb_tok *toks = d->toks.v;
+  uint32_t *fw = c->fw, *rec0 = c->rec0, *nrec = c->nrec;
+  uint8_t *maxt = c->maxt, *has = c->has;
+  const lb_lex *lx = d->lex;
+  uint8_t en = (uint8_t)c->en;
+  size_t ntok = d->toks.n, nc = 0;
+  uint32_t *cand = lb_arena_alloc(d->arena, n * sizeof *cand);
+  for (size_t t = 0; t < ntok; t++) {
+    const lb_tok *k = &toks[t];
+    uint32_t r0 = 0, nr = 0, mt = 0, tb = 0;
+    int found = 0;
+    if (k->kind == LB_TOK_WORD && k->norm) {
+      const lb_lexdoc_memo *m = &memo[t];
+      if (m->state == 1) {
+        r0 = m->rec0;
+        nr = m->nrec;
+        mt = m->maxtoks;
+        tb = m->tables;
+        found = 1;
+      } else if (m->state == 0) {
+        lb_lex_entry e;
+        if ((found = lb_lexdoc_tok(d, t, &e)) != 0)
+          r0 = e.rec0, nr = e.nrec, mt = e.maxtoks, tb = e.tables;
+      }
+    }
+    if (!found) {
+      rec0[t] = nrec[t] = fw[t] = 0;
+      maxt[t] = has[t] = 0;
+      /* what may open a clause (mark_open): dashes and punctuation */
+      cand[nc] = (uint32_t)t;
+      nc += ((1u << k->kind) & ((1u << LB_TOK_DASH) | (1u << LB_TOK_PUNCT))) != 0;
+      continue;
+    }
+    uint32_t f = 0;
+    uint8_t h = 0;
+    rec0[t] = r0;
+    nrec[t] = nr;
+    maxt[t] = mt > 255 ? 255 : (uint8_t)mt;
+    if (tb & want) {
+      const ec_slot *es = &ecache[(r0 * 2654435761u) >> 22];
+      if (!(es->rec0 == r0 && es->lx == lx && es->nrec == nr && es->en == en))
+        es = entry_info(c, r0, nr);
+      f = es->fw;
+      h = es->has;
+      /* and subordinating words ("dass") */
+      cand[nc] = (uint32_t)t;
+      nc += (f & LB_FW_SUBORD) != 0;
+    }
+    fw[t] = f;
+    has[t] = h;
   }
   map_mentions(c);
-  mark_open(c);
+  mark_open(c, cand, nc);
   d->clause = c;
   return c;
 }
