@@ -47,6 +47,33 @@ bench_run() {
   BENCH_RSS=$(tail -n 1 "$pre.time" | awk 'NF >= 3 { print $3 }')
 }
 
+# bench_best N PREFIX COMMAND...: bench_run N times; BENCH_S and BENCH_CPU
+# are the smallest, BENCH_RSS the largest, BENCH_RC the last non-zero exit
+# status (0 when all ran well). The yardstick (wc -w) is the best of three
+# too, so a row's ratio compares like with like on a machine whose speed
+# drifts between runs.
+bench_best() {
+  n=$1
+  shift
+  best_s=""
+  best_cpu=""
+  max_rss=""
+  rc=0
+  k=0
+  while [ $k -lt "$n" ]; do
+    bench_run "$@"
+    [ "$BENCH_RC" = 0 ] || rc=$BENCH_RC
+    best_s=$(echo "$BENCH_S ${best_s:-$BENCH_S}" | awk '{ print ($1 < $2) ? $1 : $2 }')
+    [ -z "$BENCH_CPU" ] || best_cpu=$(echo "$BENCH_CPU ${best_cpu:-$BENCH_CPU}" | awk '{ print ($1 < $2) ? $1 : $2 }')
+    [ -z "$BENCH_RSS" ] || max_rss=$(echo "$BENCH_RSS ${max_rss:-0}" | awk '{ print ($1 > $2) ? $1 : $2 }')
+    k=$((k + 1))
+  done
+  BENCH_S=$best_s
+  BENCH_CPU=$best_cpu
+  BENCH_RSS=$max_rss
+  BENCH_RC=$rc
+}
+
 # bench_row LABEL SECONDS DOCS [CPU_SECONDS]: one throughput row over
 # BENCH_TEXT_BYTES, with the ratio to `wc -w` (> 1 = faster than wc -w), and
 # the CPU-time ratio when CPU_SECONDS (and BENCH_WC_CPU) are given.

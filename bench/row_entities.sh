@@ -13,10 +13,11 @@ if [ -z "${BENCH_JSONL:-}" ] || [ ! -s "$BENCH_JSONL" ]; then
   exit 0
 fi
 for args in "--stages places" "--stages places --threads 1"; do
-  t0=$(bench_now)
+  # best of three, as the wc -w yardstick (bench/lib.sh)
   # shellcheck disable=SC2086
-  "$LAGEBILD" extract $args "$BENCH_JSONL" >/dev/null 2>"$BENCH_DIR/entities.err"
-  bench_row "extract $args" "$(bench_since "$t0")" "$BENCH_DOCS"
+  bench_best 3 "$BENCH_DIR/entities" "$LAGEBILD" extract $args "$BENCH_JSONL"
+  bench_row "extract $args" "$BENCH_S" "$BENCH_DOCS" "$BENCH_CPU"
+  [ "$BENCH_RC" = 0 ] || echo "  (exit status $BENCH_RC: $(head -n 2 "$BENCH_DIR/entities.err" | tr '\n' ' '))"
 done
 if [ -f bin/lagebild.lex ]; then
   bench_note "lexicon bin/lagebild.lex" "$(wc -c <bin/lagebild.lex | awk '{ printf "%.1f MB", $1 / 1e6 }')"
