@@ -119,6 +119,15 @@ static int entry_has(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex_
   return 0;
 }
 
+/* entry_has when the record itself is not needed: the entry's table bits
+** answer (lb_lex_has_table) without reading records, a cache miss each. */
+static int has_tab(const ctx *c, const lb_lex_entry *e, int table) {
+  if (table < 0 || !lb_lex_may_have(e, table)) return 0;
+  if (lb_lex_has_table(e, table, c->ntables)) return 1;
+  lb_lex_rec r;
+  return entry_has(c->lx, e, table, &r);
+}
+
 /* Longest key of table `table` starting at token i and ending before token
 ** `lim`. Returns its token count (0 = none) and fills *out. Keys of the small
 ** tables (nat, rolenoun) are at most MAXSHORT tokens: longer probes are
@@ -127,7 +136,6 @@ static int entry_has(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex_
 #define MAXLONG 8
 static uint32_t probe(ctx *c, uint32_t i, uint32_t lim, int table, lb_lex_entry *out) {
   lb_lex_entry e1;
-  lb_lex_rec r;
   if (table < 0 || !tok_entry(c, i, &e1)) return 0;
   if (e1.maxtoks > 1) {
     uint32_t n = e1.maxtoks;
@@ -143,7 +151,7 @@ static uint32_t probe(ctx *c, uint32_t i, uint32_t lim, int table, lb_lex_entry 
         for (uint32_t k = n < e2.maxtoks ? n : e2.maxtoks; k > 2; k--) {
           lb_lex_entry e;
           if (lb_lex_has_len(&e2, k) && lb_lexdoc_span(c->d, i, k, &e) &&
-              entry_has(c->lx, &e, table, &r)) {
+              has_tab(c, &e, table)) {
             *out = e;
             return k;
           }
@@ -155,13 +163,13 @@ static uint32_t probe(ctx *c, uint32_t i, uint32_t lim, int table, lb_lex_entry 
       /* only lengths some key has; memoised: probes for ent, nat and
       ** rolenoun ask for the same spans */
       if (lb_lex_has_len(&e1, n) && lb_lexdoc_span(c->d, i, n, &e) &&
-          entry_has(c->lx, &e, table, &r)) {
+          has_tab(c, &e, table)) {
         *out = e;
         return n;
       }
     }
   }
-  if (entry_has(c->lx, &e1, table, &r)) {
+  if (has_tab(c, &e1, table)) {
     *out = e1;
     return 1;
   }
@@ -432,7 +440,7 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   int prep = prev_is(c, i, s0, LOC_PREP) ||
              (prev_is(c, i, s0, ARTICLE) && prev_is(c, i - 1, s0, LOC_PREP));
   int need = 0;
-  if (n == 1 && (entry_has(c->lx, &e0, c->T.form, &r) || entry_has(c->lx, &e0, c->T.stop, &r)) &&
+  if (n == 1 && (has_tab(c, &e0, c->T.form) || has_tab(c, &e0, c->T.stop)) &&
       !important_main(c, &e)) {
     if (!prep) return 0; /* a common word that is also some town's name */
     need = 2;
@@ -659,8 +667,7 @@ static uint32_t try_genitive(ctx *c, uint32_t i, uint32_t s0) {
   size_t n = t->normlen;
   if (t->norm[n - 1] != 's') return 0;
   lb_lex_entry e0;
-  lb_lex_rec r0;
-  if (tok_entry(c, i, &e0) && entry_has(c->lx, &e0, c->T.form, &r0)) return 0; /* a common word */
+  if (tok_entry(c, i, &e0) && has_tab(c, &e0, c->T.form)) return 0; /* a common word */
   n--;
   if (n >= 1 && t->norm[n - 1] == '\'')
     n--;
@@ -839,8 +846,7 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   ** before a name or a place (but "Wolfgang Kraus") */
   if (j - i >= 2) {
     lb_lex_entry le;
-    lb_lex_rec lr;
-    int place_last = tok_entry(c, j - 1, &le) && entry_has(c->lx, &le, c->T.ent, &lr);
+    int place_last = tok_entry(c, j - 1, &le) && has_tab(c, &le, c->T.ent);
     if ((j - i >= 3 || place_last) && compound_noun(c, i)) return 0;
   }
   if (j - i >= 2) {
