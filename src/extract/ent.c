@@ -102,14 +102,8 @@ static int is_word(const lb_tok *t) {
 ** shared with the later stages (lex/lexdoc.c). */
 static int tok_entry(ctx *c, uint32_t i, lb_lex_entry *e) {
   const lb_lexdoc_memo *m = &c->memo[i];
-  if (m->state == 2) return 0;
-  if (m->state != 1) return lb_lexdoc_tok(c->d, i, e);
-  e->rec0 = m->rec0;
-  e->nrec = m->nrec;
-  e->maxtoks = m->maxtoks;
-  e->lens = m->lens;
-  e->tables = m->tables;
-  return 1;
+  if (m->state == 0) return lb_lexdoc_tok(c->d, i, e);
+  return lb_lexdoc_memo_entry(m, e);
 }
 
 static int entry_has(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex_rec *r) {

@@ -206,13 +206,7 @@ int lb_lexdoc_tok(lb_doc *d, size_t i, lb_lex_entry *e) {
     lb_lex_entry f;
     set(m, t->norm && t->normlen && lb_lex_get(d->lex, t->norm, t->normlen, &f), &f);
   }
-  if (m->state != 1) return 0;
-  e->rec0 = m->rec0;
-  e->nrec = m->nrec;
-  e->maxtoks = m->maxtoks;
-  e->lens = m->lens;
-  e->tables = m->tables;
-  return 1;
+  return lb_lexdoc_memo_entry(m, e);
 }
 
 int lb_lexdoc_find(lb_doc *d, size_t i, int table, lb_lex_rec *r) {

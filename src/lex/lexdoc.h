@@ -24,6 +24,17 @@ typedef struct lb_lexdoc_memo {
   uint8_t lower; /* lb_lexdoc_plain_lower(token), set for word tokens */
 } lb_lexdoc_memo;
 
+/* The entry a memo holds (state 1): copies it to *e and returns 1; else 0. */
+static inline int lb_lexdoc_memo_entry(const lb_lexdoc_memo *m, lb_lex_entry *e) {
+  if (m->state != 1) return 0;
+  e->rec0 = m->rec0;
+  e->nrec = m->nrec;
+  e->maxtoks = m->maxtoks;
+  e->lens = m->lens;
+  e->tables = m->tables;
+  return 1;
+}
+
 /* The memo, one per token (NULL without lexicon or tokens), filled for
 ** every token the entity stage reads. For the entity stage's inner loop,
 ** which asks ~4 times per token: read state 1 and 2 here, and call
