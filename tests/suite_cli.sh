@@ -247,5 +247,17 @@ expect "German detected" "$(jq -r 'select(.id == "10kgnad-0") | .lang' "$T/t1.ou
 "$LB" extract --text "$DOCS" >"$T/astext.out" 2>&1
 valid "--text reads a .jsonl name as one document" "$T/astext.out" 1
 
+# Bug (fixed 25 Nov): every input file stayed open until its documents were
+# written, up to two batches of 1024, so 1,100 one-document files ran out of
+# file descriptors at the usual limit of 1024 ("Too many open files"). Now
+# each file is closed when read. 300 files under a limit of 64:
+rm -rf "$T/many"
+mkdir -p "$T/many"
+split -l 1 -a 3 -d "$DOCS" "$T/many/d"
+for f in "$T/many"/d*; do mv "$f" "$f.jsonl"; done
+(ulimit -n 64 && "$LB" extract --threads 2 "$T/many"/d*.jsonl >"$T/many.out" 2>"$T/many.err")
+expect "300 one-document files under ulimit -n 64: exit" "$?" 0
+if cmp -s "$T/t1.out" "$T/many.out"; then pass; else fail "300 one-document files = the one file" "$(head -n 2 "$T/many.err")"; fi
+
 echo "$P passed, $F failed"
 [ "$F" = 0 ]

@@ -221,6 +221,9 @@ int lb_cmd_extract(int argc, char **argv) {
         }
       }
     }
+    /* its lines are copied: the file is closed now (the reader stays for
+    ** the error messages of its items until the batch is written) */
+    lb_reader_finish(rd);
   }
   if ((k = flush(&bt, threads, out)) < 0) werr = 1; else skipped += k;
   for (int q = 0; q < nopen; q++) lb_reader_close(open_readers[q]);

@@ -139,6 +139,7 @@ int lb_reader_next_raw(lb_reader *r, const char **p, size_t *n, size_t *line, si
     *off = 0;
     return 1;
   }
+  if (!r->f) return 0; /* finished (lb_reader_finish) */
   for (;;) {
     size_t line_off = r->offset;
     ssize_t len = getline(&r->line, &r->cap, r->f);
@@ -210,6 +211,20 @@ int lb_reader_next(lb_reader *r, lb_input *doc, char *msg, size_t msglen) {
   msg[0] = 0;
   return r->mode == LB_READ_JSONL ? next_jsonl(r, doc, msg, msglen)
                                   : next_text(r, doc, msg, msglen);
+}
+
+void lb_reader_finish(lb_reader *r) {
+  if (!r) return;
+  if (r->z)
+    lb_compress_close(r->z);
+  else if (r->own && r->f)
+    fclose(r->f);
+  r->z = NULL;
+  r->f = NULL;
+  free(r->line);
+  r->line = NULL;
+  r->cap = 0;
+  r->done = 1;
 }
 
 void lb_reader_close(lb_reader *r) {

@@ -53,6 +53,12 @@ size_t lb_reader_offset(const lb_reader *r);
 /* Bytes of the file on disk consumed so far: differs from lb_reader_offset
 ** for gzip/zstd input (for progress against the file size). */
 size_t lb_reader_raw_offset(const lb_reader *r);
+/* The file is read to its end (or stopped on an error): close it and free
+** the line buffer, keeping what lb_reader_parse, lb_reader_path and
+** lb_reader_error need. Callers that keep raw lines of many files for a
+** while (cmd_extract.c's batches) would otherwise hold one open file per
+** input file and run out of file descriptors. */
+void lb_reader_finish(lb_reader *r);
 void lb_reader_close(lb_reader *r);
 
 #endif
