@@ -309,18 +309,9 @@ lb_cl *lb_cl_new(lb_doc *d) {
     uint32_t r0 = 0, nr = 0, mt = 0, tb = 0;
     int found = 0;
     if (k->kind == LB_TOK_WORD && k->norm) {
-      const lb_lexdoc_memo *m = &memo[t];
-      if (m->state == 1) {
-        r0 = m->rec0;
-        nr = m->nrec;
-        mt = m->maxtoks;
-        tb = m->tables;
-        found = 1;
-      } else if (m->state == 0) {
-        lb_lex_entry e;
-        if ((found = lb_lexdoc_tok(d, t, &e)) != 0)
-          r0 = e.rec0, nr = e.nrec, mt = e.maxtoks, tb = e.tables;
-      }
+      lb_lex_entry e;
+      if ((found = lb_lexdoc_tok_memo(d, memo, t, &e)) != 0)
+        r0 = e.rec0, nr = e.nrec, mt = e.maxtoks, tb = e.tables;
     }
     if (!found) {
       rec0[t] = nrec[t] = fw[t] = 0;

@@ -101,9 +101,7 @@ static int is_word(const lb_tok *t) {
 /* The lexicon entry of token i's own key, looked up once per document and
 ** shared with the later stages (lex/lexdoc.c). */
 static int tok_entry(ctx *c, uint32_t i, lb_lex_entry *e) {
-  const lb_lexdoc_memo *m = &c->memo[i];
-  if (m->state == 0) return lb_lexdoc_tok(c->d, i, e);
-  return lb_lexdoc_memo_entry(m, e);
+  return lb_lexdoc_tok_memo(c->d, c->memo, i, e);
 }
 
 static int entry_has(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex_rec *r) {
@@ -170,7 +168,12 @@ static uint32_t probe(ctx *c, uint32_t i, uint32_t lim, int table, lb_lex_entry 
   return 0;
 }
 
-
+/* The source a name record names (field 3: "lex:cldr", "rule:translit:ru-de"),
+** as a mention's rule; dflt when it names none. */
+static const char *rec_source(ctx *c, const lb_lex_rec *r, const char *dflt) {
+  const char *s = lb_lex_field_dup(c->d->arena, r, 3);
+  return s ? s : dflt;
+}
 
 /* Is an `ent` record a place name (main or alternate)? */
 static int is_place_rec(const lb_lex_rec *r) {
@@ -393,9 +396,7 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
       if (!kid0) {
         kid0 = f;
         kid0n = l;
-        const char *src;
-        int sl = lb_lex_field(r.val, r.val_len, 3, &src);
-        if (sl > 0) rule0 = lb_arena_strndup(c->d->arena, src, (size_t)sl);
+        rule0 = rec_source(c, &r, rule0);
       }
       nplace++;
       mainname |= lb_lex_field_is(&r, 2, "place");
@@ -407,9 +408,7 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   if (nbest) {
     int32_t ent = entity_for_rec(c, &best);
     if (ent < 0) return 0;
-    const char *src = NULL;
-    int sl = lb_lex_field(best.val, best.val_len, 3, &src);
-    const char *rule = sl > 0 ? lb_arena_strndup(c->d->arena, src, (size_t)sl) : "lex";
+    const char *rule = rec_source(c, &best, "lex");
     const char *mact = lb_lex_field_dup(c->d->arena, &best, 1);
     uint32_t i0 = i;
     int role = LB_ROLE_NAME;
@@ -736,23 +735,11 @@ static uint32_t try_bare_role(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
 /* Is token t a known common word (form/stop table) or an entity key? */
 static int known_word(ctx *c, uint32_t i) {
   lb_lex_entry e;
-  lb_lex_rec r;
   if (!tok_entry(c, i, &e)) return 0;
-  if (!lb_lex_may_have(&e, c->T.form) && !lb_lex_may_have(&e, c->T.stop) &&
-      !lb_lex_may_have(&e, c->T.rolenoun) && !lb_lex_may_have(&e, c->T.agent) &&
-      !lb_lex_may_have(&e, c->T.nat))
-    return 0; /* without reading the records */
-  if (lb_lex_has_table(&e, c->T.form, c->ntables) || lb_lex_has_table(&e, c->T.stop, c->ntables) ||
-      lb_lex_has_table(&e, c->T.rolenoun, c->ntables) ||
-      lb_lex_has_table(&e, c->T.agent, c->ntables) || lb_lex_has_table(&e, c->T.nat, c->ntables))
-    return 1; /* nor here: the records' 16-byte rows were a cache miss each */
-  for (uint32_t k = 0; k < e.nrec; k++) {
-    if (!lb_lex_rec_get(c->lx, &e, k, &r)) continue;
-    if (r.table == c->T.form || r.table == c->T.stop || r.table == c->T.rolenoun ||
-        r.table == c->T.agent || r.table == c->T.nat)
-      return 1;
-  }
-  return 0;
+  /* from the table bits, without reading the records (has_tab) */
+  return has_tab(c, &e, c->T.form) || has_tab(c, &e, c->T.stop) ||
+         has_tab(c, &e, c->T.rolenoun) || has_tab(c, &e, c->T.agent) ||
+         has_tab(c, &e, c->T.nat);
 }
 
 /* Ends token i like a common noun ("Abspaltung", "Landesarbeitsgerichts")? */
@@ -923,10 +910,8 @@ static void resolve_later(ctx *c) {
     int fl = lb_lex_field(cand[best].val, cand[best].val_len, 0, &f);
     for (uint32_t t = df->tok0; t < df->tok1; t++)
       c->used[t] = 0;
-    const char *src;
-    int sl = lb_lex_field(cand[best].val, cand[best].val_len, 3, &src);
     place_mention(c, f, (size_t)fl, df->tok0, df->tok1, df->metonymy_ok,
-                  sl > 0 ? lb_arena_strndup(c->d->arena, src, (size_t)sl) : "lex:geonames");
+                  rec_source(c, &cand[best], "lex:geonames"));
   }
 }
 

@@ -141,12 +141,10 @@ static void fill(lb_doc *d, memo *m, int all) {
       }
       const lb_tok *u = &d->toks.v[j - 1];
       if (u->normlen == t->normlen && memcmp(u->norm, t->norm, t->normlen) == 0) {
+        /* (the copy keeps `lower`: a pass dedupes only tokens with the same
+        ** answer, 0 in the first, 1 in the second) */
         if (first[j - 1] == UINT32_MAX - 1) /* its first was a cache hit */
-        {
-          uint8_t lw = m[i].lower;
           m[i] = m[j - 1];
-          m[i].lower = lw;
-        }
         else
           first[i] = j - 1;
         break;

@@ -46,11 +46,18 @@ const lb_lexdoc_memo *lb_lexdoc_memos(lb_doc *d);
 ** when the token has no key, or when no lexicon is loaded. */
 int lb_lexdoc_tok(lb_doc *d, size_t i, lb_lex_entry *e);
 
+/* lb_lexdoc_tok for the stages' inner loops: m is lb_lexdoc_memos(d),
+** read directly when it knows token i, so most calls cost a few loads. */
+static inline int lb_lexdoc_tok_memo(lb_doc *d, const lb_lexdoc_memo *m, size_t i,
+                                     lb_lex_entry *e) {
+  if (!m || !m[i].state) return lb_lexdoc_tok(d, i, e);
+  return lb_lexdoc_memo_entry(&m[i], e);
+}
+
 /* Is token t a lower-case word without "sch" (no nationality adjective,
 ** "ukrainische", can be one)? The entity stage skips those, so the memo
 ** looks them up only when a later stage first asks for one. */
 int lb_lexdoc_plain_lower(const lb_tok *t);
-
 
 /* The first record of `table` under token i's key, or 0 (lb_lex_find
 ** through the memo). */
