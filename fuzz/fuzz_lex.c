@@ -17,7 +17,17 @@
 
 static void touch(const lb_lex *lx, const char *key, size_t n) {
   lb_lex_entry e;
+  /* every table, small ones through their key hashes (LBLEX005) */
+  for (int t = -1; t <= lb_lex_ntables(lx); t++) {
+    lb_lex_rec r;
+    if (lb_lex_find(lx, t, key, n, &r)) {
+      volatile size_t s = strlen(r.surface) + r.val_len;
+      (void)s;
+    }
+  }
   if (!lb_lex_get(lx, key, n, &e)) return;
+  volatile int nx = lb_lex_next_may(&e, lb_lex_hash(key, n));
+  (void)nx;
   for (uint32_t i = 0; i < e.nrec && i < 64; i++) {
     lb_lex_rec r;
     if (!lb_lex_rec_get(lx, &e, i, &r)) continue;

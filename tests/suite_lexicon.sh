@@ -58,9 +58,20 @@ if [ $? -ne 0 ] && echo "$msg" | grep -q "bloom.lex: corrupt lexicon: Bloom filt
 printf '\000\000\001\000' | dd of="$T/bloom.lex" bs=1 seek=52 conv=notrunc 2>/dev/null
 msg=$(bin/lagebild extract --lexicon "$T/bloom.lex" "$T/doc.txt" 2>&1)
 if [ $? -ne 0 ] && echo "$msg" | grep -q "Bloom filter overlaps"; then ok "oversized Bloom rejected"; else no "oversized Bloom rejected ($msg)"; fi
-# a lexicon without the Bloom filter (header word 0, as lexc wrote before it)
-# still loads: fuzz/seeds/fuzz_lex/small.lex is one
-if bin/lagebild extract --lexicon fuzz/seeds/fuzz_lex/small.lex "$T/doc.txt" >/dev/null 2>&1; then ok "lexicon without Bloom filter loads"; else no "lexicon without Bloom filter loads"; fi
+# a lexicon of an earlier format (LBLEX003 and 004 hashed keys otherwise) is
+# refused with how to rebuild it: fuzz/seeds/fuzz_lex/small004.lex is one
+msg=$(bin/lagebild extract --lexicon fuzz/seeds/fuzz_lex/small004.lex "$T/doc.txt" 2>&1)
+if [ $? -ne 0 ] && echo "$msg" | grep -q "small004.lex: corrupt lexicon: built by an older lagebild-lexc (this one reads LBLEX005): run make lexicon"; then ok "older lexicon refused with how to rebuild"; else no "older lexicon refused ($msg)"; fi
+# the small tables' section (header words at bytes 56, 60) must lie in the
+# file, and each table's list in the section
+cp "$T/good.lex" "$T/small.lex"
+printf '\377\377\377\177' | dd of="$T/small.lex" bs=1 seek=56 conv=notrunc 2>/dev/null
+msg=$(bin/lagebild extract --lexicon "$T/small.lex" "$T/doc.txt" 2>&1)
+if [ $? -ne 0 ] && echo "$msg" | grep -q "small.lex: corrupt lexicon: the small tables lie outside the file"; then ok "small tables outside the file rejected"; else no "small tables outside the file rejected ($msg)"; fi
+# a lexicon without the Bloom filter (header word 0) loads and answers
+cp "$T/good.lex" "$T/nobloom.lex"
+printf '\000\000\000\000' | dd of="$T/nobloom.lex" bs=1 seek=52 conv=notrunc 2>/dev/null
+if bin/lagebild lexicon --lexicon "$T/nobloom.lex" --lookup kursk 2>&1 | grep -q '^key "kursk"'; then ok "lexicon without Bloom filter loads"; else no "lexicon without Bloom filter loads ($(bin/lagebild lexicon --lexicon "$T/nobloom.lex" --lookup kursk 2>&1))"; fi
 
 # the real lexicon: size and tables
 if [ -f bin/lagebild.lex ]; then

@@ -429,10 +429,81 @@ TEST(ent_three_token_names_via_prefix_entries) {
   lb_lex *lx = lb_lex_open("bin/lagebild.lex", err, sizeof err);
   CHECK(lx != NULL);
   if (!lx) return;
-  CHECK_INT(lb_lex_has_prefix2(lx), 1);
   lb_lex_entry e;
   CHECK(lb_lex_get(lx, "demokratische republik", 22, &e));
   CHECK(e.maxtoks >= 3);
   CHECK(lb_lex_has_len(&e, 3));
   lb_lex_close(lx);
+}
+
+/* LBLEX005's next-token filter: the entry of a name's first token (and of
+** its first two) knows which tokens may follow; a span whose next token is
+** none of them is not looked up. Real keys: "Wall Street Journal" (PETRARCH2
+** agents), "Mühldorf am Inn" (GeoNames). */
+TEST(lex_next_token_filter) {
+  char err[512];
+  lb_lex *lx = lb_lex_open("bin/lagebild.lex", err, sizeof err);
+  CHECK(lx != NULL);
+  if (!lx) return;
+  lb_lex_entry w, ws, m;
+  CHECK(lb_lex_get(lx, "wall", 4, &w));
+  CHECK(lb_lex_get(lx, "wall street", 11, &ws));
+  CHECK(w.maxtoks >= 3);
+  CHECK(lb_lex_next_may(&w, lb_lex_hash("street", 6)));
+  CHECK(lb_lex_next_may(&ws, lb_lex_hash("journal", 7)));
+  CHECK(lb_lex_get(lx, "mühldorf am", 12, &m));
+  CHECK(lb_lex_next_may(&m, lb_lex_hash("inn", 3)));
+  /* a key that starts no longer key has no next token */
+  lb_lex_entry k;
+  CHECK(lb_lex_get(lx, "truppen", 7, &k));
+  CHECK_INT(k.maxtoks, 1);
+  CHECK_INT(k.next, 0);
+  lb_lex_close(lx);
+  /* and the entity stage still finds the three-token names */
+  lb_doc *d = t_doc("Das Wall Street Journal berichtet aus Mühldorf am Inn.", "2024-11-10");
+  int wsj = 0, inn = 0;
+  for (size_t e = 0; e < d->entities.n; e++)
+    for (size_t i = 0; i < d->entities.v[e].mentions.n; i++) {
+      const lb_mention *mm = &d->entities.v[e].mentions.v[i];
+      wsj |= mm->start == 4 && mm->end == 23;
+      inn |= mm->start == 38 && mm->end == 54;
+    }
+  CHECK(wsj);
+  CHECK(inn);
+  lb_doc_free(d);
+}
+
+/* Small tables (<= LB_LEX_SMALL_MAX keys) list their key hashes, so that
+** lb_lex_find answers most "not in this table" without the hash table; the
+** answers are those of the records. */
+TEST(lex_small_tables) {
+  char err[512];
+  lb_lex *lx = lb_lex_open("bin/lagebild.lex", err, sizeof err);
+  CHECK(lx != NULL);
+  if (!lx) return;
+  int ns = lb_lex_table(lx, "nounsuffix"), nat = lb_lex_table(lx, "nat");
+  CHECK(ns >= 0 && nat >= 0);
+  lb_lex_rec r;
+  CHECK(lb_lex_find(lx, ns, "ung", 3, &r));
+  CHECK_INT(r.table, ns);
+  CHECK(!lb_lex_find(lx, ns, "regierung", 9, &r)); /* a word, no suffix */
+  CHECK(lb_lex_find(lx, nat, "ukrainisch", 10, &r));
+  CHECK(!lb_lex_find(lx, nat, "ung", 3, &r));
+  /* big tables still answer through the hash table */
+  CHECK(lb_lex_find(lx, lb_lex_table(lx, "form"), "truppen", 7, &r));
+  CHECK(!lb_lex_find(lx, -1, "ung", 3, &r));
+  CHECK(!lb_lex_find(lx, 999, "ung", 3, &r));
+  lb_lex_close(lx);
+}
+
+/* The key hash reads s[0..n) only, word by word, and its value is part of
+** the file format (a change needs a new magic): pinned here. */
+TEST(lex_hash_pinned) {
+  char buf[32];
+  memcpy(buf, "russlandXXXXXXXX", 16);
+  CHECK_INT(lb_lex_hash(buf, 8), lb_lex_hash("russland", 8));
+  CHECK(lb_lex_hash("ab", 2) != lb_lex_hash("ab\0", 3));
+  CHECK(lb_lex_hash("", 0) != lb_lex_hash("a", 1));
+  CHECK_INT(lb_lex_hash("russland", 8), 4181640865u);
+  CHECK_INT(lb_lex_hash("donald trump", 12), 193129752u);
 }

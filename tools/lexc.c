@@ -26,6 +26,8 @@ typedef struct {
   uint32_t lens; /* bit n-2: a key of n tokens starts with this one (lex.h) */
   uint32_t tables; /* bit t: a record of table t (bit 31: table >= 31) */
   uint32_t nrec;
+  uint32_t next; /* bit lb_lex_next_bit(h) for the hash h of each token that
+                 ** follows this key in a longer key (lex.h) */
 } entry;
 
 typedef struct {
@@ -128,6 +130,7 @@ static uint32_t entry_get(const char *key, size_t n) {
       e->lens = 0;
       e->tables = 0;
       e->nrec = 0;
+      e->next = 0;
       enthash[i] = (uint32_t)nents;
       return (uint32_t)nents++;
     }
@@ -149,7 +152,7 @@ typedef struct {
   const char *s;
   lb_buf *out;
   uint32_t ntok;
-  uint32_t first_len, second_len; /* key bytes of the first one, two tokens */
+  uint32_t first_len, second_len, third_len; /* key bytes of the first 1, 2, 3 tokens */
 } keyctx;
 
 static void key_tok(void *ctx, const lb_tok *t) {
@@ -158,6 +161,7 @@ static void key_tok(void *ctx, const lb_tok *t) {
   lb_norm_key(k->out, k->s + t->start, t->end - t->start);
   if (k->ntok == 1) k->first_len = (uint32_t)k->out->n;
   if (k->ntok == 2) k->second_len = (uint32_t)k->out->n;
+  if (k->ntok == 3) k->third_len = (uint32_t)k->out->n;
 }
 
 static int fail(const char *file, size_t line, const char *msg) {
@@ -173,7 +177,7 @@ static int add_line(const char *file, size_t lineno, const char *table, size_t t
   if (lb_utf8_valid_prefix(key, klen) != klen || lb_utf8_valid_prefix(val, vlen) != vlen)
     return fail(file, lineno, "invalid UTF-8");
   lb_buf_reset(kb);
-  keyctx k = {key, kb, 0, 0, 0};
+  keyctx k = {key, kb, 0, 0, 0, 0};
   lb_tok_each(key, klen, key_tok, &k);
   if (!k.ntok) return fail(file, lineno, "key has no tokens");
   if (k.ntok > 255) return fail(file, lineno, "key longer than 255 tokens");
@@ -182,11 +186,16 @@ static int add_line(const char *file, size_t lineno, const char *table, size_t t
     uint32_t f = entry_get(kb->p, k.first_len);
     if (ents[f].maxtoks < k.ntok) ents[f].maxtoks = k.ntok;
     ents[f].lens |= 1u << (k.ntok <= 24 ? k.ntok - 2 : 23);
+    /* the second token, after the space */
+    ents[f].next |= lb_lex_next_bit(
+        lb_lex_hash(kb->p + k.first_len + 1, k.second_len - k.first_len - 1));
   }
   if (k.ntok > 2) { /* the prefix entry of the first two tokens (lex.h) */
     uint32_t f2 = entry_get(kb->p, k.second_len);
     if (ents[f2].maxtoks < k.ntok) ents[f2].maxtoks = k.ntok;
     ents[f2].lens |= 1u << (k.ntok <= 24 ? k.ntok - 2 : 23);
+    ents[f2].next |= lb_lex_next_bit(
+        lb_lex_hash(kb->p + k.second_len + 1, k.third_len - k.second_len - 1));
   }
   if (nrecs == caprecs) {
     caprecs = caprecs ? caprecs * 2 : 1 << 16;
@@ -271,6 +280,11 @@ static int rec_cmp(const void *a, const void *b) {
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+static int u32_cmp(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
 static void put32(FILE *f, uint32_t v) {
   unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
                         (unsigned char)(v >> 24)};
@@ -330,12 +344,43 @@ int main(int argc, char **argv) {
     hash[j] = (uint32_t)e;
   }
 
-  uint32_t hdr_len = 8 + 12 * 4;
+  uint32_t hdr_len = 8 + 14 * 4;
   uint32_t tables_off = hdr_len;
   uint32_t hash_off = tables_off + (uint32_t)ntables * 4;
   uint32_t entries_off = hash_off + (uint32_t)nb * 8;
-  uint32_t recs_off = entries_off + (uint32_t)nents * 28;
+  uint32_t recs_off = entries_off + (uint32_t)nents * 32;
   uint32_t strings_off = recs_off + (uint32_t)nrecs * 16;
+  /* The small tables' key hashes (lex.h): per table {offset in the
+  ** section, count} (count LB_LEX_NOT_SMALL for a big table), then each small
+  ** table's distinct key hashes in ascending order. */
+  uint32_t *small = calloc(2 * ntables + 1, sizeof *small), nsmall = (uint32_t)(2 * ntables);
+  size_t *nrec_of = calloc(ntables + 1, sizeof *nrec_of); /* records per table */
+  if (!small || !nrec_of) {
+    fputs("lagebild-lexc: out of memory\n", stderr);
+    return 1;
+  }
+  for (size_t i = 0; i < nrecs; i++) nrec_of[recs[i].table]++;
+  uint32_t *shash = NULL;
+  size_t nshash = 0;
+  for (size_t t = 0; t < ntables; t++) {
+    size_t cnt = nrec_of[t]; /* >= its keys */
+    small[2 * t] = 0;
+    small[2 * t + 1] = LB_LEX_NOT_SMALL;
+    if (cnt > LB_LEX_SMALL_MAX) continue;
+    shash = xrealloc(shash, (nshash + cnt + 1) * sizeof *shash);
+    size_t n0 = nshash;
+    for (size_t i = 0; i < nrecs; i++)
+      if (recs[i].table == t) shash[nshash++] = ents[recs[i].entry].hash;
+    qsort(shash + n0, nshash - n0, sizeof *shash, u32_cmp);
+    size_t w = n0;
+    for (size_t i = n0; i < nshash; i++)
+      if (i == n0 || shash[i] != shash[w - 1]) shash[w++] = shash[i];
+    nshash = w;
+    small[2 * t] = (uint32_t)(nsmall + n0) * 4;
+    small[2 * t + 1] = (uint32_t)(nshash - n0);
+  }
+  uint64_t small_off = ((uint64_t)strings_off + pool.n + 3) & ~(uint64_t)3;
+  uint64_t small_len = ((uint64_t)nsmall + nshash) * 4;
   /* Bloom filter over the key hashes (lex.h): >= 9.5 bits a key (2 MB for
   ** the 1.69M keys), in 64-byte blocks, at the end of the file on a 64-byte
   ** boundary. */
@@ -353,7 +398,7 @@ int main(int argc, char **argv) {
       B[b >> 6] |= 1ull << (b & 63);
     }
   }
-  uint64_t bloom_off = ((uint64_t)strings_off + pool.n + 63) & ~(uint64_t)63;
+  uint64_t bloom_off = (small_off + small_len + 63) & ~(uint64_t)63;
   uint64_t total = bloom_off + (uint64_t)nblk * 64;
   if (total > 0xFFFFFFFFu) {
     fprintf(stderr, "lagebild-lexc: lexicon larger than 4 GiB\n");
@@ -366,7 +411,11 @@ int main(int argc, char **argv) {
     fprintf(stderr, "%s: %s\n", tmp, strerror(errno));
     return 1;
   }
-  fwrite("LBLEX004", 1, 8, f);
+  /* written in 2 MiB blocks: the kernel's page cache then keeps the file in
+  ** 2 MiB folios, which lb_lex_open maps as huge pages (lex.c) */
+  char *wbuf = malloc((size_t)2 << 20); /* (glibc ignores the size without a buffer) */
+  if (wbuf) setvbuf(f, wbuf, _IOFBF, (size_t)2 << 20);
+  fwrite("LBLEX005", 1, 8, f);
   put32(f, (uint32_t)ntables);
   put32(f, tables_off);
   put32(f, (uint32_t)nb);
@@ -379,6 +428,8 @@ int main(int argc, char **argv) {
   put32(f, (uint32_t)pool.n);
   put32(f, (uint32_t)total);
   put32(f, nblk);
+  put32(f, (uint32_t)small_off);
+  put32(f, (uint32_t)small_len);
   for (size_t i = 0; i < ntables; i++) put32(f, (uint32_t)(uintptr_t)tables[i]);
   /* bucket = entry index and the key's hash: a probe that meets another key
   ** is rejected without loading its entry (see lex.c) */
@@ -394,6 +445,7 @@ int main(int argc, char **argv) {
     put32(f, ents[e].nrec);
     put32(f, ents[e].maxtoks | ents[e].lens << 8);
     put32(f, ents[e].tables);
+    put32(f, ents[e].maxtoks > 1 ? ents[e].next : 0);
   }
   for (size_t i = 0; i < nrecs; i++) {
     put32(f, recs[i].table);
@@ -402,14 +454,22 @@ int main(int argc, char **argv) {
     put32(f, recs[i].val_len);
   }
   fwrite(pool.p, 1, pool.n, f);
-  for (uint64_t o = (uint64_t)strings_off + pool.n; o < bloom_off; o++) fputc(0, f);
+  for (uint64_t o = (uint64_t)strings_off + pool.n; o < small_off; o++) fputc(0, f);
+  for (uint32_t i = 0; i < nsmall; i++) put32(f, small[i]);
+  for (size_t i = 0; i < nshash; i++) put32(f, shash[i]);
+  free(small);
+  free(shash);
+  free(nrec_of);
+  for (uint64_t o = small_off + small_len; o < bloom_off; o++) fputc(0, f);
   for (size_t i = 0; i < (size_t)nblk * 8; i++) { /* little-endian words */
     unsigned char w[8];
     for (int k = 0; k < 8; k++) w[k] = (unsigned char)(bloom[i] >> (8 * k));
     fwrite(w, 1, 8, f);
   }
   free(bloom);
-  if (fclose(f) != 0 || rename(tmp, out) != 0) {
+  int closed = fclose(f);
+  free(wbuf);
+  if (closed != 0 || rename(tmp, out) != 0) {
     fprintf(stderr, "%s: %s\n", out, strerror(errno));
     return 1;
   }

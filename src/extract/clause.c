@@ -46,7 +46,7 @@ int lb_cl_rec(const lb_cl *c, uint32_t t, int table, int i, lb_lex_rec *r) {
       (table == c->t_event && !(c->has[t] & LB_CL_HAS_EVENT)))
     return 0;
   const lb_lex *lx = c->d->lex;
-  lb_lex_entry e = {c->rec0[t], c->nrec[t], 1, 0, ~0u};
+  lb_lex_entry e = {c->rec0[t], c->nrec[t], 1, 0, ~0u, 0};
   uint32_t k = 0;
   int want = i;
   if (i > 0 && rec_last.lx == lx && rec_last.rec0 == e.rec0 && rec_last.nrec == e.nrec &&
@@ -111,7 +111,7 @@ int lb_cl_konj(const lb_cl *c, uint32_t t, int wide) {
   if (t >= c->d->toks.n) return 0;
   if (c->fw[t] & LB_FW_KONJ1) return 1;
   if (!wide || c->en || c->t_form < 0 || c->nrec[t] == 0) return 0;
-  lb_lex_entry e = {c->rec0[t], c->nrec[t], 1, 0, ~0u};
+  lb_lex_entry e = {c->rec0[t], c->nrec[t], 1, 0, ~0u, 0};
   int konj = 0;
   for (uint32_t k = 0; k < e.nrec; k++) {
     lb_lex_rec r;
@@ -212,7 +212,7 @@ static _Thread_local ec_slot ecache[EC_SLOTS];
 ** that lb_cl_new's copy stays in registers). */
 static const ec_slot *entry_info(const lb_cl *c, uint32_t rec0, uint32_t nrec) {
   const lb_lex *lx = c->d->lex;
-  lb_lex_entry ent = {rec0, nrec, 1, 0, ~0u}, *e = &ent;
+  lb_lex_entry ent = {rec0, nrec, 1, 0, ~0u, 0}, *e = &ent;
   ec_slot *es = &ecache[(rec0 * 2654435761u) >> 22];
   es->lx = lx;
   es->rec0 = rec0;

@@ -21,26 +21,33 @@
 ** "Donald Trump" a two-token key "donald trump".
 **
 ** Binary format (all integers little-endian uint32, offsets from file start):
-**   header: magic "LBLEX004" (or "LBLEX003", the same without the prefix
-**           entries below), then the fields of struct lb_lex_hdr
+**   header: magic "LBLEX005", then the fields of struct lb_lex_hdr (files
+**           of earlier versions are refused: make rebuilds the lexicon)
 **   tables: ntables x (name offset)
 **   hash:   nbuckets (power of two) x {entry index (0xFFFFFFFF = empty),
 **           the entry's key hash}
 **   entries: nentries x {key_off, key_len, hash, rec0, nrec, maxtoks | lens << 8,
-**            tables}  (lens, tables: see lb_lex_entry)
+**            tables, next}  (lens, tables, next: see lb_lex_entry)
 **   records: nrecs x {table, surface_off, val_off, val_len}
 **   strings: NUL-terminated UTF-8
+**   small:  the key hashes of each small table (<= LB_LEX_SMALL_MAX
+**           keys: noun suffixes, nationality adjectives, role nouns, units,
+**           ...): ntables x {byte offset in this section, count} (count
+**           LB_LEX_NOT_SMALL for a big table), then each small table's key
+**           hashes in ascending order. lb_lex_find answers "not in this
+**           table" from these few hundred bytes, which stay in the L1 cache,
+**           instead of the Bloom filter and the hash table (lex.c).
 **   bloom:   (optional; the header's last word = its number of 64-byte
 **            blocks, a power of two, 0 = none) the file's last bytes, a
 **            blocked Bloom filter over the key hashes: a lookup of a key
 **            that is not there mostly ends in this 2 MB table, which stays
 **            in the CPU caches, instead of a miss in the 16 MB bucket
 **            array (lb_lex_bloom_* below).
-** Prefix entries (LBLEX004): the first two tokens of every key of three or
+** Prefix entries: the first two tokens of every key of three or
 ** more tokens have an entry (without records when no key is just those
 ** two) whose maxtoks and lens tell the longer keys that start with them, so
 ** a longest-match probe asks for 3+ tokens only after the first two were
-** found (lb_lex_has_prefix2).
+** found.
 ** Every offset is checked against the file size when it is used, so a
 ** corrupt file yields "no match" or an error at open, never a bad read.
 */
@@ -68,7 +75,23 @@ typedef struct lb_lex_entry {
                     ** with this key; bit 23: one of 25 or more */
   uint32_t tables;  /* bit t set: the entry may have a record of table t
                     ** (bit 31 stands for all tables >= 31) */
+  uint32_t next;    /* when maxtoks > 1: bit lb_lex_next_bit(h) set for the
+                    ** hash h of every token that follows this key in a
+                    ** longer key (lexc; lexdoc.c's span_may) */
 } lb_lex_entry;
+
+/* The bit of a next token's key hash in lb_lex_entry.next. */
+static inline uint32_t lb_lex_next_bit(uint32_t h) { return 1u << (h >> 27); }
+
+/* Can a longer key starting with entry e's key continue with a token whose
+** key hashes to h? (No: no key of more tokens needs to be looked up.) */
+static inline int lb_lex_next_may(const lb_lex_entry *e, uint32_t h) {
+  return (e->next & lb_lex_next_bit(h)) != 0;
+}
+
+/* Tables of at most this many keys get their key hashes listed. */
+#define LB_LEX_SMALL_MAX 4096
+#define LB_LEX_NOT_SMALL 0xFFFFFFFFu
 
 /* May entry e have a record of table t? When not, its records need not be
 ** read: most "is this word in table X" questions are answered no, and
@@ -99,9 +122,6 @@ void lb_lex_close(lb_lex *lx);
 int lb_lex_table(const lb_lex *lx, const char *name);
 /* Number of tables. */
 int lb_lex_ntables(const lb_lex *lx);
-/* Does every key of three or more tokens have its first two tokens as an
-** entry whose maxtoks/lens describe the longer keys (LBLEX004)? */
-int lb_lex_has_prefix2(const lb_lex *lx);
 const char *lb_lex_table_name(const lb_lex *lx, int table);
 
 /* Look up a normalised key (tokens joined by one space). Returns 1 and fills
@@ -138,6 +158,11 @@ const char *lb_lex_field_dup(struct lb_arena *a, const lb_lex_rec *r, int i);
 /* Field i of record r as a number (strtod), or dflt when the field is
 ** missing, empty, longer than 40 bytes or not a number. */
 double lb_lex_field_num(const lb_lex_rec *r, int i, double dflt);
+
+/* A number for this opened lexicon, unique in the process (never 0): the
+** key of per-thread caches of lookups, which must not outlive it (a lexicon
+** opened later may get the same address and size). */
+uint32_t lb_lex_id(const lb_lex *lx);
 
 /* Statistics for `lagebild lexicon` and the bench. */
 uint32_t lb_lex_nkeys(const lb_lex *lx);

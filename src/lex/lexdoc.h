@@ -18,7 +18,7 @@
 
 /* What the memo knows of one token: its key's entry when state is 1. */
 typedef struct lb_lexdoc_memo {
-  uint32_t rec0, nrec, lens, tables;
+  uint32_t rec0, nrec, lens, tables, next;
   uint16_t maxtoks;
   uint8_t state; /* 0 = not looked up yet, 1 = found, 2 = absent */
   uint8_t lower; /* lb_lexdoc_plain_lower(token), set for word tokens */
@@ -32,6 +32,7 @@ static inline int lb_lexdoc_memo_entry(const lb_lexdoc_memo *m, lb_lex_entry *e)
   e->maxtoks = m->maxtoks;
   e->lens = m->lens;
   e->tables = m->tables;
+  e->next = m->next;
   return 1;
 }
 
@@ -65,7 +66,9 @@ int lb_lexdoc_find(lb_doc *d, size_t i, int table, lb_lex_rec *r);
 
 /* The entry of the key made of tokens [i, i+n) (norms joined by one space,
 ** as lexc builds multi-token keys), memoised per document: the entity
-** stage probes the same spans for several tables. n == 1 is lb_lexdoc_tok. */
+** stage probes the same spans for several tables. n == 1 is lb_lexdoc_tok.
+** Asks the lexicon only when the entries of tokens [i, i+1) and [i, i+2)
+** say a key of n tokens may start there (maxtoks, lens, next). */
 int lb_lexdoc_span(lb_doc *d, size_t i, size_t n, lb_lex_entry *e);
 
 #endif
