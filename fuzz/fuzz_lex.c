@@ -17,7 +17,7 @@
 
 static void touch(const lb_lex *lx, const char *key, size_t n) {
   lb_lex_entry e;
-  /* every table, small ones through their key hashes (LBLEX005) */
+  /* every table, small ones through their key hashes */
   for (int t = -1; t <= lb_lex_ntables(lx); t++) {
     lb_lex_rec r;
     if (lb_lex_find(lx, t, key, n, &r)) {

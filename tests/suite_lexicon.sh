@@ -61,7 +61,7 @@ if [ $? -ne 0 ] && echo "$msg" | grep -q "Bloom filter overlaps"; then ok "overs
 # a lexicon of an earlier format (LBLEX003 and 004 hashed keys otherwise) is
 # refused with how to rebuild it: fuzz/seeds/fuzz_lex/small004.lex is one
 msg=$(bin/lagebild extract --lexicon fuzz/seeds/fuzz_lex/small004.lex "$T/doc.txt" 2>&1)
-if [ $? -ne 0 ] && echo "$msg" | grep -q "small004.lex: corrupt lexicon: built by an older lagebild-lexc (this one reads LBLEX005): run make lexicon"; then ok "older lexicon refused with how to rebuild"; else no "older lexicon refused ($msg)"; fi
+if [ $? -ne 0 ] && echo "$msg" | grep -q "small004.lex: corrupt lexicon: built by an older lagebild-lexc (this one reads LBLEX006): run make lexicon"; then ok "older lexicon refused with how to rebuild"; else no "older lexicon refused ($msg)"; fi
 # the small tables' section (header words at bytes 56, 60) must lie in the
 # file, and each table's list in the section
 cp "$T/good.lex" "$T/small.lex"

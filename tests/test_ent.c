@@ -436,7 +436,7 @@ TEST(ent_three_token_names_via_prefix_entries) {
   lb_lex_close(lx);
 }
 
-/* LBLEX005's next-token filter: the entry of a name's first token (and of
+/* The lexicon's next-token filter: the entry of a name's first token (and of
 ** its first two) knows which tokens may follow; a span whose next token is
 ** none of them is not looked up. Real keys: "Wall Street Journal" (PETRARCH2
 ** agents), "Mühldorf am Inn" (GeoNames). */

@@ -346,9 +346,10 @@ int main(int argc, char **argv) {
 
   uint32_t hdr_len = 8 + 14 * 4;
   uint32_t tables_off = hdr_len;
-  uint32_t hash_off = tables_off + (uint32_t)ntables * 4;
+  /* buckets and entries on 64-byte boundaries: an entry is one cache line */
+  uint32_t hash_off = (tables_off + (uint32_t)ntables * 4 + 63) & ~63u;
   uint32_t entries_off = hash_off + (uint32_t)nb * 8;
-  uint32_t recs_off = entries_off + (uint32_t)nents * 32;
+  uint32_t recs_off = entries_off + (uint32_t)nents * 64;
   uint32_t strings_off = recs_off + (uint32_t)nrecs * 16;
   /* The small tables' key hashes (lex.h): per table {offset in the
   ** section, count} (count LB_LEX_NOT_SMALL for a big table), then each small
@@ -415,7 +416,7 @@ int main(int argc, char **argv) {
   ** 2 MiB folios, which lb_lex_open maps as huge pages (lex.c) */
   char *wbuf = malloc((size_t)2 << 20); /* (glibc ignores the size without a buffer) */
   if (wbuf) setvbuf(f, wbuf, _IOFBF, (size_t)2 << 20);
-  fwrite("LBLEX005", 1, 8, f);
+  fwrite("LBLEX006", 1, 8, f);
   put32(f, (uint32_t)ntables);
   put32(f, tables_off);
   put32(f, (uint32_t)nb);
@@ -431,6 +432,7 @@ int main(int argc, char **argv) {
   put32(f, (uint32_t)small_off);
   put32(f, (uint32_t)small_len);
   for (size_t i = 0; i < ntables; i++) put32(f, (uint32_t)(uintptr_t)tables[i]);
+  for (uint32_t o = tables_off + (uint32_t)ntables * 4; o < hash_off; o++) fputc(0, f);
   /* bucket = entry index and the key's hash: a probe that meets another key
   ** is rejected without loading its entry (see lex.c) */
   for (size_t i = 0; i < nb; i++) {
@@ -446,6 +448,11 @@ int main(int argc, char **argv) {
     put32(f, ents[e].maxtoks | ents[e].lens << 8);
     put32(f, ents[e].tables);
     put32(f, ents[e].maxtoks > 1 ? ents[e].next : 0);
+    /* the key's first LB_LEX_KEY_INLINE bytes, zero-padded (lex.h) */
+    char kin[LB_LEX_KEY_INLINE] = {0};
+    memcpy(kin, pool.p + ents[e].key_off,
+           ents[e].key_len < LB_LEX_KEY_INLINE ? ents[e].key_len : LB_LEX_KEY_INLINE);
+    fwrite(kin, 1, sizeof kin, f);
   }
   for (size_t i = 0; i < nrecs; i++) {
     put32(f, recs[i].table);

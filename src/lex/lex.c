@@ -30,10 +30,13 @@
 /* 004: entries for the first two tokens of longer keys (lex.h) */
 /* 005: entries carry a filter of the tokens that follow them in longer keys
 ** (lb_lex_entry.next), the small tables list their key hashes, and the key
-** hash reads words (lb_lex_hash). Earlier files are refused with a word on
+** hash reads words (lb_lex_hash). */
+/* 006: entries are 64 bytes, one cache line, with the key's first 32 bytes:
+** a lookup reads bucket and entry, not the key string too (memcmp on the
+** pool was 4% of all cycles, perf). Earlier files are refused with a word on
 ** how to rebuild them: the lexicon is built by make from the data in the
 ** repository, never shipped on its own. */
-#define LB_LEX_MAGIC "LBLEX005"
+#define LB_LEX_MAGIC "LBLEX006"
 #define LB_LEX_MAGIC_OLD "LBLEX00"
 
 typedef struct lb_lex_hdr {
@@ -186,7 +189,7 @@ lb_lex *lb_lex_open(const char *path, char *err, size_t errlen) {
     why = "truncated or padded (size in header differs from file size)";
   else if (!section_ok(lx, lx->h.tables_off, lx->h.ntables, 4) ||
            !section_ok(lx, lx->h.hash_off, lx->h.nbuckets, 8) ||
-           !section_ok(lx, lx->h.entries_off, lx->h.nentries, 32) ||
+           !section_ok(lx, lx->h.entries_off, lx->h.nentries, 64) ||
            !section_ok(lx, lx->h.recs_off, lx->h.nrecs, 16) ||
            (uint64_t)lx->h.strings_off + lx->h.strings_len > lx->size)
     why = "a section lies outside the file";
@@ -306,11 +309,18 @@ static int probe_table(const lb_lex *lx, const char *key, size_t n, uint32_t h, 
     if (ix == 0xFFFFFFFFu) return 0;
     if (B[1] != h) continue;
     if (ix >= lx->h.nentries) return 0; /* damaged */
-    const uint32_t *E = lx->entries + (size_t)ix * 8;
+    const uint32_t *E = lx->entries + (size_t)ix * 16;
     if (E[2] != h || E[1] != n) continue;
-    const char *k = str_at(lx, E[0]);
-    if (!k || (uint64_t)E[0] + n >= lx->h.strings_len) return 0;
-    if (memcmp(k, key, n) != 0) continue;
+    const char *inl = (const char *)(E + 8);
+    if (n <= LB_LEX_KEY_INLINE) {
+      if (memcmp(inl, key, n) != 0) continue;
+    } else {
+      const char *k = str_at(lx, E[0]);
+      if (!k || (uint64_t)E[0] + n >= lx->h.strings_len) return 0;
+      if (memcmp(inl, key, LB_LEX_KEY_INLINE) != 0 ||
+          memcmp(k + LB_LEX_KEY_INLINE, key + LB_LEX_KEY_INLINE, n - LB_LEX_KEY_INLINE) != 0)
+        continue;
+    }
     if ((uint64_t)E[3] + E[4] > lx->h.nrecs) return 0;
     e->rec0 = E[3];
     e->nrec = E[4];
@@ -330,27 +340,25 @@ int lb_lex_get_h(const lb_lex *lx, const char *key, size_t n, uint32_t h, lb_lex
 
 /*
 ** Batch lookup with software prefetching. Each lookup is a chain of
-** dependent loads far apart in the mapping (bucket -> entry -> key bytes),
-** each mostly a cache and TLB miss; perf showed ~90% of lb_lex_get's time
-** stalled on the bucket and the entry load. Walking the batch as a pipeline
-** -- bucket of key i+3D, entry of key i+2D, key bytes of key i+D prefetched,
-** key i resolved -- keeps several misses in flight at once. Measured on
-** 400k words of /tmp/perf/c.txt: 53 ns -> 38 ns per key (the prefetch
-** distance, 2 to 32, made no difference).
+** dependent loads far apart in the mapping (Bloom block -> bucket -> entry),
+** each mostly a cache miss; perf showed ~90% of lb_lex_get's time stalled on
+** the bucket and the entry load. Walking the batch as a pipeline -- Bloom
+** block of key i+3D prefetched, key i+2D's Bloom bits checked and its
+** bucket prefetched, entry of key i+D prefetched, key i resolved -- keeps
+** several misses in flight at once. Measured on 400k words of
+** /tmp/perf/c.txt: 53 ns -> 38 ns per key (the prefetch distance, 2 to 32,
+** made no difference).
 */
 #define LB_LEX_PF 8
 static void pf_entry(const lb_lex *lx, uint32_t h) {
   const uint32_t *B = lx->hash + (size_t)(h & (lx->h.nbuckets - 1)) * 2;
   if (B[0] < lx->h.nentries && B[1] == h)
-    __builtin_prefetch(lx->entries + (size_t)B[0] * 8);
+    __builtin_prefetch(lx->entries + (size_t)B[0] * 16);
 }
 
-static void pf_key(const lb_lex *lx, uint32_t h, uint32_t n) {
-  const uint32_t *B = lx->hash + (size_t)(h & (lx->h.nbuckets - 1)) * 2;
-  uint32_t ix = B[0];
-  if (ix >= lx->h.nentries || B[1] != h) return;
-  const uint32_t *E = lx->entries + (size_t)ix * 8;
-  if (E[2] == h && E[1] == n && E[0] < lx->h.strings_len) __builtin_prefetch(lx->strings + E[0]);
+static void pf_bloom(const lb_lex *lx, uint32_t h) {
+  if (lx->bloom)
+    __builtin_prefetch(lx->bloom + (size_t)lb_lex_bloom_block(h, lx->h.bloom_blocks) * 8);
 }
 
 void lb_lex_get_many(const lb_lex *lx, size_t n, const char *const *keys, const uint32_t *lens,
@@ -360,16 +368,16 @@ void lb_lex_get_many(const lb_lex *lx, size_t n, const char *const *keys, const 
     return;
   }
   uint32_t mask = lx->h.nbuckets - 1;
-  /* found[k] is 2 from the Bloom check of key k (stage 0) until key k is
+  /* found[k] is 2 from the Bloom check of key k (stage 1) until key k is
   ** resolved: the later stages skip the keys it ruled out */
   for (size_t i = 0; i < n + 3 * LB_LEX_PF; i++) {
-    if (i < n) {
-      found[i] = bloom_may(lx, hashes[i]) ? 2 : 0;
-      if (found[i]) __builtin_prefetch(lx->hash + (size_t)(hashes[i] & mask) * 2);
-    }
+    if (i < n) pf_bloom(lx, hashes[i]);
     size_t k1 = i - LB_LEX_PF, k2 = i - 2 * LB_LEX_PF, k3 = i - 3 * LB_LEX_PF;
-    if (i >= LB_LEX_PF && k1 < n && found[k1]) pf_entry(lx, hashes[k1]);
-    if (i >= 2 * LB_LEX_PF && k2 < n && found[k2]) pf_key(lx, hashes[k2], lens[k2]);
+    if (i >= LB_LEX_PF && k1 < n) {
+      found[k1] = bloom_may(lx, hashes[k1]) ? 2 : 0;
+      if (found[k1]) __builtin_prefetch(lx->hash + (size_t)(hashes[k1] & mask) * 2);
+    }
+    if (i >= 2 * LB_LEX_PF && k2 < n && found[k2]) pf_entry(lx, hashes[k2]);
     if (i >= 3 * LB_LEX_PF && found[k3])
       found[k3] = (uint8_t)probe_table(lx, keys[k3], lens[k3], hashes[k3], &ents[k3]);
   }

@@ -21,13 +21,16 @@
 ** "Donald Trump" a two-token key "donald trump".
 **
 ** Binary format (all integers little-endian uint32, offsets from file start):
-**   header: magic "LBLEX005", then the fields of struct lb_lex_hdr (files
+**   header: magic "LBLEX006", then the fields of struct lb_lex_hdr (files
 **           of earlier versions are refused: make rebuilds the lexicon)
 **   tables: ntables x (name offset)
-**   hash:   nbuckets (power of two) x {entry index (0xFFFFFFFF = empty),
-**           the entry's key hash}
-**   entries: nentries x {key_off, key_len, hash, rec0, nrec, maxtoks | lens << 8,
-**            tables, next}  (lens, tables, next: see lb_lex_entry)
+**   hash:   (on a 64-byte boundary) nbuckets (power of two) x {entry index
+**           (0xFFFFFFFF = empty), the entry's key hash}
+**   entries: nentries x 64 bytes, one cache line each: {key_off, key_len,
+**            hash, rec0, nrec, maxtoks | lens << 8, tables, next} (lens,
+**            tables, next: see lb_lex_entry), then the key's first
+**            LB_LEX_KEY_INLINE bytes, zero-padded: a lookup compares most
+**            keys without reading the string pool
 **   records: nrecs x {table, surface_off, val_off, val_len}
 **   strings: NUL-terminated UTF-8
 **   small:  the key hashes of each small table (<= LB_LEX_SMALL_MAX
@@ -88,6 +91,9 @@ static inline uint32_t lb_lex_next_bit(uint32_t h) { return 1u << (h >> 27); }
 static inline int lb_lex_next_may(const lb_lex_entry *e, uint32_t h) {
   return (e->next & lb_lex_next_bit(h)) != 0;
 }
+
+/* Key bytes kept in the entry itself (the whole key, for nearly all). */
+#define LB_LEX_KEY_INLINE 32
 
 /* Tables of at most this many keys get their key hashes listed. */
 #define LB_LEX_SMALL_MAX 4096

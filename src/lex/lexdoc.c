@@ -77,48 +77,46 @@ int lb_lexdoc_plain_lower(const lb_tok *t) {
 ** entry and key string) answers the frequent words of the language.
 */
 #define XC_SLOTS 8192
-#define XC_KEY 22
+#define XC_KEY 30
+enum { XC_EMPTY, XC_FOUND, XC_ABSENT, XC_PENDING };
+/* One slot, one cache line. A slot is XC_PENDING while the fill that put
+** its key there (gen) waits for the batch lookup: a repeat of the key in the
+** same document copies token tok's answer, so the slots dedupe a
+** document's keys too (an open hash per document did, 1.5% of all cycles). */
 typedef struct xc_slot {
-  lb_lex_entry e; /* e.nrec..: valid when found */
-  uint8_t len, found;
+  lb_lex_entry e; /* valid when XC_FOUND */
+  uint32_t gen;   /* the fill of an XC_PENDING slot */
+  uint32_t tok;   /* the token of an XC_PENDING slot */
+  uint8_t len, state;
   char key[XC_KEY];
-} xc_slot;
+} __attribute__((aligned(64))) xc_slot;
+_Static_assert(sizeof(xc_slot) == 64, "an xcache slot is one cache line");
 static _Thread_local xc_slot xcache[XC_SLOTS];
-static _Thread_local const lb_lex *xcache_lx;
-static _Thread_local size_t xcache_size;
-
-static xc_slot *xc_find(const lb_lex *lx, const char *k, uint32_t n, uint32_t h, int *hit) {
-  *hit = 0;
-  if (n >= XC_KEY || !n) return NULL;
-  if (xcache_lx != lx || xcache_size != lb_lex_size(lx)) {
-    memset(xcache, 0, sizeof xcache);
-    xcache_lx = lx;
-    xcache_size = lb_lex_size(lx);
-  }
-  xc_slot *sl = &xcache[h & (XC_SLOTS - 1)];
-  *hit = sl->len == n && memcmp(sl->key, k, n) == 0;
-  return sl;
-}
+static _Thread_local uint32_t xcache_lex; /* lb_lex_id of the cached answers */
+static _Thread_local uint32_t xcache_gen; /* fills of this thread */
 
 /* Fill the memo of the word tokens not looked up yet -- without the plain
-** lower-case words (lb_lexdoc_plain_lower) unless `all`: dedupe keys with an
-** open hash (token index + 1), look the distinct ones up in one batch, copy
+** lower-case words (lb_lexdoc_plain_lower) unless `all`: answer from the
+** cache, else look the distinct keys up in one batch, and copy the answers
 ** to repeats. */
 static void fill(lb_doc *d, memo *m, int all) {
-  size_t n = d->toks.n, ns = 64;
-  while (ns < 2 * n) ns *= 2;
-  uint32_t mask = (uint32_t)(ns - 1);
-  uint32_t *seen = lb_arena_calloc(d->arena, ns, sizeof *seen);
+  size_t n = d->toks.n;
   uint32_t *first = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *first); /* per token */
-  uint32_t *uix = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *uix);     /* per key */
   uint32_t *hs = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *hs);
+  /* per distinct key: its token, key, length, hash */
+  uint32_t *ut = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *ut);
   uint32_t *lens = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *lens);
+  uint32_t *uh = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *uh);
   const char **keys = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *keys);
   size_t nu = 0;
-  /* hash the keys first and prefetch their cache slots: the slot loads
-  ** (360 KB of slots, random) stalled the loop below on nearly every key
-  ** (perf: a third of this function's time, 4.6% of all). hs[i] holds token
-  ** i's hash until the loop below reuses hs[] for the distinct keys (nu <= i). */
+  if (xcache_lex != lb_lex_id(d->lex)) {
+    memset(xcache, 0, sizeof xcache);
+    xcache_lex = lb_lex_id(d->lex);
+  }
+  uint32_t gen = ++xcache_gen;
+  /* hash the keys first and prefetch their slots: the slot loads (512 KB of
+  ** slots, random) stalled the loop below on nearly every key (perf: a third
+  ** of this function's time, 4.6% of all). */
   for (size_t i = 0; i < n; i++) {
     const lb_tok *t = &d->toks.v[i];
     first[i] = UINT32_MAX;
@@ -127,61 +125,51 @@ static void fill(lb_doc *d, memo *m, int all) {
     if (!all && (m[i].lower = (uint8_t)lb_lexdoc_plain_lower(t)) != 0) continue;
     uint32_t h = lb_lex_hash(t->norm, t->normlen);
     hs[i] = h;
-    first[i] = UINT32_MAX - 2; /* to look up */
+    first[i] = UINT32_MAX - 1; /* to look up */
     __builtin_prefetch(&xcache[h & (XC_SLOTS - 1)]);
   }
   for (size_t i = 0; i < n; i++) {
-    const lb_tok *t = &d->toks.v[i];
-    if (first[i] != UINT32_MAX - 2) continue;
+    if (first[i] != UINT32_MAX - 1) continue;
     first[i] = UINT32_MAX;
-    uint32_t h = hs[i];
-    for (uint32_t k = h & mask;; k = (k + 1) & mask) {
-      uint32_t j = seen[k];
-      if (!j) {
-        seen[k] = (uint32_t)i + 1;
-        first[i] = (uint32_t)i;
-        int hit;
-        const xc_slot *sl = xc_find(d->lex, t->norm, t->normlen, h, &hit);
-        if (hit) { /* known from an earlier document of this thread */
-          set(&m[i], sl->found, &sl->e);
-          first[i] = UINT32_MAX - 1;
-          break;
+    const lb_tok *t = &d->toks.v[i];
+    uint32_t h = hs[i], len = t->normlen;
+    xc_slot *sl = &xcache[h & (XC_SLOTS - 1)];
+    if (len <= XC_KEY) {
+      if (sl->len == len && memcmp(sl->key, t->norm, len) == 0) {
+        if (sl->state == XC_FOUND || sl->state == XC_ABSENT) { /* an earlier document's */
+          set(&m[i], sl->state == XC_FOUND, &sl->e);
+          continue;
         }
-        uix[i] = (uint32_t)nu;
-        keys[nu] = t->norm;
-        lens[nu] = t->normlen;
-        hs[nu++] = h;
-        break;
+        if (sl->state == XC_PENDING && sl->gen == gen) { /* a repeat: copy below */
+          first[i] = sl->tok;
+          continue;
+        }
       }
-      const lb_tok *u = &d->toks.v[j - 1];
-      if (u->normlen == t->normlen && memcmp(u->norm, t->norm, t->normlen) == 0) {
-        /* (the copy keeps `lower`: a pass dedupes only tokens with the same
-        ** answer, 0 in the first, 1 in the second) */
-        if (first[j - 1] == UINT32_MAX - 1) /* its first was a cache hit */
-          m[i] = m[j - 1];
-        else
-          first[i] = j - 1;
-        break;
-      }
+      sl->len = (uint8_t)len; /* claim the slot (another key's may be lost) */
+      memcpy(sl->key, t->norm, len);
+      sl->state = XC_PENDING;
+      sl->gen = gen;
+      sl->tok = (uint32_t)i;
     }
+    ut[nu] = (uint32_t)i;
+    keys[nu] = t->norm;
+    lens[nu] = len;
+    uh[nu++] = h;
   }
   lb_lex_entry *ents = lb_arena_alloc(d->arena, (nu ? nu : 1) * sizeof *ents);
   uint8_t *found = lb_arena_alloc(d->arena, nu ? nu : 1);
-  lb_lex_get_many(d->lex, nu, keys, lens, hs, ents, found);
+  lb_lex_get_many(d->lex, nu, keys, lens, uh, ents, found);
   for (size_t u = 0; u < nu; u++) {
-    int hit;
-    xc_slot *sl = xc_find(d->lex, keys[u], lens[u], hs[u], &hit);
-    if (!sl) continue;
-    sl->len = (uint8_t)lens[u];
-    memcpy(sl->key, keys[u], lens[u]);
-    sl->found = found[u];
-    if (found[u]) sl->e = ents[u];
+    set(&m[ut[u]], found[u], &ents[u]);
+    xc_slot *sl = &xcache[uh[u] & (XC_SLOTS - 1)];
+    if (sl->state == XC_PENDING && sl->gen == gen && sl->tok == ut[u]) {
+      sl->state = found[u] ? XC_FOUND : XC_ABSENT;
+      if (found[u]) sl->e = ents[u];
+    }
   }
-  for (size_t i = 0; i < n; i++) {
-    if (first[i] >= UINT32_MAX - 1) continue;
-    uint32_t u = uix[first[i]];
-    set(&m[i], found[u], &ents[u]);
-  }
+  /* repeats (their first token is earlier, and answered by now) */
+  for (size_t i = 0; i < n; i++)
+    if (first[i] != UINT32_MAX) m[i] = m[first[i]];
 }
 
 static struct lb_lexdoc *get_memo(lb_doc *d) {
@@ -261,7 +249,7 @@ static uint32_t tok_key_hash(const lb_doc *d, size_t j) {
 ** with "die", which starts thousands of names, but none of them goes on
 ** with "regierung". Counted on 25 MB of the bench corpus: 143k of the 197k
 ** spans asked for end here, without a lookup (each was a Bloom filter miss,
-** 3% of all cycles in perf).*/
+** 3% of all cycles in perf). */
 static int span_may(lb_doc *d, size_t i, size_t n) {
   lb_lex_entry e1, e2;
   if (!lb_lexdoc_tok(d, i, &e1) || e1.maxtoks < n ||
