@@ -238,6 +238,20 @@ for t in 2 4; do
 done
 "$LB" extract --threads 2 "$DOCS" >"$T/t2b.out" 2>&1
 if cmp -s "$T/t2.out" "$T/t2b.out"; then pass; else fail "two runs with --threads 2 are identical"; fi
+# more documents than one batch (1,024), over three files with a bad line in
+# the middle: the batches are read, extracted and written in turn (the next
+# read while the last is written), in input order, for any thread count
+for k in 1 2 3 4 5 6 7; do cat "$DOCS"; done | head -n 1300 >"$T/m1.jsonl"
+{ cat "$DOCS" "$DOCS"; echo '{"id": broken'; cat "$DOCS"; } >"$T/m2.jsonl"
+head -n 5 "$DOCS" >"$T/m3.jsonl"
+"$LB" extract --stages places --threads 1 "$T/m1.jsonl" "$T/m2.jsonl" "$T/m3.jsonl" >"$T/m1.out" 2>"$T/m1.err"
+expect "3 files, 2,206 lines, one bad: exit" "$?" 3
+expect "3 files: every good line out" "$(wc -l <"$T/m1.out" | tr -d ' ')" 2205
+expect "3 files: the bad line named" "$(grep -c 'm2.jsonl:601: invalid JSON' "$T/m1.err")" 1
+"$LB" extract --stages places --threads 2 "$T/m1.jsonl" "$T/m2.jsonl" "$T/m3.jsonl" >"$T/m2.out" 2>/dev/null
+if cmp -s "$T/m1.out" "$T/m2.out"; then pass; else fail "3 files: --threads 1 = --threads 2"; fi
+expect "3 files: ids in input order" "$(jq -r .id "$T/m2.out" | sed -n '1300p;1301p;2205p' | tr '\n' ' ')" \
+  "$(sed -n '1300p' "$T/m1.jsonl" | jq -r .id) $(head -n 1 "$DOCS" | jq -r .id) $(sed -n '5p' "$DOCS" | jq -r .id) "
 "$LB" extract --jsonl <"$DOCS" >"$T/stdin-docs.out" 2>&1
 if cmp -s "$T/t1.out" "$T/stdin-docs.out"; then pass; else fail "--jsonl on stdin = the file"; fi
 expect "300 documents: ids in input order" "$(jq -r .id "$T/t1.out" | head -n 3 | tr '\n' ' ')" \

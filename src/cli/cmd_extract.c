@@ -97,10 +97,9 @@ static void work(size_t i, void *ctx) {
   lb_buf_free(&scratch);
 }
 
-/* Run and write the batch; returns the number of skipped items, or -1 on a
-** write error. */
-static long flush(batch *b, int threads, FILE *out) {
-  lb_batch_for(b->n, threads, work, b);
+/* Write a computed batch in input order and empty it; returns the number of
+** skipped items, or -1 on a write error. */
+static long write_batch(batch *b, FILE *out) {
   long skipped = 0;
   for (size_t i = 0; i < b->n; i++) {
     item *it = &b->items[i];
@@ -114,6 +113,74 @@ static long flush(batch *b, int threads, FILE *out) {
   b->n = 0;
   lb_buf_reset(&b->raw);
   return skipped;
+}
+
+/* The input: the files in turn, line by line (or a whole file a document). */
+typedef struct source {
+  const char **files;
+  int nfiles, f;
+  int mode;
+  const lb_input *defaults;
+  lb_reader *rd;         /* the file being read, or NULL */
+  lb_reader **readers;   /* every reader opened, freed when no batch needs it */
+  unsigned long *last;   /* per reader: the last batch that holds its items */
+  int nreaders;
+  long skipped;
+  int failed;            /* a file could not be opened */
+} source;
+
+/* Fill batch b (number seq) from the source until it is full or the input
+** ends. Readers are finished (their files closed) at their end, and stay for
+** their items' messages until lb_reader_close. */
+static void fill_batch(source *s, batch *b, unsigned long seq) {
+  char err[512];
+  while (b->n < BATCH_DOCS && b->raw.n < BATCH_BYTES) {
+    if (!s->rd) {
+      if (s->f >= s->nfiles) return;
+      s->rd = lb_reader_open(s->files[s->f++], s->mode, s->defaults, err, sizeof err);
+      if (!s->rd) {
+        fprintf(stderr, "lagebild extract: %s\n", err);
+        s->failed = 1;
+        continue;
+      }
+      s->readers[s->nreaders] = s->rd;
+      s->last[s->nreaders++] = seq;
+    }
+    const char *p;
+    size_t n, line, off;
+    int r2 = lb_reader_next_raw(s->rd, &p, &n, &line, &off);
+    if (r2 <= 0) {
+      if (r2 == 0 && lb_reader_error(s->rd)) { /* a read or decompression error */
+        fprintf(stderr, "lagebild extract: %s (rest of the file skipped)\n",
+                lb_reader_error(s->rd));
+        s->skipped++;
+      } else if (r2 < 0) {
+        fprintf(stderr, "lagebild extract: %s: read error (skipped)\n", lb_reader_path(s->rd));
+        s->skipped++;
+      }
+      /* its lines are copied: the file is closed now */
+      lb_reader_finish(s->rd);
+      s->rd = NULL;
+      continue;
+    }
+    item *it = &b->items[b->n++];
+    it->off = b->raw.n;
+    it->n = n;
+    it->line = line;
+    it->fileoff = off;
+    it->rd = s->rd;
+    s->last[s->nreaders - 1] = seq;
+    lb_buf_add(&b->raw, p, n);
+  }
+}
+
+/* Free the readers that no batch up to number seq (all computed) needs. */
+static void close_readers(source *s, unsigned long seq) {
+  for (int q = 0; q < s->nreaders; q++)
+    if (s->readers[q] && s->readers[q] != s->rd && s->last[q] <= seq) {
+      lb_reader_close(s->readers[q]);
+      s->readers[q] = NULL;
+    }
 }
 
 int lb_cmd_extract(int argc, char **argv) {
@@ -175,67 +242,63 @@ int lb_cmd_extract(int argc, char **argv) {
       return LB_EXIT_ERR;
     }
   }
-  batch bt;
-  memset(&bt, 0, sizeof bt);
-  bt.e = e;
-  bt.items = calloc(BATCH_DOCS, sizeof *bt.items);
-  lb_reader **open_readers = calloc((size_t)nfiles, sizeof *open_readers);
-  int nopen = 0;
+  /*
+  ** Two batches in turn: while the workers extract one, this thread writes
+  ** the one before and reads the next, then joins the workers. Reading and
+  ** writing on their own were 7.6% of the wall time with 2 threads (make
+  ** bench corpus: 0.13 s of 1.71 s, the other core idle meanwhile).
+  */
+  batch bt[2];
+  memset(bt, 0, sizeof bt);
+  for (int q = 0; q < 2; q++) {
+    bt[q].e = e;
+    bt[q].items = calloc(BATCH_DOCS, sizeof *bt[q].items);
+  }
+  source src;
+  memset(&src, 0, sizeof src);
+  src.files = files;
+  src.nfiles = nfiles;
+  src.mode = mode;
+  src.defaults = &defaults;
+  src.readers = calloc((size_t)nfiles, sizeof *src.readers);
+  src.last = calloc((size_t)nfiles, sizeof *src.last);
   long skipped = 0, k;
   int status = LB_EXIT_OK, werr = 0;
-  for (int f = 0; f < nfiles; f++) {
-    lb_reader *rd = lb_reader_open(files[f], mode, &defaults, err, sizeof err);
-    if (!rd) {
-      fprintf(stderr, "lagebild extract: %s\n", err);
-      status = LB_EXIT_ERR;
-      continue;
+  unsigned long seq = 0;
+  batch *fill = &bt[0], *done = NULL;
+  fill_batch(&src, fill, seq);
+  while (fill->n) {
+    batch *run = fill;
+    lb_batch_job *job = lb_batch_start(run->n, threads, work, run);
+    if (!job) lb_batch_for(run->n, threads, work, run); /* out of memory: no overlap */
+    fill = run == &bt[0] ? &bt[1] : &bt[0];
+    if (done) { /* done == fill: written before it is filled again */
+      if ((k = write_batch(done, out)) < 0) werr = 1; else skipped += k;
+      done = NULL;
     }
-    open_readers[nopen++] = rd;
-    const char *p;
-    size_t n, line, off;
-    int r2;
-    while ((r2 = lb_reader_next_raw(rd, &p, &n, &line, &off)) != 0 || lb_reader_error(rd)) {
-      if (r2 == 0) { /* the reader stopped on a read or decompression error */
-        fprintf(stderr, "lagebild extract: %s (rest of the file skipped)\n", lb_reader_error(rd));
-        skipped++;
-        break;
-      }
-      if (r2 < 0) {
-        fprintf(stderr, "lagebild extract: %s: read error (skipped)\n", lb_reader_path(rd));
-        skipped++;
-        break;
-      }
-      item *it = &bt.items[bt.n++];
-      it->off = bt.raw.n;
-      it->n = n;
-      it->line = line;
-      it->fileoff = off;
-      it->rd = rd;
-      lb_buf_add(&bt.raw, p, n);
-      if (bt.n == BATCH_DOCS || bt.raw.n >= BATCH_BYTES) {
-        if ((k = flush(&bt, threads, out)) < 0) werr = 1; else skipped += k;
-        /* readers before the current one are no longer referenced */
-        for (int q = 0; q + 1 < nopen; q++) {
-          lb_reader_close(open_readers[q]);
-          open_readers[q] = NULL;
-        }
-      }
-    }
-    /* its lines are copied: the file is closed now (the reader stays for
-    ** the error messages of its items until the batch is written) */
-    lb_reader_finish(rd);
+    fill_batch(&src, fill, seq + 1);
+    lb_batch_finish(job);
+    close_readers(&src, seq);
+    done = run;
+    seq++;
   }
-  if ((k = flush(&bt, threads, out)) < 0) werr = 1; else skipped += k;
-  for (int q = 0; q < nopen; q++) lb_reader_close(open_readers[q]);
-  free(open_readers);
+  if (done && (k = write_batch(done, out)) < 0) werr = 1; else if (done) skipped += k;
+  skipped += src.skipped;
+  if (src.failed) status = LB_EXIT_ERR;
+  if (src.rd) lb_reader_finish(src.rd);
+  for (int q = 0; q < src.nreaders; q++) lb_reader_close(src.readers[q]);
+  free(src.readers);
+  free(src.last);
   if (fflush(out) != 0 || werr) {
     fprintf(stderr, "lagebild extract: write error\n");
     status = LB_EXIT_ERR;
   }
   if (outpath) fclose(out);
-  for (size_t i = 0; i < BATCH_DOCS; i++) lb_buf_free(&bt.items[i].out);
-  free(bt.items);
-  lb_buf_free(&bt.raw);
+  for (int q = 0; q < 2; q++) {
+    for (size_t i = 0; i < BATCH_DOCS; i++) lb_buf_free(&bt[q].items[i].out);
+    free(bt[q].items);
+    lb_buf_free(&bt[q].raw);
+  }
   free(files);
   lb_engine_free(e);
   if (status == LB_EXIT_OK && skipped) status = LB_EXIT_SKIPPED;

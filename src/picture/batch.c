@@ -8,6 +8,7 @@
 
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "pipeline.h"
@@ -86,6 +87,34 @@ void lb_batch_for(size_t n, int nthreads, void (*fn)(size_t i, void *ctx), void 
     if (pthread_create(&th[started], NULL, pfor_worker, &j) == 0) started++;
   pfor_worker(&j);
   for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
+}
+
+struct lb_batch_job {
+  pfor j;
+  pthread_t th[64];
+  int started;
+};
+
+lb_batch_job *lb_batch_start(size_t n, int nthreads, void (*fn)(size_t i, void *ctx), void *ctx) {
+  lb_batch_job *b = malloc(sizeof *b);
+  if (!b) return NULL;
+  b->j.n = n;
+  atomic_init(&b->j.next, 0);
+  b->j.fn = fn;
+  b->j.ctx = ctx;
+  b->started = 0;
+  if (nthreads > 64) nthreads = 64;
+  if ((size_t)nthreads > n) nthreads = (int)n;
+  for (int t = 1; t < nthreads; t++)
+    if (pthread_create(&b->th[b->started], NULL, pfor_worker, &b->j) == 0) b->started++;
+  return b;
+}
+
+void lb_batch_finish(lb_batch_job *b) {
+  if (!b) return;
+  pfor_worker(&b->j);
+  for (int t = 0; t < b->started; t++) pthread_join(b->th[t], NULL);
+  free(b);
 }
 
 int lb_batch_cpus(void) {
