@@ -32,7 +32,13 @@ struct lb_zfile {
   z_stream zs;
   ZSTD_DStream *zd;
   char err[256];
+  char *iobuf; /* z->raw's stdio buffer (RAW_IOBUF bytes), or NULL */
 };
+
+/* stdio reads a file 4 KiB at a time: 28,000 read calls for the 114 MB bench
+** corpus, 4.6% of the wall time of `extract --stages places` on one thread
+** (perf: the kernel's read path). A 1 MiB buffer makes that 114 calls. */
+#define RAW_IOBUF ((size_t)1 << 20)
 
 static int fill(lb_zfile *z) {
   if (z->in_pos < z->in_len || z->raw_eof) return 0;
@@ -144,6 +150,9 @@ lb_zfile *lb_compress_open(const char *path, char *err, size_t errlen) {
   ** magic bytes are read, so it is read as it is. */
   struct stat st;
   if (fstat(fileno(z->raw), &st) == 0 && S_ISREG(st.st_mode)) {
+    /* (before the first read; glibc ignores the size without a buffer) */
+    if (st.st_size > 64 * 1024 && (z->iobuf = malloc(RAW_IOBUF)) != NULL)
+      setvbuf(z->raw, z->iobuf, _IOFBF, RAW_IOBUF);
     unsigned char magic[4] = {0};
     size_t m = fread(magic, 1, 4, z->raw);
     if (m >= 2 && magic[0] == 0x1f && magic[1] == 0x8b)
@@ -196,6 +205,7 @@ void lb_compress_close(lb_zfile *z) {
   if (!z) return;
   if (z->fp && z->fp != z->raw) fclose(z->fp);
   if (z->raw) fclose(z->raw);
+  free(z->iobuf); /* after fclose, which may still use it */
   if (z->kind == LB_Z_GZIP && z->in) inflateEnd(&z->zs);
   if (z->zd) ZSTD_freeDStream(z->zd);
   free(z->in);
