@@ -64,6 +64,7 @@ typedef struct ctx {
   uint8_t *nounend;     /* per token: noun_ending's answer (0 = not asked) */
   LB_VEC(surname) surnames;
   uint64_t surname_first; /* bit (first byte & 63) of every surname key */
+  uint64_t surname_len;   /* bit (length & 63) of every surname key */
   LB_VEC(deferred) later;
   LB_VEC(int32_t) named; /* countries named by an adjective only */
   int32_t last_country;  /* entity index of the last country named */
@@ -181,10 +182,18 @@ static const char *rec_source(ctx *c, const lb_lex_rec *r, const char *dflt) {
   return s ? s : dflt;
 }
 
-/* Is an `ent` record a place name (main or alternate)? */
-static int is_place_rec(const lb_lex_rec *r) {
-  return lb_lex_field_is(r, 2, "place") || lb_lex_field_is(r, 2, "placealt");
+/* An `ent` record's place kind: 1 a place's main name, 2 an alternate name,
+** 0 no place (field 2, read once: it is a cache miss) */
+static int place_kind(const lb_lex_rec *r) {
+  const char *f;
+  int n = lb_lex_field(r->val, r->val_len, 2, &f);
+  if (n == 5 && memcmp(f, "place", 5) == 0) return 1;
+  if (n == 8 && memcmp(f, "placealt", 8) == 0) return 2;
+  return 0;
 }
+
+/* Is an `ent` record a place name (main or alternate)? */
+static int is_place_rec(const lb_lex_rec *r) { return place_kind(r) != 0; }
 
 /* The entity for lexicon key kid[0..n), created from its entdef on first use;
 ** -1 when the lexicon has no definition. */
@@ -359,6 +368,7 @@ static void note_surname(ctx *c, int32_t ent, uint32_t i0, uint32_t i1) {
   s->len = t->normlen;
   s->ent = ent;
   c->surname_first |= 1ull << ((unsigned char)t->norm[0] & 63);
+  c->surname_len |= 1ull << (t->normlen & 63);
 }
 
 /* Type of the entity an `ent` record points to (its entdef), or "". */
@@ -409,7 +419,8 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     /* an acronym in the text ("BAG", "ZE") is no name written normally */
     if (n == 1 && (t->flags & LB_TF_UPPER) && t->end - t->start <= 4 && !all_upper(r.surface))
       continue;
-    if (is_place_rec(&r)) {
+    int pk = place_kind(&r);
+    if (pk) {
       const char *f;
       int l = lb_lex_field(r.val, r.val_len, 0, &f);
       if (!kid0 || l != kid0n || memcmp(f, kid0, (size_t)l) != 0) kids++;
@@ -419,7 +430,7 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
         rule0 = rec_source(c, &r, rule0);
       }
       nplace++;
-      mainname |= lb_lex_field_is(&r, 2, "place");
+      mainname |= pk == 1;
       continue;
     }
     if (!nbest) best = r;
@@ -723,6 +734,9 @@ static int32_t surname_at(ctx *c, uint32_t i) {
   if (!tok_cap(c->d, t) || !t->norm || !t->normlen) return -1;
   /* asked for every capitalised word: most start unlike any surname */
   if (!((c->surname_first >> ((unsigned char)t->norm[0] & 63)) & 1)) return -1;
+  /* its length, or one less ("Trumps") */
+  if (!(((c->surname_len >> (t->normlen & 63)) | (c->surname_len >> ((t->normlen - 1) & 63))) & 1))
+    return -1;
   for (size_t k = 0; k < c->surnames.n; k++) {
     const char *s = c->surnames.v[k].key;
     size_t sl = c->surnames.v[k].len;

@@ -17,14 +17,27 @@
 #include "../picture/doc.h"
 #include "ent.h"
 
-static double num_field(const lb_lex_rec *r, int i, int *ok) {
-  const char *f;
+/* An entdef value split into its fields once (lb_lex_fields): the readers
+** below take several fields of each candidate, and field i by itself walks
+** from the start every time. */
+#define NF 12
+typedef struct fields {
+  const char *f[NF];
+  int len[NF], n;
+} fields;
+
+static void split(const lb_lex_rec *r, fields *x) {
+  x->n = lb_lex_fields(r->val, r->val_len, x->f, x->len, NF);
+}
+
+static int has(const fields *x, int i) { return i < x->n && x->len[i] > 0; }
+
+static double num_field(const fields *x, int i, int *ok) {
   char buf[48];
-  int n = lb_lex_field(r->val, r->val_len, i, &f);
   *ok = 0;
-  if (n <= 0 || n >= (int)sizeof buf) return 0;
-  memcpy(buf, f, (size_t)n);
-  buf[n] = 0;
+  if (!has(x, i) || x->len[i] >= (int)sizeof buf) return 0;
+  memcpy(buf, x->f[i], (size_t)x->len[i]);
+  buf[x->len[i]] = 0;
   char *end;
   double v = strtod(buf, &end);
   if (end == buf || *end || !isfinite(v)) return 0;
@@ -32,23 +45,21 @@ static double num_field(const lb_lex_rec *r, int i, int *ok) {
   return v;
 }
 
-static double feature_rank(const lb_lex_rec *r) {
-  const char *f;
-  int n = lb_lex_field(r->val, r->val_len, 8, &f);
-  if (n <= 0) return 0;
+static double feature_rank(const fields *x) {
+  if (!has(x, 8)) return 0;
   /* a bonus in orders of magnitude of population */
   static const char *const RANK[] = {"PCLI", "PPLC", "ADM1", "PPLA", "PPLA2", NULL};
   static const double BONUS[] = {3, 1.5, 1, 0.5, 0.2};
   for (int i = 0; RANK[i]; i++)
-    if ((size_t)n == strlen(RANK[i]) && memcmp(f, RANK[i], (size_t)n) == 0) return BONUS[i];
+    if ((size_t)x->len[8] == strlen(RANK[i]) && memcmp(x->f[8], RANK[i], (size_t)x->len[8]) == 0)
+      return BONUS[i];
   return 0;
 }
 
-static int in_ccs(const lb_lex_rec *def, const char *const *ccs, size_t ncc) {
-  const char *c3;
-  int cl = lb_lex_field(def->val, def->val_len, 3, &c3);
-  for (size_t k = 0; k < ncc && cl == 3; k++)
-    if (ccs[k] && memcmp(ccs[k], c3, 3) == 0 && ccs[k][3] == 0) return 1;
+static int in_ccs(const fields *x, const char *const *ccs, size_t ncc) {
+  if (!has(x, 3) || x->len[3] != 3) return 0;
+  for (size_t k = 0; k < ncc; k++)
+    if (ccs[k] && memcmp(ccs[k], x->f[3], 3) == 0 && ccs[k][3] == 0) return 1;
   return 0;
 }
 
@@ -56,12 +67,12 @@ int lb_geo_pick(const lb_lex_rec *defs, int n, const char *const *ccs, size_t nc
   int best = -1;
   double bs = -1e300;
   for (int i = 0; i < n; i++) {
-    const char *c3;
-    int cl = lb_lex_field(defs[i].val, defs[i].val_len, 3, &c3);
+    fields x;
+    split(&defs[i], &x);
     int ok;
-    double pop = num_field(&defs[i], 10, &ok);
-    double s = (ok && pop > 0 ? log10(pop) : 0) + feature_rank(&defs[i]);
-    if (cl == 3 && in_ccs(&defs[i], ccs, ncc)) s += 10;
+    double pop = num_field(&x, 10, &ok);
+    double s = (ok && pop > 0 ? log10(pop) : 0) + feature_rank(&x);
+    if (in_ccs(&x, ccs, ncc)) s += 10;
     if (s > bs) {
       bs = s;
       best = i;
@@ -71,9 +82,11 @@ int lb_geo_pick(const lb_lex_rec *defs, int n, const char *const *ccs, size_t nc
 }
 
 int lb_geo_plausible(const lb_lex_rec *def, const char *const *ccs, size_t ncc) {
+  fields x;
+  split(def, &x);
   int ok;
-  double pop = num_field(def, 10, &ok);
-  return feature_rank(def) >= 1 || (ok && pop >= 250000) || in_ccs(def, ccs, ncc);
+  double pop = num_field(&x, 10, &ok);
+  return feature_rank(&x) >= 1 || (ok && pop >= 250000) || in_ccs(&x, ccs, ncc);
 }
 
 void lb_geo_run(lb_doc *d) {
@@ -92,19 +105,17 @@ void lb_geo_run(lb_doc *d) {
     }
     lb_lex_rec r;
     if (!n || !lb_lex_find(d->lex, T, k, n, &r)) continue;
+    fields x;
+    split(&r, &x);
     int ok1, ok2, ok3;
-    double id = num_field(&r, 5, &ok1), lat = num_field(&r, 6, &ok2), lon = num_field(&r, 7, &ok3);
+    double id = num_field(&x, 5, &ok1), lat = num_field(&x, 6, &ok2), lon = num_field(&x, 7, &ok3);
     if (!ok1 || !ok2 || !ok3) continue;
-    const char *f;
-    int fl = lb_lex_field(r.val, r.val_len, 8, &f);
-    const char *cc;
-    int cl = lb_lex_field(r.val, r.val_len, 9, &cc);
     e->has_geo = 1;
     e->geo.geonameid = (int64_t)id;
     e->geo.lat = lat;
     e->geo.lon = lon;
-    e->geo.feature = fl > 0 ? lb_arena_strndup(d->arena, f, (size_t)fl) : NULL;
-    e->geo.cc = cl > 0 ? lb_arena_strndup(d->arena, cc, (size_t)cl) : NULL;
+    e->geo.feature = has(&x, 8) ? lb_arena_strndup(d->arena, x.f[8], (size_t)x.len[8]) : NULL;
+    e->geo.cc = has(&x, 9) ? lb_arena_strndup(d->arena, x.f[9], (size_t)x.len[9]) : NULL;
   }
   lb_ent_index(d); /* capitals' city mentions rank after the country's */
 }

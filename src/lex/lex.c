@@ -480,6 +480,19 @@ int lb_lex_field(const char *val, uint32_t val_len, int i, const char **f) {
   return (int)((t ? t : end) - p);
 }
 
+int lb_lex_fields(const char *val, uint32_t val_len, const char **f, int *len, int max) {
+  const char *p = val, *end = val + val_len;
+  int n = 0;
+  while (n < max) {
+    const char *t = memchr(p, '\t', (size_t)(end - p));
+    f[n] = p;
+    len[n++] = (int)((t ? t : end) - p);
+    if (!t) break;
+    p = t + 1;
+  }
+  return n;
+}
+
 int lb_lex_field_is(const lb_lex_rec *r, int i, const char *s) {
   const char *f;
   int n = lb_lex_field(r->val, r->val_len, i, &f);

@@ -186,6 +186,8 @@ static __attribute__((noinline)) char *slow_key_arena(lb_arena *a, const char *s
   return q;
 }
 
+int lb_norm_key_fast(const char *s, size_t n, char *p) { return fast_key(s, n, p); }
+
 char *lb_norm_key_arena(lb_arena *a, const char *s, size_t n, uint32_t *outlen) {
   char *p = lb_arena_alloc(a, n + 1);
   if (!fast_key(s, n, p)) return slow_key_arena(a, s, n, outlen);

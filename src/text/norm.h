@@ -21,6 +21,10 @@
 void lb_norm_key(lb_buf *out, const char *s, size_t n);
 /* Arena copy of the key; *outlen gets its length. */
 char *lb_norm_key_arena(lb_arena *a, const char *s, size_t n, uint32_t *outlen);
+/* The fast path of the two above: when s[0..n) is ASCII or Latin-1 letters
+** (most words), writes its key of exactly n bytes to p (no NUL) and returns
+** 1; else returns 0 (p partly written: use lb_norm_key_arena). */
+int lb_norm_key_fast(const char *s, size_t n, char *p);
 
 /* Decode one code point at s (n bytes left); returns bytes used (>=1).
 ** Invalid sequences yield U+FFFD and 1. */
