@@ -33,16 +33,9 @@ static void split(const lb_lex_rec *r, fields *x) {
 static int has(const fields *x, int i) { return i < x->n && x->len[i] > 0; }
 
 static double num_field(const fields *x, int i, int *ok) {
-  char buf[48];
-  *ok = 0;
-  if (!has(x, i) || x->len[i] >= (int)sizeof buf) return 0;
-  memcpy(buf, x->f[i], (size_t)x->len[i]);
-  buf[x->len[i]] = 0;
-  char *end;
-  double v = strtod(buf, &end);
-  if (end == buf || *end || !isfinite(v)) return 0;
-  *ok = 1;
-  return v;
+  double v = 0;
+  *ok = has(x, i) && x->len[i] < 48 && lb_lex_num(x->f[i], (size_t)x->len[i], &v);
+  return *ok ? v : 0;
 }
 
 static double feature_rank(const fields *x) {

@@ -12,8 +12,10 @@
 #include "../base/arena.h"
 
 #include <errno.h>
-#include <stdatomic.h>
 #include <fcntl.h>
+#include <float.h>
+#include <math.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -503,6 +505,44 @@ const char *lb_lex_field_dup(lb_arena *a, const lb_lex_rec *r, int i) {
   const char *f;
   int n = lb_lex_field(r->val, r->val_len, i, &f);
   return n > 0 ? lb_arena_strndup(a, f, (size_t)n) : NULL;
+}
+
+int lb_lex_num(const char *f, size_t n, double *v) {
+#if FLT_EVAL_METHOD == 0
+  /* [-]digits[.digits], at most 15 digits: m and 10^k are exact doubles, so
+  ** m / 10^k is correctly rounded, as strtod rounds (Clinger's fast path;
+  ** num.c's dec_value has the same reasoning) */
+  static const double P10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                               1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  size_t i = n && f[0] == '-';
+  uint64_t m = 0;
+  size_t dig = 0, k = 0;
+  int dot = 0;
+  for (; i < n && dig <= 15; i++) {
+    if (f[i] == '.' && !dot) {
+      dot = 1;
+      continue;
+    }
+    if (f[i] < '0' || f[i] > '9') break;
+    m = m * 10 + (uint64_t)(f[i] - '0');
+    dig++;
+    k += (size_t)dot;
+  }
+  if (i == n && dig && dig <= 15) {
+    double x = (double)m / P10[k];
+    *v = f[0] == '-' ? -x : x;
+    return 1;
+  }
+#endif
+  char b[64];
+  if (n == 0 || n >= sizeof b) return 0;
+  memcpy(b, f, n);
+  b[n] = 0;
+  char *e;
+  double x = strtod(b, &e);
+  if (e != b + n || !isfinite(x)) return 0;
+  *v = x;
+  return 1;
 }
 
 double lb_lex_field_num(const lb_lex_rec *r, int i, double dflt) {
