@@ -9,16 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The high bit of each byte of w that must not be copied as it is: a
-** control byte (< 0x20), '"', '\\', or a byte >= 0x80 (UTF-8, checked
-** apart). A borrow only starts at a byte that is itself one of these, so the
-** lowest flagged byte is exact, which is all the callers use. */
-static inline uint64_t special8(uint64_t w) {
-  const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-  uint64_t q = w ^ (ones * '"'), k = w ^ (ones * '\\');
-  return ((q - ones) | (k - ones) | (w - ones * 0x20) | w) & high;
-}
-
 /* s[0..r), 1 <= r <= 7, as the low bytes of a word, the others zero,
 ** without reading outside it: two 4-byte loads that overlap (equal bytes
 ** OR to themselves), or for r < 4 the first, middle and last byte. */
@@ -38,22 +28,21 @@ static inline uint64_t load_short(const unsigned char *s, size_t r) {
 ** ends at the string's end). Byte by byte, the picture's values (keys
 ** aside: picture.c writes those as literals) cost 6.7M of extraction's 300M
 ** instructions, now 2.9M (callgrind, 1m.jsonl, --stages places). Relies on
-** little-endian words (the first byte is the lowest), as tok.c does. */
-void lb_json_str(lb_buf *b, const char *str, size_t n) {
+** little-endian words (the first byte is the lowest), as tok.c does.
+** Writes s[0..n) and the closing quote at o (after the opening one); with b,
+** o is in b, which has room for the quote, a NUL and 8 bytes of slack past
+** the bytes left, and grows for an escape; without, the caller reserved
+** LB_JSON_STR_ROOM(n) (6 bytes a byte) and there is no check. */
+static inline __attribute__((always_inline)) char *str_body(lb_buf *b, char *o,
+                                                            const unsigned char *s, size_t n) {
   static const char hex[] = "0123456789abcdef";
-  const unsigned char *s = (const unsigned char *)str;
-  /* room for the quotes, the NUL and 8 bytes of slack: at the top of the
-  ** loop, o has at least n - i + 10 bytes of room */
-  lb_buf_reserve(b, n + 10);
-  char *o = b->p + b->n;
-  *o++ = '"';
   size_t i = 0;
   while (i < n) {
     uint64_t w, hit;
     if (i + 8 <= n) {
       memcpy(&w, s + i, 8);
       memcpy(o, &w, 8);
-      hit = special8(w);
+      hit = lb_json_special8(w);
       if (!hit) {
         i += 8;
         o += 8;
@@ -68,7 +57,7 @@ void lb_json_str(lb_buf *b, const char *str, size_t n) {
         w = load_short(s + i, r);
       }
       memcpy(o, &w, 8);
-      hit = special8(w) & ((1ULL << (8 * r)) - 1);
+      hit = lb_json_special8(w) & ((1ULL << (8 * r)) - 1);
       if (!hit) {
         o += r;
         break;
@@ -92,9 +81,11 @@ void lb_json_str(lb_buf *b, const char *str, size_t n) {
       }
     }
     /* an escape: up to 6 bytes for 1 */
-    b->n = (size_t)(o - b->p);
-    lb_buf_reserve(b, n - i + 15);
-    o = b->p + b->n;
+    if (b) {
+      b->n = (size_t)(o - b->p);
+      lb_buf_reserve(b, n - i + 15);
+      o = b->p + b->n;
+    }
     switch (c) {
     case '"': memcpy(o, "\\\"", 2); o += 2; break;
     case '\\': memcpy(o, "\\\\", 2); o += 2; break;
@@ -114,8 +105,22 @@ void lb_json_str(lb_buf *b, const char *str, size_t n) {
     i++;
   }
   *o++ = '"';
+  return o;
+}
+
+void lb_json_str(lb_buf *b, const char *str, size_t n) {
+  /* room for the quotes, the NUL and 8 bytes of slack: at the top of the
+  ** loop, o has at least n - i + 10 bytes of room */
+  lb_buf_reserve(b, n + 10);
+  char *o = lb_json_put_short(b->p + b->n, str, n);
+  if (!o) o = str_body(b, b->p + b->n + 1, (const unsigned char *)str, n);
   *o = 0;
   b->n = (size_t)(o - b->p);
+}
+
+char *lb_json_put_str_slow(char *o, const char *s, size_t n) {
+  *o++ = '"';
+  return str_body(NULL, o, (const unsigned char *)s, n);
 }
 
 void lb_json_cstr(lb_buf *b, const char *s) {
@@ -125,39 +130,40 @@ void lb_json_cstr(lb_buf *b, const char *s) {
     lb_json_str(b, s, strlen(s));
 }
 
-void lb_json_num(lb_buf *b, double v) {
+/* Fast path (lat/lon, scores: printf and sscanf below were 4% of
+** extraction): the fewest decimals k <= 8 whose rounding r / 10^k gives v
+** back exactly. r and 10^k are exact doubles and division rounds
+** correctly, so that is what strtod makes of the digits; below 1e6 the
+** decimals are far coarser than v's precision, so it is also what %g
+** prints, and the output is the same as the loop's. The digits: the integer
+** part, then 10^k + the k decimals, whose leading 1 the point overwrites
+** (with a digit a step and a call of nearbyint, a number cost 222
+** instructions, now 147: callgrind, 1m.jsonl, --stages places). */
+char *lb_json_put_num(char *o, double v) {
   if (!isfinite(v)) {
-    lb_buf_add(b, "null", 4);
-    return;
+    memcpy(o, "null", 4);
+    return o + 4;
   }
-  if (v == floor(v) && fabs(v) < 9007199254740992.0) {
-    lb_json_int(b, (int64_t)v);
-    return;
-  }
-  /* Fast path (lat/lon, scores: printf and sscanf below were 4% of
-  ** extraction): the fewest decimals k <= 8 whose rounding r / 10^k gives v
-  ** back exactly. r and 10^k are exact doubles and division rounds
-  ** correctly, so that is what strtod makes of the digits; below 1e6 the
-  ** decimals are far coarser than v's precision, so it is also what %g
-  ** prints, and the output is the same as the loop's. */
+  if (v == floor(v) && fabs(v) < 9007199254740992.0) return lb_json_put_int(o, (int64_t)v);
   static const double P10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+  static const uint64_t U10[] = {1,      10,      100,      1000,     10000,
+                                 100000, 1000000, 10000000, 100000000};
   double a = fabs(v);
   if (a >= 1e-4 && a < 1e6) {
     for (int k = 1; k <= 8; k++) {
-      double r = nearbyint(a * P10[k]);
+      /* nearbyint without the call: below 2^52 (a * 10^k < 1e14), adding
+      ** and taking away 2^52 rounds to an integer the same way, to nearest
+      ** with ties to even (SSE2 doubles on x86-64; the product is rounded
+      ** first, a statement of its own, never fused into an FMA) */
+      double x = a * P10[k];
+      double r = (x + 0x1p52) - 0x1p52;
       if (r / P10[k] != a) continue;
-      uint64_t u = (uint64_t)r, ip = u / (uint64_t)P10[k], fp = u % (uint64_t)P10[k];
-      char tmp[32];
-      size_t i = sizeof tmp;
-      for (int j = 0; j < k; j++, fp /= 10) tmp[--i] = (char)('0' + fp % 10);
-      tmp[--i] = '.';
-      do {
-        tmp[--i] = (char)('0' + ip % 10);
-        ip /= 10;
-      } while (ip);
-      if (v < 0) tmp[--i] = '-';
-      lb_buf_add(b, tmp + i, sizeof tmp - i);
-      return;
+      uint64_t u = (uint64_t)r; /* < 1e14: the integer part < 1e6 */
+      if (v < 0) *o++ = '-';
+      o = lb_json_put_u32(o, (uint32_t)(u / U10[k]));
+      lb_json_put_u32(o, (uint32_t)(U10[k] + u % U10[k]));
+      *o = '.';
+      return o + k + 1;
     }
   }
   char tmp[64];
@@ -166,67 +172,24 @@ void lb_json_num(lb_buf *b, double v) {
     double back;
     if (sscanf(tmp, "%lf", &back) == 1 && back == v) break;
   }
-  lb_buf_adds(b, tmp);
+  size_t n = strlen(tmp);
+  memcpy(o, tmp, n);
+  return o + n;
 }
 
-/* The decimal digits of u written at o; returns the end. The length comes
-** from the bit length (log10 2 ~ 1233 / 4096) and one compare, the digits
-** two a step from a table, in 32 bits once u fits, straight into the buffer.
-** Offsets are most of a picture's numbers: a digit a step into a stack copy,
-** lb_json_int and lb_json_span cost 3.4M of extraction's 300M instructions,
-** now 1.8M (callgrind, 1m.jsonl, --stages places). */
-static inline char *put_dec(char *o, uint64_t u) {
-  static const char D2[] = "00010203040506070809101112131415161718192021222324"
-                           "25262728293031323334353637383940414243444546474849"
-                           "50515253545556575859606162636465666768697071727374"
-                           "75767778798081828384858687888990919293949596979899";
-  static const uint64_t P10[20] = {1ULL,
-                                   10ULL,
-                                   100ULL,
-                                   1000ULL,
-                                   10000ULL,
-                                   100000ULL,
-                                   1000000ULL,
-                                   10000000ULL,
-                                   100000000ULL,
-                                   1000000000ULL,
-                                   10000000000ULL,
-                                   100000000000ULL,
-                                   1000000000000ULL,
-                                   10000000000000ULL,
-                                   100000000000000ULL,
-                                   1000000000000000ULL,
-                                   10000000000000000ULL,
-                                   100000000000000000ULL,
-                                   1000000000000000000ULL,
-                                   10000000000000000000ULL};
-  size_t t = ((size_t)(64 - __builtin_clzll(u | 1)) * 1233) >> 12; /* 0..19 */
-  char *e = o + t + 1 - ((u | 1) < P10[t]), *p = e;
-  while (u > 0xFFFFFFFFu) {
-    p -= 2;
-    memcpy(p, D2 + 2 * (u % 100), 2);
-    u /= 100;
-  }
-  uint32_t v = (uint32_t)u;
-  while (v >= 100) {
-    p -= 2;
-    memcpy(p, D2 + 2 * (v % 100), 2);
-    v /= 100;
-  }
-  if (v >= 10)
-    memcpy(p - 2, D2 + 2 * v, 2);
-  else
-    p[-1] = (char)('0' + v);
-  return e;
+void lb_json_num(lb_buf *b, double v) {
+  lb_buf_reserve(b, LB_JSON_NUM_ROOM);
+  char *o = lb_json_put_num(b->p + b->n, v);
+  *o = 0;
+  b->n = (size_t)(o - b->p);
 }
 
 /* Integers are most of what a picture holds (offsets); printf cost 9% of the
-** text pipeline's time in the bench, so they are formatted by hand. */
+** text pipeline's time in the bench, so they are formatted by hand
+** (lb_json_put_u64 in json.h). */
 void lb_json_int(lb_buf *b, int64_t v) {
-  lb_buf_reserve(b, 20);
-  char *o = b->p + b->n;
-  if (v < 0) *o++ = '-';
-  o = put_dec(o, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+  lb_buf_reserve(b, LB_JSON_INT_ROOM);
+  char *o = lb_json_put_int(b->p + b->n, v);
   *o = 0;
   b->n = (size_t)(o - b->p);
 }
@@ -235,9 +198,9 @@ void lb_json_span(lb_buf *b, uint32_t start, uint32_t end) {
   lb_buf_reserve(b, 23);
   char *o = b->p + b->n;
   *o++ = '[';
-  o = put_dec(o, start);
+  o = lb_json_put_u32(o, start);
   *o++ = ',';
-  o = put_dec(o, end);
+  o = lb_json_put_u32(o, end);
   *o++ = ']';
   *o = 0;
   b->n = (size_t)(o - b->p);

@@ -993,8 +993,7 @@ void lb_ent_index(lb_doc *d) {
     return;
   }
   lb_ent_ref *r = lb_arena_alloc(d->arena, d->toks.n * sizeof *r);
-  for (size_t i = 0; i < d->toks.n; i++)
-    r[i].ent = r[i].men = -1;
+  memset(r, 0xFF, d->toks.n * sizeof *r); /* ent = men = -1 */
   /* actor and name mentions win over the city a capital also names */
   for (int pass = 0; pass < 2; pass++)
     for (size_t e = 0; e < d->entities.n; e++) {
