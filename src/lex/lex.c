@@ -315,7 +315,7 @@ static int probe_table(const lb_lex *lx, const char *key, size_t n, uint32_t h, 
     if (E[2] != h || E[1] != n) continue;
     const char *inl = (const char *)(E + 8);
     if (n <= LB_LEX_KEY_INLINE) {
-      if (memcmp(inl, key, n) != 0) continue;
+      if (!lb_lex_key_eq(inl, key, n)) continue;
     } else {
       const char *k = str_at(lx, E[0]);
       if (!k || (uint64_t)E[0] + n >= lx->h.strings_len) return 0;

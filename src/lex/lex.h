@@ -59,6 +59,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct lb_lex lb_lex;
 
@@ -82,6 +83,28 @@ typedef struct lb_lex_entry {
                     ** hash h of every token that follows this key in a
                     ** longer key (lexc; lexdoc.c's span_may) */
 } lb_lex_entry;
+
+/* Are a[0..n) and b[0..n) equal? For the short keys of the lookups' last
+** step: two overlapping loads of 8 (n = 8..16) or 4 bytes (4..7) instead of
+** a call to memcmp; reads nothing outside a[0..n) and b[0..n). */
+static inline int lb_lex_key_eq(const char *a, const char *b, size_t n) {
+  uint64_t x, y, u, v;
+  uint32_t p, q, r, s;
+  if (n >= 8 && n <= 16) {
+    memcpy(&x, a, 8), memcpy(&y, b, 8), memcpy(&u, a + n - 8, 8), memcpy(&v, b + n - 8, 8);
+    return ((x ^ y) | (u ^ v)) == 0;
+  }
+  if (n >= 4 && n < 8) {
+    memcpy(&p, a, 4), memcpy(&q, b, 4), memcpy(&r, a + n - 4, 4), memcpy(&s, b + n - 4, 4);
+    return ((p ^ q) | (r ^ s)) == 0;
+  }
+  if (n < 4) {
+    for (size_t i = 0; i < n; i++)
+      if (a[i] != b[i]) return 0;
+    return 1;
+  }
+  return memcmp(a, b, n) == 0;
+}
 
 /* The bit of a next token's key hash in lb_lex_entry.next. */
 static inline uint32_t lb_lex_next_bit(uint32_t h) { return 1u << (h >> 27); }

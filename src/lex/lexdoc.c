@@ -135,7 +135,7 @@ static void fill(lb_doc *d, memo *m, int all) {
     uint32_t h = hs[i], len = t->normlen;
     xc_slot *sl = &xcache[h & (XC_SLOTS - 1)];
     if (len <= XC_KEY) {
-      if (sl->len == len && memcmp(sl->key, t->norm, len) == 0) {
+      if (sl->len == len && lb_lex_key_eq(sl->key, t->norm, len)) {
         if (sl->state == XC_FOUND || sl->state == XC_ABSENT) { /* an earlier document's */
           set(&m[i], sl->state == XC_FOUND, &sl->e);
           continue;

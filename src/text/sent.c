@@ -73,8 +73,16 @@ void lb_sent_run(lb_doc *d) {
   if (!n) return;
   int wrapped = hard_wrapped(d);
   size_t s0 = 0;
+  const lb_tok *tl = &T[n - 1];
   for (size_t i = 0; i < n; i++) {
+    /* Most tokens (words, numbers) end nothing: only punctuation, an
+    ** abbreviation or a line break after the token can. Skipped here in a
+    ** loop of a few instructions (lb_sent_run took 3.9M instructions on
+    ** 1m.jsonl, ~16 a token, before; 3.7M with this). */
+    _Static_assert(LB_TOK_PUNCT == LB_TOK_ABBR + 1, "ABBR and PUNCT adjacent");
     const lb_tok *t = &T[i];
+    while (t < tl && (unsigned)(t->kind - LB_TOK_ABBR) > 1u && !(t[1].flags & LB_TF_NL)) t++;
+    i = (size_t)(t - T);
     size_t last = i; /* last token that belongs to this sentence */
     int cut = 0, headline = 0;
     if (is_final_punct(d, t) ||

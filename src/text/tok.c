@@ -17,6 +17,7 @@
 */
 #include "tok.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,8 +25,11 @@
 #include "norm.h"
 
 /* ---- abbreviation table (generated from data/common/abbrev.txt) ---- */
+/* Keys in place, zero-padded to 8 bytes: a longer key stops the build
+** ("initializer-string for array of char is too long", an error with
+** -Werror), and then s needs to grow (and abbrev_key with it). */
 typedef struct {
-  const char *s;
+  char s[8];
   int flag; /* 1 = may end a sentence, 2 = only before a number */
 } abbrev;
 static const abbrev ABBREVS[] = {
@@ -33,30 +37,53 @@ static const abbrev ABBREVS[] = {
 };
 #define NABBREV (sizeof ABBREVS / sizeof ABBREVS[0])
 
-/* Binary search; the generator sorted the list with LC_ALL=C (byte order,
-** a prefix first). The compare is by hand: with strlen and memcmp calls on
-** these few-byte keys the search cost 4.6M instructions on 1m.jsonl, now 1.9M. */
-static int abbrev_find(const char *s, size_t n) {
-  size_t lo = 0, hi = NABBREV;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    const unsigned char *a = (const unsigned char *)ABBREVS[mid].s;
-    size_t k = 0;
-    while (k < n && a[k] && (unsigned char)s[k] == a[k]) k++;
-    int c;
-    if (k == n)
-      c = a[k] ? -1 : 0; /* s ended: a prefix of a, or equal */
-    else if (!a[k])
-      c = 1; /* a ended first */
-    else
-      c = (unsigned char)s[k] < a[k] ? -1 : 1;
-    if (c == 0) return (int)mid;
-    if (c < 0)
-      hi = mid;
-    else
-      lo = mid + 1;
+/* The n <= 8 bytes at s, zero-padded, as one number (the key in ABBR_KEY). */
+static inline uint64_t abbrev_key(const char *s, size_t n, size_t avail) {
+  uint64_t w = 0;
+  if (avail >= 8) {
+    memcpy(&w, s, 8);
+    w &= ~0ULL >> (64 - 8 * n); /* little-endian: the first n bytes */
+  } else {
+    memcpy(&w, s, n);
   }
-  return -1;
+  return w;
+}
+
+/* The keys in an open-addressing hash table (linear probing, 0 = empty),
+** built once: a binary search over the sorted list, which the generator
+** gives, took ~90 instructions a lookup (with strlen and memcmp more); a
+** lookup here is a few, mostly one probe. (Lookups for words before a
+** period: 1m.jsonl, --stages places, 1.9M instructions before, 0.23M now.) */
+#define ABBR_SLOTS 512
+_Static_assert(NABBREV <= ABBR_SLOTS / 2, "ABBR_SLOTS: too small for abbrev.inc");
+static uint64_t ABBR_KEY[ABBR_SLOTS];
+static int16_t ABBR_IX[ABBR_SLOTS];
+static pthread_once_t ABBR_ONCE = PTHREAD_ONCE_INIT;
+
+static inline size_t abbrev_slot(uint64_t k) {
+  return (size_t)((k * 0x9E3779B97F4A7C15ULL) >> 55); /* 9 bits: 512 slots */
+}
+
+static void abbrev_build(void) {
+  for (size_t i = 0; i < NABBREV; i++) {
+    uint64_t k;
+    memcpy(&k, ABBREVS[i].s, 8);
+    size_t h = abbrev_slot(k);
+    while (ABBR_KEY[h]) h = (h + 1) & (ABBR_SLOTS - 1);
+    ABBR_KEY[h] = k;
+    ABBR_IX[h] = (int16_t)i;
+  }
+}
+
+/* Index in ABBREVS of the key s[0..n) (avail bytes readable at s, avail >=
+** n >= 1), or -1. Needs abbrev_build done (scan does it). */
+static int abbrev_find(const char *s, size_t n, size_t avail) {
+  if (n > 8) return -1;
+  uint64_t k = abbrev_key(s, n, avail);
+  for (size_t h = abbrev_slot(k);; h = (h + 1) & (ABBR_SLOTS - 1)) {
+    if (!ABBR_KEY[h]) return -1;
+    if (ABBR_KEY[h] == k) return ABBR_IX[h];
+  }
 }
 
 /* ---- character classes ---- */
@@ -229,7 +256,7 @@ static inline size_t alpha_run(const unsigned char *s, size_t j, size_t n) {
     memcpy(&w, s + j, 8);
     uint64_t lo = w | 0x20 * ONES;
     uint64_t notin = (~(lo + 0x1F * ONES) | (lo + 0x05 * ONES)) & 0x80 * ONES;
-    if (notin) return j + ((unsigned)__builtin_ctzll(notin) >> 3);
+    if (notin) return j + ((size_t)__builtin_ctzll(notin) >> 3);
     j += 8;
   }
   while (j < n && (unsigned)((s[j] | 0x20) - 'a') < 26u) j++;
@@ -484,7 +511,7 @@ static size_t word_suffix(scanner *sc, size_t a, size_t e, int *kind, uint16_t *
       return j;
     }
   }
-  int ix = abbrev_find((const char *)s + a, wl);
+  int ix = abbrev_find((const char *)s + a, wl, n - a);
   if (ix >= 0) {
     if (ABBREVS[ix].flag == 2) {
       size_t k = e + 1;
@@ -503,7 +530,27 @@ static size_t word_suffix(scanner *sc, size_t a, size_t e, int *kind, uint16_t *
   return e;
 }
 
+/* Can a word of the fast path start with byte c (an ASCII letter, or 0xC3
+** of a Latin-1 letter: "über", "Ärzte"; if not a letter, the fast path
+** leaves it to the general code)? */
+static inline int word_start(unsigned c) { return (unsigned)((c | 0x20) - 'a') < 26u || c == 0xC3; }
+
+/* Is the period at e, after the word s[a..e) of two or more letters (ASCII
+** and Latin-1 only), a plain period, no part of the word? word_suffix then
+** finds no URL ("www."), no abbreviation and no initial: its abbreviations
+** of single letters ("z. B.", "U.S.") and initials need one letter. Not
+** inlined: called for 1 word in 15, it kept the fast path's values out of
+** registers. */
+static __attribute__((noinline)) int plain_period(const unsigned char *s, size_t n, size_t a,
+                                                  size_t e) {
+  size_t wl = e - a;
+  if (wl < 2 || (wl == 2 && s[a] >= 0x80)) return 0; /* one letter */
+  if (wl == 3 && (memcmp(s + a, "www", 3) == 0 || memcmp(s + a, "WWW", 3) == 0)) return 0;
+  return abbrev_find((const char *)s + a, wl, n - a) < 0;
+}
+
 static void scan(scanner *sc) {
+  pthread_once(&ABBR_ONCE, abbrev_build);
   const unsigned char *s = sc->s;
   size_t n = sc->n, i = 0;
   int nls = 0;
@@ -554,21 +601,59 @@ static void scan(scanner *sc) {
         ** Anything else leaves to the general code: at the first word that
         ** is not plain, scan_word resumes where the letters stop. With it
         ** (and alpha_run, the Latin-1 shortcuts, abbrev_find by hand) scan
-        ** went from 59.0M to 28.2M instructions on 1m.jsonl. */
+        ** went from 59.0M to 28.2M instructions on 1m.jsonl; with Latin-1
+        ** letters, "word. " and "word 2024 " here too, 20.0M (and scan_word
+        ** 0.6M). */
         lb_doc *d = sc->doc;
         lb_tok *tv = d->toks.v;
-        size_t tn = d->toks.n, tcap = d->toks.cap, tn0 = tn;
+        /* pointers, not indexes: fewer registers spilled in this loop (with
+        ** size_t in alpha_run's ctz: scan 23.1M -> 22.3M instructions) */
+        lb_tok *tp = tv ? tv + d->toks.n : NULL, *tend = tv ? tv + d->toks.cap : NULL;
+        lb_tok *tp0 = tp;
         uint16_t pend = sc->pending;
         for (;;) {
           e = alpha_run(s, i, n);
           unsigned x = e < n ? s[e] : ' ';
-          if ((x != ' ' && !WEND[x]) || tn == tcap) break;
           uint16_t f = pend;
-          if (s[i] < 'a') { /* upper case: "UNO" is UPPER, "Uno" is not */
-            f |= LB_TF_CAP;
-            if (e - i >= 2 && s[i + 1] < 'a' && upper_run(s, i + 2, e)) f |= LB_TF_UPPER;
+          if (x == 0xC3) {
+            /* Latin-1 letters in the word ("für", "Präsident", "Straße"; also
+            ** first, "über", after a word of the fast path), as scan_word
+            ** takes them. On anything else the general code starts over
+            ** after the first run (at i for a word that starts with one).
+            ** Took 31K words of 1m.jsonl out of scan_word: scan and
+            ** scan_word 27.0M -> 25.0M instructions. */
+            size_t e1 = e; /* == i for a word that starts with one */
+            /* s[i + 1] of a word that starts with 0xC3: the byte after it, or
+            ** 0xC3 again at the end of the text (not a letter: it bails) */
+            int cap = s[i] == 0xC3 ? s[i + (i + 1 < n)] < 0x9F : s[i] < 'a';
+            int up = cap && upper_run(s, i + 1, e);
+            do {
+              unsigned y = e + 1 < n ? s[e + 1] : 0;
+              if ((y & 0xC0) != 0x80 || y == 0x97 || y == 0xB7) {
+                x = 0x80; /* not a letter: the general code decides */
+                break;
+              }
+              size_t e2 = alpha_run(s, e + 2, n);
+              up = up && y < 0x9F && upper_run(s, e + 2, e2); /* U+00C0..U+00DE */
+              e = e2;
+              x = e < n ? s[e] : ' ';
+            } while (x == 0xC3);
+            if ((x != ' ' && !WEND[x] && !(x == '.' && plain_period(s, n, i, e))) || tp == tend) {
+              e = e1;
+              break;
+            }
+            f |= LB_TF_NONASCII;
+            /* UPPER needs two letters: three bytes or more here */
+            if (cap) f |= up && e - i >= 3 ? LB_TF_CAP | LB_TF_UPPER : LB_TF_CAP;
+          } else {
+            if ((x != ' ' && !WEND[x] && !(x == '.' && plain_period(s, n, i, e))) || tp == tend)
+              break;
+            if (s[i] < 'a') { /* upper case: "UNO" is UPPER, "Uno" is not */
+              f |= LB_TF_CAP;
+              if (e - i >= 2 && s[i + 1] < 'a' && upper_run(s, i + 2, e)) f |= LB_TF_UPPER;
+            }
           }
-          lb_tok *t = &tv[tn++];
+          lb_tok *t = tp++;
           t->start = (uint32_t)i;
           t->end = (uint32_t)e;
           t->kind = LB_TOK_WORD;
@@ -577,15 +662,33 @@ static void scan(scanner *sc) {
           t->norm = NULL;
           pend = 0;
           i = e;
-          if (x == ' ' && e + 1 < n && (unsigned)((s[e + 1] | 0x20) - 'a') < 26u) {
+          if (x == ' ' && e + 1 < n && word_start(s[e + 1])) {
             pend = LB_TF_SPACE;
             i = e + 1;
             continue;
           }
+          if (x == ' ' && e + 1 < n && is_digit(s[e + 1])) {
+            /* "word 2024 word": a number of digits alone is a NUM (no
+            ** separator, ordinal period or letters after it; scan_number).
+            ** 0.4M instructions less on 1m.jsonl. */
+            size_t j = e + 2;
+            while (j < n && is_digit(s[j])) j++;
+            if (j + 1 < n && s[j] == ' ' && word_start(s[j + 1]) && tp != tend) {
+              t = tp++;
+              t->start = (uint32_t)(e + 1);
+              t->end = (uint32_t)j;
+              t->kind = LB_TOK_NUM;
+              t->flags = LB_TF_SPACE;
+              t->normlen = 0;
+              t->norm = NULL;
+              pend = LB_TF_SPACE;
+              i = j + 1;
+              continue;
+            }
+          }
           /* "word, word": the comma as the general code makes it */
-          if (x == ',' && e + 2 < n && s[e + 1] == ' ' &&
-              (unsigned)((s[e + 2] | 0x20) - 'a') < 26u && tn != tcap) {
-            t = &tv[tn++];
+          if (x == ',' && e + 2 < n && s[e + 1] == ' ' && word_start(s[e + 2]) && tp != tend) {
+            t = tp++;
             t->start = (uint32_t)e;
             t->end = (uint32_t)(e + 1);
             t->kind = LB_TOK_PUNCT;
@@ -596,12 +699,32 @@ static void scan(scanner *sc) {
             i = e + 2;
             continue;
           }
+          /* "word. Word": the period as the general code makes it (one
+          ** token; plain_period ruled out an abbreviation, "..." is left to
+          ** the general code). Took 10K sentence ends of 1m.jsonl out of
+          ** scan_word and word_suffix: 0.9M instructions less in all. */
+          if (x == '.') {
+            if ((e + 1 < n && s[e + 1] == '.') || tp == tend) break;
+            t = tp++;
+            t->start = (uint32_t)e;
+            t->end = (uint32_t)(e + 1);
+            t->kind = LB_TOK_PUNCT;
+            t->flags = 0;
+            t->normlen = 0;
+            t->norm = NULL;
+            if (e + 2 < n && s[e + 1] == ' ' && word_start(s[e + 2])) {
+              pend = LB_TF_SPACE;
+              i = e + 2;
+              continue;
+            }
+            i = e = e + 1; /* all emitted */
+          }
           break;
         }
-        d->toks.n = tn;
-        if (tn != tn0) {
-          sc->last_kind = tv[tn - 1].kind;
-          sc->last_end = tv[tn - 1].end;
+        if (tp != tp0) {
+          d->toks.n = (size_t)(tp - tv);
+          sc->last_kind = tp[-1].kind;
+          sc->last_end = tp[-1].end;
         }
         sc->pending = pend;
         if (i == e) continue; /* all emitted; i is past the last word */
@@ -748,11 +871,11 @@ void lb_tok_norm_all(lb_doc *d) {
   if (!d->toks.n) return; /* v may be NULL: no pointer arithmetic on it */
   /* one block for all the keys of the fast path (each n bytes and a NUL),
   ** not an arena allocation per token (5.8M of 176M instructions,
-  ** callgrind, --stages places on 1m.jsonl) */
-  size_t need = 0;
-  for (lb_tok *t = d->toks.v, *end = t + d->toks.n; t < end; t++)
-    if (((KEYED >> (t->kind & 15)) & 1) && !t->norm) need += t->end - t->start + 1;
-  char *p = lb_arena_alloc(d->arena, need ? need : 1);
+  ** callgrind, --stages places on 1m.jsonl). Sized by a bound, not by a
+  ** first pass over the tokens (2.9M instructions on 1m.jsonl): the tokens
+  ** are disjoint spans of the text, so their keys take at most len bytes
+  ** and one NUL each. */
+  char *p = lb_arena_alloc(d->arena, (size_t)d->len + d->toks.n);
   for (lb_tok *t = d->toks.v, *end = t + d->toks.n; t < end; t++) {
     if (!((KEYED >> (t->kind & 15)) & 1) || t->norm) continue;
     size_t n = t->end - t->start;

