@@ -1055,26 +1055,30 @@ void lb_ent_run(lb_doc *d) {
   c.nounend = lb_arena_calloc(d->arena, d->toks.n, 1);
   c.last_country = -1;
   c.en = d->lang && strcmp(d->lang, "en") == 0;
-  for (size_t s = 0; s < d->sents.n; s++) {
+  /* the candidates only: words that are no plain lower-case word (a
+  ** lower-case word matters only as a nationality adjective, "ukrainische",
+  ** "deutsch": all have "sch"), in order; a match of n tokens skips the
+  ** candidates it covers */
+  size_t ncand;
+  const uint32_t *cand = lb_lexdoc_words(d, &ncand);
+  size_t s = 0;
+  uint32_t next = 0; /* first token not covered by a match */
+  for (size_t k = 0; k < ncand; k++) {
+    uint32_t i = cand[k];
+    if (i < next) continue;
+    while (s < d->sents.n && d->sents.v[s].tok1 <= i) s++;
+    if (s == d->sents.n) break;
     uint32_t s0 = d->sents.v[s].tok0, s1 = d->sents.v[s].tok1;
     if (s1 > d->toks.n) s1 = (uint32_t)d->toks.n;
-    for (uint32_t i = s0; i < s1;) {
-      const lb_tok *t = &d->toks.v[i];
-      uint32_t n = 0;
-      /* a lower-case word matters only as a nationality adjective
-      ** ("ukrainische", "deutsch": all have "sch"); skip the lookup */
-      if (!c.used[i] && is_word(t) && !c.memo[i].lower &&
-          !starts_nothing(&c, i, t, s0, s1)) {
-        if (!n) n = try_name(&c, i, s0, s1);
-        if (!n) n = try_nat(&c, i, s0, s1);
-        if (!n) n = try_compound(&c, i, s1);
-        if (!n) n = try_genitive(&c, i, s0);
-        if (!n) n = try_surname(&c, i);
-        if (!n) n = try_bare_role(&c, i, s0, s1);
-        if (!n && i > s0) n = try_guess(&c, i, s0, s1);
-      }
-      i += n ? n : 1;
-    }
+    if (i < s0 || c.used[i] || starts_nothing(&c, i, &d->toks.v[i], s0, s1)) continue;
+    uint32_t n = try_name(&c, i, s0, s1);
+    if (!n) n = try_nat(&c, i, s0, s1);
+    if (!n) n = try_compound(&c, i, s1);
+    if (!n) n = try_genitive(&c, i, s0);
+    if (!n) n = try_surname(&c, i);
+    if (!n) n = try_bare_role(&c, i, s0, s1);
+    if (!n && i > s0) n = try_guess(&c, i, s0, s1);
+    next = i + n;
   }
   resolve_later(&c);
   /* entities looked up but never mentioned (office holders, countries of

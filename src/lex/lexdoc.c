@@ -40,6 +40,8 @@ struct lb_lexdoc {
   uint16_t *sdone, *sfound;
   span *spans;
   size_t nspans, capspans;
+  uint32_t *words; /* lb_lexdoc_words */
+  size_t nwords;
 };
 #define MAXSPAN 17
 #define SPANKEY 512
@@ -99,7 +101,7 @@ static _Thread_local uint32_t xcache_gen; /* fills of this thread */
 ** lower-case words (lb_lexdoc_plain_lower) unless `all`: answer from the
 ** cache, else look the distinct keys up in one batch, and copy the answers
 ** to repeats. */
-static void fill(lb_doc *d, memo *m, int all) {
+static void fill(lb_doc *d, memo *m, int all, uint32_t *words, size_t *nwords) {
   size_t n = d->toks.n;
   uint32_t *first = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *first); /* per token */
   uint32_t *hs = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *hs);
@@ -123,6 +125,7 @@ static void fill(lb_doc *d, memo *m, int all) {
     if (!all) m[i].state = m[i].lower = 0;
     if (!eager(t) || m[i].state) continue;
     if (!all && (m[i].lower = (uint8_t)lb_lexdoc_plain_lower(t)) != 0) continue;
+    if (words) words[(*nwords)++] = (uint32_t)i;
     uint32_t h = lb_lex_hash(t->norm, t->normlen);
     hs[i] = h;
     first[i] = UINT32_MAX - 1; /* to look up */
@@ -180,10 +183,19 @@ static struct lb_lexdoc *get_memo(lb_doc *d) {
     x->m = lb_arena_alloc(d->arena, n * sizeof *x->m);
     x->sdone = lb_arena_calloc(d->arena, n, sizeof *x->sdone);
     x->sfound = lb_arena_calloc(d->arena, n, sizeof *x->sfound);
+    x->words = lb_arena_alloc(d->arena, n * sizeof *x->words);
     d->lexdoc = x;
-    fill(d, x->m, 0);
+    fill(d, x->m, 0, x->words, &x->nwords);
   }
   return d->lexdoc;
+}
+
+const uint32_t *lb_lexdoc_words(lb_doc *d, size_t *n) {
+  *n = 0;
+  if (!d->lex || !d->toks.n) return NULL;
+  struct lb_lexdoc *x = get_memo(d);
+  *n = x->nwords;
+  return x->words;
 }
 
 const lb_lexdoc_memo *lb_lexdoc_memos(lb_doc *d) {
@@ -198,7 +210,7 @@ int lb_lexdoc_tok(lb_doc *d, size_t i, lb_lex_entry *e) {
   if (!m->state && !x->all && eager(&d->toks.v[i])) {
     /* a plain lower-case word: the first stage that asks for one gets
     ** them all, in one batch */
-    fill(d, x->m, 1);
+    fill(d, x->m, 1, NULL, NULL);
     x->all = 1;
   }
   if (!m->state) {

@@ -47,6 +47,13 @@ const lb_lexdoc_memo *lb_lexdoc_memos(lb_doc *d);
 ** when the token has no key, or when no lexicon is loaded. */
 int lb_lexdoc_tok(lb_doc *d, size_t i, lb_lex_entry *e);
 
+/* The word tokens (kind word or abbreviation, with a key) that are not
+** plain lower-case words (lb_lexdoc_plain_lower), in order; *n of them.
+** They are the entity stage's candidates: walking this list instead of all
+** tokens spares it a branchy test per token (perf: the loop's tests were 6%
+** of --stages places). NULL when there are none. */
+const uint32_t *lb_lexdoc_words(lb_doc *d, size_t *n);
+
 /* lb_lexdoc_tok for the stages' inner loops: m is lb_lexdoc_memos(d),
 ** read directly when it knows token i, so most calls cost a few loads. */
 static inline int lb_lexdoc_tok_memo(lb_doc *d, const lb_lexdoc_memo *m, size_t i,
