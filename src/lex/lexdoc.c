@@ -103,14 +103,17 @@ static _Thread_local uint32_t xcache_gen; /* fills of this thread */
 ** to repeats. */
 static void fill(lb_doc *d, memo *m, int all, uint32_t *words, size_t *nwords) {
   size_t n = d->toks.n;
-  uint32_t *first = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *first); /* per token */
+  /* per token to look up (look[k] = its index): its hash, and the earlier
+  ** token with the same key (UINT32_MAX: none) */
+  uint32_t *look = words ? words : lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *look);
   uint32_t *hs = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *hs);
+  uint32_t *first = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *first);
   /* per distinct key: its token, key, length, hash */
   uint32_t *ut = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *ut);
   uint32_t *lens = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *lens);
   uint32_t *uh = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *uh);
   const char **keys = lb_arena_alloc(d->arena, (n ? n : 1) * sizeof *keys);
-  size_t nu = 0;
+  size_t nl = 0, nu = 0;
   if (xcache_lex != lb_lex_id(d->lex)) {
     memset(xcache, 0, sizeof xcache);
     xcache_lex = lb_lex_id(d->lex);
@@ -121,21 +124,20 @@ static void fill(lb_doc *d, memo *m, int all, uint32_t *words, size_t *nwords) {
   ** of this function's time, 4.6% of all). */
   for (size_t i = 0; i < n; i++) {
     const lb_tok *t = &d->toks.v[i];
-    first[i] = UINT32_MAX;
     if (!all) m[i].state = m[i].lower = 0;
     if (!eager(t) || m[i].state) continue;
     if (!all && (m[i].lower = (uint8_t)lb_lexdoc_plain_lower(t)) != 0) continue;
-    if (words) words[(*nwords)++] = (uint32_t)i;
     uint32_t h = lb_lex_hash(t->norm, t->normlen);
-    hs[i] = h;
-    first[i] = UINT32_MAX - 1; /* to look up */
+    hs[nl] = h;
+    look[nl++] = (uint32_t)i;
     __builtin_prefetch(&xcache[h & (XC_SLOTS - 1)]);
   }
-  for (size_t i = 0; i < n; i++) {
-    if (first[i] != UINT32_MAX - 1) continue;
-    first[i] = UINT32_MAX;
+  if (words) *nwords = nl; /* the first pass's: lb_lexdoc_words */
+  for (size_t k = 0; k < nl; k++) {
+    uint32_t i = look[k], h = hs[k];
+    first[k] = UINT32_MAX;
     const lb_tok *t = &d->toks.v[i];
-    uint32_t h = hs[i], len = t->normlen;
+    uint32_t len = t->normlen;
     xc_slot *sl = &xcache[h & (XC_SLOTS - 1)];
     if (len <= XC_KEY) {
       if (sl->len == len && lb_lex_key_eq(sl->key, t->norm, len)) {
@@ -144,7 +146,7 @@ static void fill(lb_doc *d, memo *m, int all, uint32_t *words, size_t *nwords) {
           continue;
         }
         if (sl->state == XC_PENDING && sl->gen == gen) { /* a repeat: copy below */
-          first[i] = sl->tok;
+          first[k] = sl->tok;
           continue;
         }
       }
@@ -152,9 +154,9 @@ static void fill(lb_doc *d, memo *m, int all, uint32_t *words, size_t *nwords) {
       memcpy(sl->key, t->norm, len);
       sl->state = XC_PENDING;
       sl->gen = gen;
-      sl->tok = (uint32_t)i;
+      sl->tok = i;
     }
-    ut[nu] = (uint32_t)i;
+    ut[nu] = i;
     keys[nu] = t->norm;
     lens[nu] = len;
     uh[nu++] = h;
@@ -171,8 +173,8 @@ static void fill(lb_doc *d, memo *m, int all, uint32_t *words, size_t *nwords) {
     }
   }
   /* repeats (their first token is earlier, and answered by now) */
-  for (size_t i = 0; i < n; i++)
-    if (first[i] != UINT32_MAX) m[i] = m[first[i]];
+  for (size_t k = 0; k < nl; k++)
+    if (first[k] != UINT32_MAX) m[look[k]] = m[first[k]];
 }
 
 static struct lb_lexdoc *get_memo(lb_doc *d) {
