@@ -82,7 +82,7 @@ static const char *const ARTICLE[] = {"der", "die", "das", "des", "dem", "den", 
 
 static int in_list(const char *const *list, const char *s, size_t n) {
   for (; *list; list++)
-    if (strlen(*list) == n && memcmp(*list, s, n) == 0) return 1;
+    if (**list == *s && strlen(*list) == n && memcmp(*list, s, n) == 0) return 1;
   return 0;
 }
 
@@ -1038,17 +1038,24 @@ void lb_ent_run(lb_doc *d) {
   memset(&c, 0, sizeof c);
   c.d = d;
   c.lx = d->lex;
-  c.T.ent = lb_lex_table(c.lx, "ent");
-  c.T.entdef = lb_lex_table(c.lx, "entdef");
-  c.T.nat = lb_lex_table(c.lx, "nat");
-  c.T.agent = lb_lex_table(c.lx, "agent");
-  c.T.rolenoun = lb_lex_table(c.lx, "rolenoun");
-  c.T.office = lb_lex_table(c.lx, "office");
-  c.T.country = lb_lex_table(c.lx, "country");
-  c.T.capital = lb_lex_table(c.lx, "capital");
-  c.T.form = lb_lex_table(c.lx, "form");
-  c.T.stop = lb_lex_table(c.lx, "stop");
-  c.T.nounsuffix = lb_lex_table(c.lx, "nounsuffix");
+  /* the table indexes, once per lexicon and thread (not per document) */
+  static _Thread_local tabs T;
+  static _Thread_local uint32_t T_lex;
+  if (T_lex != lb_lex_id(c.lx)) {
+    T.ent = lb_lex_table(c.lx, "ent");
+    T.entdef = lb_lex_table(c.lx, "entdef");
+    T.nat = lb_lex_table(c.lx, "nat");
+    T.agent = lb_lex_table(c.lx, "agent");
+    T.rolenoun = lb_lex_table(c.lx, "rolenoun");
+    T.office = lb_lex_table(c.lx, "office");
+    T.country = lb_lex_table(c.lx, "country");
+    T.capital = lb_lex_table(c.lx, "capital");
+    T.form = lb_lex_table(c.lx, "form");
+    T.stop = lb_lex_table(c.lx, "stop");
+    T.nounsuffix = lb_lex_table(c.lx, "nounsuffix");
+    T_lex = lb_lex_id(c.lx);
+  }
+  c.T = T;
   c.ntables = lb_lex_ntables(c.lx);
   c.memo = lb_lexdoc_memos(d);
   c.used = lb_arena_calloc(d->arena, d->toks.n, 1);
