@@ -266,23 +266,27 @@ int lb_cmd_extract(int argc, char **argv) {
   int status = LB_EXIT_OK, werr = 0;
   unsigned long seq = 0;
   batch *fill = &bt[0], *done = NULL;
+  lb_batch_pool *pool = lb_batch_pool_new(threads);
   fill_batch(&src, fill, seq);
   while (fill->n) {
     batch *run = fill;
-    lb_batch_job *job = lb_batch_start(run->n, threads, work, run);
-    if (!job) lb_batch_for(run->n, threads, work, run); /* out of memory: no overlap */
+    if (pool)
+      lb_batch_pool_start(pool, run->n, work, run);
+    else
+      lb_batch_for(run->n, threads, work, run); /* out of memory: no overlap */
     fill = run == &bt[0] ? &bt[1] : &bt[0];
     if (done) { /* done == fill: written before it is filled again */
       if ((k = write_batch(done, out)) < 0) werr = 1; else skipped += k;
       done = NULL;
     }
     fill_batch(&src, fill, seq + 1);
-    lb_batch_finish(job);
+    if (pool) lb_batch_pool_finish(pool);
     close_readers(&src, seq);
     done = run;
     seq++;
   }
   if (done && (k = write_batch(done, out)) < 0) werr = 1; else if (done) skipped += k;
+  lb_batch_pool_free(pool);
   skipped += src.skipped;
   if (src.failed) status = LB_EXIT_ERR;
   if (src.rd) lb_reader_finish(src.rd);

@@ -25,16 +25,19 @@ void lb_batch_run(const lb_engine *e, lb_doc **docs, size_t n, int nthreads, lb_
 ** each index exactly once, in no particular order. */
 void lb_batch_for(size_t n, int nthreads, void (*fn)(size_t i, void *ctx), void *ctx);
 
-/* lb_batch_for in two halves, so that the calling thread can do other work
-** (read the next batch, write the last one) while nthreads - 1 helpers
-** start on this one: lb_batch_start starts them; lb_batch_finish makes the
-** caller work on the remaining indices too, waits for all, and frees the
-** job. With nthreads <= 1 every index runs in lb_batch_finish. NULL only
-** when out of memory (then lb_batch_finish(NULL) does nothing: call
-** lb_batch_for instead). */
-typedef struct lb_batch_job lb_batch_job;
-lb_batch_job *lb_batch_start(size_t n, int nthreads, void (*fn)(size_t i, void *ctx), void *ctx);
-void lb_batch_finish(lb_batch_job *j);
+/* A pool of nthreads - 1 worker threads for a parallel for over many batches
+** in turn, in two halves so that the calling thread can do other work (read
+** the next batch, write the last one) while the workers start on this one:
+** lb_batch_pool_start hands them fn(i, ctx) for i in [0, n);
+** lb_batch_pool_finish makes the caller work on the remaining indices too
+** and waits for all. The workers outlive the batches (their per-thread
+** caches stay warm). With nthreads <= 1 every index runs in finish.
+** lb_batch_pool_new returns NULL when out of memory. */
+typedef struct lb_batch_pool lb_batch_pool;
+lb_batch_pool *lb_batch_pool_new(int nthreads);
+void lb_batch_pool_start(lb_batch_pool *p, size_t n, void (*fn)(size_t i, void *ctx), void *ctx);
+void lb_batch_pool_finish(lb_batch_pool *p);
+void lb_batch_pool_free(lb_batch_pool *p);
 
 /* Number of online CPUs (at least 1). */
 int lb_batch_cpus(void);
