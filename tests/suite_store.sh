@@ -254,8 +254,10 @@ echo "BEGIN IMMEDIATE; INSERT INTO meta VALUES ('x', 'y');" >&3
 n=0
 # the shell holds the write lock when a probe fails twice 0.2 s apart (one
 # failure alone can be the shell opening the file, before its BEGIN)
+# (up to 30 s: under load, with the other suites running, 10 s were not
+# always enough for the shell to start)
 held() { ! sqlite3 "$T/lock.db" "BEGIN IMMEDIATE; ROLLBACK;" 2>/dev/null; }
-while [ $n -lt 100 ] && ! { held && sleep 0.2 && held; }; do
+while [ $n -lt 300 ] && ! { held && sleep 0.2 && held; }; do
   sleep 0.1
   n=$((n + 1))
 done

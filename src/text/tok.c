@@ -874,18 +874,29 @@ void lb_tok_norm_all(lb_doc *d) {
   ** callgrind, --stages places on 1m.jsonl). Sized by a bound, not by a
   ** first pass over the tokens (2.9M instructions on 1m.jsonl): the tokens
   ** are disjoint spans of the text, so their keys take at most len bytes
-  ** and one NUL each. */
-  char *p = lb_arena_alloc(d->arena, (size_t)d->len + d->toks.n);
+  ** and one NUL each; and 16 more for lb_norm_key_block, which writes up to
+  ** 15 zero bytes past a key's NUL (the next key overwrites them). */
+  char *p = lb_arena_alloc(d->arena, (size_t)d->len + d->toks.n + 16);
+  const char *text = d->text;
+  /* lb_norm_key_block reads 16 bytes from a key's start and up to 8 past
+  ** its end: the text has them but for the last token or two, which take
+  ** the bounded lb_norm_key_fast */
+  const int64_t lim = (int64_t)d->len - 16;
   for (lb_tok *t = d->toks.v, *end = t + d->toks.n; t < end; t++) {
     if (!((KEYED >> (t->kind & 15)) & 1) || t->norm) continue;
-    size_t n = t->end - t->start;
-    if (lb_norm_key_fast(d->text + t->start, n, p)) {
-      p[n] = 0;
+    uint32_t n = t->end - t->start;
+    const char *s = text + t->start;
+    int ok;
+    if (__builtin_expect((int64_t)t->end <= lim, 1))
+      ok = lb_norm_key_block(s, n, p);
+    else
+      ok = lb_norm_key_fast(s, n, p) && (p[n] = 0, 1);
+    if (__builtin_expect(ok, 1)) {
       t->norm = p;
-      t->normlen = (uint32_t)n;
+      t->normlen = n;
       p += n + 1;
     } else {
-      t->norm = lb_norm_key_arena(d->arena, d->text + t->start, n, &t->normlen);
+      t->norm = lb_norm_key_arena(d->arena, s, n, &t->normlen);
     }
   }
 }
