@@ -411,7 +411,7 @@ int lb_lex_rec_get(const lb_lex *lx, const lb_lex_entry *e, uint32_t i, lb_lex_r
 ** tagged with lb_lex_id, so a lexicon opened later at the same address
 ** never sees another's records.
 */
-#define FC_SLOTS 4096
+#define FC_SLOTS 1024
 #define FC_KEY 30
 typedef struct fc_slot {
   uint32_t lx_id, h;

@@ -105,6 +105,7 @@ struct lb_batch_pool {
   unsigned long gen; /* jobs started */
   int busy;          /* workers still on the current job */
   int quit;
+  int want;          /* workers to start with the first job of 2+ indices */
   pfor j;
 };
 
@@ -132,12 +133,19 @@ lb_batch_pool *lb_batch_pool_new(int nthreads) {
   pthread_cond_init(&p->go, NULL);
   pthread_cond_init(&p->done, NULL);
   if (nthreads > 64) nthreads = 64;
-  for (int t = 1; t < nthreads; t++)
-    if (pthread_create(&p->th[p->nth], NULL, pool_worker, p) == 0) p->nth++;
+  p->want = nthreads - 1;
   return p;
 }
 
 void lb_batch_pool_start(lb_batch_pool *p, size_t n, void (*fn)(size_t i, void *ctx), void *ctx) {
+  /* the workers start with the first job that has work for them: a run on
+  ** one short document (start-up, make bench) starts no thread, whose
+  ** per-thread caches (~0.8 MB of TLS) would cost page faults to set up */
+  if (n > 1 && p->want > 0) {
+    for (int t = 0; t < p->want; t++)
+      if (pthread_create(&p->th[p->nth], NULL, pool_worker, p) == 0) p->nth++;
+    p->want = 0;
+  }
   pthread_mutex_lock(&p->mu);
   p->j.n = n;
   atomic_store(&p->j.next, 0);
