@@ -533,6 +533,17 @@ static size_t word_suffix(scanner *sc, size_t a, size_t e, int *kind, uint16_t *
 /* Can a word of the fast path start with byte c (an ASCII letter, or 0xC3
 ** of a Latin-1 letter: "über", "Ärzte"; if not a letter, the fast path
 ** leaves it to the general code)? */
+/* The one-byte punctuation token at byte e (a comma or period after a word
+** in the fast loop), as the general code makes it. */
+static inline void punct_at(lb_tok *t, size_t e) {
+  t->start = (uint32_t)e;
+  t->end = (uint32_t)(e + 1);
+  t->kind = LB_TOK_PUNCT;
+  t->flags = 0;
+  t->normlen = 0;
+  t->norm = NULL;
+}
+
 static inline int word_start(unsigned c) { return (unsigned)((c | 0x20) - 'a') < 26u || c == 0xC3; }
 
 /* Is the period at e, after the word s[a..e) of two or more letters (ASCII
@@ -689,12 +700,7 @@ static void scan(scanner *sc) {
           /* "word, word": the comma as the general code makes it */
           if (x == ',' && e + 2 < n && s[e + 1] == ' ' && word_start(s[e + 2]) && tp != tend) {
             t = tp++;
-            t->start = (uint32_t)e;
-            t->end = (uint32_t)(e + 1);
-            t->kind = LB_TOK_PUNCT;
-            t->flags = 0;
-            t->normlen = 0;
-            t->norm = NULL;
+            punct_at(t, e);
             pend = LB_TF_SPACE;
             i = e + 2;
             continue;
@@ -706,12 +712,7 @@ static void scan(scanner *sc) {
           if (x == '.') {
             if ((e + 1 < n && s[e + 1] == '.') || tp == tend) break;
             t = tp++;
-            t->start = (uint32_t)e;
-            t->end = (uint32_t)(e + 1);
-            t->kind = LB_TOK_PUNCT;
-            t->flags = 0;
-            t->normlen = 0;
-            t->norm = NULL;
+            punct_at(t, e);
             if (e + 2 < n && s[e + 1] == ' ' && word_start(s[e + 2])) {
               pend = LB_TF_SPACE;
               i = e + 2;
