@@ -72,50 +72,6 @@ struct lb_lex {
 /* lb_lex_id: one more per lb_lex_open in this process (0 = none) */
 static atomic_uint_fast32_t next_id = 1;
 
-/*
-** The key hash (005): eight bytes at a time, where FNV-1a (004) took one
-** multiply per byte -- 2.4% of all cycles of --stages places (perf), for the
-** ~260k keys of every 1.5 MB. Keys of 1..7 bytes are read as two
-** overlapping words (4..7) or three bytes (1..3), longer ones in words with
-** an overlapping last one, so every byte counts and nothing outside s[0..n)
-** is read; the length is mixed in first, so equal words of different
-** lengths differ. Then murmur3's 64-bit finaliser spreads every input bit
-** over the 32 bits kept: buckets and caches take the low bits, the Bloom
-** filter and lb_lex_next_bit the high ones. Words are read in host byte
-** order: a lexicon is only read where it was built (lexc is part of make).
-*/
-#define HM 0x9E3779B97F4A7C15ull
-static inline uint64_t hmix(uint64_t h, uint64_t w) {
-  h = (h ^ w) * HM;
-  return h ^ (h >> 32);
-}
-
-uint32_t lb_lex_hash(const char *s, size_t n) {
-  uint64_t h = (uint64_t)(n + 1) * HM, w;
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 < n; i += 8) {
-      memcpy(&w, s + i, 8);
-      h = hmix(h, w);
-    }
-    memcpy(&w, s + n - 8, 8);
-    h = hmix(h, w);
-  } else if (n >= 4) {
-    uint32_t a, b;
-    memcpy(&a, s, 4);
-    memcpy(&b, s + n - 4, 4);
-    h = hmix(h, a | (uint64_t)b << 32);
-  } else if (n > 0) {
-    const unsigned char *u = (const unsigned char *)s;
-    h = hmix(h, u[0] | (uint64_t)u[n / 2] << 8 | (uint64_t)u[n - 1] << 16);
-  }
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDull;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 33;
-  return (uint32_t)h;
-}
-
 /* Map the file at a 2 MiB boundary and ask for huge pages: when the page
 ** cache holds the file in 2 MiB folios (lexc writes it in 2 MiB blocks) or
 ** reads it in (MADV_HUGEPAGE makes a fault read a 2 MiB folio), the mapping
