@@ -51,6 +51,17 @@ int lb_uc_is_lower(int32_t cp) {
 ** returns -1 and takes utf8proc. Measured with perf on 5 MB of the bench
 ** corpus: utf8proc_map was ~6% of a `--stages places` run.
 */
+/* The folded key of the Latin-1 letter C3 d (d in 80..BF) at p[0..2). */
+static inline void latin1_pair(char *p, unsigned char d) {
+  if (d == 0x9F) { /* ß -> ss */
+    p[0] = 's';
+    p[1] = 's';
+  } else {
+    p[0] = (char)0xC3;
+    p[1] = (char)(d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+  }
+}
+
 static long latin1_key(const char *s, size_t n, char *p) {
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
@@ -61,13 +72,7 @@ static long latin1_key(const char *s, size_t n, char *p) {
     if (c != 0xC3 || i + 1 >= n) return -1;
     unsigned char d = (unsigned char)s[i + 1];
     if (d < 0x80 || d > 0xBF) return -1;
-    if (d == 0x9F) { /* ß -> ss */
-      p[i] = 's';
-      p[i + 1] = 's';
-    } else {
-      p[i] = (char)0xC3;
-      p[i + 1] = (char)(d <= 0x9E && d != 0x97 ? d + 0x20 : d);
-    }
+    latin1_pair(p + i, d);
     i++;
   }
   return (long)n;
@@ -88,11 +93,7 @@ static long latin1_key(const char *s, size_t n, char *p) {
 #define ONES 0x0101010101010101ULL
 #define HIGH (ONES * 0x80)
 
-static inline uint64_t lower8(uint64_t x) {
-  uint64_t ge_a = x + ONES * (0x80 - 'A');
-  uint64_t gt_z = x + ONES * (0x80 - 'Z' - 1);
-  return x | (((ge_a ^ gt_z) & HIGH) >> 2); /* gt_z implies ge_a: ^ is & ~ */
-}
+/* (the 8-byte step is lb_norm_lower8, norm.h: inline for lb_tok_norm_all) */
 
 static inline int ascii_key(const char *s, size_t n, char *p) {
   uint64_t x;
@@ -101,12 +102,12 @@ static inline int ascii_key(const char *s, size_t n, char *p) {
     for (; i + 8 < n; i += 8) {
       memcpy(&x, s + i, 8);
       if (x & HIGH) return 0;
-      x = lower8(x);
+      x = lb_norm_lower8(x);
       memcpy(p + i, &x, 8);
     }
     memcpy(&x, s + n - 8, 8); /* the last 8, overlapping the loop's */
     if (x & HIGH) return 0;
-    x = lower8(x);
+    x = lb_norm_lower8(x);
     memcpy(p + n - 8, &x, 8);
     return 1;
   }
@@ -116,7 +117,7 @@ static inline int ascii_key(const char *s, size_t n, char *p) {
     memcpy(&b, s + n - 4, 4);
     x = a | (uint64_t)b << 32;
     if (x & HIGH) return 0;
-    x = lower8(x);
+    x = lb_norm_lower8(x);
     a = (uint32_t)x;
     b = (uint32_t)(x >> 32);
     memcpy(p, &a, 4);
@@ -129,7 +130,7 @@ static inline int ascii_key(const char *s, size_t n, char *p) {
     memcpy(&b, s + n - 2, 2);
     x = a | (uint64_t)b << 16;
     if (x & HIGH) return 0;
-    x = lower8(x);
+    x = lb_norm_lower8(x);
     a = (uint16_t)x;
     b = (uint16_t)(x >> 16);
     memcpy(p, &a, 2);
@@ -154,10 +155,10 @@ const uint64_t lb_norm_mask[24] = {
 ** lb_norm_key_block (norm.h) from byte i on (i is a character boundary: the
 ** bytes before are keyed ASCII), 8 bytes a step. A step with a byte >= 0x80
 ** lowers and stores the ASCII bytes before the first one (the others zeroed
-** first: in lower8's sums they could carry), then the pair there must be C3
-** 80..BF, folded as latin1_key does, and the next step starts after the
-** pair: one pass, where fast_key keys a Latin-1 word twice. Reads s[i ..
-** n+8), writes p[i .. n+8). (Keying a whole step of Latin-1 pairs by SWAR,
+** first: in lb_norm_lower8's sums they could carry), then the pair there
+** must be C3 80..BF, folded as latin1_key does (latin1_pair), and the next
+** step starts after the pair: one pass, where fast_key keys a Latin-1 word
+** twice. Reads s[i .. n+8), writes p[i .. n+8). (Keying a whole step of Latin-1 pairs by SWAR,
 ** with equality masks for C3, 97 and 9F, cost more: 2.38M instructions
 ** against 1.73M for the 19,416 Latin-1 keys of 1m.jsonl, most with one pair.)
 */
@@ -169,7 +170,7 @@ int lb_norm_key_block_rest(const char *s, size_t n, char *p, size_t i) {
     if (left < 8) x &= TAIL_MASK[left];
     h = x & HIGH;
     if (!h) {
-      x = lower8(x);
+      x = lb_norm_lower8(x);
       memcpy(p + i, &x, 8);
       if (left < 8) return 1;
       i += 8;
@@ -177,17 +178,11 @@ int lb_norm_key_block_rest(const char *s, size_t n, char *p, size_t i) {
     }
     unsigned k = (unsigned)__builtin_ctzll(h) >> 3; /* the first byte >= 0x80 */
     size_t j = i + k;                                /* < n: the mask keeps it */
-    x = lower8(x & TAIL_MASK[k]);
+    x = lb_norm_lower8(x & TAIL_MASK[k]);
     memcpy(p + i, &x, 8);
     unsigned char d = (unsigned char)s[j + 1]; /* j + 1 <= n: readable */
     if ((unsigned char)s[j] != 0xC3 || j + 1 >= n || (d & 0xC0) != 0x80) return 0;
-    if (d == 0x9F) { /* ß -> ss */
-      p[j] = 's';
-      p[j + 1] = 's';
-    } else {
-      p[j] = (char)0xC3;
-      p[j + 1] = (char)(d <= 0x9E && d != 0x97 ? d + 0x20 : d);
-    }
+    latin1_pair(p + j, d);
     i = j + 2;
   }
 }

@@ -52,8 +52,8 @@ int lb_norm_key_fast(const char *s, size_t n, char *p);
 extern const uint64_t lb_norm_mask[24];
 int lb_norm_key_block_rest(const char *s, size_t n, char *p, size_t i);
 
-/* 'A'..'Z' to lower case in 8 bytes < 0x80 at once (norm.c, lower8, has the
-** why; the top bits of x + 0x3F and x + 0x25 differ just for 'A'..'Z') */
+/* 'A'..'Z' to lower case in 8 bytes < 0x80 at once (norm.c has the why; the
+** top bits of x + 0x3F and x + 0x25 differ just for 'A'..'Z') */
 static inline uint64_t lb_norm_lower8(uint64_t x) {
   const uint64_t ones = 0x0101010101010101ULL;
   return x | (((x + ones * (0x80 - 'A')) ^ (x + ones * (0x80 - 'Z' - 1))) & ones * 0x80) >> 2;
