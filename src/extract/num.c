@@ -10,46 +10,19 @@
 #include "../lex/lexdoc.h"
 #include "../picture/doc.h"
 
-#include <float.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAXSIG 15 /* significant digits a double holds exactly */
 
-/*
-** The value of buf[0..n) ("123", "0.05": digits and at most one '.'),
-** rounded as strtod rounds it. When the digits, read as an integer m, are
-** below 2^53 and there are k <= 22 decimals, m and 10^k are exact doubles,
-** so the one division m / 10^k is the correctly rounded value, which is what
-** strtod returns (Clinger's fast path; it needs double arithmetic without
-** excess precision, FLT_EVAL_METHOD 0, as on x86-64). strtod itself took
-** ~440 instructions a call (callgrind, 1m.jsonl): 9.6M Ir of all stages.
-** Beyond the fast path it calls strtod(buf), so buf must then end in a
-** byte that ends the number (NUL, tab); with at most 15 digits it never does.
-*/
+/* The value of buf[0..n) ("123", "0.05": digits and at most one '.'), as
+** strtod reads it: plain decimals of up to 15 digits through lb_lex_dec
+** (strtod took ~440 instructions a call, callgrind, 1m.jsonl: 9.6M Ir of
+** all stages), others through strtod(buf), so buf must end in a byte that
+** ends the number (NUL, tab). */
 static double dec_value(const char *buf, size_t n) {
-#if FLT_EVAL_METHOD == 0
-  static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-  uint64_t m = 0;
-  size_t k = 0;
-  int frac = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (buf[i] == '.') {
-      frac = 1;
-      continue;
-    }
-    if (m >= (UINT64_C(1) << 53) / 10) return strtod(buf, NULL); /* m * 10 + 9 may exceed 2^53 */
-    m = m * 10 + (uint64_t)(buf[i] - '0');
-    k += (size_t)frac;
-  }
-  if (k > 22) return strtod(buf, NULL);
-  return (double)m / p10[k];
-#else
-  (void)n;
-  return strtod(buf, NULL);
-#endif
+  double v;
+  return lb_lex_dec(buf, n, &v) ? v : strtod(buf, NULL);
 }
 
 int lb_num_parse(const char *s, size_t n, int german, double *out, unsigned *flags) {
@@ -149,23 +122,16 @@ int lb_num_parse(const char *s, size_t n, int german, double *out, unsigned *fla
   return LB_NUM_OK;
 }
 
-/* lb_lex_field_num(r, i, dflt), without strtod for a plain field of at most
-** 15 digits and '.' that starts with a digit ("12", "1000000", "2.5"), which
-** dec_value reads exactly as strtod does: the three fields of a numeral took
-** ~800 Ir a word through strtod (callgrind, 1m.jsonl). */
+/* lb_lex_field_num(r, i, dflt), without strtod for a plain decimal field
+** ("12", "1000000", "2.5": lb_lex_dec reads it exactly as strtod does): the
+** three fields of a numeral took ~800 Ir a word through strtod (callgrind,
+** 1m.jsonl). */
 static double field_num(const lb_lex_rec *r, int i, double dflt) {
   const char *f;
+  double v;
   int n = lb_lex_field(r->val, r->val_len, i, &f);
   if (n <= 0) return dflt; /* as lb_lex_field_num: missing or empty */
-  if (n <= 15 && f[0] >= '0' && f[0] <= '9') {
-    int dots = 0, k = 0;
-    for (; k < n; k++) {
-      if (f[k] == '.') dots++;
-      else if (f[k] < '0' || f[k] > '9') break;
-    }
-    if (k == n && dots <= 1) return dec_value(f, (size_t)n);
-  }
-  return lb_lex_field_num(r, i, dflt);
+  return lb_lex_dec(f, (size_t)n, &v) ? v : lb_lex_field_num(r, i, dflt);
 }
 
 /* One table entry: kind value min max. */

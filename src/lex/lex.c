@@ -463,11 +463,11 @@ const char *lb_lex_field_dup(lb_arena *a, const lb_lex_rec *r, int i) {
   return n > 0 ? lb_arena_strndup(a, f, (size_t)n) : NULL;
 }
 
-int lb_lex_num(const char *f, size_t n, double *v) {
+int lb_lex_dec(const char *f, size_t n, double *v) {
 #if FLT_EVAL_METHOD == 0
-  /* [-]digits[.digits], at most 15 digits: m and 10^k are exact doubles, so
-  ** m / 10^k is correctly rounded, as strtod rounds (Clinger's fast path;
-  ** num.c's dec_value has the same reasoning) */
+  /* m and 10^k are exact doubles, so the one division m / 10^k is correctly
+  ** rounded, as strtod rounds (Clinger's fast path; it needs double
+  ** arithmetic without excess precision, FLT_EVAL_METHOD 0, as on x86-64) */
   static const double P10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
   size_t i = n && f[0] == '-';
@@ -489,7 +489,14 @@ int lb_lex_num(const char *f, size_t n, double *v) {
     *v = f[0] == '-' ? -x : x;
     return 1;
   }
+#else
+  (void)f, (void)n, (void)v;
 #endif
+  return 0;
+}
+
+int lb_lex_num(const char *f, size_t n, double *v) {
+  if (lb_lex_dec(f, n, v)) return 1;
   char b[64];
   if (n == 0 || n >= sizeof b) return 0;
   memcpy(b, f, n);

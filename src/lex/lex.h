@@ -195,6 +195,9 @@ const char *lb_lex_field_dup(struct lb_arena *a, const lb_lex_rec *r, int i);
 ** fast path without strtod, whose ~440 instructions a call were 2% of
 ** --stages places (geo.c reads id, lat, lon, population). */
 int lb_lex_num(const char *f, size_t n, double *v);
+/* lb_lex_num's fast path alone: f[0..n) is [-]digits[.digits] with at most
+** 15 digits (then *v is strtod's value, and 1 is returned), or 0. */
+int lb_lex_dec(const char *f, size_t n, double *v);
 
 /* Field i of record r as a number (strtod), or dflt when the field is
 ** missing, empty, longer than 40 bytes or not a number. */
