@@ -124,9 +124,9 @@ static void fill(lb_doc *d, memo *m, int all, uint32_t *words, size_t *nwords) {
   ** of this function's time, 4.6% of all). */
   for (size_t i = 0; i < n; i++) {
     const lb_tok *t = &d->toks.v[i];
-    if (!all) m[i].state = m[i].lower = 0;
+    if (!all) m[i].state = 0;
     if (!eager(t) || m[i].state) continue;
-    if (!all && (m[i].lower = (uint8_t)lb_lexdoc_plain_lower(t)) != 0) continue;
+    if (!all && lb_lexdoc_plain_lower(t)) continue;
     uint32_t h = lb_lex_hash(t->norm, t->normlen);
     hs[nl] = h;
     look[nl++] = (uint32_t)i;
@@ -181,7 +181,7 @@ static struct lb_lexdoc *get_memo(lb_doc *d) {
   if (!d->lexdoc) {
     struct lb_lexdoc *x = lb_arena_calloc(d->arena, 1, sizeof *x);
     size_t n = d->toks.n ? d->toks.n : 1;
-    /* not zeroed: fill's first pass sets state and lower of every token */
+    /* not zeroed: fill's first pass sets the state of every token */
     x->m = lb_arena_alloc(d->arena, n * sizeof *x->m);
     x->sdone = lb_arena_calloc(d->arena, n, sizeof *x->sdone);
     x->sfound = lb_arena_calloc(d->arena, n, sizeof *x->sfound);

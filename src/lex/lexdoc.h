@@ -21,7 +21,6 @@ typedef struct lb_lexdoc_memo {
   uint32_t rec0, nrec, lens, tables, next;
   uint16_t maxtoks;
   uint8_t state; /* 0 = not looked up yet, 1 = found, 2 = absent */
-  uint8_t lower; /* lb_lexdoc_plain_lower(token), set for word tokens */
 } lb_lexdoc_memo;
 
 /* The entry a memo holds (state 1): copies it to *e and returns 1; else 0. */
