@@ -1,0 +1,297 @@
+/*
+** model.c -- mapping and checking a syntax model file (format: model.h).
+**
+** Open checks everything a later lookup trusts: the magic and version, that
+** every section lies inside the file, that every count fits its section,
+** that every string offset points into the string pool before a NUL, and
+** that every row index of a weight table is below its row count. After
+** that, lookups do no bounds checks.
+*/
+#include "model.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct sec {
+  const uint8_t *p;
+  uint32_t n;
+} sec;
+
+typedef struct checker {
+  const uint8_t *base;
+  size_t size;
+  sec s[LB_SEC_MAX];
+  char *err;
+  size_t errlen;
+  const char *name;
+} checker;
+
+static int bad(checker *c, const char *what) {
+  snprintf(c->err, c->errlen, "%s: not a usable syntax model: %s", c->name, what);
+  return 0;
+}
+
+static uint32_t rd32(const uint8_t *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+
+static int str_ok(const lb_synm *m, uint32_t off) {
+  return off < m->strsize && memchr(m->str + off, 0, m->strsize - off) != NULL;
+}
+
+/* A u32 count followed by count x u32 string offsets. */
+static int str_list(checker *c, lb_synm *m, int id, uint32_t *n, const uint32_t **v) {
+  sec s = c->s[id];
+  if (s.n < 4) return bad(c, "a name list is missing");
+  *n = rd32(s.p);
+  if (*n > (s.n - 4) / 4) return bad(c, "a name list is longer than its section");
+  *v = (const uint32_t *)(s.p + 4);
+  for (uint32_t i = 0; i < *n; i++)
+    if (!str_ok(m, (*v)[i])) return bad(c, "a name points outside the strings");
+  return 1;
+}
+
+/* A dictionary at p with `room` bytes; *used gets its size. */
+static int dict_at(checker *c, const uint8_t *p, size_t room, lb_synm_dict *d, size_t *used) {
+  if (room < 4) return bad(c, "a dictionary is cut short");
+  uint32_t n = rd32(p);
+  if (n == 0 || (n & (n - 1)) || n > (1u << 28) || (size_t)n * 8 > room - 4)
+    return bad(c, "a dictionary's size is wrong");
+  d->mask = n - 1;
+  d->slots = (const uint32_t *)(p + 4);
+  int empty = 0;
+  for (uint32_t i = 0; i < n && !empty; i++) empty = d->slots[2 * i] == 0;
+  if (!empty) return bad(c, "a dictionary has no empty slot");
+  if (used) *used = 4 + (size_t)n * 8;
+  return 1;
+}
+
+static int tab_at(checker *c, int id, lb_synm_tab *t) {
+  sec s = c->s[id];
+  memset(t, 0, sizeof *t);
+  if (s.n == 0) return 1; /* a classifier the model does not have */
+  if (s.n < 16) return bad(c, "a weight table is cut short");
+  uint32_t n = rd32(s.p), ncls = rd32(s.p + 4), nrows = rd32(s.p + 8);
+  if (n == 0 || (n & (n - 1)) || n > (1u << 28)) return bad(c, "a weight table's size is wrong");
+  if (ncls == 0 || ncls > 4096) return bad(c, "a weight table's class count is wrong");
+  if ((size_t)n * 8 + 16 > s.n || (s.n - 16 - (size_t)n * 8) / 2 / ncls < nrows)
+    return bad(c, "a weight table is longer than its section");
+  t->mask = n - 1;
+  t->ncls = ncls;
+  t->nrows = nrows;
+  t->slots = (const uint32_t *)(s.p + 16);
+  t->rows = (const int16_t *)(s.p + 16 + (size_t)n * 8);
+  int empty = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (t->slots[2 * i] == 0) empty = 1;
+    else if (t->slots[2 * i + 1] >= nrows) return bad(c, "a weight table points past its rows");
+  }
+  if (!empty) return bad(c, "a weight table has no empty slot");
+  return 1;
+}
+
+static int check(checker *c, lb_synm *m) {
+  const uint8_t *b = c->base;
+  if (c->size < 20 || memcmp(b, LB_SYNM_MAGIC, 5) != 0) return bad(c, "no LBSYN magic");
+  if (memcmp(b, LB_SYNM_MAGIC, 8) != 0 || rd32(b + 8) != LB_SYNM_VERSION)
+    return bad(c, "another format version (run make model, or use the model of this build)");
+  if (rd32(b + 12) != c->size) return bad(c, "file size differs from the header (truncated?)");
+  uint32_t ns = rd32(b + 16);
+  if (ns > 64 || 20 + (size_t)ns * 12 > c->size) return bad(c, "section table is cut short");
+  for (uint32_t i = 0; i < ns; i++) {
+    uint32_t id = rd32(b + 20 + 12 * i), off = rd32(b + 24 + 12 * i), n = rd32(b + 28 + 12 * i);
+    if (id == 0 || id >= LB_SEC_MAX) continue; /* a newer optional section: ignored */
+    if (off % 8 || off > c->size || n > c->size - off) return bad(c, "a section lies outside the file");
+    c->s[id].p = b + off;
+    c->s[id].n = n;
+  }
+  sec st = c->s[LB_SEC_STR];
+  if (!st.p || st.n == 0 || st.p[st.n - 1] != 0) return bad(c, "no string pool");
+  m->str = (const char *)st.p;
+  m->strsize = st.n;
+  if (!str_list(c, m, LB_SEC_META, &m->nmeta, &m->meta)) return 0;
+  if (!str_list(c, m, LB_SEC_UPOS, &m->nupos, &m->upos)) return 0;
+  if (!str_list(c, m, LB_SEC_REL, &m->nrel, &m->rel)) return 0;
+  if (m->nupos == 0 || m->nupos > 24 || m->nrel == 0 || m->nrel > 64)
+    return bad(c, "tag or relation count out of range");
+
+  sec f = c->s[LB_SEC_FEATS];
+  if (f.n < 12) return bad(c, "no feature section");
+  m->nbundle = rd32(f.p);
+  m->nattr = rd32(f.p + 4);
+  m->npair = rd32(f.p + 8);
+  if (m->nbundle == 0 || m->nbundle > 65535 || m->nattr > 64 || m->npair > 65535)
+    return bad(c, "feature counts out of range");
+  size_t need = 12 + 4 * (size_t)m->nattr + 8 * (size_t)m->npair +
+                (size_t)m->nbundle * (8 + 2 * m->nattr) + 8 * (size_t)m->nupos;
+  if (need > f.n) return bad(c, "feature section is cut short");
+  m->attr = (const uint32_t *)(f.p + 12);
+  m->pair = m->attr + m->nattr;
+  m->bundles = (const uint8_t *)(m->pair + 2 * m->npair);
+  const uint8_t *q = m->bundles + (size_t)m->nbundle * (8 + 2 * m->nattr);
+  if ((uintptr_t)q & 3) q += 2, need += 2; /* the candidates start 4-aligned */
+  if (need > f.n) return bad(c, "feature section is cut short");
+  m->cand = (const uint32_t *)q;
+  m->candlist = (const uint16_t *)(q + 8 * (size_t)m->nupos);
+  size_t ncand = (f.n - need) / 2;
+  for (uint32_t i = 0; i < m->nattr; i++)
+    if (!str_ok(m, m->attr[i])) return bad(c, "an attribute name points outside the strings");
+  for (uint32_t i = 0; i < m->npair; i++)
+    if (m->pair[2 * i] >= m->nattr || !str_ok(m, m->pair[2 * i + 1]))
+      return bad(c, "a feature pair is damaged");
+  for (uint32_t i = 0; i < m->nbundle; i++) {
+    if (!str_ok(m, rd32(m->bundles + (size_t)i * (8 + 2 * m->nattr))))
+      return bad(c, "a feature bundle points outside the strings");
+    for (uint32_t a = 0; a < m->nattr; a++)
+      if (lb_synm_bundle_pair(m, i, a) >= m->npair) return bad(c, "a feature bundle is damaged");
+  }
+  for (uint32_t u = 0; u < m->nupos; u++) {
+    uint32_t first = m->cand[2 * u], n = m->cand[2 * u + 1];
+    if (first > ncand || n > ncand - first) return bad(c, "a candidate list is damaged");
+    for (uint32_t k = 0; k < n; k++)
+      if (m->candlist[first + k] >= m->nbundle) return bad(c, "a candidate list is damaged");
+  }
+
+  sec r = c->s[LB_SEC_LEMRULE];
+  if (r.n < 4) return bad(c, "no lemma rules");
+  m->nrule = rd32(r.p);
+  if ((size_t)m->nrule * 12 + 4 > r.n) return bad(c, "lemma rules are cut short");
+  m->rules = (const uint32_t *)(r.p + 4);
+  for (uint32_t i = 0; i < m->nrule; i++)
+    if (!str_ok(m, m->rules[3 * i]) || !str_ok(m, m->rules[3 * i + 1]))
+      return bad(c, "a lemma rule points outside the strings");
+  size_t used;
+  const uint8_t *ri = r.p + 4 + (size_t)m->nrule * 12;
+  if (!dict_at(c, ri, r.n - (size_t)(ri - r.p), &m->ruleidx, &used)) return 0;
+  m->rulelist = (const uint32_t *)(ri + used);
+  size_t nlist = (r.n - (size_t)(ri - r.p) - used) / 4;
+  for (uint32_t i = 0; i <= m->ruleidx.mask; i++) {
+    if (!m->ruleidx.slots[2 * i]) continue;
+    uint32_t v = m->ruleidx.slots[2 * i + 1];
+    if (v >= nlist || m->rulelist[v] > nlist - v - 1) return bad(c, "the lemma rule index is damaged");
+    for (uint32_t k = 0; k < m->rulelist[v]; k++)
+      if (m->rulelist[v + 1 + k] >= m->nrule) return bad(c, "the lemma rule index is damaged");
+  }
+  if (!dict_at(c, c->s[LB_SEC_TAGDICT].p, c->s[LB_SEC_TAGDICT].n, &m->tagdict, NULL)) return 0;
+  if (!dict_at(c, c->s[LB_SEC_LEMDICT].p, c->s[LB_SEC_LEMDICT].n, &m->lemdict, NULL)) return 0;
+  for (uint32_t i = 0; i <= m->lemdict.mask; i++)
+    if (m->lemdict.slots[2 * i] && !str_ok(m, m->lemdict.slots[2 * i + 1]))
+      return bad(c, "a dictionary lemma points outside the strings");
+  if (!tab_at(c, LB_SEC_W_UPOS, &m->w_upos) || !tab_at(c, LB_SEC_W_FEATS, &m->w_feats) ||
+      !tab_at(c, LB_SEC_W_LEMMA, &m->w_lemma) || !tab_at(c, LB_SEC_W_ACT, &m->w_act) ||
+      !tab_at(c, LB_SEC_W_LAB, &m->w_lab))
+    return 0;
+  if (m->w_upos.slots && m->w_upos.ncls != m->nupos) return bad(c, "the tagger's classes differ from the tags");
+  if (m->w_feats.slots && m->w_feats.ncls != m->npair) return bad(c, "the feature classes differ from the pairs");
+  if (m->w_lab.slots && m->w_lab.ncls != m->nrel) return bad(c, "the label classes differ from the relations");
+  if (m->w_act.slots && m->w_act.ncls != LB_SYNM_NACT) return bad(c, "the parser's action count differs");
+  if (m->w_lemma.slots && m->w_lemma.ncls != 1) return bad(c, "the lemma table has not 1 class");
+  m->lang = lb_synm_meta(m, "lang");
+  if (!m->lang) return bad(c, "no language in META");
+  m->upos_punct = lb_synm_upos_id(m, "PUNCT");
+  m->upos_propn = lb_synm_upos_id(m, "PROPN");
+  m->upos_noun = lb_synm_upos_id(m, "NOUN");
+  m->upos_verb = lb_synm_upos_id(m, "VERB");
+  m->upos_aux = lb_synm_upos_id(m, "AUX");
+  m->upos_adp = lb_synm_upos_id(m, "ADP");
+  m->upos_det = lb_synm_upos_id(m, "DET");
+  m->rel_root = lb_synm_rel_id(m, "root");
+  m->rel_punct = lb_synm_rel_id(m, "punct");
+  if (m->rel_root < 0) return bad(c, "no root relation");
+  return 1;
+}
+
+lb_synm *lb_synm_from_mem(const void *p, size_t n, char *err, size_t errlen) {
+  lb_synm *m = calloc(1, sizeof *m);
+  if (!m) {
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
+  checker c = {.base = p, .size = n, .err = err, .errlen = errlen, .name = "<memory>"};
+  m->base = p;
+  m->size = n;
+  if ((uintptr_t)p % 8 || !check(&c, m)) {
+    if ((uintptr_t)p % 8) snprintf(err, errlen, "<memory>: model bytes not 8-byte aligned");
+    free(m);
+    return NULL;
+  }
+  return m;
+}
+
+lb_synm *lb_synm_open(const char *path, char *err, size_t errlen) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    snprintf(err, errlen, "%s: cannot open syntax model: %s", path, strerror(errno));
+    return NULL;
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || st.st_size < 20 || (uint64_t)st.st_size > 0xFFFFFFF0u) {
+    snprintf(err, errlen, "%s: not a usable syntax model: %s", path,
+             st.st_size < 20 ? "file too short (truncated?)" : "file too large");
+    close(fd);
+    return NULL;
+  }
+  void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (p == MAP_FAILED) {
+    snprintf(err, errlen, "%s: cannot map syntax model: %s", path, strerror(errno));
+    return NULL;
+  }
+  lb_synm *m = calloc(1, sizeof *m);
+  checker c = {.base = p, .size = (size_t)st.st_size, .err = err, .errlen = errlen, .name = path};
+  if (!m || !check(&c, m)) {
+    if (!m) snprintf(err, errlen, "out of memory");
+    munmap(p, (size_t)st.st_size);
+    free(m);
+    return NULL;
+  }
+  m->base = p;
+  m->size = (size_t)st.st_size;
+  m->fd_mapped = 1;
+  return m;
+}
+
+void lb_synm_close(lb_synm *m) {
+  if (!m) return;
+  if (m->fd_mapped) munmap((void *)m->base, m->size);
+  free(m);
+}
+
+const char *lb_synm_meta(const lb_synm *m, const char *key) {
+  size_t kl = strlen(key);
+  for (uint32_t i = 0; i < m->nmeta; i++) {
+    const char *s = m->str + m->meta[i];
+    if (strncmp(s, key, kl) == 0 && s[kl] == '=') return s + kl + 1;
+  }
+  return NULL;
+}
+
+int lb_synm_upos_id(const lb_synm *m, const char *name) {
+  for (uint32_t i = 0; i < m->nupos; i++)
+    if (strcmp(m->str + m->upos[i], name) == 0) return (int)i;
+  return -1;
+}
+
+int lb_synm_rel_id(const lb_synm *m, const char *name) {
+  for (uint32_t i = 0; i < m->nrel; i++)
+    if (strcmp(m->str + m->rel[i], name) == 0) return (int)i;
+  return -1;
+}
+
+void lb_synm_score(const lb_synm_tab *t, const uint64_t *f, int nf, int32_t *scores) {
+  uint32_t nc = t->ncls;
+  memset(scores, 0, nc * sizeof *scores);
+  for (int i = 0; i < nf; i++) {
+    const int16_t *r = lb_synm_row(t, f[i]);
+    if (!r) continue;
+    for (uint32_t k = 0; k < nc; k++) scores[k] += r[k];
+  }
+}
