@@ -9,8 +9,9 @@
 
 UD_DIR ?= ../shared/data/ud
 
+# the trainer alone links OpenBLAS (libopenblas-dev, scripts/setup.sh)
 build/release/train_syntax: build/release/tools/train_syntax.o build/release/liblagebild.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS) -lopenblas
 -include build/release/tools/train_syntax.d
 
 .PHONY: model

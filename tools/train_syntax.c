@@ -1,29 +1,30 @@
 /*
 ** train_syntax.c -- learn a syntax model (src/syntax/model.h) from
-** Universal Dependencies treebanks: `make model` runs it once per language.
+** Universal Dependencies treebanks: `make model` runs it once per language
+** (tools/train_models.sh).
 **
 **   train_syntax --lang de --lexicon bin/lagebild.lex -o data/syntax/de.lbsyn \
 **       --train de_pud-ud.conllu --train de_gsd-ud-dev.conllu@1-399 \
 **       --test de_gsd-ud-dev.conllu@400-799 [--meta key=value] ...
 **
 ** FILE@FROM-TO takes the sentences FROM..TO (1-based, inclusive) of a file.
-** Steps, all deterministic (one seeded generator; no threads):
+** Steps, deterministic for a seed and a thread count:
 **   1. the vocabulary: tags, relations, feature bundles, lemma rules, the
-**      tag and lemma dictionaries -> a skeleton model, mapped as the real
-**      one will be, so training reads the same tables tagging reads;
-**   2. UPOS and FEATS by K-fold jackknifing, so that the parser learns from
-**      tags as good (and as wrong) as it will see;
-**   3. the UPOS, FEATS and lemma perceptrons on all the training data;
-**   4. the parser (dynamic oracle, exploration after the first epochs) and
-**      its labeller, on the jackknifed tags;
-**   5. averaged weights quantised to 16 bits, written with the skeleton;
-**   6. the written file mapped and run over the test sentences: the scores
+**      tag, lemma and word dictionaries -> a skeleton model, mapped as the
+**      real one will be, so training reads the tables tagging reads;
+**   2. the network (src/syntax/nn.h) trained with Adam on the sum of five
+**      losses (UPOS, FEATS pairs, lemma rule, head, relation), dropout on
+**      the inputs and between LSTM layers, word dropout for rare words;
+**      the forward pass is the library's (lb_nn_forward), the backward pass
+**      is here; products go through OpenBLAS;
+**   3. the weights written into the skeleton; the file mapped and run over
+**      the test sentences through src/syntax/parse.c, the scores
 **      (syneval.h) printed and stored in the model's META.
-** The feature functions are the library's (tagger.c, parser.c): training
-** and tagging cannot drift apart.
 */
 #include <assert.h>
+#include <cblas.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,13 +33,15 @@
 #include "../src/base/arena.h"
 #include "../src/base/buf.h"
 #include "../src/lex/lex.h"
-#include "../src/text/norm.h"
 #include "../src/syntax/ana.h"
 #include "../src/syntax/conllu.h"
 #include "../src/syntax/model.h"
-#include "../src/syntax/parser.h"
-#include "../src/syntax/tagger.h"
+#include "../src/syntax/nn.h"
+#include "../src/syntax/parse.h"
+#include "../src/text/norm.h"
 #include "syneval.h"
+
+void openblas_set_num_threads(int);
 
 /* ---------------------------------------------------------------- utils */
 
@@ -151,94 +154,6 @@ static int names_add(names *ns, const char *s) {
   return *p;
 }
 
-/* ---------------------------------------------------- weight tables */
-
-typedef struct wtab {
-  int ncls;
-  size_t cap; /* slots, a power of two */
-  uint64_t *key;
-  uint32_t *row;
-  size_t nrows, rowcap;
-  float *w;
-  double *u;
-  double c; /* examples seen, for averaging */
-} wtab;
-
-static void wt_init(wtab *t, int ncls) {
-  memset(t, 0, sizeof *t);
-  t->ncls = ncls;
-  t->cap = 1 << 16;
-  t->key = xcalloc(t->cap, sizeof *t->key);
-  t->row = xcalloc(t->cap, sizeof *t->row);
-  t->c = 1;
-}
-static void wt_free(wtab *t) {
-  free(t->key), free(t->row), free(t->w), free(t->u);
-  memset(t, 0, sizeof *t);
-}
-
-static inline uint64_t wt_k(uint64_t h) { return h ? h : 1; }
-
-static float *wt_get(wtab *t, uint64_t h, int create) {
-  h = wt_k(h);
-  size_t j = h & (t->cap - 1);
-  while (t->key[j]) {
-    if (t->key[j] == h) return t->w + (size_t)t->row[j] * (size_t)t->ncls;
-    j = (j + 1) & (t->cap - 1);
-  }
-  if (!create) return NULL;
-  if ((t->nrows + 1) * 10 > t->cap * 7) {
-    size_t nc = t->cap * 2;
-    uint64_t *nk = xcalloc(nc, sizeof *nk);
-    uint32_t *nr = xcalloc(nc, sizeof *nr);
-    for (size_t i = 0; i < t->cap; i++)
-      if (t->key[i]) {
-        size_t q = t->key[i] & (nc - 1);
-        while (nk[q]) q = (q + 1) & (nc - 1);
-        nk[q] = t->key[i];
-        nr[q] = t->row[i];
-      }
-    free(t->key), free(t->row);
-    t->key = nk, t->row = nr, t->cap = nc;
-    j = h & (t->cap - 1);
-    while (t->key[j]) j = (j + 1) & (t->cap - 1);
-  }
-  if (t->nrows == t->rowcap) {
-    t->rowcap = t->rowcap ? t->rowcap * 2 : 4096;
-    t->w = xrealloc(t->w, t->rowcap * (size_t)t->ncls * sizeof *t->w);
-    t->u = xrealloc(t->u, t->rowcap * (size_t)t->ncls * sizeof *t->u);
-  }
-  memset(t->w + t->nrows * (size_t)t->ncls, 0, (size_t)t->ncls * sizeof *t->w);
-  memset(t->u + t->nrows * (size_t)t->ncls, 0, (size_t)t->ncls * sizeof *t->u);
-  t->key[j] = h;
-  t->row[j] = (uint32_t)t->nrows;
-  return t->w + t->nrows++ * (size_t)t->ncls;
-}
-
-static void wt_score(wtab *t, const uint64_t *f, int nf, float *sc) {
-  memset(sc, 0, (size_t)t->ncls * sizeof *sc);
-  for (int i = 0; i < nf; i++) {
-    const float *r = wt_get(t, f[i], 0);
-    if (!r) continue;
-    for (int k = 0; k < t->ncls; k++) sc[k] += r[k];
-  }
-}
-
-static void wt_update(wtab *t, const uint64_t *f, int nf, int cls, float delta) {
-  for (int i = 0; i < nf; i++) {
-    float *r = wt_get(t, f[i], 1);
-    size_t off = (size_t)(r - t->w) + (size_t)cls;
-    t->w[off] += delta;
-    t->u[off] += t->c * delta;
-  }
-}
-
-/* Replace the weights by their averages (w - u / c). */
-static void wt_average(wtab *t) {
-  size_t n = t->nrows * (size_t)t->ncls;
-  for (size_t i = 0; i < n; i++) t->w[i] = (float)(t->w[i] - t->u[i] / t->c);
-}
-
 /* ------------------------------------------------------ model builder */
 
 typedef struct mbuild {
@@ -279,50 +194,6 @@ static void mb_dict(lb_buf *out, size_t n, const uint64_t *keys, const uint32_t 
   free(slots);
 }
 
-/* Quantise an averaged table into out; rows whose weights all round to 0
-** are dropped. Returns the rows kept. */
-static size_t mb_tab(lb_buf *out, const wtab *t) {
-  float mx = 0;
-  size_t n = t->nrows * (size_t)t->ncls;
-  for (size_t i = 0; i < n; i++) mx = fmaxf(mx, fabsf(t->w[i]));
-  float scale = mx > 0 ? 32000.0f / mx : 1;
-  uint32_t *keep = xcalloc(t->nrows, sizeof *keep);
-  size_t kept = 0;
-  for (size_t r = 0; r < t->nrows; r++) {
-    int any = 0;
-    for (int k = 0; k < t->ncls; k++) any |= lrintf(t->w[r * (size_t)t->ncls + (size_t)k] * scale) != 0;
-    keep[r] = any ? (uint32_t)kept++ : UINT32_MAX;
-  }
-  uint32_t cap = 16;
-  while (cap < kept + kept / 2 + 2) cap *= 2;
-  uint32_t *slots = xcalloc((size_t)cap * 2, 4);
-  /* dedupe by fingerprint+slot: a later equal fingerprint in one probe
-  ** chain would shadow: keep the first (the chance is ~2^-32 per pair) */
-  for (size_t i = 0; i < t->cap; i++) {
-    if (!t->key[i] || keep[t->row[i]] == UINT32_MAX) continue;
-    uint64_t h = t->key[i];
-    uint32_t fp = (uint32_t)(h >> 32) | 1, j = (uint32_t)h & (cap - 1);
-    while (slots[2 * j]) j = (j + 1) & (cap - 1);
-    slots[2 * j] = fp;
-    slots[2 * j + 1] = keep[t->row[i]];
-  }
-  u32(out, cap);
-  u32(out, (uint32_t)t->ncls);
-  u32(out, (uint32_t)kept);
-  u32(out, 0);
-  lb_buf_add(out, slots, (size_t)cap * 8);
-  for (size_t r = 0; r < t->nrows; r++) {
-    if (keep[r] == UINT32_MAX) continue;
-    for (int k = 0; k < t->ncls; k++) {
-      long q = lrintf(t->w[r * (size_t)t->ncls + (size_t)k] * scale);
-      u16(out, (uint16_t)(int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q));
-    }
-  }
-  free(slots);
-  free(keep);
-  return kept;
-}
-
 /* The file: header, section table, sections on 8-byte boundaries. */
 static void mb_finish(mbuild *b, lb_buf *file) {
   b->sec[LB_SEC_STR] = b->str;
@@ -357,11 +228,11 @@ static void mb_finish(mbuild *b, lb_buf *file) {
 typedef struct tsent {
   lb_conllu_sent c;
   int fold;
-  int *gold_head;   /* projectivised, root = n */
+  int *gold_head; /* position of the head: 0 = ROOT, k = word k-1 */
   int *gold_upos, *gold_bundle, *gold_rel;
-  lb_ana ana;       /* atoms (prepared once) */
-  uint8_t *jk_upos; /* jackknifed tags */
-  uint16_t *jk_feats;
+  lb_ana ana;     /* atoms (prepared once) */
+  lb_nn_in *in;   /* the network's inputs */
+  uint32_t *rfirst, *rcount; /* per word: its candidate lemma rules in rules[] */
 } tsent;
 
 typedef struct tbank {
@@ -463,33 +334,76 @@ static void derive_rule(const char *form, const char *lemma, char *out, size_t c
   lb_arena_free(a);
 }
 
+
 /* ---------------------------------------------------------- globals */
 
 static struct {
   const char *lang, *out, *lexpath, *write_test;
   const char *train[32], *test[32], *meta[32];
   int ntrain, ntest, nmeta;
-  int ep_tag, ep_parse, folds, explore_from;
-  double explore_p;
+  int epochs, batch, threads, eval_every;
+  double lr, drop_in, drop_h, word_drop;
   unsigned long seed;
-  int use_lex, gold_tags;
-} opt = {.ep_tag = 8, .ep_parse = 15, .folds = 10, .explore_from = 2, .explore_p = 0.9, .seed = 1};
+  int use_lex, gradcheck;
+  lb_nn_dims d;
+} opt = {.epochs = 30, .batch = 32, .threads = 2, .eval_every = 1, .lr = 2e-3, .drop_in = 0.25,
+         .drop_h = 0.33, .word_drop = 0.25, .seed = 1,
+         .d = {.dword = 100, .nhash = 1 << 14, .dhash = 24, .hid = 200, .nlayer = 2, .darc = 256,
+               .dlab = 64}};
 
 static tbank TR, TE;
 static vocab V;
 static const lb_lex *LX;
-
-static uint32_t tagbit(int u) { return 1u << u; }
+static strmap WORDS; /* folded form hash (hex) -> row */
+static long *WORDFREQ;
+static int *PAIRATTR; /* attribute of each pair */
 
 static uint8_t freq_class(long c) {
   uint8_t k = 0;
-  while (c > 0 && k < 12) c >>= 1, k++;
+  while (c > 0 && k < 11) c >>= 1, k++;
   return k;
 }
 
-/* ------------------------------------------------------------ steps */
+/* ------------------------------------------------------------ vocabulary */
+
+static void pair_items(const char *feats, void (*fn)(const char *item, size_t l, void *ctx),
+                       void *ctx) {
+  const char *p = feats;
+  while (p && *p && strcmp(p, "_") != 0) {
+    const char *bar = strchr(p, '|');
+    size_t l = bar ? (size_t)(bar - p) : strlen(p);
+    fn(p, l, ctx);
+    p = bar ? bar + 1 : NULL;
+  }
+}
+
+static void add_attr(const char *item, size_t l, void *ctx) {
+  (void)ctx;
+  char buf[300];
+  snprintf(buf, sizeof buf, "%.*s", (int)l, item);
+  char *eq = strchr(buf, '=');
+  if (eq) {
+    *eq = 0;
+    names_add(&V.attr, buf);
+  }
+}
+
+static void set_pair(const char *item, size_t l, void *ctx) {
+  int b = *(int *)ctx;
+  char buf[300], an[300];
+  snprintf(buf, sizeof buf, "%.*s", (int)l, item);
+  char *eq = strchr(buf, '=');
+  if (!eq) return;
+  snprintf(an, sizeof an, "%.*s", (int)(eq - buf), buf);
+  int a = sm_get(&V.attr.map, an);
+  int p = sm_get(&V.pair.map, buf);
+  if (p < 0) p = names_add(&V.pair, buf);
+  V.bundle_pair[b * V.attr.n + a] = p;
+}
 
 static void build_vocab(void) {
+  names_add(&V.bundle, "_"); /* bundle 0 */
+  V.bundle.count[0] = 0;
   for (int i = 0; i < TR.n; i++) {
     lb_conllu_sent *c = &TR.v[i].c;
     for (size_t k = 0; k < c->words.n; k++) {
@@ -502,25 +416,10 @@ static void build_vocab(void) {
   names_add(&V.rel, "root");
   if (V.rel.n > 64) die("%s", "more than 64 relations: map the rare ones first");
   if (V.upos.n > 24) die("%s", "more than 24 UPOS tags");
-  /* attributes and pairs */
-  for (int b = 0; b < V.bundle.n; b++) {
-    const char *p = V.bundle.v[b];
-    while (p && *p && strcmp(p, "_") != 0) {
-      const char *bar = strchr(p, '|');
-      size_t l = bar ? (size_t)(bar - p) : strlen(p);
-      char item[256];
-      snprintf(item, sizeof item, "%.*s", (int)l, p);
-      char *eq = strchr(item, '=');
-      if (eq) {
-        *eq = 0;
-        names_add(&V.attr, item);
-      }
-      p = bar ? bar + 1 : NULL;
-    }
-  }
+  for (int b = 0; b < V.bundle.n; b++) pair_items(V.bundle.v[b], add_attr, NULL);
   for (int a = 0; a < V.attr.n; a++) {
     char k[300];
-    snprintf(k, sizeof k, "%s=", V.attr.v[a]); /* "Attr=" is the none pair */
+    snprintf(k, sizeof k, "%s=", V.attr.v[a]); /* "Attr=": the attribute is absent */
     names_add(&V.pair, k);
   }
   V.bundle_pair = xcalloc((size_t)V.bundle.n * (size_t)(V.attr.n ? V.attr.n : 1), sizeof *V.bundle_pair);
@@ -530,60 +429,8 @@ static void build_vocab(void) {
       snprintf(k, sizeof k, "%s=", V.attr.v[a]);
       V.bundle_pair[b * V.attr.n + a] = sm_get(&V.pair.map, k);
     }
-    const char *p = V.bundle.v[b];
-    while (p && *p && strcmp(p, "_") != 0) {
-      const char *bar = strchr(p, '|');
-      size_t l = bar ? (size_t)(bar - p) : strlen(p);
-      char item[300];
-      snprintf(item, sizeof item, "%.*s", (int)l, p);
-      char *eq = strchr(item, '=');
-      if (eq) {
-        char an[256];
-        snprintf(an, sizeof an, "%.*s", (int)(eq - item), item);
-        int a = sm_get(&V.attr.map, an);
-        V.bundle_pair[b * V.attr.n + a] = names_add(&V.pair, item);
-      }
-      p = bar ? bar + 1 : NULL;
-    }
+    pair_items(V.bundle.v[b], set_pair, &b);
   }
-  /* "_" must be bundle 0: the model's default */
-  if (sm_get(&V.bundle.map, "_") != 0) {
-    /* the first word of the first sentence had features: swap ids */
-    int z = names_add(&V.bundle, "_");
-    V.bundle.count[z]--;
-    char *t = V.bundle.v[0];
-    V.bundle.v[0] = V.bundle.v[z];
-    V.bundle.v[z] = t;
-    *sm_slot(&V.bundle.map, V.bundle.v[0], 0) = 0;
-    *sm_slot(&V.bundle.map, V.bundle.v[z], 0) = z;
-    long tc = V.bundle.count[0];
-    V.bundle.count[0] = V.bundle.count[z];
-    V.bundle.count[z] = tc;
-    /* bundle_pair rows were computed for the old order: recompute below */
-    for (int b = 0; b < V.bundle.n; b++)
-      for (int a = 0; a < V.attr.n; a++) {
-        char k[300];
-        snprintf(k, sizeof k, "%s=", V.attr.v[a]);
-        V.bundle_pair[b * V.attr.n + a] = sm_get(&V.pair.map, k);
-      }
-    for (int b = 0; b < V.bundle.n; b++) {
-      const char *p = V.bundle.v[b];
-      while (p && *p && strcmp(p, "_") != 0) {
-        const char *bar = strchr(p, '|');
-        size_t l = bar ? (size_t)(bar - p) : strlen(p);
-        char item[300];
-        snprintf(item, sizeof item, "%.*s", (int)l, p);
-        char *eq = strchr(item, '=');
-        if (eq) {
-          char an[256];
-          snprintf(an, sizeof an, "%.*s", (int)(eq - item), item);
-          V.bundle_pair[b * V.attr.n + sm_get(&V.attr.map, an)] = sm_get(&V.pair.map, item);
-        }
-        p = bar ? bar + 1 : NULL;
-      }
-    }
-  }
-  /* candidates per UPOS */
   V.cand_n = xcalloc((size_t)V.upos.n, sizeof *V.cand_n);
   V.cand = xcalloc((size_t)V.upos.n, sizeof *V.cand);
   char *seen = xcalloc((size_t)V.upos.n * (size_t)V.bundle.n, 1);
@@ -599,7 +446,6 @@ static void build_vocab(void) {
     }
   }
   free(seen);
-  /* lemma rules */
   for (int i = 0; i < TR.n; i++) {
     lb_conllu_sent *c = &TR.v[i].c;
     for (size_t k = 0; k < c->words.n; k++) {
@@ -613,7 +459,8 @@ static void build_vocab(void) {
           V.upos.n, V.rel.n, V.bundle.n, V.attr.n, V.pair.n, V.rule.n);
 }
 
-/* The parser atom of a bundle: the attributes that steer attachment. */
+/* The parser atom of a bundle: the attributes that steer attachment
+** (read by the extractors through lb_synm_bundle_patom). */
 static uint32_t patom(const char *feats) {
   static const char *const keep[] = {"Case", "VerbForm", "Mood", "PronType", "Voice", "Reflex", "Poss"};
   uint64_t h = 7;
@@ -625,22 +472,23 @@ static uint32_t patom(const char *feats) {
   return (uint32_t)(h ^ (h >> 32));
 }
 
-/* Tag and lemma dictionaries from sentences not of fold `skip` (-1: all). */
+/* Tag counts per folded form from sentences not of fold `skip` (-1: all). */
 typedef struct counts {
-  strmap idx; /* folded form -> row */
+  strmap idx;
   long (*c)[25];
   int n, cap;
 } counts;
 
+static void hexkey(char *key, uint64_t h) { snprintf(key, 20, "%016llx", (unsigned long long)h); }
+
 static void count_tags(counts *ct, int skip) {
   memset(ct, 0, sizeof *ct);
-  lb_arena *a = lb_arena_new();
   for (int i = 0; i < TR.n; i++) {
     if (TR.v[i].fold == skip) continue;
     lb_ana *s = &TR.v[i].ana;
     for (int k = 0; k < s->n; k++) {
-      char key[64];
-      snprintf(key, sizeof key, "%016llx", (unsigned long long)s->w[k].h_low);
+      char key[24];
+      hexkey(key, s->w[k].h_low);
       int *p = sm_slot(&ct->idx, key, 1);
       if (*p < 0) {
         if (ct->n == ct->cap) {
@@ -654,19 +502,18 @@ static void count_tags(counts *ct, int skip) {
       ct->c[*p][24]++;
     }
   }
-  lb_arena_free(a);
 }
 
 static uint32_t amb_of(counts *ct, uint64_t h_low, uint8_t *freq) {
-  char key[64];
-  snprintf(key, sizeof key, "%016llx", (unsigned long long)h_low);
+  char key[24];
+  hexkey(key, h_low);
   int r = sm_get(&ct->idx, key);
   *freq = 0;
   if (r < 0) return 0;
   long tot = ct->c[r][24];
   uint32_t amb = 0;
   for (int u = 0; u < V.upos.n; u++)
-    if (ct->c[r][u] > 0 && ct->c[r][u] * 100 >= tot) amb |= tagbit(u);
+    if (ct->c[r][u] > 0 && ct->c[r][u] * 100 >= tot) amb |= 1u << u;
   *freq = freq_class(tot);
   return amb;
 }
@@ -676,31 +523,57 @@ static void counts_free(counts *ct) {
   free(ct->idx.k), free(ct->idx.v), free(ct->c);
 }
 
-/* The skeleton (everything but weights) into b. */
-static void build_skeleton(mbuild *b) {
+/* The word vocabulary: folded forms seen twice or more (row 0: unknown,
+** row 1: reserved). */
+static void build_words(void) {
+  counts ct;
+  count_tags(&ct, -1);
+  int rows = 2;
+  WORDFREQ = xcalloc((size_t)ct.n + 2, sizeof *WORDFREQ);
+  for (size_t i = 0; i < ct.idx.cap; i++) {
+    if (!ct.idx.k[i]) continue;
+    long f = ct.c[ct.idx.v[i]][24];
+    if (f < 2) continue;
+    *sm_slot(&WORDS, ct.idx.k[i], 1) = rows;
+    WORDFREQ[rows++] = f;
+  }
+  opt.d.nword = (uint32_t)rows;
+  counts_free(&ct);
+}
+
+static uint32_t word_row(uint64_t h) {
+  char key[24];
+  hexkey(key, h);
+  int r = sm_get(&WORDS, key);
+  return r < 0 ? 0 : (uint32_t)r;
+}
+
+/* The skeleton (everything but the weights) into b. */
+static void build_skeleton(mbuild *b, const char *scores) {
   memset(b, 0, sizeof *b);
   mb_str(b, "");
-  /* META */
   lb_buf *m = &b->sec[LB_SEC_META];
-  uint32_t nmeta = (uint32_t)opt.nmeta + 2;
-  u32(m, nmeta);
-  char tmp[512];
+  u32(m, (uint32_t)opt.nmeta + 2 + (scores ? 1 : 0));
+  char tmp[1024];
   snprintf(tmp, sizeof tmp, "lang=%s", opt.lang);
   u32(m, mb_str(b, tmp));
   u32(m, mb_str(b, opt.use_lex ? "lexmorph=form" : "lexmorph=none"));
   for (int i = 0; i < opt.nmeta; i++) u32(m, mb_str(b, opt.meta[i]));
+  if (scores) {
+    snprintf(tmp, sizeof tmp, "scores=%s", scores);
+    u32(m, mb_str(b, tmp));
+  }
   u32(&b->sec[LB_SEC_UPOS], (uint32_t)V.upos.n);
   for (int i = 0; i < V.upos.n; i++) u32(&b->sec[LB_SEC_UPOS], mb_str(b, V.upos.v[i]));
   u32(&b->sec[LB_SEC_REL], (uint32_t)V.rel.n);
   for (int i = 0; i < V.rel.n; i++) u32(&b->sec[LB_SEC_REL], mb_str(b, V.rel.v[i]));
-  /* FEATS */
   lb_buf *f = &b->sec[LB_SEC_FEATS];
   u32(f, (uint32_t)V.bundle.n);
   u32(f, (uint32_t)V.attr.n);
   u32(f, (uint32_t)V.pair.n);
   for (int a = 0; a < V.attr.n; a++) u32(f, mb_str(b, V.attr.v[a]));
   for (int p = 0; p < V.pair.n; p++) {
-    char an[256];
+    char an[300];
     const char *eq = strchr(V.pair.v[p], '=');
     snprintf(an, sizeof an, "%.*s", (int)(eq - V.pair.v[p]), V.pair.v[p]);
     u32(f, (uint32_t)sm_get(&V.attr.map, an));
@@ -720,25 +593,16 @@ static void build_skeleton(mbuild *b) {
   }
   for (int u = 0; u < V.upos.n; u++)
     for (int k = 0; k < V.cand_n[u]; k++) u16(f, (uint16_t)V.cand[u][k]);
-  /* LEMRULE: rules seen, whole-word rules only when seen twice */
+  /* lemma rules; a whole-word rule only when seen twice */
   lb_buf *r = &b->sec[LB_SEC_LEMRULE];
   int *keep = xcalloc((size_t)V.rule.n, sizeof *keep);
   int nk = 0;
   for (int i = 0; i < V.rule.n; i++) {
-    char strip[300], add[300];
-    int fl = 0;
-    if (sscanf(V.rule.v[i], "%299[^\t]\t%299[^\t]\t%d", strip, add, &fl) < 2) {
-      /* empty strip or add: parse by hand */
-      const char *t1 = strchr(V.rule.v[i], '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-      if (!t2) continue;
-      snprintf(strip, sizeof strip, "%.*s", (int)(t1 - V.rule.v[i]), V.rule.v[i]);
-      snprintf(add, sizeof add, "%.*s", (int)(t2 - t1 - 1), t1 + 1);
-      fl = atoi(t2 + 1);
-    }
-    keep[i] = ((fl & 4) && V.rule.count[i] < 2) ? -1 : nk++;
+    const char *t2 = strchr(strchr(V.rule.v[i], '\t') + 1, '\t');
+    keep[i] = ((atoi(t2 + 1) & 4) && V.rule.count[i] < 2) ? -1 : nk++;
   }
+  opt.d.nrule = (uint32_t)nk;
   u32(r, (uint32_t)nk);
-  /* index: stripped ending -> rules */
   strmap byend = {0};
   int **lists = NULL, *lens = NULL, nends = 0;
   char **ends = NULL;
@@ -748,10 +612,9 @@ static void build_skeleton(mbuild *b) {
     char strip[300], add[300];
     snprintf(strip, sizeof strip, "%.*s", (int)(t1 - V.rule.v[i]), V.rule.v[i]);
     snprintf(add, sizeof add, "%.*s", (int)(t2 - t1 - 1), t1 + 1);
-    int fl = atoi(t2 + 1);
     u32(r, mb_str(b, strip));
     u32(r, mb_str(b, add));
-    u32(r, (uint32_t)fl);
+    u32(r, (uint32_t)atoi(t2 + 1));
     int *p = sm_slot(&byend, strip, 1);
     if (*p < 0) {
       *p = nends++;
@@ -763,8 +626,8 @@ static void build_skeleton(mbuild *b) {
     lists[*p] = xrealloc(lists[*p], (size_t)(lens[*p] + 1) * sizeof **lists);
     lists[*p][lens[*p]++] = keep[i];
   }
-  uint64_t *keys = xcalloc((size_t)nends, sizeof *keys);
-  uint32_t *vals = xcalloc((size_t)nends, sizeof *vals);
+  uint64_t *keys = xcalloc((size_t)nends + 1, sizeof *keys);
+  uint32_t *vals = xcalloc((size_t)nends + 1, sizeof *vals);
   lb_buf list = LB_BUF_INIT;
   for (int e = 0; e < nends; e++) {
     keys[e] = lb_ana_hash(ends[e], strlen(ends[e]));
@@ -776,7 +639,7 @@ static void build_skeleton(mbuild *b) {
   lb_buf_add(r, list.p, list.n);
   lb_buf_free(&list);
   free(keys), free(vals), free(keep);
-  /* TAGDICT from all training data */
+  /* tag dictionary */
   counts ct;
   count_tags(&ct, -1);
   keys = xcalloc((size_t)ct.n + 1, sizeof *keys);
@@ -793,8 +656,7 @@ static void build_skeleton(mbuild *b) {
   mb_dict(&b->sec[LB_SEC_TAGDICT], nd, keys, vals);
   free(keys), free(vals);
   counts_free(&ct);
-  /* LEMDICT: (folded form, UPOS) -> most frequent lemma */
-  strmap lem = {0};
+  /* lemma dictionary: (folded form, UPOS) -> the most frequent lemma */
   names lemv = {0};
   for (int i = 0; i < TR.n; i++) {
     lb_conllu_sent *c = &TR.v[i].c;
@@ -806,7 +668,6 @@ static void build_skeleton(mbuild *b) {
       names_add(&lemv, key);
     }
   }
-  /* keep the most frequent lemma per (form, UPOS) */
   strmap best = {0};
   int *bestid = xcalloc((size_t)lemv.n + 1, sizeof *bestid);
   int nbest = 0;
@@ -825,49 +686,49 @@ static void build_skeleton(mbuild *b) {
   vals = xcalloc((size_t)nbest + 1, sizeof *vals);
   for (int k = 0; k < nbest; k++) {
     const char *s = lemv.v[bestid[k]];
-    uint64_t h = strtoull(s, NULL, 16);
-    const char *t1 = strchr(s, '\t');
-    int u = atoi(t1 + 1);
-    const char *t2 = strchr(t1 + 1, '\t');
-    keys[k] = lb_ana_mix(h, (uint64_t)u);
+    const char *t1 = strchr(s, '\t'), *t2 = strchr(t1 + 1, '\t');
+    keys[k] = lb_ana_mix(strtoull(s, NULL, 16), (uint64_t)atoi(t1 + 1));
     vals[k] = mb_str(b, t2 + 1);
   }
   mb_dict(&b->sec[LB_SEC_LEMDICT], (size_t)nbest, keys, vals);
   free(keys), free(vals), free(bestid);
-  (void)lem;
+  /* words */
+  keys = xcalloc(WORDS.n + 1, sizeof *keys);
+  vals = xcalloc(WORDS.n + 1, sizeof *vals);
+  nd = 0;
+  for (size_t i = 0; i < WORDS.cap; i++)
+    if (WORDS.k[i]) keys[nd] = strtoull(WORDS.k[i], NULL, 16), vals[nd++] = (uint32_t)WORDS.v[i];
+  mb_dict(&b->sec[LB_SEC_WORDS], nd, keys, vals);
+  free(keys), free(vals);
 }
 
-/* Set up every training sentence: gold ids, projective heads, atoms. */
+/* Gold ids and atoms of every sentence of a bank. */
 static void prepare_bank(tbank *tb, const lb_synm *m, int train) {
   for (int i = 0; i < tb->n; i++) {
     tsent *s = &tb->v[i];
     int n = (int)s->c.words.n;
-    s->fold = opt.folds > 1 ? i % opt.folds : 0;
+    s->fold = i % 10;
     lb_ana_init(&s->ana, ARENA, n);
     s->gold_head = lb_arena_alloc(ARENA, (size_t)n * sizeof(int));
     s->gold_upos = lb_arena_alloc(ARENA, (size_t)n * sizeof(int));
     s->gold_bundle = lb_arena_alloc(ARENA, (size_t)n * sizeof(int));
     s->gold_rel = lb_arena_alloc(ARENA, (size_t)n * sizeof(int));
-    s->jk_upos = lb_arena_calloc(ARENA, (size_t)n, 1);
-    s->jk_feats = lb_arena_calloc(ARENA, (size_t)n, 2);
     for (int k = 0; k < n; k++) {
       lb_conllu_word *w = &s->c.words.v[k];
       s->ana.w[k].form = w->form;
       s->ana.w[k].len = (uint32_t)strlen(w->form);
-      s->gold_head[k] = w->head <= 0 ? n : w->head - 1;
+      s->gold_head[k] = w->head < 0 ? 0 : w->head;
       s->gold_upos[k] = train ? sm_get(&V.upos.map, w->upos) : -1;
       s->gold_bundle[k] = train ? sm_get(&V.bundle.map, w->feats) : -1;
       s->gold_rel[k] = train ? sm_get(&V.rel.map, w->deprel) : -1;
     }
-    if (train) lb_dep_projectivize(s->gold_head, n);
     lb_ana_prepare(&s->ana, m, opt.use_lex ? LX : NULL);
   }
 }
 
-/* Give training sentences the tag-dictionary atoms of the other folds. */
+/* Training sentences see the tag dictionary of the other nine tenths. */
 static void jackknife_amb(void) {
-  if (opt.folds <= 1) return;
-  for (int f = 0; f < opt.folds; f++) {
+  for (int f = 0; f < 10; f++) {
     counts ct;
     count_tags(&ct, f);
     for (int i = 0; i < TR.n; i++) {
@@ -879,273 +740,495 @@ static void jackknife_amb(void) {
   }
 }
 
-typedef struct taggers {
-  wtab up, fe, le;
-} taggers;
+/* Candidate lemma rules of every training word, and which give the gold lemma. */
+static uint32_t *RULES;
+static uint8_t *RULEOK;
+static size_t NRULES, CAPRULES;
 
-/* The lemma rules that may apply to a word (lb_tag_rules_for). */
-typedef struct rulecands {
-  uint32_t r[512];
+typedef struct rulecol {
+  uint32_t r[1024];
   int n;
-} rulecands;
-
+} rulecol;
 static void collect(void *ctx, uint32_t r) {
-  rulecands *c = ctx;
-  if (c->n < 512) c->r[c->n++] = r;
+  rulecol *c = ctx;
+  if (c->n < 1024) c->r[c->n++] = r;
 }
 
-static int argmax(const float *sc, int n, unsigned valid) {
-  int best = -1;
-  for (int k = 0; k < n; k++)
-    if (((valid >> k) & 1) && (best < 0 || sc[k] > sc[best])) best = k;
-  return best;
-}
-
-/* Train UPOS and FEATS on the sentences not of fold `skip`. */
-static void train_tagger(taggers *t, const lb_synm *m, int skip, int lemma) {
-  wt_init(&t->up, V.upos.n);
-  wt_init(&t->fe, V.pair.n);
-  if (lemma) wt_init(&t->le, 1);
-  int *order = xcalloc((size_t)TR.n, sizeof *order);
-  int no = 0;
-  for (int i = 0; i < TR.n; i++)
-    if (TR.v[i].fold != skip) order[no++] = i;
-  uint64_t f[LB_TAG_MAXF];
-  float sc[64];
-  float *ps = xcalloc((size_t)V.pair.n, sizeof *ps);
-  for (int ep = 0; ep < opt.ep_tag; ep++) {
-    shuffle(order, no);
-    long right = 0, all = 0, fright = 0, lright = 0, lall = 0;
-    for (int oi = 0; oi < no; oi++) {
-      tsent *s = &TR.v[order[oi]];
-      lb_ana *a = &s->ana;
-      for (int k = 0; k < a->n; k++) {
-        int nf = lb_tag_upos_features(a, k, f);
-        wt_score(&t->up, f, nf, sc);
-        int p = argmax(sc, V.upos.n, ~0u);
-        int g = s->gold_upos[k];
-        if (p != g) {
-          wt_update(&t->up, f, nf, g, 1);
-          wt_update(&t->up, f, nf, p, -1);
-        } else
-          right++;
-        t->up.c++;
-        all++;
-        a->w[k].upos = (uint8_t)p;
-      }
-      /* FEATS and lemmas on gold tags */
-      for (int k = 0; k < a->n; k++) a->w[k].upos = (uint8_t)s->gold_upos[k];
-      for (int k = 0; k < a->n; k++) {
-        int nf = lb_tag_feats_features(a, k, f);
-        wt_score(&t->fe, f, nf, ps);
-        int pb = lb_tag_best_bundle(m, a->w[k].upos, ps), gb = s->gold_bundle[k];
-        if (pb != gb) {
-          for (uint32_t at = 0; at < m->nattr; at++) {
-            int gp = lb_synm_bundle_pair(m, (uint32_t)gb, at), pp = lb_synm_bundle_pair(m, (uint32_t)pb, at);
-            if (gp == pp) continue;
-            wt_update(&t->fe, f, nf, gp, 1);
-            wt_update(&t->fe, f, nf, pp, -1);
-          }
-        } else
-          fright++;
-        t->fe.c++;
-        a->w[k].feats = (uint16_t)gb;
-      }
-      if (!lemma) continue;
-      for (int k = 0; k < a->n; k++) {
-        lb_conllu_word *cw = &s->c.words.v[k];
-        if (strcmp(cw->lemma, "_") == 0) continue;
-        int nf = lb_tag_lemma_features(a, k, f);
-        /* candidates and their outputs */
-        rulecands cands = {.n = 0};
-        lb_tag_rules_for(m, a->w[k].low, a->w[k].lowlen, collect, &cands);
-        if (cands.n == 0) continue;
-        lb_arena *tmp = lb_arena_new();
-        int best = -1, bestok = -1;
-        float bs = 0, bos = 0;
-        for (int c = 0; c < cands.n; c++) {
-          float s1 = 0;
-          for (int q = 0; q < nf; q++) {
-            const float *row = wt_get(&t->le, lb_tag_lemma_key(f[q], cands.r[c]), 0);
-            if (row) s1 += row[0];
-          }
-          const char *out = lb_tag_apply_rule(m, cands.r[c], &a->w[k], tmp);
-          int ok = out && strcmp(out, cw->lemma) == 0;
-          if (best < 0 || s1 > bs) best = c, bs = s1;
-          if (ok && (bestok < 0 || s1 > bos)) bestok = c, bos = s1;
+static void prepare_inputs(const lb_synm *m) {
+  lb_arena *tmp = lb_arena_new();
+  for (int i = 0; i < TR.n; i++) {
+    tsent *s = &TR.v[i];
+    int n = s->ana.n;
+    s->in = lb_arena_alloc(ARENA, (size_t)n * sizeof *s->in);
+    s->rfirst = lb_arena_alloc(ARENA, (size_t)n * sizeof(uint32_t));
+    s->rcount = lb_arena_alloc(ARENA, (size_t)n * sizeof(uint32_t));
+    for (int k = 0; k < n; k++) {
+      lb_ana_word *w = &s->ana.w[k];
+      lb_nn_inputs(&opt.d, w, word_row(w->h_low), &s->in[k]);
+      s->rfirst[k] = (uint32_t)NRULES;
+      s->rcount[k] = 0;
+      const char *gold = s->c.words.v[k].lemma;
+      if (strcmp(gold, "_") == 0) continue;
+      rulecol rc = {.n = 0};
+      lb_parse_rules_for(m, w->low, w->lowlen, collect, &rc);
+      int any = 0;
+      size_t at = NRULES;
+      for (int q = 0; q < rc.n; q++) {
+        if (NRULES == CAPRULES) {
+          CAPRULES = CAPRULES ? CAPRULES * 2 : 1 << 20;
+          RULES = xrealloc(RULES, CAPRULES * sizeof *RULES);
+          RULEOK = xrealloc(RULEOK, CAPRULES);
         }
-        lall++;
-        const char *pout = lb_tag_apply_rule(m, cands.r[best], &a->w[k], tmp);
-        if (bestok >= 0 && !(pout && strcmp(pout, cw->lemma) == 0)) {
-          uint64_t g2[LB_TAG_MAXF], p2[LB_TAG_MAXF];
-          for (int q = 0; q < nf; q++) {
-            g2[q] = lb_tag_lemma_key(f[q], cands.r[bestok]);
-            p2[q] = lb_tag_lemma_key(f[q], cands.r[best]);
-          }
-          wt_update(&t->le, g2, nf, 0, 1);
-          wt_update(&t->le, p2, nf, 0, -1);
-        } else if (bestok >= 0)
-          lright++;
-        t->le.c++;
-        lb_arena_free(tmp);
+        const char *out = lb_parse_apply_rule(m, rc.r[q], w, tmp);
+        RULES[NRULES] = rc.r[q];
+        RULEOK[NRULES] = out && strcmp(out, gold) == 0;
+        any |= RULEOK[NRULES];
+        NRULES++;
+      }
+      if (!any) NRULES = at; /* no rule gives the lemma: nothing to learn */
+      s->rcount[k] = (uint32_t)(NRULES - at);
+    }
+    lb_arena_reset(tmp);
+  }
+  lb_arena_free(tmp);
+}
+
+/* ------------------------------------------------------------ training */
+
+static float *P, *Am, *Av; /* weights, Adam's moments */
+static size_t NP;
+
+typedef struct worker {
+  float *g;       /* gradient, NP floats */
+  lb_nn_net gnet; /* gradient bound like the weights */
+  lb_arena *a;
+  uint64_t rng;
+  double loss[5];
+  long nwords;
+  const int *items;
+  int nitems;
+} worker;
+
+static uint64_t wrng(worker *w) {
+  uint64_t x = w->rng;
+  x ^= x >> 12, x ^= x << 25, x ^= x >> 27;
+  w->rng = x;
+  return x * 0x2545F4914F6CDD1Dull;
+}
+static float wrng01(worker *w) { return (float)((wrng(w) >> 40) / 16777216.0); }
+
+#define G(field) ((float *)w->gnet.field)
+
+static void blas_hook(int m, int n, int k, const float *A, int lda, const float *B, int ldb, float *C,
+                      int ldc, int acc) {
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, m, n, k, 1.0f, A, lda, B, ldb, acc ? 1.0f : 0.0f,
+              C, ldc);
+}
+/* C (+)= op(A) op(B) */
+static void mm(int ta, int tb, int m, int n, int k, const float *A, int lda, const float *B, int ldb,
+               float *C, int ldc, float beta) {
+  cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k,
+              1.0f, A, lda, B, ldb, beta, C, ldc);
+}
+
+static float *zalloc(lb_arena *a, size_t n) { return lb_arena_calloc(a, n, sizeof(float)); }
+
+/* Backward through y = lrelu(x W^T + b) given dy (r x out) and y: dW, db,
+** dx (r x in) accumulated. */
+static void lrelu_linear_back(int r, int out, int in, const float *x, const float *W, const float *y,
+                              float *dy, float *dW, float *db, float *dx) {
+  for (size_t k = 0; k < (size_t)r * out; k++) dy[k] *= y[k] > 0 ? 1.0f : 0.1f;
+  mm(1, 0, out, in, r, dy, out, x, in, dW, in, 1);
+  for (int i = 0; i < r; i++)
+    for (int o = 0; o < out; o++) db[o] += dy[(size_t)i * out + o];
+  mm(0, 0, r, in, out, dy, out, W, in, dx, in, 1);
+}
+
+/* Softmax of v[0..n) in place; returns log of the sum's normaliser. */
+static void softmax(float *v, int n) {
+  float mx = -INFINITY;
+  for (int i = 0; i < n; i++) mx = fmaxf(mx, v[i]);
+  float z = 0;
+  for (int i = 0; i < n; i++) z += (v[i] = expf(v[i] - mx));
+  for (int i = 0; i < n; i++) v[i] /= z;
+}
+
+static void train_sentence(worker *w, const lb_nn_net *net, tsent *s) {
+  const lb_nn_dims *d = &net->d;
+  int n = s->ana.n, N = n + 1, H = (int)d->hid, H2 = 2 * H, din = (int)lb_nn_din(d);
+  int L = (int)d->nlayer;
+  lb_arena *a = w->a;
+  lb_arena_reset(a);
+  /* inputs with word dropout */
+  lb_nn_in *in = lb_arena_alloc(a, (size_t)n * sizeof *in);
+  memcpy(in, s->in, (size_t)n * sizeof *in);
+  for (int i = 0; i < n; i++) {
+    long f = in[i].word ? WORDFREQ[in[i].word] : 0;
+    if (in[i].word && wrng01(w) < opt.word_drop / (opt.word_drop + (double)f)) in[i].word = 0;
+  }
+  lb_nn_act A;
+  lb_nn_act_alloc(&A, d, n, a);
+  /* dropout masks: whole blocks of the input (word vector, hash vectors),
+  ** single units between layers */
+  A.mask_x = lb_arena_alloc(a, (size_t)N * din * sizeof(float));
+  for (int t = 0; t < N; t++) {
+    float *mk = A.mask_x + (size_t)t * din;
+    float keep = (float)(1.0 / (1.0 - opt.drop_in));
+    float mw = t > 0 && wrng01(w) < opt.drop_in ? 0 : keep;
+    float mh = t > 0 && wrng01(w) < opt.drop_in ? 0 : keep;
+    if (t == 0) mw = mh = 1;
+    for (int k = 0; k < din; k++)
+      mk[k] = k < (int)d->dword ? mw : k < (int)(d->dword + LB_NN_NHF * d->dhash) ? mh : 1.0f;
+  }
+  for (int l = 0; l < L; l++) {
+    A.mask_h[l] = lb_arena_alloc(a, (size_t)N * H2 * sizeof(float));
+    A.y[l] = lb_arena_alloc(a, (size_t)N * H2 * sizeof(float));
+    float keep = (float)(1.0 / (1.0 - opt.drop_h));
+    for (size_t k = 0; k < (size_t)N * H2; k++) A.mask_h[l][k] = wrng01(w) < opt.drop_h ? 0 : keep;
+  }
+  lb_nn_forward(net, in, &A);
+  const float *R = A.y[L - 1];
+  float *dR = zalloc(a, (size_t)N * H2);
+  /* UPOS */
+  int nu = (int)d->nupos;
+  float *dU = zalloc(a, (size_t)n * nu);
+  for (int i = 0; i < n; i++) {
+    float *p = dU + (size_t)i * nu;
+    memcpy(p, A.upos + (size_t)i * nu, (size_t)nu * sizeof(float));
+    softmax(p, nu);
+    int g = s->gold_upos[i];
+    w->loss[0] -= logf(fmaxf(p[g], 1e-30f));
+    p[g] -= 1;
+  }
+  mm(1, 0, nu, H2, n, dU, nu, R + H2, H2, G(w_upos), H2, 1);
+  for (int i = 0; i < n; i++)
+    for (int k = 0; k < nu; k++) G(b_upos)[k] += dU[(size_t)i * nu + k];
+  mm(0, 0, n, H2, nu, dU, nu, net->w_upos, H2, dR + H2, H2, 1);
+  /* FEATS pairs: a softmax per attribute */
+  int np = (int)d->npair, na = V.attr.n;
+  float *dP = zalloc(a, (size_t)n * np);
+  for (int i = 0; i < n; i++) {
+    const float *sc = A.pair + (size_t)i * np;
+    float *dp = dP + (size_t)i * np;
+    int gb = s->gold_bundle[i];
+    for (int at = 0; at < na; at++) {
+      float mx = -INFINITY, z = 0;
+      for (int p = 0; p < np; p++)
+        if (PAIRATTR[p] == at) mx = fmaxf(mx, sc[p]);
+      for (int p = 0; p < np; p++)
+        if (PAIRATTR[p] == at) z += expf(sc[p] - mx);
+      int gp = V.bundle_pair[gb * na + at];
+      for (int p = 0; p < np; p++)
+        if (PAIRATTR[p] == at) dp[p] = expf(sc[p] - mx) / z;
+      w->loss[1] -= logf(fmaxf(dp[gp], 1e-30f));
+      dp[gp] -= 1;
+    }
+  }
+  mm(1, 0, np, H2, n, dP, np, R + H2, H2, G(w_pair), H2, 1);
+  for (int i = 0; i < n; i++)
+    for (int k = 0; k < np; k++) G(b_pair)[k] += dP[(size_t)i * np + k];
+  mm(0, 0, n, H2, np, dP, np, net->w_pair, H2, dR + H2, H2, 1);
+  /* lemma rules: the candidates of each word, the gold ones together */
+  for (int i = 0; i < n; i++) {
+    uint32_t cnt = s->rcount[i], f0 = s->rfirst[i];
+    if (cnt == 0) continue;
+    float sc[1024];
+    float okp = 0;
+    for (uint32_t q = 0; q < cnt; q++) sc[q] = lb_nn_rule_score(net, &A, i, RULES[f0 + q]);
+    softmax(sc, (int)cnt);
+    for (uint32_t q = 0; q < cnt; q++)
+      if (RULEOK[f0 + q]) okp += sc[q];
+    w->loss[2] -= logf(fmaxf(okp, 1e-30f));
+    const float *r = R + (size_t)(i + 1) * H2;
+    float *dr = dR + (size_t)(i + 1) * H2;
+    for (uint32_t q = 0; q < cnt; q++) {
+      float ds = sc[q] - (RULEOK[f0 + q] ? sc[q] / okp : 0);
+      uint32_t rr = RULES[f0 + q];
+      float *gw = G(w_rule) + (size_t)rr * H2;
+      const float *ww = net->w_rule + (size_t)rr * H2;
+      for (int k = 0; k < H2; k++) gw[k] += ds * r[k], dr[k] += ds * ww[k];
+      G(b_rule)[rr] += ds;
+    }
+  }
+  /* heads */
+  int da = (int)d->darc;
+  float *dArc = zalloc(a, (size_t)n * N);
+  for (int i = 0; i < n; i++) {
+    float *p = dArc + (size_t)i * N;
+    memcpy(p, A.arc + (size_t)i * N, (size_t)N * sizeof(float));
+    p[i + 1] = -INFINITY;
+    softmax(p, N);
+    int g = s->gold_head[i];
+    w->loss[3] -= logf(fmaxf(p[g], 1e-30f));
+    p[g] -= 1;
+  }
+  float *dUD = zalloc(a, (size_t)N * da), *dHH = zalloc(a, (size_t)N * da), *dHD = zalloc(a, (size_t)N * da);
+  mm(0, 0, n, da, N, dArc, N, A.hh, da, dUD + da, da, 0);
+  mm(1, 0, N, da, n, dArc, N, A.ud + da, da, dHH, da, 0);
+  for (int j = 0; j < N; j++) {
+    float cs = 0;
+    for (int i = 0; i < n; i++) cs += dArc[(size_t)i * N + j];
+    for (int k = 0; k < da; k++) {
+      dHH[(size_t)j * da + k] += cs * net->u_head[k];
+      G(u_head)[k] += cs * A.hh[(size_t)j * da + k];
+    }
+  }
+  mm(1, 0, da, da, N, dUD, da, A.hd, da, G(u_arc), da, 1);
+  mm(0, 0, N, da, da, dUD, da, net->u_arc, da, dHD, da, 0);
+  lrelu_linear_back(N, da, H2, R, net->w_ad, A.hd, dHD, G(w_ad), G(b_ad), dR);
+  lrelu_linear_back(N, da, H2, R, net->w_ah, A.hh, dHH, G(w_ah), G(b_ah), dR);
+  /* relations on the gold arcs */
+  int D = (int)d->dlab, nr = (int)d->nrel;
+  float *dLD = zalloc(a, (size_t)N * D), *dLH = zalloc(a, (size_t)N * D);
+  float *t = zalloc(a, (size_t)nr * D), ls[64];
+  for (int i = 0; i < n; i++) {
+    int g = s->gold_head[i];
+    const float *ld = A.ld + (size_t)(i + 1) * D, *lh = A.lh + (size_t)g * D;
+    lb_nn_label_scores(net, &A, i, g, ls);
+    softmax(ls, nr);
+    int gr = s->gold_rel[i];
+    w->loss[4] -= logf(fmaxf(ls[gr], 1e-30f));
+    ls[gr] -= 1;
+    /* t_r = U_r lh */
+    mm(0, 1, nr * D, 1, D, net->u_lab, D, lh, D, t, 1, 0);
+    float *dld = dLD + (size_t)(i + 1) * D, *dlh = dLH + (size_t)g * D;
+    for (int r = 0; r < nr; r++) {
+      float ds = ls[r];
+      if (ds == 0) continue;
+      const float *Ur = net->u_lab + (size_t)r * D * D, *wr = net->w_lab + (size_t)r * 2 * D;
+      float *gU = G(u_lab) + (size_t)r * D * D, *gw = G(w_lab) + (size_t)r * 2 * D;
+      for (int x = 0; x < D; x++) {
+        dld[x] += ds * (t[(size_t)r * D + x] + wr[x]);
+        dlh[x] += ds * wr[D + x];
+        gw[x] += ds * ld[x];
+        gw[D + x] += ds * lh[x];
+        float dsx = ds * ld[x];
+        const float *Urx = Ur + (size_t)x * D;
+        float *gUx = gU + (size_t)x * D;
+        for (int y = 0; y < D; y++) {
+          gUx[y] += dsx * lh[y];
+          dlh[y] += dsx * Urx[y];
+        }
+      }
+      G(b_lab)[r] += ds;
+    }
+  }
+  lrelu_linear_back(N, D, H2, R, net->w_ld, A.ld, dLD, G(w_ld), G(b_ld), dR);
+  lrelu_linear_back(N, D, H2, R, net->w_lh, A.lh, dLH, G(w_lh), G(b_lh), dR);
+  /* the BiLSTM, top layer first */
+  float *dY = dR;
+  for (int l = L - 1; l >= 0; l--) {
+    int lin = l == 0 ? din : H2;
+    const float *X = l == 0 ? A.x : A.y[l - 1];
+    float *dX = zalloc(a, (size_t)N * lin);
+    float *dH = zalloc(a, (size_t)N * H2);
+    for (size_t k = 0; k < (size_t)N * H2; k++) dH[k] = dY[k] * A.mask_h[l][k];
+    float *dZ = zalloc(a, (size_t)N * 4 * H);
+    float *dhn = zalloc(a, (size_t)H), *dcn = zalloc(a, (size_t)H);
+    for (int r = 0; r < 2; r++) {
+      memset(dhn, 0, (size_t)H * sizeof(float));
+      memset(dcn, 0, (size_t)H * sizeof(float));
+      const float *Gt = A.gates[l][r], *C = A.c[l][r];
+      for (int st = N - 1; st >= 0; st--) {
+        int tt = r ? N - 1 - st : st;
+        int tp = st > 0 ? (r ? tt + 1 : tt - 1) : -1;
+        const float *g = Gt + (size_t)tt * 4 * H, *c = C + (size_t)tt * H;
+        const float *cp = tp >= 0 ? C + (size_t)tp * H : NULL;
+        float *dz = dZ + (size_t)tt * 4 * H;
+        const float *dh0 = dH + (size_t)tt * H2 + (r ? H : 0);
+        for (int u = 0; u < H; u++) {
+          float ig = g[u], fg = g[H + u], gg = g[2 * H + u], og = g[3 * H + u];
+          float dh = dh0[u] + dhn[u], tc = tanhf(c[u]);
+          float dO = dh * tc;
+          float dc = dh * og * (1 - tc * tc) + dcn[u];
+          float dI = dc * gg, dG = dc * ig, dF = cp ? dc * cp[u] : 0;
+          dcn[u] = dc * fg;
+          dz[u] = dI * ig * (1 - ig);
+          dz[H + u] = dF * fg * (1 - fg);
+          dz[2 * H + u] = dG * (1 - gg * gg);
+          dz[3 * H + u] = dO * og * (1 - og);
+        }
+        if (tp >= 0) mm(0, 0, 1, H, 4 * H, dz, 4 * H, net->w_hh[l][r], H, dhn, H, 0);
+      }
+      /* dW_hh: each step against the previous output of this direction */
+      const float *hout = A.h[l] + (r ? H : 0);
+      if (N > 1) {
+        if (!r) mm(1, 0, 4 * H, H, N - 1, dZ + 4 * H, 4 * H, hout, H2, G(w_hh[l][r]), H, 1);
+        else mm(1, 0, 4 * H, H, N - 1, dZ, 4 * H, hout + H2, H2, G(w_hh[l][r]), H, 1);
+      }
+      mm(1, 0, 4 * H, lin, N, dZ, 4 * H, X, lin, G(w_ih[l][r]), lin, 1);
+      for (int tt = 0; tt < N; tt++)
+        for (int k = 0; k < 4 * H; k++) G(b[l][r])[k] += dZ[(size_t)tt * 4 * H + k];
+      mm(0, 0, N, lin, 4 * H, dZ, 4 * H, net->w_ih[l][r], lin, dX, lin, 1);
+    }
+    dY = dX;
+  }
+  /* inputs */
+  for (size_t k = 0; k < (size_t)N * din; k++) dY[k] *= A.mask_x[k];
+  for (int k = 0; k < din; k++) G(x_root)[k] += dY[k];
+  for (int i = 0; i < n; i++) {
+    const float *dx = dY + (size_t)(i + 1) * din;
+    float *ge = G(e_word) + (size_t)in[i].word * d->dword;
+    for (uint32_t k = 0; k < d->dword; k++) ge[k] += dx[k];
+    dx += d->dword;
+    for (int f = 0; f < LB_NN_NHF; f++) {
+      float *gh = G(e_hash) + ((size_t)f * d->nhash + in[i].hash[f]) * d->dhash;
+      for (uint32_t k = 0; k < d->dhash; k++) gh[k] += dx[k];
+      dx += d->dhash;
+    }
+  }
+  w->nwords += n;
+}
+
+static lb_nn_net NET;
+
+static void *work(void *arg) {
+  worker *w = arg;
+  for (int k = 0; k < w->nitems; k++) train_sentence(w, &NET, &TR.v[w->items[k]]);
+  return NULL;
+}
+
+static void init_params(void) {
+  NP = lb_nn_nparams(&opt.d);
+  P = xcalloc(NP, sizeof *P);
+  Am = xcalloc(NP, sizeof *Am);
+  Av = xcalloc(NP, sizeof *Av);
+  lb_nn_bind(&NET, &opt.d, P);
+  const lb_nn_dims *d = &opt.d;
+  size_t H = d->hid;
+  /* uniform(-s, s) */
+#define FILL(field, count, s)                                              \
+  do {                                                                     \
+    float *q = (float *)NET.field;                                         \
+    for (size_t i_ = 0; i_ < (size_t)(count); i_++) q[i_] = (float)((rng01() * 2 - 1) * (s)); \
+  } while (0)
+  FILL(e_word, (size_t)d->nword * d->dword, 0.1);
+  FILL(e_hash, (size_t)LB_NN_NHF * d->nhash * d->dhash, 0.1);
+  FILL(x_root, lb_nn_din(d), 0.1);
+  for (uint32_t l = 0; l < d->nlayer; l++) {
+    size_t in = l == 0 ? lb_nn_din(d) : 2 * H;
+    for (int r = 0; r < 2; r++) {
+      FILL(w_ih[l][r], 4 * H * in, 1.0 / sqrt((double)H));
+      FILL(w_hh[l][r], 4 * H * H, 1.0 / sqrt((double)H));
+      float *b = (float *)NET.b[l][r];
+      for (size_t k = 0; k < H; k++) b[H + k] = 1.0f; /* forget gate */
+    }
+  }
+  double x2 = sqrt(6.0 / (double)(2 * H));
+  FILL(w_upos, (size_t)d->nupos * 2 * H, x2);
+  FILL(w_pair, (size_t)d->npair * 2 * H, x2);
+  FILL(w_rule, (size_t)d->nrule * 2 * H, x2);
+  FILL(w_ad, (size_t)d->darc * 2 * H, sqrt(6.0 / (double)(2 * H + d->darc)));
+  FILL(w_ah, (size_t)d->darc * 2 * H, sqrt(6.0 / (double)(2 * H + d->darc)));
+  FILL(w_ld, (size_t)d->dlab * 2 * H, sqrt(6.0 / (double)(2 * H + d->dlab)));
+  FILL(w_lh, (size_t)d->dlab * 2 * H, sqrt(6.0 / (double)(2 * H + d->dlab)));
+#undef FILL
+}
+
+static void adam_step(const float *g, long step, double lr) {
+  const double b1 = 0.9, b2 = 0.9, eps = 1e-8;
+  double c1 = 1 - pow(b1, (double)step), c2 = 1 - pow(b2, (double)step);
+  /* clip the global norm at 5 */
+  double norm = 0;
+  for (size_t i = 0; i < NP; i++) norm += (double)g[i] * g[i];
+  norm = sqrt(norm);
+  float scale = norm > 5 ? (float)(5 / norm) : 1.0f;
+  float a = (float)(lr * sqrt(c2) / c1);
+  for (size_t i = 0; i < NP; i++) {
+    float gi = g[i] * scale;
+    Am[i] = (float)(b1 * Am[i] + (1 - b1) * gi);
+    Av[i] = (float)(b2 * Av[i] + (1 - b2) * gi * gi);
+    P[i] -= a * Am[i] / (sqrtf(Av[i]) + (float)eps);
+  }
+}
+
+/* Compare the backward pass with finite differences on a few sentences
+** (no dropout): --gradcheck, with small dimensions. */
+static double total_loss(worker *w, tsent *s) {
+  memset(w->loss, 0, sizeof w->loss);
+  train_sentence(w, &NET, s);
+  double l = 0;
+  for (int k = 0; k < 5; k++) l += w->loss[k];
+  return l;
+}
+
+static int gradcheck(void) {
+  opt.drop_in = opt.drop_h = opt.word_drop = 0;
+  worker w = {0};
+  w.g = xcalloc(NP, sizeof(float));
+  lb_nn_bind(&w.gnet, &opt.d, w.g);
+  w.a = lb_arena_new();
+  /* perturb the zero-initialised biaffine weights so their gradients flow */
+  for (size_t i = 0; i < NP; i++)
+    if (P[i] == 0) P[i] = (float)((rng01() * 2 - 1) * 0.05);
+  int bad = 0, tried = 0;
+  for (int si = 0; si < 3 && si < TR.n; si++) {
+    tsent *s = &TR.v[si];
+    memset(w.g, 0, NP * sizeof(float));
+    total_loss(&w, s);
+    float *g = xcalloc(NP, sizeof(float));
+    memcpy(g, w.g, NP * sizeof(float));
+    /* sample parameters with a gradient, and some without */
+    for (int t = 0; t < 3000; t++) {
+      size_t i = (size_t)(rng() % NP);
+      if (g[i] == 0 && t % 8) continue;
+      float save = P[i];
+      double eps = 1e-2;
+      P[i] = save + (float)eps;
+      double lp = total_loss(&w, s);
+      P[i] = save - (float)eps;
+      double lm = total_loss(&w, s);
+      P[i] = save;
+      double num = (lp - lm) / (2 * eps), an = g[i];
+      double err = fabs(num - an) / fmax(1e-2, fabs(num) + fabs(an));
+      tried++;
+      if (err > 0.05) {
+        bad++;
+        if (bad <= 20) {
+          /* which tensor: the last field of NET that starts at or before i */
+          const char *tn[] = {"e_word", "e_hash", "x_root", "lstm", "w_upos", "b_upos", "w_pair", "b_pair",
+                                 "w_rule", "b_rule", "w_ad", "b_ad", "w_ah", "b_ah", "u_arc", "u_head",
+                                 "w_ld", "b_ld", "w_lh", "b_lh", "u_lab", "w_lab", "b_lab"};
+          const float *at[] = {NET.e_word, NET.e_hash, NET.x_root, NET.w_ih[0][0], NET.w_upos, NET.b_upos,
+                               NET.w_pair, NET.b_pair, NET.w_rule, NET.b_rule, NET.w_ad, NET.b_ad, NET.w_ah,
+                               NET.b_ah, NET.u_arc, NET.u_head, NET.w_ld, NET.b_ld, NET.w_lh, NET.b_lh,
+                               NET.u_lab, NET.w_lab, NET.b_lab};
+          int k = 0;
+          for (int q = 0; q < 23; q++)
+            if (at[q] <= P + i) k = q;
+          fprintf(stderr, "param %zu (%s +%zu): analytic %.6f numeric %.6f\n", i, tn[k],
+                  (size_t)(P + i - at[k]), an, num);
+        }
       }
     }
-    fprintf(stderr, "  tagger epoch %d: UPOS %.2f%%  FEATS %.2f%%  lemma rules %.2f%% (training data)\n",
-            ep + 1, 100.0 * (double)right / (double)all, 100.0 * (double)fright / (double)all,
-            lall ? 100.0 * (double)lright / (double)lall : 0.0);
+    free(g);
   }
-  free(ps);
-  free(order);
-  wt_average(&t->up);
-  wt_average(&t->fe);
-  if (lemma) wt_average(&t->le);
+  fprintf(stderr, "gradcheck: %d of %d differ by more than 5%%\n", bad, tried);
+  return bad > tried / 50;
 }
 
-/* Tag sentence a with the trainer's tables (UPOS, then FEATS). */
-static void tag_with(taggers *t, const lb_synm *m, lb_ana *a) {
-  uint64_t f[LB_TAG_MAXF];
-  float sc[64];
-  float *ps = xcalloc((size_t)V.pair.n, sizeof *ps);
-  for (int k = 0; k < a->n; k++) {
-    int nf = lb_tag_upos_features(a, k, f);
-    wt_score(&t->up, f, nf, sc);
-    a->w[k].upos = (uint8_t)argmax(sc, V.upos.n, ~0u);
-  }
-  for (int k = 0; k < a->n; k++) {
-    int nf = lb_tag_feats_features(a, k, f);
-    wt_score(&t->fe, f, nf, ps);
-    a->w[k].feats = lb_tag_best_bundle(m, a->w[k].upos, ps);
-  }
-  free(ps);
-}
+/* ------------------------------------------------------ the model file */
 
-static void jackknife_tags(const lb_synm *m) {
-  if (opt.folds <= 1) {
-    for (int i = 0; i < TR.n; i++)
-      for (int k = 0; k < TR.v[i].ana.n; k++) {
-        TR.v[i].jk_upos[k] = (uint8_t)TR.v[i].gold_upos[k];
-        TR.v[i].jk_feats[k] = (uint16_t)TR.v[i].gold_bundle[k];
-      }
-    return;
-  }
-  long right = 0, all = 0;
-  for (int f = 0; f < opt.folds; f++) {
-    double t0 = now();
-    taggers t;
-    int save = opt.ep_tag;
-    train_tagger(&t, m, f, 0);
-    opt.ep_tag = save;
-    for (int i = 0; i < TR.n; i++) {
-      tsent *s = &TR.v[i];
-      if (s->fold != f) continue;
-      tag_with(&t, m, &s->ana);
-      for (int k = 0; k < s->ana.n; k++) {
-        s->jk_upos[k] = s->ana.w[k].upos;
-        s->jk_feats[k] = s->ana.w[k].feats;
-        right += s->jk_upos[k] == s->gold_upos[k];
-        all++;
-      }
-    }
-    wt_free(&t.up), wt_free(&t.fe);
-    fprintf(stderr, "jackknife fold %d/%d: %.1f s\n", f + 1, opt.folds, now() - t0);
-  }
-  fprintf(stderr, "jackknifed UPOS accuracy on training data: %.2f%%\n", 100.0 * (double)right / (double)all);
+static void write_model(lb_buf *file, const char *scores) {
+  mbuild mb;
+  build_skeleton(&mb, scores);
+  lb_buf_add(&mb.sec[LB_SEC_NNDIM], &opt.d, sizeof opt.d);
+  lb_buf_add(&mb.sec[LB_SEC_NNW], P, NP * sizeof *P);
+  mb_finish(&mb, file);
+  for (int i = 0; i < LB_SEC_MAX; i++)
+    if (i != LB_SEC_STR) lb_buf_free(&mb.sec[i]);
+  lb_buf_free(&mb.str);
+  for (size_t i = 0; i < mb.strs.cap; i++) free(mb.strs.k[i]);
+  free(mb.strs.k), free(mb.strs.v);
 }
-
-static void train_parser(wtab *act, wtab *lab) {
-  wt_init(act, LB_DEP_NACT);
-  wt_init(lab, V.rel.n);
-  int *order = xcalloc((size_t)TR.n, sizeof *order);
-  for (int i = 0; i < TR.n; i++) order[i] = i;
-  uint64_t f[LB_DEP_MAXF], lf[LB_DEP_MAXF];
-  float sc[LB_DEP_NACT], ls[64];
-  int root = sm_get(&V.rel.map, "root");
-  for (int ep = 0; ep < opt.ep_parse; ep++) {
-    double t0 = now();
-    shuffle(order, TR.n);
-    long arcs = 0, right = 0, lright = 0;
-    for (int oi = 0; oi < TR.n; oi++) {
-      tsent *s = &TR.v[order[oi]];
-      lb_ana *a = &s->ana;
-      lb_arena *tmp = lb_arena_new();
-      lb_ana work = *a;
-      work.a = tmp;
-      for (int k = 0; k < a->n; k++) {
-        a->w[k].upos = s->jk_upos[k];
-        a->w[k].feats = s->jk_feats[k];
-      }
-      lb_dep_state st;
-      lb_dep_init(&st, &work);
-      while (!lb_dep_done(&st)) {
-        unsigned valid = lb_dep_valid(&st);
-        int nf = lb_dep_features(&st, f);
-        wt_score(act, f, nf, sc);
-        int p = argmax(sc, LB_DEP_NACT, valid);
-        int cost[LB_DEP_NACT];
-        lb_dep_costs(&st, s->gold_head, cost);
-        unsigned zero = 0;
-        for (int k = 0; k < LB_DEP_NACT; k++)
-          if (cost[k] == 0) zero |= 1u << k;
-        if (!zero) zero = valid; /* cannot happen for projective trees */
-        int g = argmax(sc, LB_DEP_NACT, zero);
-        if (!((zero >> p) & 1)) {
-          wt_update(act, f, nf, g, 1);
-          wt_update(act, f, nf, p, -1);
-        }
-        act->c++;
-        int next = g;
-        if (ep >= opt.explore_from && rng01() < opt.explore_p) next = p;
-        int rel = 0;
-        if (next != LB_DEP_SHIFT) {
-          int h, d;
-          lb_dep_arc(&st, next, &h, &d);
-          if (h >= a->n) rel = root;
-          else {
-            int nl = lb_dep_label_features(&st, h, d, lf);
-            wt_score(lab, lf, nl, ls);
-            unsigned vl = 0;
-            for (int k = 0; k < V.rel.n; k++)
-              if (k != root) vl |= 1u << k;
-            /* more than 32 relations: argmax over all but root */
-            int pl = -1;
-            for (int k = 0; k < V.rel.n; k++)
-              if (k != root && (pl < 0 || ls[k] > ls[pl])) pl = k;
-            (void)vl;
-            if (s->gold_head[d] == h) {
-              int gl = s->gold_rel[d];
-              if (pl != gl) {
-                wt_update(lab, lf, nl, gl, 1);
-                wt_update(lab, lf, nl, pl, -1);
-              } else
-                lright++;
-              lab->c++;
-              right++;
-            }
-            rel = pl;
-          }
-          arcs++;
-        }
-        lb_dep_apply(&st, next, rel);
-      }
-      lb_arena_free(tmp);
-    }
-    fprintf(stderr, "  parser epoch %d: %.1f s, %ld of %ld arcs right (%.2f%%), labels %.2f%% of those\n",
-            ep + 1, now() - t0, right, arcs, 100.0 * (double)right / (double)arcs,
-            right ? 100.0 * (double)lright / (double)right : 0);
-  }
-  free(order);
-  wt_average(act);
-  wt_average(lab);
-}
-
-/* ------------------------------------------------------ evaluation */
 
 static void evaluate(const lb_synm *m, syneval *ev, FILE *out) {
   memset(ev, 0, sizeof *ev);
   lb_buf ob = LB_BUF_INIT;
+  lb_arena *a = lb_arena_new();
   for (int i = 0; i < TE.n; i++) {
     tsent *s = &TE.v[i];
-    lb_arena *a = lb_arena_new();
+    lb_arena_reset(a);
     lb_ana an;
     lb_ana_init(&an, a, (int)s->c.words.n);
     for (int k = 0; k < an.n; k++) {
@@ -1153,15 +1236,7 @@ static void evaluate(const lb_synm *m, syneval *ev, FILE *out) {
       an.w[k].len = (uint32_t)strlen(an.w[k].form);
     }
     lb_ana_prepare(&an, m, opt.use_lex ? LX : NULL);
-    lb_tag_run(m, opt.use_lex ? LX : NULL, &an);
-    if (opt.gold_tags)
-      for (int k = 0; k < an.n; k++) {
-        int u = lb_synm_upos_id(m, s->c.words.v[k].upos);
-        int b = sm_get(&V.bundle.map, s->c.words.v[k].feats);
-        if (u >= 0) an.w[k].upos = (uint8_t)u;
-        if (b >= 0) an.w[k].feats = (uint16_t)b;
-      }
-    lb_dep_run(m, &an);
+    lb_parse_run(m, opt.use_lex ? LX : NULL, &an);
     lb_conllu_sent sys = s->c;
     sys.words.v = lb_arena_alloc(a, s->c.words.n * sizeof *sys.words.v);
     for (int k = 0; k < an.n; k++) {
@@ -1181,18 +1256,25 @@ static void evaluate(const lb_synm *m, syneval *ev, FILE *out) {
       lb_conllu_write(&ob, &sys);
       fwrite(ob.p, 1, ob.n, out);
     }
-    lb_arena_free(a);
   }
+  lb_arena_free(a);
   lb_buf_free(&ob);
+}
+
+static void scores_text(const syneval *e, char *out, size_t cap) {
+  snprintf(out, cap, "words %ld UPOS %.2f UFeats %.2f Lemma %.2f UAS %.2f LAS %.2f", e->words,
+           syneval_pct(e->upos, e->words), syneval_pct(e->ufeats, e->words),
+           syneval_pct(e->lemma, e->words), syneval_pct(e->uas, e->words), syneval_pct(e->las, e->words));
 }
 
 /* ------------------------------------------------------------- main */
 
 static void usage(void) {
   fprintf(stderr,
-          "usage: train_syntax --lang LANG -o MODEL --train FILE[@FROM-TO]... --test FILE[@FROM-TO]...\n"
-          "       [--lexicon LEX] (German: the morphology of table form) [--meta KEY=VALUE]...\n"
-          "       [--epochs-tag N] [--epochs-parse N] [--folds K] [--seed S] [--write-test FILE]\n");
+          "usage: train_syntax --lang LANG -o MODEL --train FILE[@FROM-TO]... [--test FILE[@FROM-TO]]...\n"
+          "       [--lexicon LEX] (the morphology of its table form) [--meta KEY=VALUE]...\n"
+          "       [--epochs N] [--batch N] [--lr X] [--hid N] [--layers N] [--dword N] [--dhash N]\n"
+          "       [--darc N] [--dlab N] [--threads N] [--seed S] [--eval-every N] [--write-test FILE]\n");
   exit(2);
 }
 
@@ -1210,17 +1292,28 @@ int main(int argc, char **argv) {
       if (opt.ntest < 32) opt.test[opt.ntest++] = v;
     } else if (ARG("--meta")) {
       if (opt.nmeta < 32) opt.meta[opt.nmeta++] = v;
-    } else if (ARG("--epochs-tag")) opt.ep_tag = atoi(v);
-    else if (ARG("--epochs-parse")) opt.ep_parse = atoi(v);
-    else if (ARG("--folds")) opt.folds = atoi(v);
+    } else if (ARG("--epochs")) opt.epochs = atoi(v);
+    else if (ARG("--batch")) opt.batch = atoi(v);
+    else if (ARG("--lr")) opt.lr = atof(v);
+    else if (ARG("--hid")) opt.d.hid = (uint32_t)atoi(v);
+    else if (ARG("--layers")) opt.d.nlayer = (uint32_t)atoi(v);
+    else if (ARG("--dword")) opt.d.dword = (uint32_t)atoi(v);
+    else if (ARG("--dhash")) opt.d.dhash = (uint32_t)atoi(v);
+    else if (ARG("--nhash")) opt.d.nhash = (uint32_t)atoi(v);
+    else if (ARG("--darc")) opt.d.darc = (uint32_t)atoi(v);
+    else if (ARG("--dlab")) opt.d.dlab = (uint32_t)atoi(v);
+    else if (ARG("--threads")) opt.threads = atoi(v);
     else if (ARG("--seed")) opt.seed = strtoul(v, NULL, 10);
+    else if (ARG("--eval-every")) opt.eval_every = atoi(v);
     else if (ARG("--write-test")) opt.write_test = v;
-    else if (strcmp(a, "--gold-tags") == 0) opt.gold_tags = 1;
+    else if (strcmp(a, "--gradcheck") == 0) opt.gradcheck = 1;
     else usage();
 #undef ARG
   }
-  if (!opt.lang || !opt.out || !opt.ntrain) usage();
+  if (!opt.lang || !opt.out || !opt.ntrain || opt.threads < 1 || opt.threads > 16) usage();
   rng_state ^= opt.seed * 0x9E3779B97F4A7C15ull;
+  openblas_set_num_threads(1);
+  lb_nn_gemm_hook = blas_hook;
   ARENA = lb_arena_new();
   double t0 = now();
   char err[512];
@@ -1235,38 +1328,98 @@ int main(int argc, char **argv) {
   for (int i = 0; i < TR.n; i++) ntw += (long)TR.v[i].c.words.n;
   fprintf(stderr, "train: %d sentences, %ld words; test: %d sentences\n", TR.n, ntw, TE.n);
   build_vocab();
-  /* gold ids need the vocabulary; atoms need a model: prepare without one,
-  ** build the skeleton (its dictionaries need the atoms), then map it */
   prepare_bank(&TR, NULL, 1);
+  build_words();
+  opt.d.nupos = (uint32_t)V.upos.n;
+  opt.d.npair = (uint32_t)V.pair.n;
+  opt.d.nrel = (uint32_t)V.rel.n;
+  PAIRATTR = xcalloc((size_t)V.pair.n, sizeof *PAIRATTR);
+  for (int p = 0; p < V.pair.n; p++) {
+    char an[300];
+    const char *eq = strchr(V.pair.v[p], '=');
+    snprintf(an, sizeof an, "%.*s", (int)(eq - V.pair.v[p]), V.pair.v[p]);
+    PAIRATTR[p] = sm_get(&V.attr.map, an);
+  }
   mbuild mb;
-  build_skeleton(&mb);
+  build_skeleton(&mb, NULL);
   lb_buf skel = LB_BUF_INIT;
   mb_finish(&mb, &skel);
   lb_synm *sk = lb_synm_from_mem(skel.p, skel.n, err, sizeof err);
   if (!sk) die("skeleton: %s", err);
   for (int i = 0; i < TR.n; i++) TR.v[i].ana.m = sk;
   jackknife_amb();
-  fprintf(stderr, "skeleton: %zu bytes, %.1f s\n", skel.n, now() - t0);
-  jackknife_tags(sk);
-  taggers tg;
-  train_tagger(&tg, sk, -1, 1);
-  fprintf(stderr, "tagger: %zu UPOS, %zu FEATS, %zu lemma rows; %.1f s\n", tg.up.nrows, tg.fe.nrows,
-          tg.le.nrows, now() - t0);
-  wtab act, lab;
-  train_parser(&act, &lab);
-  fprintf(stderr, "parser: %zu action rows, %zu label rows; %.1f s\n", act.nrows, lab.nrows, now() - t0);
-  /* the final file, twice: without scores (to evaluate), then with them */
-  size_t k1 = mb_tab(&mb.sec[LB_SEC_W_UPOS], &tg.up);
-  size_t k2 = mb_tab(&mb.sec[LB_SEC_W_FEATS], &tg.fe);
-  size_t k3 = mb_tab(&mb.sec[LB_SEC_W_LEMMA], &tg.le);
-  size_t k4 = mb_tab(&mb.sec[LB_SEC_W_ACT], &act);
-  size_t k5 = mb_tab(&mb.sec[LB_SEC_W_LAB], &lab);
-  fprintf(stderr, "rows kept: UPOS %zu FEATS %zu lemma %zu actions %zu labels %zu\n", k1, k2, k3, k4, k5);
+  prepare_inputs(sk);
+  init_params();
+  fprintf(stderr, "network: %u words, %u lemma rules, %zu weights (%.1f MB); %.1f s\n", opt.d.nword,
+          opt.d.nrule, NP, (double)NP * 4 / 1048576.0, now() - t0);
+  if (opt.gradcheck) return gradcheck();
+  /* training */
+  int nt = opt.threads;
+  worker *W = xcalloc((size_t)nt, sizeof *W);
+  for (int t = 0; t < nt; t++) {
+    W[t].g = xcalloc(NP, sizeof(float));
+    lb_nn_bind(&W[t].gnet, &opt.d, W[t].g);
+    W[t].a = lb_arena_new();
+    W[t].rng = 0x9E3779B97F4A7C15ull * (uint64_t)(t + 1) ^ opt.seed;
+  }
+  int *order = xcalloc((size_t)TR.n, sizeof *order);
+  for (int i = 0; i < TR.n; i++) order[i] = i;
+  long step = 0;
   lb_buf file = LB_BUF_INIT;
-  mb_finish(&mb, &file);
-  lb_synm *m = lb_synm_from_mem(file.p, file.n, err, sizeof err);
-  if (!m) die("model: %s", err);
+  for (int ep = 0; ep < opt.epochs; ep++) {
+    double te = now();
+    shuffle(order, TR.n);
+    double loss[5] = {0};
+    long words = 0;
+    for (int b0 = 0; b0 < TR.n; b0 += opt.batch) {
+      int bn = TR.n - b0 < opt.batch ? TR.n - b0 : opt.batch;
+      pthread_t th[16];
+      for (int t = 0; t < nt; t++) {
+        W[t].items = order + b0 + (bn * t) / nt;
+        W[t].nitems = (bn * (t + 1)) / nt - (bn * t) / nt;
+        memset(W[t].loss, 0, sizeof W[t].loss);
+        W[t].nwords = 0;
+        if (t > 0) pthread_create(&th[t], NULL, work, &W[t]);
+      }
+      work(&W[0]);
+      for (int t = 1; t < nt; t++) pthread_join(th[t], NULL);
+      long bw = 0;
+      for (int t = 0; t < nt; t++) {
+        bw += W[t].nwords;
+        for (int k = 0; k < 5; k++) loss[k] += W[t].loss[k];
+        if (t > 0)
+          for (size_t i = 0; i < NP; i++) W[0].g[i] += W[t].g[i];
+      }
+      words += bw;
+      /* the mean gradient per word */
+      float inv = bw ? 1.0f / (float)bw : 1;
+      for (size_t i = 0; i < NP; i++) W[0].g[i] *= inv;
+      step++;
+      adam_step(W[0].g, step, opt.lr * pow(0.75, (double)step / 5000.0));
+      for (int t = 0; t < nt; t++) memset(W[t].g, 0, NP * sizeof(float));
+    }
+    fprintf(stderr, "epoch %2d: %.0f s, loss per word: upos %.3f feats %.3f lemma %.3f head %.3f rel %.3f",
+            ep + 1, now() - te, loss[0] / words, loss[1] / words, loss[2] / words, loss[3] / words,
+            loss[4] / words);
+    if (TE.n && ((ep + 1) % opt.eval_every == 0 || ep + 1 == opt.epochs)) {
+      write_model(&file, NULL);
+      lb_synm *m = lb_synm_from_mem(file.p, file.n, err, sizeof err);
+      if (!m) die("model: %s", err);
+      syneval ev;
+      evaluate(m, &ev, NULL);
+      char sc[256];
+      scores_text(&ev, sc, sizeof sc);
+      fprintf(stderr, "  | held-out %s", sc);
+      lb_synm_close(m);
+    }
+    fputc('\n', stderr);
+  }
+  /* the final file, with its held-out scores */
+  char scores[256] = "";
   if (TE.n) {
+    write_model(&file, NULL);
+    lb_synm *m = lb_synm_from_mem(file.p, file.n, err, sizeof err);
+    if (!m) die("model: %s", err);
     FILE *wt = opt.write_test ? fopen(opt.write_test, "w") : NULL;
     syneval ev;
     double te0 = now();
@@ -1278,11 +1431,13 @@ int main(int argc, char **argv) {
     syneval_print(stderr, label, &ev);
     fprintf(stderr, "  (tagging and parsing %ld words: %.2f s, %.0f words/s)\n", ev.words, te,
             (double)ev.words / te);
+    scores_text(&ev, scores, sizeof scores);
+    lb_synm_close(m);
   }
+  write_model(&file, TE.n ? scores : NULL);
   FILE *o = fopen(opt.out, "wb");
   if (!o || fwrite(file.p, 1, file.n, o) != file.n || fclose(o) != 0) die("cannot write %s", opt.out);
-  fprintf(stderr, "wrote %s: %.1f MB, %.1f s in all\n", opt.out, (double)file.n / 1048576.0, now() - t0);
-  lb_synm_close(m);
+  fprintf(stderr, "wrote %s: %.1f MB, %.0f s in all\n", opt.out, (double)file.n / 1048576.0, now() - t0);
   lb_synm_close(sk);
   return 0;
 }

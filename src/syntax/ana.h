@@ -4,9 +4,9 @@
 **
 ** The trainer (tools/train_syntax.c) fills an lb_ana from a CoNLL-U
 ** sentence, the syntax stage (syntax.c) from the text layer's words; both
-** then call the same lb_ana_prepare, and the tagger and parser read the
-** same atoms through the same feature functions (tagger.c, parser.c), so
-** training and use cannot drift apart.
+** then call the same lb_ana_prepare, and the network reads the same atoms
+** through the same input function (nn.c's lb_nn_inputs), so training and
+** use cannot drift apart.
 **
 ** Everything is allocated in the caller's arena.
 */
@@ -55,12 +55,8 @@ typedef struct lb_ana_word {
   const char *lemma;
   uint8_t lemma_src; /* LB_LEMMA_* : where the lemma came from */
   /* out: parser */
-  int16_t head;    /* 0-based index of the head word, -1 = root */
+  int32_t head;    /* 0-based index of the head word, -1 = root */
   uint8_t rel;     /* index into the model's relation names */
-  /* parser state (parser.c) */
-  int16_t l1, l2, r1, r2; /* leftmost, second leftmost, rightmost, second rightmost child, -1 none */
-  uint8_t nl, nr;         /* number of left and right children */
-  uint64_t lset, rset;    /* bit sets of the labels of left and right children */
 } lb_ana_word;
 
 enum { LB_LEMMA_DICT = 1, LB_LEMMA_LEX, LB_LEMMA_RULE, LB_LEMMA_SELF };
@@ -106,23 +102,14 @@ void lb_ana_init(lb_ana *s, lb_arena *a, int n);
 ** morphology (lx may be NULL). Call once after the forms are set. */
 void lb_ana_prepare(lb_ana *s, const struct lb_synm *m, const struct lb_lex *lx);
 
-/* The 64-bit hash of a byte string, and the mix of feature parts: shared by
-** every feature function, the trainer and the model tables. */
+/* The 64-bit hash of a byte string, and the mix of two hashes: shared by
+** the input features, the trainer and the model's dictionaries (model
+** files store these values: never change them without a new version). */
 uint64_t lb_ana_hash(const char *s, size_t n);
 static inline uint64_t lb_ana_mix(uint64_t h, uint64_t v) {
   h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
   h *= 0xBF58476D1CE4E5B9ull;
   return h ^ (h >> 31);
-}
-/* A feature of template t over parts a, b, c (t distinguishes templates). */
-static inline uint64_t lb_ana_f1(uint32_t t, uint64_t a) {
-  return lb_ana_mix(lb_ana_mix(0x1234567ull + t, a), 0x51ull);
-}
-static inline uint64_t lb_ana_f2(uint32_t t, uint64_t a, uint64_t b) {
-  return lb_ana_mix(lb_ana_mix(lb_ana_mix(0x1234567ull + t, a), b), 0x52ull);
-}
-static inline uint64_t lb_ana_f3(uint32_t t, uint64_t a, uint64_t b, uint64_t c) {
-  return lb_ana_mix(lb_ana_mix(lb_ana_mix(lb_ana_mix(0x1234567ull + t, a), b), c), 0x53ull);
 }
 
 #endif

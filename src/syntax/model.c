@@ -74,30 +74,6 @@ static int dict_at(checker *c, const uint8_t *p, size_t room, lb_synm_dict *d, s
   return 1;
 }
 
-static int tab_at(checker *c, int id, lb_synm_tab *t) {
-  sec s = c->s[id];
-  memset(t, 0, sizeof *t);
-  if (s.n == 0) return 1; /* a classifier the model does not have */
-  if (s.n < 16) return bad(c, "a weight table is cut short");
-  uint32_t n = rd32(s.p), ncls = rd32(s.p + 4), nrows = rd32(s.p + 8);
-  if (n == 0 || (n & (n - 1)) || n > (1u << 28)) return bad(c, "a weight table's size is wrong");
-  if (ncls == 0 || ncls > 4096) return bad(c, "a weight table's class count is wrong");
-  if ((size_t)n * 8 + 16 > s.n || (s.n - 16 - (size_t)n * 8) / 2 / ncls < nrows)
-    return bad(c, "a weight table is longer than its section");
-  t->mask = n - 1;
-  t->ncls = ncls;
-  t->nrows = nrows;
-  t->slots = (const uint32_t *)(s.p + 16);
-  t->rows = (const int16_t *)(s.p + 16 + (size_t)n * 8);
-  int empty = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    if (t->slots[2 * i] == 0) empty = 1;
-    else if (t->slots[2 * i + 1] >= nrows) return bad(c, "a weight table points past its rows");
-  }
-  if (!empty) return bad(c, "a weight table has no empty slot");
-  return 1;
-}
-
 static int check(checker *c, lb_synm *m) {
   const uint8_t *b = c->base;
   if (c->size < 20 || memcmp(b, LB_SYNM_MAGIC, 5) != 0) return bad(c, "no LBSYN magic");
@@ -173,6 +149,7 @@ static int check(checker *c, lb_synm *m) {
   if (!dict_at(c, ri, r.n - (size_t)(ri - r.p), &m->ruleidx, &used)) return 0;
   m->rulelist = (const uint32_t *)(ri + used);
   size_t nlist = (r.n - (size_t)(ri - r.p) - used) / 4;
+  m->nrulelist = (uint32_t)nlist;
   for (uint32_t i = 0; i <= m->ruleidx.mask; i++) {
     if (!m->ruleidx.slots[2 * i]) continue;
     uint32_t v = m->ruleidx.slots[2 * i + 1];
@@ -185,15 +162,25 @@ static int check(checker *c, lb_synm *m) {
   for (uint32_t i = 0; i <= m->lemdict.mask; i++)
     if (m->lemdict.slots[2 * i] && !str_ok(m, m->lemdict.slots[2 * i + 1]))
       return bad(c, "a dictionary lemma points outside the strings");
-  if (!tab_at(c, LB_SEC_W_UPOS, &m->w_upos) || !tab_at(c, LB_SEC_W_FEATS, &m->w_feats) ||
-      !tab_at(c, LB_SEC_W_LEMMA, &m->w_lemma) || !tab_at(c, LB_SEC_W_ACT, &m->w_act) ||
-      !tab_at(c, LB_SEC_W_LAB, &m->w_lab))
-    return 0;
-  if (m->w_upos.slots && m->w_upos.ncls != m->nupos) return bad(c, "the tagger's classes differ from the tags");
-  if (m->w_feats.slots && m->w_feats.ncls != m->npair) return bad(c, "the feature classes differ from the pairs");
-  if (m->w_lab.slots && m->w_lab.ncls != m->nrel) return bad(c, "the label classes differ from the relations");
-  if (m->w_act.slots && m->w_act.ncls != LB_SYNM_NACT) return bad(c, "the parser's action count differs");
-  if (m->w_lemma.slots && m->w_lemma.ncls != 1) return bad(c, "the lemma table has not 1 class");
+  /* the network: optional while the trainer builds its skeleton */
+  sec dm = c->s[LB_SEC_NNDIM], w = c->s[LB_SEC_NNW];
+  if (dm.n) {
+    lb_nn_dims d;
+    if (dm.n != sizeof d) return bad(c, "the network's dimensions are damaged");
+    memcpy(&d, dm.p, sizeof d);
+    if (d.nword < 2 || d.nword > (1u << 22) || d.dword == 0 || d.dword > 1024 || d.nhash == 0 ||
+        (d.nhash & (d.nhash - 1)) || d.nhash > (1u << 22) || d.dhash == 0 || d.dhash > 256 ||
+        d.hid == 0 || d.hid > 1024 || d.nlayer == 0 || d.nlayer > LB_NN_MAXLAYER || d.darc == 0 ||
+        d.darc > 1024 || d.dlab == 0 || d.dlab > 128 || d.nupos != m->nupos ||
+        d.npair != m->npair || d.nrule != m->nrule || d.nrel != m->nrel)
+      return bad(c, "the network's dimensions do not fit the model");
+    if (w.n / sizeof(float) != lb_nn_nparams(&d)) return bad(c, "the network's weights are cut short");
+    if (!dict_at(c, c->s[LB_SEC_WORDS].p, c->s[LB_SEC_WORDS].n, &m->words, NULL)) return 0;
+    for (uint32_t i = 0; i <= m->words.mask; i++)
+      if (m->words.slots[2 * i] && m->words.slots[2 * i + 1] >= d.nword)
+        return bad(c, "a word points past the word vectors");
+    lb_nn_bind(&m->net, &d, (const float *)w.p);
+  }
   m->lang = lb_synm_meta(m, "lang");
   if (!m->lang) return bad(c, "no language in META");
   m->upos_punct = lb_synm_upos_id(m, "PUNCT");
@@ -204,7 +191,8 @@ static int check(checker *c, lb_synm *m) {
   m->upos_adp = lb_synm_upos_id(m, "ADP");
   m->upos_det = lb_synm_upos_id(m, "DET");
   m->rel_root = lb_synm_rel_id(m, "root");
-  m->rel_punct = lb_synm_rel_id(m, "punct");
+  const char *lm = lb_synm_meta(m, "lexmorph");
+  m->lexmorph = lm && strcmp(lm, "form") == 0;
   if (m->rel_root < 0) return bad(c, "no root relation");
   return 1;
 }
@@ -284,14 +272,4 @@ int lb_synm_rel_id(const lb_synm *m, const char *name) {
   for (uint32_t i = 0; i < m->nrel; i++)
     if (strcmp(m->str + m->rel[i], name) == 0) return (int)i;
   return -1;
-}
-
-void lb_synm_score(const lb_synm_tab *t, const uint64_t *f, int nf, int32_t *scores) {
-  uint32_t nc = t->ncls;
-  memset(scores, 0, nc * sizeof *scores);
-  for (int i = 0; i < nf; i++) {
-    const int16_t *r = lb_synm_row(t, f[i]);
-    if (!r) continue;
-    for (uint32_t k = 0; k < nc; k++) scores[k] += r[k];
-  }
 }

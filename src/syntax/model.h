@@ -5,38 +5,37 @@
 **
 ** File format (little-endian; every offset from the file's start, every
 ** section on an 8-byte boundary):
-**   header   magic "LBSYN001", u32 version (= LB_SYNM_VERSION), u32 file
+**   header   magic "LBSYN002", u32 version (= LB_SYNM_VERSION), u32 file
 **            size, u32 nsections, then nsections x {u32 id, u32 offset,
-**            u32 size}
+**            u32 size}; sections with unknown ids are ignored
 **   STR      NUL-terminated UTF-8 strings; other sections point into it
 **   META     u32 count, then count x u32 string offset: "key=value" lines
-**            (language, training data, licence, held-out scores)
+**            (lang, lexmorph, training data, licence, held-out scores)
 **   UPOS     u32 count, count x u32 string offset: the tag names
 **   REL      u32 count, count x u32 string offset: the relation names
 **   FEATS    u32 nbundle, u32 nattr, u32 npair; nattr x u32 attribute name;
 **            npair x {u32 attribute index, u32 value string}; nbundle x
 **            {u32 string, u32 parser atom, nattr x u16 pair}; two bytes of
-**            padding when that ends off a 4-byte boundary; then per
-**            UPOS {u32 first, u32 count} into a u16 list of candidate
-**            bundles (the bundles seen with that tag in training).
-**            Pair values include one "none" pair per attribute.
+**            padding when that ends off a 4-byte boundary; then per UPOS
+**            {u32 first, u32 count} into a u16 list of candidate bundles
+**            (the bundles seen with that tag in training). Bundle 0 is "_".
+**            Pair values include one "none" pair (value "") per attribute.
 **   LEMRULE  u32 nrule; nrule x {u32 strip string, u32 add string, u32
-**            flags}: "strip this ending, add that one" (flags bit 0: lower-
-**            case the first letter, bit 1: the form itself); then a
-**            dictionary (see below) from the hash of a stripped ending to
-**            {u32 first, u32 count} of a u32 list of rule ids
+**            flags}: "strip this ending of the folded form, add that one"
+**            (flags bit 0: lower-case the first letter; bit 2: only for a
+**            form that is the whole strip string); then a dictionary from
+**            the hash of a stripped ending to an offset in a u32 list of
+**            {count, rule ids...}, then that list
 **   TAGDICT  dictionary: hash of a folded form -> u32 (UPOS bit set in
 **            bits 0..23, frequency class in bits 24..31)
-**   LEMDICT  dictionary: hash of (folded form, UPOS) -> u32 lemma string
-**   W_*      weight tables (below), one per classifier: UPOS, FEATS pairs,
-**            lemma rules, parser actions, parser labels
+**   LEMDICT  dictionary: mix(hash of a folded form, UPOS) -> u32 lemma string
+**   WORDS    dictionary: hash of a folded form -> u32 row of its vector
+**   NNDIM    the network's dimensions: the u32 fields of lb_nn_dims in order
+**   NNW      the network's weights: lb_nn_nparams float32, in lb_nn_bind order
 ** A dictionary is {u32 nslots (power of two), then nslots x {u32
 ** fingerprint, u32 value}}: slot = hash & (nslots-1), fingerprint = (hash
-** >> 32) | 1, linear probing, fingerprint 0 = empty.
-** A weight table is {u32 nslots (power of two), u32 ncls, u32 nrows, u32
-** pad, nslots x {u32 fingerprint, u32 row}, nrows x ncls x i16}: the
-** feature's weights for every class, quantised to 16 bits; a feature the
-** table lacks weighs nothing.
+** >> 32) | 1, linear probing, fingerprint 0 = empty. Hashes are
+** lb_ana_hash (ana.h).
 ** Every count and offset is checked against the file size at open, so a
 ** truncated or foreign file is refused with a message, never read past.
 */
@@ -46,10 +45,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define LB_SYNM_MAGIC "LBSYN001"
-#define LB_SYNM_VERSION 1
-/* The parser's actions (parser.h: SHIFT, LEFT, RIGHT). */
-#define LB_SYNM_NACT 3
+#include "nn.h"
+
+#define LB_SYNM_MAGIC "LBSYN002"
+#define LB_SYNM_VERSION 2
 
 enum lb_synm_sec {
   LB_SEC_STR = 1,
@@ -60,11 +59,9 @@ enum lb_synm_sec {
   LB_SEC_LEMRULE,
   LB_SEC_TAGDICT,
   LB_SEC_LEMDICT,
-  LB_SEC_W_UPOS,
-  LB_SEC_W_FEATS,
-  LB_SEC_W_LEMMA,
-  LB_SEC_W_ACT,
-  LB_SEC_W_LAB,
+  LB_SEC_WORDS,
+  LB_SEC_NNDIM,
+  LB_SEC_NNW,
   LB_SEC_MAX
 };
 
@@ -74,17 +71,6 @@ typedef struct lb_synm_dict {
   const uint32_t *slots; /* 2 x nslots */
 } lb_synm_dict;
 
-/* A weight table. */
-typedef struct lb_synm_tab {
-  uint32_t mask, ncls, nrows;
-  const uint32_t *slots; /* 2 x nslots */
-  const int16_t *rows;   /* nrows x ncls */
-} lb_synm_tab;
-
-typedef struct lb_synm_bundle {
-  uint32_t str, patom;
-} lb_synm_bundle;
-
 typedef struct lb_synm {
   const uint8_t *base;
   size_t size;
@@ -92,6 +78,7 @@ typedef struct lb_synm {
   const char *str;
   size_t strsize;
   const char *lang;
+  int lexmorph; /* the model reads the lexicon's `form` table */
   uint32_t nupos, nrel, nbundle, nattr, npair, nrule, nmeta;
   const uint32_t *upos, *rel, *attr, *meta; /* string offsets */
   const uint32_t *pair;                     /* npair x {attribute, value string} */
@@ -101,17 +88,18 @@ typedef struct lb_synm {
   const uint32_t *rules; /* nrule x {strip, add, flags} */
   lb_synm_dict ruleidx;
   const uint32_t *rulelist;
-  lb_synm_dict tagdict, lemdict;
-  lb_synm_tab w_upos, w_feats, w_lemma, w_act, w_lab;
-  /* ids the feature code needs, found by name at open (-1 when absent) */
-  int upos_punct, upos_propn, upos_noun, upos_verb, upos_aux, upos_adp, upos_det, rel_root, rel_punct;
+  uint32_t nrulelist;
+  lb_synm_dict tagdict, lemdict, words;
+  lb_nn_net net; /* weights bound into NNW (net.d.nword == 0: none) */
+  /* ids the analysis code needs, found by name at open (-1 when absent) */
+  int upos_punct, upos_propn, upos_noun, upos_verb, upos_aux, upos_adp, upos_det, rel_root;
 } lb_synm;
 
 /* Map a model file. NULL on failure, with err naming the file and what is
 ** wrong (missing, truncated, not a model, another version, bad section). */
 lb_synm *lb_synm_open(const char *path, char *err, size_t errlen);
-/* The same checks over bytes already in memory (tests, fuzzing); the
-** bytes must outlive the model. */
+/* The same checks over bytes already in memory (tests, fuzzing, the
+** trainer); the bytes must be 8-byte aligned and outlive the model. */
 lb_synm *lb_synm_from_mem(const void *p, size_t n, char *err, size_t errlen);
 void lb_synm_close(lb_synm *m);
 
@@ -137,21 +125,6 @@ static inline int lb_synm_dict_get(const lb_synm_dict *d, uint64_t h, uint32_t *
     i = (i + 1) & d->mask;
   }
 }
-
-/* The weights of feature h in table t (ncls of them), or NULL. */
-static inline const int16_t *lb_synm_row(const lb_synm_tab *t, uint64_t h) {
-  if (!t->slots) return NULL;
-  uint32_t fp = (uint32_t)(h >> 32) | 1, i = (uint32_t)h & t->mask;
-  for (;;) {
-    uint32_t f = t->slots[2 * i];
-    if (f == fp) return t->rows + (size_t)t->slots[2 * i + 1] * t->ncls;
-    if (f == 0) return NULL;
-    i = (i + 1) & t->mask;
-  }
-}
-
-/* scores[0..ncls) = the sum of the rows of features f[0..nf). */
-void lb_synm_score(const lb_synm_tab *t, const uint64_t *f, int nf, int32_t *scores);
 
 /* Bundle i: its FEATS string, its parser atom, its pair of attribute a. */
 static inline const char *lb_synm_bundle_str(const lb_synm *m, uint32_t i) {

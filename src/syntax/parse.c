@@ -1,0 +1,211 @@
+/*
+** parse.c -- one sentence through the syntax network (see parse.h).
+*/
+#include "parse.h"
+
+#include <assert.h>
+#include <math.h>
+#include <string.h>
+
+#include "../base/arena.h"
+#include "../lex/lex.h"
+
+uint32_t lb_parse_word_row(const lb_synm *m, const lb_ana_word *w) {
+  uint32_t v;
+  return lb_synm_dict_get(&m->words, w->h_low, &v) ? v : 0;
+}
+
+void lb_parse_pair_logprob(const lb_synm *m, float *pair) {
+  /* pairs of one attribute are not contiguous: two passes per attribute */
+  for (uint32_t a = 0; a < m->nattr; a++) {
+    float mx = -INFINITY;
+    for (uint32_t p = 0; p < m->npair; p++)
+      if (m->pair[2 * p] == a && pair[p] > mx) mx = pair[p];
+    float z = 0;
+    for (uint32_t p = 0; p < m->npair; p++)
+      if (m->pair[2 * p] == a) z += expf(pair[p] - mx);
+    float lz = mx + logf(z);
+    for (uint32_t p = 0; p < m->npair; p++)
+      if (m->pair[2 * p] == a) pair[p] -= lz;
+  }
+}
+
+uint16_t lb_parse_best_bundle(const lb_synm *m, int upos, const float *pair) {
+  if (upos < 0 || (uint32_t)upos >= m->nupos) return 0;
+  uint32_t first = m->cand[2 * upos], cnt = m->cand[2 * upos + 1];
+  if (cnt == 0) return 0;
+  uint16_t best = m->candlist[first];
+  float bs = -INFINITY;
+  for (uint32_t k = 0; k < cnt; k++) {
+    uint16_t b = m->candlist[first + k];
+    float sc = 0;
+    for (uint32_t a = 0; a < m->nattr; a++) sc += pair[lb_synm_bundle_pair(m, b, a)];
+    if (sc > bs) bs = sc, best = b;
+  }
+  return best;
+}
+
+void lb_parse_rules_for(const lb_synm *m, const char *low, uint32_t lowlen, lb_parse_rule_fn fn,
+                        void *ctx) {
+  /* every ending of the form, from the empty one to the whole form */
+  for (uint32_t k = 0; k <= lowlen && k <= 40; k++) {
+    uint32_t from = lowlen - k;
+    if (from < lowlen && ((unsigned char)low[from] & 0xC0) == 0x80) continue;
+    uint32_t v;
+    if (!lb_synm_dict_get(&m->ruleidx, lb_ana_hash(low + from, k), &v)) continue;
+    uint32_t cnt = m->rulelist[v];
+    for (uint32_t j = 0; j < cnt && v + 1 + j < m->nrulelist; j++) {
+      uint32_t r = m->rulelist[v + 1 + j];
+      const char *strip = lb_synm_str(m, m->rules[3 * r]);
+      uint32_t flags = m->rules[3 * r + 2];
+      if ((flags & 4) && k != lowlen) continue; /* a whole-word rule */
+      if (strlen(strip) == k && memcmp(strip, low + from, k) == 0) fn(ctx, r);
+    }
+  }
+}
+
+const char *lb_parse_apply_rule(const lb_synm *m, uint32_t r, const lb_ana_word *w, lb_arena *a) {
+  const char *strip = lb_synm_str(m, m->rules[3 * r]);
+  const char *add = lb_synm_str(m, m->rules[3 * r + 1]);
+  uint32_t flags = m->rules[3 * r + 2];
+  size_t sl = strlen(strip), al = strlen(add);
+  /* the rule strips from the folded key; the form keeps its own case when
+  ** folding kept its length (ASCII and most Latin letters) */
+  const char *base = w->len == w->lowlen ? w->form : w->low;
+  size_t bl = w->len == w->lowlen ? w->len : w->lowlen;
+  if (sl > bl) return NULL;
+  char *out = lb_arena_alloc(a, bl - sl + al + 1);
+  memcpy(out, base, bl - sl);
+  memcpy(out + bl - sl, add, al);
+  out[bl - sl + al] = 0;
+  if (flags & 1) {
+    /* lower-case the first letter (ASCII and Latin-1 capitals) */
+    unsigned char c = (unsigned char)out[0];
+    if (c >= 'A' && c <= 'Z') out[0] = (char)(c + 32);
+    else if (c == 0xC3 && bl - sl + al >= 2) {
+      unsigned char d = (unsigned char)out[1];
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) out[1] = (char)(d + 32);
+    }
+  }
+  return out;
+}
+
+/* The lexicon POS a UPOS reads (table `form`: NOUN, ADJ, VERB). */
+static const char *lex_pos(const lb_synm *m, int upos) {
+  if (upos == m->upos_noun) return "NOUN";
+  if (upos == m->upos_verb || upos == m->upos_aux) return "VERB";
+  if (upos >= 0 && strcmp(lb_synm_str(m, m->upos[upos]), "ADJ") == 0) return "ADJ";
+  return NULL;
+}
+
+const char *lb_parse_lemma_lookup(const lb_synm *m, const lb_lex *lx, const lb_ana_word *w,
+                                  lb_arena *a, uint8_t *src) {
+  uint32_t v;
+  if (lb_synm_dict_get(&m->lemdict, lb_ana_mix(w->h_low, w->upos), &v)) {
+    *src = LB_LEMMA_DICT;
+    return lb_synm_str(m, v);
+  }
+  const char *pos = lx && m->lexmorph && w->lexpos ? lex_pos(m, w->upos) : NULL;
+  int tab = pos ? lb_lex_table(lx, "form") : -1;
+  lb_lex_entry e;
+  if (tab < 0 || !lb_lex_get(lx, w->low, w->lowlen, &e)) return NULL;
+  const char *best = NULL;
+  int bestlen = 0, best_sep = 1;
+  for (uint32_t i = 0; i < e.nrec; i++) {
+    lb_lex_rec r;
+    if (!lb_lex_rec_get(lx, &e, i, &r) || r.table != tab || !lb_lex_field_is(&r, 1, pos)) continue;
+    const char *f[4];
+    int fl[4];
+    int nf = lb_lex_fields(r.val, r.val_len, f, fl, 4);
+    /* a separable verb's record names its particle: prefer the plain verb
+    ** ("griff" -> greifen; UD keeps the particle a word of its own) */
+    int sep = pos[0] == 'V' && nf >= 4 && fl[3] > 0;
+    if (!best || (best_sep && !sep)) best = f[0], bestlen = fl[0], best_sep = sep;
+  }
+  if (!best) return NULL;
+  *src = LB_LEMMA_LEX;
+  return lb_arena_strndup(a, best, (size_t)bestlen);
+}
+
+typedef struct rule_pick {
+  const lb_synm *m;
+  const lb_nn_act *A;
+  int i;
+  int32_t best;
+  float bestscore;
+} rule_pick;
+
+static void pick_rule(void *ctx, uint32_t r) {
+  rule_pick *p = ctx;
+  float sc = lb_nn_rule_score(&p->m->net, p->A, p->i, r);
+  if (p->best < 0 || sc > p->bestscore) p->best = (int32_t)r, p->bestscore = sc;
+}
+
+/* Analyse words [w0, w0+n) of s as one piece. */
+static void run_piece(const lb_synm *m, const lb_lex *lx, lb_ana *s, int w0, int n) {
+  const lb_nn_net *net = &m->net;
+  lb_arena *a = s->a;
+  lb_nn_in *in = lb_arena_alloc(a, (size_t)n * sizeof *in);
+  for (int i = 0; i < n; i++) {
+    const lb_ana_word *w = &s->w[w0 + i];
+    lb_nn_inputs(&net->d, w, lb_parse_word_row(m, w), &in[i]);
+  }
+  lb_nn_act A;
+  lb_nn_act_alloc(&A, &net->d, n, a);
+  lb_nn_forward(net, in, &A);
+  int *heads = lb_arena_alloc(a, (size_t)n * sizeof *heads);
+  lb_nn_tree(&A, heads, a);
+  float ls[64];
+  for (int i = 0; i < n; i++) {
+    lb_ana_word *w = &s->w[w0 + i];
+    const float *u = A.upos + (size_t)i * m->nupos;
+    int best = 0;
+    for (uint32_t k = 1; k < m->nupos; k++)
+      if (u[k] > u[best]) best = (int)k;
+    w->upos = (uint8_t)best;
+    float *pair = A.pair + (size_t)i * m->npair;
+    lb_parse_pair_logprob(m, pair);
+    w->feats = lb_parse_best_bundle(m, best, pair);
+    const char *lem = lb_parse_lemma_lookup(m, lx, w, a, &w->lemma_src);
+    if (!lem) {
+      rule_pick p = {.m = m, .A = &A, .i = i, .best = -1};
+      lb_parse_rules_for(m, w->low, w->lowlen, pick_rule, &p);
+      if (p.best >= 0) lem = lb_parse_apply_rule(m, (uint32_t)p.best, w, a);
+      if (lem) w->lemma_src = LB_LEMMA_RULE;
+    }
+    if (!lem) {
+      lem = lb_arena_strndup(a, w->form, w->len);
+      w->lemma_src = LB_LEMMA_SELF;
+    }
+    w->lemma = lem;
+    int h = heads[i];
+    w->head = h == 0 ? -1 : w0 + h - 1;
+    if (h == 0) w->rel = (uint8_t)m->rel_root;
+    else {
+      lb_nn_label_scores(net, &A, i, h, ls);
+      int r = -1;
+      for (int k = 0; k < (int)m->nrel; k++)
+        if (k != m->rel_root && (r < 0 || ls[k] > ls[r])) r = k;
+      w->rel = (uint8_t)(r < 0 ? 0 : r);
+    }
+  }
+}
+
+void lb_parse_run(const lb_synm *m, const lb_lex *lx, lb_ana *s) {
+  assert(m->net.d.nword > 0);
+  if (!m->lexmorph) lx = NULL;
+  int root = -1;
+  for (int w0 = 0; w0 < s->n; w0 += LB_PARSE_MAXWORDS) {
+    int n = s->n - w0 < LB_PARSE_MAXWORDS ? s->n - w0 : LB_PARSE_MAXWORDS;
+    run_piece(m, lx, s, w0, n);
+    /* later pieces hang from the first piece's root */
+    for (int i = w0; i < w0 + n; i++)
+      if (s->w[i].head == -1) {
+        if (root < 0) root = i;
+        else {
+          s->w[i].head = root;
+          s->w[i].rel = (uint8_t)(lb_synm_rel_id(m, "parataxis") >= 0 ? lb_synm_rel_id(m, "parataxis") : 0);
+        }
+      }
+  }
+}
