@@ -100,7 +100,7 @@ TEST(claim_seed_erklaeren) {
 TEST(claim_no_complement_no_claim) {
   /* "betonte die Bereitschaft" reports no statement of fact */
   const lb_doc *d = t_seed();
-  CHECK(claim_at(d, (unsigned)t_find(d->text, "betonte", 0)) == NULL);
+  CHECK(claim_at(d, (unsigned)t_find(d->tx.text, "betonte", 0)) == NULL);
 }
 
 TEST(claim_laut_and_zufolge) {
@@ -225,7 +225,7 @@ TEST(claim_bad_input_no_crash) {
     lb_doc *d = t_doc(s[i], NULL);
     for (size_t k = 0; k < d->claims.n; k++) {
       CHECK(d->claims.v[k].start <= d->claims.v[k].end);
-      CHECK(d->claims.v[k].end <= d->len);
+      CHECK(d->claims.v[k].end <= d->tx.len);
     }
     lb_doc_free(d);
   }
@@ -233,9 +233,9 @@ TEST(claim_bad_input_no_crash) {
 
 /* The token whose normalised text is w (the n-th such, 0-based), or -1. */
 static long tok_of(const lb_doc *d, const char *w, int n) {
-  for (size_t i = 0; i < d->toks.n; i++)
-    if (d->toks.v[i].norm && d->toks.v[i].normlen == strlen(w) &&
-        !memcmp(d->toks.v[i].norm, w, strlen(w)) && n-- == 0)
+  for (size_t i = 0; i < d->tx.toks.n; i++)
+    if (d->tx.toks.v[i].norm && d->tx.toks.v[i].normlen == strlen(w) &&
+        !memcmp(d->tx.toks.v[i].norm, w, strlen(w)) && n-- == 0)
       return (long)i;
   return -1;
 }
@@ -246,7 +246,7 @@ static const char *rec_lemma(lb_doc *d, const lb_cl *c, long t, int table, int i
   if (t < 0 || !lb_cl_rec(c, (uint32_t)t, table, i, &r)) return "";
   const char *f;
   int n = lb_lex_field(r.val, r.val_len, 1, &f);
-  return n > 0 ? lb_arena_strndup(d->arena, f, (size_t)n) : "";
+  return n > 0 ? lb_arena_strndup(d->tx.arena, f, (size_t)n) : "";
 }
 
 TEST(claim_clause_rec_walk_and_jumps) {
@@ -302,11 +302,12 @@ TEST(claim_clause_openers) {
     return;
   }
   char got[256] = "";
-  for (size_t t = 0; t < d->toks.n; t++) {
+  for (size_t t = 0; t < d->tx.toks.n; t++) {
     if (!c->open[t]) continue;
     size_t n = strlen(got);
-    snprintf(got + n, sizeof got - n, "%s%.*s", n ? "|" : "", (int)(d->toks.v[t].end - d->toks.v[t].start),
-             d->text + d->toks.v[t].start);
+    snprintf(got + n, sizeof got - n, "%s%.*s", n ? "|" : "",
+             (int)(d->tx.toks.v[t].end - d->tx.toks.v[t].start),
+             d->tx.text + d->tx.toks.v[t].start);
   }
   CHECK_STR(got, "Er|dass|morgen|so|kalt|von|Sie|dass|heute");
   lb_doc_free(d);

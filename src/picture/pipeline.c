@@ -26,20 +26,24 @@
 #include "../lex/lex.h"
 #include "../text/lang.h"
 #include "../text/sent.h"
-#include "../text/utf8.h"
-#include "doc.h"
+#include "../text/tok.h"
 #include "pipeline.h"
 
+/* A stage works on the text layer (text/, lex/, syntax/: on_text) or on
+** the whole document with its facts (extract/: on_doc). */
 typedef struct stage {
   const char *name;
-  void (*run)(lb_doc *d);
+  void (*on_text)(lb_text *tx);
+  void (*on_doc)(lb_doc *d);
 } stage;
 
 static const stage STAGES[] = {
-    {"tokens", lb_tok_run},         {"sentences", lb_sent_run}, {"text", lb_lang_run},
-    {"norm", lb_tok_norm_all},      {"entities", lb_ent_run},   {"places", lb_geo_run},
-    {"dates", lb_date_run},         {"claims", lb_claim_run},   {"quantities", lb_qty_run},
-    {"events", lb_evt_run},         {"signals", lb_sig_run},
+    {"tokens", lb_tok_run, NULL},     {"sentences", lb_sent_run, NULL},
+    {"text", lb_lang_run, NULL},      {"norm", lb_tok_norm_all, NULL},
+    {"entities", NULL, lb_ent_run},   {"places", NULL, lb_geo_run},
+    {"dates", NULL, lb_date_run},     {"claims", NULL, lb_claim_run},
+    {"quantities", NULL, lb_qty_run}, {"events", NULL, lb_evt_run},
+    {"signals", NULL, lb_sig_run},
 };
 #define NSTAGES (sizeof STAGES / sizeof STAGES[0])
 
@@ -109,7 +113,7 @@ lb_err lb_engine_stop_after(lb_engine *e, const char *name) {
   return LB_ERR_USAGE;
 }
 
-const lb_lex *lb_engine_lex(const lb_engine *e) { return e->lex; }
+const struct lb_lex *lb_engine_lex(const lb_engine *e) { return e->lex; }
 
 /* A stable id from the text: 64-bit FNV-1a as 16 hex digits. */
 static char *text_id(lb_arena *a, const char *s, size_t n) {
@@ -130,39 +134,47 @@ static void parse_published(lb_doc *d, const char *p) {
     d->pub_y = y;
     d->pub_m = m;
     d->pub_d = day;
-    d->published = lb_arena_strndup(d->arena, p, 10);
+    d->published = lb_arena_strndup(d->tx.arena, p, 10);
     return;
   }
-  d->published = lb_arena_strdup(d->arena, p);
-  lb_doc_warn(d, "published date \"%.40s\" not understood (want YYYY-MM-DD); relative dates stay unresolved", p);
+  d->published = lb_arena_strdup(d->tx.arena, p);
+  lb_text_warn(
+      &d->tx,
+      "published date \"%.40s\" not understood (want YYYY-MM-DD); relative dates stay unresolved",
+      p);
 }
 
 lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in) {
   lb_arena *a = lb_arena_new();
   if (!a) return NULL;
   lb_doc *d = lb_arena_calloc(a, 1, sizeof *d);
-  d->arena = a;
-  d->lex = e->lex;
+  d->tx.arena = a;
+  d->tx.lex = e->lex;
   const char *text = in->text ? in->text : "";
   size_t len = in->text ? in->len : 0;
   if (len > UINT32_MAX - 1) {
-    lb_doc_warn(d, "text longer than 4 GiB cut at 4 GiB");
+    lb_text_warn(&d->tx, "text longer than 4 GiB cut at 4 GiB");
     len = UINT32_MAX - 1;
   }
   d->id = in->id ? lb_arena_strdup(a, in->id) : text_id(a, text, len);
   if (in->published && *in->published) parse_published(d, in->published);
   if (in->lang && *in->lang) {
-    d->lang = lb_arena_strdup(a, in->lang);
-    d->lang_given = 1;
+    d->tx.lang = lb_arena_strdup(a, in->lang);
+    d->tx.lang_given = 1;
   }
   if (in->title) d->title = lb_arena_strdup(a, in->title);
   if (in->url) d->url = lb_arena_strdup(a, in->url);
-  lb_utf8_repair(d, text, len);
+  lb_text_set(&d->tx, text, len);
   return d;
 }
 
 void lb_doc_run(const lb_engine *e, lb_doc *d) {
-  for (size_t i = 0; i < e->nstages; i++) STAGES[i].run(d);
+  for (size_t i = 0; i < e->nstages; i++) {
+    if (STAGES[i].on_text)
+      STAGES[i].on_text(&d->tx);
+    else
+      STAGES[i].on_doc(d);
+  }
 }
 
 lb_doc *lb_extract(const lb_engine *e, const lb_input *in) {
@@ -173,5 +185,5 @@ lb_doc *lb_extract(const lb_engine *e, const lb_input *in) {
 }
 
 void lb_doc_free(lb_doc *d) {
-  if (d) lb_arena_free(d->arena);
+  if (d) lb_arena_free(d->tx.arena);
 }
