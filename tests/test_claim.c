@@ -255,7 +255,7 @@ TEST(claim_clause_rec_walk_and_jumps) {
   ** answers. "wies" has two rverb records (hinweisen, zurückweisen) and an
   ** event record (ausweisen); "gibt" two rverb records. */
   lb_doc *d = t_doc("Die Regierung wies die Vorwürfe zurück. Er gibt an, krank zu sein.", NULL);
-  lb_cl *c = lb_cl_new(d);
+  lb_cl *c = d->clause; /* stage "clauses" */
   CHECK(c != NULL);
   if (!c) {
     lb_doc_free(d);
@@ -282,20 +282,20 @@ TEST(claim_clause_rec_walk_and_jumps) {
   lb_doc_free(d);
   /* an English document: the German records are not its language */
   d = t_doc_lang("The minister wies the claims back.", NULL, "en");
-  c = lb_cl_new(d);
+  c = d->clause;
   CHECK(c != NULL);
   if (c) CHECK_STR(rec_lemma(d, c, tok_of(d, "wies", 0), c->t_rverb, 0), "");
   lb_doc_free(d);
 }
 
 TEST(claim_clause_openers) {
-  /* where clauses open (lb_cl_new lists the candidate tokens for mark_open):
+  /* where clauses open (the clause analysis lists the candidate tokens for mark_open):
   ** sentence starts, after ";" ":" and dashes, at a subordinating word or a
   ** preposition + relative pronoun after a comma, at a bare "dass" */
   lb_doc *d = t_doc("Er sagte, dass es regnet; morgen wird es – so hieß es – kalt, "
                     "von denen keiner weiß. Sie glaubt dass er kommt, und er kommt: heute.",
                     NULL);
-  lb_cl *c = lb_cl_new(d);
+  lb_cl *c = d->clause; /* stage "clauses" */
   CHECK(c != NULL);
   if (!c) {
     lb_doc_free(d);

@@ -5,6 +5,7 @@
 */
 #include <time.h>
 
+#include "../src/extract/clause.h"
 #include "../src/extract/ent.h"
 #include "../src/lex/lex.h"
 #include "test.h"
@@ -178,7 +179,8 @@ TEST(ent_at_lookup) {
     CHECK_STR(lb_ent_actor(e, m), "RUSMIL");
     CHECK_INT(m->start, 1131);
   }
-  /* "Moskau" acting: the government, not the city */
+  /* "Moskau" acting is two mentions of one token, the government's and the
+  ** city's: the one rule (lb_ent_index) takes the first entity named, Russia */
   for (size_t i = 0; i < d->tx.toks.n; i++)
     if (d->tx.toks.v[i].start == 444) tok = (uint32_t)i;
   m = lb_ent_at(d, tok, &e);
@@ -188,6 +190,8 @@ TEST(ent_at_lookup) {
     if (d->tx.toks.v[i].start == 0) tok = (uint32_t)i;
   CHECK(lb_ent_at(d, tok, &e) == NULL && e == NULL);
   CHECK(lb_ent_at(d, 1u << 30, NULL) == NULL);
+  /* the clause analysis (claims, events) reads the same index */
+  CHECK(d->clause && d->clause->ment == d->ent_refs);
 }
 
 /* A short English report of the same events, written for this test. */

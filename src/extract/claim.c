@@ -18,6 +18,7 @@
 */
 #include "claim.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "../doc/doc.h"
@@ -125,7 +126,7 @@ static void find_speaker(const lb_cl *c, int32_t s, const cue *q, uint32_t limit
     pt = q->t0 - 1;
   if (pt != UINT32_MAX) {
     for (uint32_t t = pt; t-- > 0 && pt - t < 400;) {
-      int32_t e = c->ment_ent[t];
+      int32_t e = c->ment[t].ent;
       if (e >= 0 && d->entities.v[e].type && strcmp(d->entities.v[e].type, "PER") == 0) {
         cl->speaker = d->entities.v[e].id;
         break;
@@ -349,8 +350,8 @@ static int source_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
   cl->speaker_start = d->tx.toks.v[sp0].start;
   cl->speaker_end = d->tx.toks.v[sp1 - 1].end;
   for (uint32_t t = sp0; t < sp1; t++)
-    if (c->ment_ent[t] >= 0) {
-      cl->speaker = d->entities.v[c->ment_ent[t]].id;
+    if (c->ment[t].ent >= 0) {
+      cl->speaker = d->entities.v[c->ment[t].ent].id;
       break;
     }
   if (!cl->speaker) cl->speaker_text = lb_text_span(&d->tx, cl->speaker_start, cl->speaker_end);
@@ -462,7 +463,8 @@ static void konj1_claim(const lb_cl *c, int32_t s, const char *lang) {
 }
 
 void lb_claim_run(lb_doc *d) {
-  lb_cl *c = lb_cl_new(d);
+  lb_cl *c = d->clause;
+  assert(c || !d->tx.lex); /* the "clauses" stage has run */
   if (!c || c->t_rverb < 0) return;
   const char *lang = c->en ? "en" : "de";
   for (size_t s = 0; s < d->tx.sents.n; s++) {

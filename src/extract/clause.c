@@ -3,13 +3,15 @@
 **
 ** One pass over the tokens looks every key up once in the lexicon and keeps
 ** the entry, so claim.c and event.c read reporting verbs and event patterns
-** from the same lookup; a second pass maps every token to the entity mention
-** that covers it. Roles come from what stands before a noun phrase: a
-** preposition (prepositional role), an accusative article (object), an
-** article after a noun (genitive attribute), else subject.
+** from the same lookup; the mention that covers a token is the "mentions"
+** stage's (d->ent_refs, the one rule of lb_ent_index). Roles come from what
+** stands before a noun phrase: a preposition (prepositional role), an
+** accusative article (object), an article after a noun (genitive
+** attribute), else subject.
 */
 #include "clause.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -132,7 +134,7 @@ int lb_cl_konj(const lb_cl *c, uint32_t t, int wide) {
 }
 
 /* Clause openers: see the header comment. Only dashes, punctuation and
-** subordinating words can open a clause; lb_cl_new lists those tokens in
+** subordinating words can open a clause; analyse lists those tokens in
 ** cand[0..nc) (ascending) while it fills fw, so the sentences are walked
 ** over the list, not over every token: looking at every token's kind here
 ** was 3.2M Ir of 491M (callgrind, all stages on 1m.jsonl). */
@@ -195,7 +197,7 @@ static void mark_open(lb_cl *c, const uint32_t *cand, size_t nc) {
 ** rverb or event record -- function words and verbs, a few hundred -- get
 ** their records read, and those once per thread: the cache is keyed by the
 ** entry's first record, which no other entry shares. Before, a cache keyed
-** by the token's bytes cost a hash and a memcmp per token: lb_cl_new was
+** by the token's bytes cost a hash and a memcmp per token: the analysis was
 ** 29.5M Ir self in callgrind of the all-stages run on 1m.jsonl (491M), and
 ** is 11.3M with this, the list for mark_open and no zeroing of its arrays.
 */
@@ -208,8 +210,8 @@ typedef struct ec_slot {
 static _Thread_local ec_slot ecache[EC_SLOTS];
 
 /* Fill the cache slot of the entry whose records are [rec0, rec0 + nrec)
-** (lb_cl_new looks the slot up itself first; the entry goes by value so
-** that lb_cl_new's copy stays in registers). */
+** (analyse looks the slot up itself first; the entry goes by value so
+** that analyse's copy stays in registers). */
 static const ec_slot *entry_info(const lb_cl *c, uint32_t rec0, uint32_t nrec) {
   const lb_lex *lx = c->d->tx.lex;
   lb_lex_entry ent = {rec0, nrec, 1, 0, ~0u, 0}, *e = &ent;
@@ -238,39 +240,9 @@ static const ec_slot *entry_info(const lb_cl *c, uint32_t rec0, uint32_t nrec) {
   return es;
 }
 
-/* Map every token to the longest entity mention that covers it. */
-static void map_mentions(lb_cl *c) {
-  lb_doc *d = c->d;
-  for (size_t t = 0; t < d->tx.toks.n; t++)
-    c->ment_ent[t] = c->ment_men[t] = -1;
-  for (size_t e = 0; e < d->entities.n; e++) {
-    const lb_entity *en = &d->entities.v[e];
-    for (size_t m = 0; m < en->mentions.n; m++) {
-      const lb_mention *mn = &en->mentions.v[m];
-      if (mn->tok1 > d->tx.toks.n || mn->tok0 >= mn->tok1) continue;
-      for (uint32_t t = mn->tok0; t < mn->tok1; t++) {
-        int32_t oe = c->ment_ent[t];
-        if (oe >= 0) { /* keep the longer mention */
-          const lb_mention *o = &d->entities.v[oe].mentions.v[c->ment_men[t]];
-          if (o->tok1 - o->tok0 >= mn->tok1 - mn->tok0) continue;
-        }
-        c->ment_ent[t] = (int32_t)e;
-        c->ment_men[t] = (int32_t)m;
-      }
-    }
-  }
-  c->nent = d->entities.n;
-}
-
-lb_cl *lb_cl_new(lb_doc *d) {
-  if (!d->tx.lex) return NULL;
-  if (d->clause && d->clause->d == d && d->clause->ntok == d->tx.toks.n) {
-    /* the claim stage made it; the event stage reuses it (mentions may have grown) */
-    if (d->clause->nent != d->entities.n) map_mentions(d->clause);
-    return d->clause;
-  }
+/* The analysis of document d (see lb_cl_run). */
+static lb_cl *analyse(lb_doc *d) {
   lb_cl *c = lb_arena_calloc(d->tx.arena, 1, sizeof *c);
-  c->ntok = d->tx.toks.n;
   c->d = d;
   c->en = d->tx.lang && strcmp(d->tx.lang, "en") == 0;
   c->t_clause = lb_lex_table(d->tx.lex, "clause");
@@ -284,8 +256,7 @@ lb_cl *lb_cl_new(lb_doc *d) {
   c->rec0 = lb_arena_alloc(d->tx.arena, n * sizeof *c->rec0);
   c->nrec = lb_arena_alloc(d->tx.arena, n * sizeof *c->nrec);
   c->maxt = lb_arena_alloc(d->tx.arena, n);
-  c->ment_ent = lb_arena_alloc(d->tx.arena, n * sizeof *c->ment_ent);
-  c->ment_men = lb_arena_alloc(d->tx.arena, n * sizeof *c->ment_men);
+  c->ment = d->ent_refs;
   c->open = lb_arena_calloc(d->tx.arena, n, 1);
   c->has = lb_arena_alloc(d->tx.arena, n);
   /* the tables whose records say something here */
@@ -339,10 +310,17 @@ lb_cl *lb_cl_new(lb_doc *d) {
     fw[t] = f;
     has[t] = h;
   }
-  map_mentions(c);
   mark_open(c, cand, nc);
-  d->clause = c;
   return c;
+}
+
+void lb_cl_run(lb_doc *d) {
+  assert(!d->clause); /* once per document */
+  if (!d->tx.lex) return;
+  /* the "lexicon" stages and "mentions" have run */
+  assert(d->tx.lexdoc || !d->tx.toks.n);
+  assert(d->ent_refs || !d->tx.toks.n);
+  d->clause = analyse(d);
 }
 
 void lb_cl_bounds(const lb_cl *c, int32_t s, uint32_t t, uint32_t *a, uint32_t *b) {
@@ -372,18 +350,18 @@ int lb_cl_args(const lb_cl *c, uint32_t a, uint32_t b, lb_cl_arg *out, int max) 
   const lb_doc *d = c->d;
   int n = 0;
   for (uint32_t t = a; t < b && n < max; t++) {
-    int32_t e = c->ment_ent[t];
+    int32_t e = c->ment[t].ent;
     if (e < 0) continue;
-    int32_t m = c->ment_men[t];
+    int32_t m = c->ment[t].men;
     const lb_mention *mn = &d->entities.v[e].mentions.v[m];
-    if (t != a && t != mn->tok0 && c->ment_ent[t - 1] == e && c->ment_men[t - 1] == m) continue;
+    if (t != a && t != mn->tok0 && c->ment[t - 1].ent == e && c->ment[t - 1].men == m) continue;
     lb_cl_arg *g = &out[n++];
     g->ent = e;
     g->men = m;
     g->tok0 = t;
     g->tok1 = mn->tok1 < b ? mn->tok1 : b;
     /* "russische Städte": an adjective mention takes its noun along */
-    if (g->tok1 < b && (mn->role == LB_ROLE_ADJ) && c->ment_ent[g->tok1] < 0 &&
+    if (g->tok1 < b && (mn->role == LB_ROLE_ADJ) && c->ment[g->tok1].ent < 0 &&
         d->tx.toks.v[g->tok1].kind == LB_TOK_WORD && (d->tx.toks.v[g->tok1].flags & LB_TF_CAP))
       g->tok1++;
     g->prep = -1;
@@ -401,7 +379,7 @@ int lb_cl_args(const lb_cl *c, uint32_t a, uint32_t b, lb_cl_arg *out, int max) 
         break;
       }
       if (k->kind == LB_TOK_NUM) break;
-      if (c->ment_ent[p] >= 0) break;
+      if (c->ment[p].ent >= 0) break;
       /* a lower-case word right before an article is a verb, not an adjective */
       if (!np_inner(c, p) ||
           (!(c->fw[p] & (LB_FW_DET | LB_FW_DEM | LB_FW_ACC)) && (c->fw[p + 1] & LB_FW_DET))) {
@@ -459,7 +437,7 @@ uint32_t lb_cl_np_end(const lb_cl *c, uint32_t t0, uint32_t limit, int max) {
     const lb_tok *k = &d->tx.toks.v[i];
     if (k->kind != LB_TOK_WORD && k->kind != LB_TOK_ABBR) break;
     if (c->fw[i] & (LB_FW_SUBORD | LB_FW_AUX | LB_FW_MODAL)) break;
-    if ((k->flags & LB_TF_CAP) || c->ment_ent[i] >= 0 ||
+    if ((k->flags & LB_TF_CAP) || c->ment[i].ent >= 0 ||
         ((k->flags & LB_TF_DIGIT) && (k->flags & LB_TF_HYPH))) { /* "der 73-Jährige" */
       i++;
       last = i;

@@ -10,6 +10,7 @@
 */
 #include "date.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -555,6 +556,7 @@ static size_t match_at(ctx *c, size_t i, dt *o) {
 
 void lb_date_run(lb_doc *d) {
   if (!d->tx.lex) return;
+  assert(d->nummark || !d->tx.toks.n); /* the "marks" stage has run */
   ctx c;
   memset(&c, 0, sizeof c);
   c.d = d;

@@ -1027,28 +1027,27 @@ static int men_cmp(const void *a, const void *b) {
 }
 
 void lb_ent_index(lb_doc *d) {
-  if (!d->tx.toks.n) {
-    d->ent_refs = NULL;
-    return;
-  }
-  lb_ent_ref *r = lb_arena_alloc(d->tx.arena, d->tx.toks.n * sizeof *r);
-  memset(r, 0xFF, d->tx.toks.n * sizeof *r); /* ent = men = -1 */
-  /* actor and name mentions win over the city a capital also names */
-  for (int pass = 0; pass < 2; pass++)
-    for (size_t e = 0; e < d->entities.n; e++) {
-      const lb_entity *en = &d->entities.v[e];
-      int city = en->has_geo && en->geo.feature && strncmp(en->geo.feature, "PPL", 3) == 0;
-      for (size_t m = 0; m < en->mentions.n; m++) {
-        const lb_mention *mm = &en->mentions.v[m];
-        int second = city && mm->role == LB_ROLE_ACTOR;
-        if (second != pass) continue;
-        for (uint32_t t = mm->tok0; t < mm->tok1 && t < d->tx.toks.n; t++)
-          if (r[t].ent < 0) {
-            r[t].ent = (int32_t)e;
-            r[t].men = (int32_t)m;
-          }
+  assert(!d->ent_refs); /* once per document */
+  size_t ntok = d->tx.toks.n;
+  if (!ntok) return;
+  lb_ent_ref *r = lb_arena_alloc(d->tx.arena, ntok * sizeof *r);
+  memset(r, 0xFF, ntok * sizeof *r); /* ent = men = -1 */
+  for (size_t e = 0; e < d->entities.n; e++) {
+    const lb_entity *en = &d->entities.v[e];
+    for (size_t m = 0; m < en->mentions.n; m++) {
+      const lb_mention *mn = &en->mentions.v[m];
+      if (mn->tok1 > ntok || mn->tok0 >= mn->tok1) continue;
+      uint32_t len = mn->tok1 - mn->tok0;
+      for (uint32_t t = mn->tok0; t < mn->tok1; t++) {
+        if (r[t].ent >= 0) { /* the rule: the longer mention; the first of equals */
+          const lb_mention *o = &d->entities.v[r[t].ent].mentions.v[r[t].men];
+          if (o->tok1 - o->tok0 >= len) continue;
+        }
+        r[t].ent = (int32_t)e;
+        r[t].men = (int32_t)m;
       }
     }
+  }
   d->ent_refs = r;
 }
 
@@ -1069,10 +1068,8 @@ const char *lb_ent_actor(const lb_entity *e, const lb_mention *m) {
 }
 
 void lb_ent_run(lb_doc *d) {
-  if (!d->tx.lex || !d->tx.toks.n) {
-    lb_ent_index(d);
-    return;
-  }
+  if (!d->tx.lex || !d->tx.toks.n) return;
+  assert(d->tx.lexdoc); /* the "lexicon" stage has run */
   ctx c;
   memset(&c, 0, sizeof c);
   c.d = d;
@@ -1138,5 +1135,4 @@ void lb_ent_run(lb_doc *d) {
     lb_entity *en = &d->entities.v[e];
     if (en->mentions.n > 1) qsort(en->mentions.v, en->mentions.n, sizeof *en->mentions.v, men_cmp);
   }
-  lb_ent_index(d);
 }

@@ -32,6 +32,7 @@
 */
 #include "event.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,9 +181,9 @@ static void set_role(const lb_cl *c, role r, const char **code, const char **ent
 static role antecedent(const lb_cl *c, int32_t s, uint32_t a) {
   const lb_sent *st = &c->d->tx.sents.v[s];
   for (uint32_t t = a; t-- > st->tok0;) {
-    int32_t e = c->ment_ent[t];
-    if (e >= 0 && lb_cl_actor(c, e, c->ment_men[t])) {
-      role r = {e, c->ment_men[t], t, t + 1};
+    int32_t e = c->ment[t].ent;
+    if (e >= 0 && lb_cl_actor(c, e, c->ment[t].men)) {
+      role r = {e, c->ment[t].men, t, t + 1};
       return r;
     }
   }
@@ -200,9 +201,9 @@ static role pronoun(const lb_cl *c, uint32_t a, uint32_t v) {
         lb_cl_is(c, t, "we"))
       return NOROLE;
     for (uint32_t x = t; x-- > 0 && t - x < 300;) {
-      int32_t e = c->ment_ent[x];
+      int32_t e = c->ment[x].ent;
       if (e >= 0 && d->entities.v[e].type && strcmp(d->entities.v[e].type, "PER") == 0) {
-        role r = {e, c->ment_men[x], t, t + 1};
+        role r = {e, c->ment[x].men, t, t + 1};
         return r;
       }
     }
@@ -226,7 +227,7 @@ static int attributive(const lb_cl *c, uint32_t v, uint32_t a) {
   ** a lower-case word and its noun */
   const lb_tok *k = &c->d->tx.toks.v[v];
   if (v + 1 < c->d->tx.toks.n && (c->d->tx.toks.v[v + 1].flags & LB_TF_CAP) &&
-      c->ment_ent[v + 1] < 0 && c->d->tx.toks.v[v + 1].kind == LB_TOK_WORD && k->normlen > 4 &&
+      c->ment[v + 1].ent < 0 && c->d->tx.toks.v[v + 1].kind == LB_TOK_WORD && k->normlen > 4 &&
       !(c->d->tx.toks.v[v - 1].flags & LB_TF_CAP) && c->d->tx.toks.v[v - 1].kind == LB_TOK_WORD &&
       !(c->fw[v - 1] &
         (LB_FW_AUX | LB_FW_MODAL | LB_FW_PRON | LB_FW_NEG | LB_FW_SUBORD | LB_FW_REL))) {
@@ -386,7 +387,7 @@ static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *ou
         break;
       }
       if (d->tx.toks.v[x].kind != LB_TOK_WORD ||
-          (c->ment_ent[x] < 0 && (d->tx.toks.v[x].flags & LB_TF_CAP) &&
+          (c->ment[x].ent < 0 && (d->tx.toks.v[x].flags & LB_TF_CAP) &&
            !(c->fw[x] & (LB_FW_DET | LB_FW_DEM))))
         break;
     }
@@ -571,8 +572,8 @@ static void statements(const lb_cl *c) {
       if (d->tx.toks.v[t].start == cl->speaker_start) sp = t;
     if (ct >= sn->tok1) continue;
     const char *actor = NULL, *code = NULL;
-    if (sp != UINT32_MAX && c->ment_ent[sp] >= 0)
-      actor = lb_cl_actor(c, c->ment_ent[sp], c->ment_men[sp]);
+    if (sp != UINT32_MAX && c->ment[sp].ent >= 0)
+      actor = lb_cl_actor(c, c->ment[sp].ent, c->ment[sp].men);
     if (!actor) {
       int32_t e = lb_doc_entity_find(d, cl->speaker);
       if (e >= 0) actor = d->entities.v[e].actor;
@@ -606,7 +607,8 @@ static void statements(const lb_cl *c) {
 }
 
 void lb_evt_run(lb_doc *d) {
-  lb_cl *c = lb_cl_new(d);
+  lb_cl *c = d->clause;
+  assert(c || !d->tx.lex); /* the "clauses" stage has run */
   if (!c || c->t_event < 0) return;
   lb_arena *A = d->tx.arena;
   LB_VEC(cand) cs = {0};

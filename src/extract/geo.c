@@ -15,7 +15,6 @@
 
 #include "../doc/doc.h"
 #include "../lex/lex.h"
-#include "ent.h"
 
 /* An entdef value split into its fields once (lb_lex_fields): the readers
 ** below take several fields of each candidate, and field i by itself walks
@@ -110,5 +109,4 @@ void lb_geo_run(lb_doc *d) {
     e->geo.feature = has(&x, 8) ? lb_arena_strndup(d->tx.arena, x.f[8], (size_t)x.len[8]) : NULL;
     e->geo.cc = has(&x, 9) ? lb_arena_strndup(d->tx.arena, x.f[9], (size_t)x.len[9]) : NULL;
   }
-  lb_ent_index(d); /* capitals' city mentions rank after the country's */
 }

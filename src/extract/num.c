@@ -7,6 +7,8 @@
 */
 #include "num.h"
 
+#include <assert.h>
+
 #include "../doc/doc.h"
 #include "../lex/lexdoc.h"
 
@@ -401,9 +403,7 @@ typedef struct ememo {
   uint16_t m;
 } ememo;
 
-/* noinline: lb_num_mark, asked ~4 times per token, stays a few loads without
-** saving registers (the inlined set-up cost it ~20M Ir in pushes and pops) */
-__attribute__((noinline)) static void mark_all(lb_doc *d) {
+static void mark_all(lb_doc *d) {
   const lb_lex *lx = d->tx.lex;
   const lb_num_tabs *T = lb_num_tables(lx);
   static _Thread_local markctx x;
@@ -460,17 +460,13 @@ __attribute__((noinline)) static void mark_all(lb_doc *d) {
   d->nummark = mk;
 }
 
-/* The first call of a document (and calls without lexicon), apart so that
-** lb_num_mark is a tail call without register saves. */
-__attribute__((noinline)) static unsigned mark_first(lb_doc *d, size_t i) {
-  if (i >= d->tx.toks.n || !d->tx.lex) return 0;
-  if (!d->nummark) mark_all(d);
-  return d->nummark[i];
+void lb_num_mark_run(lb_doc *d) {
+  assert(!d->nummark); /* once per document */
+  if (!d->tx.lex || !d->tx.toks.n) return;
+  assert(d->tx.lexdoc); /* the "lexicon" stages have run */
+  mark_all(d);
 }
 
-unsigned lb_num_mark(lb_doc *d, size_t i) {
-  /* d->nummark is only ever computed with a lexicon (d->tx.lex is set once,
-  ** when the document is made) */
-  if (i < d->tx.toks.n && d->nummark) return d->nummark[i];
-  return mark_first(d, i);
+unsigned lb_num_mark(const lb_doc *d, size_t i) {
+  return i < d->tx.toks.n && d->nummark ? d->nummark[i] : 0;
 }

@@ -19,6 +19,7 @@
 */
 #include "qty.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -542,10 +543,8 @@ void lb_qty_run(lb_doc *d) {
   c.german = !d->tx.lang || strcmp(d->tx.lang, "en") != 0;
   c.lang = d->tx.lang && *d->tx.lang ? d->tx.lang : "xx";
   c.ntoks = d->tx.toks.n;
-  if (c.ntoks) {
-    lb_num_mark(d, 0); /* computes d->nummark for all tokens */
-    c.mk = d->nummark;
-  }
+  assert(d->nummark || !c.ntoks); /* the "marks" stage has run */
+  c.mk = d->nummark;
   const uint16_t *mk = c.mk; /* locals: qty_at gets &c, so c's fields would be reloaded */
   size_t ntoks = c.ntoks;
   for (size_t s = 0; s < d->tx.sents.n; s++) {

@@ -8,6 +8,7 @@
 */
 #include "signal.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,11 +47,11 @@ static void words(lb_doc *d, int german) {
   seen sv[MAXSEEN];
   int nsv = 0;
   if (!d->tx.toks.n) return;
-  /* the marks of all tokens, made at the first call; few words are in the
-  ** unit or spellvar tables, so the mark is read first (the call per
-  ** capitalised word was 1.9M Ir of 491M, all stages on 1m.jsonl) */
-  lb_num_mark(d, 0);
+  /* the marks of all tokens (stage "marks"); few words are in the unit or
+  ** spellvar tables, so the mark is read first (the call per capitalised
+  ** word was 1.9M Ir of 491M, all stages on 1m.jsonl) */
   const uint16_t *mark = d->nummark;
+  assert(mark); /* the "marks" stage has run */
   size_t ntok = d->tx.toks.n;
   for (size_t i = 0; i < ntok; i++) {
     /* four marks at a time (little or big endian: the bit is in each lane) */

@@ -8,12 +8,12 @@
 ** lookups of the very same tokens, and 66% of the lookups were repeats of a
 ** word seen before in the document.
 **
-** So on first use the memo (20 bytes per token, in the arena) is filled for
-** all word and abbreviation tokens at once: each distinct key is looked up
-** once, in one batch (lb_lex_get_many, which overlaps the cache misses of
-** successive keys), and repeats copy the first answer. Other tokens (numbers,
-** ordinals) are looked up lazily when asked for. Multi-token keys are
-** memoised per (first token, length) too (lb_lexdoc_span).
+** So the memo (20 bytes per token, in the arena) is filled for word and
+** abbreviation tokens in two batches, the two stages of lexdoc.h: each
+** distinct key is looked up once (lb_lex_get_many, which overlaps the cache
+** misses of successive keys), and repeats copy the first answer. Other
+** tokens (numbers, ordinals) are looked up when asked for. Multi-token keys
+** are memoised per (first token, length) too (lb_lexdoc_span).
 **
 ** Measured on /tmp/perf/s03.jsonl (callgrind, one thread): lexicon lookups
 ** 100.7k -> 35.7k; full extraction of the bench corpus (2 threads) 5.8 s ->
@@ -21,6 +21,7 @@
 */
 #include "lexdoc.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -177,45 +178,54 @@ static void fill(lb_text *tx, memo *m, int all, uint32_t *words, size_t *nwords)
     if (first[k] != UINT32_MAX) m[look[k]] = m[first[k]];
 }
 
-static struct lb_lexdoc *get_memo(lb_text *tx) {
-  if (!tx->lexdoc) {
-    struct lb_lexdoc *x = lb_arena_calloc(tx->arena, 1, sizeof *x);
-    size_t n = tx->toks.n ? tx->toks.n : 1;
-    /* not zeroed: fill's first pass sets the state of every token */
-    x->m = lb_arena_alloc(tx->arena, n * sizeof *x->m);
-    x->sdone = lb_arena_calloc(tx->arena, n, sizeof *x->sdone);
-    x->sfound = lb_arena_calloc(tx->arena, n, sizeof *x->sfound);
-    x->words = lb_arena_alloc(tx->arena, n * sizeof *x->words);
-    tx->lexdoc = x;
-    fill(tx, x->m, 0, x->words, &x->nwords);
-  }
+void lb_lexdoc_run(lb_text *tx) {
+  assert(!tx->lexdoc); /* once per document */
+  if (!tx->lex || !tx->toks.n) return;
+  struct lb_lexdoc *x = lb_arena_calloc(tx->arena, 1, sizeof *x);
+  size_t n = tx->toks.n;
+  /* not zeroed: fill's first pass sets the state of every token */
+  x->m = lb_arena_alloc(tx->arena, n * sizeof *x->m);
+  x->sdone = lb_arena_calloc(tx->arena, n, sizeof *x->sdone);
+  x->sfound = lb_arena_calloc(tx->arena, n, sizeof *x->sfound);
+  x->words = lb_arena_alloc(tx->arena, n * sizeof *x->words);
+  tx->lexdoc = x;
+  fill(tx, x->m, 0, x->words, &x->nwords);
+}
+
+void lb_lexdoc_run_lower(lb_text *tx) {
+  if (!tx->lex || !tx->toks.n) return;
+  assert(tx->lexdoc && !tx->lexdoc->all); /* after the "lexicon" stage, once */
+  fill(tx, tx->lexdoc->m, 1, NULL, NULL);
+  tx->lexdoc->all = 1;
+}
+
+/* The memo of a document with a lexicon and tokens: the "lexicon" stage has
+** made it (an assert, not a lazy fill: no stage builds another's data). */
+static struct lb_lexdoc *memo_of(lb_text *tx) {
+  assert(tx->lexdoc);
   return tx->lexdoc;
 }
 
 const uint32_t *lb_lexdoc_words(lb_text *tx, size_t *n) {
   *n = 0;
   if (!tx->lex || !tx->toks.n) return NULL;
-  struct lb_lexdoc *x = get_memo(tx);
+  struct lb_lexdoc *x = memo_of(tx);
   *n = x->nwords;
   return x->words;
 }
 
 const lb_lexdoc_memo *lb_lexdoc_memos(lb_text *tx) {
   if (!tx->lex || !tx->toks.n) return NULL;
-  return get_memo(tx)->m;
+  return memo_of(tx)->m;
 }
 
 int lb_lexdoc_tok(lb_text *tx, size_t i, lb_lex_entry *e) {
   if (!tx->lex || i >= tx->toks.n) return 0;
-  struct lb_lexdoc *x = get_memo(tx);
-  memo *m = &x->m[i];
-  if (!m->state && !x->all && eager(&tx->toks.v[i])) {
-    /* a plain lower-case word: the first stage that asks for one gets
-    ** them all, in one batch */
-    fill(tx, x->m, 1, NULL, NULL);
-    x->all = 1;
-  }
+  memo *m = &memo_of(tx)->m[i];
   if (!m->state) {
+    /* a token the stages have not looked up: a number or an ordinal, or a
+    ** plain lower-case word asked for before the "lexicon-lower" stage. Its
+    ** answer is kept like theirs. */
     const lb_tok *t = &tx->toks.v[i];
     lb_lex_entry f;
     set(m, t->norm && t->normlen && lb_lex_get(tx->lex, t->norm, t->normlen, &f), &f);
@@ -278,7 +288,7 @@ static int span_may(lb_text *tx, size_t i, size_t n) {
 int lb_lexdoc_span(lb_text *tx, size_t i, size_t n, lb_lex_entry *e) {
   if (!tx->lex || n == 0 || i >= tx->toks.n || n > tx->toks.n - i) return 0;
   if (n == 1) return lb_lexdoc_tok(tx, i, e);
-  struct lb_lexdoc *x = get_memo(tx);
+  struct lb_lexdoc *x = memo_of(tx);
   uint16_t bit = n <= MAXSPAN ? (uint16_t)(1u << (n - 2)) : 0;
   if (bit && (x->sdone[i] & bit)) {
     if (!(x->sfound[i] & bit)) return 0;
