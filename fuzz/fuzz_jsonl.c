@@ -16,7 +16,7 @@
 
 #include "../include/lagebild.h"
 #include "../src/base/buf.h"
-#include "../src/picture/doc.h"
+#include "../src/doc/doc.h"
 #include "../src/read/input.h"
 #include "../src/read/jsonl.h"
 #include "fuzz_check.h"

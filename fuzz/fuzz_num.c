@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "../include/lagebild.h"
+#include "../src/doc/doc.h"
 #include "../src/extract/num.h"
 #include "../src/lex/lex.h"
-#include "../src/picture/doc.h"
 #include "../src/picture/pipeline.h"
 
 static lb_engine *engine;
@@ -48,9 +48,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   lb_doc *d = lb_extract(engine, &in);
   if (d) {
     for (size_t i = 0; i < d->quantities.n; i++)
-      if (d->quantities.v[i].end > d->len || d->quantities.v[i].start > d->quantities.v[i].end) abort();
+      if (d->quantities.v[i].end > d->tx.len || d->quantities.v[i].start > d->quantities.v[i].end)
+        abort();
     for (size_t i = 0; i < d->dates.n; i++)
-      if (d->dates.v[i].end > d->len || d->dates.v[i].start > d->dates.v[i].end) abort();
+      if (d->dates.v[i].end > d->tx.len || d->dates.v[i].start > d->dates.v[i].end) abort();
     lb_doc_free(d);
   }
   return 0;

@@ -16,16 +16,18 @@
 #include <string.h>
 
 #include "../include/lagebild.h"
-#include "../src/picture/doc.h"
+#include "../src/doc/doc.h"
 #include "fuzz_check.h"
 
 static lb_engine *engine;
 
-static void span_ok(const lb_doc *d, uint32_t s, uint32_t e) { FZ_ASSERT(s <= e && e <= d->len); }
+static void span_ok(const lb_doc *d, uint32_t s, uint32_t e) {
+  FZ_ASSERT(s <= e && e <= d->tx.len);
+}
 
 static void check(const lb_doc *d) {
-  for (size_t i = 0; i < d->sents.n; i++)
-    span_ok(d, d->sents.v[i].start, d->sents.v[i].end);
+  for (size_t i = 0; i < d->tx.sents.n; i++)
+    span_ok(d, d->tx.sents.v[i].start, d->tx.sents.v[i].end);
   for (size_t i = 0; i < d->entities.n; i++)
     for (size_t m = 0; m < d->entities.v[i].mentions.n; m++)
       span_ok(d, d->entities.v[i].mentions.v[m].start, d->entities.v[i].mentions.v[m].end);
@@ -41,14 +43,14 @@ static void check(const lb_doc *d) {
     span_ok(d, c->cue_start, c->cue_end);
     span_ok(d, c->speaker_start, c->speaker_end);
     FZ_ASSERT(c->verb && c->rule);
-    FZ_ASSERT(c->sentence >= 0 && (size_t)c->sentence < d->sents.n);
+    FZ_ASSERT(c->sentence >= 0 && (size_t)c->sentence < d->tx.sents.n);
   }
   for (size_t i = 0; i < d->events.n; i++) {
     const lb_event *e = &d->events.v[i];
     span_ok(d, e->start, e->end);
     FZ_ASSERT(e->code && e->root && e->rule);
     FZ_ASSERT(e->claim >= -1 && e->claim < (int32_t)d->claims.n);
-    FZ_ASSERT(e->sentence >= 0 && (size_t)e->sentence < d->sents.n);
+    FZ_ASSERT(e->sentence >= 0 && (size_t)e->sentence < d->tx.sents.n);
     for (size_t q = 0; q < e->quantities.n; q++)
       FZ_ASSERT(e->quantities.v[q] >= 0 && (size_t)e->quantities.v[q] < d->quantities.n);
   }

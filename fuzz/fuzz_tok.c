@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "../include/lagebild.h"
-#include "../src/picture/doc.h"
+#include "../src/doc/doc.h"
 #include "../src/text/tok.h"
 #include "fuzz_check.h"
 
@@ -53,25 +53,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   in.len = size;
   lb_doc *d = lb_extract(engine, &in);
   FZ_ASSERT(d);
-  const lb_tok *T = d->toks.v;
-  for (size_t i = 0; i < d->toks.n; i++) {
+  const lb_tok *T = d->tx.toks.v;
+  for (size_t i = 0; i < d->tx.toks.n; i++) {
     FZ_ASSERT(T[i].start < T[i].end);
-    FZ_ASSERT(T[i].end <= d->len);
+    FZ_ASSERT(T[i].end <= d->tx.len);
     FZ_ASSERT(T[i].kind >= LB_TOK_WORD && T[i].kind <= LB_TOK_SYM);
     if (i) FZ_ASSERT(T[i - 1].end <= T[i].start);
   }
   size_t next = 0;
-  for (size_t k = 0; k < d->sents.n; k++) {
-    const lb_sent *s = &d->sents.v[k];
+  for (size_t k = 0; k < d->tx.sents.n; k++) {
+    const lb_sent *s = &d->tx.sents.v[k];
     FZ_ASSERT(s->tok0 == next);
     FZ_ASSERT(s->tok0 < s->tok1);
-    FZ_ASSERT(s->tok1 <= d->toks.n);
+    FZ_ASSERT(s->tok1 <= d->tx.toks.n);
     FZ_ASSERT(s->start == T[s->tok0].start);
     FZ_ASSERT(s->end == T[s->tok1 - 1].end);
-    if (k) FZ_ASSERT(d->sents.v[k - 1].end <= s->start);
+    if (k) FZ_ASSERT(d->tx.sents.v[k - 1].end <= s->start);
     next = s->tok1;
   }
-  FZ_ASSERT(next == d->toks.n);
+  FZ_ASSERT(next == d->tx.toks.n);
   lb_doc_free(d);
   free(text);
   return 0;

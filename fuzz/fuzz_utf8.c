@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "../include/lagebild.h"
-#include "../src/picture/doc.h"
+#include "../src/doc/doc.h"
 #include "fuzz_check.h"
 
 static lb_engine *engine;
@@ -40,11 +40,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size && (data[0] & 2)) in.lang = meta;
   lb_doc *d = lb_extract(engine, &in);
   FZ_ASSERT(d);
-  FZ_ASSERT(d->len == size);
+  FZ_ASSERT(d->tx.len == size);
   for (size_t i = 0; i < size; i++)
-    FZ_ASSERT(d->text[i] == text[i] || d->text[i] == 0x1A);
-  FZ_ASSERT(fz_utf8_valid(d->text, d->len));
-  FZ_ASSERT(memchr(d->text, 0, d->len) == NULL);
+    FZ_ASSERT(d->tx.text[i] == text[i] || d->tx.text[i] == 0x1A);
+  FZ_ASSERT(fz_utf8_valid(d->tx.text, d->tx.len));
+  FZ_ASSERT(memchr(d->tx.text, 0, d->tx.len) == NULL);
   char *json = NULL;
   size_t n = lb_doc_json(d, &json);
   FZ_ASSERT(json);

@@ -108,7 +108,7 @@ long t_find(const char *hay, const char *needle, int n) {
 }
 
 const char *t_span(const lb_doc *d, unsigned start, unsigned end) {
-  return lb_doc_span(d, start, end);
+  return lb_text_span(&d->tx, start, end);
 }
 
 int main(int argc, char **argv) {

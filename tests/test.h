@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "../include/lagebild.h"
-#include "../src/picture/doc.h"
+#include "../src/doc/doc.h"
 #include "../src/picture/pipeline.h"
 
 typedef void (*lb_test_fn)(void);

@@ -100,7 +100,7 @@ TEST(claim_seed_erklaeren) {
 TEST(claim_no_complement_no_claim) {
   /* "betonte die Bereitschaft" reports no statement of fact */
   const lb_doc *d = t_seed();
-  CHECK(claim_at(d, (unsigned)t_find(d->text, "betonte", 0)) == NULL);
+  CHECK(claim_at(d, (unsigned)t_find(d->tx.text, "betonte", 0)) == NULL);
 }
 
 TEST(claim_laut_and_zufolge) {
@@ -225,7 +225,7 @@ TEST(claim_bad_input_no_crash) {
     lb_doc *d = t_doc(s[i], NULL);
     for (size_t k = 0; k < d->claims.n; k++) {
       CHECK(d->claims.v[k].start <= d->claims.v[k].end);
-      CHECK(d->claims.v[k].end <= d->len);
+      CHECK(d->claims.v[k].end <= d->tx.len);
     }
     lb_doc_free(d);
   }
@@ -233,9 +233,9 @@ TEST(claim_bad_input_no_crash) {
 
 /* The token whose normalised text is w (the n-th such, 0-based), or -1. */
 static long tok_of(const lb_doc *d, const char *w, int n) {
-  for (size_t i = 0; i < d->toks.n; i++)
-    if (d->toks.v[i].norm && d->toks.v[i].normlen == strlen(w) &&
-        !memcmp(d->toks.v[i].norm, w, strlen(w)) && n-- == 0)
+  for (size_t i = 0; i < d->tx.toks.n; i++)
+    if (d->tx.toks.v[i].norm && d->tx.toks.v[i].normlen == strlen(w) &&
+        !memcmp(d->tx.toks.v[i].norm, w, strlen(w)) && n-- == 0)
       return (long)i;
   return -1;
 }
@@ -246,7 +246,7 @@ static const char *rec_lemma(lb_doc *d, const lb_cl *c, long t, int table, int i
   if (t < 0 || !lb_cl_rec(c, (uint32_t)t, table, i, &r)) return "";
   const char *f;
   int n = lb_lex_field(r.val, r.val_len, 1, &f);
-  return n > 0 ? lb_arena_strndup(d->arena, f, (size_t)n) : "";
+  return n > 0 ? lb_arena_strndup(d->tx.arena, f, (size_t)n) : "";
 }
 
 TEST(claim_clause_rec_walk_and_jumps) {
@@ -255,7 +255,7 @@ TEST(claim_clause_rec_walk_and_jumps) {
   ** answers. "wies" has two rverb records (hinweisen, zurückweisen) and an
   ** event record (ausweisen); "gibt" two rverb records. */
   lb_doc *d = t_doc("Die Regierung wies die Vorwürfe zurück. Er gibt an, krank zu sein.", NULL);
-  lb_cl *c = lb_cl_new(d);
+  lb_cl *c = d->clause; /* stage "clauses" */
   CHECK(c != NULL);
   if (!c) {
     lb_doc_free(d);
@@ -282,31 +282,32 @@ TEST(claim_clause_rec_walk_and_jumps) {
   lb_doc_free(d);
   /* an English document: the German records are not its language */
   d = t_doc_lang("The minister wies the claims back.", NULL, "en");
-  c = lb_cl_new(d);
+  c = d->clause;
   CHECK(c != NULL);
   if (c) CHECK_STR(rec_lemma(d, c, tok_of(d, "wies", 0), c->t_rverb, 0), "");
   lb_doc_free(d);
 }
 
 TEST(claim_clause_openers) {
-  /* where clauses open (lb_cl_new lists the candidate tokens for mark_open):
+  /* where clauses open (the clause analysis lists the candidate tokens for mark_open):
   ** sentence starts, after ";" ":" and dashes, at a subordinating word or a
   ** preposition + relative pronoun after a comma, at a bare "dass" */
   lb_doc *d = t_doc("Er sagte, dass es regnet; morgen wird es – so hieß es – kalt, "
                     "von denen keiner weiß. Sie glaubt dass er kommt, und er kommt: heute.",
                     NULL);
-  lb_cl *c = lb_cl_new(d);
+  lb_cl *c = d->clause; /* stage "clauses" */
   CHECK(c != NULL);
   if (!c) {
     lb_doc_free(d);
     return;
   }
   char got[256] = "";
-  for (size_t t = 0; t < d->toks.n; t++) {
+  for (size_t t = 0; t < d->tx.toks.n; t++) {
     if (!c->open[t]) continue;
     size_t n = strlen(got);
-    snprintf(got + n, sizeof got - n, "%s%.*s", n ? "|" : "", (int)(d->toks.v[t].end - d->toks.v[t].start),
-             d->text + d->toks.v[t].start);
+    snprintf(got + n, sizeof got - n, "%s%.*s", n ? "|" : "",
+             (int)(d->tx.toks.v[t].end - d->tx.toks.v[t].start),
+             d->tx.text + d->tx.toks.v[t].start);
   }
   CHECK_STR(got, "Er|dass|morgen|so|kalt|von|Sie|dass|heute");
   lb_doc_free(d);

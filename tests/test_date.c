@@ -8,7 +8,7 @@
 #include "test.h"
 
 static const lb_date *d_at(const lb_doc *d, const char *text, int nth) {
-  long off = t_find(d->text, text, nth);
+  long off = t_find(d->tx.text, text, nth);
   for (size_t i = 0; i < d->dates.n; i++)
     if ((long)d->dates.v[i].start == off) return &d->dates.v[i];
   printf("  no date at %ld \"%s\"\n", off, text);
@@ -117,8 +117,8 @@ TEST(date_relative_needs_publication) {
     CHECK_STR(d->dates.v[3].from, "2024-11-11");
   }
   int said = 0;
-  for (size_t i = 0; i < d->warnings.n; i++)
-    if (strstr(d->warnings.v[i], "3 relative dates left unresolved")) said = 1;
+  for (size_t i = 0; i < d->tx.warnings.n; i++)
+    if (strstr(d->tx.warnings.v[i], "3 relative dates left unresolved")) said = 1;
   CHECK(said);
   lb_doc_free(d);
 }

@@ -129,7 +129,7 @@ TEST(event_seed_statements) {
 TEST(event_seed_moods) {
   const lb_doc *d = t_seed();
   /* "die russische Streitkräfte seit Monaten nicht zurückerobern konnten" */
-  long at = t_find(d->text, "zurückerobern konnten", 0);
+  long at = t_find(d->tx.text, "zurückerobern konnten", 0);
   int found = 0;
   for (size_t i = 0; i < d->events.n; i++)
     if (d->events.v[i].end == (unsigned)at + strlen("zurückerobern")) {
@@ -147,11 +147,11 @@ TEST(event_seed_moods) {
       CHECK_STR(d->events.v[i].mood, "modal");
       CHECK_STR(d->events.v[i].source_entity, "Q22686");
       CHECK_INT(d->events.v[i].claim, 5);
-      CHECK_INT(d->events.v[i].start, t_find(d->text, "er den Konflikt", 0));
+      CHECK_INT(d->events.v[i].start, t_find(d->tx.text, "er den Konflikt", 0));
     }
   CHECK(found);
   /* no event of the seed is coded from "Dieser Truppenaufbau" (refers back) */
-  long tb = t_find(d->text, "Dieser Truppenaufbau", 0);
+  long tb = t_find(d->tx.text, "Dieser Truppenaufbau", 0);
   for (size_t i = 0; i < d->events.n; i++)
     CHECK(d->events.v[i].start != (unsigned)tb + 7);
 }

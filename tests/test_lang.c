@@ -9,13 +9,13 @@
 */
 #include <string.h>
 
-#include "../src/picture/doc.h"
+#include "../src/doc/doc.h"
 #include "../src/text/lang.h"
 #include "test.h"
 
 static const char *detect(const char *s) { return lb_lang_detect(s, strlen(s)); }
 
-TEST(lang_seed_is_german) { CHECK_STR(t_seed()->lang, "de"); }
+TEST(lang_seed_is_german) { CHECK_STR(t_seed()->tx.lang, "de"); }
 
 TEST(lang_german_news) {
   /* 10kGNAD test.csv, first article (DER STANDARD) */
@@ -37,7 +37,7 @@ TEST(lang_english_news) {
                    "awkward questions about their surveillance policies."),
             "en");
   lb_doc *d = t_doc("Russia launched 145 drones at Ukraine overnight, officials said.", NULL);
-  CHECK_STR(d->lang, "en");
+  CHECK_STR(d->tx.lang, "en");
   lb_doc_free(d);
 }
 
@@ -81,16 +81,16 @@ TEST(lang_empty_and_no_letters) {
   CHECK(detect("") == NULL);
   CHECK(detect("2024 – 11.11. 50.000 (!)") == NULL);
   lb_doc *d = t_doc("", NULL);
-  CHECK(d->lang == NULL);
+  CHECK(d->tx.lang == NULL);
   lb_doc_free(d);
 }
 
 TEST(lang_given_is_kept) {
   lb_doc *d = t_doc_lang("Der russische Präsident Wladimir Putin sprach in Moskau.", NULL, "en");
-  CHECK_STR(d->lang, "en");
+  CHECK_STR(d->tx.lang, "en");
   lb_doc_free(d);
   d = t_doc("Der russische Präsident Wladimir Putin sprach in Moskau.", NULL);
-  CHECK_STR(d->lang, "de");
+  CHECK_STR(d->tx.lang, "de");
   lb_doc_free(d);
 }
 

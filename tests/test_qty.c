@@ -70,10 +70,10 @@ TEST(num_parse_huge_warns_not_ub) {
   snprintf(text, sizeof text, "Es waren %s Soldaten und 10^400 Drohnen.", big);
   lb_doc *d = t_doc(text, "2024-11-11");
   CHECK_INT(d->quantities.n, 0);
-  CHECK(d->warnings.n >= 1);
+  CHECK(d->tx.warnings.n >= 1);
   int found = 0;
-  for (size_t i = 0; i < d->warnings.n; i++)
-    if (strstr(d->warnings.v[i], "at byte 9")) found = 1;
+  for (size_t i = 0; i < d->tx.warnings.n; i++)
+    if (strstr(d->tx.warnings.v[i], "at byte 9")) found = 1;
   CHECK(found);
   lb_doc_free(d);
 }
@@ -105,7 +105,7 @@ TEST(num_words_composed) {
 /* ---- the seed: every Quantities row of FACTS.md ---- */
 
 static const lb_quantity *q_at(const lb_doc *d, const char *text) {
-  long off = t_find(d->text, text, 0);
+  long off = t_find(d->tx.text, text, 0);
   for (size_t i = 0; i < d->quantities.n; i++)
     if ((long)d->quantities.v[i].start == off) return &d->quantities.v[i];
   printf("  no quantity at %ld \"%s\"\n", off, text);
@@ -196,10 +196,10 @@ TEST(qty_seed_facts) {
     CHECK_STR(q->unit, "troops");
   }
   /* traps of the seed: the year 2024 and "einige" without a counted noun */
-  CHECK(t_find(d->text, "2024", 0) >= 0);
+  CHECK(t_find(d->tx.text, "2024", 0) >= 0);
   for (size_t i = 0; i < d->quantities.n; i++) {
-    CHECK(d->quantities.v[i].start != (uint32_t)t_find(d->text, "2024", 0));
-    CHECK(d->quantities.v[i].start != (uint32_t)t_find(d->text, "einige", 0));
+    CHECK(d->quantities.v[i].start != (uint32_t)t_find(d->tx.text, "2024", 0));
+    CHECK(d->quantities.v[i].start != (uint32_t)t_find(d->tx.text, "einige", 0));
   }
 }
 
@@ -276,7 +276,7 @@ static void add_mention(lb_doc *d, const char *id, const char *type, int geo, co
   int32_t k = lb_doc_entity_find(d, id);
   lb_entity *e;
   if (k < 0) {
-    e = LB_VEC_PUSH(d->arena, d->entities);
+    e = LB_VEC_PUSH(d->tx.arena, d->entities);
     e->id = id;
     e->type = type;
     e->has_geo = (uint8_t)geo;
@@ -284,8 +284,8 @@ static void add_mention(lb_doc *d, const char *id, const char *type, int geo, co
   } else {
     e = &d->entities.v[k];
   }
-  lb_mention *m = LB_VEC_PUSH(d->arena, e->mentions);
-  long off = t_find(d->text, surface, nth);
+  lb_mention *m = LB_VEC_PUSH(d->tx.arena, e->mentions);
+  long off = t_find(d->tx.text, surface, nth);
   m->start = (uint32_t)off;
   m->end = (uint32_t)(off + (long)strlen(surface));
   m->role = (uint8_t)role;
@@ -303,7 +303,7 @@ TEST(qty_links_of_place_claim) {
   add_mention(d, "Q159", "GPE", 1, "PCLI", "Russland", 0, LB_ROLE_ACTOR);
   add_mention(d, "Q538555", "LOC", 1, "ADM1", "Kursk", 0, LB_ROLE_PLACE);
   add_mention(d, "Q423", "GPE", 1, "PCLI", "nordkoreanische", 0, LB_ROLE_ADJ);
-  lb_claim *c = LB_VEC_PUSH(d->arena, d->claims);
+  lb_claim *c = LB_VEC_PUSH(d->tx.arena, d->claims);
   c->start = (uint32_t)t_find(text, "Russland", 0);
   c->end = (uint32_t)t_find(text, "zusammengezogen hat", 0) + 19;
   lb_qty_run(d);
@@ -436,8 +436,8 @@ TEST(num_mark_per_entry) {
     lb_doc *d = t_doc_lang(text, "2024-11-11", "de");
     unsigned mon[2] = {0, 0}, mio = 0, sold = 0, und = 9999;
     int nmon = 0;
-    for (size_t i = 0; i < d->toks.n; i++) {
-      const lb_tok *t = &d->toks.v[i];
+    for (size_t i = 0; i < d->tx.toks.n; i++) {
+      const lb_tok *t = &d->tx.toks.v[i];
       if (!t->norm) continue;
       unsigned m = lb_num_mark(d, i);
       if (t->normlen == 6 && !memcmp(t->norm, "montag", 6) && nmon < 2) mon[nmon++] = m;
@@ -453,7 +453,7 @@ TEST(num_mark_per_entry) {
     CHECK(mio & LB_NUMM_QTY);
     CHECK(sold & LB_NUMM_UNIT);
     CHECK(!(und & (LB_NUMM_QTY | LB_NUMM_DATE | LB_NUMM_UNIT)));
-    CHECK_INT(lb_num_mark(d, d->toks.n), 0);
+    CHECK_INT(lb_num_mark(d, d->tx.toks.n), 0);
     lb_doc_free(d);
   }
 }

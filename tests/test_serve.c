@@ -87,7 +87,7 @@ TEST(serve_api_seed) {
     CHECK(e && strstr(q, "\"speaker\":\"Q3874799\"") && strstr(q, "\"speaker\":\"Q3874799\"") < e);
     CHECK(e && strstr(q, "\"value\":50000") && strstr(q, "\"value\":50000") < e);
   }
-  long drones = t_find(t_seed()->text, "145 Drohnen", 0);
+  long drones = t_find(t_seed()->tx.text, "145 Drohnen", 0);
   char want[128];
   snprintf(want, sizeof want, "{\"kind\":\"quantity\",\"start\":%ld,\"end\":%ld,", drones, drones + 11);
   CHECK(drones > 0 && strstr(b.p, want) != NULL);

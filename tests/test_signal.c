@@ -69,7 +69,7 @@ TEST(signal_more_kinds) {
   CHECK_INT(d->signals.n, 0);
   lb_doc_free(d);
   d = t_doc_lang("Die Front rückte am November 11, 2024 vor.", "2024-11-11", "de");
-  CHECK(s_find(d, "english_date_format", t_find(d->text, "am November 11, 2024", 0)) != NULL);
+  CHECK(s_find(d, "english_date_format", t_find(d->tx.text, "am November 11, 2024", 0)) != NULL);
   lb_doc_free(d);
 }
 

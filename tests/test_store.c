@@ -99,7 +99,7 @@ static lb_doc *text_doc(const char *id, const char *text, const char *published)
 static void put_place(lb_doc *d, const char *id, const char *name, double lat, double lon,
                       const char *surface) {
   if (lb_doc_entity_find(d, id) >= 0) return;
-  lb_entity *e = LB_VEC_PUSH(d->arena, d->entities);
+  lb_entity *e = LB_VEC_PUSH(d->tx.arena, d->entities);
   e->id = id;
   e->name = name;
   e->type = "LOC";
@@ -110,9 +110,9 @@ static void put_place(lb_doc *d, const char *id, const char *name, double lat, d
   e->geo.cc = "RU";
   e->geo.geonameid = strcmp(name, "Moscow") == 0 ? 524901 : 538555;
   e->source = "test";
-  long at = t_find(d->text, surface, 0);
+  long at = t_find(d->tx.text, surface, 0);
   if (at >= 0) {
-    lb_mention *m = LB_VEC_PUSH(d->arena, e->mentions);
+    lb_mention *m = LB_VEC_PUSH(d->tx.arena, e->mentions);
     m->start = (uint32_t)at;
     m->end = (uint32_t)(at + (long)strlen(surface));
     m->role = LB_ROLE_PLACE;
@@ -122,9 +122,9 @@ static void put_place(lb_doc *d, const char *id, const char *name, double lat, d
 
 static void put_event(lb_doc *d, const char *code, const char *src, const char *tgt,
                       const char *place, const char *date, const char *words) {
-  lb_event *e = LB_VEC_PUSH(d->arena, d->events);
+  lb_event *e = LB_VEC_PUSH(d->tx.arena, d->events);
   e->code = code;
-  e->root = lb_arena_strndup(d->arena, code, 2);
+  e->root = lb_arena_strndup(d->tx.arena, code, 2);
   e->quad_class = 4;
   e->goldstein = strcmp(code, "154") == 0 ? -7.2 : -10;
   e->source = src;
@@ -134,10 +134,10 @@ static void put_event(lb_doc *d, const char *code, const char *src, const char *
   e->place = place;
   e->date = date;
   e->claim = -1;
-  long at = t_find(d->text, words, 0);
+  long at = t_find(d->tx.text, words, 0);
   e->start = at < 0 ? 0 : (uint32_t)at;
   e->end = e->start + (uint32_t)strlen(words);
-  e->sentence = lb_doc_sentence_at(d, e->start);
+  e->sentence = lb_text_sentence_at(&d->tx, e->start);
   e->rule = "test:event";
 }
 
@@ -145,23 +145,23 @@ static void put_troops(lb_doc *d, const char *words, double value, const char *o
                        const char *speaker) {
   int claim = -1;
   if (speaker) {
-    lb_claim *c = LB_VEC_PUSH(d->arena, d->claims);
+    lb_claim *c = LB_VEC_PUSH(d->tx.arena, d->claims);
     c->speaker = speaker;
     c->verb = "sagen";
-    long at = t_find(d->text, words, 0);
+    long at = t_find(d->tx.text, words, 0);
     c->start = (uint32_t)at;
     c->end = (uint32_t)at + (uint32_t)strlen(words);
-    c->sentence = lb_doc_sentence_at(d, c->start);
+    c->sentence = lb_text_sentence_at(&d->tx, c->start);
     c->rule = "test:claim";
     claim = (int)d->claims.n - 1;
-    lb_entity *e = LB_VEC_PUSH(d->arena, d->entities);
+    lb_entity *e = LB_VEC_PUSH(d->tx.arena, d->entities);
     e->id = speaker;
     e->name = "Volodymyr Zelensky";
     e->type = "PER";
     e->actor = "UKRGOV";
   }
-  lb_quantity *q = LB_VEC_PUSH(d->arena, d->quantities);
-  long at = t_find(d->text, words, 0);
+  lb_quantity *q = LB_VEC_PUSH(d->tx.arena, d->quantities);
+  long at = t_find(d->tx.text, words, 0);
   q->start = (uint32_t)at;
   q->end = (uint32_t)at + (uint32_t)strlen(words);
   q->value = value;
@@ -171,7 +171,7 @@ static void put_troops(lb_doc *d, const char *words, double value, const char *o
   q->category = "personnel";
   q->of = of;
   q->claim = claim;
-  q->sentence = lb_doc_sentence_at(d, q->start);
+  q->sentence = lb_text_sentence_at(&d->tx, q->start);
   q->rule = "test:qty";
 }
 

@@ -21,27 +21,27 @@ static const unsigned SEED_SENTS[25][2] = {
 
 TEST(sent_seed_25_spans) {
   const lb_doc *d = t_seed();
-  CHECK_INT(d->sents.n, 25);
-  for (size_t i = 0; i < 25 && i < d->sents.n; i++) {
-    CHECK_INT(d->sents.v[i].start, SEED_SENTS[i][0]);
-    CHECK_INT(d->sents.v[i].end, SEED_SENTS[i][1]);
+  CHECK_INT(d->tx.sents.n, 25);
+  for (size_t i = 0; i < 25 && i < d->tx.sents.n; i++) {
+    CHECK_INT(d->tx.sents.v[i].start, SEED_SENTS[i][0]);
+    CHECK_INT(d->tx.sents.v[i].end, SEED_SENTS[i][1]);
   }
   /* lines 2, 6, 8, 10 are headlines */
-  CHECK_INT(d->sents.v[2].headline, 1);
-  CHECK_INT(d->sents.v[11].headline, 1);
-  CHECK_INT(d->sents.v[1].headline, 0);
-  CHECK_INT(d->sents.v[0].headline, 0);
+  CHECK_INT(d->tx.sents.v[2].headline, 1);
+  CHECK_INT(d->tx.sents.v[11].headline, 1);
+  CHECK_INT(d->tx.sents.v[1].headline, 0);
+  CHECK_INT(d->tx.sents.v[0].headline, 0);
 }
 
 /* The token that starts at byte off, or NULL. */
 static const lb_tok *tok_at(const lb_doc *d, long off) {
-  for (size_t i = 0; i < d->toks.n; i++)
-    if (d->toks.v[i].start == (uint32_t)off) return &d->toks.v[i];
+  for (size_t i = 0; i < d->tx.toks.n; i++)
+    if (d->tx.toks.v[i].start == (uint32_t)off) return &d->tx.toks.v[i];
   return NULL;
 }
 
 static void check_tok(const lb_doc *d, const char *surface, int nth, int kind) {
-  long off = t_find(d->text, surface, nth);
+  long off = t_find(d->tx.text, surface, nth);
   CHECK(off >= 0);
   const lb_tok *t = tok_at(d, off);
   CHECK(t != NULL);
@@ -66,12 +66,12 @@ TEST(tok_seed_numbers_compounds_quotes) {
   check_tok(d, "\xe2\x80\x9e", 0, LB_TOK_QUOTE); /* „Pufferzone“ */
   check_tok(d, "\xe2\x80\x93", 0, LB_TOK_DASH);
   /* exact offsets: "50.000" at 170, the quote „ before Pufferzone at 791 */
-  CHECK_INT(t_find(d->text, "50.000", 0), 127);
-  const lb_tok *q = tok_at(d, t_find(d->text, "\xe2\x80\x9ePufferzone", 0));
+  CHECK_INT(t_find(d->tx.text, "50.000", 0), 127);
+  const lb_tok *q = tok_at(d, t_find(d->tx.text, "\xe2\x80\x9ePufferzone", 0));
   CHECK(q && (q->flags & LB_TF_OPEN));
-  const lb_tok *c = tok_at(d, t_find(d->text, "\xe2\x80\x9c gegen", 0));
+  const lb_tok *c = tok_at(d, t_find(d->tx.text, "\xe2\x80\x9c gegen", 0));
   CHECK(c && (c->flags & LB_TF_CLOSE));
-  const lb_tok *u = tok_at(d, t_find(d->text, "US-Beamte", 0));
+  const lb_tok *u = tok_at(d, t_find(d->tx.text, "US-Beamte", 0));
   CHECK(u && (u->flags & LB_TF_HYPH) && (u->flags & LB_TF_CAP));
 }
 
@@ -105,7 +105,7 @@ TEST(tok_kinds_table) {
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     lb_doc *d = t_doc(cases[i].text, NULL);
-    long off = t_find(d->text, cases[i].surface, 0);
+    long off = t_find(d->tx.text, cases[i].surface, 0);
     const lb_tok *t = tok_at(d, off);
     if (!t || t->kind != cases[i].kind || t->end - t->start != strlen(cases[i].surface)) {
       printf("  case \"%s\": want %s \"%s\", got %s len %d\n", cases[i].text,
@@ -134,8 +134,8 @@ TEST(sent_no_split_at_abbrev_ordinal_decimal_colon) {
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     lb_doc *d = t_doc(cases[i].text, NULL);
-    if ((int)d->sents.n != cases[i].n) {
-      printf("  \"%s\": %zu sentences, want %d\n", cases[i].text, d->sents.n, cases[i].n);
+    if ((int)d->tx.sents.n != cases[i].n) {
+      printf("  \"%s\": %zu sentences, want %d\n", cases[i].text, d->tx.sents.n, cases[i].n);
       lb_test_failed++;
     }
     lb_doc_free(d);
@@ -146,19 +146,20 @@ TEST(utf8_invalid_bytes_replaced_in_place) {
   const char text[] = "Kursk \xff\xfe liegt in Russland. Stra\xdf"
                       "e";
   lb_doc *d = t_doc(text, NULL);
-  CHECK_INT(d->len, strlen(text));
-  CHECK_INT((unsigned char)d->text[6], 0x1A);
-  CHECK_INT((unsigned char)d->text[7], 0x1A);
-  CHECK_INT(d->warnings.n, 2);
-  if (d->warnings.n >= 2) {
-    CHECK_STR(d->warnings.v[0], "invalid UTF-8 at byte 6 (2 bytes replaced)");
-    CHECK_STR(d->warnings.v[1], "invalid UTF-8 at byte 32 (1 byte replaced)");
+  CHECK_INT(d->tx.len, strlen(text));
+  CHECK_INT((unsigned char)d->tx.text[6], 0x1A);
+  CHECK_INT((unsigned char)d->tx.text[7], 0x1A);
+  CHECK_INT(d->tx.warnings.n, 2);
+  if (d->tx.warnings.n >= 2) {
+    CHECK_STR(d->tx.warnings.v[0], "invalid UTF-8 at byte 6 (2 bytes replaced)");
+    CHECK_STR(d->tx.warnings.v[1], "invalid UTF-8 at byte 32 (1 byte replaced)");
   }
   /* offsets after the bad bytes still point into the original */
   long off = t_find(text, "Russland", 0);
   int found = 0;
-  for (size_t i = 0; i < d->toks.n; i++)
-    if (d->toks.v[i].start == (uint32_t)off && d->toks.v[i].end == (uint32_t)off + 8) found = 1;
+  for (size_t i = 0; i < d->tx.toks.n; i++)
+    if (d->tx.toks.v[i].start == (uint32_t)off && d->tx.toks.v[i].end == (uint32_t)off + 8)
+      found = 1;
   CHECK(found);
   lb_doc_free(d);
 }
@@ -458,7 +459,7 @@ TEST(tok_fast_path_spans_flags) {
   };
   lb_doc *d = t_doc(text, NULL);
   for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-    long off = t_find(d->text, want[i].surface, want[i].nth);
+    long off = t_find(d->tx.text, want[i].surface, want[i].nth);
     const lb_tok *t = off >= 0 ? tok_at(d, off) : NULL;
     if (!t || t->kind != want[i].kind || t->end - t->start != strlen(want[i].surface) ||
         t->flags != want[i].flags) {

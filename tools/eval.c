@@ -26,7 +26,7 @@
 #include <strings.h>
 
 #include "../include/lagebild.h"
-#include "../src/picture/doc.h"
+#include "../src/doc/doc.h"
 
 typedef struct gold_ev {
   char code[8], src[128], tgt[128];
@@ -80,7 +80,7 @@ static int role_ok(const lb_doc *d, const char *gold, const char *code, const ch
     const lb_entity *en = &d->entities.v[e];
     for (size_t m = 0; m < en->mentions.n; m++) {
       const lb_mention *mn = &en->mentions.v[m];
-      char *t = lb_doc_span(d, mn->start, mn->end);
+      char *t = lb_text_span(&d->tx, mn->start, mn->end);
       if (icontains(t, gold + 1) || icontains(gold + 1, t)) return 1;
     }
     return 0;
@@ -174,7 +174,7 @@ static int run_set(const lb_engine *eng, const char *path, int verbose) {
       if (verbose && !hit[2])
         printf("  %s: extra or wrong event %s %s -> %s \"%s\"\n", col[0], e->code,
                e->source ? e->source : "-", e->target ? e->target : "-",
-               lb_doc_span(d, e->start, e->end));
+               lb_text_span(&d->tx, e->start, e->end));
     }
     if (verbose)
       for (int k = 0; k < ng; k++)
@@ -186,7 +186,7 @@ static int run_set(const lb_engine *eng, const char *path, int verbose) {
       const lb_claim *c = &d->claims.v[i];
       cl.np++;
       const char *who = c->speaker_end > c->speaker_start
-                            ? lb_doc_span(d, c->speaker_start, c->speaker_end)
+                            ? lb_text_span(&d->tx, c->speaker_start, c->speaker_end)
                             : (c->speaker_text ? c->speaker_text : "");
       int hit = 0;
       for (int k = 0; k < ngc && !hit; k++)

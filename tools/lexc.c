@@ -16,10 +16,10 @@
 #include <string.h>
 
 #include "../src/base/buf.h"
+#include "../src/base/utf8.h"
 #include "../src/lex/lex.h"
 #include "../src/text/norm.h"
 #include "../src/text/tok.h"
-#include "../src/text/utf8.h"
 
 typedef struct {
   uint32_t key_off, key_len, hash, maxtoks;

@@ -3,7 +3,7 @@
 */
 #include "json.h"
 
-#include "../text/utf8.h"
+#include "utf8.h"
 
 #include <math.h>
 #include <stdio.h>

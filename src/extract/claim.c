@@ -18,10 +18,11 @@
 */
 #include "claim.h"
 
+#include <assert.h>
 #include <string.h>
 
+#include "../doc/doc.h"
 #include "../lex/lex.h"
-#include "../picture/doc.h"
 #include "clause.h"
 
 #define MAXARG 48
@@ -44,8 +45,8 @@ static const char *field(lb_arena *a, const lb_lex_rec *r, int i, int *n) {
 }
 
 static int tok_is_punct(const lb_doc *d, uint32_t t, char ch) {
-  const lb_tok *k = &d->toks.v[t];
-  return k->kind == LB_TOK_PUNCT && k->end == k->start + 1 && d->text[k->start] == ch;
+  const lb_tok *k = &d->tx.toks.v[t];
+  return k->kind == LB_TOK_PUNCT && k->end == k->start + 1 && d->tx.text[k->start] == ch;
 }
 
 /* Last token of the statement starting at t0 in sentence s: stops before a
@@ -56,7 +57,7 @@ static uint32_t stmt_end(const lb_cl *c, const lb_sent *st, uint32_t t0) {
   uint32_t t = t0, last = t0 > 0 ? t0 - 1 : 0; /* none: before t0 */
   int inq = 0;
   for (; t < st->tok1; t++) {
-    const lb_tok *k = &d->toks.v[t];
+    const lb_tok *k = &d->tx.toks.v[t];
     if (k->kind == LB_TOK_QUOTE) inq = (k->flags & LB_TF_OPEN) ? 1 : 0;
     if (!inq) {
       if (k->kind == LB_TOK_DASH || tok_is_punct(d, t, ';')) break;
@@ -80,15 +81,15 @@ static void find_speaker(const lb_cl *c, int32_t s, const cue *q, uint32_t limit
   int n = lb_cl_args(c, a, b, args, MAXARG);
   const lb_cl_arg *best = NULL;
   int inverted =
-      q->t0 == a || tok_is_punct(d, q->t0 - 1, ',') || d->toks.v[q->t0 - 1].kind == LB_TOK_QUOTE;
+      q->t0 == a || tok_is_punct(d, q->t0 - 1, ',') || d->tx.toks.v[q->t0 - 1].kind == LB_TOK_QUOTE;
   /* right after the cue: "enthüllte der ukrainische Präsident Selenskyj";
   ** in English only after a quotation or comma: "..., said the minister" */
   for (int i = 0; i < n && !best && (!c->en || inverted); i++) {
     if (args[i].tok0 < q->t1 || args[i].role == LB_ARG_PREP || args[i].role == LB_ARG_GEN) continue;
     uint32_t x = q->t1;
     while (x < args[i].tok0 &&
-           (c->fw[x] & (LB_FW_DET | LB_FW_DEM) || !(d->toks.v[x].flags & LB_TF_CAP)) &&
-           d->toks.v[x].kind == LB_TOK_WORD && !(c->fw[x] & (LB_FW_SUBORD | LB_FW_PREP)) &&
+           (c->fw[x] & (LB_FW_DET | LB_FW_DEM) || !(d->tx.toks.v[x].flags & LB_TF_CAP)) &&
+           d->tx.toks.v[x].kind == LB_TOK_WORD && !(c->fw[x] & (LB_FW_SUBORD | LB_FW_PREP)) &&
            x < q->t1 + 3)
       x++;
     if (x == args[i].tok0) best = &args[i];
@@ -105,16 +106,16 @@ static void find_speaker(const lb_cl *c, int32_t s, const cue *q, uint32_t limit
   if (best) {
     const lb_entity *e = &d->entities.v[best->ent];
     cl->speaker = e->id;
-    cl->speaker_start = d->toks.v[best->tok0].start;
-    cl->speaker_end = d->toks.v[best->tok1 - 1].end;
+    cl->speaker_start = d->tx.toks.v[best->tok0].start;
+    cl->speaker_end = d->tx.toks.v[best->tok1 - 1].end;
     /* the rest of the noun phrase up to the cue: "Aragua's governor" */
     uint32_t x = best->tok1;
     while (x < q->t0 && x < best->tok1 + 4 &&
-           (d->toks.v[x].kind == LB_TOK_WORD || d->toks.v[x].kind == LB_TOK_ABBR) &&
+           (d->tx.toks.v[x].kind == LB_TOK_WORD || d->tx.toks.v[x].kind == LB_TOK_ABBR) &&
            !(c->fw[x] &
              (LB_FW_AUX | LB_FW_MODAL | LB_FW_PREP | LB_FW_SUBORD | LB_FW_COORD | LB_FW_NEG)))
       x++;
-    if (x == q->t0 && x > best->tok1) cl->speaker_end = d->toks.v[x - 1].end;
+    if (x == q->t0 && x > best->tok1) cl->speaker_end = d->tx.toks.v[x - 1].end;
     return;
   }
   /* a pronoun next to the cue: the last person named before it */
@@ -125,15 +126,15 @@ static void find_speaker(const lb_cl *c, int32_t s, const cue *q, uint32_t limit
     pt = q->t0 - 1;
   if (pt != UINT32_MAX) {
     for (uint32_t t = pt; t-- > 0 && pt - t < 400;) {
-      int32_t e = c->ment_ent[t];
+      int32_t e = c->ment[t].ent;
       if (e >= 0 && d->entities.v[e].type && strcmp(d->entities.v[e].type, "PER") == 0) {
         cl->speaker = d->entities.v[e].id;
         break;
       }
     }
-    cl->speaker_start = d->toks.v[pt].start;
-    cl->speaker_end = d->toks.v[pt].end;
-    if (!cl->speaker) cl->speaker_text = lb_doc_span(d, cl->speaker_start, cl->speaker_end);
+    cl->speaker_start = d->tx.toks.v[pt].start;
+    cl->speaker_end = d->tx.toks.v[pt].end;
+    if (!cl->speaker) cl->speaker_text = lb_text_span(&d->tx, cl->speaker_start, cl->speaker_end);
     return;
   }
   uint32_t s0, s1;
@@ -142,33 +143,34 @@ static void find_speaker(const lb_cl *c, int32_t s, const cue *q, uint32_t limit
     s1 = lb_cl_np_end(c, s0, b, 8);
   } else {
     s1 = q->t0;
-    while (s1 > a && d->toks.v[s1 - 1].kind != LB_TOK_WORD && d->toks.v[s1 - 1].kind != LB_TOK_ABBR)
+    while (s1 > a && d->tx.toks.v[s1 - 1].kind != LB_TOK_WORD &&
+           d->tx.toks.v[s1 - 1].kind != LB_TOK_ABBR)
       s1--;
     s0 = s1;
     while (s0 > a && s1 - s0 < 8 &&
-           (d->toks.v[s0 - 1].kind == LB_TOK_WORD || d->toks.v[s0 - 1].kind == LB_TOK_ABBR) &&
+           (d->tx.toks.v[s0 - 1].kind == LB_TOK_WORD || d->tx.toks.v[s0 - 1].kind == LB_TOK_ABBR) &&
            !(c->fw[s0 - 1] & (LB_FW_SUBORD | LB_FW_AUX | LB_FW_MODAL)))
       s0--;
     while (s0 < s1 && (c->fw[s0] & LB_FW_COORD))
       s0++;
   }
   if (s1 > s0) {
-    cl->speaker_start = d->toks.v[s0].start;
-    cl->speaker_end = d->toks.v[s1 - 1].end;
-    cl->speaker_text = lb_doc_span(d, cl->speaker_start, cl->speaker_end);
+    cl->speaker_start = d->tx.toks.v[s0].start;
+    cl->speaker_end = d->tx.toks.v[s1 - 1].end;
+    cl->speaker_text = lb_text_span(&d->tx, cl->speaker_start, cl->speaker_end);
   }
 }
 
 static lb_claim *add(lb_doc *d, int32_t s, const cue *q, uint32_t t0, uint32_t t1,
                      const char *lang) {
-  lb_claim *cl = LB_VEC_PUSH(d->arena, d->claims);
+  lb_claim *cl = LB_VEC_PUSH(d->tx.arena, d->claims);
   cl->sentence = s;
   cl->verb = q->lemma;
-  cl->start = d->toks.v[t0].start;
-  cl->end = d->toks.v[t1].end;
-  cl->cue_start = d->toks.v[q->t0].start;
-  cl->cue_end = d->toks.v[q->t1 - 1].end;
-  cl->rule = lb_arena_printf(d->arena, "%s:%s:%s", lang,
+  cl->start = d->tx.toks.v[t0].start;
+  cl->end = d->tx.toks.v[t1].end;
+  cl->cue_start = d->tx.toks.v[q->t0].start;
+  cl->cue_end = d->tx.toks.v[q->t1 - 1].end;
+  cl->rule = lb_arena_printf(d->tx.arena, "%s:%s:%s", lang,
                              strcmp(q->kind, "v") == 0 ? "rverb" : "cue", q->lemma);
   return cl;
 }
@@ -176,7 +178,7 @@ static lb_claim *add(lb_doc *d, int32_t s, const cue *q, uint32_t t0, uint32_t t
 /* Span of the quotation that opens at token t (the open quote): its inside. */
 static int quote_span(const lb_doc *d, const lb_sent *st, uint32_t t, uint32_t *q0, uint32_t *q1) {
   for (uint32_t x = t + 1; x < st->tok1; x++)
-    if (d->toks.v[x].kind == LB_TOK_QUOTE && !(d->toks.v[x].flags & LB_TF_OPEN)) {
+    if (d->tx.toks.v[x].kind == LB_TOK_QUOTE && !(d->tx.toks.v[x].flags & LB_TF_OPEN)) {
       if (x == t + 1) return 0;
       *q0 = t + 1;
       *q1 = x - 1;
@@ -188,29 +190,29 @@ static int quote_span(const lb_doc *d, const lb_sent *st, uint32_t t, uint32_t *
 /* A reporting verb at q: find what it reports. Returns 1 when a claim was made. */
 static int verb_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
   lb_doc *d = c->d;
-  const lb_sent *st = &d->sents.v[s];
+  const lb_sent *st = &d->tx.sents.v[s];
   uint32_t a, b;
   lb_cl_bounds(c, s, q->t0, &a, &b);
   /* attributive participle ("die bestätigten Fälle") reports nothing */
   if (!c->en && q->t0 > a && (c->fw[q->t0 - 1] & LB_FW_DET) && q->t1 < st->tok1 &&
-      (d->toks.v[q->t1].flags & LB_TF_CAP))
+      (d->tx.toks.v[q->t1].flags & LB_TF_CAP))
     return 0;
   /* English attributive participle: "the first reported death" */
-  const lb_tok *ck = &d->toks.v[q->t0];
+  const lb_tok *ck = &d->tx.toks.v[q->t0];
   if (c->en && q->t0 > a && q->t1 < st->tok1 && ck->normlen > 2 &&
-      memcmp(ck->norm + ck->normlen - 2, "ed", 2) == 0 && d->toks.v[q->t1].kind == LB_TOK_WORD &&
-      !(d->toks.v[q->t1].flags & LB_TF_CAP) && c->fw[q->t1] == 0 &&
+      memcmp(ck->norm + ck->normlen - 2, "ed", 2) == 0 && d->tx.toks.v[q->t1].kind == LB_TOK_WORD &&
+      !(d->tx.toks.v[q->t1].flags & LB_TF_CAP) && c->fw[q->t1] == 0 &&
       ((c->fw[q->t0 - 1] & LB_FW_DET) || (q->t0 > a + 1 && (c->fw[q->t0 - 2] & LB_FW_DET) &&
-                                          !(d->toks.v[q->t0 - 1].flags & LB_TF_CAP))))
+                                          !(d->tx.toks.v[q->t0 - 1].flags & LB_TF_CAP))))
     return 0;
   /* forward: "dass"/"that", a colon or a quotation */
   int commas = 0;
   for (uint32_t t = q->t1; t < st->tok1 && t < q->t1 + 12; t++) {
-    const lb_tok *k = &d->toks.v[t];
+    const lb_tok *k = &d->tx.toks.v[t];
     if (lb_cl_is(c, t, "dass") || lb_cl_is(c, t, "that") || lb_cl_is(c, t, "ob") ||
         lb_cl_is(c, t, "whether")) {
       if (c->en && lb_cl_is(c, t, "that") && t + 1 < st->tok1 &&
-          (d->toks.v[t + 1].kind == LB_TOK_PUNCT))
+          (d->tx.toks.v[t + 1].kind == LB_TOK_PUNCT))
         break;
       uint32_t e = stmt_end(c, st, t + 1);
       if (e <= t) return 0;
@@ -227,7 +229,7 @@ static int verb_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
     }
     if (tok_is_punct(d, t, ':')) { /* "sagte er: Es gebe ..." */
       uint32_t x = t + 1;
-      if (x < st->tok1 && d->toks.v[x].kind == LB_TOK_QUOTE) continue;
+      if (x < st->tok1 && d->tx.toks.v[x].kind == LB_TOK_QUOTE) continue;
       uint32_t e = x < st->tok1 ? stmt_end(c, st, x) : x;
       if (x >= st->tok1 || e <= x + 1) return 0;
       lb_claim *cl = add(d, s, q, x, e, lang);
@@ -275,15 +277,16 @@ static int verb_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
     cm--;
   if (cm > st->tok0 + 1 && tok_is_punct(d, cm - 1, ',')) {
     int quoted =
-        d->toks.v[q->t0 - 1].kind == LB_TOK_QUOTE || d->toks.v[cm - 2].kind == LB_TOK_QUOTE;
+        d->tx.toks.v[q->t0 - 1].kind == LB_TOK_QUOTE || d->tx.toks.v[cm - 2].kind == LB_TOK_QUOTE;
     uint32_t e = q->t1;
-    while (e < st->tok1 && d->toks.v[e].kind != LB_TOK_PUNCT && e < q->t1 + 16)
+    while (e < st->tok1 && d->tx.toks.v[e].kind != LB_TOK_PUNCT && e < q->t1 + 16)
       e++;
     if (!quoted && e < st->tok1 && !tok_is_punct(d, e, '.') && !tok_is_punct(d, e, '!')) return 0;
     uint32_t c0 = st->tok0, c1 = cm - 2;
-    while (c1 > c0 && (d->toks.v[c1].kind == LB_TOK_PUNCT || d->toks.v[c1].kind == LB_TOK_QUOTE))
+    while (c1 > c0 &&
+           (d->tx.toks.v[c1].kind == LB_TOK_PUNCT || d->tx.toks.v[c1].kind == LB_TOK_QUOTE))
       c1--;
-    while (c0 < c1 && d->toks.v[c0].kind == LB_TOK_QUOTE)
+    while (c0 < c1 && d->tx.toks.v[c0].kind == LB_TOK_QUOTE)
       c0++;
     if (c1 <= c0 + 1) return 0;
     lb_claim *cl = add(d, s, q, c0, c1, lang);
@@ -291,7 +294,7 @@ static int verb_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
     return 1;
   }
   /* English "X said the attack ..." without "that" */
-  if (c->en && q->t1 < st->tok1 && d->toks.v[q->t1].kind == LB_TOK_WORD &&
+  if (c->en && q->t1 < st->tok1 && d->tx.toks.v[q->t1].kind == LB_TOK_WORD &&
       !(c->fw[q->t1] & (LB_FW_PREP | LB_FW_DET)) && !(c->fw[q->t1] & LB_FW_AUX)) {
     uint32_t e = stmt_end(c, st, q->t1);
     if (e > q->t1 + 2) {
@@ -306,7 +309,7 @@ static int verb_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
 /* "laut X ...", "according to X", "X zufolge". */
 static int source_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
   lb_doc *d = c->d;
-  const lb_sent *st = &d->sents.v[s];
+  const lb_sent *st = &d->tx.sents.v[s];
   uint32_t sp0, sp1, c0, c1;
   if (q->kind[0] == 'p' && q->kind[1] == 'r') { /* pre: speaker follows */
     sp0 = q->t1;
@@ -315,7 +318,7 @@ static int source_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
     if (sp1 <= sp0) return 0;
     if (q->t0 == st->tok0 || (q->t0 > st->tok0 && !tok_is_punct(d, q->t0 - 1, ','))) {
       c0 = sp1;
-      while (c0 < st->tok1 && d->toks.v[c0].kind == LB_TOK_PUNCT)
+      while (c0 < st->tok1 && d->tx.toks.v[c0].kind == LB_TOK_PUNCT)
         c0++;
       if (c0 >= st->tok1) return 0;
       c1 = stmt_end(c, st, c0);
@@ -325,18 +328,18 @@ static int source_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
     } else {
       c0 = st->tok0;
       c1 = q->t0 - 1;
-      while (c1 > c0 && d->toks.v[c1].kind == LB_TOK_PUNCT)
+      while (c1 > c0 && d->tx.toks.v[c1].kind == LB_TOK_PUNCT)
         c1--;
     }
   } else { /* post: "X zufolge" */
     sp1 = q->t0;
     sp0 = sp1;
-    while (sp0 > st->tok0 && sp1 - sp0 < 6 && d->toks.v[sp0 - 1].kind == LB_TOK_WORD &&
+    while (sp0 > st->tok0 && sp1 - sp0 < 6 && d->tx.toks.v[sp0 - 1].kind == LB_TOK_WORD &&
            !(c->fw[sp0 - 1] & (LB_FW_SUBORD | LB_FW_NEG)))
       sp0--;
     if (sp0 == sp1) return 0;
     c0 = q->t1;
-    while (c0 < st->tok1 && d->toks.v[c0].kind == LB_TOK_PUNCT)
+    while (c0 < st->tok1 && d->tx.toks.v[c0].kind == LB_TOK_PUNCT)
       c0++;
     if (c0 >= st->tok1) return 0;
     c1 = stmt_end(c, st, c0);
@@ -344,21 +347,21 @@ static int source_claim(const lb_cl *c, int32_t s, cue *q, const char *lang) {
   }
   if (c1 <= c0) return 0;
   lb_claim *cl = add(d, s, q, c0, c1, lang);
-  cl->speaker_start = d->toks.v[sp0].start;
-  cl->speaker_end = d->toks.v[sp1 - 1].end;
+  cl->speaker_start = d->tx.toks.v[sp0].start;
+  cl->speaker_end = d->tx.toks.v[sp1 - 1].end;
   for (uint32_t t = sp0; t < sp1; t++)
-    if (c->ment_ent[t] >= 0) {
-      cl->speaker = d->entities.v[c->ment_ent[t]].id;
+    if (c->ment[t].ent >= 0) {
+      cl->speaker = d->entities.v[c->ment[t].ent].id;
       break;
     }
-  if (!cl->speaker) cl->speaker_text = lb_doc_span(d, cl->speaker_start, cl->speaker_end);
+  if (!cl->speaker) cl->speaker_text = lb_text_span(&d->tx, cl->speaker_start, cl->speaker_end);
   return 1;
 }
 
 /* Match the cue that starts at token t; returns tokens consumed (0: none). */
 static uint32_t try_cue(const lb_cl *c, int32_t s, uint32_t t, const char *lang, int *made) {
   lb_doc *d = c->d;
-  const lb_sent *st = &d->sents.v[s];
+  const lb_sent *st = &d->tx.sents.v[s];
   lb_lex_rec r;
   uint32_t len = 1;
   int have = 0;
@@ -371,7 +374,7 @@ static uint32_t try_cue(const lb_cl *c, int32_t s, uint32_t t, const char *lang,
       size_t n = 0;
       int ok = 1;
       for (uint32_t i = 0; i < k && ok; i++) {
-        const lb_tok *tk = &d->toks.v[t + i];
+        const lb_tok *tk = &d->tx.toks.v[t + i];
         if (!tk->norm || n + tk->normlen + 2 > sizeof key) {
           ok = 0;
           break;
@@ -382,9 +385,9 @@ static uint32_t try_cue(const lb_cl *c, int32_t s, uint32_t t, const char *lang,
       }
       if (!ok) continue;
       lb_lex_entry e;
-      if (!lb_lex_get(d->lex, key, n, &e)) continue;
+      if (!lb_lex_get(d->tx.lex, key, n, &e)) continue;
       for (uint32_t i = 0; i < e.nrec; i++) {
-        if (!lb_lex_rec_get(d->lex, &e, i, &r) || r.table != c->t_rverb) continue;
+        if (!lb_lex_rec_get(d->tx.lex, &e, i, &r) || r.table != c->t_rverb) continue;
         const char *f;
         if (lb_lex_field(r.val, r.val_len, 0, &f) == 2 && memcmp(f, lang, 2) == 0) {
           have = 1;
@@ -396,17 +399,17 @@ static uint32_t try_cue(const lb_cl *c, int32_t s, uint32_t t, const char *lang,
   }
   for (int i = 0; have || lb_cl_rec(c, t, c->t_rverb, i, &r); i++) {
     cue q;
-    q.lemma = field(d->arena, &r, 1, &q.lemma_n);
-    q.particle = field(d->arena, &r, 2, &q.particle_n);
-    q.kind = field(d->arena, &r, 3, &q.kind_n);
+    q.lemma = field(d->tx.arena, &r, 1, &q.lemma_n);
+    q.particle = field(d->tx.arena, &r, 2, &q.particle_n);
+    q.kind = field(d->tx.arena, &r, 3, &q.kind_n);
     int code_n;
-    q.code = field(d->arena, &r, 4, &code_n);
+    q.code = field(d->tx.arena, &r, 4, &code_n);
     q.t0 = t;
     q.t1 = t + len;
     have = 0;
     if (strcmp(q.kind, "first") == 0) continue;
     if (strcmp(q.kind, "v") == 0) {
-      if (d->toks.v[t].kind != LB_TOK_WORD) continue;
+      if (d->tx.toks.v[t].kind != LB_TOK_WORD) continue;
       if (strcmp(q.particle, "-") != 0) { /* separable: particle later in the clause */
         uint32_t a, b, x;
         lb_cl_bounds(c, s, t, &a, &b);
@@ -414,7 +417,7 @@ static uint32_t try_cue(const lb_cl *c, int32_t s, uint32_t t, const char *lang,
           if (lb_cl_is(c, x, q.particle)) break;
         if (x >= b || x >= t + 12) continue;
         q.t1 = x + 1;
-      } else if (!c->en && (d->toks.v[t].flags & LB_TF_CAP) && t != st->tok0) {
+      } else if (!c->en && (d->tx.toks.v[t].flags & LB_TF_CAP) && t != st->tok0) {
         continue; /* a capitalised noun, not the verb */
       }
       if (verb_claim(c, s, &q, lang)) {
@@ -436,35 +439,36 @@ static void konj1_claim(const lb_cl *c, int32_t s, const char *lang) {
   if (d->claims.n == 0) return;
   const lb_claim *prev = &d->claims.v[d->claims.n - 1];
   if (prev->sentence < s - 2 || (!prev->speaker && !prev->speaker_text)) return;
-  const lb_sent *st = &d->sents.v[s];
+  const lb_sent *st = &d->tx.sents.v[s];
   int inq = 0;
   for (uint32_t t = st->tok0; t < st->tok1; t++) {
-    const lb_tok *k = &d->toks.v[t];
+    const lb_tok *k = &d->tx.toks.v[t];
     if (k->kind == LB_TOK_QUOTE) inq = (k->flags & LB_TF_OPEN) ? 1 : 0;
     if (inq || !(c->fw[t] & LB_FW_KONJ1)) continue;
     if (t > st->tok0 && (lb_cl_is(c, t - 1, "ich") || lb_cl_is(c, t + 1, "ich"))) continue;
     uint32_t e = stmt_end(c, st, st->tok0);
     if (e <= st->tok0) return;
-    lb_claim *cl = LB_VEC_PUSH(d->arena, d->claims);
+    lb_claim *cl = LB_VEC_PUSH(d->tx.arena, d->claims);
     cl->sentence = s;
     cl->speaker = prev->speaker;
     cl->speaker_text = prev->speaker_text;
     cl->verb = prev->verb;
-    cl->start = d->toks.v[st->tok0].start;
-    cl->end = d->toks.v[e].end;
+    cl->start = d->tx.toks.v[st->tok0].start;
+    cl->end = d->tx.toks.v[e].end;
     cl->cue_start = k->start;
     cl->cue_end = k->end;
-    cl->rule = lb_arena_printf(d->arena, "%s:konj1", lang);
+    cl->rule = lb_arena_printf(d->tx.arena, "%s:konj1", lang);
     return;
   }
 }
 
 void lb_claim_run(lb_doc *d) {
-  lb_cl *c = lb_cl_new(d);
+  lb_cl *c = d->clause;
+  assert(c || !d->tx.lex); /* the "clauses" stage has run */
   if (!c || c->t_rverb < 0) return;
   const char *lang = c->en ? "en" : "de";
-  for (size_t s = 0; s < d->sents.n; s++) {
-    const lb_sent *st = &d->sents.v[s];
+  for (size_t s = 0; s < d->tx.sents.n; s++) {
+    const lb_sent *st = &d->tx.sents.v[s];
     int made = 0;
     for (uint32_t t = st->tok0; t < st->tok1;) {
       if (!(c->has[t] & LB_CL_HAS_RVERB)) {

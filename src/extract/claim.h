@@ -6,7 +6,8 @@
 
 struct lb_doc;
 
-/* Pipeline stage: add this module's facts to d. */
+/* Stage "claims": reads toks, sents, d->clause (stage "clauses") and the
+** entities; writes d->claims. */
 void lb_claim_run(struct lb_doc *d);
 
 #endif

@@ -3,19 +3,21 @@
 **
 ** One pass over the tokens looks every key up once in the lexicon and keeps
 ** the entry, so claim.c and event.c read reporting verbs and event patterns
-** from the same lookup; a second pass maps every token to the entity mention
-** that covers it. Roles come from what stands before a noun phrase: a
-** preposition (prepositional role), an accusative article (object), an
-** article after a noun (genitive attribute), else subject.
+** from the same lookup; the mention that covers a token is the "mentions"
+** stage's (d->ent_refs, the one rule of lb_ent_index). Roles come from what
+** stands before a noun phrase: a preposition (prepositional role), an
+** accusative article (object), an article after a noun (genitive
+** attribute), else subject.
 */
 #include "clause.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "../doc/doc.h"
 #include "../lex/lex.h"
 #include "../lex/lexdoc.h"
-#include "../picture/doc.h"
 
 /* Is the record's first field the document's language? (Field 0 is the
 ** bytes before the first tab, as lb_lex_field counts them.) */
@@ -40,12 +42,12 @@ static _Thread_local struct {
 } rec_last;
 
 int lb_cl_rec(const lb_cl *c, uint32_t t, int table, int i, lb_lex_rec *r) {
-  if (table < 0 || t >= c->d->toks.n || c->nrec[t] == 0) return 0;
+  if (table < 0 || t >= c->d->tx.toks.n || c->nrec[t] == 0) return 0;
   /* the has bits are exact for these two tables (any language) */
   if ((table == c->t_rverb && !(c->has[t] & LB_CL_HAS_RVERB)) ||
       (table == c->t_event && !(c->has[t] & LB_CL_HAS_EVENT)))
     return 0;
-  const lb_lex *lx = c->d->lex;
+  const lb_lex *lx = c->d->tx.lex;
   lb_lex_entry e = {c->rec0[t], c->nrec[t], 1, 0, ~0u, 0};
   uint32_t k = 0;
   int want = i;
@@ -86,15 +88,15 @@ static uint32_t fw_class(const char *f, int n) {
 }
 
 int lb_cl_is(const lb_cl *c, uint32_t t, const char *w) {
-  if (t >= c->d->toks.n) return 0;
-  const lb_tok *k = &c->d->toks.v[t];
+  if (t >= c->d->tx.toks.n) return 0;
+  const lb_tok *k = &c->d->tx.toks.v[t];
   size_t n = strlen(w);
   return k->norm && k->normlen == n && memcmp(k->norm, w, n) == 0;
 }
 
 int lb_cl_stem(const lb_cl *c, uint32_t t, const char *list, int n) {
-  if (t >= c->d->toks.n) return 0;
-  const lb_tok *k = &c->d->toks.v[t];
+  if (t >= c->d->tx.toks.n) return 0;
+  const lb_tok *k = &c->d->tx.toks.v[t];
   if (!k->norm) return 0;
   const char *p = list, *end = list + n;
   while (p < end) {
@@ -108,14 +110,14 @@ int lb_cl_stem(const lb_cl *c, uint32_t t, const char *list, int n) {
 }
 
 int lb_cl_konj(const lb_cl *c, uint32_t t, int wide) {
-  if (t >= c->d->toks.n) return 0;
+  if (t >= c->d->tx.toks.n) return 0;
   if (c->fw[t] & LB_FW_KONJ1) return 1;
   if (!wide || c->en || c->t_form < 0 || c->nrec[t] == 0) return 0;
   lb_lex_entry e = {c->rec0[t], c->nrec[t], 1, 0, ~0u, 0};
   int konj = 0;
   for (uint32_t k = 0; k < e.nrec; k++) {
     lb_lex_rec r;
-    if (!lb_lex_rec_get(c->d->lex, &e, k, &r) || r.table != c->t_form) continue;
+    if (!lb_lex_rec_get(c->d->tx.lex, &e, k, &r) || r.table != c->t_form) continue;
     const char *f;
     int n = lb_lex_field(r.val, r.val_len, 2, &f);
     if (n <= 0) continue;
@@ -132,20 +134,20 @@ int lb_cl_konj(const lb_cl *c, uint32_t t, int wide) {
 }
 
 /* Clause openers: see the header comment. Only dashes, punctuation and
-** subordinating words can open a clause; lb_cl_new lists those tokens in
+** subordinating words can open a clause; analyse lists those tokens in
 ** cand[0..nc) (ascending) while it fills fw, so the sentences are walked
 ** over the list, not over every token: looking at every token's kind here
 ** was 3.2M Ir of 491M (callgrind, all stages on 1m.jsonl). */
 static void mark_open(lb_cl *c, const uint32_t *cand, size_t nc) {
   lb_doc *d = c->d;
   /* locals: the stores into open (bytes) may alias anything */
-  const lb_tok *toks = d->toks.v;
+  const lb_tok *toks = d->tx.toks.v;
   const uint32_t *fw = c->fw;
-  const char *text = d->text;
+  const char *text = d->tx.text;
   uint8_t *open = c->open;
-  uint32_t ntok = (uint32_t)d->toks.n;
-  for (size_t s = 0; s < d->sents.n; s++) {
-    const lb_sent *st = &d->sents.v[s];
+  uint32_t ntok = (uint32_t)d->tx.toks.n;
+  for (size_t s = 0; s < d->tx.sents.n; s++) {
+    const lb_sent *st = &d->tx.sents.v[s];
     if (st->tok0 < ntok) open[st->tok0] = 1;
     uint32_t end = st->tok1 < ntok ? st->tok1 : ntok;
     /* the first listed token >= tok0 */
@@ -195,7 +197,7 @@ static void mark_open(lb_cl *c, const uint32_t *cand, size_t nc) {
 ** rverb or event record -- function words and verbs, a few hundred -- get
 ** their records read, and those once per thread: the cache is keyed by the
 ** entry's first record, which no other entry shares. Before, a cache keyed
-** by the token's bytes cost a hash and a memcmp per token: lb_cl_new was
+** by the token's bytes cost a hash and a memcmp per token: the analysis was
 ** 29.5M Ir self in callgrind of the all-stages run on 1m.jsonl (491M), and
 ** is 11.3M with this, the list for mark_open and no zeroing of its arrays.
 */
@@ -208,10 +210,10 @@ typedef struct ec_slot {
 static _Thread_local ec_slot ecache[EC_SLOTS];
 
 /* Fill the cache slot of the entry whose records are [rec0, rec0 + nrec)
-** (lb_cl_new looks the slot up itself first; the entry goes by value so
-** that lb_cl_new's copy stays in registers). */
+** (analyse looks the slot up itself first; the entry goes by value so
+** that analyse's copy stays in registers). */
 static const ec_slot *entry_info(const lb_cl *c, uint32_t rec0, uint32_t nrec) {
-  const lb_lex *lx = c->d->lex;
+  const lb_lex *lx = c->d->tx.lex;
   lb_lex_entry ent = {rec0, nrec, 1, 0, ~0u, 0}, *e = &ent;
   ec_slot *es = &ecache[(rec0 * 2654435761u) >> 22];
   es->lx = lx;
@@ -238,79 +240,48 @@ static const ec_slot *entry_info(const lb_cl *c, uint32_t rec0, uint32_t nrec) {
   return es;
 }
 
-/* Map every token to the longest entity mention that covers it. */
-static void map_mentions(lb_cl *c) {
-  lb_doc *d = c->d;
-  for (size_t t = 0; t < d->toks.n; t++)
-    c->ment_ent[t] = c->ment_men[t] = -1;
-  for (size_t e = 0; e < d->entities.n; e++) {
-    const lb_entity *en = &d->entities.v[e];
-    for (size_t m = 0; m < en->mentions.n; m++) {
-      const lb_mention *mn = &en->mentions.v[m];
-      if (mn->tok1 > d->toks.n || mn->tok0 >= mn->tok1) continue;
-      for (uint32_t t = mn->tok0; t < mn->tok1; t++) {
-        int32_t oe = c->ment_ent[t];
-        if (oe >= 0) { /* keep the longer mention */
-          const lb_mention *o = &d->entities.v[oe].mentions.v[c->ment_men[t]];
-          if (o->tok1 - o->tok0 >= mn->tok1 - mn->tok0) continue;
-        }
-        c->ment_ent[t] = (int32_t)e;
-        c->ment_men[t] = (int32_t)m;
-      }
-    }
-  }
-  c->nent = d->entities.n;
-}
-
-lb_cl *lb_cl_new(lb_doc *d) {
-  if (!d->lex) return NULL;
-  if (d->clause && d->clause->d == d && d->clause->ntok == d->toks.n) {
-    /* the claim stage made it; the event stage reuses it (mentions may have grown) */
-    if (d->clause->nent != d->entities.n) map_mentions(d->clause);
-    return d->clause;
-  }
-  lb_cl *c = lb_arena_calloc(d->arena, 1, sizeof *c);
-  c->ntok = d->toks.n;
+/* The analysis of document d (see lb_cl_run). */
+static lb_cl *analyse(lb_doc *d) {
+  lb_cl *c = lb_arena_calloc(d->tx.arena, 1, sizeof *c);
   c->d = d;
-  c->en = d->lang && strcmp(d->lang, "en") == 0;
-  c->t_clause = lb_lex_table(d->lex, "clause");
-  c->t_rverb = lb_lex_table(d->lex, "rverb");
-  c->t_event = lb_lex_table(d->lex, "event");
-  c->t_cameo = lb_lex_table(d->lex, "cameo");
-  c->t_form = lb_lex_table(d->lex, "form");
-  size_t n = d->toks.n ? d->toks.n : 1;
+  c->en = d->tx.lang && strcmp(d->tx.lang, "en") == 0;
+  c->t_clause = lb_lex_table(d->tx.lex, "clause");
+  c->t_rverb = lb_lex_table(d->tx.lex, "rverb");
+  c->t_event = lb_lex_table(d->tx.lex, "event");
+  c->t_cameo = lb_lex_table(d->tx.lex, "cameo");
+  c->t_form = lb_lex_table(d->tx.lex, "form");
+  size_t n = d->tx.toks.n ? d->tx.toks.n : 1;
   /* every token's slot is written below: no zeroing first */
-  c->fw = lb_arena_alloc(d->arena, n * sizeof *c->fw);
-  c->rec0 = lb_arena_alloc(d->arena, n * sizeof *c->rec0);
-  c->nrec = lb_arena_alloc(d->arena, n * sizeof *c->nrec);
-  c->maxt = lb_arena_alloc(d->arena, n);
-  c->ment_ent = lb_arena_alloc(d->arena, n * sizeof *c->ment_ent);
-  c->ment_men = lb_arena_alloc(d->arena, n * sizeof *c->ment_men);
-  c->open = lb_arena_calloc(d->arena, n, 1);
-  c->has = lb_arena_alloc(d->arena, n);
+  c->fw = lb_arena_alloc(d->tx.arena, n * sizeof *c->fw);
+  c->rec0 = lb_arena_alloc(d->tx.arena, n * sizeof *c->rec0);
+  c->nrec = lb_arena_alloc(d->tx.arena, n * sizeof *c->nrec);
+  c->maxt = lb_arena_alloc(d->tx.arena, n);
+  c->ment = d->ent_refs;
+  c->open = lb_arena_calloc(d->tx.arena, n, 1);
+  c->has = lb_arena_alloc(d->tx.arena, n);
   /* the tables whose records say something here */
   uint32_t want = 0;
   if (c->t_clause >= 0) want |= 1u << (c->t_clause < 31 ? c->t_clause : 31);
   if (c->t_rverb >= 0) want |= 1u << (c->t_rverb < 31 ? c->t_rverb : 31);
   if (c->t_event >= 0) want |= 1u << (c->t_event < 31 ? c->t_event : 31);
   /* the entity stage has looked most tokens up already (lex/lexdoc.c) */
-  const lb_lexdoc_memo *memo = lb_lexdoc_memos(d);
+  const lb_lexdoc_memo *memo = lb_lexdoc_memos(&d->tx);
   /* locals: the byte stores (maxt, has) may alias anything, and reloading
-  ** c's array pointers and d->toks every token cost ~20% of this loop */
-  const lb_tok *toks = d->toks.v;
+  ** c's array pointers and d->tx.toks every token cost ~20% of this loop */
+  const lb_tok *toks = d->tx.toks.v;
   uint32_t *fw = c->fw, *rec0 = c->rec0, *nrec = c->nrec;
   uint8_t *maxt = c->maxt, *has = c->has;
-  const lb_lex *lx = d->lex;
+  const lb_lex *lx = d->tx.lex;
   uint8_t en = (uint8_t)c->en;
-  size_t ntok = d->toks.n, nc = 0;
-  uint32_t *cand = lb_arena_alloc(d->arena, n * sizeof *cand);
+  size_t ntok = d->tx.toks.n, nc = 0;
+  uint32_t *cand = lb_arena_alloc(d->tx.arena, n * sizeof *cand);
   for (size_t t = 0; t < ntok; t++) {
     const lb_tok *k = &toks[t];
     uint32_t r0 = 0, nr = 0, mt = 0, tb = 0;
     int found = 0;
     if (k->kind == LB_TOK_WORD && k->norm) {
       lb_lex_entry e;
-      if ((found = lb_lexdoc_tok_memo(d, memo, t, &e)) != 0)
+      if ((found = lb_lexdoc_tok_memo(&d->tx, memo, t, &e)) != 0)
         r0 = e.rec0, nr = e.nrec, mt = e.maxtoks, tb = e.tables;
     }
     if (!found) {
@@ -339,14 +310,21 @@ lb_cl *lb_cl_new(lb_doc *d) {
     fw[t] = f;
     has[t] = h;
   }
-  map_mentions(c);
   mark_open(c, cand, nc);
-  d->clause = c;
   return c;
 }
 
+void lb_cl_run(lb_doc *d) {
+  assert(!d->clause); /* once per document */
+  if (!d->tx.lex) return;
+  /* the "lexicon" stages and "mentions" have run */
+  assert(d->tx.lexdoc || !d->tx.toks.n);
+  assert(d->ent_refs || !d->tx.toks.n);
+  d->clause = analyse(d);
+}
+
 void lb_cl_bounds(const lb_cl *c, int32_t s, uint32_t t, uint32_t *a, uint32_t *b) {
-  const lb_sent *st = &c->d->sents.v[s];
+  const lb_sent *st = &c->d->tx.sents.v[s];
   uint32_t x = t;
   while (x > st->tok0 && !c->open[x])
     x--;
@@ -360,7 +338,7 @@ void lb_cl_bounds(const lb_cl *c, int32_t s, uint32_t t, uint32_t *a, uint32_t *
 /* A lower-case word that can stand inside a noun phrase before its noun:
 ** article, adjective, adverb ("die neu verstärkten"). */
 static int np_inner(const lb_cl *c, uint32_t t) {
-  const lb_tok *k = &c->d->toks.v[t];
+  const lb_tok *k = &c->d->tx.toks.v[t];
   if (k->kind != LB_TOK_WORD) return 0;
   if (c->fw[t] & (LB_FW_PREP | LB_FW_SUBORD | LB_FW_NEG | LB_FW_AUX | LB_FW_MODAL | LB_FW_COORD))
     return 0;
@@ -372,19 +350,19 @@ int lb_cl_args(const lb_cl *c, uint32_t a, uint32_t b, lb_cl_arg *out, int max) 
   const lb_doc *d = c->d;
   int n = 0;
   for (uint32_t t = a; t < b && n < max; t++) {
-    int32_t e = c->ment_ent[t];
+    int32_t e = c->ment[t].ent;
     if (e < 0) continue;
-    int32_t m = c->ment_men[t];
+    int32_t m = c->ment[t].men;
     const lb_mention *mn = &d->entities.v[e].mentions.v[m];
-    if (t != a && t != mn->tok0 && c->ment_ent[t - 1] == e && c->ment_men[t - 1] == m) continue;
+    if (t != a && t != mn->tok0 && c->ment[t - 1].ent == e && c->ment[t - 1].men == m) continue;
     lb_cl_arg *g = &out[n++];
     g->ent = e;
     g->men = m;
     g->tok0 = t;
     g->tok1 = mn->tok1 < b ? mn->tok1 : b;
     /* "russische Städte": an adjective mention takes its noun along */
-    if (g->tok1 < b && (mn->role == LB_ROLE_ADJ) && c->ment_ent[g->tok1] < 0 &&
-        d->toks.v[g->tok1].kind == LB_TOK_WORD && (d->toks.v[g->tok1].flags & LB_TF_CAP))
+    if (g->tok1 < b && (mn->role == LB_ROLE_ADJ) && c->ment[g->tok1].ent < 0 &&
+        d->tx.toks.v[g->tok1].kind == LB_TOK_WORD && (d->tx.toks.v[g->tok1].flags & LB_TF_CAP))
       g->tok1++;
     g->prep = -1;
     g->role = LB_ARG_SUBJ;
@@ -394,14 +372,14 @@ int lb_cl_args(const lb_cl *c, uint32_t a, uint32_t b, lb_cl_arg *out, int max) 
     if (!c->en && (lb_cl_is(c, t, "des") || lb_cl_is(c, t, "der"))) det = 1; /* "des Kremls" */
     while (x > a && steps < 5) {
       uint32_t p = x - 1;
-      const lb_tok *k = &d->toks.v[p];
+      const lb_tok *k = &d->tx.toks.v[p];
       if (c->fw[p] & LB_FW_PREP) {
         g->prep = (int32_t)p;
         g->role = LB_ARG_PREP;
         break;
       }
       if (k->kind == LB_TOK_NUM) break;
-      if (c->ment_ent[p] >= 0) break;
+      if (c->ment[p].ent >= 0) break;
       /* a lower-case word right before an article is a verb, not an adjective */
       if (!np_inner(c, p) ||
           (!(c->fw[p] & (LB_FW_DET | LB_FW_DEM | LB_FW_ACC)) && (c->fw[p + 1] & LB_FW_DET))) {
@@ -434,9 +412,9 @@ const char *lb_cl_mood(const lb_cl *c, uint32_t a, uint32_t b, uint32_t v) {
     if (f & LB_FW_MODAL) modal = 1;
   }
   uint32_t first = a;
-  if (first < b && c->d->toks.v[first].kind == LB_TOK_PUNCT) first++;
+  if (first < b && c->d->tx.toks.v[first].kind == LB_TOK_PUNCT) first++;
   if (first < b && (c->fw[first] & LB_FW_HYPO)) hypo = 1;
-  if (v > a && (c->fw[v - 1] & LB_FW_ZU) && !(c->d->toks.v[v].flags & LB_TF_CAP)) hypo = 1;
+  if (v > a && (c->fw[v - 1] & LB_FW_ZU) && !(c->d->tx.toks.v[v].flags & LB_TF_CAP)) hypo = 1;
   if (neg) return "negated";
   if (modal) return "modal";
   if (hypo) return "hypothetical";
@@ -456,10 +434,10 @@ uint32_t lb_cl_np_end(const lb_cl *c, uint32_t t0, uint32_t limit, int max) {
   uint32_t i = t0, last = t0;
   int head = 0; /* a noun or name was seen: only a genitive or "und" may follow */
   while (i < limit && (int)(i - t0) < max) {
-    const lb_tok *k = &d->toks.v[i];
+    const lb_tok *k = &d->tx.toks.v[i];
     if (k->kind != LB_TOK_WORD && k->kind != LB_TOK_ABBR) break;
     if (c->fw[i] & (LB_FW_SUBORD | LB_FW_AUX | LB_FW_MODAL)) break;
-    if ((k->flags & LB_TF_CAP) || c->ment_ent[i] >= 0 ||
+    if ((k->flags & LB_TF_CAP) || c->ment[i].ent >= 0 ||
         ((k->flags & LB_TF_DIGIT) && (k->flags & LB_TF_HYPH))) { /* "der 73-Jährige" */
       i++;
       last = i;

@@ -10,7 +10,7 @@
 ** Everything the analysis knows about words comes from the lexicon table
 ** `clause` (data/de/clause.tsv, data/en/clause.tsv): function-word classes.
 ** This is shallow analysis on purpose: no parser, one pass over the tokens,
-** a per-token map of the mentions that the entity stage left on the document.
+** and the per-token mention index of the "mentions" stage (lb_ent_index).
 ** It is not a grammar; where it guesses, the guess is written down below.
 **
 ** A clause opens at the sentence start, after ";" ":" and dashes, and at a
@@ -26,6 +26,7 @@
 #include <stdint.h>
 
 struct lb_doc;
+struct lb_ent_ref;
 struct lb_lex_rec;
 
 /* Function-word classes (bits), from the lexicon table `clause`. */
@@ -66,22 +67,21 @@ typedef struct lb_cl_arg {
 /* The per-document analysis. Fields are read by claim.c and event.c. */
 typedef struct lb_cl {
   struct lb_doc *d;
-  size_t ntok, nent;                               /* tokens and entities when it was built */
   int en;                                          /* English rules (else German) */
   int t_clause, t_rverb, t_event, t_cameo, t_form; /* lexicon tables, -1 when absent */
   uint32_t *fw;                                    /* per token: LB_FW_* bits */
   uint32_t *rec0, *nrec;        /* per token: lexicon entry of its key (nrec 0: none) */
   uint8_t *maxt;                /* per token: longest key starting here, in tokens */
-  int32_t *ment_ent, *ment_men; /* per token: covering mention or -1 */
+  const struct lb_ent_ref *ment; /* per token: covering mention or -1 (d->ent_refs) */
   uint8_t *open;                /* per token: 1 when a clause opens at it */
   uint8_t *has;                 /* per token: LB_CL_HAS_* (its key has such records) */
 } lb_cl;
 
-/* Analyse document d (tokens normalised, entities found). Allocates in the
-** document's arena and keeps the result in d->clause, so the second stage
-** that asks (events after claims) gets the same analysis; returns NULL when
-** the document has no lexicon. */
-lb_cl *lb_cl_new(struct lb_doc *d);
+/* Stage "clauses": analyse document d for the claim and event stages. Reads
+** toks, sents, lang, tx->lexdoc (after "lexicon-lower") and d->ent_refs
+** (after "mentions"); writes d->clause, in the document's arena. Leaves it
+** NULL when the document has no lexicon. */
+void lb_cl_run(struct lb_doc *d);
 
 /* The clause around token t: tokens [*a, *b) inside t's sentence s. */
 void lb_cl_bounds(const lb_cl *c, int32_t s, uint32_t t, uint32_t *a, uint32_t *b);

@@ -10,12 +10,13 @@
 */
 #include "date.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../doc/doc.h"
 #include "../lex/lex.h"
 #include "../lex/lexdoc.h"
-#include "../picture/doc.h"
 #include "num.h"
 
 long lb_date_days(int y, int m, int day) {
@@ -71,23 +72,23 @@ typedef struct dt {
 static const char *iso_day(ctx *c, long z) {
   int y, m, dd;
   lb_date_civil(z, &y, &m, &dd);
-  return lb_arena_printf(c->d->arena, "%04d-%02d-%02d", y, m, dd);
+  return lb_arena_printf(c->d->tx.arena, "%04d-%02d-%02d", y, m, dd);
 }
 static const char *iso_month(ctx *c, int y, int m) {
   while (m < 1) m += 12, y--;
   while (m > 12) m -= 12, y++;
-  return lb_arena_printf(c->d->arena, "%04d-%02d", y, m);
+  return lb_arena_printf(c->d->tx.arena, "%04d-%02d", y, m);
 }
-static const char *iso_year(ctx *c, int y) { return lb_arena_printf(c->d->arena, "%04d", y); }
+static const char *iso_year(ctx *c, int y) { return lb_arena_printf(c->d->tx.arena, "%04d", y); }
 static const char *rule(ctx *c, const char *name) {
-  return lb_arena_printf(c->d->arena, "%s:date:%s", c->lang, name);
+  return lb_arena_printf(c->d->tx.arena, "%s:date:%s", c->lang, name);
 }
 
 static int fieldint(const lb_lex_rec *r, int i, int dflt) {
   return (int)lb_lex_field_num(r, i, dflt);
 }
 
-static const lb_tok *tok(ctx *c, size_t i) { return i < c->s1 ? &c->d->toks.v[i] : NULL; }
+static const lb_tok *tok(ctx *c, size_t i) { return i < c->s1 ? &c->d->tx.toks.v[i] : NULL; }
 
 /* Digits of a token as an int, or -1 when it has others (or too many). */
 static int tok_int(ctx *c, size_t i, size_t stripdot) {
@@ -97,7 +98,7 @@ static int tok_int(ctx *c, size_t i, size_t stripdot) {
   if (n == 0 || n > 6) return -1;
   int v = 0;
   for (size_t k = 0; k < n; k++) {
-    char ch = c->d->text[t->start + k];
+    char ch = c->d->tx.text[t->start + k];
     if (ch < '0' || ch > '9') return -1;
     v = v * 10 + (ch - '0');
   }
@@ -126,7 +127,7 @@ static int infer_year(ctx *c, int m, int since) {
 ** without one of the marks `need` starts none. */
 static int dphrase(ctx *c, size_t i, int table, size_t maxlen, unsigned need, lb_lex_rec *r) {
   if (i >= c->s1) return 0;
-  const lb_tok *t = &c->d->toks.v[i];
+  const lb_tok *t = &c->d->tx.toks.v[i];
   if (t->kind == LB_TOK_NUM || t->kind == LB_TOK_PUNCT || t->kind == LB_TOK_QUOTE) return 0;
   if ((t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR) && !(lb_num_mark(c->d, i) & need))
     return 0;
@@ -160,7 +161,7 @@ static int timeunit_at(ctx *c, size_t i) {
   const lb_tok *t = tok(c, i);
   if (!t || !t->norm || !(lb_num_mark(c->d, i) & LB_NUMM_UNIT)) return 0;
   lb_lex_rec r;
-  if (!lb_lexdoc_find(c->d, i, c->T->unit, &r)) return 0;
+  if (!lb_lexdoc_find(&c->d->tx, i, c->T->unit, &r)) return 0;
   if (!lb_lex_field_is(&r, 4, "time")) return 0;
   if (lb_lex_field_is(&r, 0, "days")) return 'd';
   if (lb_lex_field_is(&r, 0, "weeks")) return 'w';
@@ -176,18 +177,18 @@ static int count_at(ctx *c, size_t i, double *v) {
   if (!t) return 0;
   if (t->kind == LB_TOK_NUM) {
     unsigned fl;
-    return lb_num_parse(c->d->text + t->start, t->end - t->start, 1, v, &fl) == LB_NUM_OK &&
+    return lb_num_parse(c->d->tx.text + t->start, t->end - t->start, 1, v, &fl) == LB_NUM_OK &&
            !(fl & LB_NUMF_DECIMAL) && *v > 0 && *v < 100000;
   }
   if (t->kind != LB_TOK_WORD || !t->norm) return 0;
   lb_lex_rec r;
-  if (lb_lexdoc_find(c->d, i, c->T->dart, &r)) {
+  if (lb_lexdoc_find(&c->d->tx, i, c->T->dart, &r)) {
     *v = fieldint(&r, 0, 1);
     return 1;
   }
   lb_num_word w;
   if (!timeunit_at(c, i + 1)) return 0;
-  if (lb_num_word_get(c->d->lex, c->T->num, t->norm, t->normlen, &w) && w.kind == LB_NUMK_CARD &&
+  if (lb_num_word_get(c->d->tx.lex, c->T->num, t->norm, t->normlen, &w) && w.kind == LB_NUMK_CARD &&
       w.value > 0 && w.value < 100000) {
     *v = w.value;
     return 1;
@@ -369,7 +370,7 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
   if (t->kind == LB_TOK_DATE) {
     int p[3] = {0, 0, 0}, np = 0, len = 0;
     for (uint32_t k = t->start; k < t->end && np < 3; k++) {
-      char ch = c->d->text[k];
+      char ch = c->d->tx.text[k];
       if (ch >= '0' && ch <= '9') {
         if (++len > 4) return 0;
         p[np] = p[np] * 10 + (ch - '0');
@@ -398,7 +399,7 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
       if (dd >= 1 && dd <= 31) {
         size_t k = j + 1;
         const lb_tok *cm = tok(c, k);
-        if (cm && cm->kind == LB_TOK_PUNCT && c->d->text[cm->start] == ',') k++;
+        if (cm && cm->kind == LB_TOK_PUNCT && c->d->tx.text[cm->start] == ',') k++;
         int yy = tok_year(c, k);
         o->ntok = (yy > 0 ? k + 1 : j + 1) - i;
         o->rule = rule(c, "month-day");
@@ -465,7 +466,7 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
       size_t nt = 2;
       if (!ago && a && a->norm) {
         lb_lex_rec pr;
-        if (lb_lexdoc_find(c->d, i + 2, c->T->dprep, &pr) &&
+        if (lb_lexdoc_find(&c->d->tx, i + 2, c->T->dprep, &pr) &&
             lb_lex_field_is(&pr, 0, "agopost"))
           ago = 1, nt = 3;
       }
@@ -494,11 +495,11 @@ static int m_core(ctx *c, size_t i, const char *prep, const char *part, dt *o) {
   int y = tok_year(c, i);
   if (y > 0 && (*prep || (y >= 1900 && y <= 2100))) {
     const lb_tok *u = tok(c, i + 1);
-    if (u && u->norm && lb_lexdoc_find(c->d, i + 1, c->T->unit, &r) &&
+    if (u && u->norm && lb_lexdoc_find(&c->d->tx, i + 1, c->T->unit, &r) &&
         !lb_lex_field_is(&r, 4, "time"))
       return 0;
     if (i > 0) {
-      const lb_tok *p = &c->d->toks.v[i - 1];
+      const lb_tok *p = &c->d->tx.toks.v[i - 1];
       if (p->kind == LB_TOK_SYM || p->kind == LB_TOK_NUM || p->kind == LB_TOK_ABBR) return 0;
     }
     if (u && (u->kind == LB_TOK_NUM || u->kind == LB_TOK_SYM)) return 0;
@@ -554,21 +555,22 @@ static size_t match_at(ctx *c, size_t i, dt *o) {
 }
 
 void lb_date_run(lb_doc *d) {
-  if (!d->lex) return;
+  if (!d->tx.lex) return;
+  assert(d->nummark || !d->tx.toks.n); /* the "marks" stage has run */
   ctx c;
   memset(&c, 0, sizeof c);
   c.d = d;
-  c.T = lb_num_tables(d->lex);
-  c.lang = d->lang && *d->lang ? d->lang : "xx";
+  c.T = lb_num_tables(d->tx.lex);
+  c.lang = d->tx.lang && *d->tx.lang ? d->tx.lang : "xx";
   if (d->pub_y) {
     c.haspub = 1;
     c.pub = lb_date_days(d->pub_y, d->pub_m, d->pub_d);
   }
-  for (size_t s = 0; s < d->sents.n; s++) {
-    c.s1 = d->sents.v[s].tok1;
+  for (size_t s = 0; s < d->tx.sents.n; s++) {
+    c.s1 = d->tx.sents.v[s].tok1;
     c.sent = (int32_t)s;
-    for (size_t i = d->sents.v[s].tok0; i < c.s1; i++) {
-      const lb_tok *t = &d->toks.v[i];
+    for (size_t i = d->tx.sents.v[s].tok0; i < c.s1; i++) {
+      const lb_tok *t = &d->tx.toks.v[i];
       if (t->kind != LB_TOK_WORD && t->kind != LB_TOK_NUM && t->kind != LB_TOK_ORD &&
           t->kind != LB_TOK_DATE && t->kind != LB_TOK_ABBR)
         continue;
@@ -578,9 +580,9 @@ void lb_date_run(lb_doc *d) {
       size_t n = match_at(&c, i, &o);
       if (!n) continue;
       if (i + n > c.s1) n = c.s1 - i;
-      lb_date *x = LB_VEC_PUSH(d->arena, d->dates);
+      lb_date *x = LB_VEC_PUSH(d->tx.arena, d->dates);
       x->start = t->start;
-      x->end = d->toks.v[i + n - 1].end;
+      x->end = d->tx.toks.v[i + n - 1].end;
       x->from = o.from;
       x->to = o.to;
       x->granularity = o.gran;
@@ -593,8 +595,8 @@ void lb_date_run(lb_doc *d) {
     }
   }
   if (c.nunres)
-    lb_doc_warn(d, "%d relative date%s left unresolved: no publication date", c.nunres,
-                c.nunres == 1 ? "" : "s");
+    lb_text_warn(&d->tx, "%d relative date%s left unresolved: no publication date", c.nunres,
+                 c.nunres == 1 ? "" : "s");
 }
 
 const lb_date *lb_date_in_span(const lb_doc *d, uint32_t start, uint32_t end) {

@@ -19,7 +19,8 @@
 struct lb_doc;
 struct lb_date;
 
-/* Pipeline stage: add this module's facts to d. */
+/* Stage "dates": reads toks, sents, lang, tx->lexdoc, d->nummark (stage
+** "marks") and the publication date; writes d->dates. */
 void lb_date_run(struct lb_doc *d);
 
 /*

@@ -27,9 +27,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../doc/doc.h"
 #include "../lex/lex.h"
 #include "../lex/lexdoc.h"
-#include "../picture/doc.h"
 #include "geo.h"
 
 #define KEYMAX 512
@@ -108,7 +108,7 @@ static int is_word(const lb_tok *t) {
 /* The lexicon entry of token i's own key, looked up once per document and
 ** shared with the later stages (lex/lexdoc.c). */
 static int tok_entry(ctx *c, uint32_t i, lb_lex_entry *e) {
-  return lb_lexdoc_tok_memo(c->d, c->memo, i, e);
+  return lb_lexdoc_tok_memo(&c->d->tx, c->memo, i, e);
 }
 
 static int entry_has(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex_rec *r) {
@@ -146,10 +146,10 @@ static uint32_t probe(ctx *c, uint32_t i, uint32_t lim, int table, lb_lex_entry 
       ** ("Der" starts many names, "der präsident" few): one lookup
       ** instead of one per length (lex.h: prefix entries) */
       lb_lex_entry e2;
-      if (lb_lexdoc_span(c->d, i, 2, &e2))
+      if (lb_lexdoc_span(&c->d->tx, i, 2, &e2))
         for (uint32_t k = n < e2.maxtoks ? n : e2.maxtoks; k > 2; k--) {
           lb_lex_entry e;
-          if (lb_lex_has_len(&e2, k) && lb_lexdoc_span(c->d, i, k, &e) &&
+          if (lb_lex_has_len(&e2, k) && lb_lexdoc_span(&c->d->tx, i, k, &e) &&
               has_tab(c, &e, table)) {
             *out = e;
             return k;
@@ -161,8 +161,7 @@ static uint32_t probe(ctx *c, uint32_t i, uint32_t lim, int table, lb_lex_entry 
       lb_lex_entry e;
       /* only lengths some key has; memoised: probes for ent, nat and
       ** rolenoun ask for the same spans */
-      if (lb_lex_has_len(&e1, n) && lb_lexdoc_span(c->d, i, n, &e) &&
-          has_tab(c, &e, table)) {
+      if (lb_lex_has_len(&e1, n) && lb_lexdoc_span(&c->d->tx, i, n, &e) && has_tab(c, &e, table)) {
         *out = e;
         return n;
       }
@@ -178,7 +177,7 @@ static uint32_t probe(ctx *c, uint32_t i, uint32_t lim, int table, lb_lex_entry 
 /* The source a name record names (field 3: "lex:cldr", "rule:translit:ru-de"),
 ** as a mention's rule; dflt when it names none. */
 static const char *rec_source(ctx *c, const lb_lex_rec *r, const char *dflt) {
-  const char *s = lb_lex_field_dup(c->d->arena, r, 3);
+  const char *s = lb_lex_field_dup(c->d->tx.arena, r, 3);
   return s ? s : dflt;
 }
 
@@ -208,13 +207,13 @@ static int32_t entity_for(ctx *c, const char *kid, size_t n) {
     const char *id = d->entities.v[i].id;
     if (strlen(id) == (size_t)l && memcmp(id, f, (size_t)l) == 0) return (int32_t)i;
   }
-  lb_entity *e = LB_VEC_PUSH(d->arena, d->entities);
-  e->id = lb_lex_field_dup(c->d->arena, &r, 0);
-  e->type = lb_lex_field_dup(c->d->arena, &r, 1);
-  e->actor = lb_lex_field_dup(c->d->arena, &r, 2);
-  e->country = lb_lex_field_dup(c->d->arena, &r, 3);
-  e->name = lb_lex_field_dup(c->d->arena, &r, 4);
-  e->source = lb_lex_field_dup(c->d->arena, &r, 11);
+  lb_entity *e = LB_VEC_PUSH(d->tx.arena, d->entities);
+  e->id = lb_lex_field_dup(c->d->tx.arena, &r, 0);
+  e->type = lb_lex_field_dup(c->d->tx.arena, &r, 1);
+  e->actor = lb_lex_field_dup(c->d->tx.arena, &r, 2);
+  e->country = lb_lex_field_dup(c->d->tx.arena, &r, 3);
+  e->name = lb_lex_field_dup(c->d->tx.arena, &r, 4);
+  e->source = lb_lex_field_dup(c->d->tx.arena, &r, 11);
   if (!e->type) e->type = "MISC";
   if (!e->name) e->name = e->id;
   return (int32_t)(d->entities.n - 1);
@@ -230,15 +229,15 @@ static lb_mention *add_mention(ctx *c, int32_t ent, uint32_t tok0, uint32_t tok1
                                const char *rule, int role) {
   if (ent < 0 || tok1 <= tok0) return NULL;
   lb_doc *d = c->d;
-  assert((size_t)ent < d->entities.n && tok1 <= d->toks.n);
+  assert((size_t)ent < d->entities.n && tok1 <= d->tx.toks.n);
   lb_entity *e = &d->entities.v[ent];
-  uint32_t start = d->toks.v[tok0].start, end = d->toks.v[tok1 - 1].end;
+  uint32_t start = d->tx.toks.v[tok0].start, end = d->tx.toks.v[tok1 - 1].end;
   for (size_t i = 0; i < e->mentions.n; i++)
     if (e->mentions.v[i].start == start && e->mentions.v[i].end == end) return &e->mentions.v[i];
   /* rules are written "de:..."; in an English document they are "en:..." */
   if (c->en && rule && strncmp(rule, "de:", 3) == 0)
-    rule = lb_arena_printf(d->arena, "en:%s", rule + 3);
-  lb_mention *m = LB_VEC_PUSH(d->arena, e->mentions);
+    rule = lb_arena_printf(d->tx.arena, "en:%s", rule + 3);
+  lb_mention *m = LB_VEC_PUSH(d->tx.arena, e->mentions);
   m->start = start;
   m->end = end;
   m->tok0 = tok0;
@@ -258,7 +257,7 @@ static lb_mention *add_mention(ctx *c, int32_t ent, uint32_t tok0, uint32_t tok1
 static const char *agent_actor(ctx *c, int32_t ent, const char *agent, size_t n) {
   const char *a = c->d->entities.v[ent].actor;
   if (!a || !n || (n == 1 && agent[0] == '-')) return NULL;
-  return lb_arena_printf(c->d->arena, "%s%.*s", a, (int)n, agent);
+  return lb_arena_printf(c->d->tx.arena, "%s%.*s", a, (int)n, agent);
 }
 
 static int tok_cap(const lb_doc *d, const lb_tok *t) {
@@ -268,7 +267,7 @@ static int tok_cap(const lb_doc *d, const lb_tok *t) {
 
 static int prev_is(const ctx *c, uint32_t i, uint32_t s0, const char *const *list) {
   if (i <= s0) return 0;
-  const lb_tok *p = &c->d->toks.v[i - 1];
+  const lb_tok *p = &c->d->tx.toks.v[i - 1];
   return p->norm && in_list(list, p->norm, p->normlen);
 }
 
@@ -312,7 +311,7 @@ static int part_acronym_ok(const lb_doc *d, const lb_tok *t, size_t off, size_t 
     if (!(surface[i] >= 'A' && surface[i] <= 'Z')) up = 0;
   if (!up) return 1;
   for (size_t i = 0; i < l; i++) {
-    char ch = d->text[t->start + off + i];
+    char ch = d->tx.text[t->start + off + i];
     if (!(ch >= 'A' && ch <= 'Z')) return 0;
   }
   return 1;
@@ -361,9 +360,9 @@ static void note_surname(ctx *c, int32_t ent, uint32_t i0, uint32_t i1) {
   if (i1 - i0 < 2) return;
   const lb_entity *e = &c->d->entities.v[ent];
   if (!e->type || strcmp(e->type, "PER") != 0) return;
-  const lb_tok *t = &c->d->toks.v[i1 - 1];
+  const lb_tok *t = &c->d->tx.toks.v[i1 - 1];
   if (!t->norm) return;
-  surname *s = LB_VEC_PUSH(c->d->arena, c->surnames);
+  surname *s = LB_VEC_PUSH(c->d->tx.arena, c->surnames);
   s->key = t->norm;
   s->len = t->normlen;
   s->ent = ent;
@@ -461,7 +460,7 @@ static const name_recs *name_recs_of(ctx *c, const lb_tok *t, uint32_t n, const 
 
 /* A name at token i: returns tokens consumed (0 = none). */
 static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
-  const lb_tok *t = &c->d->toks.v[i];
+  const lb_tok *t = &c->d->tx.toks.v[i];
   lb_lex_entry e0, e;
   if (!tok_cap(c->d, t) || !tok_entry(c, i, &e0)) return 0;
   uint32_t n = probe(c, i, s1, c->T.ent, &e);
@@ -473,13 +472,13 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   int nbest = nr->nbest, nplace = nr->nplace, mainname = nr->mainname;
   const char *kid0 = nr->kid0;
   int kid0n = nr->kid0n, kids = nr->kids;
-  const char *rule0 =
-      nr->src0n > 0 ? lb_arena_strndup(c->d->arena, nr->src0, (size_t)nr->src0n) : "lex:geonames";
+  const char *rule0 = nr->src0n > 0 ? lb_arena_strndup(c->d->tx.arena, nr->src0, (size_t)nr->src0n)
+                                    : "lex:geonames";
   if (nbest) {
     int32_t ent = entity_for_rec(c, &best);
     if (ent < 0) return 0;
     const char *rule = rec_source(c, &best, "lex");
-    const char *mact = lb_lex_field_dup(c->d->arena, &best, 1);
+    const char *mact = lb_lex_field_dup(c->d->tx.arena, &best, 1);
     uint32_t i0 = i;
     int role = LB_ROLE_NAME;
     if (lb_lex_field_is(&best, 2, "gov")) {
@@ -513,7 +512,7 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   if (kids == 1 && !need) {
     place_mention(c, kid0, (size_t)kid0n, i, i + n, !prep, rule0);
   } else {
-    deferred *df = LB_VEC_PUSH(c->d->arena, c->later);
+    deferred *df = LB_VEC_PUSH(c->d->tx.arena, c->later);
     df->tok0 = i;
     df->tok1 = i + n;
     df->e = e;
@@ -528,7 +527,7 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
 /* Look token i up in table `table` by its key, or (nationality adjectives,
 ** "ukrainischen") by its key without the declension ending; fills *r. */
 static int lookup_infl(ctx *c, uint32_t i, int table, lb_lex_rec *r) {
-  const lb_tok *t = &c->d->toks.v[i];
+  const lb_tok *t = &c->d->tx.toks.v[i];
   lb_lex_entry e;
   if (table < 0) return 0;
   if (tok_entry(c, i, &e) && entry_has(c->lx, &e, table, r)) return 1;
@@ -545,7 +544,7 @@ static int lookup_infl(ctx *c, uint32_t i, int table, lb_lex_rec *r) {
 
 /* A person name starting at token i (for role phrases before names). */
 static int32_t person_at(ctx *c, uint32_t i, uint32_t s1) {
-  if (i >= s1 || !is_word(&c->d->toks.v[i]) || !tok_cap(c->d, &c->d->toks.v[i])) return -1;
+  if (i >= s1 || !is_word(&c->d->tx.toks.v[i]) || !tok_cap(c->d, &c->d->tx.toks.v[i])) return -1;
   lb_lex_entry e;
   lb_lex_rec r;
   if (!probe(c, i, s1, c->T.ent, &e)) return -1;
@@ -616,7 +615,7 @@ static void role_phrase(ctx *c, int32_t co, const lb_lex_rec *rn, uint32_t i0, u
 
 /* "ukrainische Streitkräfte", "russischem Boden", "der russische Präsident". */
 static uint32_t try_nat(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
-  const lb_tok *t = &c->d->toks.v[i];
+  const lb_tok *t = &c->d->tx.toks.v[i];
   lb_lex_entry e;
   lb_lex_rec r;
   uint32_t n = probe(c, i, s1, c->T.nat, &e);
@@ -629,9 +628,9 @@ static uint32_t try_nat(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   }
   int32_t co = entity_for_rec(c, &r);
   if (co < 0) return 0;
-  *LB_VEC_PUSH(c->d->arena, c->named) = co;
+  *LB_VEC_PUSH(c->d->tx.arena, c->named) = co;
   uint32_t j = i + n;
-  if (j < s1 && is_word(&c->d->toks.v[j])) {
+  if (j < s1 && is_word(&c->d->tx.toks.v[j])) {
     lb_lex_rec a;
     lb_lex_entry re;
     uint32_t rn = probe(c, j, s1, c->T.rolenoun, &re);
@@ -658,7 +657,7 @@ static uint32_t try_nat(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
 
 /* "US-Beamte", "Russland-Nordkorea-Allianz", "Trump-Faktor", "US-Präsidenten". */
 static uint32_t try_compound(ctx *c, uint32_t i, uint32_t s1) {
-  const lb_tok *t = &c->d->toks.v[i];
+  const lb_tok *t = &c->d->tx.toks.v[i];
   if (!(t->flags & LB_TF_HYPH) || !tok_cap(c->d, t)) return 0;
   const char *p = t->norm, *end = t->norm + t->normlen;
   int32_t found[8];
@@ -725,7 +724,7 @@ static uint32_t try_compound(ctx *c, uint32_t i, uint32_t s1) {
 
 /* "Russlands", "Trumps", "Kyjiws", "Russia's": a name with a genitive ending. */
 static uint32_t try_genitive(ctx *c, uint32_t i, uint32_t s0) {
-  const lb_tok *t = &c->d->toks.v[i];
+  const lb_tok *t = &c->d->tx.toks.v[i];
   if (!tok_cap(c->d, t) || t->normlen < 3) return 0;
   size_t n = t->normlen;
   if (t->norm[n - 1] != 's') return 0;
@@ -762,14 +761,15 @@ static uint32_t try_genitive(ctx *c, uint32_t i, uint32_t s0) {
   }
   int32_t ent = entity_for(c, f, (size_t)fl);
   if (ent < 0) return 0;
-  add_mention(c, ent, i, i + 1, lb_lex_field_dup(c->d->arena, &r, 1), "de:genitive", LB_ROLE_NAME);
+  add_mention(c, ent, i, i + 1, lb_lex_field_dup(c->d->tx.arena, &r, 1), "de:genitive",
+              LB_ROLE_NAME);
   return 1;
 }
 
 /* The entity of a surname noted before that token i spells (also with a
 ** genitive -s: "Trumps"), or -1. */
 static int32_t surname_at(ctx *c, uint32_t i) {
-  const lb_tok *t = &c->d->toks.v[i];
+  const lb_tok *t = &c->d->tx.toks.v[i];
   if (!tok_cap(c->d, t) || !t->norm || !t->normlen) return -1;
   /* asked for every capitalised word: most start unlike any surname */
   if (!((c->surname_first >> ((unsigned char)t->norm[0] & 63)) & 1)) return -1;
@@ -820,7 +820,7 @@ static int noun_ending(ctx *c, uint32_t i) {
   /* up to 8 lookups, asked again for the same token by several rules:
   ** remembered per token (c->nounend: 0 = not asked, 1 = no, 2 = yes) */
   if (c->nounend[i]) return c->nounend[i] == 2;
-  const lb_tok *t = &c->d->toks.v[i];
+  const lb_tok *t = &c->d->tx.toks.v[i];
   int yes = 0;
   for (uint32_t n = 3; n <= 10 && n < t->normlen && !yes; n++) {
     lb_lex_rec r;
@@ -834,7 +834,7 @@ static int noun_ending(ctx *c, uint32_t i) {
 ** capitals, no digits) that is no dictionary word, no known name and does
 ** not end like a noun. */
 static int name_like(ctx *c, uint32_t i) {
-  const lb_tok *t = &c->d->toks.v[i];
+  const lb_tok *t = &c->d->tx.toks.v[i];
   if (t->kind != LB_TOK_WORD || !t->norm || !(t->flags & LB_TF_CAP)) return 0;
   if (t->flags & (LB_TF_DIGIT | LB_TF_UPPER)) return 0;
   if (t->end - t->start < 2) return 0;
@@ -845,7 +845,7 @@ static int name_like(ctx *c, uint32_t i) {
 
 /* name_like without the (several lookups) noun-ending test. */
 static int name_like_cheap(ctx *c, uint32_t i) {
-  const lb_tok *t = &c->d->toks.v[i];
+  const lb_tok *t = &c->d->tx.toks.v[i];
   if (t->kind != LB_TOK_WORD || !t->norm || !(t->flags & LB_TF_CAP)) return 0;
   if (t->flags & (LB_TF_DIGIT | LB_TF_UPPER)) return 0;
   if (t->end - t->start < 2) return 0;
@@ -856,7 +856,7 @@ static int name_like_cheap(ctx *c, uint32_t i) {
 ** compounds do ("Ortsausgang", "Landrat", "Krankenhaus")? Surnames often do
 ** too ("Beckenbauer"), so this is asked only of a guess's first word. */
 static int compound_noun(ctx *c, uint32_t i) {
-  const lb_tok *t = &c->d->toks.v[i];
+  const lb_tok *t = &c->d->tx.toks.v[i];
   for (uint32_t k = 4; k + 3 <= t->normlen && k <= 14; k++) {
     const char *suf = t->norm + t->normlen - k;
     if (((unsigned char)*suf & 0xC0) == 0x80) continue; /* inside a UTF-8 sequence */
@@ -879,12 +879,12 @@ static const char *const ORG_END[] = {
 ** organisation by its last word), or an unknown acronym. */
 static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   lb_doc *d = c->d;
-  const lb_tok *t = &d->toks.v[i];
+  const lb_tok *t = &d->tx.toks.v[i];
   uint32_t j = i;
   while (j < s1 && !c->used[j] && name_like_cheap(c, j) && j - i < 4) {
-    const lb_tok *p = j > i ? &d->toks.v[j - 1] : NULL;
-    if (p && p->normlen == d->toks.v[j].normlen &&
-        memcmp(p->norm, d->toks.v[j].norm, p->normlen) == 0)
+    const lb_tok *p = j > i ? &d->tx.toks.v[j - 1] : NULL;
+    if (p && p->normlen == d->tx.toks.v[j].normlen &&
+        memcmp(p->norm, d->tx.toks.v[j].norm, p->normlen) == 0)
       break; /* "Weihnachtsgeld Weihnachtsgeld" is no name */
     j++;
   }
@@ -904,7 +904,7 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     if ((j - i >= 3 || place_last) && compound_noun(c, i)) return 0;
   }
   if (j - i >= 2) {
-    const lb_tok *l = &d->toks.v[j - 1];
+    const lb_tok *l = &d->tx.toks.v[j - 1];
     type = "PER";
     for (const char *const *o = ORG_END; *o; o++) {
       size_t ol = strlen(*o);
@@ -924,7 +924,7 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   char slug[KEYMAX];
   size_t n = 0;
   for (uint32_t k = i; k < j && n < sizeof slug - 8; k++) {
-    const lb_tok *w = &d->toks.v[k];
+    const lb_tok *w = &d->tx.toks.v[k];
     if (n) slug[n++] = '-';
     for (uint32_t b = 0; b < w->normlen && n < sizeof slug - 8; b++) {
       char ch = w->norm[b];
@@ -932,12 +932,12 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     }
   }
   slug[n] = 0;
-  const char *id = lb_arena_printf(d->arena, "lb:%s", slug);
+  const char *id = lb_arena_printf(d->tx.arena, "lb:%s", slug);
   int32_t ent = lb_doc_entity_find(d, id);
   if (ent < 0) {
-    lb_entity *e = LB_VEC_PUSH(d->arena, d->entities);
+    lb_entity *e = LB_VEC_PUSH(d->tx.arena, d->entities);
     e->id = id;
-    e->name = lb_doc_span(d, t->start, d->toks.v[j - 1].end);
+    e->name = lb_text_span(&d->tx, t->start, d->tx.toks.v[j - 1].end);
     e->type = type;
     e->guess = 1;
     e->source = "guess";
@@ -988,11 +988,11 @@ static void resolve_later(ctx *c) {
   const char *ccs[64];
   size_t ncc = 0;
   /* the countries of the document, and those its language is spoken in */
-  if (d->lang && strcmp(d->lang, "de") == 0) {
+  if (d->tx.lang && strcmp(d->tx.lang, "de") == 0) {
     ccs[ncc++] = "DEU";
     ccs[ncc++] = "AUT";
     ccs[ncc++] = "CHE";
-  } else if (d->lang && strcmp(d->lang, "en") == 0) {
+  } else if (d->tx.lang && strcmp(d->tx.lang, "en") == 0) {
     ccs[ncc++] = "USA";
     ccs[ncc++] = "GBR";
   }
@@ -1027,34 +1027,33 @@ static int men_cmp(const void *a, const void *b) {
 }
 
 void lb_ent_index(lb_doc *d) {
-  if (!d->toks.n) {
-    d->ent_refs = NULL;
-    return;
-  }
-  lb_ent_ref *r = lb_arena_alloc(d->arena, d->toks.n * sizeof *r);
-  memset(r, 0xFF, d->toks.n * sizeof *r); /* ent = men = -1 */
-  /* actor and name mentions win over the city a capital also names */
-  for (int pass = 0; pass < 2; pass++)
-    for (size_t e = 0; e < d->entities.n; e++) {
-      const lb_entity *en = &d->entities.v[e];
-      int city = en->has_geo && en->geo.feature && strncmp(en->geo.feature, "PPL", 3) == 0;
-      for (size_t m = 0; m < en->mentions.n; m++) {
-        const lb_mention *mm = &en->mentions.v[m];
-        int second = city && mm->role == LB_ROLE_ACTOR;
-        if (second != pass) continue;
-        for (uint32_t t = mm->tok0; t < mm->tok1 && t < d->toks.n; t++)
-          if (r[t].ent < 0) {
-            r[t].ent = (int32_t)e;
-            r[t].men = (int32_t)m;
-          }
+  assert(!d->ent_refs); /* once per document */
+  size_t ntok = d->tx.toks.n;
+  if (!ntok) return;
+  lb_ent_ref *r = lb_arena_alloc(d->tx.arena, ntok * sizeof *r);
+  memset(r, 0xFF, ntok * sizeof *r); /* ent = men = -1 */
+  for (size_t e = 0; e < d->entities.n; e++) {
+    const lb_entity *en = &d->entities.v[e];
+    for (size_t m = 0; m < en->mentions.n; m++) {
+      const lb_mention *mn = &en->mentions.v[m];
+      if (mn->tok1 > ntok || mn->tok0 >= mn->tok1) continue;
+      uint32_t len = mn->tok1 - mn->tok0;
+      for (uint32_t t = mn->tok0; t < mn->tok1; t++) {
+        if (r[t].ent >= 0) { /* the rule: the longer mention; the first of equals */
+          const lb_mention *o = &d->entities.v[r[t].ent].mentions.v[r[t].men];
+          if (o->tok1 - o->tok0 >= len) continue;
+        }
+        r[t].ent = (int32_t)e;
+        r[t].men = (int32_t)m;
       }
     }
+  }
   d->ent_refs = r;
 }
 
 const lb_mention *lb_ent_at(const lb_doc *d, uint32_t tok, const lb_entity **e) {
   if (e) *e = NULL;
-  if (!d->ent_refs || tok >= d->toks.n) return NULL;
+  if (!d->ent_refs || tok >= d->tx.toks.n) return NULL;
   lb_ent_ref r = d->ent_refs[tok];
   if (r.ent < 0 || (size_t)r.ent >= d->entities.n) return NULL;
   const lb_entity *en = &d->entities.v[r.ent];
@@ -1069,14 +1068,12 @@ const char *lb_ent_actor(const lb_entity *e, const lb_mention *m) {
 }
 
 void lb_ent_run(lb_doc *d) {
-  if (!d->lex || !d->toks.n) {
-    lb_ent_index(d);
-    return;
-  }
+  if (!d->tx.lex || !d->tx.toks.n) return;
+  assert(d->tx.lexdoc); /* the "lexicon" stage has run */
   ctx c;
   memset(&c, 0, sizeof c);
   c.d = d;
-  c.lx = d->lex;
+  c.lx = d->tx.lex;
   /* the table indexes, once per lexicon and thread (not per document) */
   static _Thread_local tabs T;
   static _Thread_local uint32_t T_lex;
@@ -1096,27 +1093,28 @@ void lb_ent_run(lb_doc *d) {
   }
   c.T = T;
   c.ntables = lb_lex_ntables(c.lx);
-  c.memo = lb_lexdoc_memos(d);
-  c.used = lb_arena_calloc(d->arena, d->toks.n, 1);
-  c.nounend = lb_arena_calloc(d->arena, d->toks.n, 1);
+  c.memo = lb_lexdoc_memos(&d->tx);
+  c.used = lb_arena_calloc(d->tx.arena, d->tx.toks.n, 1);
+  c.nounend = lb_arena_calloc(d->tx.arena, d->tx.toks.n, 1);
   c.last_country = -1;
-  c.en = d->lang && strcmp(d->lang, "en") == 0;
+  c.en = d->tx.lang && strcmp(d->tx.lang, "en") == 0;
   /* the candidates only: words that are no plain lower-case word (a
   ** lower-case word matters only as a nationality adjective, "ukrainische",
   ** "deutsch": all have "sch"), in order; a match of n tokens skips the
   ** candidates it covers */
   size_t ncand;
-  const uint32_t *cand = lb_lexdoc_words(d, &ncand);
+  const uint32_t *cand = lb_lexdoc_words(&d->tx, &ncand);
   size_t s = 0;
   uint32_t next = 0; /* first token not covered by a match */
   for (size_t k = 0; k < ncand; k++) {
     uint32_t i = cand[k];
     if (i < next) continue;
-    while (s < d->sents.n && d->sents.v[s].tok1 <= i) s++;
-    if (s == d->sents.n) break;
-    uint32_t s0 = d->sents.v[s].tok0, s1 = d->sents.v[s].tok1;
-    if (s1 > d->toks.n) s1 = (uint32_t)d->toks.n;
-    if (i < s0 || c.used[i] || starts_nothing(&c, i, &d->toks.v[i], s0, s1)) continue;
+    while (s < d->tx.sents.n && d->tx.sents.v[s].tok1 <= i)
+      s++;
+    if (s == d->tx.sents.n) break;
+    uint32_t s0 = d->tx.sents.v[s].tok0, s1 = d->tx.sents.v[s].tok1;
+    if (s1 > d->tx.toks.n) s1 = (uint32_t)d->tx.toks.n;
+    if (i < s0 || c.used[i] || starts_nothing(&c, i, &d->tx.toks.v[i], s0, s1)) continue;
     uint32_t n = try_name(&c, i, s0, s1);
     if (!n) n = try_nat(&c, i, s0, s1);
     if (!n) n = try_compound(&c, i, s1);
@@ -1137,5 +1135,4 @@ void lb_ent_run(lb_doc *d) {
     lb_entity *en = &d->entities.v[e];
     if (en->mentions.n > 1) qsort(en->mentions.v, en->mentions.n, sizeof *en->mentions.v, men_cmp);
   }
-  lb_ent_index(d);
 }

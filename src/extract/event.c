@@ -32,12 +32,13 @@
 */
 #include "event.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../doc/doc.h"
 #include "../lex/lex.h"
-#include "../picture/doc.h"
 #include "clause.h"
 
 #define MAXARG 48
@@ -136,7 +137,7 @@ static int32_t country_entity(const lb_doc *d, const char *cc) {
 
 /* The date of an event in clause [a,b) of sentence s. */
 static void event_date(const lb_doc *d, int32_t s, uint32_t a0, uint32_t b0, lb_event *ev) {
-  const lb_sent *st = &d->sents.v[s];
+  const lb_sent *st = &d->tx.sents.v[s];
   for (int pass = 0; pass < 2; pass++) {
     uint32_t lo = pass ? st->start : a0, hi = pass ? st->end : b0;
     for (size_t i = 0; i < d->dates.n; i++) {
@@ -144,7 +145,7 @@ static void event_date(const lb_doc *d, int32_t s, uint32_t a0, uint32_t b0, lb_
       if (dt->start < lo || dt->start >= hi || dt->unresolved || dt->duration || !dt->from)
         continue;
       if (dt->to && strcmp(dt->to, dt->from) != 0)
-        ev->date = lb_arena_printf(d->arena, "%s/%s", dt->from, dt->to);
+        ev->date = lb_arena_printf(d->tx.arena, "%s/%s", dt->from, dt->to);
       else
         ev->date = dt->from;
       ev->date_granularity = dt->granularity;
@@ -152,7 +153,7 @@ static void event_date(const lb_doc *d, int32_t s, uint32_t a0, uint32_t b0, lb_
     }
   }
   if (d->pub_y) {
-    ev->date = lb_arena_printf(d->arena, "%04d-%02d", d->pub_y, d->pub_m);
+    ev->date = lb_arena_printf(d->tx.arena, "%04d-%02d", d->pub_y, d->pub_m);
     ev->date_granularity = "month";
   }
 }
@@ -162,27 +163,27 @@ static void set_cameo(const lb_cl *c, lb_event *ev) {
   char key[16];
   int n = snprintf(key, sizeof key, "c%s", ev->code);
   lb_lex_rec r;
-  ev->root = lb_arena_strndup(d->arena, ev->code, strlen(ev->code) >= 2 ? 2 : strlen(ev->code));
-  if (c->t_cameo < 0 || n <= 0 || !lb_lex_find(d->lex, c->t_cameo, key, (size_t)n, &r)) return;
-  ev->root = fld(d->arena, &r, 1, NULL);
-  ev->goldstein = atof(fld(d->arena, &r, 2, NULL));
-  ev->quad_class = atoi(fld(d->arena, &r, 3, NULL));
+  ev->root = lb_arena_strndup(d->tx.arena, ev->code, strlen(ev->code) >= 2 ? 2 : strlen(ev->code));
+  if (c->t_cameo < 0 || n <= 0 || !lb_lex_find(d->tx.lex, c->t_cameo, key, (size_t)n, &r)) return;
+  ev->root = fld(d->tx.arena, &r, 1, NULL);
+  ev->goldstein = atof(fld(d->tx.arena, &r, 2, NULL));
+  ev->quad_class = atoi(fld(d->tx.arena, &r, 3, NULL));
 }
 
 static void set_role(const lb_cl *c, role r, const char **code, const char **ent, const pat *p,
                      const char *seckey) {
   if (r.ent < 0) return;
-  *code = sector(c->d->arena, lb_cl_actor(c, r.ent, r.men), p, seckey);
+  *code = sector(c->d->tx.arena, lb_cl_actor(c, r.ent, r.men), p, seckey);
   *ent = c->d->entities.v[r.ent].id;
 }
 
 /* The antecedent of a relative clause opening at a: the last actor before it. */
 static role antecedent(const lb_cl *c, int32_t s, uint32_t a) {
-  const lb_sent *st = &c->d->sents.v[s];
+  const lb_sent *st = &c->d->tx.sents.v[s];
   for (uint32_t t = a; t-- > st->tok0;) {
-    int32_t e = c->ment_ent[t];
-    if (e >= 0 && lb_cl_actor(c, e, c->ment_men[t])) {
-      role r = {e, c->ment_men[t], t, t + 1};
+    int32_t e = c->ment[t].ent;
+    if (e >= 0 && lb_cl_actor(c, e, c->ment[t].men)) {
+      role r = {e, c->ment[t].men, t, t + 1};
       return r;
     }
   }
@@ -200,9 +201,9 @@ static role pronoun(const lb_cl *c, uint32_t a, uint32_t v) {
         lb_cl_is(c, t, "we"))
       return NOROLE;
     for (uint32_t x = t; x-- > 0 && t - x < 300;) {
-      int32_t e = c->ment_ent[x];
+      int32_t e = c->ment[x].ent;
       if (e >= 0 && d->entities.v[e].type && strcmp(d->entities.v[e].type, "PER") == 0) {
-        role r = {e, c->ment_men[x], t, t + 1};
+        role r = {e, c->ment[x].men, t, t + 1};
         return r;
       }
     }
@@ -216,18 +217,18 @@ static role pronoun(const lb_cl *c, uint32_t a, uint32_t v) {
 static int attributive(const lb_cl *c, uint32_t v, uint32_t a) {
   if (c->en || v <= a) return 0;
   if (c->fw[v - 1] & (LB_FW_DET | LB_FW_DEM)) return 1;
-  if (v >= a + 2 && (c->fw[v - 2] & LB_FW_DET) && !(c->d->toks.v[v - 1].flags & LB_TF_CAP) &&
+  if (v >= a + 2 && (c->fw[v - 2] & LB_FW_DET) && !(c->d->tx.toks.v[v - 1].flags & LB_TF_CAP) &&
       c->fw[v - 1] == 0)
     return 1;
   if (v >= a + 2 && (lb_cl_is(c, v - 2, "von") || lb_cl_is(c, v - 2, "vom")) &&
-      v + 1 < c->d->toks.n && (c->d->toks.v[v + 1].flags & LB_TF_CAP))
+      v + 1 < c->d->tx.toks.n && (c->d->tx.toks.v[v + 1].flags & LB_TF_CAP))
     return 1;
   /* "mit scharf kritisierten Luftangriffen": an inflected participle between
   ** a lower-case word and its noun */
-  const lb_tok *k = &c->d->toks.v[v];
-  if (v + 1 < c->d->toks.n && (c->d->toks.v[v + 1].flags & LB_TF_CAP) && c->ment_ent[v + 1] < 0 &&
-      c->d->toks.v[v + 1].kind == LB_TOK_WORD && k->normlen > 4 &&
-      !(c->d->toks.v[v - 1].flags & LB_TF_CAP) && c->d->toks.v[v - 1].kind == LB_TOK_WORD &&
+  const lb_tok *k = &c->d->tx.toks.v[v];
+  if (v + 1 < c->d->tx.toks.n && (c->d->tx.toks.v[v + 1].flags & LB_TF_CAP) &&
+      c->ment[v + 1].ent < 0 && c->d->tx.toks.v[v + 1].kind == LB_TOK_WORD && k->normlen > 4 &&
+      !(c->d->tx.toks.v[v - 1].flags & LB_TF_CAP) && c->d->tx.toks.v[v - 1].kind == LB_TOK_WORD &&
       !(c->fw[v - 1] &
         (LB_FW_AUX | LB_FW_MODAL | LB_FW_PRON | LB_FW_NEG | LB_FW_SUBORD | LB_FW_REL))) {
     const char *e = k->norm + k->normlen - 3;
@@ -252,23 +253,24 @@ static void span_add(uint32_t *lo, uint32_t *hi, uint32_t t0, uint32_t t1) {
 /* Try pattern p at token v of sentence s; fills *out and returns 1 on a match. */
 static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *out) {
   lb_doc *d = c->d;
-  const lb_sent *st = &d->sents.v[s];
-  const lb_tok *tk = &d->toks.v[v];
+  const lb_sent *st = &d->tx.sents.v[s];
+  const lb_tok *tk = &d->tx.toks.v[v];
   int noun = p->kind[0] == 'n';
   uint32_t a, b;
   lb_cl_bounds(c, s, v, &a, &b);
   if (!c->en) {
     int cap = (tk->flags & LB_TF_CAP) != 0;
     if (noun && !cap) return 0;
-    if (!noun && cap && v != st->tok0 && !(v > st->tok0 && d->toks.v[v - 1].kind == LB_TOK_QUOTE))
+    if (!noun && cap && v != st->tok0 &&
+        !(v > st->tok0 && d->tx.toks.v[v - 1].kind == LB_TOK_QUOTE))
       return 0;
     if (!noun && attributive(c, v, a)) return 0;
   } else {
     uint32_t pv = v;
-    while (pv > a && d->toks.v[pv - 1].kind == LB_TOK_QUOTE)
+    while (pv > a && d->tx.toks.v[pv - 1].kind == LB_TOK_QUOTE)
       pv--;
     int det = pv > a && (c->fw[pv - 1] & (LB_FW_DET | LB_FW_DEM));
-    if (noun != det && !(noun && v > a && (d->toks.v[v - 1].kind == LB_TOK_WORD) &&
+    if (noun != det && !(noun && v > a && (d->tx.toks.v[v - 1].kind == LB_TOK_WORD) &&
                          !(c->fw[v - 1] & (LB_FW_AUX | LB_FW_MODAL | LB_FW_ZU | LB_FW_PRON)) &&
                          (c->fw[v - 1] & LB_FW_PREP)))
       return 0;
@@ -334,7 +336,7 @@ static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *ou
         } else if (obj2 < 0 && (subj < 0 || args[i].ent != args[subj].ent)) {
           /* the object follows the verb, with at most articles and adjectives between */
           uint32_t x = v + 1;
-          while (x < args[i].tok0 && x < v + 4 && d->toks.v[x].kind == LB_TOK_WORD &&
+          while (x < args[i].tok0 && x < v + 4 && d->tx.toks.v[x].kind == LB_TOK_WORD &&
                  !(c->fw[x] & (LB_FW_PREP | LB_FW_SUBORD | LB_FW_COORD)))
             x++;
           if (x == args[i].tok0) obj2 = i;
@@ -384,8 +386,8 @@ static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *ou
         if (lb_cl_is(c, x, "für") || lb_cl_is(c, x, "for")) purpose = 1;
         break;
       }
-      if (d->toks.v[x].kind != LB_TOK_WORD ||
-          (c->ment_ent[x] < 0 && (d->toks.v[x].flags & LB_TF_CAP) &&
+      if (d->tx.toks.v[x].kind != LB_TOK_WORD ||
+          (c->ment[x].ent < 0 && (d->tx.toks.v[x].flags & LB_TF_CAP) &&
            !(c->fw[x] & (LB_FW_DET | LB_FW_DEM))))
         break;
     }
@@ -421,7 +423,7 @@ static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *ou
     for (int i = 0; i < na; i++) {
       const lb_cl_arg *g = &args[i];
       if (g->prep < 0 || !is_actor(c, g) || (noun && (g->tok0 < v || g->tok0 > v + 8))) continue;
-      const lb_tok *pt = &d->toks.v[g->prep];
+      const lb_tok *pt = &d->tx.toks.v[g->prep];
       if (pt->norm && in_list(tl, nt, pt->norm, pt->normlen) &&
           (src.ent < 0 || g->ent != src.ent || g->men != src.men)) {
         tgt = from_arg(g);
@@ -449,7 +451,7 @@ static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *ou
       const lb_cl_arg *g = &more[i];
       if (g->prep < 0 || !is_actor(c, g)) continue;
       if ((lb_cl_is(c, (uint32_t)g->prep, "gegen") || lb_cl_is(c, (uint32_t)g->prep, "against")) &&
-          in_list(tl, nt, d->toks.v[g->prep].norm, d->toks.v[g->prep].normlen)) {
+          in_list(tl, nt, d->tx.toks.v[g->prep].norm, d->tx.toks.v[g->prep].normlen)) {
         tgt = from_arg(g);
         break;
       }
@@ -472,8 +474,8 @@ static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *ou
     span_add(&lo, &hi, plc.tok0, plc.tok1);
     if (!ev->target && in_list(tl, nt, "place", 5) && pe->country) {
       int32_t ce = country_entity(d, pe->country);
-      ev->target = lb_arena_strdup(d->arena, pe->country);
-      ev->target = sector(d->arena, ev->target, p, "tsec");
+      ev->target = lb_arena_strdup(d->tx.arena, pe->country);
+      ev->target = sector(d->tx.arena, ev->target, p, "tsec");
       ev->target_entity = ce >= 0 ? d->entities.v[ce].id : NULL;
     }
   }
@@ -494,15 +496,15 @@ static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *ou
         break;
       }
   }
-  ev->start = d->toks.v[lo].start;
-  ev->end = d->toks.v[hi - 1].end;
-  ev->rule =
-      lb_arena_printf(d->arena, "%s:%s:%s", c->en ? "en" : "de", noun ? "noun" : "verb", p->lemma);
+  ev->start = d->tx.toks.v[lo].start;
+  ev->end = d->tx.toks.v[hi - 1].end;
+  ev->rule = lb_arena_printf(d->tx.arena, "%s:%s:%s", c->en ? "en" : "de", noun ? "noun" : "verb",
+                             p->lemma);
   out->v = v;
   out->a = a;
   out->b = b;
   out->noun = noun;
-  event_date(d, s, d->toks.v[a].start, d->toks.v[b - 1].end, ev);
+  event_date(d, s, d->tx.toks.v[a].start, d->tx.toks.v[b - 1].end, ev);
   return 1;
 }
 
@@ -560,18 +562,18 @@ static void statements(const lb_cl *c) {
   for (size_t i = 0; i < d->claims.n; i++) {
     const lb_claim *cl = &d->claims.v[i];
     if (!cl->speaker || cl->speaker_end <= cl->speaker_start) continue;
-    int32_t st = lb_doc_sentence_at(d, cl->cue_start);
+    int32_t st = lb_text_sentence_at(&d->tx, cl->cue_start);
     if (st < 0) continue;
-    const lb_sent *sn = &d->sents.v[st];
+    const lb_sent *sn = &d->tx.sents.v[st];
     uint32_t ct = sn->tok0, sp = UINT32_MAX;
-    while (ct < sn->tok1 && d->toks.v[ct].start < cl->cue_start)
+    while (ct < sn->tok1 && d->tx.toks.v[ct].start < cl->cue_start)
       ct++;
     for (uint32_t t = sn->tok0; t < sn->tok1; t++)
-      if (d->toks.v[t].start == cl->speaker_start) sp = t;
+      if (d->tx.toks.v[t].start == cl->speaker_start) sp = t;
     if (ct >= sn->tok1) continue;
     const char *actor = NULL, *code = NULL;
-    if (sp != UINT32_MAX && c->ment_ent[sp] >= 0)
-      actor = lb_cl_actor(c, c->ment_ent[sp], c->ment_men[sp]);
+    if (sp != UINT32_MAX && c->ment[sp].ent >= 0)
+      actor = lb_cl_actor(c, c->ment[sp].ent, c->ment[sp].men);
     if (!actor) {
       int32_t e = lb_doc_entity_find(d, cl->speaker);
       if (e >= 0) actor = d->entities.v[e].actor;
@@ -579,9 +581,9 @@ static void statements(const lb_cl *c) {
     if (!actor) continue;
     lb_lex_rec r;
     for (int k = 0; lb_cl_rec(c, ct, c->t_rverb, k, &r); k++) {
-      const char *lem = fld(d->arena, &r, 1, NULL);
+      const char *lem = fld(d->tx.arena, &r, 1, NULL);
       if (cl->verb && strcmp(lem, cl->verb) == 0) {
-        code = fld(d->arena, &r, 4, NULL);
+        code = fld(d->tx.arena, &r, 4, NULL);
         break;
       }
     }
@@ -590,7 +592,7 @@ static void statements(const lb_cl *c) {
     for (size_t k = first; k < d->events.n && !dup; k++)
       if (strcmp(d->events.v[k].code, code) == 0 && same(d->events.v[k].source, actor)) dup = 1;
     if (dup) continue;
-    lb_event *ev = LB_VEC_PUSH(d->arena, d->events);
+    lb_event *ev = LB_VEC_PUSH(d->tx.arena, d->events);
     ev->code = code;
     ev->source = actor;
     ev->source_entity = cl->speaker;
@@ -598,22 +600,23 @@ static void statements(const lb_cl *c) {
     ev->sentence = cl->sentence;
     ev->start = cl->speaker_start < cl->cue_start ? cl->speaker_start : cl->cue_start;
     ev->end = cl->speaker_end > cl->cue_end ? cl->speaker_end : cl->cue_end;
-    ev->rule = lb_arena_printf(d->arena, "%s:rverb:%s", c->en ? "en" : "de", cl->verb);
+    ev->rule = lb_arena_printf(d->tx.arena, "%s:rverb:%s", c->en ? "en" : "de", cl->verb);
     set_cameo(c, ev);
     event_date(d, st, cl->cue_start, cl->cue_end, ev);
   }
 }
 
 void lb_evt_run(lb_doc *d) {
-  lb_cl *c = lb_cl_new(d);
+  lb_cl *c = d->clause;
+  assert(c || !d->tx.lex); /* the "clauses" stage has run */
   if (!c || c->t_event < 0) return;
-  lb_arena *A = d->arena;
+  lb_arena *A = d->tx.arena;
   LB_VEC(cand) cs = {0};
-  for (size_t s = 0; s < d->sents.n; s++) {
-    const lb_sent *st = &d->sents.v[s];
+  for (size_t s = 0; s < d->tx.sents.n; s++) {
+    const lb_sent *st = &d->tx.sents.v[s];
     cs.n = 0;
     for (uint32_t t = st->tok0; t < st->tok1; t++) {
-      if (!(c->has[t] & LB_CL_HAS_EVENT) || d->toks.v[t].kind != LB_TOK_WORD) continue;
+      if (!(c->has[t] & LB_CL_HAS_EVENT) || d->tx.toks.v[t].kind != LB_TOK_WORD) continue;
       lb_lex_rec r;
       for (int i = 0; lb_cl_rec(c, t, c->t_event, i, &r); i++) {
         pat p;

@@ -6,7 +6,8 @@
 
 struct lb_doc;
 
-/* Pipeline stage: add this module's facts to d. */
+/* Stage "events": reads toks, sents, d->clause (stage "clauses"), the
+** entities, dates, claims and quantities; writes d->events. */
 void lb_evt_run(struct lb_doc *d);
 
 #endif

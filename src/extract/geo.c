@@ -13,9 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../doc/doc.h"
 #include "../lex/lex.h"
-#include "../picture/doc.h"
-#include "ent.h"
 
 /* An entdef value split into its fields once (lb_lex_fields): the readers
 ** below take several fields of each candidate, and field i by itself walks
@@ -83,8 +82,8 @@ int lb_geo_plausible(const lb_lex_rec *def, const char *const *ccs, size_t ncc) 
 }
 
 void lb_geo_run(lb_doc *d) {
-  if (!d->lex) return;
-  int T = lb_lex_table(d->lex, "entdef");
+  if (!d->tx.lex) return;
+  int T = lb_lex_table(d->tx.lex, "entdef");
   if (T < 0) return;
   for (size_t i = 0; i < d->entities.n; i++) {
     lb_entity *e = &d->entities.v[i];
@@ -97,7 +96,7 @@ void lb_geo_run(lb_doc *d) {
       if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) k[n++] = ch;
     }
     lb_lex_rec r;
-    if (!n || !lb_lex_find(d->lex, T, k, n, &r)) continue;
+    if (!n || !lb_lex_find(d->tx.lex, T, k, n, &r)) continue;
     fields x;
     split(&r, &x);
     int ok1, ok2, ok3;
@@ -107,8 +106,7 @@ void lb_geo_run(lb_doc *d) {
     e->geo.geonameid = (int64_t)id;
     e->geo.lat = lat;
     e->geo.lon = lon;
-    e->geo.feature = has(&x, 8) ? lb_arena_strndup(d->arena, x.f[8], (size_t)x.len[8]) : NULL;
-    e->geo.cc = has(&x, 9) ? lb_arena_strndup(d->arena, x.f[9], (size_t)x.len[9]) : NULL;
+    e->geo.feature = has(&x, 8) ? lb_arena_strndup(d->tx.arena, x.f[8], (size_t)x.len[8]) : NULL;
+    e->geo.cc = has(&x, 9) ? lb_arena_strndup(d->tx.arena, x.f[9], (size_t)x.len[9]) : NULL;
   }
-  lb_ent_index(d); /* capitals' city mentions rank after the country's */
 }

@@ -14,7 +14,8 @@
 struct lb_doc;
 struct lb_lex_rec;
 
-/* Pipeline stage: add this module's facts to d. */
+/* Stage "places": reads d->entities and the lexicon's entdef records;
+** writes the entities' geo. */
 void lb_geo_run(struct lb_doc *d);
 
 /* Pick one of n candidate place definitions (entdef records): the one in a

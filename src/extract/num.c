@@ -7,8 +7,10 @@
 */
 #include "num.h"
 
+#include <assert.h>
+
+#include "../doc/doc.h"
 #include "../lex/lexdoc.h"
-#include "../picture/doc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -205,20 +207,20 @@ int lb_num_word_get(const lb_lex *lx, int numtab, const char *key, size_t n, lb_
 }
 
 const char *lb_num_tok_key(const lb_doc *d, size_t i, size_t *n) {
-  const lb_tok *t = &d->toks.v[i];
+  const lb_tok *t = &d->tx.toks.v[i];
   if (t->norm) {
     *n = t->normlen;
     return t->norm;
   }
   *n = t->end - t->start;
-  return d->text + t->start;
+  return d->tx.text + t->start;
 }
 
 /* Is token i an abbreviation with a final period ("Mrd.")? The lexicon
 ** compiler may have split such a key at its end into "mrd" "." (the period
 ** read as a full stop), so phrases are tried in both spellings. */
 static int abbr_dot(const lb_doc *d, size_t i) {
-  const lb_tok *t = &d->toks.v[i];
+  const lb_tok *t = &d->tx.toks.v[i];
   return t->kind == LB_TOK_ABBR && t->norm && t->normlen > 1 && t->norm[t->normlen - 1] == '.';
 }
 
@@ -232,18 +234,18 @@ static int entry_find(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex
 
 int lb_num_phrase(lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
                   lb_lex_rec *r) {
-  if (!d->lex || table < 0 || i >= end || end > d->toks.n) return 0;
+  if (!d->tx.lex || table < 0 || i >= end || end > d->tx.toks.n) return 0;
   size_t n;
   const char *k = lb_num_tok_key(d, i, &n);
   lb_lex_entry e, e2;
   size_t max = 0;
   /* the memo read directly (lb_lexdoc_tok's checks were ~2M Ir of this
   ** function's on 1m.jsonl) */
-  int have1 = d->toks.v[i].norm ? lb_lexdoc_tok_memo(d, lb_lexdoc_memos(d), i, &e)
-                                : lb_lex_get(d->lex, k, n, &e);
+  int have1 = d->tx.toks.v[i].norm ? lb_lexdoc_tok_memo(&d->tx, lb_lexdoc_memos(&d->tx), i, &e)
+                                   : lb_lex_get(d->tx.lex, k, n, &e);
   if (have1) max = e.maxtoks;
   int split = abbr_dot(d, i);
-  if (split && lb_lex_get(d->lex, k, n - 1, &e2) && e2.maxtoks > max) max = e2.maxtoks;
+  if (split && lb_lex_get(d->tx.lex, k, n - 1, &e2) && e2.maxtoks > max) max = e2.maxtoks;
   if (!max) return 0;
   if (max > maxlen) max = maxlen;
   if (max > end - i) max = end - i;
@@ -259,12 +261,12 @@ int lb_num_phrase(lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
     }
   char buf[256];
   for (size_t len = max; len >= 1; len--) {
-    if (len == 1 && have1 && entry_find(d->lex, &e, table, r)) return 1;
+    if (len == 1 && have1 && entry_find(d->tx.lex, &e, table, r)) return 1;
     /* the plain spelling through the document's span memo (the date and
     ** quantity stages probe the same phrases for several tables) */
     lb_lex_entry es;
-    if (len > 1 && have1 && lb_lex_has_len(&e, len) && lb_lexdoc_span(d, i, len, &es) &&
-        entry_find(d->lex, &es, table, r))
+    if (len > 1 && have1 && lb_lex_has_len(&e, len) && lb_lexdoc_span(&d->tx, i, len, &es) &&
+        entry_find(d->tx.lex, &es, table, r))
       return (int)len;
     if (dot >= i + len) continue;
     size_t b = 0;
@@ -287,7 +289,7 @@ int lb_num_phrase(lb_doc *d, size_t i, size_t end, int table, size_t maxlen,
         b += kn;
       }
     }
-    if (ok && lb_lex_find(d->lex, table, buf, b, r)) return (int)len;
+    if (ok && lb_lex_find(d->tx.lex, table, buf, b, r)) return (int)len;
   }
   return 0;
 }
@@ -401,10 +403,8 @@ typedef struct ememo {
   uint16_t m;
 } ememo;
 
-/* noinline: lb_num_mark, asked ~4 times per token, stays a few loads without
-** saving registers (the inlined set-up cost it ~20M Ir in pushes and pops) */
-__attribute__((noinline)) static void mark_all(lb_doc *d) {
-  const lb_lex *lx = d->lex;
+static void mark_all(lb_doc *d) {
+  const lb_lex *lx = d->tx.lex;
   const lb_num_tabs *T = lb_num_tables(lx);
   static _Thread_local markctx x;
   static _Thread_local ememo em[EMEMO];
@@ -418,10 +418,10 @@ __attribute__((noinline)) static void mark_all(lb_doc *d) {
     em_keys = lb_lex_nkeys(lx);
   }
   uint32_t want = x.want;
-  size_t n = d->toks.n;
-  uint16_t *mk = lb_arena_calloc(d->arena, n ? n : 1, sizeof *mk);
-  const lb_lexdoc_memo *mm = lb_lexdoc_memos(d);
-  const lb_tok *tv = d->toks.v;
+  size_t n = d->tx.toks.n;
+  uint16_t *mk = lb_arena_calloc(d->tx.arena, n ? n : 1, sizeof *mk);
+  const lb_lexdoc_memo *mm = lb_lexdoc_memos(&d->tx);
+  const lb_tok *tv = d->tx.toks.v;
   const uint32_t kinds = 1u << LB_TOK_WORD | 1u << LB_TOK_ABBR | 1u << LB_TOK_SYM;
   for (size_t t = 0; t < n; t++) {
     const lb_tok *tk = &tv[t];
@@ -440,12 +440,12 @@ __attribute__((noinline)) static void mark_all(lb_doc *d) {
       } else if (mm[t].state == 2) {
         found = 0;
       } else {
-        found = lb_lexdoc_tok(d, t, &e);
+        found = lb_lexdoc_tok(&d->tx, t, &e);
       }
     } else {
       size_t kn = tk->end - tk->start;
       if (kn > MAXWORD) continue;
-      found = lb_lex_get(lx, d->text + tk->start, kn, &e);
+      found = lb_lex_get(lx, d->tx.text + tk->start, kn, &e);
     }
     if (!found && abbr_dot(d, t)) found = lb_lex_get(lx, tk->norm, tk->normlen - 1, &e);
     if (!found || !(e.tables & want) || !e.nrec) continue;
@@ -460,17 +460,13 @@ __attribute__((noinline)) static void mark_all(lb_doc *d) {
   d->nummark = mk;
 }
 
-/* The first call of a document (and calls without lexicon), apart so that
-** lb_num_mark is a tail call without register saves. */
-__attribute__((noinline)) static unsigned mark_first(lb_doc *d, size_t i) {
-  if (i >= d->toks.n || !d->lex) return 0;
-  if (!d->nummark) mark_all(d);
-  return d->nummark[i];
+void lb_num_mark_run(lb_doc *d) {
+  assert(!d->nummark); /* once per document */
+  if (!d->tx.lex || !d->tx.toks.n) return;
+  assert(d->tx.lexdoc); /* the "lexicon" stages have run */
+  mark_all(d);
 }
 
-unsigned lb_num_mark(lb_doc *d, size_t i) {
-  /* d->nummark is only ever computed with a lexicon (d->lex is set once,
-  ** when the document is made) */
-  if (i < d->toks.n && d->nummark) return d->nummark[i];
-  return mark_first(d, i);
+unsigned lb_num_mark(const lb_doc *d, size_t i) {
+  return i < d->tx.toks.n && d->nummark ? d->nummark[i] : 0;
 }

@@ -106,14 +106,19 @@ enum lb_num_mark {
 };
 
 /*
-** The LB_NUMM_* marks of token i (a word, abbreviation or symbol; other
-** tokens have none): which of the word tables of the date,
+** Stage "marks": the LB_NUMM_* marks of every token (a word, abbreviation or
+** symbol; other tokens have none): which of the word tables of the date,
 ** quantity and signal stages know the token (first words of longer keys are
 ** listed in tables "dstart" and "xstart": KEY, then q, u or v for the
-** table family num/qmod, unit or qverb). Computed for all tokens at the first call, with
-** one look-up per word, and kept in d->nummark for the later stages.
+** table family num/qmod, unit or qverb). Reads toks, tx->lexdoc (after the
+** "lexicon-lower" stage) and the lexicon's records; writes d->nummark, with
+** no further look-up per word. Does nothing without a lexicon or tokens.
 */
-unsigned lb_num_mark(struct lb_doc *d, size_t i);
+void lb_num_mark_run(struct lb_doc *d);
+
+/* The marks of token i from d->nummark; 0 when there are none (no
+** lexicon, i out of range). The "marks" stage must have run. */
+unsigned lb_num_mark(const struct lb_doc *d, size_t i);
 
 /* The lookup key of token i: its norm, or its bytes when it has none. */
 const char *lb_num_tok_key(const struct lb_doc *d, size_t i, size_t *n);

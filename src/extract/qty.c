@@ -19,12 +19,13 @@
 */
 #include "qty.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../doc/doc.h"
 #include "../lex/lex.h"
-#include "../picture/doc.h"
 #include "num.h"
 
 typedef struct ctx {
@@ -53,7 +54,7 @@ static int fieldhas(const lb_lex_rec *r, int i, const char *w) {
       return 1;
   return 0;
 }
-static const lb_tok *tok(ctx *c, size_t i) { return i < c->s1 ? &c->d->toks.v[i] : NULL; }
+static const lb_tok *tok(ctx *c, size_t i) { return i < c->s1 ? &c->d->tx.toks.v[i] : NULL; }
 static int is_word(const lb_tok *t) { return t && (t->kind == LB_TOK_WORD || t->kind == LB_TOK_ABBR) && t->norm; }
 static int tok_is(ctx *c, size_t i, const char *w) {
   const lb_tok *t = tok(c, i);
@@ -86,7 +87,7 @@ static int citation(ctx *c, size_t i) {
   if (!t || t->kind != LB_TOK_WORD || (t->flags & LB_TF_HYPH) || t->end - t->start > 8) return 0;
   int upper = 0;
   for (uint32_t k = t->start; k < t->end; k++) {
-    unsigned char ch = (unsigned char)c->d->text[k];
+    unsigned char ch = (unsigned char)c->d->tx.text[k];
     if (ch >= 'A' && ch <= 'Z') upper++;
   }
   return upper >= 2 && !(mark(c, i) & LB_NUMM_UNIT);
@@ -94,32 +95,32 @@ static int citation(ctx *c, size_t i) {
 
 /* Is a digit token at i a plausible count (not a phone number, time, id)? */
 static int count_token(ctx *c, size_t i) {
-  const lb_tok *t = &c->d->toks.v[i];
+  const lb_tok *t = &c->d->tx.toks.v[i];
   if (t->kind != LB_TOK_NUM || (t->flags & LB_TF_COLON)) return 0;
-  const char *s = c->d->text + t->start;
+  const char *s = c->d->tx.text + t->start;
   size_t n = t->end - t->start;
   if (n > 1 && s[0] == '0' && s[1] != '.' && s[1] != ',') return 0; /* "030" */
   if (i > c->s0) {
-    const lb_tok *p = &c->d->toks.v[i - 1];
+    const lb_tok *p = &c->d->tx.toks.v[i - 1];
     if (p->kind == LB_TOK_NUM) return 0;
-    if (p->kind == LB_TOK_SYM && p->end == t->start &&
-        strchr("+/#^", c->d->text[p->start]))
+    if (p->kind == LB_TOK_SYM && p->end == t->start && strchr("+/#^", c->d->tx.text[p->start]))
       return 0;
     lb_lex_rec r;
     if ((mark(c, i - 1) & LB_NUMM_STOP) &&
         lb_num_phrase(c->d, i - 1, i, c->T->qstop, 3, &r) && fieldhas(&r, 0, "before"))
       return 0;
-    if (p->kind == LB_TOK_SYM && c->d->text[p->start] == '/' && i >= c->s0 + 2 &&
-        c->d->toks.v[i - 2].kind == LB_TOK_NUM)
+    if (p->kind == LB_TOK_SYM && c->d->tx.text[p->start] == '/' && i >= c->s0 + 2 &&
+        c->d->tx.toks.v[i - 2].kind == LB_TOK_NUM)
       return 0; /* "030 / 1234" */
   }
   const lb_tok *nx = tok(c, i + 1);
-  if (nx && nx->kind == LB_TOK_PUNCT && nx->start == t->end && c->d->text[nx->start] == '.' &&
-      i + 2 < c->d->toks.n) {
+  if (nx && nx->kind == LB_TOK_PUNCT && nx->start == t->end && c->d->tx.text[nx->start] == '.' &&
+      i + 2 < c->d->tx.toks.n) {
     /* "100. Platz": an ordinal the sentence splitter cut off */
     lb_lex_rec r;
     if ((mark(c, i + 2) & LB_NUMM_STOP) &&
-        lb_num_phrase(c->d, i + 2, c->d->toks.n, c->T->qstop, 3, &r) && fieldhas(&r, 0, "ordinal"))
+        lb_num_phrase(c->d, i + 2, c->d->tx.toks.n, c->T->qstop, 3, &r) &&
+        fieldhas(&r, 0, "ordinal"))
       return 0;
   }
   if (nx) {
@@ -127,7 +128,7 @@ static int count_token(ctx *c, size_t i) {
     if (nx->kind == LB_TOK_WORD && nx->norm && nx->end - nx->start == 1) return 0; /* "§ 2 a" */
     if (citation(c, i + 1)) return 0; /* "4 GG", "2 BvR", "6 AZR" */
     if (nx->kind == LB_TOK_SYM && nx->start == t->end && nx->end - nx->start == 1 &&
-        (c->d->text[nx->start] == '/' || c->d->text[nx->start] == '^'))
+        (c->d->tx.text[nx->start] == '/' || c->d->tx.text[nx->start] == '^'))
       return 0;
     lb_lex_rec r;
     if ((mark(c, i + 1) & LB_NUMM_STOP) &&
@@ -143,15 +144,15 @@ static int digits_at(ctx *c, size_t i, num *o) {
   if (!t || !count_token(c, i)) return 0;
   double v;
   unsigned fl;
-  int st = lb_num_parse(c->d->text + t->start, t->end - t->start, c->german, &v, &fl);
+  int st = lb_num_parse(c->d->tx.text + t->start, t->end - t->start, c->german, &v, &fl);
   if (st == LB_NUM_HUGE) {
-    lb_doc_warn(c->d, "number at byte %u has more digits than a count can hold; skipped",
-                t->start);
+    lb_text_warn(&c->d->tx, "number at byte %u has more digits than a count can hold; skipped",
+                 t->start);
     return 0;
   }
   if (st != LB_NUM_OK) return 0;
   if (c->german && (fl & LB_NUMF_EN_DEC) && t->end - t->start >= 4 &&
-      c->d->text[t->end - 3] == '.' && v < 24.6)
+      c->d->tx.text[t->end - 3] == '.' && v < 24.6)
     return 0; /* "um 19.20": a time, German writes decimals with a comma */
   const lb_date *dt = date_at(c, t->start);
   if (dt && !dt->duration) return 0;
@@ -193,7 +194,8 @@ static int words_at(ctx *c, size_t i, num *o) {
     if (!(mark(c, i + 1) & LB_NUMM_UNIT) ||
         !lb_num_phrase(c->d, i + 1, c->s1, c->T->unit, 3, &u))
       return 0;
-    if (!lb_num_word_get(c->d->lex, c->T->num, t->norm, t->normlen, &w) || w.kind != LB_NUMK_CARD)
+    if (!lb_num_word_get(c->d->tx.lex, c->T->num, t->norm, t->normlen, &w) ||
+        w.kind != LB_NUMK_CARD)
       return 0;
     k = 1;
   }
@@ -245,7 +247,7 @@ static int head_at(ctx *c, size_t i, size_t *hi, size_t *noun, lb_lex_rec *r) {
   int conj = 0;
   for (int hop = 0; hop < 5 && j < c->s1; hop++, j++) {
     const lb_tok *t = tok(c, j);
-    if (t->kind == LB_TOK_PUNCT && c->d->text[t->start] == ',' && hop > 0) {
+    if (t->kind == LB_TOK_PUNCT && c->d->tx.text[t->start] == ',' && hop > 0) {
       conj = 1;
       continue;
     }
@@ -319,19 +321,19 @@ static void link_entities(ctx *c, lb_quantity *q, size_t tq0) {
   lb_doc *d = c->d;
   size_t cl = c->s0, ce = c->s1;
   for (size_t k = tq0; k > c->s0; k--)
-    if (is_boundary(&d->toks.v[k - 1], d->text)) {
+    if (is_boundary(&d->tx.toks.v[k - 1], d->tx.text)) {
       cl = k;
       break;
     }
   for (size_t k = tq0; k < c->s1; k++)
-    if (d->toks.v[k].start >= q->end && is_boundary(&d->toks.v[k], d->text)) {
+    if (d->tx.toks.v[k].start >= q->end && is_boundary(&d->tx.toks.v[k], d->tx.text)) {
       ce = k;
       break;
     }
-  uint32_t cstart = d->toks.v[cl].start;
-  uint32_t cend = ce < c->s1 ? d->toks.v[ce].start : d->sents.v[c->sent].end;
-  uint32_t sstart = d->sents.v[c->sent].start;
-  uint32_t prevstart = d->sents.v[c->sent >= 2 ? c->sent - 2 : 0].start;
+  uint32_t cstart = d->tx.toks.v[cl].start;
+  uint32_t cend = ce < c->s1 ? d->tx.toks.v[ce].start : d->tx.sents.v[c->sent].end;
+  uint32_t sstart = d->tx.sents.v[c->sent].start;
+  uint32_t prevstart = d->tx.sents.v[c->sent >= 2 ? c->sent - 2 : 0].start;
   const lb_mention *in = NULL, *before = NULL;
   const char *of_in = NULL, *of_before = NULL, *pl = NULL;
   int pl_rank = 99;
@@ -376,12 +378,12 @@ static void link_entities(ctx *c, lb_quantity *q, size_t tq0) {
 /* Casualty verb within the next few tokens: "12 Menschen wurden getötet". */
 static const char *casualty_verb(ctx *c, size_t j) {
   for (size_t k = j; k < j + 6 && k < c->s1; k++) {
-    const lb_tok *t = &c->d->toks.v[k];
+    const lb_tok *t = &c->d->tx.toks.v[k];
     if (t->kind == LB_TOK_PUNCT || t->kind == LB_TOK_NUM) return NULL;
     lb_lex_rec r;
     if (is_word(t) && (mark(c, k) & LB_NUMM_VERB) &&
         lb_num_phrase(c->d, k, c->s1, c->T->qverb, 2, &r))
-      return lb_lex_field_dup(c->d->arena, &r, 0);
+      return lb_lex_field_dup(c->d->tx.arena, &r, 0);
   }
   return NULL;
 }
@@ -422,10 +424,10 @@ static size_t qty_at(ctx *c, size_t i) {
   size_t e = a.i1;
   if (!a.vague) {
     const lb_tok *u = tok(c, e);
-    int conn = u && (u->kind == LB_TOK_DASH ||
-                     (u->kind == LB_TOK_SYM && d->text[u->start] == '-') ||
-                     tok_is(c, e, "bis") || tok_is(c, e, "to") ||
-                     (range_kw && (tok_is(c, e, "und") || tok_is(c, e, "and"))));
+    int conn =
+        u && (u->kind == LB_TOK_DASH || (u->kind == LB_TOK_SYM && d->tx.text[u->start] == '-') ||
+              tok_is(c, e, "bis") || tok_is(c, e, "to") ||
+              (range_kw && (tok_is(c, e, "und") || tok_is(c, e, "and"))));
     num b;
     const lb_tok *bt = conn ? tok(c, e + 1) : NULL;
     int bok = bt && bt->kind == LB_TOK_NUM && digits_at(c, e + 1, &b);
@@ -458,8 +460,8 @@ static size_t qty_at(ctx *c, size_t i) {
     return 0; /* a bare "15": a reference or a rank more often than a count */
   if (c->german && (a.flags & LB_NUMF_EN_DEC) && !ku && !has_pre && a.mult == 1)
     return 0; /* "Nr. 3.1", "1.6 genannten Gründen": a section number */
-  lb_quantity *q = LB_VEC_PUSH(d->arena, d->quantities);
-  q->start = d->toks.v[q0].start;
+  lb_quantity *q = LB_VEC_PUSH(d->tx.arena, d->quantities);
+  q->start = d->tx.toks.v[q0].start;
   size_t last = e - 1;
   q->claim = -1;
   q->sentence = c->sent;
@@ -467,15 +469,15 @@ static size_t qty_at(ctx *c, size_t i) {
   const char *kind = a.vague ? "vague" : a.word ? "word" : "num";
   if (has_pre || ku) {
     if (ku) last = hi + (size_t)ku - 1;
-    q->unit = lb_lex_field_dup(c->d->arena, &ur, 0);
-    q->category = lb_lex_field_dup(c->d->arena, &ur, 1);
+    q->unit = lb_lex_field_dup(c->d->tx.arena, &ur, 0);
+    q->category = lb_lex_field_dup(c->d->tx.arena, &ur, 1);
     f = lb_lex_field_num(&ur, 2, 1);
     if (f <= 0) f = 1;
-    q->unit_text = lb_lex_field_dup(c->d->arena, &ur, 3);
+    q->unit_text = lb_lex_field_dup(c->d->tx.arena, &ur, 3);
   } else if (noun != (size_t)-1) {
     last = noun;
-    const lb_tok *nt = &d->toks.v[noun];
-    q->unit = lb_arena_strndup(d->arena, nt->norm, nt->normlen);
+    const lb_tok *nt = &d->tx.toks.v[noun];
+    q->unit = lb_arena_strndup(d->tx.arena, nt->norm, nt->normlen);
     q->category = "other";
   } else {
     q->category = "other";
@@ -487,7 +489,7 @@ static size_t qty_at(ctx *c, size_t i) {
     q->unit = cv;
     q->category = "casualties";
   }
-  q->end = d->toks.v[last].end;
+  q->end = d->tx.toks.v[last].end;
   if (a.vague) {
     q->has_min = 1;
     q->min = a.min * f;
@@ -516,13 +518,13 @@ static size_t qty_at(ctx *c, size_t i) {
   }
   /* a duration: take the span of its date ("in 24 Stunden") */
   if (q->category && !strcmp(q->category, "duration")) {
-    const lb_date *dt = date_at(c, d->toks.v[a.i0].start);
+    const lb_date *dt = date_at(c, d->tx.toks.v[a.i0].start);
     if (dt && dt->duration) {
       if (dt->start < q->start) q->start = dt->start;
       if (dt->end > q->end) q->end = dt->end;
     }
   }
-  q->rule = lb_arena_printf(d->arena, "%s:qty:%s", c->lang, cv ? "casualty-verb" : kind);
+  q->rule = lb_arena_printf(d->tx.arena, "%s:qty:%s", c->lang, cv ? "casualty-verb" : kind);
   link_entities(c, q, q0);
   for (size_t k = 0; k < d->claims.n; k++)
     if (d->claims.v[k].start <= q->start && q->end <= d->claims.v[k].end) {
@@ -533,25 +535,23 @@ static size_t qty_at(ctx *c, size_t i) {
 }
 
 void lb_qty_run(lb_doc *d) {
-  if (!d->lex) return;
+  if (!d->tx.lex) return;
   ctx c;
   memset(&c, 0, sizeof c);
   c.d = d;
-  c.T = lb_num_tables(d->lex);
-  c.german = !d->lang || strcmp(d->lang, "en") != 0;
-  c.lang = d->lang && *d->lang ? d->lang : "xx";
-  c.ntoks = d->toks.n;
-  if (c.ntoks) {
-    lb_num_mark(d, 0); /* computes d->nummark for all tokens */
-    c.mk = d->nummark;
-  }
+  c.T = lb_num_tables(d->tx.lex);
+  c.german = !d->tx.lang || strcmp(d->tx.lang, "en") != 0;
+  c.lang = d->tx.lang && *d->tx.lang ? d->tx.lang : "xx";
+  c.ntoks = d->tx.toks.n;
+  assert(d->nummark || !c.ntoks); /* the "marks" stage has run */
+  c.mk = d->nummark;
   const uint16_t *mk = c.mk; /* locals: qty_at gets &c, so c's fields would be reloaded */
   size_t ntoks = c.ntoks;
-  for (size_t s = 0; s < d->sents.n; s++) {
-    c.s0 = d->sents.v[s].tok0;
-    c.s1 = d->sents.v[s].tok1;
+  for (size_t s = 0; s < d->tx.sents.n; s++) {
+    c.s0 = d->tx.sents.v[s].tok0;
+    c.s1 = d->tx.sents.v[s].tok1;
     c.sent = (int32_t)s;
-    const lb_tok *tv = d->toks.v;
+    const lb_tok *tv = d->tx.toks.v;
     for (size_t i = c.s0; i < c.s1; i++) {
       /* a quantity starts at a number, a unit symbol ("$ 5"), a word of
       ** the number tables, or a composed numeral ("dreitausend") right

@@ -13,8 +13,9 @@
 
 struct lb_doc;
 
-/* Pipeline stage: add the document's quantities to d->quantities (runs after
-** entities, dates and claims, whose results it links to). */
+/* Stage "quantities": reads toks, sents, lang, tx->lexdoc, d->nummark
+** (stage "marks"), and the entities, dates and claims it links to; writes
+** d->quantities. */
 void lb_qty_run(struct lb_doc *d);
 
 #endif

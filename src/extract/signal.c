@@ -8,18 +8,19 @@
 */
 #include "signal.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../doc/doc.h"
 #include "../lex/lex.h"
 #include "../lex/lexdoc.h"
-#include "../picture/doc.h"
 #include "../text/norm.h"
 #include "num.h"
 
 static void add(lb_doc *d, const char *kind, uint32_t start, uint32_t end, const char *detail,
                 const char *rule) {
-  lb_signal *s = LB_VEC_PUSH(d->arena, d->signals);
+  lb_signal *s = LB_VEC_PUSH(d->tx.arena, d->signals);
   s->kind = kind;
   s->start = start;
   s->end = end;
@@ -41,17 +42,17 @@ typedef struct seen {
 #define MAXSEEN 64
 
 static void words(lb_doc *d, int german) {
-  int t_unit = lb_num_tables(d->lex)->unit;
-  int t_var = lb_num_tables(d->lex)->spellvar;
+  int t_unit = lb_num_tables(d->tx.lex)->unit;
+  int t_var = lb_num_tables(d->tx.lex)->spellvar;
   seen sv[MAXSEEN];
   int nsv = 0;
-  if (!d->toks.n) return;
-  /* the marks of all tokens, made at the first call; few words are in the
-  ** unit or spellvar tables, so the mark is read first (the call per
-  ** capitalised word was 1.9M Ir of 491M, all stages on 1m.jsonl) */
-  lb_num_mark(d, 0);
+  if (!d->tx.toks.n) return;
+  /* the marks of all tokens (stage "marks"); few words are in the unit or
+  ** spellvar tables, so the mark is read first (the call per capitalised
+  ** word was 1.9M Ir of 491M, all stages on 1m.jsonl) */
   const uint16_t *mark = d->nummark;
-  size_t ntok = d->toks.n;
+  assert(mark); /* the "marks" stage has run */
+  size_t ntok = d->tx.toks.n;
   for (size_t i = 0; i < ntok; i++) {
     /* four marks at a time (little or big endian: the bit is in each lane) */
     if (!(i & 3) && i + 4 <= ntok) {
@@ -63,22 +64,22 @@ static void words(lb_doc *d, int german) {
       }
     }
     if (!(mark[i] & LB_NUMM_SIG)) continue;
-    const lb_tok *t = &d->toks.v[i];
+    const lb_tok *t = &d->tx.toks.v[i];
     if (t->kind != LB_TOK_WORD || !t->norm || !(t->flags & LB_TF_CAP)) continue;
     lb_lex_entry e;
-    if (!lb_lexdoc_tok(d, i, &e)) continue;
+    if (!lb_lexdoc_tok(&d->tx, i, &e)) continue;
     lb_lex_rec r;
     int var = 0;
     for (uint32_t k = 0; k < e.nrec; k++) {
-      if (!lb_lex_rec_get(d->lex, &e, k, &r)) continue;
+      if (!lb_lex_rec_get(d->tx.lex, &e, k, &r)) continue;
       const char *f;
       if (german && r.table == t_unit && field(&r, 4, &f) == 8 && !memcmp(f, "imperial", 8))
-        add(d, "imperial_unit", t->start, t->end, lb_doc_span(d, t->start, t->end),
+        add(d, "imperial_unit", t->start, t->end, lb_text_span(&d->tx, t->start, t->end),
             "de:sig:imperial-unit");
       if (r.table == t_var) var = 1;
     }
     if (!var) continue;
-    size_t n = (size_t)lb_num_phrase(d, i, d->toks.n, t_var, 3, &r);
+    size_t n = (size_t)lb_num_phrase(d, i, d->tx.toks.n, t_var, 3, &r);
     if (!n) continue;
     const char *name, *spell;
     int nl = field(&r, 0, &name), sl = field(&r, 1, &spell);
@@ -89,9 +90,9 @@ static void words(lb_doc *d, int german) {
       found = 1;
       if (!sv[k].reported && (sv[k].spelllen != sl || memcmp(sv[k].spell, spell, (size_t)sl))) {
         sv[k].reported = 1;
-        uint32_t end = d->toks.v[i + n - 1].end;
+        uint32_t end = d->tx.toks.v[i + n - 1].end;
         add(d, "mixed_spelling", t->start, end,
-            lb_arena_printf(d->arena, "%.*s/%.*s", sv[k].spelllen, sv[k].spell, sl, spell),
+            lb_arena_printf(d->tx.arena, "%.*s/%.*s", sv[k].spelllen, sv[k].spell, sl, spell),
             "sig:spellvar");
       }
     }
@@ -111,12 +112,12 @@ static void words(lb_doc *d, int german) {
 static size_t last_word(const lb_doc *d, const lb_mention *m, char *out, size_t cap) {
   uint32_t a = m->start, b = m->end;
   for (uint32_t k = b; k > a; k--)
-    if (d->text[k - 1] == ' ' || d->text[k - 1] == '-') {
+    if (d->tx.text[k - 1] == ' ' || d->tx.text[k - 1] == '-') {
       a = k;
       break;
     }
   uint32_t kn;
-  const char *key = lb_norm_key_arena(d->arena, d->text + a, b - a, &kn);
+  const char *key = lb_norm_key_arena(d->tx.arena, d->tx.text + a, b - a, &kn);
   size_t n = kn < cap - 1 ? kn : cap - 1;
   memcpy(out, key, n);
   /* genitive: "Trumps", "France's", "Syria\u2019s" */
@@ -190,8 +191,9 @@ static void entity_spellings(lb_doc *d) {
         const lb_mention *mi = wm[i];
         if (!dup)
           add(d, "mixed_spelling", mj->start, mj->end,
-              lb_arena_printf(d->arena, "%.*s/%.*s", (int)(mi->end - mi->start),
-                              d->text + mi->start, (int)(mj->end - mj->start), d->text + mj->start),
+              lb_arena_printf(d->tx.arena, "%.*s/%.*s", (int)(mi->end - mi->start),
+                              d->tx.text + mi->start, (int)(mj->end - mj->start),
+                              d->tx.text + mj->start),
               "sig:entity-spelling");
       }
       wlen[nw] = nj;
@@ -204,23 +206,23 @@ static void entity_spellings(lb_doc *d) {
 /* English Title Case in a German heading: every word capitalised, including
 ** two words German writes in lower case, not at the start. */
 static void headings(lb_doc *d) {
-  int t_fw = lb_num_tables(d->lex)->sigfw;
-  for (size_t s = 0; s < d->sents.n; s++) {
-    const lb_sent *st = &d->sents.v[s];
+  int t_fw = lb_num_tables(d->tx.lex)->sigfw;
+  for (size_t s = 0; s < d->tx.sents.n; s++) {
+    const lb_sent *st = &d->tx.sents.v[s];
     if (!st->headline) continue;
     int nwords = 0, ncap = 0, nfw = 0;
     for (size_t i = st->tok0; i < st->tok1; i++) {
-      const lb_tok *t = &d->toks.v[i];
+      const lb_tok *t = &d->tx.toks.v[i];
       if (t->kind != LB_TOK_WORD) continue;
       nwords++;
       if (t->flags & LB_TF_CAP) {
         ncap++;
         lb_lex_rec r;
-        if (i > st->tok0 && t->norm && lb_lexdoc_find(d, i, t_fw, &r)) nfw++;
+        if (i > st->tok0 && t->norm && lb_lexdoc_find(&d->tx, i, t_fw, &r)) nfw++;
       }
     }
     if (nwords >= 4 && ncap == nwords && nfw >= 2)
-      add(d, "title_case_heading", st->start, st->end, lb_doc_span(d, st->start, st->end),
+      add(d, "title_case_heading", st->start, st->end, lb_text_span(&d->tx, st->start, st->end),
           "de:sig:title-case");
   }
 }
@@ -230,12 +232,12 @@ static void headings(lb_doc *d) {
 static void quotes(lb_doc *d) {
   int german = 0;
   const lb_tok *first = NULL;
-  const lb_tok *toks = d->toks.v;
-  size_t ntok = d->toks.n;
+  const lb_tok *toks = d->tx.toks.v;
+  size_t ntok = d->tx.toks.n;
   for (size_t i = 0; i < ntok; i++) {
     const lb_tok *t = &toks[i];
     if (t->kind != LB_TOK_QUOTE || t->end - t->start != 3) continue;
-    const char *q = d->text + t->start;
+    const char *q = d->tx.text + t->start;
     if (!memcmp(q, "\xe2\x80\x9e", 3)) {
       german = 1;
       if (first) break;
@@ -243,8 +245,8 @@ static void quotes(lb_doc *d) {
     }
     if (first || !(t->flags & LB_TF_OPEN) || memcmp(q, "\xe2\x80\x9c", 3)) continue;
     /* an opening quote sticks to the word after it ("„Legostein “" does not) */
-    if (t->end >= d->len) continue;
-    unsigned char nx = (unsigned char)d->text[t->end];
+    if (t->end >= d->tx.len) continue;
+    unsigned char nx = (unsigned char)d->tx.text[t->end];
     if (nx >= 0x80 || (nx >= '0' && nx <= '9') || ((nx | 0x20) >= 'a' && (nx | 0x20) <= 'z')) {
       first = t;
       if (german) break;
@@ -258,28 +260,29 @@ static void formats(lb_doc *d) {
   for (size_t i = 0; i < d->dates.n; i++) {
     const lb_date *t = &d->dates.v[i];
     if (t->rule && strstr(t->rule, ":month-day"))
-      add(d, "english_date_format", t->start, t->end, lb_doc_span(d, t->start, t->end),
+      add(d, "english_date_format", t->start, t->end, lb_text_span(&d->tx, t->start, t->end),
           "de:sig:date-format");
   }
   for (size_t i = 0; i < d->quantities.n; i++) {
     const lb_quantity *q = &d->quantities.v[i];
     /* the first digit token of the quantity */
     for (uint32_t k = q->start; k < q->end; k++) {
-      char ch = d->text[k];
+      char ch = d->tx.text[k];
       if (ch < '0' || ch > '9') continue;
       uint32_t e = k;
-      while (e < q->end && ((d->text[e] >= '0' && d->text[e] <= '9') || d->text[e] == '.' ||
-                            d->text[e] == ','))
+      while (e < q->end && ((d->tx.text[e] >= '0' && d->tx.text[e] <= '9') ||
+                            d->tx.text[e] == '.' || d->tx.text[e] == ','))
         e++;
-      while (e > k && (d->text[e - 1] == '.' || d->text[e - 1] == ',')) e--;
+      while (e > k && (d->tx.text[e - 1] == '.' || d->tx.text[e - 1] == ','))
+        e--;
       double v;
       unsigned fl;
-      int ok = lb_num_parse(d->text + k, e - k, 1, &v, &fl) == LB_NUM_OK; /* once, not twice */
+      int ok = lb_num_parse(d->tx.text + k, e - k, 1, &v, &fl) == LB_NUM_OK; /* once, not twice */
       if (ok && (fl & LB_NUMF_EN_DEC))
-        add(d, "english_number_format", k, e, lb_doc_span(d, k, e), "de:sig:number-format");
-      else if (ok && (fl & LB_NUMF_GROUPED) && memchr(d->text + k, ',', e - k) &&
-               !memchr(d->text + k, '.', e - k))
-        add(d, "english_number_format", k, e, lb_doc_span(d, k, e), "de:sig:number-format");
+        add(d, "english_number_format", k, e, lb_text_span(&d->tx, k, e), "de:sig:number-format");
+      else if (ok && (fl & LB_NUMF_GROUPED) && memchr(d->tx.text + k, ',', e - k) &&
+               !memchr(d->tx.text + k, '.', e - k))
+        add(d, "english_number_format", k, e, lb_text_span(&d->tx, k, e), "de:sig:number-format");
       break;
     }
   }
@@ -309,25 +312,26 @@ static uint64_t sent_hash(const char *p, size_t n) {
 
 /* The same long sentence twice: copied or stitched text. */
 static void duplicates(lb_doc *d) {
-  size_t n = d->sents.n;
+  size_t n = d->tx.sents.n;
   if (n < 2) return;
   size_t cap = 16;
   while (cap < 2 * n) cap *= 2;
-  uint32_t *slot = lb_arena_alloc(d->arena, cap * sizeof *slot);
-  uint64_t *hs = lb_arena_alloc(d->arena, n * sizeof *hs);
+  uint32_t *slot = lb_arena_alloc(d->tx.arena, cap * sizeof *slot);
+  uint64_t *hs = lb_arena_alloc(d->tx.arena, n * sizeof *hs);
   memset(slot, 0xff, cap * sizeof *slot);
   for (size_t s = 0; s < n; s++) {
-    const lb_sent *st = &d->sents.v[s];
+    const lb_sent *st = &d->tx.sents.v[s];
     if (st->tok1 - st->tok0 < 8) continue;
-    uint64_t h = sent_hash(d->text + st->start, st->end - st->start);
+    uint64_t h = sent_hash(d->tx.text + st->start, st->end - st->start);
     hs[s] = h;
     size_t p = (size_t)h & (cap - 1);
     while (slot[p] != 0xffffffffu) {
-      const lb_sent *o = &d->sents.v[slot[p]];
+      const lb_sent *o = &d->tx.sents.v[slot[p]];
       if (hs[slot[p]] == h && o->end - o->start == st->end - st->start &&
-          !memcmp(d->text + o->start, d->text + st->start, st->end - st->start)) {
+          !memcmp(d->tx.text + o->start, d->tx.text + st->start, st->end - st->start)) {
         add(d, "duplicate_sentence", st->start, st->end,
-            lb_arena_printf(d->arena, "same as the sentence at byte %u", o->start), "sig:duplicate");
+            lb_arena_printf(d->tx.arena, "same as the sentence at byte %u", o->start),
+            "sig:duplicate");
         break;
       }
       p = (p + 1) & (cap - 1);
@@ -337,8 +341,8 @@ static void duplicates(lb_doc *d) {
 }
 
 void lb_sig_run(lb_doc *d) {
-  int german = d->lang && !strcmp(d->lang, "de");
-  if (d->lex) {
+  int german = d->tx.lang && !strcmp(d->tx.lang, "de");
+  if (d->tx.lex) {
     words(d, german);
     entity_spellings(d);
     if (german) headings(d);

@@ -15,7 +15,8 @@
 
 struct lb_doc;
 
-/* Pipeline stage: add this module's facts to d. */
+/* Stage "signals": reads toks, sents, lang, tx->lexdoc, d->nummark (stage
+** "marks"), the entities, dates and quantities; writes d->signals. */
 void lb_sig_run(struct lb_doc *d);
 
 #endif

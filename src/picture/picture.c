@@ -11,7 +11,7 @@
 
 #include "../../include/lagebild.h"
 #include "../base/json.h"
-#include "doc.h"
+#include "../doc/doc.h"
 
 /* Keys are fixed ASCII names that need no escaping, so each is written as
 ** one literal with its quotes and colon, its length known at compile time,
@@ -65,13 +65,13 @@ static ALWAYS_INLINE char *str_at(char *o, const char *v, size_t n) {
 }
 /* The text of [*s, *e), clamped to the document; returns its length. */
 static ALWAYS_INLINE size_t span_clamp(const lb_doc *d, uint32_t *s, uint32_t *e) {
-  if (*e > d->len) *e = (uint32_t)d->len;
+  if (*e > d->tx.len) *e = (uint32_t)d->tx.len;
   if (*s > *e) *s = *e;
   return *e - *s;
 }
 static void span_text(lb_buf *b, const lb_doc *d, uint32_t s, uint32_t e) {
   size_t n = span_clamp(d, &s, &e);
-  done(b, lb_json_put_str(cursor(b, LB_JSON_STR_ROOM(n)), d->text + s, n));
+  done(b, lb_json_put_str(cursor(b, LB_JSON_STR_ROOM(n)), d->tx.text + s, n));
 }
 
 /* lb_json_cstr without its call, one per value (0.4M of 280M, callgrind) */
@@ -145,7 +145,7 @@ static void write_entity(lb_buf *b, const lb_doc *d, const lb_entity *e) {
     if (i) *o++ = ',';
     o = lb_json_put_u32(LIT(o, "{\"start\":"), m->start);
     o = lb_json_put_u32(LIT(o, ",\"end\":"), m->end);
-    o = lb_json_put_str(LIT(o, ",\"text\":"), d->text + s, nt);
+    o = lb_json_put_str(LIT(o, ",\"text\":"), d->tx.text + s, nt);
     o = str_at(LIT(o, ",\"actor\":"), actor, nact);
     if (m->rule) o = str_at(LIT(o, ",\"rule\":"), m->rule, nrule);
     *o++ = '}';
@@ -260,24 +260,24 @@ static void write_signal(lb_buf *b, const lb_doc *d, const lb_signal *s) {
 #define SENT_ROOM 24
 
 void lb_pic_json(lb_buf *b, const lb_doc *d) {
-  size_t nid = len_of(d->id), nlang = len_of(d->lang), npub = len_of(d->published),
+  size_t nid = len_of(d->id), nlang = len_of(d->tx.lang), npub = len_of(d->published),
          ntitle = len_of(d->title), nurl = len_of(d->url);
   /* the keys and literals are 71 bytes; one reservation for the sentences */
-  char *o = cursor(b, 128 + d->sents.n * SENT_ROOM + LB_JSON_STR_ROOM(nid) +
-                          LB_JSON_STR_ROOM(nlang) + LB_JSON_STR_ROOM(npub) +
-                          LB_JSON_STR_ROOM(ntitle) + LB_JSON_STR_ROOM(nurl));
+  char *o =
+      cursor(b, 128 + d->tx.sents.n * SENT_ROOM + LB_JSON_STR_ROOM(nid) + LB_JSON_STR_ROOM(nlang) +
+                    LB_JSON_STR_ROOM(npub) + LB_JSON_STR_ROOM(ntitle) + LB_JSON_STR_ROOM(nurl));
   o = str_at(LIT(o, "{\"id\":"), d->id, nid);
-  o = str_at(LIT(o, ",\"lang\":"), d->lang, nlang);
+  o = str_at(LIT(o, ",\"lang\":"), d->tx.lang, nlang);
   o = str_at(LIT(o, ",\"published\":"), d->published, npub);
   if (d->title) o = str_at(LIT(o, ",\"title\":"), d->title, ntitle);
   if (d->url) o = str_at(LIT(o, ",\"url\":"), d->url, nurl);
   o = LIT(o, ",\"sentences\":[");
-  for (size_t i = 0; i < d->sents.n; i++) {
+  for (size_t i = 0; i < d->tx.sents.n; i++) {
     if (i) *o++ = ',';
     *o++ = '[';
-    o = lb_json_put_u32(o, d->sents.v[i].start);
+    o = lb_json_put_u32(o, d->tx.sents.v[i].start);
     *o++ = ',';
-    o = lb_json_put_u32(o, d->sents.v[i].end);
+    o = lb_json_put_u32(o, d->tx.sents.v[i].end);
     *o++ = ']';
   }
   o = LIT(o, "],\"entities\":[");
@@ -294,9 +294,9 @@ void lb_pic_json(lb_buf *b, const lb_doc *d) {
   ADD_LIT(b, "],\"signals\":[");
   ELEMENTS(b, d, d->signals, write_signal);
   ADD_LIT(b, "],\"warnings\":[");
-  for (size_t i = 0; i < d->warnings.n; i++) {
+  for (size_t i = 0; i < d->tx.warnings.n; i++) {
     if (i) put(b, ",", 1);
-    lb_json_cstr(b, d->warnings.v[i]);
+    lb_json_cstr(b, d->tx.warnings.v[i]);
   }
   ADD_LIT(b, "]}");
 }

@@ -5,7 +5,7 @@
 #define LB_PICTURE_H
 
 #include "../base/buf.h"
-#include "doc.h"
+#include "../doc/doc.h"
 
 /* Append the picture of d as one JSON object (no newline) to b. */
 void lb_pic_json(lb_buf *b, const lb_doc *d);

@@ -2,12 +2,17 @@
 ** pipeline.c -- the engine: a lexicon plus the ordered list of stages that
 ** turn one document's bytes into its picture.
 **
-**   utf8 repair -> tokens -> sentences -> language -> keys (norm)
-**     -> entities -> places -> dates -> claims -> quantities -> events
-**     -> signals
+**   utf8 repair (lb_text_set) -> tokens -> sentences -> language -> keys
+**     -> lexicon -> entities -> mentions -> places -> lexicon-lower -> marks
+**     -> dates -> clauses -> claims -> quantities -> events -> signals
 **
-** Each stage reads what the earlier ones left on the lb_doc and appends its
-** own facts. The stage list is the one place where the order is decided.
+** Each stage reads what the earlier ones left on the document and writes its
+** own part, and nothing else: no stage builds another stage's data on the
+** side (the readers assert that it is there). The table below is the one
+** place where the order is decided; each line says what the stage reads and
+** writes (the fields of lb_text, doc/text.h, and lb_doc, doc/doc.h), and the
+** header of its module says it again. The stages of the text layer (text/,
+** lex/; syntax/ to come, after the lexicon stages) see only the lb_text.
 */
 #include <limits.h>
 #include <stdio.h>
@@ -17,31 +22,82 @@
 
 #include "../../include/lagebild.h"
 #include "../extract/claim.h"
+#include "../extract/clause.h"
 #include "../extract/date.h"
 #include "../extract/ent.h"
 #include "../extract/event.h"
 #include "../extract/geo.h"
+#include "../extract/num.h"
 #include "../extract/qty.h"
 #include "../extract/signal.h"
 #include "../lex/lex.h"
+#include "../lex/lexdoc.h"
 #include "../text/lang.h"
 #include "../text/sent.h"
-#include "../text/utf8.h"
-#include "doc.h"
+#include "../text/tok.h"
 #include "pipeline.h"
 
+/* A stage works on the text layer (text/, lex/, syntax/: on_text) or on
+** the whole document with its facts (extract/: on_doc). */
 typedef struct stage {
-  const char *name;
-  void (*run)(lb_doc *d);
+  const char *name; /* for --stages (lb_engine_stop_after) */
+  void (*on_text)(lb_text *tx);
+  void (*on_doc)(lb_doc *d);
+  const char *reads, *writes; /* documentation: fields of lb_text (tx.) and lb_doc */
 } stage;
 
+/* clang-format off */
 static const stage STAGES[] = {
-    {"tokens", lb_tok_run},         {"sentences", lb_sent_run}, {"text", lb_lang_run},
-    {"norm", lb_tok_norm_all},      {"entities", lb_ent_run},   {"places", lb_geo_run},
-    {"dates", lb_date_run},         {"claims", lb_claim_run},   {"quantities", lb_qty_run},
-    {"events", lb_evt_run},         {"signals", lb_sig_run},
+  /* name            on the text layer    on the document
+  **                 reads (besides tx.text, tx.lex, the metadata) -> writes */
+  /* the text layer; lb_text_set has set tx.text and tx.len (repaired UTF-8) */
+  {"tokens",         lb_tok_run,          NULL,
+                     "tx.text", "tx.toks"},
+  {"sentences",      lb_sent_run,         NULL,
+                     "tx.text tx.toks", "tx.sents"},
+  {"text",           lb_lang_run,         NULL,
+                     "tx.text tx.lang_given", "tx.lang"},
+  {"norm",           lb_tok_norm_all,     NULL,
+                     "tx.text tx.toks", "tx.toks[].norm"},
+  /* the lexicon layer (the syntax stage comes after it, and needs
+  ** "lexicon-lower" before it too) */
+  {"lexicon",        lb_lexdoc_run,       NULL,
+                     "tx.toks tx.lex", "tx.lexdoc (the entity stage's candidates)"},
+  /* the extractors */
+  {"entities",       NULL,                lb_ent_run,
+                     "tx.toks tx.sents tx.lang tx.lexdoc pub_y", "entities"},
+  {"mentions",       NULL,                lb_ent_index,
+                     "entities", "ent_refs (the token -> mention rule)"},
+  {"places",         NULL,                lb_geo_run,
+                     "entities", "entities[].geo"},
+  {"lexicon-lower",  lb_lexdoc_run_lower, NULL,
+                     "tx.toks tx.lexdoc", "tx.lexdoc (every word)"},
+  {"marks",          NULL,                lb_num_mark_run,
+                     "tx.toks tx.lexdoc", "nummark"},
+  {"dates",          NULL,                lb_date_run,
+                     "tx.toks tx.sents tx.lang tx.lexdoc nummark pub_y", "dates"},
+  {"clauses",        NULL,                lb_cl_run,
+                     "tx.toks tx.sents tx.lang tx.lexdoc entities ent_refs", "clause"},
+  {"claims",         NULL,                lb_claim_run,
+                     "tx.toks tx.sents clause entities", "claims"},
+  {"quantities",     NULL,                lb_qty_run,
+                     "tx.toks tx.sents tx.lang tx.lexdoc nummark entities dates claims",
+                     "quantities"},
+  {"events",         NULL,                lb_evt_run,
+                     "tx.toks tx.sents clause entities dates claims quantities pub_y", "events"},
+  {"signals",        NULL,                lb_sig_run,
+                     "tx.toks tx.sents tx.lang tx.lexdoc nummark entities dates quantities",
+                     "signals"},
 };
+/* clang-format on */
 #define NSTAGES (sizeof STAGES / sizeof STAGES[0])
+
+/* The number of stages up to and including the one named, or 0. */
+static size_t stage_count(const char *name) {
+  for (size_t i = 0; i < NSTAGES; i++)
+    if (strcmp(STAGES[i].name, name) == 0) return i + 1;
+  return 0;
+}
 
 struct lb_engine {
   lb_lex *lex;
@@ -90,7 +146,7 @@ lb_engine *lb_engine_new(const char *lexicon_path, char *err, size_t errlen) {
 lb_engine *lb_engine_new_text_only(void) {
   lb_engine *e = calloc(1, sizeof *e);
   if (!e) return NULL;
-  e->nstages = 3;
+  e->nstages = stage_count("text"); /* tokens, sentences, language */
   return e;
 }
 
@@ -101,15 +157,13 @@ void lb_engine_free(lb_engine *e) {
 }
 
 lb_err lb_engine_stop_after(lb_engine *e, const char *name) {
-  for (size_t i = 0; i < NSTAGES; i++)
-    if (strcmp(STAGES[i].name, name) == 0) {
-      e->nstages = i + 1;
-      return LB_OK;
-    }
-  return LB_ERR_USAGE;
+  size_t n = stage_count(name);
+  if (!n) return LB_ERR_USAGE;
+  e->nstages = n;
+  return LB_OK;
 }
 
-const lb_lex *lb_engine_lex(const lb_engine *e) { return e->lex; }
+const struct lb_lex *lb_engine_lex(const lb_engine *e) { return e->lex; }
 
 /* A stable id from the text: 64-bit FNV-1a as 16 hex digits. */
 static char *text_id(lb_arena *a, const char *s, size_t n) {
@@ -130,39 +184,47 @@ static void parse_published(lb_doc *d, const char *p) {
     d->pub_y = y;
     d->pub_m = m;
     d->pub_d = day;
-    d->published = lb_arena_strndup(d->arena, p, 10);
+    d->published = lb_arena_strndup(d->tx.arena, p, 10);
     return;
   }
-  d->published = lb_arena_strdup(d->arena, p);
-  lb_doc_warn(d, "published date \"%.40s\" not understood (want YYYY-MM-DD); relative dates stay unresolved", p);
+  d->published = lb_arena_strdup(d->tx.arena, p);
+  lb_text_warn(
+      &d->tx,
+      "published date \"%.40s\" not understood (want YYYY-MM-DD); relative dates stay unresolved",
+      p);
 }
 
 lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in) {
   lb_arena *a = lb_arena_new();
   if (!a) return NULL;
   lb_doc *d = lb_arena_calloc(a, 1, sizeof *d);
-  d->arena = a;
-  d->lex = e->lex;
+  d->tx.arena = a;
+  d->tx.lex = e->lex;
   const char *text = in->text ? in->text : "";
   size_t len = in->text ? in->len : 0;
   if (len > UINT32_MAX - 1) {
-    lb_doc_warn(d, "text longer than 4 GiB cut at 4 GiB");
+    lb_text_warn(&d->tx, "text longer than 4 GiB cut at 4 GiB");
     len = UINT32_MAX - 1;
   }
   d->id = in->id ? lb_arena_strdup(a, in->id) : text_id(a, text, len);
   if (in->published && *in->published) parse_published(d, in->published);
   if (in->lang && *in->lang) {
-    d->lang = lb_arena_strdup(a, in->lang);
-    d->lang_given = 1;
+    d->tx.lang = lb_arena_strdup(a, in->lang);
+    d->tx.lang_given = 1;
   }
   if (in->title) d->title = lb_arena_strdup(a, in->title);
   if (in->url) d->url = lb_arena_strdup(a, in->url);
-  lb_utf8_repair(d, text, len);
+  lb_text_set(&d->tx, text, len);
   return d;
 }
 
 void lb_doc_run(const lb_engine *e, lb_doc *d) {
-  for (size_t i = 0; i < e->nstages; i++) STAGES[i].run(d);
+  for (size_t i = 0; i < e->nstages; i++) {
+    if (STAGES[i].on_text)
+      STAGES[i].on_text(&d->tx);
+    else
+      STAGES[i].on_doc(d);
+  }
 }
 
 lb_doc *lb_extract(const lb_engine *e, const lb_input *in) {
@@ -173,5 +235,5 @@ lb_doc *lb_extract(const lb_engine *e, const lb_input *in) {
 }
 
 void lb_doc_free(lb_doc *d) {
-  if (d) lb_arena_free(d->arena);
+  if (d) lb_arena_free(d->tx.arena);
 }

@@ -5,10 +5,10 @@
 #define LB_PIPELINE_H
 
 #include "../../include/lagebild.h"
-#include "doc.h"
+#include "../doc/doc.h"
 
 /* The engine's lexicon (NULL for a text-only engine). */
-const lb_lex *lb_engine_lex(const lb_engine *e);
+const struct lb_lex *lb_engine_lex(const lb_engine *e);
 /* A document with repaired text and metadata but no stage run yet. */
 lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in);
 /* Run every stage of the engine on a begun document. */

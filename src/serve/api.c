@@ -23,8 +23,8 @@
 #include <time.h>
 
 #include "../base/json.h"
+#include "../base/utf8.h"
 #include "../store/store.h"
-#include "../text/utf8.h"
 
 #define NCACHE 64
 #define QUERY_SECONDS 5.0 /* a query running longer is stopped: 503 */

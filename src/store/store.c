@@ -32,7 +32,7 @@
 
 #include "../base/buf.h"
 #include "../base/json.h"
-#include "../picture/doc.h"
+#include "../doc/doc.h"
 #include "merge.h"
 #include "schema.h"
 
@@ -678,12 +678,12 @@ int lb_store_fts_phrase(const char *words, int i, lb_buf *out) {
 
 uint64_t lb_store_hash(const lb_doc *d) {
   uint64_t h = FNV0;
-  const char *parts[] = {d->id, d->lang, d->published, d->title, d->url};
+  const char *parts[] = {d->id, d->tx.lang, d->published, d->title, d->url};
   for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
     if (parts[i]) h = hash_str(parts[i], strlen(parts[i]), h);
     h = hash_str("\x1f", 1, h); /* field separator: ("ab","") != ("a","b") */
   }
-  return hash_str(d->text, d->len, h);
+  return hash_str(d->tx.text, d->tx.len, h);
 }
 
 static void hex16(uint64_t h, char out[17]) {
@@ -699,9 +699,9 @@ static void bs(sqlite3_stmt *st, int i, const char *s) {
     sqlite3_bind_null(st, i);
 }
 static void bspan(sqlite3_stmt *st, int i, const lb_doc *d, uint32_t a, uint32_t b) {
-  if (b > d->len) b = d->len;
+  if (b > d->tx.len) b = d->tx.len;
   if (a > b) a = b;
-  sqlite3_bind_text(st, i, d->text + a, (int)(b - a), SQLITE_STATIC);
+  sqlite3_bind_text(st, i, d->tx.text + a, (int)(b - a), SQLITE_STATIC);
 }
 static void bidx(sqlite3_stmt *st, int i, int32_t v) {
   if (v < 0)
@@ -905,19 +905,19 @@ static int add_entities(lb_store *s, const lb_doc *d, int64_t doc) {
       bspan(st, 6, d, m->start, m->end);
       bs(st, 7, m->actor);
       bs(st, 8, role_name(m->role));
-      bidx(st, 9, lb_doc_sentence_at(d, m->start));
+      bidx(st, 9, lb_text_sentence_at(&d->tx, m->start));
       bs(st, 10, m->rule);
       if (step(s, S_MEN_INS, "cannot insert a mention")) return -1;
       /* the (text, entity) pair into names, once per writer session (the
       ** map is dropped at a million pairs: then INSERT OR IGNORE again) */
       uint32_t a = m->start, b = m->end;
-      if (b > d->len) b = (uint32_t)d->len;
+      if (b > d->tx.len) b = (uint32_t)d->tx.len;
       if (a > b) a = b;
       lb_buf *key = &s->key;
       lb_buf_reset(key);
       lb_json_int(key, ent);
       lb_buf_addc(key, '\t');
-      lb_buf_add(key, d->text + a, b - a);
+      lb_buf_add(key, d->tx.text + a, b - a);
       if (s->names.n >= 1000000) smap_clear(&s->names);
       /* (a span with a NUL byte cannot be a map key: always asked) */
       int nul = memchr(key->p, 0, key->n) != NULL;
@@ -1183,23 +1183,23 @@ lb_err lb_store_add(lb_store *s, const lb_doc *d, uint64_t hash, const char *ori
   st = s->st[S_DOC_INS];
   lb_buf *b = &s->scratch;
   lb_buf_reset(b);
-  if (d->warnings.n) {
+  if (d->tx.warnings.n) {
     lb_buf_addc(b, '[');
-    for (size_t i = 0; i < d->warnings.n; i++) {
+    for (size_t i = 0; i < d->tx.warnings.n; i++) {
       if (i) lb_buf_addc(b, ',');
-      lb_json_cstr(b, d->warnings.v[i]);
+      lb_json_cstr(b, d->tx.warnings.v[i]);
     }
     lb_buf_addc(b, ']');
   }
   bs(st, 1, d->id);
   sqlite3_bind_text(st, 2, hx, 16, SQLITE_TRANSIENT);
-  bs(st, 3, d->lang);
+  bs(st, 3, d->tx.lang);
   bs(st, 4, d->published);
   bs(st, 5, d->title);
   bs(st, 6, d->url);
   bs(st, 7, origin);
-  sqlite3_bind_int64(st, 8, d->len);
-  sqlite3_bind_text(st, 9, d->text, (int)d->len, SQLITE_STATIC);
+  sqlite3_bind_int64(st, 8, d->tx.len);
+  sqlite3_bind_text(st, 9, d->tx.text, (int)d->tx.len, SQLITE_STATIC);
   if (b->n)
     sqlite3_bind_text(st, 10, b->p, (int)b->n, SQLITE_STATIC);
   else
@@ -1209,8 +1209,8 @@ lb_err lb_store_add(lb_store *s, const lb_doc *d, uint64_t hash, const char *ori
   lb_buf *sb = &s->sents;
   lb_buf_reset(sb);
   lb_buf_addc(sb, '[');
-  for (size_t i = 0; i < d->sents.n; i++) {
-    const lb_sent *x = &d->sents.v[i];
+  for (size_t i = 0; i < d->tx.sents.n; i++) {
+    const lb_sent *x = &d->tx.sents.v[i];
     lb_buf_adds(sb, i ? ",[" : "[");
     lb_json_int(sb, x->start);
     lb_buf_addc(sb, ',');

@@ -35,7 +35,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../picture/doc.h"
 #include "norm.h"
 
 #include "lang_model.inc"
@@ -439,7 +438,7 @@ size_t lb_lang_count(void) { return NLANG; }
 
 const char *lb_lang_code(size_t i) { return i < NLANG ? LANG_CODES[i] : NULL; }
 
-void lb_lang_run(lb_doc *d) {
-  if (d->lang_given && d->lang) return;
-  d->lang = lb_lang_detect(d->text, d->len);
+void lb_lang_run(lb_text *tx) {
+  if (tx->lang_given && tx->lang) return;
+  tx->lang = lb_lang_detect(tx->text, tx->len);
 }

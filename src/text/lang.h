@@ -14,14 +14,14 @@
 
 #include <stddef.h>
 
-struct lb_doc;
+#include "../doc/text.h"
 
 /* Bytes looked at: the first 1 KiB (cut back to a character boundary). */
 #define LB_LANG_WINDOW 1024
 
-/* Pipeline stage: set d->lang from the text unless the caller gave one
-** (d->lang_given). A text without letters gets NULL ("lang": null). */
-void lb_lang_run(struct lb_doc *d);
+/* Stage "text": set tx->lang from the text unless the caller gave one
+** (tx->lang_given). A text without letters gets NULL ("lang": null). */
+void lb_lang_run(lb_text *tx);
 
 /* The ISO 639-1 code of text[0..len) (valid UTF-8), a static string, or NULL
 ** when it has no letters. Short texts get the best guess; ties go to the

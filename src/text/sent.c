@@ -5,20 +5,18 @@
 
 #include <string.h>
 
-#include "../picture/doc.h"
-
-static int is_final_punct(const lb_doc *d, const lb_tok *t) {
+static int is_final_punct(const lb_text *tx, const lb_tok *t) {
   if (t->kind != LB_TOK_PUNCT) return 0;
-  char c = d->text[t->start];
+  char c = tx->text[t->start];
   if (c == '.' || c == '!' || c == '?') return 1;
   return t->end - t->start == 3 && (unsigned char)c == 0xE2; /* … */
 }
 
-static int is_closer(const lb_doc *d, const lb_tok *t) {
+static int is_closer(const lb_text *tx, const lb_tok *t) {
   if (t->flags & LB_TF_SPACE) return 0;
   if (t->kind == LB_TOK_QUOTE) return (t->flags & LB_TF_CLOSE) != 0;
   if (t->kind == LB_TOK_PUNCT) {
-    char c = d->text[t->start];
+    char c = tx->text[t->start];
     return c == ')' || c == ']';
   }
   return 0;
@@ -34,9 +32,9 @@ static int starts_sentence(const lb_tok *t) {
 }
 
 /* Does the document look hard-wrapped (lines broken at a fixed width)? */
-static int hard_wrapped(const lb_doc *d) {
-  const char *s = d->text;
-  size_t n = d->len, lines = 0, midlen = 0, open = 0, start = 0;
+static int hard_wrapped(const lb_text *tx) {
+  const char *s = tx->text;
+  size_t n = tx->len, lines = 0, midlen = 0, open = 0, start = 0;
   const char *nl;
   /* memchr, not a byte loop: this runs over every document (the last line,
   ** without a newline, does not count) */
@@ -57,21 +55,21 @@ static int hard_wrapped(const lb_doc *d) {
   return lines >= 5 && midlen * 5 >= lines * 4 && open * 2 >= lines;
 }
 
-static void add_sent(lb_doc *d, size_t t0, size_t t1, int headline) {
+static void add_sent(lb_text *tx, size_t t0, size_t t1, int headline) {
   if (t1 <= t0) return;
-  lb_sent *s = LB_VEC_PUSH(d->arena, d->sents);
+  lb_sent *s = LB_VEC_PUSH(tx->arena, tx->sents);
   s->tok0 = (uint32_t)t0;
   s->tok1 = (uint32_t)t1;
-  s->start = d->toks.v[t0].start;
-  s->end = d->toks.v[t1 - 1].end;
+  s->start = tx->toks.v[t0].start;
+  s->end = tx->toks.v[t1 - 1].end;
   s->headline = (uint8_t)headline;
 }
 
-void lb_sent_run(lb_doc *d) {
-  size_t n = d->toks.n;
-  const lb_tok *T = d->toks.v;
+void lb_sent_run(lb_text *tx) {
+  size_t n = tx->toks.n;
+  const lb_tok *T = tx->toks.v;
   if (!n) return;
-  int wrapped = hard_wrapped(d);
+  int wrapped = hard_wrapped(tx);
   size_t s0 = 0;
   const lb_tok *tl = &T[n - 1];
   for (size_t i = 0; i < n; i++) {
@@ -85,9 +83,9 @@ void lb_sent_run(lb_doc *d) {
     i = (size_t)(t - T);
     size_t last = i; /* last token that belongs to this sentence */
     int cut = 0, headline = 0;
-    if (is_final_punct(d, t) ||
-        (t->kind == LB_TOK_ABBR && (t->flags & LB_TF_FINAL))) {
-      while (last + 1 < n && is_closer(d, &T[last + 1])) last++;
+    if (is_final_punct(tx, t) || (t->kind == LB_TOK_ABBR && (t->flags & LB_TF_FINAL))) {
+      while (last + 1 < n && is_closer(tx, &T[last + 1]))
+        last++;
       if (last + 1 >= n)
         cut = 1;
       else {
@@ -100,19 +98,19 @@ void lb_sent_run(lb_doc *d) {
     } else if (i + 1 < n && (T[i + 1].flags & LB_TF_NL)) {
       /* a line that ends without final punctuation */
       if ((T[i + 1].flags & LB_TF_PARA) || !wrapped) {
-        char c = d->text[t->start];
+        char c = tx->text[t->start];
         int joining = t->kind == LB_TOK_PUNCT && (c == ',' || c == ';' || c == '(');
         if (!joining || (T[i + 1].flags & LB_TF_PARA)) {
           cut = 1;
-          headline = !(t->kind == LB_TOK_PUNCT && c == ':') && !is_closer(d, t);
+          headline = !(t->kind == LB_TOK_PUNCT && c == ':') && !is_closer(tx, t);
         }
       }
     }
     if (cut) {
-      add_sent(d, s0, last + 1, headline);
+      add_sent(tx, s0, last + 1, headline);
       s0 = last + 1;
       i = last;
     }
   }
-  if (s0 < n) add_sent(d, s0, n, 0);
+  if (s0 < n) add_sent(tx, s0, n, 0);
 }

@@ -12,9 +12,9 @@
 #ifndef LB_SENT_H
 #define LB_SENT_H
 
-struct lb_doc;
+#include "../doc/text.h"
 
-/* Fill d->sents from d->toks. */
-void lb_sent_run(struct lb_doc *d);
+/* Stage "sentences": fill tx->sents from tx->toks (word ranges stay 0). */
+void lb_sent_run(lb_text *tx);
 
 #endif

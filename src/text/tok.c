@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../picture/doc.h"
 #include "norm.h"
 
 /* ---- abbreviation table (generated from data/common/abbrev.txt) ---- */
@@ -205,7 +204,7 @@ typedef struct scanner {
   size_t n;
   lb_tok_fn fn;
   void *ctx;
-  struct lb_doc *doc; /* when set, tokens go straight into doc->toks */
+  lb_text *tx;      /* when set, tokens go straight into tx->toks */
   uint16_t pending; /* SPACE/NL/PARA flags for the next token */
   int last_kind;    /* kind of the previous token, for quote direction */
   size_t last_end;  /* end of the last emitted token */
@@ -213,11 +212,11 @@ typedef struct scanner {
 
 static inline __attribute__((always_inline)) void emit(scanner *sc, size_t a, size_t b, int kind,
                                                         uint16_t flags) {
-  if (sc->doc) { /* the pipeline's case, without a call per token */
-    lb_doc *d = sc->doc;
-    if (d->toks.n == d->toks.cap)
-      d->toks.v = lb_vec_grow(d->arena, d->toks.v, &d->toks.cap, sizeof *d->toks.v);
-    lb_tok *t = &d->toks.v[d->toks.n++];
+  if (sc->tx) { /* the pipeline's case, without a call per token */
+    lb_text *tx = sc->tx;
+    if (tx->toks.n == tx->toks.cap)
+      tx->toks.v = lb_vec_grow(tx->arena, tx->toks.v, &tx->toks.cap, sizeof *tx->toks.v);
+    lb_tok *t = &tx->toks.v[tx->toks.n++];
     t->start = (uint32_t)a;
     t->end = (uint32_t)b;
     t->kind = (uint16_t)kind;
@@ -605,7 +604,7 @@ static void scan(scanner *sc) {
       uint16_t flags = 0;
       int nletters = 0, nupper = 0;
       size_t e;
-      if (cl == C_LETTER && c != 0x1A && sc->doc) {
+      if (cl == C_LETTER && c != 0x1A && sc->tx) {
         /* Fast path for the common text "word word word": words of ASCII
         ** letters ended by a byte in WEND, one space (or ", ") apart,
         ** straight into the token vector; 152K of 185K words in 1m.jsonl.
@@ -615,11 +614,11 @@ static void scan(scanner *sc) {
         ** went from 59.0M to 28.2M instructions on 1m.jsonl; with Latin-1
         ** letters, "word. " and "word 2024 " here too, 20.0M (and scan_word
         ** 0.6M). */
-        lb_doc *d = sc->doc;
-        lb_tok *tv = d->toks.v;
+        lb_text *tx = sc->tx;
+        lb_tok *tv = tx->toks.v;
         /* pointers, not indexes: fewer registers spilled in this loop (with
         ** size_t in alpha_run's ctz: scan 23.1M -> 22.3M instructions) */
-        lb_tok *tp = tv ? tv + d->toks.n : NULL, *tend = tv ? tv + d->toks.cap : NULL;
+        lb_tok *tp = tv ? tv + tx->toks.n : NULL, *tend = tv ? tv + tx->toks.cap : NULL;
         lb_tok *tp0 = tp;
         uint16_t pend = sc->pending;
         for (;;) {
@@ -723,7 +722,7 @@ static void scan(scanner *sc) {
           break;
         }
         if (tp != tp0) {
-          d->toks.n = (size_t)(tp - tv);
+          tx->toks.n = (size_t)(tp - tv);
           sc->last_kind = tp[-1].kind;
           sc->last_end = tp[-1].end;
         }
@@ -852,24 +851,24 @@ size_t lb_tok_each(const char *s, size_t n, lb_tok_fn fn, void *ctx) {
   return e.count;
 }
 
-void lb_tok_run(lb_doc *d) {
+void lb_tok_run(lb_text *tx) {
   scanner sc;
   memset(&sc, 0, sizeof sc);
-  sc.s = (const unsigned char *)d->text;
-  sc.n = d->len;
-  sc.doc = d;
+  sc.s = (const unsigned char *)tx->text;
+  sc.n = tx->len;
+  sc.tx = tx;
   /* about one token per 6 bytes of news text: size the vector once */
-  if (d->toks.cap == 0 && d->len > 64) {
-    d->toks.cap = d->len / 5 + 16;
-    d->toks.v = lb_arena_alloc(d->arena, d->toks.cap * sizeof(lb_tok));
+  if (tx->toks.cap == 0 && tx->len > 64) {
+    tx->toks.cap = tx->len / 5 + 16;
+    tx->toks.v = lb_arena_alloc(tx->arena, tx->toks.cap * sizeof(lb_tok));
   }
   scan(&sc);
 }
 
-void lb_tok_norm_all(lb_doc *d) {
+void lb_tok_norm_all(lb_text *tx) {
   /* the kinds with a norm as one bit test (kinds are < 16) */
   enum { KEYED = 1u << LB_TOK_WORD | 1u << LB_TOK_ABBR | 1u << LB_TOK_ORD | 1u << LB_TOK_NUM };
-  if (!d->toks.n) return; /* v may be NULL: no pointer arithmetic on it */
+  if (!tx->toks.n) return; /* v may be NULL: no pointer arithmetic on it */
   /* one block for all the keys of the fast path (each n bytes and a NUL),
   ** not an arena allocation per token (5.8M of 176M instructions,
   ** callgrind, --stages places on 1m.jsonl). Sized by a bound, not by a
@@ -877,13 +876,13 @@ void lb_tok_norm_all(lb_doc *d) {
   ** are disjoint spans of the text, so their keys take at most len bytes
   ** and one NUL each; and 16 more for lb_norm_key_block, which writes up to
   ** 15 zero bytes past a key's NUL (the next key overwrites them). */
-  char *p = lb_arena_alloc(d->arena, (size_t)d->len + d->toks.n + 16);
-  const char *text = d->text;
+  char *p = lb_arena_alloc(tx->arena, (size_t)tx->len + tx->toks.n + 16);
+  const char *text = tx->text;
   /* lb_norm_key_block reads 16 bytes from a key's start and up to 8 past
   ** its end: the text has them but for the last token or two, which take
   ** the bounded lb_norm_key_fast */
-  const int64_t lim = (int64_t)d->len - 16;
-  for (lb_tok *t = d->toks.v, *end = t + d->toks.n; t < end; t++) {
+  const int64_t lim = (int64_t)tx->len - 16;
+  for (lb_tok *t = tx->toks.v, *end = t + tx->toks.n; t < end; t++) {
     if (!((KEYED >> (t->kind & 15)) & 1) || t->norm) continue;
     uint32_t n = t->end - t->start;
     const char *s = text + t->start;
@@ -897,7 +896,7 @@ void lb_tok_norm_all(lb_doc *d) {
       t->normlen = n;
       p += n + 1;
     } else {
-      t->norm = lb_norm_key_arena(d->arena, s, n, &t->normlen);
+      t->norm = lb_norm_key_arena(tx->arena, s, n, &t->normlen);
     }
   }
 }

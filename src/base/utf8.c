@@ -10,10 +10,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../picture/doc.h"
-
-#define LB_UTF8_MAX_WARN 16
-
 size_t lb_utf8_seq(const unsigned char *s, size_t n) {
   unsigned c = s[0];
   if (c < 0x80) return 1;
@@ -92,13 +88,8 @@ size_t lb_utf8_valid_prefix(const char *str, size_t n) {
   return i;
 }
 
-void lb_utf8_repair(lb_doc *d, const char *str, size_t n) {
-  char *out = lb_arena_alloc(d->arena, n + 1);
-  memcpy(out, str, n);
-  out[n] = 0;
-  d->text = out;
-  d->len = (uint32_t)n;
-  unsigned char *s = (unsigned char *)out;
+size_t lb_utf8_repair(char *str, size_t n, lb_utf8_bad_fn bad, void *ctx) {
+  unsigned char *s = (unsigned char *)str;
   size_t i = 0, runs = 0;
   while (i < n) {
     i += ascii_run(s + i, n - i);
@@ -120,11 +111,8 @@ void lb_utf8_repair(lb_doc *d, const char *str, size_t n) {
       if (!s[i]) nul = 1;
       s[i++] = 0x1A;
     }
-    if (++runs <= LB_UTF8_MAX_WARN)
-      lb_doc_warn(d, "%s at byte %zu (%zu byte%s replaced)",
-                  nul ? "NUL byte" : "invalid UTF-8", r0, i - r0,
-                  i - r0 == 1 ? "" : "s");
+    runs++;
+    if (bad) bad(ctx, r0, i - r0, nul);
   }
-  if (runs > LB_UTF8_MAX_WARN)
-    lb_doc_warn(d, "invalid UTF-8: %zu more runs replaced", runs - LB_UTF8_MAX_WARN);
+  return runs;
 }
