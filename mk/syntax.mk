@@ -14,6 +14,24 @@ build/release/train_syntax: build/release/tools/train_syntax.o build/release/lib
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS) -lopenblas
 -include build/release/tools/train_syntax.d
 
-.PHONY: model
+.PHONY: model eval-syntax
+# the hyperparameters of the committed models (tools/train_syntax.c --help)
+SYNTAX_EN_OPTS ?=
+SYNTAX_DE_OPTS ?=
 model: all build/release/train_syntax
-	@sh tools/train_models.sh $(UD_DIR)
+	@SYNTAX_EN_OPTS="$(SYNTAX_EN_OPTS)" SYNTAX_DE_OPTS="$(SYNTAX_DE_OPTS)" sh tools/train_models.sh $(UD_DIR)
+
+build/release/eval_syntax: build/release/tools/eval_syntax.o build/release/liblagebild.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+-include build/release/tools/eval_syntax.d
+
+eval-syntax: all build/release/eval_syntax
+	@sh tools/eval_syntax.sh $(UD_DIR)
+
+# The committed models go beside the program, where the engine looks for
+# them (src/syntax/syntax.c: lb_syntax_open).
+SYNTAX_MODELS := $(patsubst data/syntax/%.lbsyn,bin/syntax-%.lbsyn,$(wildcard data/syntax/*.lbsyn))
+bin/syntax-%.lbsyn: data/syntax/%.lbsyn
+	@mkdir -p bin
+	cp $< $@
+all: $(SYNTAX_MODELS)

@@ -59,10 +59,12 @@ void lb_arena_free(lb_arena *a) {
 }
 
 void lb_arena_reset(lb_arena *a) {
+  /* every block but the first, also the big one-offs that lb_arena_alloc
+  ** chains behind the first block (they were lost here, and leaked, before) */
   block *b = a->head;
-  while (b && b != a->first) {
+  while (b) {
     block *n = b->next;
-    free(b);
+    if (b != a->first) free(b);
     b = n;
   }
   a->head = a->first;

@@ -18,6 +18,11 @@ int lb_cmd_query(int argc, char **argv);
 int lb_cmd_export(int argc, char **argv);
 int lb_cmd_serve(int argc, char **argv);
 int lb_cmd_lexicon(int argc, char **argv);
+int lb_cmd_parse(int argc, char **argv);
+
+/* Read documents (files, stdin, JSON Lines) and print each one's picture
+** (conllu 0) or its CoNLL-U (conllu 1): extract and parse. */
+int lb_cli_docs(int argc, char **argv, const char *cmd, const char *help, int conllu);
 
 /* The options every command that reads documents takes (extract, ingest):
 ** --jsonl, --text, --published, --lang, --lexicon, --stages, --threads. */

@@ -41,8 +41,12 @@ static const char HELP[] =
     "                       bytes do not depend on N\n"
     "                         lagebild extract --threads 2 big.jsonl\n"
     "  --stages STAGE       stop after STAGE: text (tokens, sentences, language),\n"
-    "                       entities, places, dates, claims, quantities, events\n"
+    "                       syntax, entities, places, dates, claims, quantities,\n"
+    "                       events\n"
     "                         lagebild extract --stages text big.jsonl\n"
+    "  --syntax             add the analysed words (part of speech, features,\n"
+    "                       lemma, head, relation) to the picture as \"words\"\n"
+    "                         lagebild extract --syntax article.txt\n"
     "  -o FILE              write to FILE instead of stdout\n"
     "                         lagebild extract -o out.jsonl in.jsonl\n"
     "\n"
@@ -63,8 +67,16 @@ typedef struct item {
   lb_buf out;
 } item;
 
+/* What a run of documents prints: the picture (extract) or CoNLL-U (parse). */
+typedef struct runfmt {
+  const char *cmd; /* for messages: "extract", "parse" */
+  int conllu;
+  unsigned picflags; /* LB_PIC_* */
+} runfmt;
+
 typedef struct batch {
   const lb_engine *e;
+  const runfmt *fmt;
   lb_buf raw;
   item *items;
   size_t n;
@@ -89,8 +101,11 @@ static void work(size_t i, void *ctx) {
       lb_buf_adds(&it->out, "out of memory");
     } else {
       lb_doc_run(b->e, d);
-      lb_pic_json(&it->out, d);
-      lb_buf_addc(&it->out, '\n');
+      if (b->fmt->conllu) lb_pic_conllu(&it->out, d);
+      else {
+        lb_pic_json_ex(&it->out, d, b->fmt->picflags);
+        lb_buf_addc(&it->out, '\n');
+      }
       lb_doc_free(d);
     }
   }
@@ -100,11 +115,12 @@ static void work(size_t i, void *ctx) {
 /* Write a computed batch in input order and empty it; returns the number of
 ** skipped items, or -1 on a write error. */
 static long write_batch(batch *b, FILE *out) {
+  const char *cmd = b->fmt->cmd;
   long skipped = 0;
   for (size_t i = 0; i < b->n; i++) {
     item *it = &b->items[i];
     if (it->failed) {
-      fprintf(stderr, "lagebild extract: %s (skipped)\n", it->out.p);
+      fprintf(stderr, "lagebild %s: %s (skipped)\n", cmd, it->out.p);
       skipped++;
     } else if (fwrite(it->out.p, 1, it->out.n, out) != it->out.n) {
       skipped = -1;
@@ -117,6 +133,7 @@ static long write_batch(batch *b, FILE *out) {
 
 /* The input: the files in turn, line by line (or a whole file a document). */
 typedef struct source {
+  const char *cmd;
   const char **files;
   int nfiles, f;
   int mode;
@@ -139,7 +156,7 @@ static void fill_batch(source *s, batch *b, unsigned long seq) {
       if (s->f >= s->nfiles) return;
       s->rd = lb_reader_open(s->files[s->f++], s->mode, s->defaults, err, sizeof err);
       if (!s->rd) {
-        fprintf(stderr, "lagebild extract: %s\n", err);
+        fprintf(stderr, "lagebild %s: %s\n", s->cmd, err);
         s->failed = 1;
         continue;
       }
@@ -151,11 +168,11 @@ static void fill_batch(source *s, batch *b, unsigned long seq) {
     int r2 = lb_reader_next_raw(s->rd, &p, &n, &line, &off);
     if (r2 <= 0) {
       if (r2 == 0 && lb_reader_error(s->rd)) { /* a read or decompression error */
-        fprintf(stderr, "lagebild extract: %s (rest of the file skipped)\n",
+        fprintf(stderr, "lagebild %s: %s (rest of the file skipped)\n", s->cmd,
                 lb_reader_error(s->rd));
         s->skipped++;
       } else if (r2 < 0) {
-        fprintf(stderr, "lagebild extract: %s: read error (skipped)\n", lb_reader_path(s->rd));
+        fprintf(stderr, "lagebild %s: %s: read error (skipped)\n", s->cmd, lb_reader_path(s->rd));
         s->skipped++;
       }
       /* its lines are copied: the file is closed now */
@@ -183,7 +200,8 @@ static void close_readers(source *s, unsigned long seq) {
     }
 }
 
-int lb_cmd_extract(int argc, char **argv) {
+int lb_cli_docs(int argc, char **argv, const char *cmd, const char *help, int conllu) {
+  runfmt fmt = {.cmd = cmd, .conllu = conllu};
   lb_cli_docopts o;
   lb_cli_docopts_init(&o);
   const char *outpath = NULL, *v;
@@ -192,11 +210,13 @@ int lb_cmd_extract(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-      fputs(HELP, stdout);
+      fputs(help, stdout);
       free(files);
       return LB_EXIT_OK;
-    } else if ((r = lb_cli_docopt(argc, argv, &i, &o, "extract"))) {
+    } else if ((r = lb_cli_docopt(argc, argv, &i, &o, cmd))) {
       if (r < 0) goto usage;
+    } else if (!conllu && strcmp(a, "--syntax") == 0) {
+      fmt.picflags |= LB_PIC_WORDS;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--id", &v))) {
       if (r < 0) goto usage;
       o.defaults.id = v;
@@ -204,13 +224,14 @@ int lb_cmd_extract(int argc, char **argv) {
       if (r < 0) goto usage;
       outpath = v;
     } else if (a[0] == '-' && a[1]) {
-      fprintf(stderr, "lagebild extract: unknown option \"%s\"\n", a);
+      fprintf(stderr, "lagebild %s: unknown option \"%s\"\n", cmd, a);
       goto usage;
     } else {
       files[nfiles++] = a;
     }
   }
   const char *lexicon = o.lexicon, *stages = o.stages;
+  if (conllu && !stages) stages = "syntax";
   const lb_input defaults = o.defaults;
   const int mode = o.mode, threads = o.threads;
   if (!nfiles) files[nfiles++] = "-";
@@ -222,12 +243,12 @@ int lb_cmd_extract(int argc, char **argv) {
   } else {
     e = lb_engine_new(lexicon, err, sizeof err);
     if (!e) {
-      fprintf(stderr, "lagebild extract: %s\n", err);
+      fprintf(stderr, "lagebild %s: %s\n", cmd, err);
       free(files);
       return LB_EXIT_ERR;
     }
     if (stages && lb_engine_stop_after(e, stages) != LB_OK) {
-      fprintf(stderr, "lagebild extract: unknown stage \"%s\"\n", stages);
+      fprintf(stderr, "lagebild %s: unknown stage \"%s\"\n", cmd, stages);
       lb_engine_free(e);
       goto usage;
     }
@@ -252,10 +273,12 @@ int lb_cmd_extract(int argc, char **argv) {
   memset(bt, 0, sizeof bt);
   for (int q = 0; q < 2; q++) {
     bt[q].e = e;
+    bt[q].fmt = &fmt;
     bt[q].items = calloc(BATCH_DOCS, sizeof *bt[q].items);
   }
   source src;
   memset(&src, 0, sizeof src);
+  src.cmd = cmd;
   src.files = files;
   src.nfiles = nfiles;
   src.mode = mode;
@@ -294,7 +317,7 @@ int lb_cmd_extract(int argc, char **argv) {
   free(src.readers);
   free(src.last);
   if (fflush(out) != 0 || werr) {
-    fprintf(stderr, "lagebild extract: write error\n");
+    fprintf(stderr, "lagebild %s: write error\n", cmd);
     status = LB_EXIT_ERR;
   }
   if (outpath) fclose(out);
@@ -309,9 +332,11 @@ int lb_cmd_extract(int argc, char **argv) {
   return status;
 usage:
   free(files);
-  fputs("see: lagebild extract --help\n", stderr);
+  fprintf(stderr, "see: lagebild %s --help\n", cmd);
   return LB_EXIT_USAGE;
 }
+
+int lb_cmd_extract(int argc, char **argv) { return lb_cli_docs(argc, argv, "extract", HELP, 0); }
 
 int lb_cmd_lexicon(int argc, char **argv) {
   const char *lexicon = NULL, *v;

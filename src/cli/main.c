@@ -18,6 +18,7 @@ static const char USAGE[] =
     "\n"
     "commands:\n"
     "  extract [FILE...]        print the picture of each document as JSON Lines\n"
+    "  parse [FILE...]          print each document's words as CoNLL-U (tags, lemmas, tree)\n"
     "  ingest DB INPUT...       extract documents into a SQLite store\n"
     "  query DB [FILTERS]       query events (and more) in a store\n"
     "  export DB --format F     export a store as gdelt, geojson or csv\n"
@@ -105,6 +106,7 @@ int main(int argc, char **argv) {
     return 0;
   }
   if (strcmp(cmd, "extract") == 0) return lb_cmd_extract(argc - 1, argv + 1);
+  if (strcmp(cmd, "parse") == 0) return lb_cmd_parse(argc - 1, argv + 1);
   if (strcmp(cmd, "ingest") == 0) return lb_cmd_ingest(argc - 1, argv + 1);
   if (strcmp(cmd, "query") == 0) return lb_cmd_query(argc - 1, argv + 1);
   if (strcmp(cmd, "export") == 0) return lb_cmd_export(argc - 1, argv + 1);

@@ -141,7 +141,10 @@ enum lb_upos {
 **   feats       the UD features (Case, Number, Gender, Person, Tense, Mood,
 **               VerbForm, Voice, Degree, PronType, Polarity, ...) packed as
 **               bit fields; the layout is the syntax layer's (src/syntax/
-**               documents it); 0 = none.
+**               syntax.h, lb_syntax_feat); 0 = none.
+**   featstr     the same as the FEATS column of CoNLL-U ("Case=Nom|
+**               Number=Sing", "_" for none; every feature the model knows),
+**               NULL until tagged.
 **   head        index into words of the head word, an absolute index (not
 **               1-based within the sentence as in CoNLL-U: head - word0 + 1
 **               is that), -1 for the sentence's root and until parsed.
@@ -158,6 +161,7 @@ typedef struct lb_word {
   uint32_t formlen;
   int32_t head;
   uint64_t feats;
+  const char *featstr;
   const char *lemma;
   const char *xpos;
   const char *deprel;
@@ -178,6 +182,7 @@ typedef struct lb_text {
   const char *lang;         /* ISO 639-1, or NULL (no letters) */
   uint8_t lang_given;       /* the caller gave lang: the "text" stage keeps it */
   const struct lb_lex *lex; /* the lexicon, NULL for a text-only engine */
+  const struct lb_syntax *syn; /* the syntax models (syntax/syntax.h), NULL for none */
 
   LB_VEC(lb_tok) toks;
   LB_VEC(lb_sent) sents;

@@ -12,6 +12,9 @@
 #include "../../include/lagebild.h"
 #include "../base/json.h"
 #include "../doc/doc.h"
+#include "../syntax/conllu.h"
+#include "../syntax/syntax.h"
+#include "picture.h"
 
 /* Keys are fixed ASCII names that need no escaping, so each is written as
 ** one literal with its quotes and colon, its length known at compile time,
@@ -259,7 +262,24 @@ static void write_signal(lb_buf *b, const lb_doc *d, const lb_signal *s) {
 /* a sentence: its comma, the brackets and two offsets of 10 digits */
 #define SENT_ROOM 24
 
-void lb_pic_json(lb_buf *b, const lb_doc *d) {
+/* A word: offsets, sentence, form, lemma, tags, head (an index into the
+** document's words, -1 for a root) and relation. */
+static void write_word(lb_buf *b, const lb_doc *d, const lb_word *w) {
+  (void)d;
+  lb_buf_printf(b, "{\"start\":%u,\"end\":%u,\"sentence\":%u,\"form\":", w->start, w->end, w->sent);
+  lb_json_str(b, w->form, w->formlen);
+  ADD_LIT(b, ",\"lemma\":");
+  lb_json_cstr(b, w->lemma ? w->lemma : "");
+  lb_buf_printf(b, ",\"upos\":\"%s\",\"feats\":", lb_syntax_upos_name(w->upos));
+  lb_json_cstr(b, w->featstr ? w->featstr : "_");
+  lb_buf_printf(b, ",\"head\":%d,\"deprel\":", (int)w->head);
+  lb_json_cstr(b, w->deprel ? w->deprel : "");
+  ADD_LIT(b, "}");
+}
+
+void lb_pic_json(lb_buf *b, const lb_doc *d) { lb_pic_json_ex(b, d, 0); }
+
+void lb_pic_json_ex(lb_buf *b, const lb_doc *d, unsigned flags) {
   size_t nid = len_of(d->id), nlang = len_of(d->tx.lang), npub = len_of(d->published),
          ntitle = len_of(d->title), nurl = len_of(d->url);
   /* the keys and literals are 71 bytes; one reservation for the sentences */
@@ -280,8 +300,14 @@ void lb_pic_json(lb_buf *b, const lb_doc *d) {
     o = lb_json_put_u32(o, d->tx.sents.v[i].end);
     *o++ = ']';
   }
-  o = LIT(o, "],\"entities\":[");
+  o = LIT(o, "]");
   done(b, o);
+  if (flags & LB_PIC_WORDS) {
+    ADD_LIT(b, ",\"words\":[");
+    ELEMENTS(b, d, d->tx.words, write_word);
+    ADD_LIT(b, "]");
+  }
+  ADD_LIT(b, ",\"entities\":[");
   ELEMENTS(b, d, d->entities, write_entity);
   ADD_LIT(b, "],\"quantities\":[");
   ELEMENTS(b, d, d->quantities, write_quantity);
@@ -306,4 +332,51 @@ size_t lb_doc_json(const lb_doc *d, char **out) {
   lb_pic_json(&b, d);
   *out = b.p;
   return b.n;
+}
+
+void lb_pic_conllu(lb_buf *b, const lb_doc *d) {
+  const lb_text *tx = &d->tx;
+  lb_arena *a = lb_arena_new();
+  for (size_t s = 0; s < tx->sents.n; s++) {
+    const lb_sent *st = &tx->sents.v[s];
+    lb_arena_reset(a);
+    lb_conllu_sent cs;
+    memset(&cs, 0, sizeof cs);
+    if (s == 0) *(const char **)LB_VEC_PUSH(a, cs.comments) = lb_arena_printf(a, "# doc_id = %s", d->id);
+    *(const char **)LB_VEC_PUSH(a, cs.comments) = lb_arena_printf(a, "# sent_id = %s-%zu", d->id, s + 1);
+    /* the sentence's text on one line */
+    char *t = lb_arena_strndup(a, tx->text + st->start, st->end - st->start);
+    for (char *q = t; *q; q++)
+      if (*q == '\n' || *q == '\r' || *q == '\t') *q = ' ';
+    *(const char **)LB_VEC_PUSH(a, cs.comments) = lb_arena_printf(a, "# text = %s", t);
+    for (uint32_t i = st->word0; i < st->word1; i++) {
+      const lb_word *w = &tx->words.v[i];
+      int k = (int)(i - st->word0) + 1;
+      if ((w->flags & LB_WF_MWT) && (i == st->word0 || tx->words.v[i - 1].tok != w->tok)) {
+        uint32_t last = i;
+        while (last + 1 < st->word1 && tx->words.v[last + 1].tok == w->tok) last++;
+        lb_conllu_mwt *m = LB_VEC_PUSH(a, cs.mwts);
+        m->first = k;
+        m->last = k + (int)(last - i);
+        m->form = lb_arena_strndup(a, tx->text + w->start, w->end - w->start);
+        m->misc = lb_arena_printf(a, "TokenRange=%u:%u", w->start, w->end);
+      }
+      lb_conllu_word *cw = LB_VEC_PUSH(a, cs.words);
+      cw->form = lb_arena_strndup(a, w->form, w->formlen);
+      cw->lemma = w->lemma ? w->lemma : "_";
+      cw->upos = lb_syntax_upos_name(w->upos);
+      cw->xpos = "_";
+      cw->feats = w->featstr ? w->featstr : "_";
+      cw->head = w->deprel ? (w->head < 0 ? 0 : (int)(w->head - (int32_t)st->word0) + 1) : -1;
+      cw->deprel = w->deprel ? w->deprel : "_";
+      cw->deps = "_";
+      /* no space after: the next word starts where this one ends */
+      int nospace = i + 1 < st->word1 && tx->words.v[i + 1].start == w->end;
+      if (w->flags & LB_WF_MWT) cw->misc = "_";
+      else
+        cw->misc = lb_arena_printf(a, "TokenRange=%u:%u%s", w->start, w->end, nospace ? "|SpaceAfter=No" : "");
+    }
+    lb_conllu_write(b, &cs);
+  }
+  lb_arena_free(a);
 }

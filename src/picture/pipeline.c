@@ -3,7 +3,7 @@
 ** turn one document's bytes into its picture.
 **
 **   utf8 repair (lb_text_set) -> tokens -> sentences -> language -> keys
-**     -> lexicon -> entities -> mentions -> places -> lexicon-lower -> marks
+**     -> lexicon -> syntax -> entities -> mentions -> places -> lexicon-lower -> marks
 **     -> dates -> clauses -> claims -> quantities -> events -> signals
 **
 ** Each stage reads what the earlier ones left on the document and writes its
@@ -12,7 +12,7 @@
 ** place where the order is decided; each line says what the stage reads and
 ** writes (the fields of lb_text, doc/text.h, and lb_doc, doc/doc.h), and the
 ** header of its module says it again. The stages of the text layer (text/,
-** lex/; syntax/ to come, after the lexicon stages) see only the lb_text.
+** lex/, syntax/) see only the lb_text.
 */
 #include <limits.h>
 #include <stdio.h>
@@ -32,6 +32,7 @@
 #include "../extract/signal.h"
 #include "../lex/lex.h"
 #include "../lex/lexdoc.h"
+#include "../syntax/syntax.h"
 #include "../text/lang.h"
 #include "../text/sent.h"
 #include "../text/tok.h"
@@ -59,10 +60,12 @@ static const stage STAGES[] = {
                      "tx.text tx.lang_given", "tx.lang"},
   {"norm",           lb_tok_norm_all,     NULL,
                      "tx.text tx.toks", "tx.toks[].norm"},
-  /* the lexicon layer (the syntax stage comes after it, and needs
-  ** "lexicon-lower" before it too) */
+  /* the lexicon layer */
   {"lexicon",        lb_lexdoc_run,       NULL,
                      "tx.toks tx.lex", "tx.lexdoc (the entity stage's candidates)"},
+  /* the syntax layer */
+  {"syntax",         lb_syntax_run,       NULL,
+                     "tx.toks tx.sents tx.lang tx.lex tx.syn", "tx.words tx.sents[].word0/word1"},
   /* the extractors */
   {"entities",       NULL,                lb_ent_run,
                      "tx.toks tx.sents tx.lang tx.lexdoc pub_y", "entities"},
@@ -101,6 +104,7 @@ static size_t stage_count(const char *name) {
 
 struct lb_engine {
   lb_lex *lex;
+  lb_syntax *syn; /* the syntax models (NULL for a text-only engine) */
   size_t nstages; /* run STAGES[0 .. nstages) */
 };
 
@@ -139,6 +143,12 @@ lb_engine *lb_engine_new(const char *lexicon_path, char *err, size_t errlen) {
     return NULL;
   }
   e->lex = lx;
+  e->syn = lb_syntax_open(NULL, err, errlen);
+  if (!e->syn) {
+    lb_lex_close(lx);
+    free(e);
+    return NULL;
+  }
   e->nstages = NSTAGES;
   return e;
 }
@@ -153,6 +163,7 @@ lb_engine *lb_engine_new_text_only(void) {
 void lb_engine_free(lb_engine *e) {
   if (!e) return;
   lb_lex_close(e->lex);
+  lb_syntax_close(e->syn);
   free(e);
 }
 
@@ -164,6 +175,7 @@ lb_err lb_engine_stop_after(lb_engine *e, const char *name) {
 }
 
 const struct lb_lex *lb_engine_lex(const lb_engine *e) { return e->lex; }
+const struct lb_syntax *lb_engine_syntax(const lb_engine *e) { return e->syn; }
 
 /* A stable id from the text: 64-bit FNV-1a as 16 hex digits. */
 static char *text_id(lb_arena *a, const char *s, size_t n) {
@@ -200,6 +212,7 @@ lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in) {
   lb_doc *d = lb_arena_calloc(a, 1, sizeof *d);
   d->tx.arena = a;
   d->tx.lex = e->lex;
+  d->tx.syn = e->syn;
   const char *text = in->text ? in->text : "";
   size_t len = in->text ? in->len : 0;
   if (len > UINT32_MAX - 1) {

@@ -90,6 +90,11 @@ int lb_conllu_next(lb_conllu_reader *r, lb_arena *a, lb_conllu_sent *s, char *er
   int expect_mwt_end = 0;
   while (next_line(r, &ls, &ll)) {
     if (is_blank(ls, ll)) break;
+    if (memchr(ls, 0, ll)) {
+      fail(r, r->line, ls, err, errlen, "a NUL byte in the line");
+      skip_sentence(r);
+      return -1;
+    }
     if (ls[0] == '#') {
       if (s->words.n || s->mwts.n) {
         fail(r, r->line, ls, err, errlen, "comment line inside a sentence");

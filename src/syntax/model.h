@@ -23,7 +23,8 @@
 **   LEMRULE  u32 nrule; nrule x {u32 strip string, u32 add string, u32
 **            flags}: "strip this ending of the folded form, add that one"
 **            (flags bit 0: lower-case the first letter; bit 2: only for a
-**            form that is the whole strip string); then a dictionary from
+**            form that is the whole strip string; bits 8..31: the UPOS
+**            tags it was seen with, 0 = any); then a dictionary from
 **            the hash of a stripped ending to an offset in a u32 list of
 **            {count, rule ids...}, then that list
 **   TAGDICT  dictionary: hash of a folded form -> u32 (UPOS bit set in

@@ -4,9 +4,9 @@
 **
 ** The matrix product is hand-written with GCC vector extensions and built
 ** for AVX-512, AVX2 and plain x86-64 (target_clones: the loader picks one
-** at start-up), because it is the whole cost of tagging and parsing and
+** at start-up), because it is most of the cost of tagging and parsing and
 ** the library has no BLAS dependency; the trainer swaps in OpenBLAS
-** (lb_nn_gemm_hook) for its larger products.
+** (lb_nn_gemm_hook).
 */
 #include "nn.h"
 
@@ -79,7 +79,8 @@ void lb_nn_bind(lb_nn_net *net, const lb_nn_dims *d, const float *p) {
 
 /* ------------------------------------------------------------ inputs */
 
-void lb_nn_inputs(const lb_nn_dims *d, const lb_ana_word *w, uint32_t wid, lb_nn_in *in) {
+void lb_nn_inputs(const lb_nn_dims *d, const lb_ana_word *w, uint32_t wid, uint32_t tb,
+                  lb_nn_in *in) {
   memset(in, 0, sizeof *in);
   in->word = wid < d->nword ? wid : 0;
   const uint64_t hf[LB_NN_NHF] = {w->h_pre[0], w->h_pre[1], w->h_pre[2], w->h_suf[0],
@@ -89,108 +90,126 @@ void lb_nn_inputs(const lb_nn_dims *d, const lb_ana_word *w, uint32_t wid, lb_nn
     in->hash[f] = (uint32_t)(h & (d->nhash - 1));
   }
   /* bits 0..7 flags, 8..31 lexicon morphology, 32..35 lexicon cases,
-  ** 36..47 frequency class, 48..71 tag dictionary */
+  ** 36..47 frequency class, 48..71 tag dictionary, 72.. treebank */
   for (int b = 0; b < 8; b++) in->bits[b] = (w->flags >> b) & 1;
   for (int b = 0; b < 24; b++) in->bits[8 + b] = (w->lexpos >> b) & 1;
   for (int b = 0; b < 4; b++) in->bits[32 + b] = (w->lexcase >> b) & 1;
   in->bits[36 + (w->freq < 12 ? w->freq : 11)] = 1;
   for (int b = 0; b < 24; b++) in->bits[48 + b] = (w->amb >> b) & 1;
+  in->bits[72 + (tb < LB_NN_NTB ? tb : 0)] = 1;
 }
 
 /* ------------------------------------------------------- matrix product */
 
 typedef float v16 __attribute__((vector_size(64)));
-
-/* Loads and sums as macros: a v16 passed by value would tie the ABI to
-** AVX-512 (GCC's -Wpsabi) in the clones built without it. */
-#define load16(p) (*(const v16u *)(const void *)(p))
-#define hsum(v) hsum_p((const float *)&(v))
+/* unaligned loads and stores as macros: a v16 passed by value would tie the
+** ABI to AVX-512 (GCC's -Wpsabi) in the clones built without it */
 typedef float v16u __attribute__((vector_size(64), aligned(4), may_alias));
-static inline float hsum_p(const float *v) {
-  float s = 0;
-  for (int i = 0; i < 16; i++) s += v[i];
-  return s;
-}
+#define LD(p) (*(const v16u *)(const void *)(p))
+#define ST(p, v) (*(v16u *)(void *)(p) = (v))
+
+/*
+** C[m x n] (+)= A[m x k] B[k x n], row-major. The weights are B ([in][out]),
+** so each step broadcasts one element of A and adds it times a row piece of
+** B into a block of 4 rows x 64 columns (16 vector accumulators: they fit
+** AVX-512's 32 registers): no horizontal sums, one load of B for 4 rows.
+** A row-dot-product kernel over [out][in] weights ran at ~4 multiply-adds
+** per cycle (perf, lagebild parse --conllu on EWT dev); this one at ~25.
+*/
+/* One row of A against B: 64 columns at a time (4 accumulators). The LSTM's
+** step is such a product (h_prev against the recurrent weights). */
+#define ROW1(a0, B, ldb, C, n, k, acc)                                           \
+  do {                                                                         \
+    int n64_ = (n) & ~63, n16_ = (n) & ~15;                                    \
+    for (int j = 0; j < n64_; j += 64) {                                       \
+      v16 c0 = {0}, c1 = {0}, c2 = {0}, c3 = {0};                              \
+      const float *bp = (B) + j;                                               \
+      for (int q = 0; q < (k); q++, bp += (ldb)) {                             \
+        float x = (a0)[q];                                                     \
+        c0 += x * LD(bp), c1 += x * LD(bp + 16), c2 += x * LD(bp + 32), c3 += x * LD(bp + 48); \
+      }                                                                        \
+      if (acc) c0 += LD((C) + j), c1 += LD((C) + j + 16), c2 += LD((C) + j + 32), c3 += LD((C) + j + 48); \
+      ST((C) + j, c0), ST((C) + j + 16, c1), ST((C) + j + 32, c2), ST((C) + j + 48, c3); \
+    }                                                                          \
+    for (int j = n64_; j < n16_; j += 16) {                                    \
+      v16 c0 = {0};                                                            \
+      const float *bp = (B) + j;                                               \
+      for (int q = 0; q < (k); q++, bp += (ldb)) c0 += (a0)[q] * LD(bp);       \
+      if (acc) c0 += LD((C) + j);                                              \
+      ST((C) + j, c0);                                                         \
+    }                                                                          \
+    for (int j = n16_; j < (n); j++) {                                         \
+      float s_ = 0;                                                            \
+      for (int q = 0; q < (k); q++) s_ += (a0)[q] * (B)[(size_t)q * (ldb) + j]; \
+      (C)[j] = (acc) ? (C)[j] + s_ : s_;                                       \
+    }                                                                          \
+  } while (0)
 
 __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-static void gemm_nt_own(int m, int n, int k, const float *A, int lda, const float *B, int ldb,
-                        float *C, int ldc, int acc) {
-  int k16 = k & ~15;
-  int i = 0;
-  for (; i + 2 <= m; i += 2) {
-    const float *a0 = A + (size_t)i * lda, *a1 = a0 + lda;
-    int j = 0;
-    for (; j + 4 <= n; j += 4) {
-      const float *b0 = B + (size_t)j * ldb, *b1 = b0 + ldb, *b2 = b1 + ldb, *b3 = b2 + ldb;
-      v16 s00 = {0}, s01 = {0}, s02 = {0}, s03 = {0}, s10 = {0}, s11 = {0}, s12 = {0}, s13 = {0};
-      for (int q = 0; q < k16; q += 16) {
-        v16 x0 = load16(a0 + q), x1 = load16(a1 + q);
-        v16 y0 = load16(b0 + q), y1 = load16(b1 + q), y2 = load16(b2 + q), y3 = load16(b3 + q);
-        s00 += x0 * y0, s01 += x0 * y1, s02 += x0 * y2, s03 += x0 * y3;
-        s10 += x1 * y0, s11 += x1 * y1, s12 += x1 * y2, s13 += x1 * y3;
+static void gemm_own(int m, int n, int k, const float *A, int lda, const float *B, int ldb, float *C,
+                     int ldc, int acc) {
+  int n64 = n & ~63, n16 = n & ~15, i = 0;
+  for (; i + 4 <= m; i += 4) {
+    const float *a0 = A + (size_t)i * lda, *a1 = a0 + lda, *a2 = a1 + lda, *a3 = a2 + lda;
+    for (int j = 0; j < n64; j += 64) {
+      v16 c00 = {0}, c01 = {0}, c02 = {0}, c03 = {0}, c10 = {0}, c11 = {0}, c12 = {0}, c13 = {0};
+      v16 c20 = {0}, c21 = {0}, c22 = {0}, c23 = {0}, c30 = {0}, c31 = {0}, c32 = {0}, c33 = {0};
+      const float *bp = B + j;
+      for (int q = 0; q < k; q++, bp += ldb) {
+        v16 b0 = LD(bp), b1 = LD(bp + 16), b2 = LD(bp + 32), b3 = LD(bp + 48);
+        float x0 = a0[q], x1 = a1[q], x2 = a2[q], x3 = a3[q];
+        c00 += x0 * b0, c01 += x0 * b1, c02 += x0 * b2, c03 += x0 * b3;
+        c10 += x1 * b0, c11 += x1 * b1, c12 += x1 * b2, c13 += x1 * b3;
+        c20 += x2 * b0, c21 += x2 * b1, c22 += x2 * b2, c23 += x2 * b3;
+        c30 += x3 * b0, c31 += x3 * b1, c32 += x3 * b2, c33 += x3 * b3;
       }
-      float r[8] = {hsum(s00), hsum(s01), hsum(s02), hsum(s03),
-                    hsum(s10), hsum(s11), hsum(s12), hsum(s13)};
-      for (int q = k16; q < k; q++) {
-        r[0] += a0[q] * b0[q], r[1] += a0[q] * b1[q], r[2] += a0[q] * b2[q], r[3] += a0[q] * b3[q];
-        r[4] += a1[q] * b0[q], r[5] += a1[q] * b1[q], r[6] += a1[q] * b2[q], r[7] += a1[q] * b3[q];
+      float *cp = C + (size_t)i * ldc + j;
+#define OUT(row, u, v)                               \
+  do {                                               \
+    float *cq_ = cp + (size_t)(row) * ldc + 16 * (u); \
+    v16 w_ = (v);                                    \
+    if (acc) w_ += LD(cq_);                          \
+    ST(cq_, w_);                                     \
+  } while (0)
+      OUT(0, 0, c00); OUT(0, 1, c01); OUT(0, 2, c02); OUT(0, 3, c03);
+      OUT(1, 0, c10); OUT(1, 1, c11); OUT(1, 2, c12); OUT(1, 3, c13);
+      OUT(2, 0, c20); OUT(2, 1, c21); OUT(2, 2, c22); OUT(2, 3, c23);
+      OUT(3, 0, c30); OUT(3, 1, c31); OUT(3, 2, c32); OUT(3, 3, c33);
+    }
+    for (int j = n64; j < n16; j += 16) {
+      v16 c0 = {0}, c1 = {0}, c2 = {0}, c3 = {0};
+      const float *bp = B + j;
+      for (int q = 0; q < k; q++, bp += ldb) {
+        v16 b0 = LD(bp);
+        c0 += a0[q] * b0, c1 += a1[q] * b0, c2 += a2[q] * b0, c3 += a3[q] * b0;
       }
-      float *c0 = C + (size_t)i * ldc + j, *c1 = c0 + ldc;
+      float *cp = C + (size_t)i * ldc + j;
+      OUT(0, 0, c0); OUT(1, 0, c1); OUT(2, 0, c2); OUT(3, 0, c3);
+    }
+#undef OUT
+    for (int j = n16; j < n; j++)
       for (int t = 0; t < 4; t++) {
-        c0[t] = acc ? c0[t] + r[t] : r[t];
-        c1[t] = acc ? c1[t] + r[4 + t] : r[4 + t];
+        const float *ap = A + (size_t)(i + t) * lda;
+        float s = 0;
+        for (int q = 0; q < k; q++) s += ap[q] * B[(size_t)q * ldb + j];
+        float *cp = C + (size_t)(i + t) * ldc + j;
+        *cp = acc ? *cp + s : s;
       }
-    }
-    for (; j < n; j++) {
-      const float *b0 = B + (size_t)j * ldb;
-      v16 s0 = {0}, s1 = {0};
-      for (int q = 0; q < k16; q += 16) {
-        v16 y = load16(b0 + q);
-        s0 += load16(a0 + q) * y, s1 += load16(a1 + q) * y;
-      }
-      float r0 = hsum(s0), r1 = hsum(s1);
-      for (int q = k16; q < k; q++) r0 += a0[q] * b0[q], r1 += a1[q] * b0[q];
-      float *c0 = C + (size_t)i * ldc + j, *c1 = c0 + ldc;
-      *c0 = acc ? *c0 + r0 : r0;
-      *c1 = acc ? *c1 + r1 : r1;
-    }
   }
   for (; i < m; i++) {
     const float *a0 = A + (size_t)i * lda;
-    int j = 0;
-    for (; j + 4 <= n; j += 4) {
-      const float *b0 = B + (size_t)j * ldb, *b1 = b0 + ldb, *b2 = b1 + ldb, *b3 = b2 + ldb;
-      v16 s0 = {0}, s1 = {0}, s2 = {0}, s3 = {0};
-      for (int q = 0; q < k16; q += 16) {
-        v16 x = load16(a0 + q);
-        s0 += x * load16(b0 + q), s1 += x * load16(b1 + q), s2 += x * load16(b2 + q),
-            s3 += x * load16(b3 + q);
-      }
-      float r[4] = {hsum(s0), hsum(s1), hsum(s2), hsum(s3)};
-      for (int q = k16; q < k; q++)
-        r[0] += a0[q] * b0[q], r[1] += a0[q] * b1[q], r[2] += a0[q] * b2[q], r[3] += a0[q] * b3[q];
-      float *c0 = C + (size_t)i * ldc + j;
-      for (int t = 0; t < 4; t++) c0[t] = acc ? c0[t] + r[t] : r[t];
-    }
-    for (; j < n; j++) {
-      const float *b0 = B + (size_t)j * ldb;
-      v16 s0 = {0};
-      for (int q = 0; q < k16; q += 16) s0 += load16(a0 + q) * load16(b0 + q);
-      float r0 = hsum(s0);
-      for (int q = k16; q < k; q++) r0 += a0[q] * b0[q];
-      float *c0 = C + (size_t)i * ldc + j;
-      *c0 = acc ? *c0 + r0 : r0;
-    }
+    float *c = C + (size_t)i * ldc;
+    ROW1(a0, B, ldb, c, n, k, acc);
   }
 }
 
 void (*lb_nn_gemm_hook)(int, int, int, const float *, int, const float *, int, float *, int, int);
 
-void lb_nn_gemm_nt(int m, int n, int k, const float *A, int lda, const float *B, int ldb, float *C,
-                   int ldc, int acc) {
+void lb_nn_gemm(int m, int n, int k, const float *A, int lda, const float *B, int ldb, float *C,
+                int ldc, int acc) {
   if (m <= 0 || n <= 0) return;
   if (lb_nn_gemm_hook) lb_nn_gemm_hook(m, n, k, A, lda, B, ldb, C, ldc, acc);
-  else gemm_nt_own(m, n, k, A, lda, B, ldb, C, ldc, acc);
+  else gemm_own(m, n, k, A, lda, B, ldb, C, ldc, acc);
 }
 
 /* ------------------------------------------------------------ forward */
@@ -214,17 +233,19 @@ void lb_nn_act_alloc(lb_nn_act *A, const lb_nn_dims *d, int n, lb_arena *a) {
   A->hh = lb_arena_alloc(a, N * d->darc * sizeof(float));
   A->ud = lb_arena_alloc(a, N * d->darc * sizeof(float));
   A->arc = lb_arena_alloc(a, N * N * sizeof(float));
+  A->arc_t = lb_arena_alloc(a, N * d->darc * sizeof(float));
   A->ld = lb_arena_alloc(a, N * d->dlab * sizeof(float));
   A->lh = lb_arena_alloc(a, N * d->dlab * sizeof(float));
 }
 
-static inline float sigm(float x) { return 1.0f / (1.0f + expf(-x)); }
+#define ftanh lb_nn_tanh
+static inline float sigm(float x) { return 0.5f + 0.5f * lb_nn_tanh(0.5f * x); }
 static inline float lrelu(float x) { return x > 0 ? x : 0.1f * x; }
 
-/* y[r x out] = x[r x in] W^T + b */
+/* y[r x out] = x[r x in] W[in x out] + b */
 static void linear(int r, int out, int in, const float *x, int ldx, const float *W, const float *b,
                    float *y) {
-  lb_nn_gemm_nt(r, out, in, x, ldx, W, in, y, out, 0);
+  lb_nn_gemm(r, out, in, x, ldx, W, out, y, out, 0);
   if (b)
     for (int i = 0; i < r; i++)
       for (int o = 0; o < out; o++) y[(size_t)i * out + o] += b[o];
@@ -261,15 +282,14 @@ void lb_nn_forward(const lb_nn_net *net, const lb_nn_in *in, lb_nn_act *A) {
       for (int s = 0; s < N; s++) {
         int t = r ? N - 1 - s : s;
         float *g = G + (size_t)t * 4 * H;
-        if (hp) lb_nn_gemm_nt(1, 4 * H, H, hp, H, net->w_hh[l][r], H, g, 4 * H, 1);
+        if (hp) lb_nn_gemm(1, 4 * H, H, hp, H, net->w_hh[l][r], 4 * H, g, 4 * H, 1);
         float *c = C + (size_t)t * H, *h = A->h[l] + (size_t)t * 2 * H + (r ? H : 0);
-        for (int u = 0; u < H; u++) {
-          float ig = sigm(g[u]), fg = sigm(g[H + u]), gg = tanhf(g[2 * H + u]),
-                og = sigm(g[3 * H + u]);
-          g[u] = ig, g[H + u] = fg, g[2 * H + u] = gg, g[3 * H + u] = og;
-          c[u] = ig * gg + (cp ? fg * cp[u] : 0);
-          h[u] = og * tanhf(c[u]);
-        }
+        for (int u = 0; u < H; u++) g[u] = sigm(g[u]);
+        for (int u = H; u < 2 * H; u++) g[u] = sigm(g[u]);
+        for (int u = 2 * H; u < 3 * H; u++) g[u] = ftanh(g[u]);
+        for (int u = 3 * H; u < 4 * H; u++) g[u] = sigm(g[u]);
+        for (int u = 0; u < H; u++) c[u] = g[u] * g[2 * H + u] + (cp ? g[H + u] * cp[u] : 0);
+        for (int u = 0; u < H; u++) h[u] = g[3 * H + u] * ftanh(c[u]);
         hp = h;
         cp = c;
       }
@@ -292,10 +312,15 @@ void lb_nn_forward(const lb_nn_net *net, const lb_nn_in *in, lb_nn_act *A) {
     A->hd[k] = lrelu(A->hd[k]);
     A->hh[k] = lrelu(A->hh[k]);
   }
-  /* arc(i, j) = (hd_i U^T) . hh_j + hh_j . u_head */
+  /* arc(i, j) = (hd_i U) . hh_j + hh_j . u_head: ud = hd U, then ud
+  ** against hh transposed (in the score matrix's room, used up after) */
   linear(N, (int)d->darc, (int)d->darc, A->hd, (int)d->darc, net->u_arc, NULL, A->ud);
-  lb_nn_gemm_nt(n, N, (int)d->darc, A->ud + d->darc, (int)d->darc, A->hh, (int)d->darc, A->arc, N,
-                0);
+  {
+    float *ht = A->arc_t;
+    for (int j = 0; j < N; j++)
+      for (uint32_t k = 0; k < d->darc; k++) ht[(size_t)k * N + j] = A->hh[(size_t)j * d->darc + k];
+    lb_nn_gemm(n, N, (int)d->darc, A->ud + d->darc, (int)d->darc, ht, N, A->arc, N, 0);
+  }
   for (int j = 0; j < N; j++) {
     float bj = 0;
     const float *hh = A->hh + (size_t)j * d->darc;
@@ -323,10 +348,10 @@ void lb_nn_label_scores(const lb_nn_net *net, const lb_nn_act *A, int i, int j, 
   const lb_nn_dims *d = &net->d;
   int D = (int)d->dlab;
   const float *ld = A->ld + (size_t)(i + 1) * D, *lh = A->lh + (size_t)j * D;
-  /* t[r*D + a] = sum_b U_r[a][b] lh[b]; out[r] = ld . t_r */
+  /* t[r*D + a] = sum_b lh[b] u_lab[b][r*D + a]; out[r] = ld . t_r */
   float t[64 * 128];
   assert(d->nrel <= 64 && D <= 128);
-  lb_nn_gemm_nt((int)d->nrel * D, 1, D, net->u_lab, D, lh, D, t, 1, 0);
+  lb_nn_gemm(1, (int)d->nrel * D, D, lh, D, net->u_lab, (int)d->nrel * D, t, (int)d->nrel * D, 0);
   for (uint32_t r = 0; r < d->nrel; r++) {
     float s = net->b_lab[r];
     const float *tr = t + (size_t)r * D, *w = net->w_lab + (size_t)r * 2 * D;

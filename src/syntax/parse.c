@@ -45,8 +45,8 @@ uint16_t lb_parse_best_bundle(const lb_synm *m, int upos, const float *pair) {
   return best;
 }
 
-void lb_parse_rules_for(const lb_synm *m, const char *low, uint32_t lowlen, lb_parse_rule_fn fn,
-                        void *ctx) {
+void lb_parse_rules_for(const lb_synm *m, const char *low, uint32_t lowlen, int upos,
+                        lb_parse_rule_fn fn, void *ctx) {
   /* every ending of the form, from the empty one to the whole form */
   for (uint32_t k = 0; k <= lowlen && k <= 40; k++) {
     uint32_t from = lowlen - k;
@@ -59,6 +59,7 @@ void lb_parse_rules_for(const lb_synm *m, const char *low, uint32_t lowlen, lb_p
       const char *strip = lb_synm_str(m, m->rules[3 * r]);
       uint32_t flags = m->rules[3 * r + 2];
       if ((flags & 4) && k != lowlen) continue; /* a whole-word rule */
+      if (upos >= 0 && upos < 24 && (flags >> 8) && !((flags >> (8 + upos)) & 1)) continue;
       if (strlen(strip) == k && memcmp(strip, low + from, k) == 0) fn(ctx, r);
     }
   }
@@ -148,7 +149,7 @@ static void run_piece(const lb_synm *m, const lb_lex *lx, lb_ana *s, int w0, int
   lb_nn_in *in = lb_arena_alloc(a, (size_t)n * sizeof *in);
   for (int i = 0; i < n; i++) {
     const lb_ana_word *w = &s->w[w0 + i];
-    lb_nn_inputs(&net->d, w, lb_parse_word_row(m, w), &in[i]);
+    lb_nn_inputs(&net->d, w, lb_parse_word_row(m, w), net->d.tb, &in[i]);
   }
   lb_nn_act A;
   lb_nn_act_alloc(&A, &net->d, n, a);
@@ -169,7 +170,7 @@ static void run_piece(const lb_synm *m, const lb_lex *lx, lb_ana *s, int w0, int
     const char *lem = lb_parse_lemma_lookup(m, lx, w, a, &w->lemma_src);
     if (!lem) {
       rule_pick p = {.m = m, .A = &A, .i = i, .best = -1};
-      lb_parse_rules_for(m, w->low, w->lowlen, pick_rule, &p);
+      lb_parse_rules_for(m, w->low, w->lowlen, w->upos, pick_rule, &p);
       if (p.best >= 0) lem = lb_parse_apply_rule(m, (uint32_t)p.best, w, a);
       if (lem) w->lemma_src = LB_LEMMA_RULE;
     }

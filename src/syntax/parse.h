@@ -39,11 +39,11 @@ void lb_parse_pair_logprob(const lb_synm *m, float *pair);
 ** scores; 0 ("_") when the tag has none. */
 uint16_t lb_parse_best_bundle(const lb_synm *m, int upos, const float *pair);
 
-/* The rules that may apply to a folded form (its ending is the rule's strip
-** string): fn for each, in ascending rule id. */
+/* The rules that may apply to a folded form with tag `upos` (its ending is
+** the rule's strip string; the rule was seen with that tag): fn for each. */
 typedef void (*lb_parse_rule_fn)(void *ctx, uint32_t rule);
-void lb_parse_rules_for(const lb_synm *m, const char *low, uint32_t lowlen, lb_parse_rule_fn fn,
-                        void *ctx);
+void lb_parse_rules_for(const lb_synm *m, const char *low, uint32_t lowlen, int upos,
+                        lb_parse_rule_fn fn, void *ctx);
 /* Rule r applied to word w: the lemma in arena a, or NULL when it does not fit. */
 const char *lb_parse_apply_rule(const lb_synm *m, uint32_t r, const lb_ana_word *w,
                                 struct lb_arena *a);
