@@ -198,13 +198,17 @@ static void read_meta(const lb_html_page *pg, meta *m) {
 
 /* ---- the article's blocks ---- */
 
-static int is_heading(int tag) { return tag >= LB_TAG_H1 && tag <= LB_TAG_H6; }
+
+static int is_prose(const lb_html_block *b) {
+  return b->chars >= 80 && b->link_chars * 4 < b->chars;
+}
+static int is_linkline(const lb_html_block *b) { return b->link_chars * 5 >= b->chars * 4; }
 
 /* What a block adds to the elements around it. */
-static double block_value(const lb_html_page *pg, const lb_html_block *b) {
+static double block_value(const lb_html_block *b, int teaser) {
   double ch = (double)b->chars, ld = ch > 0 ? (double)b->link_chars / ch : 0;
-  (void)pg;
   if (b->flags & (LB_EL_JUNK | LB_EL_NAV | LB_EL_HIDDEN)) return -ch;
+  if (teaser) return -ch;
   if (ld > 0.5) return -ch * ld;
   if (b->flags & (LB_EL_CAPTION | LB_EL_BYLINE)) return 0;
   if (b->chars < 20) return 0;
@@ -214,19 +218,66 @@ static double block_value(const lb_html_page *pg, const lb_html_block *b) {
 typedef struct pick {
   uint32_t best;   /* the element that holds the article */
   uint32_t end;    /* its last descendant */
+  uint8_t *teaser; /* per block: the text of a teaser in a list of them */
 } pick;
+
+/*
+** Teasers: lists of other articles, each item a link (the headline) and a
+** paragraph of prose, look like the article's paragraphs block by block.
+** An item is the smallest element around a prose block that holds more
+** blocks; an item with one prose block and a line of links, among two or
+** more such items of one parent, is a teaser.
+*/
+static void find_teasers(const lb_html_page *pg, uint8_t *teaser) {
+  size_t n = pg->nel;
+  uint16_t *nblk = calloc(n, sizeof *nblk), *nprose = calloc(n, sizeof *nprose),
+           *nlink = calloc(n, sizeof *nlink), *items = calloc(n, sizeof *items);
+  uint32_t *item = calloc(pg->nblk ? pg->nblk : 1, sizeof *item);
+  if (!nblk || !nprose || !nlink || !items || !item) goto out;
+  for (size_t b = 0; b < pg->nblk; b++) {
+    const lb_html_block *k = &pg->blk[b];
+    int pr = is_prose(k), ln = !pr && is_linkline(k);
+    for (uint32_t e = k->el; e != 0; e = pg->el[e].parent) {
+      if (nblk[e] < UINT16_MAX) nblk[e]++;
+      if (pr && nprose[e] < UINT16_MAX) nprose[e]++;
+      if (ln && nlink[e] < UINT16_MAX) nlink[e]++;
+    }
+  }
+  for (size_t b = 0; b < pg->nblk; b++) {
+    if (!is_prose(&pg->blk[b])) continue;
+    uint32_t e = pg->blk[b].el;
+    while (e != 0 && nblk[e] < 2) e = pg->el[e].parent;
+    item[b] = e;
+    if (e != 0 && nprose[e] == 1 && nlink[e] >= 1 && nblk[e] <= 8 &&
+        items[pg->el[e].parent] < UINT16_MAX)
+      items[pg->el[e].parent]++;
+  }
+  for (size_t b = 0; b < pg->nblk; b++) {
+    uint32_t e = item[b];
+    if (e != 0 && nprose[e] == 1 && nlink[e] >= 1 && nblk[e] <= 8 && items[pg->el[e].parent] >= 2)
+      teaser[b] = 1;
+  }
+out:
+  free(nblk);
+  free(nprose);
+  free(nlink);
+  free(items);
+  free(item);
+}
 
 static int choose(const lb_html_page *pg, pick *pk) {
   size_t n = pg->nel;
   double *sum = calloc(n, sizeof *sum);
   uint32_t *end = malloc(n * sizeof *end);
-  if (!sum || !end) {
+  pk->teaser = calloc(pg->nblk ? pg->nblk : 1, 1);
+  if (!sum || !end || !pk->teaser) {
     free(sum);
     free(end);
     return -1;
   }
+  find_teasers(pg, pk->teaser);
   for (size_t b = 0; b < pg->nblk; b++) {
-    double v = block_value(pg, &pg->blk[b]);
+    double v = block_value(&pg->blk[b], pk->teaser[b]);
     if (v == 0) continue;
     for (uint32_t e = pg->blk[b].el; e != 0; e = pg->el[e].parent) sum[e] += v;
   }
@@ -251,15 +302,15 @@ static int choose(const lb_html_page *pg, pick *pk) {
   return 0;
 }
 
-/* Is block b part of the article inside pk? */
-static int keep_block(const lb_html_page *pg, const pick *pk, const lb_html_block *b,
-                      int fragment) {
+/* Is block i part of the article inside pk? */
+static int keep_block(const lb_html_page *pg, const pick *pk, size_t i, int fragment) {
+  const lb_html_block *b = &pg->blk[i];
   if (!fragment && (b->el < pk->best || b->el > pk->end)) return 0;
+  if (pk->teaser && pk->teaser[i]) return 0;
   unsigned rel = b->flags & ~(unsigned)pg->el[pk->best].flags;
   if (rel & (LB_EL_JUNK | LB_EL_NAV | LB_EL_HIDDEN)) return 0;
   if (!fragment && (rel & (LB_EL_CAPTION | LB_EL_BYLINE | LB_EL_HEADLINE))) return 0;
   if (b->chars > 0 && b->link_chars * 2 > b->chars) return 0;
-  (void)is_heading;
   return 1;
 }
 
@@ -267,7 +318,7 @@ static void write_text(const lb_html_page *pg, const pick *pk, int fragment, lb_
   size_t start = out->n;
   for (size_t i = 0; i < pg->nblk; i++) {
     const lb_html_block *b = &pg->blk[i];
-    if (!keep_block(pg, pk, b, fragment)) continue;
+    if (!keep_block(pg, pk, i, fragment)) continue;
     if (out->n > start) lb_buf_add(out, "\n\n", 2);
     lb_buf_add(out, pg->text.p + b->off, b->len);
   }
@@ -300,7 +351,7 @@ int lb_art_read(const char *p, size_t n, const lb_art_opts *o, lb_buf *out, lb_a
                     LB_HTML_MAX_DEPTH);
     meta m;
     read_meta(&pg, &m);
-    pick pk = {0, 0};
+    pick pk = {0, 0, NULL};
     if (!o->fragment && choose(&pg, &pk) != 0) rc = -1;
     if (o->fragment) pk.end = (uint32_t)(pg.nel ? pg.nel - 1 : 0);
     if (rc == 0) {
@@ -316,6 +367,7 @@ int lb_art_read(const char *p, size_t n, const lb_art_opts *o, lb_buf *out, lb_a
       a->author = put(out, m.author);
       a->lang = put(out, m.lang);
     }
+    free(pk.teaser);
     lb_buf_free(&m.ld);
   }
   if (warns.n) {

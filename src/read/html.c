@@ -318,8 +318,8 @@ static int has_word(const char *v, const char *w) {
   return 0;
 }
 
-/* What an element says about itself: tag, class, id, role, attributes. */
-static unsigned own_flags(int tag, const xmlChar **atts) {
+/* What an element's tag says of its text. */
+static unsigned tag_flags(int tag) {
   unsigned f = 0;
   switch (tag) {
   case LB_TAG_NAV: case LB_TAG_MENU: case LB_TAG_FOOTER: case LB_TAG_HEADER:
@@ -344,6 +344,12 @@ static unsigned own_flags(int tag, const xmlChar **atts) {
   default:
     break;
   }
+  return f;
+}
+
+/* What an element says about itself: tag, class, id, role, attributes. */
+static unsigned own_flags(int tag, const xmlChar **atts) {
+  unsigned f = tag_flags(tag);
   if (!atts) return f;
   const char *v;
   unsigned words = 0;
@@ -449,7 +455,6 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts) {
     return;
   }
   if (is_block(tag)) flush(st, tag == LB_TAG_BR);
-  if (tag == LB_TAG_BR || tag == LB_TAG_HR) return; /* void: no end event matters */
   lb_html_el *e = grow(pg->el, &pg->capel, pg->nel, sizeof *e);
   frame *fr = grow(st->stack, &st->cap, st->depth, sizeof *fr);
   if (!e || !fr) {
@@ -599,10 +604,10 @@ static void on_error(void *ctx, const char *msg, ...) {
 }
 
 /*
-** What the words and tag of an element say is dropped when the element
-** holds half or more of the page's prose: a <div class="sliderBox"> or an
-** ASP.NET <form> around the whole page, Blogger's <div class="widget Blog">
-** around the post, say nothing about the article inside them. Then every
+** What the words of an element say is dropped when the element holds half
+** or more of the page's prose: a <div class="sliderBox"> or an ASP.NET
+** <form> around the whole page, Blogger's <div class="widget Blog"> around
+** the post, say nothing about the article inside them. Then every
 ** element's flags are its own and its ancestors' (elements come in
 ** document order, parents first), and so are each block's.
 */
@@ -626,7 +631,10 @@ static int settle(lb_html_page *pg) {
   for (size_t i = 1; i < n; i++) {
     lb_html_el *e = &pg->el[i];
     unsigned own = e->own;
-    if (prose > 0 && (double)sub[i] >= big) own &= ~WORDS;
+    /* (the tags of page furniture stay: an <aside> of teasers may hold
+    ** more prose than the article) */
+    if (prose > 0 && (double)sub[i] >= big)
+      own &= ~WORDS | (e->tag == LB_TAG_FORM || e->tag == LB_TAG_NOSCRIPT ? 0 : tag_flags(e->tag));
     e->own = (uint16_t)own;
     e->flags = (uint16_t)(own | pg->el[e->parent].flags);
   }
