@@ -225,9 +225,10 @@ typedef struct pick {
 ** Teasers: lists of other articles, each item a link (the headline) and a
 ** paragraph of prose, look like the article's paragraphs block by block.
 ** An item is the smallest element around a prose block that holds more
-** blocks; an item with one prose block and a line of links, among two or
-** more such items of one parent, is a teaser.
+** blocks; an item with one prose block and a line of links, with another
+** such item under one of its TEASER_UP nearest ancestors, is a teaser.
 */
+#define TEASER_UP 1
 static void find_teasers(const lb_html_page *pg, uint8_t *teaser) {
   size_t n = pg->nel;
   uint16_t *nblk = calloc(n, sizeof *nblk), *nprose = calloc(n, sizeof *nprose),
@@ -248,14 +249,18 @@ static void find_teasers(const lb_html_page *pg, uint8_t *teaser) {
     uint32_t e = pg->blk[b].el;
     while (e != 0 && nblk[e] < 2) e = pg->el[e].parent;
     item[b] = e;
-    if (e != 0 && nprose[e] == 1 && nlink[e] >= 1 && nblk[e] <= 8 &&
-        items[pg->el[e].parent] < UINT16_MAX)
-      items[pg->el[e].parent]++;
+    if (e != 0 && nprose[e] == 1 && nlink[e] >= 1 && nblk[e] <= 8) {
+      uint32_t a = pg->el[e].parent;
+      for (int up = 0; up < TEASER_UP && a != 0; up++, a = pg->el[a].parent)
+        if (items[a] < UINT16_MAX) items[a]++;
+    }
   }
   for (size_t b = 0; b < pg->nblk; b++) {
     uint32_t e = item[b];
-    if (e != 0 && nprose[e] == 1 && nlink[e] >= 1 && nblk[e] <= 8 && items[pg->el[e].parent] >= 2)
-      teaser[b] = 1;
+    if (e == 0 || nprose[e] != 1 || nlink[e] < 1 || nblk[e] > 8) continue;
+    uint32_t a = pg->el[e].parent;
+    for (int up = 0; up < TEASER_UP && a != 0; up++, a = pg->el[a].parent)
+      if (items[a] >= 2) teaser[b] = 1;
   }
 out:
   free(nblk);
@@ -310,18 +315,58 @@ static int keep_block(const lb_html_page *pg, const pick *pk, size_t i, int frag
   unsigned rel = b->flags & ~(unsigned)pg->el[pk->best].flags;
   if (rel & (LB_EL_JUNK | LB_EL_NAV | LB_EL_HIDDEN)) return 0;
   if (!fragment && (rel & (LB_EL_CAPTION | LB_EL_BYLINE | LB_EL_HEADLINE))) return 0;
-  if (b->chars > 0 && b->link_chars * 2 > b->chars) return 0;
   return 1;
 }
 
-static void write_text(const lb_html_page *pg, const pick *pk, int fragment, lb_buf *out) {
+/* A block mostly of link text is left out when it is one of a run of
+** three or more such blocks (a list of links), or comes before the first
+** or after the last other block of the article; one between paragraphs
+** ("Get it on Amazon for $39.99") is part of the text. */
+static void drop_links(const lb_html_page *pg, const size_t *kept, size_t n, uint8_t *drop) {
+  size_t first = n, last = 0;
+  for (size_t k = 0; k < n; k++) {
+    const lb_html_block *b = &pg->blk[kept[k]];
+    if (b->link_chars * 2 <= b->chars) {
+      if (first == n) first = k;
+      last = k;
+    }
+  }
+  for (size_t k = 0; k < n;) {
+    const lb_html_block *b = &pg->blk[kept[k]];
+    if (b->link_chars * 2 <= b->chars) {
+      k++;
+      continue;
+    }
+    size_t j = k;
+    while (j < n && pg->blk[kept[j]].link_chars * 2 > pg->blk[kept[j]].chars) j++;
+    int edge = first == n || k < first || k > last;
+    if (j - k >= 3 || edge)
+      for (size_t q = k; q < j; q++) drop[q] = 1;
+    k = j;
+  }
+}
+
+static int write_text(const lb_html_page *pg, const pick *pk, int fragment, lb_buf *out) {
+  size_t *kept = malloc((pg->nblk ? pg->nblk : 1) * sizeof *kept), n = 0;
+  uint8_t *drop = calloc(pg->nblk ? pg->nblk : 1, 1);
+  if (!kept || !drop) {
+    free(kept);
+    free(drop);
+    return -1;
+  }
+  for (size_t i = 0; i < pg->nblk; i++)
+    if (keep_block(pg, pk, i, fragment)) kept[n++] = i;
+  drop_links(pg, kept, n, drop);
   size_t start = out->n;
-  for (size_t i = 0; i < pg->nblk; i++) {
-    const lb_html_block *b = &pg->blk[i];
-    if (!keep_block(pg, pk, i, fragment)) continue;
+  for (size_t k = 0; k < n; k++) {
+    if (drop[k]) continue;
+    const lb_html_block *b = &pg->blk[kept[k]];
     if (out->n > start) lb_buf_add(out, "\n\n", 2);
     lb_buf_add(out, pg->text.p + b->off, b->len);
   }
+  free(kept);
+  free(drop);
+  return 0;
 }
 
 static size_t put(lb_buf *out, const char *s) {
@@ -356,7 +401,7 @@ int lb_art_read(const char *p, size_t n, const lb_art_opts *o, lb_buf *out, lb_a
     if (o->fragment) pk.end = (uint32_t)(pg.nel ? pg.nel - 1 : 0);
     if (rc == 0) {
       a->text = out->n;
-      write_text(&pg, &pk, o->fragment, out);
+      if (write_text(&pg, &pk, o->fragment, out) != 0) rc = -1;
       a->len = out->n - a->text;
       lb_buf_addc(out, 0);
       if (a->len == 0 && pg.total_chars > 0 && !o->fragment)
