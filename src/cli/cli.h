@@ -8,7 +8,10 @@
 #ifndef LB_CLI_H
 #define LB_CLI_H
 
+#include <stdio.h>
+
 #include "../../include/lagebild.h"
+#include "../read/input.h"
 
 enum { LB_EXIT_OK = 0, LB_EXIT_ERR = 1, LB_EXIT_USAGE = 2, LB_EXIT_SKIPPED = 3 };
 
@@ -18,12 +21,15 @@ int lb_cmd_query(int argc, char **argv);
 int lb_cmd_export(int argc, char **argv);
 int lb_cmd_serve(int argc, char **argv);
 int lb_cmd_lexicon(int argc, char **argv);
+int lb_cmd_read(int argc, char **argv);
 
-/* The options every command that reads documents takes (extract, ingest):
-** --jsonl, --text, --published, --lang, --lexicon, --stages, --threads. */
+/* The options every command that reads documents takes (extract, ingest,
+** read): --format (and its short forms --jsonl, --text), --published,
+** --lang, --text-field, --id-field, --date-field, --url-field,
+** --title-field, --lexicon, --stages, --threads. */
 typedef struct lb_cli_docopts {
-  lb_input defaults;   /* published, lang (and id, set by extract) */
-  int mode;            /* LB_READ_AUTO, LB_READ_JSONL or LB_READ_TEXT */
+  lb_read_opts read;   /* format, defaults (published, lang; id set by extract and
+                       ** read), JSON Lines member names */
   const char *lexicon, *stages;
   int threads;         /* default: all cores */
 } lb_cli_docopts;
@@ -32,6 +38,9 @@ void lb_cli_docopts_init(lb_cli_docopts *o);
 /* If argv[*i] is one of the document options, take it (and its value) and
 ** return 1; return 0 when it is not one; -1 (after a message naming cmd)
 ** when its value is missing or bad. */
+/* The help lines of the reading options, shared by the commands' --help
+** (cmd is the command's name, for the examples). */
+void lb_cli_docopts_help(FILE *out, const char *cmd);
 int lb_cli_docopt(int argc, char **argv, int *i, lb_cli_docopts *o, const char *cmd);
 
 /* Shared option helpers. */

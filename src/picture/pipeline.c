@@ -24,6 +24,7 @@
 #include "../extract/qty.h"
 #include "../extract/signal.h"
 #include "../lex/lex.h"
+#include "../read/pubdate.h"
 #include "../text/lang.h"
 #include "../text/sent.h"
 #include "../text/utf8.h"
@@ -125,6 +126,11 @@ static void parse_published(lb_doc *d, const char *p) {
   int y, m, day;
   char tail;
   size_t n = strlen(p);
+  char iso[LB_PUBDATE_MAX]; /* RFC 822, "11. November 2024", ...: RFC 3339 first */
+  if (!(n >= 10 && p[4] == '-' && p[7] == '-') && lb_pubdate_parse(p, n, iso)) {
+    p = iso;
+    n = strlen(iso);
+  }
   if (n >= 10 && sscanf(p, "%4d-%2d-%2d%c", &y, &m, &day, &tail) >= 3 && p[4] == '-' &&
       p[7] == '-' && m >= 1 && m <= 12 && day >= 1 && day <= 31 && y >= 1000 && y <= 9999) {
     d->pub_y = y;
@@ -134,7 +140,7 @@ static void parse_published(lb_doc *d, const char *p) {
     return;
   }
   d->published = lb_arena_strdup(d->arena, p);
-  lb_doc_warn(d, "published date \"%.40s\" not understood (want YYYY-MM-DD); relative dates stay unresolved", p);
+  lb_doc_warn(d, "published date \"%.40s\" not understood (want YYYY-MM-DD, RFC 822 or 11.11.2024); relative dates stay unresolved", p);
 }
 
 lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in) {
@@ -157,6 +163,12 @@ lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in) {
   }
   if (in->title) d->title = lb_arena_strdup(a, in->title);
   if (in->url) d->url = lb_arena_strdup(a, in->url);
+  for (const char *w = in->warnings; w && *w;) { /* the reader's, one a line */
+    const char *nl = strchr(w, '\n');
+    int k = (int)(nl ? (size_t)(nl - w) : strlen(w));
+    lb_doc_warn(d, "%.*s", k, w);
+    w += k + (nl != NULL);
+  }
   lb_utf8_repair(d, text, len);
   return d;
 }

@@ -137,8 +137,7 @@ static const char *first_of(const lb_html_page *pg, const char *const *names) {
   return NULL;
 }
 
-/* "en-US", "de_DE", "German"... -> "en", "de"; 0 when it is no language tag. */
-static int lang_code(const char *v, char *out) {
+int lb_art_lang_code(const char *v, char out[4]) {
   if (!v) return 0;
   while (*v == ' ') v++;
   size_t k = 0;
@@ -185,11 +184,11 @@ static void read_meta(const lb_html_page *pg, meta *m) {
   static const char *const LANG[] = {"html:lang", "content-language", "og:locale",
                                      "dc.language", "language", NULL};
   const char *l = LD(ld_lang);
-  if (!lang_code(l, m->langbuf)) {
+  if (!lb_art_lang_code(l, m->langbuf)) {
     l = NULL;
     for (const char *const *n = LANG; *n && !l; n++) {
       const char *v = lb_html_meta_get(pg, *n);
-      if (lang_code(v, m->langbuf)) l = v;
+      if (lb_art_lang_code(v, m->langbuf)) l = v;
     }
   }
   m->lang = l ? m->langbuf : NULL;
@@ -369,10 +368,15 @@ static int write_text(const lb_html_page *pg, const pick *pk, int fragment, lb_b
   return 0;
 }
 
+/* s, trimmed of white space, into out; LB_ART_NONE for NULL or nothing. */
 static size_t put(lb_buf *out, const char *s) {
   if (!s) return LB_ART_NONE;
+  size_t n = strlen(s);
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
+  while (n && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')) s++, n--;
+  if (!n) return LB_ART_NONE;
   size_t o = out->n;
-  lb_buf_adds(out, s);
+  lb_buf_add(out, s, n);
   lb_buf_addc(out, 0);
   return o;
 }

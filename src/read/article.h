@@ -38,4 +38,8 @@ typedef struct lb_art {
 ** when out of memory. Thread-safe. */
 int lb_art_read(const char *p, size_t n, const lb_art_opts *o, lb_buf *out, lb_art *a);
 
+/* The ISO 639 code of a language tag: "en-US", "de_DE", "pt-br" -> "en",
+** "de", "pt" (2 or 3 lower-case letters into out); 0 when v is none. */
+int lb_art_lang_code(const char *v, char out[4]);
+
 #endif
