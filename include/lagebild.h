@@ -50,6 +50,10 @@ typedef struct lb_input {
                          ** and German dates such as "11. November 2024" are read too),
                          ** or NULL */
   const char *lang;      /* ISO 639-1, or NULL to detect */
+  const char *lang_declared; /* the language the source declares (<html lang>, a
+                         ** feed's language), or NULL: not taken as it is (page
+                         ** templates declare "en" for German text), but it decides
+                         ** between close candidates of a short text */
   const char *title, *url;
   const char *author;    /* as the source names it, or NULL */
   const char *warnings;  /* what the reader noticed (a lying charset, a damaged

@@ -25,14 +25,16 @@ static const char HELP_HEAD[] =
     "\n"
     "Print every document of FILE (or stdin) exactly as `lagebild extract` and\n"
     "`lagebild ingest` will read it, one JSON object a line:\n"
-    "  {\"id\", \"url\", \"title\", \"published\", \"author\", \"lang\", \"text\", \"warnings\"}\n"
+    "  {\"id\", \"url\", \"title\", \"published\", \"author\", \"lang\", \"lang_declared\",\n"
+    "   \"text\", \"warnings\"}\n"
     "Each FILE is read by its content: JSON Lines, an HTML page (its article: the\n"
     "main text without navigation, ads, comments and captions, a blank line\n"
     "between paragraphs), an RSS or Atom feed (a document an item), a WARC\n"
     "archive (a document an HTML response), or plain text; gzip and zstd inside\n"
     "any. A directory gives the files below it. \"published\" is RFC 3339;\n"
-    "\"lang\" is the one the document states, else the one detected; offsets of\n"
-    "facts that `extract` finds point into \"text\".\n"
+    "\"lang\" is the one given (--lang, a JSON Lines member), else the one detected\n"
+    "(\"lang_declared\", what a page or feed says, decides only for short texts).\n"
+    "Offsets of facts that `extract` finds point into \"text\".\n"
     "\n"
     "options:\n";
 static const char HELP_TAIL[] =
@@ -90,7 +92,11 @@ static void write_doc(lb_buf *o, const lb_input *in) {
   lb_json_cstr(o, in->author);
   lb_buf_addc(o, ',');
   lb_json_key(o, "lang");
-  lb_json_cstr(o, in->lang && *in->lang ? in->lang : lb_lang_detect(in->text, in->len));
+  lb_json_cstr(o, in->lang && *in->lang ? in->lang
+                                        : lb_lang_detect_hint(in->text, in->len, in->lang_declared));
+  lb_buf_addc(o, ',');
+  lb_json_key(o, "lang_declared");
+  lb_json_cstr(o, in->lang_declared);
   lb_buf_addc(o, ',');
   lb_json_key(o, "text");
   lb_json_str(o, in->text ? in->text : "", in->len);

@@ -160,6 +160,8 @@ lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in) {
   if (in->lang && *in->lang) {
     d->lang = lb_arena_strdup(a, in->lang);
     d->lang_given = 1;
+  } else if (in->lang_declared && *in->lang_declared) {
+    d->lang = lb_arena_strdup(a, in->lang_declared); /* a hint for lb_lang_run */
   }
   if (in->title) d->title = lb_arena_strdup(a, in->title);
   if (in->url) d->url = lb_arena_strdup(a, in->url);

@@ -346,10 +346,10 @@ static void finish(const lb_reader *r, lb_input *in, const lb_buf *b, const strs
   in->title = at(b, s->title);
   in->published = at(b, s->published);
   in->author = at(b, s->author);
-  in->lang = at(b, s->lang);
+  in->lang_declared = at(b, s->lang); /* a hint: pages declare what their template says */
   in->warnings = at(b, s->warnings);
   if (!in->published) in->published = r->o.defaults.published;
-  if (!in->lang) in->lang = r->o.defaults.lang;
+  in->lang = r->o.defaults.lang;
 }
 
 /* An HTML page or fragment through article.h, with what the packed item
