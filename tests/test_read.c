@@ -122,6 +122,27 @@ TEST(read_charsets) {
   /* UTF-16LE with its byte-order mark */
   const char u16[] = "\xFF\xFE<\0p\0>\0K\0\xE4\0m\0p\0f\0e\0<\0/\0p\0>\0";
   CHECK_STR(art(u16, sizeof u16 - 1, NULL, &a, &b), "K\xC3\xA4mpfe");
+  /* fuzz_html found: a declared name of control bytes went into the warning */
+  const char *odd = "<meta charset=\"windows-\x0f\x93 52\"><p>K\xE4se</p>";
+  CHECK_STR(art(odd, strlen(odd), NULL, &a, &b), "K\xC3\xA4se");
+  CHECK_STR(F(a, b, warnings), "unknown charset \"windows-\": read as windows-1252");
+  /* fuzz_feed found: raw 0xFF bytes in a feed's text (libxml2 keeps them) */
+  const char *ff = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>T</title>"
+                   "<content type=\"html\">&lt;p&gt;Kiew \xFF\xFF und K\xC3\xB6ln&lt;/p&gt;"
+                   "</content></entry></feed>";
+  const char *path = t_tmp_path("ff.atom");
+  FILE *f = fopen(path, "wb");
+  fputs(ff, f);
+  fclose(f);
+  char err[256], msg[256];
+  lb_reader *r = lb_reader_open(path, NULL, err, sizeof err);
+  lb_input in;
+  CHECK_INT(lb_reader_next(r, &in, msg, sizeof msg), 1);
+  CHECK_INT(in.len, strlen("Kiew \xEF\xBF\xBD\xEF\xBF\xBD und K\xC3\xB6ln"));
+  if (in.len == strlen("Kiew \xEF\xBF\xBD\xEF\xBF\xBD und K\xC3\xB6ln"))
+    CHECK_INT(memcmp(in.text, "Kiew \xEF\xBF\xBD\xEF\xBF\xBD und K\xC3\xB6ln", in.len), 0);
+  lb_reader_close(r);
+  unlink(path);
   char cs[32];
   CHECK(lb_charset_of_type("text/html; charset=\"Windows-1251\"", cs, sizeof cs));
   CHECK_STR(cs, "windows-1251");

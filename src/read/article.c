@@ -378,6 +378,7 @@ static size_t put(lb_buf *out, const char *s) {
   size_t o = out->n;
   lb_buf_add(out, s, n);
   lb_buf_addc(out, 0);
+  lb_charset_scrub(out->p + o, n);
   return o;
 }
 
@@ -408,6 +409,7 @@ int lb_art_read(const char *p, size_t n, const lb_art_opts *o, lb_buf *out, lb_a
       if (write_text(&pg, &pk, o->fragment, out) != 0) rc = -1;
       a->len = out->n - a->text;
       lb_buf_addc(out, 0);
+      lb_charset_scrub(out->p + a->text, a->len);
       if (a->len == 0 && pg.total_chars > 0 && !o->fragment)
         lb_buf_adds(&warns, "no article text found\n");
       a->title = put(out, m.title);

@@ -27,6 +27,22 @@ size_t lb_charset_utf8_seq(const unsigned char *s, size_t n) {
   return k;
 }
 
+static size_t utf8_check(const unsigned char *s, size_t n, int *multi);
+
+size_t lb_charset_scrub(char *s, size_t n) {
+  size_t bad = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  for (size_t i = 0; i < n;) {
+    int multi = 0;
+    i += utf8_check(u + i, n - i, &multi);
+    if (i < n) {
+      s[i++] = 0x1A;
+      bad++;
+    }
+  }
+  return bad;
+}
+
 /* Offset of the first byte that is not part of valid UTF-8 (or is NUL), or
 ** n; *multi is set when a multi-byte sequence came before it. ASCII 8 bytes
 ** a step. */
@@ -51,11 +67,15 @@ static size_t utf8_check(const unsigned char *s, size_t n, int *multi) {
   return n;
 }
 
+/* A charset name: letters, digits, "-", "_", ".", ":" (lower case), up to
+** the first other byte. */
 static void lower_name(const char *s, size_t n, char *out, size_t outlen) {
   size_t k = 0;
   for (size_t i = 0; i < n && k + 1 < outlen; i++) {
     unsigned c = (unsigned char)s[i];
-    if (c == '"' || c == '\'' || c == ' ' || c == ';' || c == '>' || c == '/') break;
+    int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '-' || c == '_' || c == '.' || c == ':';
+    if (!ok) break;
     out[k++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
   }
   out[k] = 0;
@@ -200,8 +220,8 @@ size_t lb_charset_utf8(const char *p, size_t n, const char *transport, lb_buf *o
     return out->n;
   }
   if (!from && transport && *transport) {
-    snprintf(decl, sizeof decl, "%s", transport);
-    from = "transport";
+    lower_name(transport, strlen(transport), decl, sizeof decl);
+    from = decl[0] ? "transport" : NULL;
   }
   if (!from && lb_charset_declared(p, n, decl, sizeof decl)) from = "page";
   int multi = 0;

@@ -39,6 +39,13 @@ int lb_charset_of_type(const char *type, char *out, size_t outlen);
 size_t lb_charset_utf8(const char *p, size_t n, const char *transport, lb_buf *out,
                        const char **res, char *warn, size_t warnlen);
 
+/* Replace, in place, every byte of s[0..n) that is not part of valid UTF-8
+** (and every NUL) by 0x1A, the byte the pipeline uses for repaired input
+** (written as U+FFFD in JSON); returns how many. For strings that come out
+** of a parser: libxml2 passes some character references it cannot encode
+** as raw bytes. */
+size_t lb_charset_scrub(char *s, size_t n);
+
 /* Length of the valid UTF-8 sequence at s[0..n), 0 when invalid (or NUL). */
 size_t lb_charset_utf8_seq(const unsigned char *s, size_t n);
 

@@ -18,6 +18,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "charset.h"
+
 static xmlParserInputPtr no_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
   (void)url;
   (void)id;
@@ -240,13 +242,25 @@ long lb_feed_parse(lb_feed *f, const char *xml, size_t n) {
   }
   ctxt->sax->error = quiet;
   ctxt->sax->warning = quiet;
-  xmlDoc *doc = xmlCtxtReadMemory(ctxt, xml, (int)n, NULL, NULL,
+  /* UTF-8 first (charset.h: the declaration, a lying one, broken bytes),
+  ** then parsed as UTF-8 whatever the XML declaration says: libxml2 would
+  ** read the rest of a feed as ISO-8859-1 after one broken byte */
+  lb_buf conv = LB_BUF_INIT;
+  const char *u;
+  char warn[128];
+  char decl[48];
+  const char *tr = lb_charset_declared(xml, n, decl, sizeof decl) ? NULL : "utf-8"; /* XML's default */
+  size_t un = lb_charset_utf8(xml, n, tr, &conv, &u, warn, sizeof warn);
+  xmlDoc *doc = xmlCtxtReadMemory(ctxt, u, (int)un, NULL, "UTF-8",
                                   XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
                                       XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
   const xmlError *e = xmlCtxtGetLastError(ctxt);
   if (e && e->code != XML_ERR_OK)
     snprintf(f->err, sizeof f->err, "XML error at line %d: %.100s", e->line,
              e->message ? e->message : "?");
+  else if (warn[0])
+    snprintf(f->err, sizeof f->err, "%s", warn);
+  lb_buf_free(&conv);
   char *nl = strchr(f->err, '\n');
   if (nl) *nl = 0;
   xmlFreeParserCtxt(ctxt);

@@ -1,7 +1,8 @@
 /*
 ** feed.h -- RSS 2.0, RSS 1.0 (RDF) and Atom feeds into their items.
 **
-** lb_feed_parse reads a whole feed with libxml2's XML parser (no network,
+** lb_feed_parse reads a whole feed, made valid UTF-8 first (charset.h),
+** with libxml2's XML parser (no network,
 ** no external entities, no entity expansion; damaged XML is recovered as
 ** far as libxml2 can) and lists its items: id (guid, Atom id, rdf:about),
 ** link, title, date (pubDate, dc:date, published, updated: as written, for
@@ -31,7 +32,7 @@ typedef struct lb_feed {
   size_t n, cap;
   lb_buf str;
   char kind[8];      /* "rss", "rdf" or "atom" */
-  char err[160];     /* what was wrong with the XML, when something was */
+  char err[160];     /* what was wrong with the XML or its bytes, when something was */
 } lb_feed;
 
 /* Parse xml[0..n) into *f (zeroed by the caller). Returns the number of

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "charset.h"
 #include "compress.h"
 #include "feed.h"
 #include "pubdate.h"
@@ -205,11 +206,11 @@ static int next_feed_item(lb_reader *r, const char **p, size_t *n, size_t *line,
   const lb_feed *f = &r->feed;
   const lb_feed_item *it = &f->item[r->item++];
   char warn[256] = "";
-  if (f->err[0]) snprintf(warn, sizeof warn, "damaged feed: %s", f->err);
+  if (f->err[0]) snprintf(warn, sizeof warn, "feed: %s", f->err);
   const char *fields[P_N] = {
       lb_feed_str(f, it->id),     lb_feed_str(f, it->link),   lb_feed_str(f, it->title),
       lb_feed_str(f, it->date),   lb_feed_str(f, it->author), lb_feed_str(f, it->lang),
-      "",                         warn,                       it->title_html ? "1" : ""};
+      "utf-8", /* libxml2 decoded the feed */ warn,          it->title_html ? "1" : ""};
   const char *body = lb_feed_str(f, it->content);
   pack(&r->packed, it->content_type == LB_FEED_TEXT ? K_TEXT : K_FRAGMENT, fields, body,
        strlen(body));
@@ -302,11 +303,13 @@ typedef struct strs {
 } strs;
 #define NONE LB_ART_NONE
 
+/* s[0..n) into b as valid UTF-8 (charset.h's scrub); its offset, or NONE. */
 static size_t keep(lb_buf *b, const char *s, size_t n) {
   if (!s || !n) return NONE;
   size_t o = b->n;
   lb_buf_add(b, s, n);
   lb_buf_addc(b, 0);
+  lb_charset_scrub(b->p + o, n);
   return o;
 }
 
@@ -459,7 +462,8 @@ int lb_reader_parse(const lb_reader *r, const char *p, size_t n, size_t line, si
     snprintf(l, sizeof l, "%.*s", (int)u.n[P_LANG], u.f[P_LANG]);
     if (lb_art_lang_code(l, code)) s.lang = keep(scratch, code, strlen(code));
     add_warning(scratch, &s.warnings, u.f[P_WARN], u.n[P_WARN]);
-    finish(r, in, scratch, &s, u.body, u.len);
+    size_t body = keep(scratch, u.body, u.len); /* (valid UTF-8, as from the HTML reader) */
+    finish(r, in, scratch, &s, body == NONE ? "" : scratch->p + body, u.len);
     return 0;
   }
   /* plain text: the bytes as they are, less a UTF-8 byte-order mark */
