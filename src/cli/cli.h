@@ -43,6 +43,15 @@ void lb_cli_docopts_init(lb_cli_docopts *o);
 void lb_cli_docopts_help(FILE *out, const char *cmd);
 int lb_cli_docopt(int argc, char **argv, int *i, lb_cli_docopts *o, const char *cmd);
 
+/* A list of input paths (lb_compress_walk fills it with lb_cli_files_add). */
+typedef struct lb_cli_files {
+  char **v;
+  size_t n, cap;
+} lb_cli_files;
+/* lb_walk_fn: append a copy of path; -1 when out of memory. */
+int lb_cli_files_add(const char *path, void *files);
+void lb_cli_files_free(lb_cli_files *f);
+
 /* Shared option helpers. */
 /* If argv[*i] is "--name VALUE" or "--name=VALUE", store VALUE and return 1. */
 int lb_cli_opt(int argc, char **argv, int *i, const char *name, const char **val);

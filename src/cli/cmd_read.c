@@ -130,24 +130,6 @@ static void work(size_t i, void *ctx) {
   lb_buf_free(&scratch);
 }
 
-typedef struct files {
-  char **v;
-  size_t n, cap;
-} files;
-
-static int add_file(const char *path, void *ctx) {
-  files *f = ctx;
-  if (f->n == f->cap) {
-    f->cap = f->cap ? f->cap * 2 : 16;
-    char **nv = realloc(f->v, f->cap * sizeof *nv);
-    if (!nv) return -1;
-    f->v = nv;
-  }
-  if (!(f->v[f->n] = strdup(path))) return -1;
-  f->n++;
-  return 0;
-}
-
 /* Write the batch in order; returns the items skipped, -1 on a write error. */
 static long flush_batch(batch *b, FILE *out) {
   long skipped = 0;
@@ -169,7 +151,7 @@ int lb_cmd_read(int argc, char **argv) {
   lb_cli_docopts o;
   lb_cli_docopts_init(&o);
   const char *outpath = NULL, *v;
-  files in = {0};
+  lb_cli_files in = {0};
   int r, status = LB_EXIT_OK;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -191,14 +173,14 @@ int lb_cmd_read(int argc, char **argv) {
       goto usage;
     } else {
       char err[512];
-      if (lb_compress_walk(a, add_file, &in, err, sizeof err) != 0) {
+      if (lb_compress_walk(a, lb_cli_files_add, &in, err, sizeof err) != 0) {
         fprintf(stderr, "lagebild read: %s\n", err);
         status = LB_EXIT_ERR;
         goto out;
       }
     }
   }
-  if (!in.n && add_file("-", &in) != 0) {
+  if (!in.n && lb_cli_files_add("-", &in) != 0) {
     fprintf(stderr, "lagebild read: out of memory\n");
     status = LB_EXIT_ERR;
     goto out;
@@ -285,12 +267,10 @@ int lb_cmd_read(int argc, char **argv) {
   if (outpath) fclose(out);
   if (status == LB_EXIT_OK && skipped) status = LB_EXIT_SKIPPED;
 out:
-  for (size_t i = 0; i < in.n; i++) free(in.v[i]);
-  free(in.v);
+  lb_cli_files_free(&in);
   return status;
 usage:
-  for (size_t i = 0; i < in.n; i++) free(in.v[i]);
-  free(in.v);
+  lb_cli_files_free(&in);
   fputs("see: lagebild read --help\n", stderr);
   return LB_EXIT_USAGE;
 }

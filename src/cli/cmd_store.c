@@ -187,24 +187,6 @@ static void writer_drain(ingest *g) {
   pthread_mutex_unlock(&g->mu);
 }
 
-typedef struct files {
-  char **v;
-  size_t n, cap;
-} files;
-
-static int add_file(const char *path, void *ctx) {
-  files *f = ctx;
-  if (f->n == f->cap) {
-    f->cap = f->cap ? f->cap * 2 : 16;
-    char **nv = realloc(f->v, f->cap * sizeof *nv);
-    if (!nv) return -1;
-    f->v = nv;
-  }
-  if (!(f->v[f->n] = strdup(path))) return -1;
-  f->n++;
-  return 0;
-}
-
 static double now_s(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -250,7 +232,7 @@ int lb_cmd_ingest(int argc, char **argv) {
   int stats = 0;
   long tx_docs = TX_DOCS;
   lb_store_opts opts = {50.0, 3};
-  files in = {0};
+  lb_cli_files in = {0};
   int status = LB_EXIT_OK;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -295,7 +277,7 @@ int lb_cmd_ingest(int argc, char **argv) {
       dbpath = a;
     } else {
       char err[512];
-      if (lb_compress_walk(a, add_file, &in, err, sizeof err) != 0) {
+      if (lb_compress_walk(a, lb_cli_files_add, &in, err, sizeof err) != 0) {
         fprintf(stderr, "lagebild ingest: %s\n", err);
         status = LB_EXIT_ERR;
         goto out;
@@ -466,12 +448,10 @@ int lb_cmd_ingest(int argc, char **argv) {
   lb_engine_free(e);
   if (status == LB_EXIT_OK && skipped) status = LB_EXIT_SKIPPED;
 out:
-  for (size_t f = 0; f < in.n; f++) free(in.v[f]);
-  free(in.v);
+  lb_cli_files_free(&in);
   return status;
 usage:
-  for (size_t f = 0; f < in.n; f++) free(in.v[f]);
-  free(in.v);
+  lb_cli_files_free(&in);
   fputs("see: lagebild ingest --help\n", stderr);
   return LB_EXIT_USAGE;
 }
