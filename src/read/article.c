@@ -203,12 +203,21 @@ static int is_prose(const lb_html_block *b) {
 }
 static int is_linkline(const lb_html_block *b) { return b->link_chars * 5 >= b->chars * 4; }
 
+/* Mostly link text: more than half of it in links, and no sentence or two
+** of its own (a list item of a linked headline and its summary is text). */
+#ifndef OWN_TEXT
+#define OWN_TEXT 80
+#endif
+static int is_linky(const lb_html_block *b) {
+  return b->link_chars * 2 > b->chars && b->chars - b->link_chars < OWN_TEXT;
+}
+
 /* What a block adds to the elements around it. */
 static double block_value(const lb_html_block *b, int teaser) {
   double ch = (double)b->chars, ld = ch > 0 ? (double)b->link_chars / ch : 0;
   if (b->flags & (LB_EL_JUNK | LB_EL_NAV | LB_EL_HIDDEN)) return -ch;
   if (teaser) return -ch;
-  if (ld > 0.5) return -ch * ld;
+  if (is_linky(b)) return -ch * ld;
   if (b->flags & (LB_EL_CAPTION | LB_EL_BYLINE)) return 0;
   if (b->chars < 20) return 0;
   return ch * (1 - ld);
@@ -325,19 +334,19 @@ static void drop_links(const lb_html_page *pg, const size_t *kept, size_t n, uin
   size_t first = n, last = 0;
   for (size_t k = 0; k < n; k++) {
     const lb_html_block *b = &pg->blk[kept[k]];
-    if (b->link_chars * 2 <= b->chars) {
+    if (!is_linky(b)) {
       if (first == n) first = k;
       last = k;
     }
   }
   for (size_t k = 0; k < n;) {
     const lb_html_block *b = &pg->blk[kept[k]];
-    if (b->link_chars * 2 <= b->chars) {
+    if (!is_linky(b)) {
       k++;
       continue;
     }
     size_t j = k;
-    while (j < n && pg->blk[kept[j]].link_chars * 2 > pg->blk[kept[j]].chars) j++;
+    while (j < n && is_linky(&pg->blk[kept[j]])) j++;
     int edge = first == n || k < first || k > last;
     if (j - k >= 3 || edge)
       for (size_t q = k; q < j; q++) drop[q] = 1;

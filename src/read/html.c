@@ -538,6 +538,10 @@ static void on_text(void *ctx, const xmlChar *ch, int len) {
   }
   lb_html_page *pg = st->pg;
   const frame *f = &st->stack[st->depth - 1];
+  /* inline boilerplate inside a block (<p><span class="image-caption">):
+  ** not the block's text */
+  unsigned inl = (unsigned)pg->el[f->el].flags & ~(unsigned)pg->el[f->blk].flags;
+  if (inl & (LB_EL_CAPTION | LB_EL_JUNK | LB_EL_HIDDEN | LB_EL_NAV)) return;
   int link = (pg->el[f->el].flags & LB_EL_LINK) != 0;
   const unsigned char *s = ch;
   size_t n = (size_t)len;
