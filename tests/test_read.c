@@ -363,6 +363,17 @@ TEST(read_reader_formats) {
             0);
   CHECK_STR(d[1].id, d[1].url); /* no guid: the link */
   CHECK_INT(strncmp(t[1], "Die Digitalisierung als Wachstums- und Entwicklungstreiber", 58), 0);
+  /* an item of a headline only: the headline is its text */
+  const char *hl = t_tmp_path("headline.rss");
+  FILE *hf = fopen(hl, "wb");
+  fputs("<rss><channel><item><title>Merkel trifft Putin in Moskau</title>"
+        "<link>https://example.org/1</link></item></channel></rss>",
+        hf);
+  fclose(hf);
+  CHECK_INT(read_all(hl, NULL, d, t, 8), 1);
+  CHECK_STR(t[0], "Merkel trifft Putin in Moskau");
+  CHECK_STR(d[0].title, "Merkel trifft Putin in Moskau");
+  unlink(hl);
   /* the WARC file, gzip per record */
   CHECK_INT(read_all("tests/data/read/comwrap.warc.gz", NULL, d, t, 8), 2);
   CHECK_STR(d[1].title, "Die elektronische Patientenakte (ePA) – der lange Marsch ins Digitale "

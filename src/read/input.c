@@ -408,7 +408,12 @@ static int parse_html(const lb_reader *r, const char *p, size_t n, const unpacke
       free(w);
     }
   }
-  finish(r, in, b, &s, b->p + a.text, a.len);
+  size_t text = a.text, len = a.len;
+  if (u && len == 0 && s.title != NONE) { /* a feed item of a headline only: its text */
+    text = s.title;
+    len = strlen(b->p + s.title);
+  }
+  finish(r, in, b, &s, b->p + text, len);
   if (!u && !in->id) in->id = r->o.defaults.id; /* one page: --id */
   return 0;
 }
