@@ -11,7 +11,7 @@
 # change. Issue-specific rules (lexicon sources, web assets) live in mk/*.mk.
 
 CC      ?= cc
-PKGS    := libutf8proc jansson sqlite3 libmicrohttpd zlib libzstd
+PKGS    := libutf8proc jansson sqlite3 libmicrohttpd zlib libzstd libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libmicrohttpd is loaded by src/serve/mhd.c when a server starts (its GnuTLS
 # dependencies cost ~5 ms at every start of every command): headers only.

@@ -53,7 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t errpos = 0;
   char msg[256];
   msg[0] = 0;
-  if (lb_jsonl_parse(line, size, &in, &scratch, &errpos, msg, sizeof msg) == 0) {
+  if (lb_jsonl_parse(line, size, NULL, &in, &scratch, &errpos, msg, sizeof msg) == 0) {
     FZ_ASSERT(in.text);
     text_layer(&in);
   } else {
@@ -69,7 +69,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FZ_ASSERT(fwrite(data, 1, size, f) == size);
   fclose(f);
   char err[256];
-  lb_reader *r = lb_reader_open(path, LB_READ_JSONL, NULL, err, sizeof err);
+  lb_read_opts ro;
+  memset(&ro, 0, sizeof ro);
+  ro.format = LB_FORMAT_JSONL;
+  lb_reader *r = lb_reader_open(path, &ro, err, sizeof err);
   FZ_ASSERT(r);
   size_t docs = 0, bad = 0, lines = 0;
   for (size_t k = 0; k < 100000; k++) {

@@ -46,9 +46,19 @@ typedef struct lb_input {
   const char *id;        /* NULL: a hash of the text */
   const char *text;
   size_t len;
-  const char *published; /* "YYYY-MM-DD" (a longer ISO timestamp is cut), or NULL */
+  const char *published; /* "YYYY-MM-DD" (a longer RFC 3339 timestamp is cut; RFC 822
+                         ** and German dates such as "11. November 2024" are read too),
+                         ** or NULL */
   const char *lang;      /* ISO 639-1, or NULL to detect */
+  const char *lang_declared; /* the language the source declares (<html lang>, a
+                         ** feed's language), or NULL: not taken as it is (page
+                         ** templates declare "en" for German text), but it decides
+                         ** between close candidates of a short text */
   const char *title, *url;
+  const char *author;    /* as the source names it, or NULL */
+  const char *warnings;  /* what the reader noticed (a lying charset, a damaged
+                         ** record), one warning a line, or NULL: put first among
+                         ** the picture's warnings */
 } lb_input;
 
 /* Create an engine. lexicon_path NULL means: $LAGEBILD_LEXICON, else

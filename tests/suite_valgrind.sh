@@ -1,14 +1,15 @@
 #!/bin/sh
-# suite_valgrind.sh -- the whole pipeline over the seed and over bad input
+# suite_valgrind.sh -- the whole pipeline over the seed and over bad input,
+# and the readers over a page, a feed and a WARC file (tests/data/read),
 # under valgrind: no invalid access, no leak.
 cd "$(dirname "$0")/.." || exit 1
 P=0
 F=0
-vg() { # name, input file, extra args
+vg() { # name, command, args
   name=$1
   shift
   if valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-    bin/lagebild extract --threads 2 "$@" >/dev/null 2>build/valgrind-$name.log; then
+    bin/lagebild "$@" >/dev/null 2>build/valgrind-$name.log; then
     P=$((P + 1))
   else
     rc=$?
@@ -21,6 +22,8 @@ vg() { # name, input file, extra args
     fi
   fi
 }
-vg seed --published 2024-11-11 data/sample/kursk-2024-11.de.txt
-vg badjsonl tests/data/bad.jsonl
+vg seed extract --threads 2 --published 2024-11-11 data/sample/kursk-2024-11.de.txt
+vg badjsonl extract --threads 2 tests/data/bad.jsonl
+vg read read --threads 2 tests/data/read/aljazeera.html tests/data/read/comwrap.rss \
+  tests/data/read/news.atom tests/data/read/comwrap.warc.gz
 echo "$P passed, $F failed"

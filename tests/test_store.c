@@ -810,7 +810,7 @@ TEST(store_compressed_input) {
   const char *files[] = {"a.jsonl.zst", "b.jsonl.gz"};
   for (int k = 0; k < 2; k++) {
     snprintf(p, sizeof p, "%s/%s", dir, files[k]);
-    lb_reader *r = lb_reader_open(p, LB_READ_AUTO, NULL, err, sizeof err);
+    lb_reader *r = lb_reader_open(p, NULL, err, sizeof err);
     CHECK(r != NULL);
     if (!r) continue;
     lb_input in;
@@ -826,7 +826,7 @@ TEST(store_compressed_input) {
     lb_reader_close(r);
   }
   snprintf(p, sizeof p, "%s/bad.jsonl.gz", dir);
-  lb_reader *r = lb_reader_open(p, LB_READ_AUTO, NULL, err, sizeof err);
+  lb_reader *r = lb_reader_open(p, NULL, err, sizeof err);
   lb_input in;
   char msg[512];
   int k, docs = 0, errors = 0;

@@ -397,13 +397,13 @@ TEST(jsonl_string_scan_offsets) {
     lb_buf scratch = LB_BUF_INIT;
     size_t pos = 0;
     char msg[128];
-    CHECK_INT(lb_jsonl_parse(line, strlen(line), &in, &scratch, &pos, msg, sizeof msg), -1);
+    CHECK_INT(lb_jsonl_parse(line, strlen(line), NULL, &in, &scratch, &pos, msg, sizeof msg), -1);
     CHECK_INT(pos, (size_t)h + k);
     CHECK_STR(msg, "invalid JSON: control character in string");
     /* the same after an escaped quote at byte 3 */
     memcpy(line + h, "ab\\\"", 4);
     if (k < 4) line[h + (int)k + 4] = '\x01';
-    CHECK_INT(lb_jsonl_parse(line, strlen(line), &in, &scratch, &pos, msg, sizeof msg), -1);
+    CHECK_INT(lb_jsonl_parse(line, strlen(line), NULL, &in, &scratch, &pos, msg, sizeof msg), -1);
     CHECK_INT(pos, (size_t)h + (k < 4 ? k + 4 : k));
     lb_buf_free(&scratch);
   }
@@ -414,7 +414,7 @@ TEST(jsonl_string_scan_offsets) {
   lb_buf scratch = LB_BUF_INIT;
   size_t pos = 0;
   char msg[128] = "";
-  CHECK_INT(lb_jsonl_parse(line, strlen(line), &in, &scratch, &pos, msg, sizeof msg), 0);
+  CHECK_INT(lb_jsonl_parse(line, strlen(line), NULL, &in, &scratch, &pos, msg, sizeof msg), 0);
   CHECK_STR(in.text, "0123456789abcde\"0123456789abcdef\n0123456789abcdef\xc3\xa4\\z");
   CHECK_INT(in.len, 53);
   CHECK_STR(in.id, "x");

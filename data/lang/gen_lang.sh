@@ -2,17 +2,21 @@
 # gen_lang.sh -- compile the language list (languages.txt) and libexttextcat's
 # n-gram fingerprints into a C table for src/text/lang.c.
 #
-#   sh data/lang/gen_lang.sh data/lang/languages.txt /usr/share/libexttextcat > lang_model.inc
+#   sh data/lang/gen_lang.sh data/lang/languages.txt /usr/share/libexttextcat \
+#      data/lang/words.txt > lang_model.inc
 #
 # Each *.lm file lists a language's 400 most frequent character n-grams
 # (1..5 characters, "_" for a word boundary), most frequent first. Output:
 #   LANG_CODES   the ISO 639-1 codes, in list order
 #   LANG_NGRAMS  {"ngram", language index, weight} sorted by n-gram bytes, so
 #                the entries of one n-gram are adjacent
+#   LANG_WORDS   {"word", mask of language indexes} from words.txt (frequent
+#                short words, for short texts), sorted by the word's bytes
 # Knowledge in data, a table out, no code change for a new language.
 set -eu
 list=$1
 dir=$2
+words=${3:-}
 export LC_ALL=C
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
@@ -40,4 +44,18 @@ echo 'static const struct { const char *g; unsigned char lang; unsigned short we
 sort -t "$(printf '\t')" -k1,1 -k2,2n "$tmp" |
   awk -F'\t' '{ g = $1; gsub(/\\/, "\\\\", g); gsub(/"/, "\\\"", g); gsub(/\?/, "\\?", g);
                 printf "{\"%s\", %d, %d},\n", g, $2, $3 }'
+echo '};'
+echo 'static const struct { const char *w; unsigned long long langs; } LANG_WORDS[] = {'
+echo '{"", 0}, /* (sorts first: the table is never empty) */'
+if [ -n "$words" ]; then
+  grep -v '^#' "$list" | grep -v '^[[:space:]]*$' | awk '{ print $2 }' >"$tmp.codes"
+  grep -v '^#' "$words" | grep -v '^[[:space:]]*$' |
+    awk 'NR == FNR { idx[$1] = FNR - 1; next }
+         { n = split($2, l, ","); for (i = 1; i <= n; i++) {
+             if (!(l[i] in idx)) { print "gen_lang.sh: " $1 ": language " l[i] " is not in the list" > "/dev/stderr"; exit 1 }
+             if (!(($1, idx[l[i]]) in seen)) { seen[$1, idx[l[i]]] = 1; m[$1] += 2 ^ idx[l[i]] } } }
+         END { for (w in m) printf "%s\t%.0f\n", w, m[w] }' "$tmp.codes" - |
+    sort -t "$(printf '\t')" -k1,1 | awk -F'\t' '{ printf "{\"%s\", %sULL},\n", $1, $2 }'
+  rm -f "$tmp.codes"
+fi
 echo '};'

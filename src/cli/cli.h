@@ -8,7 +8,10 @@
 #ifndef LB_CLI_H
 #define LB_CLI_H
 
+#include <stdio.h>
+
 #include "../../include/lagebild.h"
+#include "../read/input.h"
 
 enum { LB_EXIT_OK = 0, LB_EXIT_ERR = 1, LB_EXIT_USAGE = 2, LB_EXIT_SKIPPED = 3 };
 
@@ -20,15 +23,23 @@ int lb_cmd_serve(int argc, char **argv);
 int lb_cmd_lexicon(int argc, char **argv);
 int lb_cmd_parse(int argc, char **argv);
 
-/* Read documents (files, stdin, JSON Lines) and print each one's picture
-** (conllu 0) or its CoNLL-U (conllu 1): extract and parse. */
-int lb_cli_docs(int argc, char **argv, const char *cmd, const char *help, int conllu);
+/* A command's --help around the document options (lb_cli_docopts_help). */
+typedef struct lb_cli_help {
+  const char *head, *tail;
+} lb_cli_help;
 
-/* The options every command that reads documents takes (extract, ingest):
-** --jsonl, --text, --published, --lang, --lexicon, --stages, --threads. */
+/* Read documents (files, stdin, every format) and print each one's picture
+** (conllu 0) or its CoNLL-U (conllu 1): extract and parse. */
+int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help, int conllu);
+int lb_cmd_read(int argc, char **argv);
+
+/* The options every command that reads documents takes (extract, ingest,
+** read): --format (and its short forms --jsonl, --text), --published,
+** --lang, --text-field, --id-field, --date-field, --url-field,
+** --title-field, --lexicon, --stages, --threads. */
 typedef struct lb_cli_docopts {
-  lb_input defaults;   /* published, lang (and id, set by extract) */
-  int mode;            /* LB_READ_AUTO, LB_READ_JSONL or LB_READ_TEXT */
+  lb_read_opts read;   /* format, defaults (published, lang; id set by extract and
+                       ** read), JSON Lines member names */
   const char *lexicon, *stages;
   int threads;         /* default: all cores */
 } lb_cli_docopts;
@@ -37,7 +48,19 @@ void lb_cli_docopts_init(lb_cli_docopts *o);
 /* If argv[*i] is one of the document options, take it (and its value) and
 ** return 1; return 0 when it is not one; -1 (after a message naming cmd)
 ** when its value is missing or bad. */
+/* The help lines of the reading options, shared by the commands' --help
+** (cmd is the command's name, for the examples). */
+void lb_cli_docopts_help(FILE *out, const char *cmd);
 int lb_cli_docopt(int argc, char **argv, int *i, lb_cli_docopts *o, const char *cmd);
+
+/* A list of input paths (lb_compress_walk fills it with lb_cli_files_add). */
+typedef struct lb_cli_files {
+  char **v;
+  size_t n, cap;
+} lb_cli_files;
+/* lb_walk_fn: append a copy of path; -1 when out of memory. */
+int lb_cli_files_add(const char *path, void *files);
+void lb_cli_files_free(lb_cli_files *f);
 
 /* Shared option helpers. */
 /* If argv[*i] is "--name VALUE" or "--name=VALUE", store VALUE and return 1. */

@@ -14,25 +14,21 @@
 #include "../read/input.h"
 #include "cli.h"
 
-static const char HELP[] =
+static const char HELP_HEAD[] =
     "usage: lagebild extract [OPTIONS] [FILE...]\n"
     "\n"
     "Print the situation picture of each document as one JSON object per line\n"
-    "(docs/OUTPUT.md). FILEs ending in .jsonl or .ndjson hold one document per\n"
-    "line; other files are one plain-text document each. No FILE: read stdin.\n"
+    "(docs/OUTPUT.md). Each FILE is read by its content: JSON Lines (one document\n"
+    "a line; also any file named .jsonl or .ndjson), an HTML page (its article),\n"
+    "an RSS or Atom feed (one document an item), a WARC archive (one document an\n"
+    "HTML response), or plain text (one document); gzip and zstd inside any. No\n"
+    "FILE: read stdin, told by its content the same way. `lagebild read` shows\n"
+    "the documents as they are read.\n"
     "\n"
-    "options:\n"
-    "  --jsonl              read JSON Lines (also for stdin and other file names)\n"
-    "                         lagebild extract --jsonl < docs.jsonl\n"
-    "  --text               read plain text even for .jsonl names\n"
-    "                         lagebild extract --text notes.jsonl\n"
-    "  --published DATE     publication date YYYY-MM-DD for plain text (and JSONL\n"
-    "                       lines without one); relative dates resolve against it\n"
-    "                         lagebild extract --published 2024-11-11 article.txt\n"
-    "  --lang CODE          the language (ISO 639-1) instead of detecting it\n"
-    "                         lagebild extract --lang de article.txt\n"
-    "  --id ID              document id for plain text (default: file base name,\n"
-    "                       or a hash of the text on stdin)\n"
+    "options:\n";
+static const char HELP_TAIL[] =
+    "  --id ID              document id of a plain-text file or page (default: the\n"
+    "                       file's base name, or a hash of the text on stdin)\n"
     "                         lagebild extract --id doc-1 < article.txt\n"
     "  --lexicon FILE       the compiled lexicon (default: lagebild.lex beside the\n"
     "                       binary, or $LAGEBILD_LEXICON)\n"
@@ -51,8 +47,9 @@ static const char HELP[] =
     "                         lagebild extract -o out.jsonl in.jsonl\n"
     "\n"
     "exit status: 0 all documents read; 1 error (a file could not be opened, the\n"
-    "lexicon is missing or corrupt); 2 bad usage; 3 some documents or lines were\n"
-    "skipped (each is named on stderr with file, line and byte offset).\n";
+    "lexicon is missing or corrupt); 2 bad usage; 3 some documents, lines, items or\n"
+    "records were skipped (each is named on stderr with file, line or record and\n"
+    "byte offset).\n";
 
 /* A batch: raw items copied out of the reader, parsed and extracted on the
 ** workers, written in input order by the main thread. */
@@ -136,8 +133,7 @@ typedef struct source {
   const char *cmd;
   const char **files;
   int nfiles, f;
-  int mode;
-  const lb_input *defaults;
+  const lb_read_opts *ro;
   lb_reader *rd;         /* the file being read, or NULL */
   lb_reader **readers;   /* every reader opened, freed when no batch needs it */
   unsigned long *last;   /* per reader: the last batch that holds its items */
@@ -154,7 +150,7 @@ static void fill_batch(source *s, batch *b, unsigned long seq) {
   while (b->n < BATCH_DOCS && b->raw.n < BATCH_BYTES) {
     if (!s->rd) {
       if (s->f >= s->nfiles) return;
-      s->rd = lb_reader_open(s->files[s->f++], s->mode, s->defaults, err, sizeof err);
+      s->rd = lb_reader_open(s->files[s->f++], s->ro, err, sizeof err);
       if (!s->rd) {
         fprintf(stderr, "lagebild %s: %s\n", s->cmd, err);
         s->failed = 1;
@@ -166,16 +162,18 @@ static void fill_batch(source *s, batch *b, unsigned long seq) {
     const char *p;
     size_t n, line, off;
     int r2 = lb_reader_next_raw(s->rd, &p, &n, &line, &off);
-    if (r2 <= 0) {
-      if (r2 == 0 && lb_reader_error(s->rd)) { /* a read or decompression error */
+    if (r2 < 0) { /* a damaged record or a file that is no feed: named, and on */
+      fprintf(stderr, "lagebild %s: %s (skipped)\n", s->cmd, lb_reader_message(s->rd));
+      s->skipped++;
+      continue;
+    }
+    if (r2 == 0) {
+      if (lb_reader_error(s->rd)) { /* a read or decompression error */
         fprintf(stderr, "lagebild %s: %s (rest of the file skipped)\n", s->cmd,
                 lb_reader_error(s->rd));
         s->skipped++;
-      } else if (r2 < 0) {
-        fprintf(stderr, "lagebild %s: %s: read error (skipped)\n", s->cmd, lb_reader_path(s->rd));
-        s->skipped++;
       }
-      /* its lines are copied: the file is closed now */
+      /* its items are copied: the file is closed now */
       lb_reader_finish(s->rd);
       s->rd = NULL;
       continue;
@@ -200,7 +198,7 @@ static void close_readers(source *s, unsigned long seq) {
     }
 }
 
-int lb_cli_docs(int argc, char **argv, const char *cmd, const char *help, int conllu) {
+int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help, int conllu) {
   runfmt fmt = {.cmd = cmd, .conllu = conllu};
   lb_cli_docopts o;
   lb_cli_docopts_init(&o);
@@ -210,7 +208,9 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const char *help, int co
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-      fputs(help, stdout);
+      fputs(help->head, stdout);
+      lb_cli_docopts_help(stdout, cmd);
+      fputs(help->tail, stdout);
       free(files);
       return LB_EXIT_OK;
     } else if ((r = lb_cli_docopt(argc, argv, &i, &o, cmd))) {
@@ -219,7 +219,7 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const char *help, int co
       fmt.picflags |= LB_PIC_WORDS;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--id", &v))) {
       if (r < 0) goto usage;
-      o.defaults.id = v;
+      o.read.defaults.id = v;
     } else if ((r = lb_cli_opt(argc, argv, &i, "-o", &v))) {
       if (r < 0) goto usage;
       outpath = v;
@@ -232,8 +232,8 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const char *help, int co
   }
   const char *lexicon = o.lexicon, *stages = o.stages;
   if (conllu && !stages) stages = "syntax";
-  const lb_input defaults = o.defaults;
-  const int mode = o.mode, threads = o.threads;
+  const lb_read_opts ro = o.read;
+  const int threads = o.threads;
   if (!nfiles) files[nfiles++] = "-";
 
   char err[512];
@@ -281,8 +281,7 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const char *help, int co
   src.cmd = cmd;
   src.files = files;
   src.nfiles = nfiles;
-  src.mode = mode;
-  src.defaults = &defaults;
+  src.ro = &ro;
   src.readers = calloc((size_t)nfiles, sizeof *src.readers);
   src.last = calloc((size_t)nfiles, sizeof *src.last);
   long skipped = 0, k;
@@ -336,7 +335,10 @@ usage:
   return LB_EXIT_USAGE;
 }
 
-int lb_cmd_extract(int argc, char **argv) { return lb_cli_docs(argc, argv, "extract", HELP, 0); }
+int lb_cmd_extract(int argc, char **argv) {
+  static const lb_cli_help help = {HELP_HEAD, HELP_TAIL};
+  return lb_cli_docs(argc, argv, "extract", &help, 0);
+}
 
 int lb_cmd_lexicon(int argc, char **argv) {
   const char *lexicon = NULL, *v;

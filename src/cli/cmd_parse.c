@@ -13,7 +13,7 @@
 #include "../syntax/syntax.h"
 #include "cli.h"
 
-static const char HELP[] =
+static const char HELP_HEAD[] =
     "usage: lagebild parse [OPTIONS] [FILE...]\n"
     "       lagebild parse --conllu FILE [--lang CODE]\n"
     "\n"
@@ -26,14 +26,18 @@ static const char HELP[] =
     "LEMMA, HEAD and DEPREL filled in, the way parsers are compared.\n"
     "\n"
     "options:\n"
-    "  --conllu FILE        analyse the words of FILE (\"-\" for stdin)\n"
-    "                         lagebild parse --conllu de_gsd-ud-dev.conllu > out.conllu\n"
-    "  --lang CODE          the language (de, en); default: identified from the\n"
-    "                       text (of the first sentences, for --conllu)\n"
-    "                         lagebild parse --lang de article.txt\n"
-    "  --jsonl, --text, --published, --lexicon, --threads, -o\n"
-    "                       as for extract (lagebild extract --help)\n"
-    "                         lagebild parse --jsonl < docs.jsonl > docs.conllu\n"
+    "  --conllu FILE        analyse the words of FILE (\"-\" for stdin); with it,\n"
+    "                       only --lang and --lexicon apply\n"
+    "                         lagebild parse --conllu de_gsd-ud-dev.conllu > out.conllu\n";
+static const char HELP_TAIL[] =
+    "  --lexicon FILE       the compiled lexicon (default: lagebild.lex beside the\n"
+    "                       binary, or $LAGEBILD_LEXICON); the syntax models are\n"
+    "                       found beside it (syntax-de.lbsyn, syntax-en.lbsyn)\n"
+    "                         lagebild parse --lexicon bin/lagebild.lex a.txt\n"
+    "  --threads N          worker threads (default: all cores)\n"
+    "                         lagebild parse --threads 1 big.jsonl\n"
+    "  -o FILE              write to FILE instead of stdout\n"
+    "                         lagebild parse -o out.conllu in.jsonl\n"
     "\n"
     "exit status: 0 all read; 1 error (no model for the language, a file could\n"
     "not be opened); 2 bad usage; 3 some documents or sentences were skipped\n"
@@ -128,8 +132,8 @@ int lb_cmd_parse(int argc, char **argv) {
   int r;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-      fputs(HELP, stdout);
-      return LB_EXIT_OK;
+      conllu = NULL; /* lb_cli_docs prints the help */
+      break;
     }
     if ((r = lb_cli_opt(argc, argv, &i, "--conllu", &v))) {
       if (r < 0) return LB_EXIT_USAGE;
@@ -139,7 +143,8 @@ int lb_cmd_parse(int argc, char **argv) {
     else if ((r = lb_cli_opt(argc, argv, &i, "--lexicon", &v)) > 0)
       lexicon = v;
   }
-  if (!conllu) return lb_cli_docs(argc, argv, "parse", HELP, 1);
+  static const lb_cli_help help = {HELP_HEAD, HELP_TAIL};
+  if (!conllu) return lb_cli_docs(argc, argv, "parse", &help, 1);
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--conllu") == 0 || strcmp(a, "--lang") == 0 || strcmp(a, "--lexicon") == 0) {

@@ -34,24 +34,20 @@
 #include "../store/store.h"
 #include "cli.h"
 
-static const char INGEST_HELP[] =
+static const char INGEST_HELP_HEAD[] =
     "usage: lagebild ingest [OPTIONS] DB INPUT...\n"
     "\n"
     "Extract the picture of every document in INPUT and store it in the SQLite\n"
-    "file DB (created when missing). INPUT is a plain-text file (one document),\n"
-    "a .jsonl/.ndjson file (one document per line), either of them compressed\n"
-    "with gzip (.gz) or zstd (.zst), a directory (every .txt, .text, .jsonl and\n"
-    ".ndjson file below it, also compressed, in name order), or - for stdin.\n"
+    "file DB (created when missing). INPUT is a file, read by its content like\n"
+    "`lagebild extract` does (JSON Lines, an HTML page, an RSS or Atom feed, a\n"
+    "WARC archive or plain text; gzip or zstd compressed or not), a directory\n"
+    "(every .txt, .text, .jsonl, .ndjson, .json, .html, .htm, .xml, .rss, .atom\n"
+    "and .warc file below it, also compressed, in name order), or - for stdin.\n"
     "Documents already stored with the same id and content are skipped; a known\n"
     "id with new content replaces the old version. Safe to kill and re-run.\n"
     "\n"
-    "options:\n"
-    "  --jsonl / --text     read every INPUT as JSON Lines / as plain text\n"
-    "                         lagebild ingest --jsonl news.db feed.log\n"
-    "  --published DATE     publication date for plain text (and JSONL lines\n"
-    "                       without one)\n"
-    "                         lagebild ingest --published 2024-11-11 news.db a.txt\n"
-    "  --lang CODE          the language instead of detecting it\n"
+    "options:\n";
+static const char INGEST_HELP_TAIL[] =
     "  --lexicon FILE       the compiled lexicon (default: beside the binary)\n"
     "  --threads N          extraction threads (default: all cores)\n"
     "                         lagebild ingest --threads 2 news.db corpus/\n"
@@ -67,7 +63,7 @@ static const char INGEST_HELP[] =
     "\n"
     "exit status: 0 done; 1 error (store locked, corrupt, read-only, of a newer\n"
     "schema, or a write failed: nothing half-written stays); 2 bad usage; 3 some\n"
-    "documents or lines were skipped (named on stderr).\n";
+    "documents, lines, items or records were skipped (named on stderr).\n";
 
 #define BATCH_BYTES (16u << 20)
 #define BATCH_DOCS 512 /* documents per extraction batch, at most */
@@ -191,24 +187,6 @@ static void writer_drain(ingest *g) {
   pthread_mutex_unlock(&g->mu);
 }
 
-typedef struct files {
-  char **v;
-  size_t n, cap;
-} files;
-
-static int add_file(const char *path, void *ctx) {
-  files *f = ctx;
-  if (f->n == f->cap) {
-    f->cap = f->cap ? f->cap * 2 : 16;
-    char **nv = realloc(f->v, f->cap * sizeof *nv);
-    if (!nv) return -1;
-    f->v = nv;
-  }
-  if (!(f->v[f->n] = strdup(path))) return -1;
-  f->n++;
-  return 0;
-}
-
 static double now_s(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -254,12 +232,14 @@ int lb_cmd_ingest(int argc, char **argv) {
   int stats = 0;
   long tx_docs = TX_DOCS;
   lb_store_opts opts = {50.0, 3};
-  files in = {0};
+  lb_cli_files in = {0};
   int status = LB_EXIT_OK;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-      fputs(INGEST_HELP, stdout);
+      fputs(INGEST_HELP_HEAD, stdout);
+      lb_cli_docopts_help(stdout, "ingest");
+      fputs(INGEST_HELP_TAIL, stdout);
       goto out;
     } else if ((r = lb_cli_docopt(argc, argv, &i, &o, "ingest"))) {
       if (r < 0) goto usage;
@@ -297,7 +277,7 @@ int lb_cmd_ingest(int argc, char **argv) {
       dbpath = a;
     } else {
       char err[512];
-      if (lb_compress_walk(a, add_file, &in, err, sizeof err) != 0) {
+      if (lb_compress_walk(a, lb_cli_files_add, &in, err, sizeof err) != 0) {
         fprintf(stderr, "lagebild ingest: %s\n", err);
         status = LB_EXIT_ERR;
         goto out;
@@ -356,7 +336,7 @@ int lb_cmd_ingest(int argc, char **argv) {
   int cur = 0;
   size_t skipped = 0, known = 0, docs_read = 0, done_bytes = 0;
   for (size_t f = 0; f < in.n && !g.failed; f++) {
-    lb_reader *rdr = lb_reader_open(in.v[f], o.mode, &o.defaults, err, sizeof err);
+    lb_reader *rdr = lb_reader_open(in.v[f], &o.read, err, sizeof err);
     if (!rdr) {
       fprintf(stderr, "lagebild ingest: %s\n", err);
       status = LB_EXIT_ERR;
@@ -468,12 +448,10 @@ int lb_cmd_ingest(int argc, char **argv) {
   lb_engine_free(e);
   if (status == LB_EXIT_OK && skipped) status = LB_EXIT_SKIPPED;
 out:
-  for (size_t f = 0; f < in.n; f++) free(in.v[f]);
-  free(in.v);
+  lb_cli_files_free(&in);
   return status;
 usage:
-  for (size_t f = 0; f < in.n; f++) free(in.v[f]);
-  free(in.v);
+  lb_cli_files_free(&in);
   fputs("see: lagebild ingest --help\n", stderr);
   return LB_EXIT_USAGE;
 }

@@ -1,6 +1,7 @@
 /*
 ** main.c -- `lagebild COMMAND [OPTIONS]`: dispatch to the commands.
 */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,6 +18,8 @@ static const char USAGE[] =
     "usage: lagebild COMMAND [OPTIONS] [ARGS]\n"
     "\n"
     "commands:\n"
+    "  read [FILE...]           print the documents as they are read (text, JSONL,\n"
+    "                           HTML, RSS/Atom, WARC), one JSON object a line\n"
     "  extract [FILE...]        print the picture of each document as JSON Lines\n"
     "  parse [FILE...]          print each document's words as CoNLL-U (tags, lemmas, tree)\n"
     "  ingest DB INPUT...       extract documents into a SQLite store\n"
@@ -47,29 +50,107 @@ int lb_cli_opt(int argc, char **argv, int *i, const char *name, const char **val
   return 1;
 }
 
+int lb_cli_files_add(const char *path, void *files) {
+  lb_cli_files *f = files;
+  if (f->n == f->cap) {
+    size_t cap = f->cap ? f->cap * 2 : 16;
+    char **nv = realloc(f->v, cap * sizeof *nv);
+    if (!nv) return -1;
+    f->v = nv;
+    f->cap = cap;
+  }
+  if (!(f->v[f->n] = strdup(path))) return -1;
+  f->n++;
+  return 0;
+}
+
+void lb_cli_files_free(lb_cli_files *f) {
+  for (size_t i = 0; i < f->n; i++) free(f->v[i]);
+  free(f->v);
+  memset(f, 0, sizeof *f);
+}
+
 void lb_cli_docopts_init(lb_cli_docopts *o) {
   memset(o, 0, sizeof *o);
-  o->mode = LB_READ_AUTO;
+  o->read.format = LB_FORMAT_AUTO;
   o->threads = lb_batch_cpus();
+}
+
+void lb_cli_docopts_help(FILE *out, const char *cmd) {
+  fprintf(out,
+          "  --format F           read every input as F: text, jsonl, html, feed (RSS or\n"
+          "                       Atom) or warc, instead of telling it by its content\n"
+          "                       (gzip and zstd are read inside any)\n"
+          "                         lagebild %s --format html page.txt\n"
+          "  --jsonl              short for --format jsonl\n"
+          "                         lagebild %s --jsonl < docs.log\n"
+          "  --text               short for --format text (also for .jsonl names)\n"
+          "                         lagebild %s --text notes.jsonl\n"
+          "  --published DATE     publication date for documents without one (YYYY-MM-DD;\n"
+          "                       RFC 822 and \"11. November 2024\" are read too);\n"
+          "                       relative dates resolve against it\n"
+          "                         lagebild %s --published 2024-11-11 article.txt\n"
+          "  --lang CODE          the language (ISO 639-1) of documents that do not say\n"
+          "                       (instead of detecting it)\n"
+          "                         lagebild %s --lang de article.txt\n"
+          "  --text-field NAME    JSON Lines: the member that holds the text (default text)\n"
+          "                         lagebild %s --text-field body news.jsonl\n"
+          "  --id-field NAME      JSON Lines: the member that holds the id (default id)\n"
+          "                         lagebild %s --id-field guid news.jsonl\n"
+          "  --date-field NAME    JSON Lines: the publication date (default published)\n"
+          "                         lagebild %s --date-field date news.jsonl\n"
+          "  --url-field NAME     JSON Lines: the URL (default url)\n"
+          "                         lagebild %s --url-field link news.jsonl\n"
+          "  --title-field NAME   JSON Lines: the title (default title)\n"
+          "                         lagebild %s --title-field headline news.jsonl\n",
+          cmd, cmd, cmd, cmd, cmd, cmd, cmd, cmd, cmd, cmd);
 }
 
 int lb_cli_docopt(int argc, char **argv, int *i, lb_cli_docopts *o, const char *cmd) {
   const char *a = argv[*i], *v;
   int r;
   if (strcmp(a, "--jsonl") == 0) {
-    o->mode = LB_READ_JSONL;
+    o->read.format = LB_FORMAT_JSONL;
     return 1;
   }
   if (strcmp(a, "--text") == 0) {
-    o->mode = LB_READ_TEXT;
+    o->read.format = LB_FORMAT_TEXT;
     return 1;
   }
+  if ((r = lb_cli_opt(argc, argv, i, "--format", &v))) {
+    if (r < 0) return r;
+    int f = lb_format_parse(v);
+    if (f < -1) {
+      fprintf(stderr, "lagebild %s: --format wants text, jsonl, html, feed, warc or auto, not "
+                      "\"%s\"\n", cmd, v);
+      return -1;
+    }
+    o->read.format = f;
+    return 1;
+  }
+  static const struct { const char *opt; size_t off; } FIELD[] = {
+      {"--text-field", offsetof(lb_jsonl_names, text)},
+      {"--id-field", offsetof(lb_jsonl_names, id)},
+      {"--date-field", offsetof(lb_jsonl_names, published)},
+      {"--url-field", offsetof(lb_jsonl_names, url)},
+      {"--title-field", offsetof(lb_jsonl_names, title)},
+      {"--lang-field", offsetof(lb_jsonl_names, lang)}};
+  for (size_t k = 0; k < sizeof FIELD / sizeof *FIELD; k++)
+    if ((r = lb_cli_opt(argc, argv, i, FIELD[k].opt, &v))) {
+      if (r < 0) return r;
+      if (!*v) {
+        fprintf(stderr, "lagebild %s: %s wants a member name\n", cmd, FIELD[k].opt);
+        return -1;
+      }
+      *(const char **)((char *)&o->read.names + FIELD[k].off) = v;
+      return 1;
+    }
   if ((r = lb_cli_opt(argc, argv, i, "--published", &v))) {
-    if (r > 0) o->defaults.published = v;
+    if (r > 0) o->read.defaults.published = v;
     return r;
   }
   if ((r = lb_cli_opt(argc, argv, i, "--lang", &v))) {
-    if (r > 0) o->defaults.lang = v;
+    if (r > 0) o->read.defaults.lang = v;
     return r;
   }
   if ((r = lb_cli_opt(argc, argv, i, "--lexicon", &v))) {
@@ -105,6 +186,7 @@ int main(int argc, char **argv) {
     printf("lagebild %s\n", lb_version());
     return 0;
   }
+  if (strcmp(cmd, "read") == 0) return lb_cmd_read(argc - 1, argv + 1);
   if (strcmp(cmd, "extract") == 0) return lb_cmd_extract(argc - 1, argv + 1);
   if (strcmp(cmd, "parse") == 0) return lb_cmd_parse(argc - 1, argv + 1);
   if (strcmp(cmd, "ingest") == 0) return lb_cmd_ingest(argc - 1, argv + 1);

@@ -33,6 +33,7 @@
 #include "../lex/lex.h"
 #include "../lex/lexdoc.h"
 #include "../syntax/syntax.h"
+#include "../read/pubdate.h"
 #include "../text/lang.h"
 #include "../text/sent.h"
 #include "../text/tok.h"
@@ -191,6 +192,11 @@ static void parse_published(lb_doc *d, const char *p) {
   int y, m, day;
   char tail;
   size_t n = strlen(p);
+  char iso[LB_PUBDATE_MAX]; /* RFC 822, "11. November 2024", ...: RFC 3339 first */
+  if (!(n >= 10 && p[4] == '-' && p[7] == '-') && lb_pubdate_parse(p, n, iso)) {
+    p = iso;
+    n = strlen(iso);
+  }
   if (n >= 10 && sscanf(p, "%4d-%2d-%2d%c", &y, &m, &day, &tail) >= 3 && p[4] == '-' &&
       p[7] == '-' && m >= 1 && m <= 12 && day >= 1 && day <= 31 && y >= 1000 && y <= 9999) {
     d->pub_y = y;
@@ -200,10 +206,10 @@ static void parse_published(lb_doc *d, const char *p) {
     return;
   }
   d->published = lb_arena_strdup(d->tx.arena, p);
-  lb_text_warn(
-      &d->tx,
-      "published date \"%.40s\" not understood (want YYYY-MM-DD); relative dates stay unresolved",
-      p);
+  lb_text_warn(&d->tx,
+               "published date \"%.40s\" not understood (want YYYY-MM-DD, RFC 822 or "
+               "11.11.2024); relative dates stay unresolved",
+               p);
 }
 
 lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in) {
@@ -224,9 +230,17 @@ lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in) {
   if (in->lang && *in->lang) {
     d->tx.lang = lb_arena_strdup(a, in->lang);
     d->tx.lang_given = 1;
+  } else if (in->lang_declared && *in->lang_declared) {
+    d->tx.lang = lb_arena_strdup(a, in->lang_declared); /* a hint for lb_lang_run */
   }
   if (in->title) d->title = lb_arena_strdup(a, in->title);
   if (in->url) d->url = lb_arena_strdup(a, in->url);
+  for (const char *w = in->warnings; w && *w;) { /* the reader's, one a line */
+    const char *nl = strchr(w, '\n');
+    int k = (int)(nl ? (size_t)(nl - w) : strlen(w));
+    lb_text_warn(&d->tx, "%.*s", k, w);
+    w += k + (nl != NULL);
+  }
   lb_text_set(&d->tx, text, len);
   return d;
 }

@@ -2,58 +2,95 @@
 ** compress.c -- gzip (zlib) and zstd (libzstd) decompression behind a FILE*,
 ** and directory walking (see compress.h).
 **
-** The decompressed stream is a glibc fopencookie stream: the readers keep
-** their stdio code (getline for JSON Lines, fread for text) and compressed
-** input costs no change there. The cookie reads 128 KB of the raw file at a
-** time and inflates into whatever buffer stdio hands it.
+** Every input, plain or compressed, file or pipe, is read through a glibc
+** fopencookie stream: the readers keep their stdio code (getline for JSON
+** Lines, fread for whole documents) and compressed input or stdin costs no
+** change there. The first raw chunk is read at open to tell the kind by its
+** magic bytes, and served as data afterwards, so nothing is read twice and
+** nothing needs rewinding (a pipe cannot be rewound). lb_compress_peek
+** decodes the first bytes ahead (the format detection of input.c looks at
+** them) and the stream serves those first. The cookie reads 128 KB of a
+** compressed file at a time and inflates into whatever buffer stdio hands
+** it; plain data goes from read(2) straight into stdio's buffer.
 */
 #include "compress.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
 #define RAW_CHUNK (128u << 10)
 
 struct lb_zfile {
-  FILE *raw;        /* the file on disk */
-  FILE *fp;         /* what callers read: raw itself, or the cookie stream */
+  int fd, own_fd;   /* the file on disk or the pipe */
+  FILE *fp;         /* what callers read: the cookie stream */
   int kind;
   char *path;
-  size_t raw_off;   /* raw bytes handed to the decompressor */
-  unsigned char *in;
+  size_t raw_off;   /* raw bytes read from fd */
+  unsigned char *in; /* raw bytes read and not yet used: in[in_pos..in_len) */
   size_t in_len, in_pos;
   int raw_eof, end; /* raw file exhausted; last frame/member finished */
   z_stream zs;
+  int zs_init;
   ZSTD_DStream *zd;
   char err[256];
-  char *iobuf; /* z->raw's stdio buffer (RAW_IOBUF bytes), or NULL */
+  unsigned char *head; /* decoded bytes peeked (lb_compress_peek), served first */
+  size_t head_len, head_pos;
+  char *iobuf; /* fp's stdio buffer (RAW_IOBUF bytes), or NULL */
 };
 
-/* stdio reads a file 4 KiB at a time: 28,000 read calls for the 114 MB bench
-** corpus, 4.6% of the wall time of `extract --stages places` on one thread
-** (perf: the kernel's read path). A 1 MiB buffer makes that 114 calls. */
+/* stdio reads a stream 4 KiB at a time: 28,000 read calls for the 114 MB
+** bench corpus, 4.6% of the wall time of `extract --stages places` on one
+** thread (perf: the kernel's read path). A 1 MiB buffer makes that 114 calls. */
 #define RAW_IOBUF ((size_t)1 << 20)
 
+/* read(2) without EINTR; -1 with the error in z->err. */
+static ssize_t raw_read(lb_zfile *z, void *buf, size_t size) {
+  for (;;) {
+    ssize_t k = read(z->fd, buf, size);
+    if (k >= 0) {
+      z->raw_off += (size_t)k;
+      return k;
+    }
+    if (errno == EINTR) continue;
+    snprintf(z->err, sizeof z->err, "%s: read error at byte %zu: %s", z->path, z->raw_off,
+             strerror(errno));
+    return -1;
+  }
+}
+
+/* Refill z->in when it is used up (and the file is not at its end). */
 static int fill(lb_zfile *z) {
   if (z->in_pos < z->in_len || z->raw_eof) return 0;
-  z->in_len = fread(z->in, 1, RAW_CHUNK, z->raw);
+  ssize_t k = raw_read(z, z->in, RAW_CHUNK);
+  if (k < 0) return -1;
+  z->in_len = (size_t)k;
   z->in_pos = 0;
-  z->raw_off += z->in_len;
-  if (z->in_len == 0) {
-    if (ferror(z->raw)) {
-      snprintf(z->err, sizeof z->err, "%s: read error at byte %zu: %s", z->path, z->raw_off,
-               strerror(errno));
-      return -1;
-    }
-    z->raw_eof = 1;
-  }
+  if (k == 0) z->raw_eof = 1;
   return 0;
+}
+
+/* Plain input: what is left of the first chunk (read to look at the magic
+** bytes), then straight from the file into the caller's buffer. */
+static ssize_t read_plain(lb_zfile *z, char *buf, size_t size) {
+  if (z->in_pos < z->in_len) {
+    size_t k = z->in_len - z->in_pos < size ? z->in_len - z->in_pos : size;
+    memcpy(buf, z->in + z->in_pos, k);
+    z->in_pos += k;
+    return (ssize_t)k;
+  }
+  if (z->raw_eof) return 0;
+  ssize_t k = raw_read(z, buf, size);
+  if (k == 0) z->raw_eof = 1;
+  return k;
 }
 
 static ssize_t read_gzip(lb_zfile *z, char *buf, size_t size) {
@@ -116,13 +153,25 @@ static ssize_t read_zstd(lb_zfile *z, char *buf, size_t size) {
   return (ssize_t)ob.pos;
 }
 
+/* Decoded bytes into buf: 0 at the end, -1 on an error (message in z->err). */
+static ssize_t decode(lb_zfile *z, char *buf, size_t size) {
+  if (z->err[0]) return -1;
+  switch (z->kind) {
+  case LB_Z_GZIP: return read_gzip(z, buf, size);
+  case LB_Z_ZSTD: return read_zstd(z, buf, size);
+  default: return read_plain(z, buf, size);
+  }
+}
+
 static ssize_t cookie_read(void *c, char *buf, size_t size) {
   lb_zfile *z = c;
-  if (z->err[0]) {
-    errno = EIO;
-    return -1;
+  if (z->head_pos < z->head_len) {
+    size_t k = z->head_len - z->head_pos < size ? z->head_len - z->head_pos : size;
+    memcpy(buf, z->head + z->head_pos, k);
+    z->head_pos += k;
+    return (ssize_t)k;
   }
-  ssize_t n = z->kind == LB_Z_GZIP ? read_gzip(z, buf, size) : read_zstd(z, buf, size);
+  ssize_t n = decode(z, buf, size);
   if (n < 0) errno = EIO;
   return n;
 }
@@ -133,48 +182,53 @@ static int cookie_close(void *c) {
 }
 
 lb_zfile *lb_compress_open(const char *path, char *err, size_t errlen) {
+  int is_stdin = strcmp(path, "-") == 0;
   lb_zfile *z = calloc(1, sizeof *z);
-  if (!z || !(z->path = strdup(path))) {
+  if (!z || !(z->path = strdup(is_stdin ? "<stdin>" : path)) || !(z->in = malloc(RAW_CHUNK))) {
+    if (z) free(z->path);
     free(z);
     snprintf(err, errlen, "%s: out of memory", path);
     return NULL;
   }
-  z->raw = fopen(path, "rb");
-  if (!z->raw) {
+  z->fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+  z->own_fd = !is_stdin;
+  if (z->fd < 0) {
     snprintf(err, errlen, "%s: %s", path, strerror(errno));
+    free(z->in);
     free(z->path);
     free(z);
     return NULL;
   }
-  /* Only regular files are sniffed: a pipe cannot be rewound after the
-  ** magic bytes are read, so it is read as it is. */
   struct stat st;
-  if (fstat(fileno(z->raw), &st) == 0 && S_ISREG(st.st_mode)) {
-    /* (before the first read; glibc ignores the size without a buffer) */
-    if (st.st_size > 64 * 1024 && (z->iobuf = malloc(RAW_IOBUF)) != NULL)
-      setvbuf(z->raw, z->iobuf, _IOFBF, RAW_IOBUF);
-    unsigned char magic[4] = {0};
-    size_t m = fread(magic, 1, 4, z->raw);
-    if (m >= 2 && magic[0] == 0x1f && magic[1] == 0x8b)
-      z->kind = LB_Z_GZIP;
-    else if (m == 4 && magic[0] == 0x28 && magic[1] == 0xb5 && magic[2] == 0x2f &&
-             magic[3] == 0xfd)
-      z->kind = LB_Z_ZSTD;
-    if (fseek(z->raw, 0, SEEK_SET) != 0) {
-      snprintf(err, errlen, "%s: cannot rewind: %s", path, strerror(errno));
+  memset(&st, 0, sizeof st);
+  if (fstat(z->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    snprintf(err, errlen, "%s: is a directory", path);
+    lb_compress_close(z);
+    return NULL;
+  }
+  /* The first chunk tells the kind by its magic bytes; it is the start of
+  ** the data either way, so nothing is read twice and pipes work too. Read
+  ** until 4 bytes are there (a pipe may hand fewer). */
+  while (z->in_len < 4 && !z->raw_eof) {
+    ssize_t k = raw_read(z, z->in + z->in_len, RAW_CHUNK - z->in_len);
+    if (k < 0) {
+      snprintf(err, errlen, "%s", z->err);
       lb_compress_close(z);
       return NULL;
     }
+    if (k == 0) z->raw_eof = 1;
+    z->in_len += (size_t)k;
   }
-  if (z->kind == LB_Z_PLAIN) {
-    z->fp = z->raw;
-    return z;
-  }
-  z->in = malloc(RAW_CHUNK);
-  int ok = z->in != NULL;
-  if (ok && z->kind == LB_Z_GZIP) {
+  const unsigned char *m = z->in;
+  if (z->in_len >= 2 && m[0] == 0x1f && m[1] == 0x8b)
+    z->kind = LB_Z_GZIP;
+  else if (z->in_len >= 4 && m[0] == 0x28 && m[1] == 0xb5 && m[2] == 0x2f && m[3] == 0xfd)
+    z->kind = LB_Z_ZSTD;
+  int ok = 1;
+  if (z->kind == LB_Z_GZIP) {
     ok = inflateInit2(&z->zs, 15 + 16) == Z_OK;
-  } else if (ok) {
+    z->zs_init = ok;
+  } else if (z->kind == LB_Z_ZSTD) {
     z->zd = ZSTD_createDStream();
     ok = z->zd && !ZSTD_isError(ZSTD_initDStream(z->zd));
   }
@@ -185,29 +239,47 @@ lb_zfile *lb_compress_open(const char *path, char *err, size_t errlen) {
     lb_compress_close(z);
     return NULL;
   }
+  /* (before the first read; a small file keeps stdio's small buffer) */
+  int big = !S_ISREG(st.st_mode) || st.st_size > 64 * 1024 || z->kind != LB_Z_PLAIN;
+  if (big && (z->iobuf = malloc(RAW_IOBUF)) != NULL) setvbuf(z->fp, z->iobuf, _IOFBF, RAW_IOBUF);
   return z;
+}
+
+size_t lb_compress_peek(lb_zfile *z, size_t want, const char **p) {
+  assert(z->head_pos == 0);
+  if (z->head_len < want) {
+    unsigned char *h = realloc(z->head, want);
+    if (h) {
+      z->head = h;
+      while (z->head_len < want) {
+        ssize_t k = decode(z, (char *)h + z->head_len, want - z->head_len);
+        if (k <= 0) break; /* the end, or an error that the first read reports */
+        z->head_len += (size_t)k;
+      }
+    }
+  }
+  *p = (const char *)z->head;
+  return z->head_len;
 }
 
 FILE *lb_compress_file(lb_zfile *z) { return z->fp; }
 int lb_compress_kind(const lb_zfile *z) { return z->kind; }
+const char *lb_compress_path(const lb_zfile *z) { return z->path; }
 
 size_t lb_compress_raw_offset(const lb_zfile *z) {
-  if (z->kind == LB_Z_PLAIN) {
-    long o = ftell(z->raw);
-    return o < 0 ? 0 : (size_t)o;
-  }
-  return z->raw_off;
+  return z->raw_off - (z->in_len - z->in_pos);
 }
 
 const char *lb_compress_error(const lb_zfile *z) { return z->err[0] ? z->err : NULL; }
 
 void lb_compress_close(lb_zfile *z) {
   if (!z) return;
-  if (z->fp && z->fp != z->raw) fclose(z->fp);
-  if (z->raw) fclose(z->raw);
+  if (z->fp) fclose(z->fp);
+  if (z->own_fd && z->fd >= 0) close(z->fd);
   free(z->iobuf); /* after fclose, which may still use it */
-  if (z->kind == LB_Z_GZIP && z->in) inflateEnd(&z->zs);
+  if (z->zs_init) inflateEnd(&z->zs);
   if (z->zd) ZSTD_freeDStream(z->zd);
+  free(z->head);
   free(z->in);
   free(z->path);
   free(z);
@@ -236,8 +308,12 @@ static int wanted(const char *name) {
   if (name[0] == '.') return 0;
   size_t n;
   lb_compress_suffix(name, &n);
-  return ends_with(name, n, ".txt") || ends_with(name, n, ".text") ||
-         ends_with(name, n, ".jsonl") || ends_with(name, n, ".ndjson");
+  static const char *const SUFFIXES[] = {".txt", ".text", ".jsonl", ".ndjson", ".json",
+                                         ".html", ".htm", ".xhtml", ".xml", ".rss",
+                                         ".atom", ".rdf", ".warc"};
+  for (size_t i = 0; i < sizeof SUFFIXES / sizeof *SUFFIXES; i++)
+    if (ends_with(name, n, SUFFIXES[i])) return 1;
+  return 0;
 }
 
 static int cmp_names(const void *a, const void *b) {

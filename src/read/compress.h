@@ -2,12 +2,15 @@
 ** compress.h -- reading gzip- and zstd-compressed files as plain streams,
 ** and walking directories of input files.
 **
-** lb_compress_open looks at a file's first bytes: gzip (1f 8b) and zstd
-** (28 b5 2f fd) are decompressed on the fly behind an ordinary FILE*, so the
-** readers in input.c use getline/fread on it unchanged; any other file is
-** read as it is. Concatenated gzip members and multi-frame zstd files are
-** read to the end. Corrupt compressed data makes reads fail (ferror) with a
-** message in lb_compress_error naming the file and the compressed byte offset.
+** lb_compress_open looks at a file's first bytes, or stdin's: gzip (1f 8b)
+** and zstd (28 b5 2f fd) are decompressed on the fly behind an ordinary
+** FILE*, so the readers in input.c use getline/fread on it unchanged; any
+** other input is read as it is. Concatenated gzip members (a WARC file with
+** one member per record) and multi-frame zstd files are read to the end.
+** Corrupt compressed data makes reads fail (ferror) with a message in
+** lb_compress_error naming the file and the compressed byte offset.
+** lb_compress_peek shows the first decoded bytes before they are read, for
+** telling the format by content (format.h).
 **
 ** lb_compress_walk lists the input files under a directory, sorted by name
 ** at each level so that every run sees the same order.
@@ -22,11 +25,18 @@ typedef struct lb_zfile lb_zfile;
 
 enum { LB_Z_PLAIN = 0, LB_Z_GZIP = 1, LB_Z_ZSTD = 2 };
 
-/* Open path for reading, decompressing when it is gzip or zstd. NULL with a
-** message in err when the file cannot be opened. */
+/* Open path ("-" = stdin) for reading, decompressing when it is gzip or
+** zstd. NULL with a message in err when the file cannot be opened or read. */
 lb_zfile *lb_compress_open(const char *path, char *err, size_t errlen);
+/* The first decoded bytes, up to want (fewer when the input is shorter or
+** damaged: the first read then reports the error), into *p (owned by z).
+** Only before the first read from lb_compress_file; the stream still
+** starts at byte 0. */
+size_t lb_compress_peek(lb_zfile *z, size_t want, const char **p);
 /* The decompressed stream (owned by z). */
 FILE *lb_compress_file(lb_zfile *z);
+/* The path given to lb_compress_open ("<stdin>" for "-"). */
+const char *lb_compress_path(const lb_zfile *z);
 /* LB_Z_PLAIN, LB_Z_GZIP or LB_Z_ZSTD. */
 int lb_compress_kind(const lb_zfile *z);
 /* Bytes of the file on disk consumed so far (for progress). */
@@ -45,8 +55,9 @@ int lb_compress_suffix(const char *name, size_t *stem);
 typedef int (*lb_walk_fn)(const char *path, void *ctx);
 
 /* If path is a directory, call fn for each input file below it (names
-** ending in .txt, .text, .jsonl or .ndjson, optionally followed by .gz or
-** .zst; hidden entries skipped), depth first, sorted by name. If path is
+** ending in .txt, .text, .jsonl, .ndjson, .json, .html, .htm, .xhtml, .xml,
+** .rss, .atom, .rdf or .warc, optionally followed by .gz or .zst; hidden
+** entries skipped), depth first, sorted by name. If path is
 ** anything else, call fn for path itself. Returns 0, the first nonzero
 ** value of fn, or -1 with a message in err when a directory cannot be read. */
 int lb_compress_walk(const char *path, lb_walk_fn fn, void *ctx, char *err, size_t errlen);

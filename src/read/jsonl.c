@@ -351,15 +351,24 @@ static const char *type_name(unsigned c) {
 
 /* Which field a raw key (the bytes between the quotes) names, or -1. A key
 ** written with escapes is never one of ours. */
-static int field_of(const unsigned char *k, size_t kl) {
+static int field_of(const char *const *names, const unsigned char *k, size_t kl) {
   for (int j = 0; j < NFIELDS; j++)
-    if (strlen(FIELDS[j]) == kl && memcmp(FIELDS[j], k, kl) == 0) return j;
+    if (strlen(names[j]) == kl && memcmp(names[j], k, kl) == 0) return j;
   return -1;
 }
 
-int lb_jsonl_parse(const char *line, size_t n, lb_input *in, lb_buf *scratch, size_t *errpos,
-                   char *msg, size_t msglen) {
+int lb_jsonl_parse(const char *line, size_t n, const lb_jsonl_names *nm, lb_input *in,
+                   lb_buf *scratch, size_t *errpos, char *msg, size_t msglen) {
   P p = {(const unsigned char *)line, n, 0, scratch, NULL, 0};
+  const char *names[NFIELDS] = {FIELDS[0], FIELDS[1], FIELDS[2], FIELDS[3], FIELDS[4], FIELDS[5]};
+  if (nm) {
+    if (nm->id) names[0] = nm->id;
+    if (nm->text) names[1] = nm->text;
+    if (nm->title) names[2] = nm->title;
+    if (nm->url) names[3] = nm->url;
+    if (nm->published) names[4] = nm->published;
+    if (nm->lang) names[5] = nm->lang;
+  }
   lb_buf_reset(scratch);
   memset(in, 0, sizeof *in);
   /* where each kept field's value is: in the line (text only) or scratch */
@@ -402,7 +411,7 @@ int lb_jsonl_parse(const char *line, size_t n, lb_input *in, lb_buf *scratch, si
       int ks;
       if (!string(&p, 0, &k, &kl, &ko, &ks)) goto fail;
       /* raw key bytes, escapes included */
-      int f = field_of(p.s + key_at + 1, p.i - key_at - 2);
+      int f = field_of(names, p.s + key_at + 1, p.i - key_at - 2);
       ws(&p);
       if (p.i >= n || p.s[p.i] != ':') {
         p.err = p.i >= n ? "premature end of input" : "expected ':'";
@@ -472,12 +481,14 @@ int lb_jsonl_parse(const char *line, size_t n, lb_input *in, lb_buf *scratch, si
   }
   if (!where[F_TEXT]) {
     *errpos = 0;
-    snprintf(msg, msglen, "object has no \"text\" field");
+    snprintf(msg, msglen, "object has no \"%.64s\" field%s", names[F_TEXT],
+             nm && nm->text ? "" : " (--text-field names another)");
     return -1;
   }
   if (where[F_TEXT] == 3) {
     *errpos = 0;
-    snprintf(msg, msglen, "\"text\" is %s, not a string", type_name(type[F_TEXT]));
+    snprintf(msg, msglen, "\"%.64s\" is %s, not a string", names[F_TEXT],
+             type_name(type[F_TEXT]));
     return -1;
   }
   const char *ptr[NFIELDS] = {0};

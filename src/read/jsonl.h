@@ -18,12 +18,20 @@
 #include "../../include/lagebild.h"
 #include "../base/buf.h"
 
-/* Parse line[0..n) into *in. Strings in *in point into line or into scratch
+/* The member names that hold a document's fields; a NULL name means the
+** default ("text", "id", "title", "url", "published", "lang"). For JSON
+** Lines as people write them: {"body": ...} with text = "body". */
+typedef struct lb_jsonl_names {
+  const char *text, *id, *title, *url, *published, *lang;
+} lb_jsonl_names;
+
+/* Parse line[0..n) into *in, with the member names of names (NULL: the
+** defaults). Strings in *in point into line or into scratch
 ** (which is reset first) and stay valid while both live. On error returns
 ** -1, sets *errpos to the byte offset in the line and writes a reason into
 ** msg. A line that is valid JSON but not a document (not an object, no
 ** "text", "text" not a string) is an error too. Returns 0 on success. */
-int lb_jsonl_parse(const char *line, size_t n, lb_input *in, lb_buf *scratch, size_t *errpos,
-                   char *msg, size_t msglen);
+int lb_jsonl_parse(const char *line, size_t n, const lb_jsonl_names *names, lb_input *in,
+                   lb_buf *scratch, size_t *errpos, char *msg, size_t msglen);
 
 #endif

@@ -20,7 +20,8 @@
 #define LB_LANG_WINDOW 1024
 
 /* Stage "text": set tx->lang from the text unless the caller gave one
-** (tx->lang_given). A text without letters gets NULL ("lang": null). */
+** (tx->lang_given); a tx->lang that was not given is a hint (the language
+** the source declares). A text without letters gets NULL ("lang": null). */
 void lb_lang_run(lb_text *tx);
 
 /* The ISO 639-1 code of text[0..len) (valid UTF-8), a static string, or NULL
@@ -28,6 +29,11 @@ void lb_lang_run(lb_text *tx);
 ** language listed first in data/lang/languages.txt (German). Thread-safe; no
 ** allocation after the first call. */
 const char *lb_lang_detect(const char *text, size_t len);
+
+/* lb_lang_detect with the language the source declares (<html lang>, a
+** feed's language; NULL for none) as a hint: it decides between close
+** candidates of a short text, never on a longer one. */
+const char *lb_lang_detect_hint(const char *text, size_t len, const char *hint);
 
 /* Number of languages in the model, and the code of the i-th (for tests and
 ** `--help`); NULL when i is out of range. */
