@@ -356,6 +356,7 @@ static struct {
   double lr, drop_in, drop_h, word_drop;
   unsigned long seed;
   int use_lex, gradcheck;
+  unsigned lexwhat; /* LB_ANA_*: --lexmorph form, --lexnames */
   lb_nn_dims d;
 } opt = {.epochs = 30, .batch = 32, .threads = 2, .eval_every = 1, .lr = 2e-3, .drop_in = 0.25,
          .drop_h = 0.33, .word_drop = 0.25, .seed = 1,
@@ -572,11 +573,12 @@ static void build_skeleton(mbuild *b, const char *scores) {
   memset(b, 0, sizeof *b);
   mb_str(b, "");
   lb_buf *m = &b->sec[LB_SEC_META];
-  u32(m, (uint32_t)opt.nmeta + 2 + (scores ? 1 : 0));
+  u32(m, (uint32_t)opt.nmeta + 3 + (scores ? 1 : 0));
   char tmp[1024];
   snprintf(tmp, sizeof tmp, "lang=%s", opt.lang);
   u32(m, mb_str(b, tmp));
-  u32(m, mb_str(b, opt.use_lex ? "lexmorph=form" : "lexmorph=none"));
+  u32(m, mb_str(b, opt.lexwhat & LB_ANA_FORM ? "lexmorph=form" : "lexmorph=none"));
+  u32(m, mb_str(b, opt.lexwhat & LB_ANA_NAMES ? "lexnames=1" : "lexnames=0"));
   for (int i = 0; i < opt.nmeta; i++) u32(m, mb_str(b, opt.meta[i]));
   if (scores) {
     snprintf(tmp, sizeof tmp, "scores=%s", scores);
@@ -739,7 +741,7 @@ static void prepare_bank(tbank *tb, const lb_synm *m, int train) {
       s->gold_bundle[k] = train ? sm_get(&V.bundle.map, w->feats) : -1;
       s->gold_rel[k] = train ? sm_get(&V.rel.map, w->deprel) : -1;
     }
-    lb_ana_prepare(&s->ana, m, opt.use_lex ? LX : NULL);
+    lb_ana_prepare(&s->ana, m, LX, opt.lexwhat);
   }
 }
 
@@ -1287,8 +1289,8 @@ static void evaluate(const lb_synm *m, syneval *ev, FILE *out) {
       an.w[k].form = s->c.words.v[k].form;
       an.w[k].len = (uint32_t)strlen(an.w[k].form);
     }
-    lb_ana_prepare(&an, m, opt.use_lex ? LX : NULL);
-    lb_parse_run(m, opt.use_lex ? LX : NULL, &an);
+    lb_ana_prepare(&an, m, LX, opt.lexwhat);
+    lb_parse_run(m, LX, &an);
     lb_conllu_sent sys = s->c;
     sys.words.v = lb_arena_alloc(a, s->c.words.n * sizeof *sys.words.v);
     for (int k = 0; k < an.n; k++) {
@@ -1324,7 +1326,8 @@ static void scores_text(const syneval *e, char *out, size_t cap) {
 static void usage(void) {
   fprintf(stderr,
           "usage: train_syntax --lang LANG -o MODEL --train FILE[@FROM-TO]... [--test FILE[@FROM-TO]]...\n"
-          "       [--lexicon LEX] (the morphology of its table form) [--meta KEY=VALUE]...\n"
+          "       [--lexicon LEX [--lexmorph form] [--lexnames]] (what the model reads of the\n"
+          "       lexicon: German morphology, tables of names) [--meta KEY=VALUE]...\n"
           "       [--epochs N] [--batch N] [--lr X] [--hid N] [--layers N] [--dword N] [--dhash N]\n"
           "       [--darc N] [--dlab N] [--threads N] [--seed S] [--eval-every N] [--write-test FILE]\n"
           "       [--treebank TB] (FILE@RANGE:TB marks a file's treebank, 0..3; the model writes TB's)\n");
@@ -1339,6 +1342,8 @@ int main(int argc, char **argv) {
     if (ARG("--lang")) opt.lang = v;
     else if (ARG("-o")) opt.out = v;
     else if (ARG("--lexicon")) opt.lexpath = v;
+    else if (ARG("--lexmorph")) opt.lexwhat |= strcmp(v, "form") == 0 ? LB_ANA_FORM : 0;
+    else if (strcmp(a, "--lexnames") == 0) opt.lexwhat |= LB_ANA_NAMES;
     else if (ARG("--train")) {
       if (opt.ntrain < 32) opt.train[opt.ntrain++] = v;
     } else if (ARG("--test")) {

@@ -92,6 +92,9 @@ typedef struct lb_claim {
   uint32_t speaker_start, speaker_end; /* the speaker's words (0,0 if none) */
   int32_t sentence;
   const char *rule;
+  const char *speaker_via;             /* how the speaker was found when not named in the
+                                          clause: "coref:pronoun", "coref:role",
+                                          "continued" (Konjunktiv I after a claim); NULL */
 } lb_claim;
 
 typedef struct lb_event {
@@ -100,14 +103,20 @@ typedef struct lb_event {
   double goldstein;
   const char *source, *source_entity, *target, *target_entity;
   const char *place; /* entity id */
-  const char *date;  /* resolved date or period */
-  const char *date_granularity;
+  const char *date;  /* the event's own date or period from the text, or NULL (unknown) */
+  const char *date_granularity; /* day | week | month | year | period; "unknown" without a date */
+  const char *reported;         /* the publication date (YYYY-MM-DD) when known, else NULL */
   LB_VEC(int32_t) quantities;
   int32_t claim;
   int32_t sentence;
   uint32_t start, end;
+  uint32_t trigger_start, trigger_end; /* the trigger word (verb or noun) */
+  uint32_t source_start, source_end;   /* the source's words (0,0 if none) */
+  uint32_t target_start, target_end;   /* the target's words (0,0 if none) */
   const char *rule;
-  const char *mood; /* NULL = asserted fact; "negated", "modal", "hypothetical" */
+  const char *mood; /* NULL = asserted fact; "negated", "modal", "hypothetical",
+                       "intended": not facts, left out of counts and default exports */
+  const char *plover_event, *plover_mode, *plover_context; /* PLOVER, or NULL */
 } lb_event;
 
 typedef struct lb_signal {

@@ -208,6 +208,7 @@ static void write_claim(lb_buf *b, const lb_doc *d, const lb_claim *c) {
     lb_json_span(b, c->speaker_start, c->speaker_end);
   }
   K_STR(b, "rule", c->rule);
+  if (c->speaker_via) K_STR(b, "speaker_via", c->speaker_via);
   put(b, "}", 1);
 }
 
@@ -223,6 +224,12 @@ static void write_event(lb_buf *b, const lb_doc *d, const lb_event *e) {
   K_STR(b, "place", e->place);
   K_STR(b, "date", e->date);
   if (e->date_granularity) K_STR(b, "date_granularity", e->date_granularity);
+  if (e->reported) K_STR(b, "reported", e->reported);
+  if (e->plover_event) {
+    K_STR(b, "plover_event", e->plover_event);
+    K_STR(b, "plover_mode", e->plover_mode);
+    K_STR(b, "plover_context", e->plover_context);
+  }
   ADD_LIT(b, ",\"quantities\":[");
   for (size_t i = 0; i < e->quantities.n; i++) {
     if (i) put(b, ",", 1);
@@ -235,6 +242,18 @@ static void write_event(lb_buf *b, const lb_doc *d, const lb_event *e) {
   K_INT(b, "end", e->end);
   KEY(b, "text");
   span_text(b, d, e->start, e->end);
+  if (e->trigger_end) {
+    ADD_LIT(b, ",\"trigger\":");
+    lb_buf_printf(b, "[%u,%u]", e->trigger_start, e->trigger_end);
+  }
+  if (e->source_end) {
+    ADD_LIT(b, ",\"source_span\":");
+    lb_buf_printf(b, "[%u,%u]", e->source_start, e->source_end);
+  }
+  if (e->target_end) {
+    ADD_LIT(b, ",\"target_span\":");
+    lb_buf_printf(b, "[%u,%u]", e->target_start, e->target_end);
+  }
   if (e->mood) K_STR(b, "mood", e->mood);
   K_STR(b, "rule", e->rule);
   put(b, "}", 1);

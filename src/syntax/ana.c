@@ -42,10 +42,22 @@ static int char_starts(const char *s, uint32_t n, uint32_t *pos, int max) {
   return k;
 }
 
-/* What the lexicon's `form` records say of a form (lexpos, lexcase). */
-static void lex_morph(const lb_lex *lx, int tab, lb_ana_word *w) {
+/* The lexicon tables lb_ana_prepare reads (-1 when absent or not asked for). */
+typedef struct lextabs {
+  int form, ent, nat, role, agent;
+} lextabs;
+
+/* What the lexicon says of a form: tables of names and roles, and the
+** `form` records' morphology (lexpos, lexcase). */
+static void lex_morph(const lb_lex *lx, const lextabs *t, lb_ana_word *w) {
   lb_lex_entry e;
-  if (tab < 0 || !lb_lex_get(lx, w->low, w->lowlen, &e) || !lb_lex_may_have(&e, tab)) return;
+  if (!lb_lex_get(lx, w->low, w->lowlen, &e)) return;
+  int nt = lb_lex_ntables(lx);
+  if (lb_lex_has_table(&e, t->ent, nt)) w->lexpos |= LB_LEXM_NAME;
+  if (lb_lex_has_table(&e, t->nat, nt)) w->lexpos |= LB_LEXM_NAT;
+  if (lb_lex_has_table(&e, t->role, nt) || lb_lex_has_table(&e, t->agent, nt)) w->lexpos |= LB_LEXM_ROLE;
+  int tab = t->form;
+  if (tab < 0 || !lb_lex_may_have(&e, tab)) return;
   for (uint32_t i = 0; i < e.nrec; i++) {
     lb_lex_rec r;
     if (!lb_lex_rec_get(lx, &e, i, &r) || r.table != tab) continue;
@@ -100,8 +112,15 @@ static void lex_morph(const lb_lex *lx, int tab, lb_ana_word *w) {
   }
 }
 
-void lb_ana_prepare(lb_ana *s, const lb_synm *m, const lb_lex *lx) {
-  int tab = lx ? lb_lex_table(lx, "form") : -1;
+void lb_ana_prepare(lb_ana *s, const lb_synm *m, const lb_lex *lx, unsigned what) {
+  lextabs t = {-1, -1, -1, -1, -1};
+  if (lx && (what & LB_ANA_FORM)) t.form = lb_lex_table(lx, "form");
+  if (lx && (what & LB_ANA_NAMES)) {
+    t.ent = lb_lex_table(lx, "ent");
+    t.nat = lb_lex_table(lx, "nat");
+    t.role = lb_lex_table(lx, "rolenoun");
+    t.agent = lb_lex_table(lx, "agent");
+  }
   s->m = m;
   for (int i = 0; i < s->n; i++) {
     lb_ana_word *w = &s->w[i];
@@ -111,7 +130,7 @@ void lb_ana_prepare(lb_ana *s, const lb_synm *m, const lb_lex *lx) {
     w->h_low = lb_ana_hash(w->low, w->lowlen);
     /* flags and shape from the code points */
     char shape[24];
-    int sl = 0, nletters = 0, nupper = 0, ndigit = 0, nother = 0;
+    int sl = 0, nletters = 0, nupper = 0, ndigit = 0, nother = 0, npunct = 0, nchars = 0;
     char last = 0;
     int run = 0;
     const unsigned char *u = (const unsigned char *)w->form;
@@ -119,6 +138,8 @@ void lb_ana_prepare(lb_ana *s, const lb_synm *m, const lb_lex *lx) {
       int32_t cp;
       int used = lb_utf8_decode(u + k, w->len - k, &cp);
       char c;
+      nchars++;
+      npunct += lb_uc_is_punct(cp);
       if (lb_uc_is_letter(cp)) {
         nletters++;
         if (lb_uc_is_upper(cp)) nupper++, c = 'X';
@@ -141,6 +162,7 @@ void lb_ana_prepare(lb_ana *s, const lb_synm *m, const lb_lex *lx) {
     if (ndigit) w->flags |= LB_AW_DIGIT;
     if (nletters && !ndigit && !nother) w->flags |= LB_AW_ALPHA;
     if (!nletters && !ndigit) w->flags |= LB_AW_PUNCT;
+    if (npunct == nchars) w->flags |= LB_AW_PONLY;
     w->h_shape = lb_ana_hash(shape, (size_t)sl);
     /* prefixes and suffixes of the key, by characters */
     uint32_t pos[64];
@@ -158,7 +180,7 @@ void lb_ana_prepare(lb_ana *s, const lb_synm *m, const lb_lex *lx) {
       w->amb = v & 0xFFFFFF;
       w->freq = (uint8_t)(v >> 24);
     }
-    if (tab >= 0) lex_morph(lx, tab, w);
+    if (lx && what) lex_morph(lx, &t, w);
   }
   for (int i = 0; i < s->n; i++)
     if (!(s->w[i].flags & LB_AW_PUNCT)) {

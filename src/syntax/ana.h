@@ -30,7 +30,8 @@ enum {
   LB_AW_FIRST = 1 << 4,  /* first word of the sentence (after opening quotes) */
   LB_AW_ALPHA = 1 << 5,  /* letters only */
   LB_AW_PUNCT = 1 << 6,  /* no letter and no digit */
-  LB_AW_NOSPACE = 1 << 7 /* no space before the next word (SpaceAfter=No) */
+  LB_AW_PONLY = 1 << 7   /* punctuation characters only (Unicode P*): the tagger
+                            says PUNCT or SYM, whatever the word ("``", "«") */
 };
 
 #define LB_ANA_NSUF 5 /* suffixes of 1..5 characters */
@@ -84,6 +85,17 @@ enum {
   LB_LEXM_P1 = 1 << 18, /* first person verb reading */
   LB_LEXM_P2 = 1 << 19,
   LB_LEXM_P3 = 1 << 20,
+  /* from other tables of the lexicon (names, nationality adjectives, role
+  ** and agent nouns: data/README.md), for every language */
+  LB_LEXM_NAME = 1 << 21, /* a name or part of one (table ent) */
+  LB_LEXM_NAT = 1 << 22,  /* a nationality adjective (table nat) */
+  LB_LEXM_ROLE = 1 << 23, /* a role or agent noun (tables rolenoun, agent) */
+};
+
+/* What lb_ana_prepare reads of the lexicon. */
+enum {
+  LB_ANA_FORM = 1,  /* the German morphology of table form */
+  LB_ANA_NAMES = 2, /* the tables of names, nationalities and roles */
 };
 enum { LB_LEXC_NOM = 1, LB_LEXC_GEN = 2, LB_LEXC_DAT = 4, LB_LEXC_ACC = 8 };
 
@@ -98,9 +110,10 @@ typedef struct lb_ana {
 void lb_ana_init(lb_ana *s, lb_arena *a, int n);
 
 /* Compute every word's atoms from its form: keys and hashes, the model's
-** tag dictionary (m may be NULL while training it), the lexicon's
-** morphology (lx may be NULL). Call once after the forms are set. */
-void lb_ana_prepare(lb_ana *s, const struct lb_synm *m, const struct lb_lex *lx);
+** tag dictionary (m may be NULL while training it), and what the lexicon
+** says (lx may be NULL; `what` is LB_ANA_* bits). Call once after the
+** forms are set. */
+void lb_ana_prepare(lb_ana *s, const struct lb_synm *m, const struct lb_lex *lx, unsigned what);
 
 /* The 64-bit hash of a byte string, and the mix of two hashes: shared by
 ** the input features, the trainer and the model's dictionaries (model

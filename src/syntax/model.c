@@ -9,6 +9,8 @@
 */
 #include "model.h"
 
+#include "ana.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -184,6 +186,7 @@ static int check(checker *c, lb_synm *m) {
   m->lang = lb_synm_meta(m, "lang");
   if (!m->lang) return bad(c, "no language in META");
   m->upos_punct = lb_synm_upos_id(m, "PUNCT");
+  m->upos_sym = lb_synm_upos_id(m, "SYM");
   m->upos_propn = lb_synm_upos_id(m, "PROPN");
   m->upos_noun = lb_synm_upos_id(m, "NOUN");
   m->upos_verb = lb_synm_upos_id(m, "VERB");
@@ -191,8 +194,9 @@ static int check(checker *c, lb_synm *m) {
   m->upos_adp = lb_synm_upos_id(m, "ADP");
   m->upos_det = lb_synm_upos_id(m, "DET");
   m->rel_root = lb_synm_rel_id(m, "root");
-  const char *lm = lb_synm_meta(m, "lexmorph");
-  m->lexmorph = lm && strcmp(lm, "form") == 0;
+  const char *lm = lb_synm_meta(m, "lexmorph"), *ln = lb_synm_meta(m, "lexnames");
+  m->lexwhat = (lm && strcmp(lm, "form") == 0 ? LB_ANA_FORM : 0) |
+               (ln && strcmp(ln, "1") == 0 ? LB_ANA_NAMES : 0);
   if (m->rel_root < 0) return bad(c, "no root relation");
   return 1;
 }

@@ -10,7 +10,9 @@
 **            u32 size}; sections with unknown ids are ignored
 **   STR      NUL-terminated UTF-8 strings; other sections point into it
 **   META     u32 count, then count x u32 string offset: "key=value" lines
-**            (lang, lexmorph, training data, licence, held-out scores)
+**            (lang; lexmorph=form when the model reads the lexicon's German
+**            morphology; lexnames=1 when it reads its tables of names;
+**            training data, licence, held-out scores)
 **   UPOS     u32 count, count x u32 string offset: the tag names
 **   REL      u32 count, count x u32 string offset: the relation names
 **   FEATS    u32 nbundle, u32 nattr, u32 npair; nattr x u32 attribute name;
@@ -79,7 +81,7 @@ typedef struct lb_synm {
   const char *str;
   size_t strsize;
   const char *lang;
-  int lexmorph; /* the model reads the lexicon's `form` table */
+  unsigned lexwhat; /* what the model reads of the lexicon: LB_ANA_* (META lexmorph, lexnames) */
   uint32_t nupos, nrel, nbundle, nattr, npair, nrule, nmeta;
   const uint32_t *upos, *rel, *attr, *meta; /* string offsets */
   const uint32_t *pair;                     /* npair x {attribute, value string} */
@@ -93,7 +95,7 @@ typedef struct lb_synm {
   lb_synm_dict tagdict, lemdict, words;
   lb_nn_net net; /* weights bound into NNW (net.d.nword == 0: none) */
   /* ids the analysis code needs, found by name at open (-1 when absent) */
-  int upos_punct, upos_propn, upos_noun, upos_verb, upos_aux, upos_adp, upos_det, rel_root;
+  int upos_punct, upos_sym, upos_propn, upos_noun, upos_verb, upos_aux, upos_adp, upos_det, rel_root;
 } lb_synm;
 
 /* Map a model file. NULL on failure, with err naming the file and what is

@@ -106,7 +106,7 @@ const char *lb_parse_lemma_lookup(const lb_synm *m, const lb_lex *lx, const lb_a
     *src = LB_LEMMA_DICT;
     return lb_synm_str(m, v);
   }
-  const char *pos = lx && m->lexmorph && w->lexpos ? lex_pos(m, w->upos) : NULL;
+  const char *pos = lx && (m->lexwhat & LB_ANA_FORM) && w->lexpos ? lex_pos(m, w->upos) : NULL;
   int tab = pos ? lb_lex_table(lx, "form") : -1;
   lb_lex_entry e;
   if (tab < 0 || !lb_lex_get(lx, w->low, w->lowlen, &e)) return NULL;
@@ -163,6 +163,11 @@ static void run_piece(const lb_synm *m, const lb_lex *lx, lb_ana *s, int w0, int
     int best = 0;
     for (uint32_t k = 1; k < m->nupos; k++)
       if (u[k] > u[best]) best = (int)k;
+    if ((w->flags & LB_AW_PONLY) && best != m->upos_punct && best != m->upos_sym &&
+        m->upos_punct >= 0) {
+      /* punctuation characters only: PUNCT or SYM, the better of the two */
+      best = m->upos_sym >= 0 && u[m->upos_sym] > u[m->upos_punct] ? m->upos_sym : m->upos_punct;
+    }
     w->upos = (uint8_t)best;
     float *pair = A.pair + (size_t)i * m->npair;
     lb_parse_pair_logprob(m, pair);
@@ -194,7 +199,7 @@ static void run_piece(const lb_synm *m, const lb_lex *lx, lb_ana *s, int w0, int
 
 void lb_parse_run(const lb_synm *m, const lb_lex *lx, lb_ana *s) {
   assert(m->net.d.nword > 0);
-  if (!m->lexmorph) lx = NULL;
+  if (!m->lexwhat) lx = NULL;
   int root = -1;
   for (int w0 = 0; w0 < s->n; w0 += LB_PARSE_MAXWORDS) {
     int n = s->n - w0 < LB_PARSE_MAXWORDS ? s->n - w0 : LB_PARSE_MAXWORDS;

@@ -336,7 +336,7 @@ static void analyse(lb_text *tx, const model_ref *ref, lb_sent *st, lb_arena *sc
     an.w[i].len = w->formlen;
   }
   const lb_synm *m = ref->m;
-  lb_ana_prepare(&an, m, m->lexmorph ? tx->lex : NULL);
+  lb_ana_prepare(&an, m, tx->lex, m->lexwhat);
   lb_parse_run(m, tx->lex, &an);
   for (int i = 0; i < n; i++) {
     lb_word *w = &tx->words.v[st->word0 + (uint32_t)i];
@@ -369,7 +369,7 @@ void lb_syntax_conllu(const lb_synm *m, const lb_lex *lx, lb_conllu_sent *s, lb_
     an.w[i].form = s->words.v[i].form;
     an.w[i].len = (uint32_t)strlen(s->words.v[i].form);
   }
-  lb_ana_prepare(&an, m, m->lexmorph ? lx : NULL);
+  lb_ana_prepare(&an, m, lx, m->lexwhat);
   lb_parse_run(m, lx, &an);
   for (int i = 0; i < n; i++) {
     lb_conllu_word *w = &s->words.v[i];

@@ -36,6 +36,11 @@ int lb_uc_is_upper(int32_t cp) {
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
+int lb_uc_is_punct(int32_t cp) {
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
+}
+
 int lb_uc_is_lower(int32_t cp) {
   if (cp < 0x80) return cp >= 'a' && cp <= 'z';
   return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;

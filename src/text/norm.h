@@ -85,5 +85,7 @@ int lb_utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
 int lb_uc_is_letter(int32_t cp);
 int lb_uc_is_upper(int32_t cp);
 int lb_uc_is_lower(int32_t cp);
+/* Is cp punctuation (Unicode P*: Pc Pd Ps Pe Pi Pf Po)? */
+int lb_uc_is_punct(int32_t cp);
 
 #endif
