@@ -85,18 +85,18 @@ TEST(syntax_conllu_errors) {
 }
 
 TEST(syntax_feats_packed) {
-  uint64_t f = lb_syntax_pack("Case=Acc|Definite=Def|Gender=Masc,Neut|Number=Sing|PronType=Art");
-  CHECK_INT(lb_syntax_feat(f, LB_UF_CASE), LB_CASE_ACC);
-  CHECK_INT(lb_syntax_feat(f, LB_UF_GENDER), LB_GENDER_MASC | LB_GENDER_NEUT);
-  CHECK_INT(lb_syntax_feat(f, LB_UF_NUMBER), LB_NUMBER_SING);
-  CHECK_INT(lb_syntax_feat(f, LB_UF_PRONTYPE), LB_PRONTYPE_ART);
-  CHECK_INT(lb_syntax_feat(f, LB_UF_MOOD), 0);
-  f = lb_syntax_pack("Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin");
-  CHECK_INT(lb_syntax_feat(f, LB_UF_MOOD), LB_MOOD_SUB);
-  CHECK_INT(lb_syntax_feat(f, LB_UF_PERSON), 3);
-  CHECK_INT(lb_syntax_feat(f, LB_UF_VERBFORM), LB_VERBFORM_FIN);
-  CHECK_INT(lb_syntax_pack("_"), 0);
-  CHECK_INT(lb_syntax_pack("Typo=Yes|Foo=Bar"), 0);
+  uint64_t f = lb_ufeat_pack("Case=Acc|Definite=Def|Gender=Masc,Neut|Number=Sing|PronType=Art");
+  CHECK_INT(lb_ufeat_get(f, LB_UF_CASE), LB_CASE_ACC);
+  CHECK_INT(lb_ufeat_get(f, LB_UF_GENDER), LB_GENDER_MASC | LB_GENDER_NEUT);
+  CHECK_INT(lb_ufeat_get(f, LB_UF_NUMBER), LB_NUMBER_SING);
+  CHECK_INT(lb_ufeat_get(f, LB_UF_PRONTYPE), LB_PRONTYPE_ART);
+  CHECK_INT(lb_ufeat_get(f, LB_UF_MOOD), 0);
+  f = lb_ufeat_pack("Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin");
+  CHECK_INT(lb_ufeat_get(f, LB_UF_MOOD), LB_MOOD_SUB);
+  CHECK_INT(lb_ufeat_get(f, LB_UF_PERSON), 3);
+  CHECK_INT(lb_ufeat_get(f, LB_UF_VERBFORM), LB_VERBFORM_FIN);
+  CHECK_INT(lb_ufeat_pack("_"), 0);
+  CHECK_INT(lb_ufeat_pack("Typo=Yes|Foo=Bar"), 0);
 }
 
 /* A file of the first n bytes of src, or of other bytes. */

@@ -50,6 +50,13 @@ typedef struct lb_ent_ref {
   int32_t ent, men;
 } lb_ent_ref;
 
+/* Per word: the entity it refers to by coreference (-1 for none), and the
+** rule that resolved it ("coref:pronoun", "coref:role", "coref:poss"). */
+typedef struct lb_coref {
+  int32_t ent;
+  const char *rule;
+} lb_coref;
+
 typedef struct lb_entity {
   const char *id;      /* Q-id or "lb:<slug>" */
   const char *name;    /* canonical English name */
@@ -144,8 +151,9 @@ typedef struct lb_doc {
                            know it (stage "marks", extract/num.c) */
   lb_ent_ref *ent_refs; /* per token: the mention that covers it (stage
                            "mentions", extract/ent.c) */
-  struct lb_cl *clause; /* the clause analysis of claims and events (stage
-                           "clauses", extract/clause.c) */
+  lb_coref *coref;      /* per word: the entity a pronoun or a role description
+                           ("er", "der Minister", "they") stands for (stage
+                           "coref", extract/coref.c) */
 } lb_doc;
 
 /* Index of the entity with this id, or -1. */

@@ -141,13 +141,16 @@ enum lb_upos {
 **   feats       the UD features (Case, Number, Gender, Person, Tense, Mood,
 **               VerbForm, Voice, Degree, PronType, Polarity, ...) packed as
 **               bit fields; the layout is the syntax layer's (src/syntax/
-**               syntax.h, lb_syntax_feat); 0 = none.
+**               syntax.h, lb_ufeat_get); 0 = none.
 **   featstr     the same as the FEATS column of CoNLL-U ("Case=Nom|
 **               Number=Sing", "_" for none; every feature the model knows),
 **               NULL until tagged.
 **   head        index into words of the head word, an absolute index (not
 **               1-based within the sentence as in CoNLL-U: head - word0 + 1
 **               is that), -1 for the sentence's root and until parsed.
+**   kid, sib    the tree the other way: the first child (in text order) and
+**               the next sibling, absolute indexes, -1 for none (syntax/tree.h
+**               walks them).
 **   deprel      UD v2 relation with its subtype ("nsubj", "nsubj:pass",
 **               "obl:agent", "compound:prt"), a NUL-terminated string owned
 **               by the syntax layer, NULL until parsed.
@@ -160,6 +163,7 @@ typedef struct lb_word {
   const char *form;
   uint32_t formlen;
   int32_t head;
+  int32_t kid, sib;
   uint64_t feats;
   const char *featstr;
   const char *lemma;

@@ -6,8 +6,9 @@
 
 struct lb_doc;
 
-/* Stage "claims": reads toks, sents, d->clause (stage "clauses") and the
-** entities; writes d->claims. */
+/* Stage "claims": reads the words (syntax stage), the entities, their
+** token index (d->ent_refs) and the coreference (d->coref); writes
+** d->claims (claim.c says how). */
 void lb_claim_run(struct lb_doc *d);
 
 #endif

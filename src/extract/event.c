@@ -1,34 +1,44 @@
 /*
-** event.c -- CAMEO events: who did what to whom, where and when.
+** event.c -- CAMEO and PLOVER events read from the dependency tree: who did
+** what to whom, where and when.
 **
-** Events are coded from patterns in the lexicon table `event`
-** (data/de/events.tsv, data/en/events.tsv): a verb form or an event noun
-** with its CAMEO code and a small frame (what must be acted on, where the
-** target comes from, which sector the actors get). Nothing else makes an
-** event: a clause that matches no pattern is not coded (no "make statement"
-** fallback). The one exception is explicit: a claim whose speaker is an
-** actor is a statement event coded from its reporting verb's code
-** (data/de/rverbs.tsv, data/en/rverbs.tsv), once per speaker and code in a document.
+** Reads the words of the syntax stage (upos, feats, lemma, head, deprel),
+** the entity mentions (d->ent_refs), dates and claims; writes d->events.
 **
-** For a pattern at token v in clause [a, b) (clause.c):
-**   source  the clause's subject (German: first non-prepositional, non-
-**           accusative actor; English: nearest before the verb); passive
-**           clauses take the agent ("von X", "by X") and make the subject
-**           the target; a relative clause takes its antecedent;
-**   target  per frame: the object, a prepositional role, or the country of
-**           the place; the relative clause right after may supply "gegen X";
-**   place   a place mention after "in", "bei", "near" ...; "die Hauptstadt"
-**           is the capital of the target country when the document names it;
-**   date    a date in the clause, else in the sentence, else the month of
-**           publication (date_granularity "month");
-**   mood    clause.c: negated, modal (incl. German future), hypothetical
-**           (zu-infinitive, "wenn", irrealis adjectives, "für eine Offensive").
-** Event nouns ("Drohnenangriffe") take their actor from an adjacent
-** adjective or genitive ("russische Angriffe", "Angriffe der Ukraine") or,
-** inside a prepositional or object phrase, from the clause subject. A noun
-** after a demonstrative ("diese Offensive") refers back and is not a new
-** event. Within a sentence, mentions of the same event merge; events with
-** neither source nor target are dropped.
+** A trigger is a verb or noun whose lemma has a pattern in the lexicon table
+** `evpat` (docs/evpat.md): German separable verbs are keyed with their
+** particle ("griff ... an" = angreifen), English phrasal verbs with it
+** ("call off"). The pattern's frame says where source and target are in the
+** tree; the defaults:
+**   verb, active    source nsubj;  target obj, iobj, obl:arg (German datives)
+**   verb, passive   source obl:agent or an obl with von / durch / by;
+**                   target nsubj:pass
+**   noun            source a possessive, genitive, nationality adjective or
+**                   compound ("Russlands Angriff", "Angriff Russlands",
+**                   "russische Angriffe", "US strikes"), else the subject of
+**                   the verb whose object it is ("startete eine Offensive");
+**                   target nmod with auf / gegen / on / against
+** A slot's phrase becomes an actor through the entity mention on its head
+** word or, failing that, the nearest one inside the phrase (not inside a
+** clause of its own: "Der russische Präsident Wladimir Putin" is Putin).
+** Coordinated phrases give one event per actor; a relative pronoun stands
+** for the noun its clause modifies; a verb without a subject (xcomp, a
+** second conjunct) takes the subject of the verb it depends on.
+**
+** Mood (table `mood`, data/de/mood.tsv, data/en/mood.tsv): a negation on the trigger (or "kein"
+** on a noun trigger) makes it "negated"; a modal auxiliary "modal"; the
+** future (werden, will) "modal"; a condition (wenn, if) on its clause or a
+** clause above "hypothetical"; an intent verb above it (planen, plan to,
+** threaten to) or the modal "wollen" "intended". Events that are not facts
+** keep their mood (docs/OUTPUT.md).
+**
+** Place (issue 18): a place mention in a phrase of the trigger with a
+** locative preposition (table `locprep`), seen through region words ("im
+** Norden Jemens" is Yemen; table `regionword`); else a target that is a
+** place; else none. Date: a date whose words attach to the trigger's own
+** clause, not through another noun ("beim Ausbruch des Zweiten Weltkriegs"
+** dates the outbreak, not the event); else none: date_granularity
+** "unknown", and the publication date as `reported`.
 */
 #include "event.h"
 
@@ -39,629 +49,675 @@
 
 #include "../doc/doc.h"
 #include "../lex/lex.h"
-#include "clause.h"
+#include "../text/norm.h"
+#include "../syntax/syntax.h"
+#include "../syntax/tree.h"
+#include "ent.h"
+#include "phrase.h"
 
-#define MAXARG 48
+#define MAXACT 4 /* actors per slot (coordination) */
 
-typedef struct pat {
-  const char *code, *lemma, *particle, *kind, *frame;
-  int frame_n;
-} pat;
+typedef struct ctx {
+  lb_doc *d;
+  const lb_text *tx;
+  const lb_lex *lx;
+  const char *lang;
+  int t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent;
+} ctx;
 
-static const char *fld(lb_arena *a, const lb_lex_rec *r, int i, int *n) {
-  const char *f;
-  int l = lb_lex_field(r->val, r->val_len, i, &f);
-  if (n) *n = l < 0 ? 0 : l;
-  if (l < 0) return "";
-  return lb_arena_strndup(a, f, (size_t)l);
+/* ---- the lexicon ---- */
+
+/* Is word w's lemma a key of table t with a record of the document's language
+** whose field 1 (the class) is cls (NULL: any)? */
+static int lemma_class(const ctx *c, int t, const lb_word *w, const char *cls) {
+  if (t < 0 || !w->lemma) return 0;
+  lb_buf k = LB_BUF_INIT;
+  lb_norm_key(&k, w->lemma, strlen(w->lemma));
+  lb_lex_entry e;
+  int found = 0;
+  if (lb_lex_get(c->lx, k.p, k.n, &e) && lb_lex_may_have(&e, t))
+    for (uint32_t i = 0; i < e.nrec && !found; i++) {
+      lb_lex_rec r;
+      if (lb_lex_rec_get(c->lx, &e, i, &r) && r.table == t && lb_lex_field_is(&r, 0, c->lang) &&
+          (!cls || lb_lex_field_is(&r, 1, cls)))
+        found = 1;
+    }
+  lb_buf_free(&k);
+  return found;
 }
 
-/* Value of key k in a frame "obj=a|b;tgt=gegen": pointer and length, or NULL. */
-static const char *frame_get(const pat *p, const char *k, int *n) {
-  size_t kl = strlen(k);
-  const char *s = p->frame, *end = p->frame + p->frame_n;
-  while (s < end) {
-    const char *e = memchr(s, ';', (size_t)(end - s));
-    if (!e) e = end;
-    if ((size_t)(e - s) > kl && memcmp(s, k, kl) == 0 && s[kl] == '=') {
-      *n = (int)(e - s - (int)kl - 1);
-      return s + kl + 1;
+/* ---- actors ---- */
+
+typedef lb_phrase slot;
+
+/* An agent noun without a country ("die Polizei", "Demonstranten",
+** "protesters"): its CAMEO agent code (table agent, by lemma, then by form). */
+static const char *agent_code(const ctx *c, int32_t w) {
+  const lb_word *x = &c->tx->words.v[w];
+  if (c->t_agent < 0 || (x->upos != LB_UPOS_NOUN && x->upos != LB_UPOS_PROPN)) return NULL;
+  for (int pass = 0; pass < 2; pass++) {
+    const char *s = pass ? x->form : x->lemma;
+    size_t n = pass ? x->formlen : (s ? strlen(s) : 0);
+    if (!s || !n) continue;
+    lb_buf k = LB_BUF_INIT;
+    lb_norm_key(&k, s, n);
+    lb_lex_rec r;
+    const char *code = NULL;
+    if (lb_lex_find(c->lx, c->t_agent, k.p, k.n, &r) && lb_lex_field_is(&r, 1, "actor")) {
+      const char *f;
+      int fl = lb_lex_field(r.val, r.val_len, 0, &f);
+      if (fl > 0 && !(fl == 1 && f[0] == '-')) code = lb_arena_strndup(c->d->tx.arena, f, (size_t)fl);
     }
-    s = e + 1;
+    lb_buf_free(&k);
+    if (code) return code;
   }
   return NULL;
 }
 
-static int in_list(const char *list, int n, const char *w, size_t wl) {
-  const char *p = list, *end = list + n;
+/* Phrase head h and its coordinated phrases as actors (or places: want):
+** each the entity it names, else an agent noun's code; up to MAXACT. */
+static int resolve(const ctx *c, int32_t h, int want, slot *out) {
+  const lb_text *tx = c->tx;
+  int n = 0;
+  for (int32_t x = h; x >= 0 && n < MAXACT; x = lb_tree_next(tx, h, x == h ? -1 : x, "conj")) {
+    if (lb_phrase_find(c->d, x, want, &out[n])) n++;
+    else if ((want & LB_PH_ACTOR) && (out[n].actor = agent_code(c, x))) {
+      out[n].word = x;
+      out[n].ent = out[n].men = -1;
+      out[n].rule = NULL;
+      n++;
+    }
+  }
+  return n;
+}
+
+/* ---- patterns ---- */
+
+typedef struct frame {
+  const char *code, *src, *tgt, *obj, *objrel, *ssec, *tsec, *source;
+  int srcn, tgtn, objn, objreln, ssecn, tsecn;
+  int need;     /* 1 source, 2 target */
+  int tgtkind;  /* 1 actor, 2 place */
+  int refl, noun;
+} frame;
+
+static void parse_frame(const char *f, int fl, frame *fr) {
+  const char *p = f, *end = f + fl;
+  fr->tgtkind = 3;
+  if (fl == 1 && f[0] == '-') return;
   while (p < end) {
-    const char *q = memchr(p, '|', (size_t)(end - p));
+    const char *q = memchr(p, ';', (size_t)(end - p));
     if (!q) q = end;
-    if ((size_t)(q - p) == wl && memcmp(p, w, wl) == 0) return 1;
+    const char *eq = memchr(p, '=', (size_t)(q - p));
+    size_t kl = eq ? (size_t)(eq - p) : (size_t)(q - p);
+    const char *v = eq ? eq + 1 : q;
+    int vl = (int)(q - v);
+#define KEY(s) (kl == sizeof(s) - 1 && memcmp(p, s, kl) == 0)
+    if (KEY("src")) fr->src = v, fr->srcn = vl;
+    else if (KEY("tgt")) fr->tgt = v, fr->tgtn = vl;
+    else if (KEY("obj")) fr->obj = v, fr->objn = vl;
+    else if (KEY("objrel")) fr->objrel = v, fr->objreln = vl;
+    else if (KEY("ssec")) fr->ssec = v, fr->ssecn = vl;
+    else if (KEY("tsec")) fr->tsec = v, fr->tsecn = vl;
+    else if (KEY("refl")) fr->refl = 1;
+    else if (KEY("need")) {
+      if (vl >= 3 && memcmp(v, "src", 3) == 0) fr->need |= 1;
+      if (vl >= 3 && memcmp(v, "tgt", 3) == 0) fr->need |= 2;
+      if (vl == 4 && memcmp(v, "both", 4) == 0) fr->need = 3;
+    } else if (KEY("tgtkind")) {
+      fr->tgtkind = 0;
+      if (memmem(v, (size_t)vl, "actor", 5)) fr->tgtkind |= 1;
+      if (memmem(v, (size_t)vl, "place", 5)) fr->tgtkind |= 2;
+      if (memmem(v, (size_t)vl, "any", 3)) fr->tgtkind = 3;
+    }
+#undef KEY
     p = q + 1;
   }
-  return 0;
 }
 
-/* An actor code with a sector: "RUS" + "MIL" = "RUSMIL" (only bare country codes). */
-static const char *sector(lb_arena *a, const char *code, const pat *p, const char *key) {
-  int n;
-  const char *s = frame_get(p, key, &n);
-  if (!code || !s || strlen(code) != 3) return code;
-  return lb_arena_printf(a, "%s%.*s", code, n, s);
+/* Does child k of h match relation spec s[0..n) ("obj", "obl:gegen",
+** "nmod:gen", "obl:agent")? */
+static int spec_match(const lb_text *tx, int32_t k, const char *s, int n) {
+  const lb_word *w = &tx->words.v[k];
+  if (!w->deprel) return 0;
+  const char *colon = memchr(s, ':', (size_t)n);
+  size_t base = colon ? (size_t)(colon - s) : (size_t)n;
+  size_t dl = strlen(w->deprel);
+  if (dl == (size_t)n && memcmp(w->deprel, s, (size_t)n) == 0) return 1; /* the exact relation */
+  if (!colon) {
+    /* a plain relation matches its subtypes, except the passive ones */
+    return dl > base && memcmp(w->deprel, s, base) == 0 && w->deprel[base] == ':' &&
+           strcmp(w->deprel + base, ":pass") != 0;
+  }
+  if (strncmp(w->deprel, s, base) != 0 || (w->deprel[base] != 0 && w->deprel[base] != ':'))
+    return 0;
+  const char *sub = colon + 1;
+  size_t sl = (size_t)(s + n - sub);
+  if (sl == 3 && memcmp(sub, "gen", 3) == 0)
+    return lb_tree_child(tx, k, "case") < 0 && lb_ufeat_get(w->feats, LB_UF_CASE) == LB_CASE_GEN;
+  /* the case word's lemma */
+  int32_t cs = lb_tree_child(tx, k, "case");
+  return cs >= 0 && lb_tree_lemma_in(&tx->words.v[cs], sub, sl);
 }
 
-typedef struct role {
-  int32_t ent, men;
-  uint32_t tok0, tok1;
-} role;
-
-static const role NOROLE = {-1, -1, 0, 0};
-
-static role from_arg(const lb_cl_arg *g) {
-  role r = {g->ent, g->men, g->tok0, g->tok1};
-  return r;
+/* The children of h matching one of the '|'-separated specs (with
+** "xcomp>SPEC" looking inside h's xcomp): up to max into out. */
+static int slot_words(const lb_text *tx, int32_t h, const char *specs, int n, int32_t *out, int max) {
+  int k = 0;
+  const char *p = specs, *end = specs + n;
+  while (p < end && k < max) {
+    const char *q = memchr(p, '|', (size_t)(end - p));
+    if (!q) q = end;
+    const char *gt = memchr(p, '>', (size_t)(q - p));
+    int32_t at = h;
+    const char *s = p;
+    if (gt) {
+      at = -1;
+      for (int32_t ch = tx->words.v[h].kid; ch >= 0 && at < 0; ch = tx->words.v[ch].sib)
+        if (tx->words.v[ch].deprel && (size_t)(gt - p) == strlen(tx->words.v[ch].deprel) &&
+            memcmp(tx->words.v[ch].deprel, p, (size_t)(gt - p)) == 0)
+          at = ch;
+      s = gt + 1;
+    }
+    for (int32_t ch = at >= 0 ? tx->words.v[at].kid : -1; ch >= 0 && k < max; ch = tx->words.v[ch].sib)
+      if (spec_match(tx, ch, s, (int)(q - s))) out[k++] = ch;
+    p = q + 1;
+  }
+  return k;
 }
 
-static int is_actor(const lb_cl *c, const lb_cl_arg *g) {
-  return lb_cl_actor(c, g->ent, g->men) != NULL;
+static int passive(const lb_text *tx, int32_t v) {
+  return lb_tree_child(tx, v, "aux:pass") >= 0 || lb_tree_child(tx, v, "nsubj:pass") >= 0;
 }
 
-static int is_place(const lb_cl *c, const lb_cl_arg *g) {
-  const lb_entity *e = &c->d->entities.v[g->ent];
-  const lb_mention *m = &e->mentions.v[g->men];
-  return m->role == LB_ROLE_PLACE ||
-         (e->has_geo && m->role != LB_ROLE_ACTOR && m->role != LB_ROLE_ADJ);
-}
-
-static int place_prep(const lb_cl *c, int32_t p) {
-  static const char *const P[] = {"in",   "im", "bei", "nahe",   "einschließlich",
-                                  "near", "at", "um",  "outside"};
-  if (p < 0) return 0;
-  for (size_t i = 0; i < sizeof P / sizeof P[0]; i++)
-    if (lb_cl_is(c, (uint32_t)p, P[i])) return 1;
-  return 0;
-}
-
-/* The entity whose actor code is exactly the given country code. */
-static int32_t country_entity(const lb_doc *d, const char *cc) {
-  if (!cc) return -1;
-  for (size_t i = 0; i < d->entities.n; i++)
-    if (d->entities.v[i].actor && strcmp(d->entities.v[i].actor, cc) == 0) return (int32_t)i;
-  for (size_t i = 0; i < d->entities.n; i++)
-    if (d->entities.v[i].country && strcmp(d->entities.v[i].country, cc) == 0 &&
-        d->entities.v[i].type && strcmp(d->entities.v[i].type, "GPE") == 0)
-      return (int32_t)i;
+/* The subject of verb v, looking up through xcomp and conj when v has none. */
+static int32_t subject_of(const lb_text *tx, int32_t v) {
+  for (int guard = 0; v >= 0 && guard < 8; guard++) {
+    int32_t s = lb_tree_child(tx, v, "nsubj");
+    if (s >= 0 && !lb_tree_rel(&tx->words.v[s], "nsubj:pass")) return s;
+    const lb_word *w = &tx->words.v[v];
+    if (!(lb_tree_rel(w, "xcomp") || lb_tree_rel(w, "conj")) || w->head < 0) return -1;
+    v = w->head;
+  }
   return -1;
 }
 
-/* The date of an event in clause [a,b) of sentence s. */
-static void event_date(const lb_doc *d, int32_t s, uint32_t a0, uint32_t b0, lb_event *ev) {
-  const lb_sent *st = &d->tx.sents.v[s];
-  for (int pass = 0; pass < 2; pass++) {
-    uint32_t lo = pass ? st->start : a0, hi = pass ? st->end : b0;
-    for (size_t i = 0; i < d->dates.n; i++) {
-      const lb_date *dt = &d->dates.v[i];
-      if (dt->start < lo || dt->start >= hi || dt->unresolved || dt->duration || !dt->from)
-        continue;
-      if (dt->to && strcmp(dt->to, dt->from) != 0)
-        ev->date = lb_arena_printf(d->tx.arena, "%s/%s", dt->from, dt->to);
-      else
-        ev->date = dt->from;
-      ev->date_granularity = dt->granularity;
-      return;
+/* ---- mood ---- */
+
+static const char *mood_of(const ctx *c, int32_t v, int noun) {
+  const lb_text *tx = c->tx;
+  const lb_word *w = &tx->words.v[v];
+  /* negation on the trigger; "kein" on a noun trigger */
+  for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    if ((lb_tree_rel(x, "advmod") || lb_tree_rel(x, "det") || lb_tree_rel(x, "neg")) &&
+        (lb_ufeat_get(x->feats, LB_UF_POLARITY) == LB_POLARITY_NEG ||
+         lemma_class(c, c->t_mood, x, "neg")))
+      return "negated";
+  }
+  if (noun) {
+    /* the noun's verb: "keine Angriffe verübt", "plant eine Offensive" */
+    if (w->head >= 0 && (lb_tree_rel(w, "obj") || lb_tree_rel(w, "nsubj"))) v = w->head;
+    else return NULL;
+    w = &tx->words.v[v];
+    for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib)
+      if (lb_tree_rel(&tx->words.v[k], "advmod") && lemma_class(c, c->t_mood, &tx->words.v[k], "neg"))
+        return "negated";
+  }
+  /* auxiliaries: modal, future, intent */
+  for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    if (!lb_tree_rel(x, "aux")) continue;
+    if (lemma_class(c, c->t_mood, x, "intent")) return "intended";
+    if (lemma_class(c, c->t_mood, x, "modal")) return "modal";
+    if (lemma_class(c, c->t_mood, x, "future") &&
+        lb_ufeat_get(w->feats, LB_UF_VERBFORM) == LB_VERBFORM_INF)
+      return "modal";
+  }
+  /* the clauses above: a condition, or an intent verb governing it */
+  int32_t x = v;
+  for (int guard = 0; x >= 0 && guard < 16; guard++) {
+    const lb_word *cw = &tx->words.v[x];
+    for (int32_t k = cw->kid; k >= 0; k = tx->words.v[k].sib)
+      if (lb_tree_rel(&tx->words.v[k], "mark") && lemma_class(c, c->t_mood, &tx->words.v[k], "hypo"))
+        return "hypothetical";
+    if (cw->head < 0) break;
+    if (lb_tree_rel(cw, "xcomp") || lb_tree_rel(cw, "ccomp")) {
+      const lb_word *hw = &tx->words.v[cw->head];
+      if (lemma_class(c, c->t_mood, hw, "intent")) return "intended";
+      if (lb_tree_rel(cw, "xcomp") && lemma_class(c, c->t_mood, hw, "modal")) return "modal";
     }
+    if (!(lb_tree_rel(cw, "xcomp") || lb_tree_rel(cw, "conj") || lb_tree_rel(cw, "advcl") ||
+          lb_tree_rel(cw, "obj") || lb_tree_rel(cw, "obl")))
+      break;
+    x = cw->head;
   }
-  if (d->pub_y) {
-    ev->date = lb_arena_printf(d->tx.arena, "%04d-%02d", d->pub_y, d->pub_m);
-    ev->date_granularity = "month";
-  }
+  return NULL;
 }
 
-static void set_cameo(const lb_cl *c, lb_event *ev) {
-  lb_doc *d = c->d;
+/* ---- place and date (issue 18) ---- */
+
+static int32_t place_of(const ctx *c, int32_t v, const slot *tgt) {
+  const lb_text *tx = c->tx;
+  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    if (!(lb_tree_rel(x, "obl") || lb_tree_rel(x, "nmod") || lb_tree_rel(x, "advmod"))) continue;
+    int32_t cs = lb_tree_child(tx, k, "case");
+    if (cs < 0 || !lemma_class(c, c->t_locprep, &tx->words.v[cs], NULL)) continue;
+    int32_t h = k;
+    /* a region word stands for the place it names: "im Norden Jemens" */
+    for (int guard = 0; guard < 3 && lemma_class(c, c->t_region, &tx->words.v[h], NULL); guard++) {
+      int32_t n2 = lb_tree_child(tx, h, "nmod");
+      if (n2 < 0) {
+        h = -1;
+        break;
+      }
+      h = n2;
+    }
+    if (h < 0) continue;
+    slot s;
+    if (lb_phrase_find(c->d, h, LB_PH_PLACE, &s) && s.men >= 0) return s.ent;
+  }
+  if (tgt && tgt->ent >= 0 && tgt->men >= 0) {
+    const lb_entity *e = &c->d->entities.v[tgt->ent];
+    const lb_mention *m = &e->mentions.v[tgt->men];
+    if (e->has_geo && m->role != LB_ROLE_ACTOR && m->role != LB_ROLE_ADJ) return tgt->ent;
+  }
+  return -1;
+}
+
+/* Does the date starting at word dw belong to the clause of trigger v? Up
+** from the date to the clause head, never through another noun's nmod,
+** apposition or clause. */
+static int date_of_clause(const lb_text *tx, int32_t dw, int32_t v) {
+  int32_t clause = lb_tree_clause(tx, v);
+  int32_t x = dw;
+  for (int guard = 0; x >= 0 && guard < 16; guard++) {
+    if (x == v || x == clause) return 1;
+    const lb_word *w = &tx->words.v[x];
+    if (w->head < 0) return 0;
+    if ((lb_tree_rel(w, "nmod") || lb_tree_rel(w, "appos") || lb_tree_rel(w, "acl")) && w->head != v)
+      return 0;
+    if (lb_tree_clausal(tx, x) && x != dw) return 0;
+    x = w->head;
+  }
+  return 0;
+}
+
+static void date_of(const ctx *c, int32_t v, lb_event *ev) {
+  const lb_doc *d = c->d;
+  const lb_text *tx = c->tx;
+  const lb_word *w = &tx->words.v[v];
+  const lb_sent *st = &tx->sents.v[w->sent];
+  for (size_t i = 0; i < d->dates.n; i++) {
+    const lb_date *dt = &d->dates.v[i];
+    if (dt->start < st->start || dt->start >= st->end || dt->unresolved || dt->duration || !dt->from)
+      continue;
+    /* the date's head word: the last word inside its span */
+    int32_t dw = -1;
+    for (uint32_t k = st->word0; k < st->word1; k++)
+      if (tx->words.v[k].start >= dt->start && tx->words.v[k].end <= dt->end) dw = (int32_t)k;
+    if (dw < 0) continue;
+    /* the phrase head above the date's words, still inside the date */
+    while (tx->words.v[dw].head >= 0 && tx->words.v[tx->words.v[dw].head].start >= dt->start &&
+           tx->words.v[tx->words.v[dw].head].end <= dt->end)
+      dw = tx->words.v[dw].head;
+    if (!date_of_clause(tx, dw, v)) continue;
+    if (dt->to && strcmp(dt->to, dt->from) != 0)
+      ev->date = lb_arena_printf(d->tx.arena, "%s/%s", dt->from, dt->to);
+    else
+      ev->date = dt->from;
+    ev->date_granularity = dt->granularity;
+    return;
+  }
+  ev->date = NULL;
+  ev->date_granularity = "unknown";
+}
+
+/* ---- coding ---- */
+
+static void set_cameo(const ctx *c, lb_event *ev) {
+  lb_arena *A = c->d->tx.arena;
   char key[16];
   int n = snprintf(key, sizeof key, "c%s", ev->code);
   lb_lex_rec r;
-  ev->root = lb_arena_strndup(d->tx.arena, ev->code, strlen(ev->code) >= 2 ? 2 : strlen(ev->code));
-  if (c->t_cameo < 0 || n <= 0 || !lb_lex_find(d->tx.lex, c->t_cameo, key, (size_t)n, &r)) return;
-  ev->root = fld(d->tx.arena, &r, 1, NULL);
-  ev->goldstein = atof(fld(d->tx.arena, &r, 2, NULL));
-  ev->quad_class = atoi(fld(d->tx.arena, &r, 3, NULL));
-}
-
-static void set_role(const lb_cl *c, role r, const char **code, const char **ent, const pat *p,
-                     const char *seckey) {
-  if (r.ent < 0) return;
-  *code = sector(c->d->tx.arena, lb_cl_actor(c, r.ent, r.men), p, seckey);
-  *ent = c->d->entities.v[r.ent].id;
-}
-
-/* The antecedent of a relative clause opening at a: the last actor before it. */
-static role antecedent(const lb_cl *c, int32_t s, uint32_t a) {
-  const lb_sent *st = &c->d->tx.sents.v[s];
-  for (uint32_t t = a; t-- > st->tok0;) {
-    int32_t e = c->ment[t].ent;
-    if (e >= 0 && lb_cl_actor(c, e, c->ment[t].men)) {
-      role r = {e, c->ment[t].men, t, t + 1};
-      return r;
-    }
+  ev->root = lb_arena_strndup(A, ev->code, strlen(ev->code) >= 2 ? 2 : strlen(ev->code));
+  if (c->t_cameo >= 0 && n > 0 && lb_lex_find(c->lx, c->t_cameo, key, (size_t)n, &r)) {
+    ev->root = lb_lex_field_dup(A, &r, 1);
+    ev->goldstein = lb_lex_field_num(&r, 2, 0);
+    ev->quad_class = (int)lb_lex_field_num(&r, 3, 0);
   }
-  return NOROLE;
+  if (c->t_plover >= 0 && n > 0 && lb_lex_find(c->lx, c->t_plover, key, (size_t)n, &r)) {
+    ev->plover_event = lb_lex_field_dup(A, &r, 0);
+    ev->plover_mode = lb_lex_field_dup(A, &r, 1);
+    ev->plover_context = lb_lex_field_dup(A, &r, 2);
+    if (!ev->plover_mode) ev->plover_mode = "";
+    if (!ev->plover_context) ev->plover_context = "";
+  }
 }
 
-/* A subject pronoun ("er", "she") in [a, v): the last person named before
-** it, within a few sentences. */
-static role pronoun(const lb_cl *c, uint32_t a, uint32_t v) {
-  const lb_doc *d = c->d;
-  for (uint32_t t = a; t < v; t++) {
-    if (!(c->fw[t] & LB_FW_PRON) || (t > a && (c->fw[t - 1] & LB_FW_PREP))) continue;
-    if (lb_cl_is(c, t, "es") || lb_cl_is(c, t, "it") || lb_cl_is(c, t, "man") ||
-        lb_cl_is(c, t, "ich") || lb_cl_is(c, t, "i") || lb_cl_is(c, t, "wir") ||
-        lb_cl_is(c, t, "we"))
-      return NOROLE;
-    for (uint32_t x = t; x-- > 0 && t - x < 300;) {
-      int32_t e = c->ment[x].ent;
-      if (e >= 0 && d->entities.v[e].type && strcmp(d->entities.v[e].type, "PER") == 0) {
-        role r = {e, c->ment[x].men, t, t + 1};
-        return r;
+static const char *with_sector(lb_arena *a, const char *code, const char *sec, int n) {
+  if (!code || !sec || n <= 0 || strlen(code) != 3) return code;
+  return lb_arena_printf(a, "%s%.*s", code, n, sec);
+}
+
+static void word_span(const lb_text *tx, int32_t w, uint32_t *s, uint32_t *e) {
+  *s = tx->words.v[w].start;
+  *e = tx->words.v[w].end;
+}
+
+/* The trigger's key: its lemma, with a separable particle (German: joined,
+** "an" + "greifen"; English: "call off"). */
+static char *trigger_key(const ctx *c, int32_t v, uint32_t *len) {
+  const lb_text *tx = c->tx;
+  const lb_word *w = &tx->words.v[v];
+  int32_t prt = lb_tree_child(tx, v, "compound:prt");
+  lb_buf b = LB_BUF_INIT;
+  if (prt >= 0 && tx->words.v[prt].lemma) {
+    const char *pl = tx->words.v[prt].lemma;
+    if (strcmp(c->lang, "de") == 0) {
+      lb_buf_adds(&b, pl);
+      lb_buf_adds(&b, w->lemma);
+    } else {
+      lb_buf_adds(&b, w->lemma);
+      lb_buf_addc(&b, ' ');
+      lb_buf_adds(&b, pl);
+    }
+  } else
+    lb_buf_adds(&b, w->lemma);
+  lb_buf key = LB_BUF_INIT;
+  lb_norm_key(&key, b.p, b.n);
+  char *out = lb_arena_strndup(c->d->tx.arena, key.p, key.n);
+  *len = (uint32_t)key.n;
+  lb_buf_free(&b);
+  lb_buf_free(&key);
+  return out;
+}
+
+/* Does the frame's object condition hold at trigger v? */
+static int obj_ok(const ctx *c, int32_t v, const frame *fr) {
+  if (!fr->obj) return 1;
+  int32_t ws[8];
+  int n = fr->objrel ? slot_words(c->tx, v, fr->objrel, fr->objreln, ws, 8)
+                     : slot_words(c->tx, v, "obj|nsubj:pass|obl:arg", 22, ws, 8);
+  for (int i = 0; i < n; i++) {
+    if (lb_tree_lemma_in(&c->tx->words.v[ws[i]], fr->obj, (size_t)fr->objn)) return 1;
+    /* "den Vertrag über ...": compounds count by their last part */
+    const char *lem = c->tx->words.v[ws[i]].lemma;
+    if (!lem) continue;
+    size_t ll = strlen(lem);
+    const char *p = fr->obj, *end = fr->obj + fr->objn;
+    while (p < end) {
+      const char *q = memchr(p, '|', (size_t)(end - p));
+      if (!q) q = end;
+      size_t pl = (size_t)(q - p);
+      lb_word tmp = c->tx->words.v[ws[i]];
+      if (ll > pl + 2) {
+        tmp.lemma = lem + ll - pl;
+        if (lb_tree_lemma_in(&tmp, p, pl)) return 1;
       }
+      p = q + 1;
     }
-    return NOROLE;
   }
-  return NOROLE;
+  return 0;
 }
 
-/* Is token v an attributive participle ("die besetzten Gebiete",
-** "der von Russland besetzten Ukraine")? */
-static int attributive(const lb_cl *c, uint32_t v, uint32_t a) {
-  if (c->en || v <= a) return 0;
-  if (c->fw[v - 1] & (LB_FW_DET | LB_FW_DEM)) return 1;
-  if (v >= a + 2 && (c->fw[v - 2] & LB_FW_DET) && !(c->d->tx.toks.v[v - 1].flags & LB_TF_CAP) &&
-      c->fw[v - 1] == 0)
-    return 1;
-  if (v >= a + 2 && (lb_cl_is(c, v - 2, "von") || lb_cl_is(c, v - 2, "vom")) &&
-      v + 1 < c->d->tx.toks.n && (c->d->tx.toks.v[v + 1].flags & LB_TF_CAP))
-    return 1;
-  /* "mit scharf kritisierten Luftangriffen": an inflected participle between
-  ** a lower-case word and its noun */
-  const lb_tok *k = &c->d->tx.toks.v[v];
-  if (v + 1 < c->d->tx.toks.n && (c->d->tx.toks.v[v + 1].flags & LB_TF_CAP) &&
-      c->ment[v + 1].ent < 0 && c->d->tx.toks.v[v + 1].kind == LB_TOK_WORD && k->normlen > 4 &&
-      !(c->d->tx.toks.v[v - 1].flags & LB_TF_CAP) && c->d->tx.toks.v[v - 1].kind == LB_TOK_WORD &&
-      !(c->fw[v - 1] &
-        (LB_FW_AUX | LB_FW_MODAL | LB_FW_PRON | LB_FW_NEG | LB_FW_SUBORD | LB_FW_REL))) {
-    const char *e = k->norm + k->normlen - 3;
-    if (memcmp(e, "ten", 3) == 0 || memcmp(e, "tem", 3) == 0 || memcmp(e, "ter", 3) == 0 ||
-        memcmp(e, "tes", 3) == 0 || memcmp(e, "nen", 3) == 0)
+static int refl_ok(const ctx *c, int32_t v) {
+  const lb_text *tx = c->tx;
+  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    if (lb_tree_rel(x, "expl") || ((lb_tree_rel(x, "obj") || lb_tree_rel(x, "obl:arg")) &&
+                                   lb_ufeat_get(x->feats, LB_UF_REFLEX)))
       return 1;
   }
   return 0;
 }
 
-typedef struct cand {
-  lb_event ev;
-  uint32_t v, a, b;
-  int noun;
-} cand;
-
-static void span_add(uint32_t *lo, uint32_t *hi, uint32_t t0, uint32_t t1) {
-  if (t0 < *lo) *lo = t0;
-  if (t1 > *hi) *hi = t1;
-}
-
-/* Try pattern p at token v of sentence s; fills *out and returns 1 on a match. */
-static int code_at(const lb_cl *c, int32_t s, uint32_t v, const pat *p, cand *out) {
-  lb_doc *d = c->d;
-  const lb_sent *st = &d->tx.sents.v[s];
-  const lb_tok *tk = &d->tx.toks.v[v];
-  int noun = p->kind[0] == 'n';
-  uint32_t a, b;
-  lb_cl_bounds(c, s, v, &a, &b);
-  if (!c->en) {
-    int cap = (tk->flags & LB_TF_CAP) != 0;
-    if (noun && !cap) return 0;
-    if (!noun && cap && v != st->tok0 &&
-        !(v > st->tok0 && d->tx.toks.v[v - 1].kind == LB_TOK_QUOTE))
-      return 0;
-    if (!noun && attributive(c, v, a)) return 0;
-  } else {
-    uint32_t pv = v;
-    while (pv > a && d->tx.toks.v[pv - 1].kind == LB_TOK_QUOTE)
-      pv--;
-    int det = pv > a && (c->fw[pv - 1] & (LB_FW_DET | LB_FW_DEM));
-    if (noun != det && !(noun && v > a && (d->tx.toks.v[v - 1].kind == LB_TOK_WORD) &&
-                         !(c->fw[v - 1] & (LB_FW_AUX | LB_FW_MODAL | LB_FW_ZU | LB_FW_PRON)) &&
-                         (c->fw[v - 1] & LB_FW_PREP)))
-      return 0;
-  }
-  uint32_t lo = v, hi = v + 1;
-  /* separable particle */
-  if (strcmp(p->particle, "-") != 0) {
-    uint32_t x;
-    for (x = v + 1; x < b; x++)
-      if (lb_cl_is(c, x, p->particle)) break;
-    if (x >= b) return 0;
-    span_add(&lo, &hi, x, x + 1);
-  }
+/* Fill source and target slots of trigger v under frame fr. */
+static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, slot *tgt, int *nt) {
+  const lb_text *tx = c->tx;
+  int32_t ws[8];
   int n;
-  const char *obj = frame_get(p, "obj", &n);
-  if (obj && !noun) {
-    uint32_t x;
-    for (x = a; x < b; x++)
-      if (x != v && lb_cl_stem(c, x, obj, n)) break;
-    if (x >= b) return 0;
-    span_add(&lo, &hi, x, x + 1);
-  }
-  lb_cl_arg args[MAXARG];
-  int na = lb_cl_args(c, a, b, args, MAXARG);
-  role src = NOROLE, tgt = NOROLE, plc = NOROLE, gen = NOROLE;
-  const char *mood = lb_cl_mood(c, a, b, v);
-  if (p->kind[1] == 'z') mood = "hypothetical";
-  int nt;
-  const char *tl = frame_get(p, "tgt", &nt);
-  if (!tl) {
-    tl = "obj";
-    nt = 3;
-  }
-  /* place: first place after a locative preposition */
-  for (int i = 0; i < na; i++)
-    if (is_place(c, &args[i]) && place_prep(c, args[i].prep)) {
-      plc = from_arg(&args[i]);
-      break;
+  *ns = *nt = 0;
+  int tkind = fr->tgtkind;
+  if (!fr->noun) {
+    int pass = passive(tx, v);
+    if (fr->src) n = slot_words(tx, v, fr->src, fr->srcn, ws, 8);
+    else if (pass) n = slot_words(tx, v, "obl:agent|obl:von|obl:durch|obl:by", 34, ws, 8);
+    else n = slot_words(tx, v, "nsubj", 5, ws, 8);
+    if (n == 0 && !pass && !fr->src) {
+      int32_t s = subject_of(tx, v);
+      if (s >= 0) ws[n++] = s;
     }
-  if (!noun) {
-    int passive = 0;
-    int32_t agent = -1;
-    for (uint32_t x = a; x < b; x++)
-      if (c->fw[x] & LB_FW_PASS) {
-        if (c->en ? (x < v && v - x <= 2) : strcmp(p->kind, "vp") == 0)
-          passive = 1;
-        else if (!c->en && x != v && !mood && (lb_cl_is(c, x, "wird") || lb_cl_is(c, x, "werden")))
-          mood = "modal"; /* German future: not a fact yet */
-      }
-    if (passive)
-      for (int i = 0; i < na; i++)
-        if (args[i].prep >= 0 && (c->fw[args[i].prep] & LB_FW_AGENT) && is_actor(c, &args[i])) {
-          agent = i;
-          break;
-        }
-    int32_t subj = -1, obj2 = -1;
-    if (c->en) {
-      for (int i = 0; i < na; i++) {
-        if (args[i].role != LB_ARG_SUBJ && args[i].role != LB_ARG_OBJ) continue;
-        if (!is_actor(c, &args[i])) continue;
-        if (args[i].tok1 <= v) {
-          subj = i;
-        } else if (obj2 < 0 && (subj < 0 || args[i].ent != args[subj].ent)) {
-          /* the object follows the verb, with at most articles and adjectives between */
-          uint32_t x = v + 1;
-          while (x < args[i].tok0 && x < v + 4 && d->tx.toks.v[x].kind == LB_TOK_WORD &&
-                 !(c->fw[x] & (LB_FW_PREP | LB_FW_SUBORD | LB_FW_COORD)))
-            x++;
-          if (x == args[i].tok0) obj2 = i;
-        }
-      }
-    } else {
-      for (int i = 0; i < na; i++) {
-        if (!is_actor(c, &args[i]) || (args[i].role != LB_ARG_SUBJ && args[i].role != LB_ARG_OBJ))
-          continue;
-        if (args[i].role == LB_ARG_SUBJ && subj < 0)
-          subj = i;
-        else if (obj2 < 0 && (subj < 0 || args[i].ent != args[subj].ent))
-          obj2 = i;
-      }
-    }
-    if (passive) {
-      if (subj >= 0) tgt = from_arg(&args[subj]);
-      if (agent >= 0) src = from_arg(&args[agent]);
-    } else {
-      if (subj >= 0)
-        src = from_arg(&args[subj]);
-      else if (c->fw[a] & LB_FW_REL || (a + 1 < b && (c->fw[a + 1] & LB_FW_REL)))
-        src = antecedent(c, s, a);
-      else
-        src = pronoun(c, a, c->en ? v : (v + 2 < b ? v + 2 : b)); /* German: "griff er ... an" */
-      if (in_list(tl, nt, "obj", 3) && obj2 >= 0) tgt = from_arg(&args[obj2]);
-      /* "Stellungen der kurdischen Milizen beschossen": the object's owner,
-      ** unless a prepositional target turns up below */
-      if (tgt.ent < 0 && in_list(tl, nt, "obj", 3))
-        for (int i = 0; i < na; i++)
-          if (args[i].role == LB_ARG_GEN && is_actor(c, &args[i]) &&
-              (subj < 0 || args[i].ent != args[subj].ent) && (c->en ? args[i].tok0 > v : 1)) {
-            gen = from_arg(&args[i]);
-            break;
-          }
-    }
+    for (int i = 0; i < n && *ns < MAXACT; i++) *ns += resolve(c, ws[i], 1, src + *ns);
+    if (fr->tgt) n = slot_words(tx, v, fr->tgt, fr->tgtn, ws, 8);
+    else if (pass) n = slot_words(tx, v, "nsubj:pass", 10, ws, 8);
+    else n = slot_words(tx, v, "obj|iobj|obl:arg", 16, ws, 8);
+    /* a participle modifying a noun is passive: "die angegriffene Stadt" */
+    if (n == 0 && lb_tree_rel(&tx->words.v[v], "acl") && !fr->tgt &&
+        lb_ufeat_get(tx->words.v[v].feats, LB_UF_VERBFORM) == LB_VERBFORM_PART)
+      ws[n++] = tx->words.v[v].head;
+    for (int i = 0; i < n && *nt < MAXACT; i++) *nt += resolve(c, ws[i], tkind, tgt + *nt);
   } else {
-    /* noun: adjacent adjective / genitive, else the clause subject */
-    int demo = 0, irr = 0, gov = 0, purpose = 0;
-    for (uint32_t x = v, k = 0; x > a && k < 3; k++) {
-      x--;
-      if (c->fw[x] & LB_FW_DEM) demo = 1;
-      if (c->fw[x] & LB_FW_IRR) irr = 1;
-      if (c->fw[x] & LB_FW_NEG) mood = "negated";
-      if (c->fw[x] & (LB_FW_PREP | LB_FW_ACC)) {
-        gov = 1;
-        if (lb_cl_is(c, x, "für") || lb_cl_is(c, x, "for")) purpose = 1;
-        break;
-      }
-      if (d->tx.toks.v[x].kind != LB_TOK_WORD ||
-          (c->ment[x].ent < 0 && (d->tx.toks.v[x].flags & LB_TF_CAP) &&
-           !(c->fw[x] & (LB_FW_DET | LB_FW_DEM))))
-        break;
-    }
-    if (demo) return 0;
-    if (!mood && (irr || purpose)) mood = "hypothetical";
-    for (int i = 0; i < na; i++) {
-      const lb_cl_arg *g = &args[i];
-      if (!is_actor(c, g)) continue;
-      if (g->tok1 == v ||
-          ((g->tok1 == v + 1 || (g->tok1 + 1 == v && g->tok0 < v)) && g->role != LB_ARG_PREP)) {
-        src = from_arg(g);
-        break;
-      }
-      if (g->tok0 > v && g->tok0 <= v + 3 &&
-          (g->role == LB_ARG_GEN ||
-           (c->en && g->prep >= 0 && lb_cl_is(c, (uint32_t)g->prep, "by")))) {
-        src = from_arg(g);
-        break;
+    n = slot_words(tx, v, fr->src ? fr->src : "nmod:poss|nmod:gen|det:poss|amod|compound|nmod:von|nmod:by",
+                   fr->src ? fr->srcn : 59, ws, 8);
+    for (int i = 0; i < n && *ns < MAXACT; i++) *ns += resolve(c, ws[i], 1, src + *ns);
+    if (!*ns) {
+      /* "Russland startete eine Offensive": the subject of the noun's verb */
+      const lb_word *w = &tx->words.v[v];
+      if (w->head >= 0 && lb_tree_rel(w, "obj")) {
+        int32_t s = subject_of(tx, w->head);
+        if (s >= 0) *ns += resolve(c, s, 1, src + *ns);
       }
     }
-    if (src.ent < 0 && gov) {
-      for (int i = 0; i < na; i++)
-        if (is_actor(c, &args[i]) && args[i].role == LB_ARG_SUBJ && args[i].tok1 <= v) {
-          src = from_arg(&args[i]);
-          break;
-        }
-      if (src.ent < 0 && (c->fw[a] & LB_FW_REL || (a + 1 < b && (c->fw[a + 1] & LB_FW_REL))))
-        src = antecedent(c, s, a);
-    }
+    n = slot_words(tx, v, fr->tgt ? fr->tgt : "nmod:gegen|nmod:auf|nmod:against|nmod:on",
+                   fr->tgt ? fr->tgtn : 40, ws, 8);
+    for (int i = 0; i < n && *nt < MAXACT; i++) *nt += resolve(c, ws[i], tkind, tgt + *nt);
   }
-  /* prepositional target */
-  if (tgt.ent < 0) {
-    for (int i = 0; i < na; i++) {
-      const lb_cl_arg *g = &args[i];
-      if (g->prep < 0 || !is_actor(c, g) || (noun && (g->tok0 < v || g->tok0 > v + 8))) continue;
-      const lb_tok *pt = &d->tx.toks.v[g->prep];
-      if (pt->norm && in_list(tl, nt, pt->norm, pt->normlen) &&
-          (src.ent < 0 || g->ent != src.ent || g->men != src.men)) {
-        tgt = from_arg(g);
+  /* the same mention is not both sides */
+  for (int j = 0; j < *nt; j++)
+    for (int i = 0; i < *ns; i++)
+      if (tgt[j].ent >= 0 && tgt[j].ent == src[i].ent) {
+        tgt[j] = tgt[--*nt];
+        j--;
         break;
       }
-    }
-  }
-  if (tgt.ent < 0) tgt = gen;
-  /* "türkische Soldaten und kurdische Rebellen liefern sich Gefechte": the
-  ** second of two coordinated subjects is the other side */
-  if (tgt.ent < 0 && src.ent >= 0 && src.tok1 + 1 < b && (c->fw[src.tok1] & LB_FW_COORD))
-    for (int i = 0; i < na; i++)
-      if (args[i].tok0 > src.tok1 && args[i].tok0 <= src.tok1 + 3 && is_actor(c, &args[i]) &&
-          args[i].ent != src.ent && args[i].prep < 0) {
-        tgt = from_arg(&args[i]);
-        break;
-      }
-  /* "gegen X" in the relative clause right after */
-  if (tgt.ent < 0 && !noun && b < st->tok1 && (c->fw[b] & LB_FW_REL)) {
-    uint32_t a2, b2;
-    lb_cl_bounds(c, s, b, &a2, &b2);
-    lb_cl_arg more[MAXARG];
-    int nm = lb_cl_args(c, a2, b2, more, MAXARG);
-    for (int i = 0; i < nm; i++) {
-      const lb_cl_arg *g = &more[i];
-      if (g->prep < 0 || !is_actor(c, g)) continue;
-      if ((lb_cl_is(c, (uint32_t)g->prep, "gegen") || lb_cl_is(c, (uint32_t)g->prep, "against")) &&
-          in_list(tl, nt, d->tx.toks.v[g->prep].norm, d->tx.toks.v[g->prep].normlen)) {
-        tgt = from_arg(g);
-        break;
-      }
-    }
-  }
-  lb_event *ev = &out->ev;
-  memset(out, 0, sizeof *out);
-  ev->code = p->code;
-  ev->claim = -1;
-  ev->sentence = s;
-  ev->mood = mood;
-  set_role(c, src, &ev->source, &ev->source_entity, p, "ssec");
-  set_role(c, tgt, &ev->target, &ev->target_entity, p, "tsec");
-  if (src.ent >= 0 && src.tok0 >= a && src.tok1 <= b) span_add(&lo, &hi, src.tok0, src.tok1);
-  if (tgt.ent >= 0 && tgt.tok0 >= a && tgt.tok1 <= b) span_add(&lo, &hi, tgt.tok0, tgt.tok1);
-  /* the place's country as target ("Gebiete in Kursk gehalten") */
-  if (plc.ent >= 0) {
-    const lb_entity *pe = &d->entities.v[plc.ent];
-    ev->place = pe->id;
-    span_add(&lo, &hi, plc.tok0, plc.tok1);
-    if (!ev->target && in_list(tl, nt, "place", 5) && pe->country) {
-      int32_t ce = country_entity(d, pe->country);
-      ev->target = lb_arena_strdup(d->tx.arena, pe->country);
-      ev->target = sector(d->tx.arena, ev->target, p, "tsec");
-      ev->target_entity = ce >= 0 ? d->entities.v[ce].id : NULL;
-    }
-  }
-  /* "die Hauptstadt": the target country's capital */
-  if (!ev->place && ev->target_entity) {
-    for (uint32_t x = a; x < b; x++)
-      if (lb_cl_stem(c, x, "hauptstadt|capital", 18)) {
-        int32_t te = lb_doc_entity_find(d, ev->target_entity);
-        const char *cc = te >= 0 ? d->entities.v[te].country : NULL;
-        for (size_t i = 0; cc && i < d->entities.n; i++) {
-          const lb_entity *e = &d->entities.v[i];
-          if (e->has_geo && e->geo.feature && strcmp(e->geo.feature, "PPLC") == 0 && e->country &&
-              strcmp(e->country, cc) == 0) {
-            ev->place = e->id;
-            break;
-          }
-        }
-        break;
-      }
-  }
-  ev->start = d->tx.toks.v[lo].start;
-  ev->end = d->tx.toks.v[hi - 1].end;
-  ev->rule = lb_arena_printf(d->tx.arena, "%s:%s:%s", c->en ? "en" : "de", noun ? "noun" : "verb",
-                             p->lemma);
-  out->v = v;
-  out->a = a;
-  out->b = b;
-  out->noun = noun;
-  event_date(d, s, d->tx.toks.v[a].start, d->tx.toks.v[b - 1].end, ev);
-  return 1;
 }
 
-static int same(const char *x, const char *y) { return x && y && strcmp(x, y) == 0; }
+static int same(const char *x, const char *y) { return x == y || (x && y && strcmp(x, y) == 0); }
 
-/* Merge mentions of one event inside a sentence; fill mutual targets. */
-static void merge_sentence(lb_arena *a, cand *cs, int n, uint8_t *drop) {
-  for (int i = 0; i < n; i++) {
-    lb_event *e = &cs[i].ev;
-    if (drop[i]) continue;
-    if (!e->source_entity && !e->target_entity) {
-      drop[i] = 1;
-      continue;
+/* Code trigger v with the first pattern whose conditions hold. */
+static void code_trigger(ctx *c, int32_t v) {
+  lb_doc *d = c->d;
+  const lb_text *tx = c->tx;
+  const lb_word *w = &tx->words.v[v];
+  int noun = w->upos == LB_UPOS_NOUN || w->upos == LB_UPOS_PROPN;
+  if (!noun && w->upos != LB_UPOS_VERB) return;
+  uint32_t kl;
+  char *key = trigger_key(c, v, &kl);
+  lb_lex_entry e;
+  if (!lb_lex_get(c->lx, key, kl, &e) || !lb_lex_may_have(&e, c->t_evpat)) return;
+  /* the records in two passes: those with conditions (obj, refl) first */
+  for (int pass = 0; pass < 2; pass++)
+    for (uint32_t i = 0; i < e.nrec; i++) {
+      lb_lex_rec r;
+      if (!lb_lex_rec_get(c->lx, &e, i, &r) || r.table != c->t_evpat || !lb_lex_field_is(&r, 0, c->lang))
+        continue;
+      const char *f[5];
+      int fl[5];
+      if (lb_lex_fields(r.val, r.val_len, f, fl, 5) < 4) continue;
+      if (!(fl[2] == 1 && f[2][0] == (noun ? 'N' : 'V'))) continue;
+      frame fr;
+      memset(&fr, 0, sizeof fr);
+      fr.noun = noun;
+      parse_frame(f[3], fl[3], &fr);
+      if ((fr.obj || fr.refl) != (pass == 0)) continue;
+      if (!obj_ok(c, v, &fr) || (fr.refl && !refl_ok(c, v))) continue;
+      slot src[MAXACT], tgt[MAXACT];
+      int ns, nt;
+      slots(c, v, &fr, src, &ns, tgt, &nt);
+      if (((fr.need & 1) && !ns) || ((fr.need & 2) && !nt)) continue;
+      if (!ns && !nt) return; /* no actor: nothing to code */
+      const char *code = lb_arena_strndup(d->tx.arena, f[1], (size_t)fl[1]);
+      const char *mood = mood_of(c, v, noun);
+      const char *rule = lb_arena_printf(d->tx.arena, "evpat:%s:%.*s:%u", c->lang, (int)kl, key, i);
+      int32_t ce = lb_tree_clause(tx, v);
+      for (int a = 0; a < (ns ? ns : 1); a++)
+        for (int b = 0; b < (nt ? nt : 1); b++) {
+          const slot *s = ns ? &src[a] : NULL, *t = nt ? &tgt[b] : NULL;
+          lb_event *ev = LB_VEC_PUSH(d->tx.arena, d->events);
+          ev->code = code;
+          ev->claim = -1;
+          ev->sentence = (int32_t)w->sent;
+          ev->mood = mood;
+          ev->rule = rule;
+          word_span(tx, v, &ev->trigger_start, &ev->trigger_end);
+          uint32_t lo = ev->trigger_start, hi = ev->trigger_end;
+          if (s) {
+            ev->source = with_sector(d->tx.arena, s->actor, fr.ssec, fr.ssecn);
+            if (s->ent >= 0) ev->source_entity = d->entities.v[s->ent].id;
+            if (s->ent >= 0 && s->men >= 0) {
+              const lb_entity *se = &d->entities.v[s->ent];
+              ev->source_start = se->mentions.v[s->men].start;
+              ev->source_end = se->mentions.v[s->men].end;
+            } else
+              word_span(tx, s->word, &ev->source_start, &ev->source_end);
+            if (ev->source_start < lo) lo = ev->source_start;
+            if (ev->source_end > hi) hi = ev->source_end;
+          }
+          if (t) {
+            const lb_entity *te = t->ent >= 0 ? &d->entities.v[t->ent] : NULL;
+            ev->target = with_sector(d->tx.arena, t->actor ? t->actor : te ? te->country : NULL, fr.tsec,
+                                     fr.tsecn);
+            if (te) ev->target_entity = te->id;
+            if (te && t->men >= 0) {
+              ev->target_start = te->mentions.v[t->men].start;
+              ev->target_end = te->mentions.v[t->men].end;
+            } else
+              word_span(tx, t->word, &ev->target_start, &ev->target_end);
+            if (ev->target_start < lo) lo = ev->target_start;
+            if (ev->target_end > hi) hi = ev->target_end;
+          }
+          ev->start = lo;
+          ev->end = hi;
+          int32_t pl = place_of(c, v, t);
+          if (pl < 0 && ce != v) pl = place_of(c, ce, NULL);
+          if (pl >= 0) ev->place = d->entities.v[pl].id;
+          date_of(c, v, ev);
+          if (d->published) ev->reported = d->published;
+          set_cameo(c, ev);
+        }
+      return;
     }
-    for (int j = 0; j < n; j++) {
-      lb_event *f = &cs[j].ev;
-      if (i == j || drop[j] || strcmp(e->code, f->code) != 0 || (!e->mood) != (!f->mood)) continue;
-      if (!e->source_entity && f->source_entity && same(e->target_entity, f->target_entity)) {
-        drop[i] = 1;
-        break;
-      }
-      if (same(e->source_entity, f->source_entity) &&
-          (!e->target_entity || same(e->target_entity, f->target_entity)) &&
-          (f->target_entity || j < i)) {
-        drop[i] = 1;
-        break;
-      }
-    }
-  }
-  /* an exchange: fighting sides without a target strike each other */
-  for (int i = 0; i < n; i++) {
-    lb_event *e = &cs[i].ev;
-    if (drop[i] || e->target || !e->source || e->mood || strncmp(e->code, "19", 2) != 0) continue;
-    for (int j = 0; j < n; j++) {
-      lb_event *f = &cs[j].ev;
-      if (i == j || drop[j] || f->mood || strcmp(e->code, f->code) != 0 || !f->source) continue;
-      if (strncmp(e->source, f->source, 3) == 0) continue;
-      e->target = lb_arena_strndup(a, f->source, 3); /* the other side's country */
-      e->target_entity = f->source_entity;
-      break;
-    }
-  }
 }
 
 static int ev_cmp(const void *x, const void *y) {
   const lb_event *a = x, *b = y;
   if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  if (a->trigger_start != b->trigger_start) return a->trigger_start < b->trigger_start ? -1 : 1;
   return strcmp(a->code, b->code);
 }
 
-/* Statement events: a claim by an actor, once per actor and code. */
-static void statements(const lb_cl *c) {
+/* Statement events: a claim by an actor (the reporting verb's code, table
+** rverb), once per actor and code in a document. */
+static void statements(ctx *c) {
   lb_doc *d = c->d;
+  int t_rverb = lb_lex_table(c->lx, "rverb");
   size_t first = d->events.n;
   for (size_t i = 0; i < d->claims.n; i++) {
     const lb_claim *cl = &d->claims.v[i];
-    if (!cl->speaker || cl->speaker_end <= cl->speaker_start) continue;
-    int32_t st = lb_text_sentence_at(&d->tx, cl->cue_start);
-    if (st < 0) continue;
-    const lb_sent *sn = &d->tx.sents.v[st];
-    uint32_t ct = sn->tok0, sp = UINT32_MAX;
-    while (ct < sn->tok1 && d->tx.toks.v[ct].start < cl->cue_start)
-      ct++;
-    for (uint32_t t = sn->tok0; t < sn->tok1; t++)
-      if (d->tx.toks.v[t].start == cl->speaker_start) sp = t;
-    if (ct >= sn->tok1) continue;
-    const char *actor = NULL, *code = NULL;
-    if (sp != UINT32_MAX && c->ment[sp].ent >= 0)
-      actor = lb_cl_actor(c, c->ment[sp].ent, c->ment[sp].men);
-    if (!actor) {
-      int32_t e = lb_doc_entity_find(d, cl->speaker);
-      if (e >= 0) actor = d->entities.v[e].actor;
-    }
-    if (!actor) continue;
+    if (!cl->speaker || !cl->verb) continue;
+    int32_t ei = lb_doc_entity_find(d, cl->speaker);
+    if (ei < 0 || !d->entities.v[ei].actor) continue;
+    lb_buf k = LB_BUF_INIT;
+    lb_norm_key(&k, cl->verb, strlen(cl->verb));
     lb_lex_rec r;
-    for (int k = 0; lb_cl_rec(c, ct, c->t_rverb, k, &r); k++) {
-      const char *lem = fld(d->tx.arena, &r, 1, NULL);
-      if (cl->verb && strcmp(lem, cl->verb) == 0) {
-        code = fld(d->tx.arena, &r, 4, NULL);
-        break;
-      }
-    }
-    if (!code || !*code || strcmp(code, "-") == 0) continue;
+    const char *code = NULL;
+    lb_lex_entry e;
+    if (t_rverb >= 0 && lb_lex_get(c->lx, k.p, k.n, &e))
+      for (uint32_t q = 0; q < e.nrec && !code; q++)
+        if (lb_lex_rec_get(c->lx, &e, q, &r) && r.table == t_rverb && lb_lex_field_is(&r, 0, c->lang)) {
+          const char *f;
+          int fl = lb_lex_field(r.val, r.val_len, 4, &f);
+          if (fl > 0 && !(fl == 1 && f[0] == '-')) code = lb_arena_strndup(d->tx.arena, f, (size_t)fl);
+        }
+    lb_buf_free(&k);
+    if (!code) continue;
+    const char *actor = d->entities.v[ei].actor;
     int dup = 0;
-    for (size_t k = first; k < d->events.n && !dup; k++)
-      if (strcmp(d->events.v[k].code, code) == 0 && same(d->events.v[k].source, actor)) dup = 1;
+    for (size_t q = first; q < d->events.n && !dup; q++)
+      dup = strcmp(d->events.v[q].code, code) == 0 && same(d->events.v[q].source, actor);
     if (dup) continue;
     lb_event *ev = LB_VEC_PUSH(d->tx.arena, d->events);
     ev->code = code;
     ev->source = actor;
     ev->source_entity = cl->speaker;
+    ev->source_start = cl->speaker_start;
+    ev->source_end = cl->speaker_end;
+    ev->trigger_start = cl->cue_start;
+    ev->trigger_end = cl->cue_end;
     ev->claim = (int32_t)i;
     ev->sentence = cl->sentence;
-    ev->start = cl->speaker_start < cl->cue_start ? cl->speaker_start : cl->cue_start;
+    ev->start = cl->speaker_start && cl->speaker_start < cl->cue_start ? cl->speaker_start : cl->cue_start;
     ev->end = cl->speaker_end > cl->cue_end ? cl->speaker_end : cl->cue_end;
-    ev->rule = lb_arena_printf(d->tx.arena, "%s:rverb:%s", c->en ? "en" : "de", cl->verb);
+    ev->rule = lb_arena_printf(d->tx.arena, "rverb:%s:%s", c->lang, cl->verb);
+    ev->date_granularity = "unknown";
+    if (d->published) ev->reported = d->published;
+    int32_t tw = -1;
+    const lb_text *tx = c->tx;
+    for (size_t q = 0; q < tx->words.n && tw < 0; q++)
+      if (tx->words.v[q].start == cl->cue_start) tw = (int32_t)q;
+    if (tw >= 0 && tx->words.v[tw].deprel) date_of(c, tw, ev);
     set_cameo(c, ev);
-    event_date(d, st, cl->cue_start, cl->cue_end, ev);
   }
 }
 
 void lb_evt_run(lb_doc *d) {
-  lb_cl *c = d->clause;
-  assert(c || !d->tx.lex); /* the "clauses" stage has run */
-  if (!c || c->t_event < 0) return;
-  lb_arena *A = d->tx.arena;
-  LB_VEC(cand) cs = {0};
-  for (size_t s = 0; s < d->tx.sents.n; s++) {
-    const lb_sent *st = &d->tx.sents.v[s];
-    cs.n = 0;
-    for (uint32_t t = st->tok0; t < st->tok1; t++) {
-      if (!(c->has[t] & LB_CL_HAS_EVENT) || d->tx.toks.v[t].kind != LB_TOK_WORD) continue;
-      lb_lex_rec r;
-      for (int i = 0; lb_cl_rec(c, t, c->t_event, i, &r); i++) {
-        pat p;
-        p.code = fld(A, &r, 1, NULL);
-        p.lemma = fld(A, &r, 2, NULL);
-        p.particle = fld(A, &r, 3, NULL);
-        p.kind = fld(A, &r, 4, NULL);
-        p.frame = fld(A, &r, 5, &p.frame_n);
-        if (!p.kind[0]) continue;
-        cand *k = LB_VEC_PUSH(A, cs);
-        if (code_at(c, (int32_t)s, t, &p, k)) break;
-        cs.n--;
-      }
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.d = d;
+  c.tx = &d->tx;
+  c.lx = d->tx.lex;
+  c.lang = d->tx.lang;
+  if (!c.lx || !c.lang || !d->tx.words.n) return;
+  assert(d->ent_refs || !d->entities.n); /* the "mentions" stage has run */
+  c.t_evpat = lb_lex_table(c.lx, "evpat");
+  c.t_cameo = lb_lex_table(c.lx, "cameo");
+  c.t_plover = lb_lex_table(c.lx, "plover");
+  c.t_mood = lb_lex_table(c.lx, "mood");
+  c.t_locprep = lb_lex_table(c.lx, "locprep");
+  c.t_region = lb_lex_table(c.lx, "regionword");
+  c.t_agent = lb_lex_table(c.lx, "agent");
+  if (c.t_evpat >= 0)
+    for (size_t i = 0; i < d->tx.words.n; i++)
+      if (d->tx.words.v[i].deprel && d->tx.words.v[i].lemma) code_trigger(&c, (int32_t)i);
+  /* one event per trigger, code and sides */
+  size_t out = 0;
+  for (size_t i = 0; i < d->events.n; i++) {
+    lb_event *e = &d->events.v[i];
+    int dup = 0;
+    for (size_t k = 0; k < out && !dup; k++) {
+      lb_event *f = &d->events.v[k];
+      dup = f->sentence == e->sentence && strcmp(f->code, e->code) == 0 &&
+            same(f->source, e->source) && same(f->target, e->target) &&
+            same(f->source_entity, e->source_entity) && same(f->target_entity, e->target_entity) &&
+            same(f->mood, e->mood);
     }
-    if (!cs.n) continue;
-    uint8_t *drop = lb_arena_calloc(A, cs.n, 1);
-    merge_sentence(A, cs.v, (int)cs.n, drop);
-    for (size_t i = 0; i < cs.n; i++) {
-      if (drop[i]) continue;
-      lb_event *e = &cs.v[i].ev;
-      /* a noun naming an event told before ("Truppenverlegung" after the build-up) */
-      if (cs.v[i].noun && e->source_entity) {
-        int seen = 0;
-        for (size_t k = 0; k < d->events.n && !seen; k++)
-          if (strcmp(d->events.v[k].code, e->code) == 0 &&
-              same(d->events.v[k].source_entity, e->source_entity))
-            seen = 1;
-        if (seen) continue;
-      }
-      lb_event *ev = LB_VEC_PUSH(A, d->events);
-      *ev = *e;
-      set_cameo(c, ev);
-    }
+    if (!dup) d->events.v[out++] = *e;
   }
-  statements(c);
+  d->events.n = out;
+  statements(&c);
   /* quantities and claims inside each event */
   for (size_t i = 0; i < d->events.n; i++) {
     lb_event *ev = &d->events.v[i];
     for (size_t q = 0; q < d->quantities.n; q++)
-      if (d->quantities.v[q].start >= ev->start && d->quantities.v[q].end <= ev->end)
-        *LB_VEC_PUSH(A, ev->quantities) = (int32_t)q;
+      if (d->quantities.v[q].sentence == ev->sentence && d->quantities.v[q].start >= ev->start &&
+          d->quantities.v[q].end <= ev->end)
+        *LB_VEC_PUSH(d->tx.arena, ev->quantities) = (int32_t)q;
     if (ev->claim >= 0) continue;
     for (size_t k = 0; k < d->claims.n; k++) {
       const lb_claim *cl = &d->claims.v[k];
-      if (ev->start >= cl->start && ev->start < cl->end) {
+      if (ev->trigger_start >= cl->start && ev->trigger_start < cl->end) {
         ev->claim = (int32_t)k;
         break;
       }

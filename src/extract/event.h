@@ -6,8 +6,9 @@
 
 struct lb_doc;
 
-/* Stage "events": reads toks, sents, d->clause (stage "clauses"), the
-** entities, dates, claims and quantities; writes d->events. */
+/* Stage "events": reads the words (syntax stage), the entities, their token
+** index (d->ent_refs), the coreference (d->coref), dates, claims and
+** quantities; writes d->events (event.c says how). */
 void lb_evt_run(struct lb_doc *d);
 
 #endif

@@ -22,7 +22,7 @@
 
 #include "../../include/lagebild.h"
 #include "../extract/claim.h"
-#include "../extract/clause.h"
+#include "../extract/coref.h"
 #include "../extract/date.h"
 #include "../extract/ent.h"
 #include "../extract/event.h"
@@ -80,15 +80,15 @@ static const stage STAGES[] = {
                      "tx.toks tx.lexdoc", "nummark"},
   {"dates",          NULL,                lb_date_run,
                      "tx.toks tx.sents tx.lang tx.lexdoc nummark pub_y", "dates"},
-  {"clauses",        NULL,                lb_cl_run,
-                     "tx.toks tx.sents tx.lang tx.lexdoc entities ent_refs", "clause"},
+  {"coref",          NULL,                lb_coref_run,
+                     "tx.words entities ent_refs", "coref (pronouns, role descriptions -> entities)"},
   {"claims",         NULL,                lb_claim_run,
-                     "tx.toks tx.sents clause entities", "claims"},
+                     "tx.words entities ent_refs coref", "claims"},
   {"quantities",     NULL,                lb_qty_run,
                      "tx.toks tx.sents tx.lang tx.lexdoc nummark entities dates claims",
                      "quantities"},
   {"events",         NULL,                lb_evt_run,
-                     "tx.toks tx.sents clause entities dates claims quantities pub_y", "events"},
+                     "tx.words entities ent_refs coref dates claims quantities published", "events"},
   {"signals",        NULL,                lb_sig_run,
                      "tx.toks tx.sents tx.lang tx.lexdoc nummark entities dates quantities",
                      "signals"},

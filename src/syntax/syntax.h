@@ -15,10 +15,7 @@
 ** The models are files beside the lexicon, one per language
 ** (syntax-<lang>.lbsyn), mapped when the engine starts (lb_syntax_open).
 **
-** Features are packed into lb_word.feats (uint64) as below: each UD
-** attribute a field holding the index of its value in the attribute's list
-** (1-based; 0 = absent), Gender a bit set. The lists follow the UD v2
-** guidelines, not a language. Read them with lb_syntax_feat.
+** Features are packed into lb_word.feats (uint64): ufeat.h.
 */
 #ifndef LB_SYNTAX_H
 #define LB_SYNTAX_H
@@ -28,6 +25,7 @@
 
 #include "../doc/text.h"
 #include "model.h"
+#include "ufeat.h"
 
 typedef struct lb_syntax lb_syntax;
 
@@ -53,30 +51,6 @@ void lb_syntax_conllu(const lb_synm *m, const struct lb_lex *lx, struct lb_conll
 /* The language of text s[0..n) (the text stage's identification), or NULL. */
 const char *lb_syntax_lang_of(const char *s, size_t n);
 
-/* ---- packed features ---- */
-enum lb_ufeat {
-  LB_UF_CASE, LB_UF_NUMBER, LB_UF_GENDER, LB_UF_PERSON, LB_UF_TENSE, LB_UF_MOOD,
-  LB_UF_VERBFORM, LB_UF_VOICE, LB_UF_DEGREE, LB_UF_PRONTYPE, LB_UF_POLARITY,
-  LB_UF_DEFINITE, LB_UF_POSS, LB_UF_REFLEX, LB_UF_NUMTYPE, LB_UF_FOREIGN, LB_UF_ABBR,
-  LB_UF_COUNT
-};
-/* Value indexes of the features the extractors ask for (1-based, in the
-** order of nn's value lists in syntax.c). */
-enum { LB_CASE_NOM = 1, LB_CASE_ACC, LB_CASE_DAT, LB_CASE_GEN };
-enum { LB_NUMBER_SING = 1, LB_NUMBER_PLUR };
-enum { LB_GENDER_MASC = 1, LB_GENDER_FEM = 2, LB_GENDER_NEUT = 4 }; /* bits */
-enum { LB_MOOD_IND = 1, LB_MOOD_SUB, LB_MOOD_IMP, LB_MOOD_CND };
-enum { LB_VERBFORM_FIN = 1, LB_VERBFORM_INF, LB_VERBFORM_PART, LB_VERBFORM_GER };
-enum { LB_VOICE_ACT = 1, LB_VOICE_PASS };
-enum { LB_PRONTYPE_PRS = 1, LB_PRONTYPE_ART, LB_PRONTYPE_DEM, LB_PRONTYPE_IND,
-       LB_PRONTYPE_INT, LB_PRONTYPE_REL, LB_PRONTYPE_NEG };
-enum { LB_POLARITY_POS = 1, LB_POLARITY_NEG };
-
-/* The value of attribute a in packed features f (0 = absent). */
-int lb_syntax_feat(uint64_t f, enum lb_ufeat a);
-/* Pack a FEATS column ("Case=Nom|Number=Sing"); unknown attributes and
-** values are left out. */
-uint64_t lb_syntax_pack(const char *feats);
 /* The UD name of enum lb_upos u ("NOUN"), or "_" for none. */
 const char *lb_syntax_upos_name(int u);
 

@@ -1,0 +1,84 @@
+/*
+** phrase.c -- the entity a phrase of the tree names (see phrase.h).
+*/
+#include "phrase.h"
+
+#include <string.h>
+
+#include "../doc/doc.h"
+#include "../syntax/syntax.h"
+#include "../syntax/tree.h"
+#include "ent.h"
+
+static int is_place_ent(const lb_entity *e, const lb_mention *m) {
+  return e && e->has_geo && m->role != LB_ROLE_ACTOR && m->role != LB_ROLE_ADJ;
+}
+
+static int wanted(const lb_entity *e, const lb_mention *m, const char *actor, int want) {
+  return ((want & LB_PH_ACTOR) && actor) || ((want & LB_PH_PLACE) && is_place_ent(e, m)) ||
+         (want & LB_PH_ANY);
+}
+
+/* The mention on word w or in its phrase, nearest to the head first: the
+** names and modifiers of the phrase (not its clauses, not its conjuncts). */
+static int find_mention(const lb_doc *d, int32_t w, int want, int depth, lb_phrase *out) {
+  const lb_text *tx = &d->tx;
+  const lb_entity *e = NULL;
+  const lb_mention *m = d->ent_refs ? lb_ent_at(d, tx->words.v[w].tok, &e) : NULL;
+  if (m && e) {
+    const char *actor = lb_ent_actor(e, m);
+    if (wanted(e, m, actor, want)) {
+      out->ent = (int32_t)(e - d->entities.v);
+      out->men = (int32_t)(m - e->mentions.v);
+      out->actor = actor;
+      return 1;
+    }
+  }
+  if (depth > 6) return 0;
+  static const char *const REL[] = {"flat", "appos", "compound", "amod", "nmod", "det:poss", "nummod"};
+  for (size_t k = 0; k < sizeof REL / sizeof *REL; k++)
+    for (int32_t ch = lb_tree_child(tx, w, REL[k]); ch >= 0; ch = lb_tree_next(tx, w, ch, REL[k]))
+      if (find_mention(d, ch, want, depth + 1, out)) return 1;
+  return 0;
+}
+
+/* The antecedent of a relative pronoun w: the noun its clause modifies. */
+static int32_t antecedent(const lb_text *tx, int32_t w) {
+  const lb_word *x = &tx->words.v[w];
+  if (x->upos != LB_UPOS_PRON && x->upos != LB_UPOS_DET) return -1;
+  if (lb_ufeat_get(x->feats, LB_UF_PRONTYPE) != LB_PRONTYPE_REL) return -1;
+  int32_t v = lb_tree_clause(tx, x->head >= 0 ? x->head : w);
+  if (v < 0 || !lb_tree_rel(&tx->words.v[v], "acl")) return -1;
+  return tx->words.v[v].head;
+}
+
+int lb_phrase_find(const lb_doc *d, int32_t w, int want, lb_phrase *out) {
+  const lb_text *tx = &d->tx;
+  int32_t a = antecedent(tx, w);
+  if (a >= 0) w = a;
+  out->word = w;
+  out->ent = out->men = -1;
+  out->actor = NULL;
+  out->rule = NULL;
+  if (find_mention(d, w, want, 0, out)) return 1;
+  if (d->coref && d->coref[w].ent >= 0) {
+    const lb_entity *e = &d->entities.v[d->coref[w].ent];
+    if (((want & LB_PH_ACTOR) && e->actor) || (want & LB_PH_ANY)) {
+      out->ent = d->coref[w].ent;
+      out->actor = e->actor;
+      out->rule = d->coref[w].rule;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+int lb_phrase_all(const lb_doc *d, int32_t w, int want, lb_phrase *out, int max) {
+  const lb_text *tx = &d->tx;
+  int n = 0;
+  int32_t a = antecedent(tx, w);
+  if (a >= 0) w = a;
+  for (int32_t x = w; x >= 0 && n < max; x = lb_tree_next(tx, w, x == w ? -1 : x, "conj"))
+    if (lb_phrase_find(d, x, want, &out[n])) n++;
+  return n;
+}

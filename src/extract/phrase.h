@@ -1,0 +1,39 @@
+/*
+** phrase.h -- what a phrase of the dependency tree names: the entity
+** mention on its head word or inside it, or the entity a pronoun or role
+** description stands for (coref.h). For the extractors that read the tree:
+** events (source, target, place) and claims (speaker).
+*/
+#ifndef LB_PHRASE_H
+#define LB_PHRASE_H
+
+#include <stdint.h>
+
+struct lb_doc;
+
+/* What to look for. */
+enum {
+  LB_PH_ACTOR = 1, /* an entity or mention with a CAMEO actor code */
+  LB_PH_PLACE = 2, /* a geocoded place */
+  LB_PH_ANY = 4    /* any entity (a speaker may be a person without a code) */
+};
+
+typedef struct lb_phrase {
+  int32_t word;      /* the phrase's head word */
+  int32_t ent, men;  /* the entity and its mention; men -1 when found by coreference */
+  const char *actor; /* the CAMEO actor code, NULL when none */
+  const char *rule;  /* the coreference rule when found by it, else NULL */
+} lb_phrase;
+
+/* The entity that phrase head w names, by `want`: the mention on w, else the
+** nearest mention inside the phrase (names, appositions, compounds,
+** modifiers, genitives; not inside clauses or coordinated phrases), else
+** (when w is a pronoun or role description) its coreference. A relative
+** pronoun is read as the noun its clause modifies. Returns 1 and fills *out. */
+int lb_phrase_find(const struct lb_doc *d, int32_t w, int want, lb_phrase *out);
+
+/* Phrase w and the phrases coordinated with it ("Russland und Belarus"):
+** up to max into out; returns how many name something. */
+int lb_phrase_all(const struct lb_doc *d, int32_t w, int want, lb_phrase *out, int max);
+
+#endif
