@@ -59,10 +59,11 @@ void lb_arena_free(lb_arena *a) {
 }
 
 void lb_arena_reset(lb_arena *a) {
+  /* every block but the first, also the big one-offs chained behind it */
   block *b = a->head;
-  while (b && b != a->first) {
+  while (b) {
     block *n = b->next;
-    free(b);
+    if (b != a->first) free(b);
     b = n;
   }
   a->head = a->first;
