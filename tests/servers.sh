@@ -31,8 +31,7 @@ NATS_PID=""
 # A free TCP port on 127.0.0.1 (the kernel picks one; it is free when this
 # returns, and the servers are started right after).
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' 2>/dev/null ||
-    node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
 # run a command as the postgres user

@@ -344,7 +344,9 @@ lb_err lb_queue_stats_get(lb_queue *q, lb_queue_stats *st, char *err, size_t err
       const char *id = NULL, *why = NULL;
       natsMsgHeader_Get(m, "Lagebild-Id", &id);
       natsMsgHeader_Get(m, "Lagebild-Error", &why);
-      snprintf(st->last_dead, sizeof st->last_dead, "%s: %s", id ? id : "?", why ? why : "?");
+      if (!id) id = "?";
+      snprintf(st->last_dead, sizeof st->last_dead, "%.100s%s: %s", id, strlen(id) > 100 ? "..." : "",
+               why ? why : "?");
       natsMsg_Destroy(m);
     }
   }

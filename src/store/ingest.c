@@ -185,7 +185,9 @@ static int write_alone(lb_ingest *g, batch *b, size_t i) {
       return 0;
     }
     char msg[768];
-    snprintf(msg, sizeof msg, "document %s: %s", b->docs[i]->id, lb_store_errmsg(g->w));
+    const char *id = b->docs[i]->id;
+    snprintf(msg, sizeof msg, "document %.100s%s: %s", id, strlen(id) > 100 ? "..." : "",
+             lb_store_errmsg(g->w));
     rollback(g);
     int r = lb_store_retry(g->w);
     if (r == LB_DB_LOST) {
