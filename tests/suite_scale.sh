@@ -10,7 +10,8 @@
 #   2. serve on PostgreSQL passes the API tests of tests/web/api.test.js
 #   3. queue + two workers; one killed with SIGKILL mid-batch, another
 #      started: the store holds exactly what one SQLite ingest holds
-#   4. the same with nats-server killed and restarted mid-run
+#   4. the same with nats-server killed and restarted mid-run, and with
+#      PostgreSQL stopped (immediate shutdown) and started again
 #   5. a document that cannot be stored goes to the dead letters after
 #      --max-deliver tries, one that is no document at once; the documents
 #      around them are stored
@@ -18,7 +19,7 @@
 #
 #   sh tests/suite_scale.sh                      everything (~25 s)
 #   SCALE_TESTS="store dead" sh tests/suite_scale.sh   some parts:
-#                                                store api kill restart dead
+#                                                store api kill restart pgrestart dead
 cd "$(dirname "$0")/.." || exit 1
 want() { [ -z "${SCALE_TESTS:-}" ] || case " $SCALE_TESTS " in *" $1 "*) true ;; *) false ;; esac; }
 LB=${LB:-bin/lagebild} # LB=build/asan/lagebild: the same under the sanitizers
@@ -133,6 +134,7 @@ if want api; then
 API=$(newdb api)
 $LB ingest --quiet --published 2024-11-11 "$API" "$SEED" && $LB ingest --quiet "$API" tests/web/hostile.jsonl
 check "api store" 3 "$(pq "$API" "SELECT count(*) FROM documents")"
+: >"$T/serve.log"
 $LB serve --port 0 --timeout 2 --threads 2 "$API" 2>"$T/serve.log" &
 spid=$!
 WPIDS="$WPIDS $spid"
@@ -167,7 +169,7 @@ fi
 # ---- 3. and 4.: queue, workers, SIGKILL, a NATS restart ----
 # a few thousand real documents: German news, tweets, court decisions
 # (bench/corpus.js over ../shared/data, one round, first 3000)
-if want kill || want restart; then
+if want kill || want restart || want pgrestart; then
 if node bench/corpus.js ../shared/data "$T/corpus" 1 >/dev/null 2>"$T/corpus.err"; then
   head -n 3000 "$T/corpus/corpus.jsonl" >"$T/docs.jsonl"
 else
@@ -296,6 +298,25 @@ echo "nats-server restarted after $got of $NDOCS documents stored"
 wait_done $r1 $r2
 check "workers finish after the NATS restart" 1 "$waited_ok"
 compare "after the NATS restart" "$RESTART"
+fi
+
+# 4b. PostgreSQL stopped (immediate: as a crash) and started again while two
+# workers run: they connect again and run their transaction again
+if want pgrestart; then
+PGR=$(newdb pgrestart)
+$LB queue --quiet --stream PGRESTART --published 2024-11-11 "$NATS_URL" "$T/docs.jsonl"
+start_worker PGRESTART "$PGR" "$T/p1.log"
+p1=$wpid
+start_worker PGRESTART "$PGR" "$T/p2.log"
+p2=$wpid
+wait_rows "$PGR" 300
+got=$(pq "$PGR" "SELECT count(*) FROM documents")
+pg_restart >/dev/null
+check "PostgreSQL starts again" 0 $?
+echo "PostgreSQL restarted after $got of $NDOCS documents stored"
+wait_done $p1 $p2
+check "workers finish after the PostgreSQL restart" 1 "$waited_ok"
+compare "after the PostgreSQL restart" "$PGR"
 fi
 
 # 5. dead letters: a document the store cannot take (an id longer than

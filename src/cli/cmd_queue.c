@@ -59,7 +59,7 @@ static const char WORKER_HELP[] =
     "  --store DB           where the pictures go (required)\n"
     "                         lagebild worker nats://127.0.0.1:4222 \\\n"
     "                           --store postgresql://lagebild@db/news\n"
-    "  --batch N            documents per fetch and transaction (default 256)\n"
+    "  --batch N            documents per fetch and transaction (default 512)\n"
     "  --threads N          extraction threads (default: all cores)\n"
     "  --exit-when-idle     exit when no document is waiting or being worked on\n"
     "                       (batch runs)\n"

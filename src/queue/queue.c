@@ -491,7 +491,7 @@ lb_err lb_queue_work(lb_queue *q, const lb_engine *e, const char *store,
   w.q = q;
   w.max_deliver = q->o.max_deliver > 0 ? q->o.max_deliver : 5;
   pthread_mutex_init(&w.mu, NULL);
-  int batch = o->batch > 0 && o->batch <= 4096 ? (int)o->batch : 256;
+  int batch = o->batch > 0 && o->batch <= 4096 ? (int)o->batch : 512;
   natsSubscription *sub = NULL;
   lb_ingest *g = NULL;
   lb_err rc = LB_OK;

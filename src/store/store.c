@@ -60,7 +60,7 @@ enum {
   S_DOC_GET, S_DOC_INS, S_DOC_DEL, S_ENT_GET, S_ENT_INS, S_ENTGEO_INS, S_MEN_INS,
   S_NAME_INS, S_DEL_NAMES, S_QTY_INS, S_DATE_INS, S_CLAIM_INS, S_SIG_INS, S_EV_INS,
   S_EVGEO_INS, S_DEL_MEN, S_DEL_QTY, S_DEL_DATE, S_DEL_CLAIM, S_DEL_SIG, S_DEL_EVGEO,
-  S_DEL_INC, S_DEL_EV, S_FTS_INS, S_N
+  S_DEL_INC, S_DEL_EV, S_FTS_INS, S_DOC_LOOKUP, S_ENT_LOOKUP, S_DOC_KEYS, S_ENT_MANY, S_N
 };
 
 /* Statements of both engines ("end" and "of" quoted: PostgreSQL keywords). */
@@ -119,17 +119,44 @@ static const char *const SQL_LITE[S_N] = {
                     " AND m.text = names.text COLLATE NOCASE AND m.doc <> ?1)",
 };
 
+/* PostgreSQL: documents get their key from a block of the sequence taken
+** ahead (next_doc), and no statement of a document waits for an answer. */
 static const char *const SQL_PG[S_N] = {
+    [S_DOC_INS] = "INSERT INTO documents(id, hash, lang, published, title, url, origin, bytes,"
+                  " text, warnings, sentences, doc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                  " ?10, ?11, ?12)",
+    [S_EV_INS] = "INSERT INTO events(doc, n, code, root, quad_class, goldstein, source,"
+                 " source_entity, target, target_entity, place, place_name, lat, lon, cc,"
+                 " geonameid, feature, date, date_granularity, day_from, day_to, quantities,"
+                 " claim, sentence, start, \"end\", text, rule, mood, incident) VALUES"
+                 " (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
+                 "?21,?22,?23,?24,?25,?26,?27,?28,?29,?30)",
     [S_DEL_NAMES] = "DELETE FROM names WHERE ent IN (SELECT ent FROM mentions WHERE doc = ?1)"
                     " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.ent = names.ent"
                     " AND lower(m.text) = lower(names.text) AND m.doc <> ?1)",
+    /* a batch's documents and entities in one question each (an array) */
+    [S_DOC_LOOKUP] = "SELECT id, doc, hash FROM documents WHERE id = ANY(?1::text[])",
+    [S_ENT_LOOKUP] = "SELECT id, ent FROM entities WHERE id = ANY(?1::text[])",
+    [S_DOC_KEYS] = "SELECT nextval('documents_doc_seq') FROM generate_series(1, ?1)",
+    /* a batch's new entities in one statement, in the order of the arrays
+    ** (their ids sorted); those another writer has just added come back
+    ** through S_ENT_LOOKUP */
+    [S_ENT_MANY] = "INSERT INTO entities(id, name, type, actor, country, source, geonameid, lat,"
+                   " lon, feature, cc, guess) SELECT * FROM unnest(?1::text[], ?2::text[],"
+                   " ?3::text[], ?4::text[], ?5::text[], ?6::text[], ?7::bigint[],"
+                   " ?8::float8[], ?9::float8[], ?10::text[], ?11::text[], ?12::integer[])"
+                   " ON CONFLICT (id) DO NOTHING RETURNING id, ent",
 };
 
 /* Statements whose answer the writer does not wait for (pipelined). */
-static int noresult(int i) {
+static int noresult(int i, int pg) {
+  if (pg && (i == S_DOC_INS || i == S_EV_INS)) return 1;
   return i != S_DOC_GET && i != S_DOC_INS && i != S_ENT_GET && i != S_ENT_INS &&
-         i != S_EV_INS && i != S_DEL_INC;
+         i != S_EV_INS && i != S_DEL_INC && i != S_DOC_LOOKUP && i != S_ENT_LOOKUP &&
+         i != S_DOC_KEYS && i != S_ENT_MANY;
 }
+
+#define ID_BLOCK 256 /* PostgreSQL: document keys taken from the sequence at once */
 
 #define STMT_CACHE 64 /* readers' prepared statements kept (serve's filter combinations) */
 
@@ -185,6 +212,13 @@ struct lb_store {
   lb_buf key; /* scratch for names keys */
   lb_buf scratch;
   lb_buf sents; /* documents.sentences of the document being added */
+  /* PostgreSQL: documents.doc keys taken ahead, and the documents of the
+  ** batch in hand looked up at once (lb_store_add_entities): id -> doc,
+  ** id -> hash (as a number) */
+  int64_t ids[ID_BLOCK];
+  int nids, nextid;
+  int looked_up;
+  smap pre_doc, pre_hash;
   /* kept until commit */
   lb_arena *pend;
   LB_VEC(pend_ev) pev;
@@ -360,7 +394,7 @@ static int prepare_all(lb_store *s) {
     const char *sql = (s->pg ? SQL_PG : SQL_LITE)[i];
     if (!sql) sql = SQL[i];
     if (!sql) continue; /* the other engine's */
-    s->st[i] = lb_db_prepare(s->db, sql, LB_DB_KEEP | (noresult(i) ? LB_DB_NORESULT : 0));
+    s->st[i] = lb_db_prepare(s->db, sql, LB_DB_KEEP | (noresult(i, s->pg) ? LB_DB_NORESULT : 0));
     if (!s->st[i]) {
       db_err(s, "cannot prepare statements");
       return -1;
@@ -705,6 +739,8 @@ void lb_store_close(lb_store *s) {
   if (s->lockfd >= 0) close(s->lockfd);
   smap_clear(&s->ents);
   smap_clear(&s->names);
+  smap_clear(&s->pre_doc);
+  smap_clear(&s->pre_hash);
   lb_buf_free(&s->key);
   lb_buf_free(&s->scratch);
   lb_buf_free(&s->sents);
@@ -1194,6 +1230,10 @@ static int events_flush(lb_store *s) {
       lb_db_bind_int(st, EV_COLS, inc);
     else
       lb_db_bind_null(st, EV_COLS);
+    if (s->pg) { /* no R*Tree: nothing waits for the event's key */
+      if (step(s, S_EV_INS, "cannot insert an event")) return -1;
+      continue;
+    }
     int64_t event = step_id(s, S_EV_INS, "cannot insert an event");
     if (event < 0) return -1;
     if (p->m.has_geo && s->st[S_EVGEO_INS]) {
@@ -1228,6 +1268,7 @@ lb_err lb_store_commit(lb_store *s) {
   }
   s->in_tx = 0;
   s->merge_locked = 0;
+  s->looked_up = 0;
   return LB_OK;
 }
 
@@ -1237,6 +1278,7 @@ void lb_store_rollback(lb_store *s) {
   s->in_tx = 0;
   s->merge_locked = 0;
   s->fts_from = 0;
+  s->looked_up = 0;
   pend_clear(s);
   smap_clear(&s->ents); /* rows inserted in the transaction are gone */
   smap_clear(&s->names);
@@ -1367,7 +1409,166 @@ static int cmp_ent_id(const void *a, const void *b) {
   return strcmp((*(const lb_entity *const *)a)->id, (*(const lb_entity *const *)b)->id);
 }
 
+/* PostgreSQL array literals, element by element: {"a","b\"c",NULL,4.5}.
+** A buffer holds "{" after arr_open; arr_close adds "}". */
+static void arr_open(lb_buf *b) {
+  lb_buf_reset(b);
+  lb_buf_addc(b, '{');
+}
+static void arr_sep(lb_buf *b) {
+  if (b->n > 1) lb_buf_addc(b, ',');
+}
+static void arr_text(lb_buf *b, const char *v) {
+  arr_sep(b);
+  if (!v) {
+    lb_buf_adds(b, "NULL");
+    return;
+  }
+  lb_buf_addc(b, '"');
+  for (const char *p = v; *p; p++) {
+    if (*p == '"' || *p == '\\') lb_buf_addc(b, '\\');
+    lb_buf_addc(b, *p);
+  }
+  lb_buf_addc(b, '"');
+}
+static void arr_num(lb_buf *b, int has, double v, int integer) {
+  arr_sep(b);
+  if (!has)
+    lb_buf_adds(b, "NULL");
+  else if (integer)
+    lb_buf_printf(b, "%lld", (long long)v);
+  else
+    lb_buf_printf(b, "%.17g", v);
+}
+static void arr_close(lb_buf *b) { lb_buf_addc(b, '}'); }
+
+/* A PostgreSQL text array literal of v[0..n). */
+static void pg_array(lb_buf *b, const char *const *v, size_t n) {
+  arr_open(b);
+  for (size_t i = 0; i < n; i++) arr_text(b, v[i]);
+  arr_close(b);
+}
+
+static int lookup_entities(lb_store *s, const lb_entity **v, size_t m);
+
+/* PostgreSQL: insert the entities v[0..m) (new, ids sorted) in one
+** statement; into the entity map with their keys. Those another writer
+** added meanwhile are not inserted: looked up again. */
+static int insert_entities(lb_store *s, const lb_entity **v, size_t m) {
+  lb_buf cols[12];
+  memset(cols, 0, sizeof cols);
+  for (int c = 0; c < 12; c++) arr_open(&cols[c]);
+  for (size_t i = 0; i < m; i++) {
+    const lb_entity *e = v[i];
+    arr_text(&cols[0], e->id);
+    arr_text(&cols[1], e->name);
+    arr_text(&cols[2], e->type);
+    arr_text(&cols[3], e->actor);
+    arr_text(&cols[4], e->country);
+    arr_text(&cols[5], e->source);
+    arr_num(&cols[6], e->has_geo, e->has_geo ? (double)e->geo.geonameid : 0, 1);
+    arr_num(&cols[7], e->has_geo, e->geo.lat, 0);
+    arr_num(&cols[8], e->has_geo, e->geo.lon, 0);
+    arr_text(&cols[9], e->has_geo ? e->geo.feature : NULL);
+    arr_text(&cols[10], e->has_geo ? e->geo.cc : NULL);
+    arr_num(&cols[11], 1, e->guess, 1);
+  }
+  lb_db_stmt *st = s->st[S_ENT_MANY];
+  for (int c = 0; c < 12; c++) {
+    arr_close(&cols[c]);
+    lb_db_bind_text(st, c + 1, cols[c].p, (int)cols[c].n);
+  }
+  int rc, bad = 0;
+  while ((rc = lb_db_step(st)) == LB_DB_ROW)
+    if (!bad && smap_put(&s->ents, lb_db_text(st, 0), lb_db_int(st, 1))) bad = 1;
+  lb_db_reset(st);
+  for (int c = 0; c < 12; c++) lb_buf_free(&cols[c]);
+  if (rc == LB_DB_ERROR) {
+    db_err(s, "cannot insert entities");
+    return -1;
+  }
+  if (bad) {
+    set_err(s, "%s: out of memory", s->path);
+    return -1;
+  }
+  /* not returned: inserted by another writer since the look-up */
+  size_t k = 0;
+  for (size_t i = 0; i < m; i++)
+    if (!smap_get(&s->ents, v[i]->id)) v[k++] = v[i];
+  if (k && lookup_entities(s, v, k)) return -1;
+  for (size_t i = 0; i < k; i++)
+    if (!smap_get(&s->ents, v[i]->id)) {
+      set_err(s, "%s: entity %s vanished while it was inserted", s->path, v[i]->id);
+      return -1;
+    }
+  return 0;
+}
+
+static uint64_t unhex16(const char *h) {
+  uint64_t v = 0;
+  for (int i = 0; i < 16 && h[i]; i++)
+    v = v << 4 | (uint64_t)(h[i] <= '9' ? h[i] - '0' : (h[i] | 0x20) - 'a' + 10);
+  return v;
+}
+
+/* PostgreSQL: the batch's documents as the store has them now (id ->
+** key, hash), in one question; lb_store_add reads them from there. */
+static int lookup_docs(lb_store *s, lb_doc *const *docs, size_t n) {
+  const char **ids = malloc((n ? n : 1) * sizeof *ids);
+  if (!ids) return -1;
+  for (size_t k = 0; k < n; k++) ids[k] = docs[k]->id;
+  pg_array(&s->scratch, ids, n);
+  free(ids);
+  smap_clear(&s->pre_doc);
+  smap_clear(&s->pre_hash);
+  lb_db_stmt *st = s->st[S_DOC_LOOKUP];
+  lb_db_bind_text(st, 1, s->scratch.p, (int)s->scratch.n);
+  int rc;
+  while ((rc = lb_db_step(st)) == LB_DB_ROW) {
+    const char *id = lb_db_text(st, 0), *h = lb_db_text(st, 2);
+    if (smap_put(&s->pre_doc, id, lb_db_int(st, 1)) ||
+        smap_put(&s->pre_hash, id, (int64_t)unhex16(h ? h : ""))) {
+      lb_db_reset(st);
+      set_err(s, "%s: out of memory", s->path);
+      return -1;
+    }
+  }
+  lb_db_reset(st);
+  if (rc == LB_DB_ERROR) {
+    db_err(s, "cannot look up documents");
+    return -1;
+  }
+  s->looked_up = 1;
+  return 0;
+}
+
+/* PostgreSQL: which of the entities v[0..m) the store has, in one
+** question (into the entity map). */
+static int lookup_entities(lb_store *s, const lb_entity **v, size_t m) {
+  const char **ids = malloc((m ? m : 1) * sizeof *ids);
+  if (!ids) return -1;
+  for (size_t k = 0; k < m; k++) ids[k] = v[k]->id;
+  pg_array(&s->scratch, ids, m);
+  free(ids);
+  lb_db_stmt *st = s->st[S_ENT_LOOKUP];
+  lb_db_bind_text(st, 1, s->scratch.p, (int)s->scratch.n);
+  int rc;
+  while ((rc = lb_db_step(st)) == LB_DB_ROW)
+    if (smap_put(&s->ents, lb_db_text(st, 0), lb_db_int(st, 1))) {
+      lb_db_reset(st);
+      set_err(s, "%s: out of memory", s->path);
+      return -1;
+    }
+  lb_db_reset(st);
+  if (rc == LB_DB_ERROR) {
+    db_err(s, "cannot look up entities");
+    return -1;
+  }
+  return 0;
+}
+
 lb_err lb_store_add_entities(lb_store *s, lb_doc *const *docs, size_t n) {
+  if (s->pg && lookup_docs(s, docs, n)) return LB_ERR_DB;
   size_t cnt = 0;
   for (size_t k = 0; k < n; k++) cnt += docs[k]->entities.n;
   if (!cnt) return LB_OK;
@@ -1383,12 +1584,40 @@ lb_err lb_store_add_entities(lb_store *s, lb_doc *const *docs, size_t n) {
       if (e->id && !smap_get(&s->ents, e->id)) v[m++] = e;
     }
   qsort(v, m, sizeof *v, cmp_ent_id);
+  size_t u = 0; /* distinct */
+  for (size_t i = 0; i < m; i++)
+    if (!u || strcmp(v[i]->id, v[u - 1]->id) != 0) v[u++] = v[i];
   lb_err rc = LB_OK;
-  for (size_t i = 0; i < m && rc == LB_OK; i++)
-    if ((i == 0 || strcmp(v[i]->id, v[i - 1]->id) != 0) && entity_row(s, v[i]) < 0)
-      rc = LB_ERR_DB;
+  if (s->pg && u) {
+    if (lookup_entities(s, v, u)) rc = LB_ERR_DB;
+    size_t k = 0; /* the new ones, in the order of their ids */
+    for (size_t i = 0; i < u; i++)
+      if (!smap_get(&s->ents, v[i]->id)) v[k++] = v[i];
+    if (rc == LB_OK && k && insert_entities(s, v, k)) rc = LB_ERR_DB;
+  } else {
+    for (size_t i = 0; i < u && rc == LB_OK; i++)
+      if (!smap_get(&s->ents, v[i]->id) && entity_row(s, v[i]) < 0) rc = LB_ERR_DB;
+  }
   free(v);
   return rc;
+}
+
+/* PostgreSQL: a documents.doc key from the block taken ahead. */
+static int64_t next_doc(lb_store *s) {
+  if (s->nextid == s->nids) {
+    lb_db_stmt *st = s->st[S_DOC_KEYS];
+    lb_db_bind_int(st, 1, ID_BLOCK);
+    int rc;
+    s->nids = s->nextid = 0;
+    while ((rc = lb_db_step(st)) == LB_DB_ROW && s->nids < ID_BLOCK)
+      s->ids[s->nids++] = lb_db_int(st, 0);
+    lb_db_reset(st);
+    if (rc == LB_DB_ERROR || !s->nids) {
+      db_err(s, "cannot take document keys");
+      return -1;
+    }
+  }
+  return s->ids[s->nextid++];
 }
 
 static const char *role_name(uint8_t r) {
@@ -1630,19 +1859,28 @@ lb_err lb_store_add(lb_store *s, const lb_doc *d, uint64_t hash, const char *ori
   char hx[17];
   hex16(hash, hx);
   *status = LB_STORE_ADDED;
-  lb_db_stmt *st = s->st[S_DOC_GET];
-  bs(st, 1, d->id);
-  int rc = lb_db_step(st);
   int64_t old = 0;
-  if (rc == LB_DB_ROW) {
-    const char *h = lb_db_text(st, 1);
-    if (h && strcmp(h, hx) == 0) *status = LB_STORE_SAME;
-    old = lb_db_int(st, 0);
-  }
-  lb_db_reset(st);
-  if (rc == LB_DB_ERROR) {
-    db_err(s, "cannot look up a document");
-    return LB_ERR_DB;
+  lb_db_stmt *st;
+  if (s->looked_up) { /* PostgreSQL, the batch looked up (lb_store_add_entities) */
+    ent_slot *sd = smap_get(&s->pre_doc, d->id);
+    if (sd) {
+      old = sd->ent;
+      if ((uint64_t)smap_get(&s->pre_hash, d->id)->ent == hash) *status = LB_STORE_SAME;
+    }
+  } else {
+    st = s->st[S_DOC_GET];
+    bs(st, 1, d->id);
+    int rc = lb_db_step(st);
+    if (rc == LB_DB_ROW) {
+      const char *h = lb_db_text(st, 1);
+      if (h && strcmp(h, hx) == 0) *status = LB_STORE_SAME;
+      old = lb_db_int(st, 0);
+    }
+    lb_db_reset(st);
+    if (rc == LB_DB_ERROR) {
+      db_err(s, "cannot look up a document");
+      return LB_ERR_DB;
+    }
   }
   if (*status == LB_STORE_SAME) return LB_OK;
   if (old) {
@@ -1689,10 +1927,22 @@ lb_err lb_store_add(lb_store *s, const lb_doc *d, uint64_t hash, const char *ori
   }
   lb_buf_addc(sb, ']');
   lb_db_bind_text(st, 11, sb->p, (int)sb->n);
-  int64_t doc = step_id(s, S_DOC_INS, "cannot insert a document");
-  if (doc <= 0) {
-    if (doc == 0) set_err(s, "%s: a document was not inserted", s->path);
-    return LB_ERR_DB;
+  int64_t doc;
+  if (s->pg) {
+    if ((doc = next_doc(s)) < 0) return LB_ERR_DB;
+    lb_db_bind_int(st, 12, doc);
+    if (step(s, S_DOC_INS, "cannot insert a document")) return LB_ERR_DB;
+    if (s->looked_up && (smap_put(&s->pre_doc, d->id, doc) ||
+                         smap_put(&s->pre_hash, d->id, (int64_t)hash))) {
+      set_err(s, "%s: out of memory", s->path);
+      return LB_ERR_DB;
+    }
+  } else {
+    doc = step_id(s, S_DOC_INS, "cannot insert a document");
+    if (doc <= 0) {
+      if (doc == 0) set_err(s, "%s: a document was not inserted", s->path);
+      return LB_ERR_DB;
+    }
   }
   if (!s->fts_from) s->fts_from = doc;
   if (add_facts(s, d, doc) || add_entities(s, d, doc)) return LB_ERR_DB;
