@@ -292,7 +292,8 @@ static const char QUERY_HELP[] =
     "usage: lagebild query DB [WHAT] [FILTERS] [FORMAT]\n"
     "\n"
     "Print what the store holds about events (default), incidents, quantities,\n"
-    "documents or entities, filtered. Filters combine with AND.\n"
+    "documents or entities, filtered. Filters combine with AND. DB is a SQLite file\n"
+    "or a PostgreSQL database: postgresql://USER@HOST:PORT/NAME.\n"
     "\n"
     "what:\n"
     "  --events             events, one per row (default)\n"
@@ -334,7 +335,8 @@ static const char EXPORT_HELP[] =
     "Write the store's events: gdelt = GDELT 2.0 event table rows (61 tab-separated\n"
     "columns, no header; docs/store.md lists which are filled), geojson = a\n"
     "FeatureCollection of the events with coordinates (for QGIS), csv = the event\n"
-    "columns of `lagebild query` with a header. FILTERS are those of query.\n"
+    "columns of `lagebild query` with a header. FILTERS are those of query; DB is a\n"
+    "SQLite file or a postgresql:// URL.\n"
     "  lagebild export news.db --format geojson -o events.geojson\n"
     "  lagebild export news.db --format gdelt --from 2024-11 > events.gdelt.tsv\n";
 
