@@ -250,74 +250,61 @@ wait_rows() {
 
 fi
 
-# 3. SIGKILL: two workers; once 300 documents are stored, one is killed
-# with SIGKILL in the middle of its next batch, and a third one started
+# race NAME DISRUPT: queue the documents on stream NAME, start two workers
+# into a fresh database NAME, and once 300 documents are stored run the
+# function DISRUPT; then wait for the workers and compare with SQLite
+race() {
+  RDB=$(newdb "$(echo "$1" | tr 'A-Z' 'a-z')")
+  $LB queue --quiet --stream "$1" --published 2024-11-11 "$NATS_URL" "$T/docs.jsonl"
+  start_worker "$1" "$RDB" "$T/$1.1.log"
+  RW1=$wpid
+  start_worker "$1" "$RDB" "$T/$1.2.log"
+  RW2=$wpid
+  wait_rows "$RDB" 300
+  got=$(pq "$RDB" "SELECT count(*) FROM documents")
+  $2
+  echo "$1: $2 after $got of $NDOCS documents stored"
+  [ "$got" -lt "$NDOCS" ] && ok || fail "$1: $2 came after the end ($got documents)"
+  wait_done $RW1 $RW2
+  check "$1: the workers finish" 1 "$waited_ok"
+  compare "$1" "$RDB"
+}
+# 3. one of the workers killed with SIGKILL (in the middle of its next
+# batch), and a third one started
+kill_worker() {
+  kill -9 "$RW2" 2>/dev/null && ok || fail "the second worker had already finished"
+  wait "$RW2" 2>/dev/null
+  start_worker "$1" "$RDB" "$T/KILLTEST.3.log"
+  RW2=$wpid
+}
+kill_one() { kill_worker KILLTEST; }
+# 4. nats-server killed (SIGKILL) and started again on its store dir
+restart_nats() { nats_restart >/dev/null && ok || fail "nats-server does not start again"; }
+# 4b. PostgreSQL stopped (immediate: as a crash) and started again
+restart_pg() { pg_restart >/dev/null && ok || fail "PostgreSQL does not start again"; }
+
 if want kill; then
-KILL=$(newdb killtest)
-$LB queue --stream KILLTEST --published 2024-11-11 "$NATS_URL" "$T/docs.jsonl" 2>"$T/q1"
-check "queue exit" 0 $?
-grep -q "$NDOCS documents read: $NDOCS queued, 0 already queued, 0 failed" "$T/q1" && ok || fail "queue: $(cat "$T/q1")"
-$LB queue --stream KILLTEST --published 2024-11-11 "$NATS_URL" "$T/docs.jsonl" 2>"$T/q2"
-grep -q "$NDOCS documents read: 0 queued, $NDOCS already queued" "$T/q2" && ok || fail "queue again (dedup): $(cat "$T/q2")"
-start_worker KILLTEST "$KILL" "$T/w1.log"
-w1=$wpid
-start_worker KILLTEST "$KILL" "$T/w2.log"
-w2=$wpid
-wait_rows "$KILL" 300
-got=$(pq "$KILL" "SELECT count(*) FROM documents")
-kill -9 $w2 2>/dev/null && ok || fail "the second worker had already finished"
-wait $w2 2>/dev/null
-echo "SIGKILL after $got of $NDOCS documents stored"
-[ "$got" -lt "$NDOCS" ] && ok || fail "the kill came after the end ($got documents)"
-start_worker KILLTEST "$KILL" "$T/w3.log"
-w3=$wpid
-wait_done $w1 $w3
-check "workers finish after the kill" 1 "$waited_ok"
-compare "after SIGKILL" "$KILL"
-grep -q "delivered again [1-9]" "$T/w1.log" "$T/w3.log" && ok || fail "no message was delivered again after the kill"
-$LB queue --stats --stream KILLTEST "$NATS_URL" >"$T/stats1"
-check "queue --stats: nothing waiting" "waiting: 0" "$(grep '^waiting:' "$T/stats1")"
-check "queue --stats: nothing being worked on" "being worked on: 0" "$(grep '^being worked on:' "$T/stats1")"
-check "queue --stats: no dead letters" "dead letters: 0" "$(grep '^dead letters:' "$T/stats1")"
+  # publishing: each document once, and once only when queued again
+  $LB queue --stream DEDUP --published 2024-11-11 "$NATS_URL" "$T/docs.jsonl" 2>"$T/q1"
+  check "queue exit" 0 $?
+  grep -q "$NDOCS documents read: $NDOCS queued, 0 already queued, 0 failed" "$T/q1" && ok ||
+    fail "queue: $(cat "$T/q1")"
+  $LB queue --stream DEDUP --published 2024-11-11 "$NATS_URL" "$T/docs.jsonl" 2>"$T/q2"
+  grep -q "$NDOCS documents read: 0 queued, $NDOCS already queued" "$T/q2" && ok ||
+    fail "queue again (dedup): $(cat "$T/q2")"
+  check "queue --stats: all waiting once" "waiting: $NDOCS" \
+    "$($LB queue --stats --stream DEDUP "$NATS_URL" | grep '^waiting:')"
+  race KILLTEST kill_one
+  grep -q "delivered again [1-9]" "$T"/KILLTEST.*.log && ok ||
+    fail "no message was delivered again after the kill"
+  $LB queue --stats --stream KILLTEST "$NATS_URL" >"$T/stats1"
+  check "queue --stats: nothing waiting" "waiting: 0" "$(grep '^waiting:' "$T/stats1")"
+  check "queue --stats: nothing being worked on" "being worked on: 0" \
+    "$(grep '^being worked on:' "$T/stats1")"
+  check "queue --stats: no dead letters" "dead letters: 0" "$(grep '^dead letters:' "$T/stats1")"
 fi
-
-# 4. nats-server killed (SIGKILL) and started again while two workers run
-if want restart; then
-RESTART=$(newdb restarttest)
-$LB queue --quiet --stream RESTART --published 2024-11-11 "$NATS_URL" "$T/docs.jsonl"
-start_worker RESTART "$RESTART" "$T/r1.log"
-r1=$wpid
-start_worker RESTART "$RESTART" "$T/r2.log"
-r2=$wpid
-wait_rows "$RESTART" 300
-got=$(pq "$RESTART" "SELECT count(*) FROM documents")
-nats_restart >/dev/null
-check "nats-server starts again" 0 $?
-echo "nats-server restarted after $got of $NDOCS documents stored"
-[ "$got" -lt "$NDOCS" ] && ok || fail "the restart came after the end ($got documents)"
-wait_done $r1 $r2
-check "workers finish after the NATS restart" 1 "$waited_ok"
-compare "after the NATS restart" "$RESTART"
-fi
-
-# 4b. PostgreSQL stopped (immediate: as a crash) and started again while two
-# workers run: they connect again and run their transaction again
-if want pgrestart; then
-PGR=$(newdb pgrestart)
-$LB queue --quiet --stream PGRESTART --published 2024-11-11 "$NATS_URL" "$T/docs.jsonl"
-start_worker PGRESTART "$PGR" "$T/p1.log"
-p1=$wpid
-start_worker PGRESTART "$PGR" "$T/p2.log"
-p2=$wpid
-wait_rows "$PGR" 300
-got=$(pq "$PGR" "SELECT count(*) FROM documents")
-pg_restart >/dev/null
-check "PostgreSQL starts again" 0 $?
-echo "PostgreSQL restarted after $got of $NDOCS documents stored"
-wait_done $p1 $p2
-check "workers finish after the PostgreSQL restart" 1 "$waited_ok"
-compare "after the PostgreSQL restart" "$PGR"
-fi
+want restart && race NATSRESTART restart_nats
+want pgrestart && race PGRESTART restart_pg
 
 # 5. dead letters: a document the store cannot take (an id longer than
 # PostgreSQL's index allows) between two good ones, and a message that is

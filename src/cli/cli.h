@@ -36,6 +36,15 @@ void lb_cli_docopts_init(lb_cli_docopts *o);
 ** when its value is missing or bad. */
 int lb_cli_docopt(int argc, char **argv, int *i, lb_cli_docopts *o, const char *cmd);
 
+/* The input files of a command (ingest, queue): lb_cli_add_file is
+** lb_compress_walk's callback (ctx: an lb_cli_files). */
+typedef struct lb_cli_files {
+  char **v;
+  size_t n, cap;
+} lb_cli_files;
+int lb_cli_add_file(const char *path, void *ctx);
+void lb_cli_files_free(lb_cli_files *f);
+
 /* Shared option helpers. */
 /* If argv[*i] is "--name VALUE" or "--name=VALUE", store VALUE and return 1. */
 int lb_cli_opt(int argc, char **argv, int *i, const char *name, const char **val);

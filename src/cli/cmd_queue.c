@@ -79,24 +79,6 @@ static const char WORKER_HELP[] =
     "exit status: 0 stopped (SIGINT/SIGTERM: what was fetched is finished first) or\n"
     "idle; 1 error (no server, the store failed); 2 bad usage.\n";
 
-typedef struct files {
-  char **v;
-  size_t n, cap;
-} files;
-
-static int add_file(const char *path, void *ctx) {
-  files *f = ctx;
-  if (f->n == f->cap) {
-    f->cap = f->cap ? f->cap * 2 : 16;
-    char **nv = realloc(f->v, f->cap * sizeof *nv);
-    if (!nv) return -1;
-    f->v = nv;
-  }
-  if (!(f->v[f->n] = strdup(path))) return -1;
-  f->n++;
-  return 0;
-}
-
 static int seconds_opt(const char *cmd, const char *name, const char *v, double lo, double hi,
                        double *out) {
   char *end;
@@ -139,7 +121,7 @@ int lb_cmd_queue(int argc, char **argv) {
   const char *url = NULL, *v;
   int r, stats = 0, quiet = 0, status = LB_EXIT_OK;
   double x;
-  files in = {0};
+  lb_cli_files in = {0};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -167,7 +149,7 @@ int lb_cmd_queue(int argc, char **argv) {
       url = a;
     } else {
       char err[512];
-      if (lb_compress_walk(a, add_file, &in, err, sizeof err) != 0) {
+      if (lb_compress_walk(a, lb_cli_add_file, &in, err, sizeof err) != 0) {
         fprintf(stderr, "lagebild queue: %s\n", err);
         status = LB_EXIT_ERR;
         goto out;
@@ -223,12 +205,10 @@ int lb_cmd_queue(int argc, char **argv) {
   lb_queue_close(q);
   if (status == LB_EXIT_OK && (skipped || c.failed)) status = LB_EXIT_SKIPPED;
 out:
-  for (size_t f = 0; f < in.n; f++) free(in.v[f]);
-  free(in.v);
+  lb_cli_files_free(&in);
   return status;
 usage:
-  for (size_t f = 0; f < in.n; f++) free(in.v[f]);
-  free(in.v);
+  lb_cli_files_free(&in);
   fputs("see: lagebild queue --help\n", stderr);
   return LB_EXIT_USAGE;
 }

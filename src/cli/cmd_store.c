@@ -77,24 +77,6 @@ static void ingest_done(void *ctx, void *tag, int status, const char *msg) {
   fprintf(stderr, "lagebild ingest: %s (skipped)\n", msg);
 }
 
-typedef struct files {
-  char **v;
-  size_t n, cap;
-} files;
-
-static int add_file(const char *path, void *ctx) {
-  files *f = ctx;
-  if (f->n == f->cap) {
-    f->cap = f->cap ? f->cap * 2 : 16;
-    char **nv = realloc(f->v, f->cap * sizeof *nv);
-    if (!nv) return -1;
-    f->v = nv;
-  }
-  if (!(f->v[f->n] = strdup(path))) return -1;
-  f->n++;
-  return 0;
-}
-
 static double now_s(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -140,7 +122,7 @@ int lb_cmd_ingest(int argc, char **argv) {
   int stats = 0;
   long tx_docs = 0; /* the engine's default */
   lb_store_opts opts = {50.0, 3};
-  files in = {0};
+  lb_cli_files in = {0};
   int status = LB_EXIT_OK;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -183,7 +165,7 @@ int lb_cmd_ingest(int argc, char **argv) {
       dbpath = a;
     } else {
       char err[512];
-      if (lb_compress_walk(a, add_file, &in, err, sizeof err) != 0) {
+      if (lb_compress_walk(a, lb_cli_add_file, &in, err, sizeof err) != 0) {
         fprintf(stderr, "lagebild ingest: %s\n", err);
         status = LB_EXIT_ERR;
         goto out;
@@ -276,12 +258,10 @@ int lb_cmd_ingest(int argc, char **argv) {
   skipped += c.failed;
   if (status == LB_EXIT_OK && skipped) status = LB_EXIT_SKIPPED;
 out:
-  for (size_t f = 0; f < in.n; f++) free(in.v[f]);
-  free(in.v);
+  lb_cli_files_free(&in);
   return status;
 usage:
-  for (size_t f = 0; f < in.n; f++) free(in.v[f]);
-  free(in.v);
+  lb_cli_files_free(&in);
   fputs("see: lagebild ingest --help\n", stderr);
   return LB_EXIT_USAGE;
 }

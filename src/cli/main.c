@@ -49,6 +49,26 @@ int lb_cli_opt(int argc, char **argv, int *i, const char *name, const char **val
   return 1;
 }
 
+int lb_cli_add_file(const char *path, void *ctx) {
+  lb_cli_files *f = ctx;
+  if (f->n == f->cap) {
+    f->cap = f->cap ? f->cap * 2 : 16;
+    char **nv = realloc(f->v, f->cap * sizeof *nv);
+    if (!nv) return -1;
+    f->v = nv;
+  }
+  if (!(f->v[f->n] = strdup(path))) return -1;
+  f->n++;
+  return 0;
+}
+
+void lb_cli_files_free(lb_cli_files *f) {
+  for (size_t i = 0; i < f->n; i++) free(f->v[i]);
+  free(f->v);
+  f->v = NULL;
+  f->n = f->cap = 0;
+}
+
 void lb_cli_docopts_init(lb_cli_docopts *o) {
   memset(o, 0, sizeof *o);
   o->mode = LB_READ_AUTO;

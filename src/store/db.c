@@ -499,18 +499,25 @@ void lb_db_bind_text(lb_db_stmt *st, int i, const char *s, int n) {
     own_text(st, p, s, len);
 }
 
-void lb_db_bind_int(lb_db_stmt *st, int i, int64_t v) {
-  if (st->lite) {
-    sqlite3_bind_int64(st->lite, i, v);
-    return;
-  }
+/* Parameter i as a printed number, owned by the statement. */
+static void own_number(lb_db_stmt *st, int i, const char *v) {
   pgparam *p = param(st, i);
   if (!p) return;
   p->isnull = 0;
   p->owned = 1;
   p->off = st->scratch.n;
-  lb_buf_printf(&st->scratch, "%lld", (long long)v);
+  lb_buf_adds(&st->scratch, v);
   lb_buf_addc(&st->scratch, 0);
+}
+
+void lb_db_bind_int(lb_db_stmt *st, int i, int64_t v) {
+  if (st->lite) {
+    sqlite3_bind_int64(st->lite, i, v);
+    return;
+  }
+  char b[24];
+  snprintf(b, sizeof b, "%lld", (long long)v);
+  own_number(st, i, b);
 }
 
 void lb_db_bind_double(lb_db_stmt *st, int i, double v) {
@@ -518,13 +525,9 @@ void lb_db_bind_double(lb_db_stmt *st, int i, double v) {
     sqlite3_bind_double(st->lite, i, v);
     return;
   }
-  pgparam *p = param(st, i);
-  if (!p) return;
-  p->isnull = 0;
-  p->owned = 1;
-  p->off = st->scratch.n;
-  lb_buf_printf(&st->scratch, "%.17g", v);
-  lb_buf_addc(&st->scratch, 0);
+  char b[32];
+  snprintf(b, sizeof b, "%.17g", v);
+  own_number(st, i, b);
 }
 
 void lb_db_bind_null(lb_db_stmt *st, int i) {

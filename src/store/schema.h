@@ -31,6 +31,27 @@
 
 #define LB_STORE_SCHEMA_VERSION 4
 
+/* The views of both engines (the same text on SQLite and PostgreSQL). */
+#define LB_STORE_VIEWS \
+    "CREATE VIEW incident_reports AS\n" \
+    "  SELECT e.incident AS incident, e.event AS event, e.doc AS doc, d.id AS doc_id,\n" \
+    "         d.url AS url, d.published AS published, d.title AS title,\n" \
+    "         e.code AS code, e.text AS text\n" \
+    "  FROM events e JOIN documents d ON d.doc = e.doc WHERE e.incident IS NOT NULL;\n" \
+    "CREATE VIEW quantity_sources AS\n" \
+    "  SELECT q.unit AS unit, q.category AS category, q.of AS of,\n" \
+    "         oe.name AS of_name, q.place AS place, pe.name AS place_name,\n" \
+    "         q.value AS value, q.min AS min, q.max AS max, q.approx AS approx,\n" \
+    "         q.text AS text, c.speaker AS speaker,\n" \
+    "         COALESCE(se.name, c.speaker_text) AS speaker_name, c.verb AS verb,\n" \
+    "         d.id AS doc_id, d.published AS published, d.url AS url,\n" \
+    "         q.doc AS doc, q.n AS n\n" \
+    "  FROM quantities q JOIN documents d ON d.doc = q.doc\n" \
+    "  LEFT JOIN claims c ON c.doc = q.doc AND c.n = q.claim\n" \
+    "  LEFT JOIN entities se ON se.id = c.speaker\n" \
+    "  LEFT JOIN entities oe ON oe.id = q.of\n" \
+    "  LEFT JOIN entities pe ON pe.id = q.place;\n"
+
 /* Version 1: the whole schema. Run inside one transaction on an empty file. */
 static const char LB_STORE_SCHEMA_V1[] =
     "CREATE TABLE meta(\n"
@@ -223,28 +244,10 @@ static const char LB_STORE_SCHEMA_V1[] =
     "  documents INTEGER NOT NULL DEFAULT 0);\n" /* distinct documents */
     "CREATE INDEX incidents_key ON incidents(root, day_from);\n"
 
-    /* Which events (reports) make up an incident, with their sources. */
-    "CREATE VIEW incident_reports AS\n"
-    "  SELECT e.incident AS incident, e.event AS event, e.doc AS doc, d.id AS doc_id,\n"
-    "         d.url AS url, d.published AS published, d.title AS title,\n"
-    "         e.code AS code, e.text AS text\n"
-    "  FROM events e JOIN documents d ON d.doc = e.doc WHERE e.incident IS NOT NULL;\n"
-
-    /* Numbers for the same thing from different sources, side by side:
-    ** one row per quantity with who said it (the claim's speaker) and where. */
-    "CREATE VIEW quantity_sources AS\n"
-    "  SELECT q.unit AS unit, q.category AS category, q.of AS of,\n"
-    "         oe.name AS of_name, q.place AS place, pe.name AS place_name,\n"
-    "         q.value AS value, q.min AS min, q.max AS max, q.approx AS approx,\n"
-    "         q.text AS text, c.speaker AS speaker,\n"
-    "         COALESCE(se.name, c.speaker_text) AS speaker_name, c.verb AS verb,\n"
-    "         d.id AS doc_id, d.published AS published, d.url AS url,\n"
-    "         q.doc AS doc, q.n AS n\n"
-    "  FROM quantities q JOIN documents d ON d.doc = q.doc\n"
-    "  LEFT JOIN claims c ON c.doc = q.doc AND c.n = q.claim\n"
-    "  LEFT JOIN entities se ON se.id = c.speaker\n"
-    "  LEFT JOIN entities oe ON oe.id = q.of\n"
-    "  LEFT JOIN entities pe ON pe.id = q.place;\n"
+    /* incident_reports: which events (reports) make up an incident, with their
+    ** sources; quantity_sources: numbers for the same thing from different
+    ** sources, side by side (one row per quantity with who said it and where) */
+    LB_STORE_VIEWS
 
     /* Full-text search over documents (external content: no second copy).
     ** From version 3 the insert trigger is gone: lb_store_commit indexes
@@ -426,23 +429,6 @@ static const char LB_STORE_SCHEMA_PG[] =
     "  lon double precision, day_from integer, day_to integer,\n"
     "  reports integer NOT NULL DEFAULT 0, documents integer NOT NULL DEFAULT 0);\n"
     "CREATE INDEX incidents_key ON incidents(root, day_from);\n"
-    "CREATE VIEW incident_reports AS\n"
-    "  SELECT e.incident AS incident, e.event AS event, e.doc AS doc, d.id AS doc_id,\n"
-    "         d.url AS url, d.published AS published, d.title AS title,\n"
-    "         e.code AS code, e.text AS text\n"
-    "  FROM events e JOIN documents d ON d.doc = e.doc WHERE e.incident IS NOT NULL;\n"
-    "CREATE VIEW quantity_sources AS\n"
-    "  SELECT q.unit AS unit, q.category AS category, q.of AS of,\n"
-    "         oe.name AS of_name, q.place AS place, pe.name AS place_name,\n"
-    "         q.value AS value, q.min AS min, q.max AS max, q.approx AS approx,\n"
-    "         q.text AS text, c.speaker AS speaker,\n"
-    "         COALESCE(se.name, c.speaker_text) AS speaker_name, c.verb AS verb,\n"
-    "         d.id AS doc_id, d.published AS published, d.url AS url,\n"
-    "         q.doc AS doc, q.n AS n\n"
-    "  FROM quantities q JOIN documents d ON d.doc = q.doc\n"
-    "  LEFT JOIN claims c ON c.doc = q.doc AND c.n = q.claim\n"
-    "  LEFT JOIN entities se ON se.id = c.speaker\n"
-    "  LEFT JOIN entities oe ON oe.id = q.of\n"
-    "  LEFT JOIN entities pe ON pe.id = q.place;\n";
+    LB_STORE_VIEWS;
 
 #endif
