@@ -31,6 +31,18 @@
 
 #define LB_STORE_SCHEMA_VERSION 4
 
+/* The indexes of events on both engines. */
+#define LB_STORE_EVENT_INDEXES \
+    "CREATE INDEX events_code ON events(code);\n" \
+    "CREATE INDEX events_root ON events(root);\n" \
+    "CREATE INDEX events_day ON events(day_from);\n" \
+    "CREATE INDEX events_source ON events(source);\n" \
+    "CREATE INDEX events_target ON events(target);\n" \
+    "CREATE INDEX events_incident ON events(incident);\n" \
+    "CREATE INDEX events_source_entity ON events(source_entity);\n" \
+    "CREATE INDEX events_target_entity ON events(target_entity);\n" \
+    "CREATE INDEX events_place ON events(place);\n"
+
 /* The views of both engines (the same text on SQLite and PostgreSQL). */
 #define LB_STORE_VIEWS \
     "CREATE VIEW incident_reports AS\n" \
@@ -198,15 +210,7 @@ static const char LB_STORE_SCHEMA_V1[] =
     "  mood TEXT,\n"                /* NULL = asserted; negated | modal | hypothetical */
     "  incident INTEGER,\n"         /* incidents.incident */
     "  UNIQUE(doc, n));\n"
-    "CREATE INDEX events_code ON events(code);\n"
-    "CREATE INDEX events_root ON events(root);\n"
-    "CREATE INDEX events_day ON events(day_from);\n"
-    "CREATE INDEX events_source ON events(source);\n"
-    "CREATE INDEX events_target ON events(target);\n"
-    "CREATE INDEX events_incident ON events(incident);\n"
-    "CREATE INDEX events_source_entity ON events(source_entity);\n"
-    "CREATE INDEX events_target_entity ON events(target_entity);\n"
-    "CREATE INDEX events_place ON events(place);\n"
+    LB_STORE_EVENT_INDEXES
 
     "CREATE TABLE signals(\n"
     "  doc INTEGER NOT NULL,\n"
@@ -409,15 +413,7 @@ static const char LB_STORE_SCHEMA_PG[] =
     "  date text, date_granularity text, day_from integer, day_to integer, quantities text,\n"
     "  claim integer, sentence integer, start integer NOT NULL, \"end\" integer NOT NULL,\n"
     "  text text, rule text, mood text, incident bigint, UNIQUE(doc, n));\n"
-    "CREATE INDEX events_code ON events(code);\n"
-    "CREATE INDEX events_root ON events(root);\n"
-    "CREATE INDEX events_day ON events(day_from);\n"
-    "CREATE INDEX events_source ON events(source);\n"
-    "CREATE INDEX events_target ON events(target);\n"
-    "CREATE INDEX events_incident ON events(incident);\n"
-    "CREATE INDEX events_source_entity ON events(source_entity);\n"
-    "CREATE INDEX events_target_entity ON events(target_entity);\n"
-    "CREATE INDEX events_place ON events(place);\n"
+    LB_STORE_EVENT_INDEXES
     "CREATE INDEX events_geo ON events USING gist (point(lon, lat));\n"
     "CREATE TABLE signals(\n"
     "  doc bigint NOT NULL, n integer NOT NULL, kind text NOT NULL, start integer NOT NULL,\n"
