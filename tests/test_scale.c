@@ -103,6 +103,7 @@ typedef struct outcome {
   void *tag[8];
 } outcome;
 
+
 static void on_done(void *ctx, void *tag, int status, const char *msg) {
   (void)msg;
   outcome *o = ctx;
@@ -128,21 +129,23 @@ TEST(scale_ingest_engine) {
   lb_input b = {.id = "b", .text = "Die Ukraine hat Drohnen auf Moskau geschickt.", .len = 45,
                 .published = "2024-11-11"};
   static int ta, tb, ta2;
-  CHECK_INT(lb_ingest_add(g, &a, "t1", &ta), LB_INGEST_QUEUED);
-  CHECK_INT(lb_ingest_add(g, &b, "t1", &tb), LB_INGEST_QUEUED);
+  CHECK_INT(lb_ingest_add(g, &a, "t1", &ta), 0);
+  CHECK_INT(lb_ingest_add(g, &b, "t1", &tb), 0);
   CHECK_INT(o.n, 0); /* nothing reported before the commit */
   CHECK_INT(lb_ingest_finish(g), LB_OK);
   CHECK_INT(o.n, 2);
   CHECK(o.tag[0] == &ta && o.tag[1] == &tb);
   CHECK_INT(o.status[0], LB_INGEST_ADDED);
-  /* known now: skipped before extraction, no report */
-  CHECK_INT(lb_ingest_add(g, &a, "t1", &ta2), LB_INGEST_KNOWN);
-  /* a new version of b replaces it */
+  /* known now: skipped before extraction, reported as such; a new
+  ** version of b replaces it */
+  CHECK_INT(lb_ingest_add(g, &a, "t1", &ta2), 0);
   b.title = "neu";
-  CHECK_INT(lb_ingest_add(g, &b, "t2", &tb), LB_INGEST_QUEUED);
+  CHECK_INT(lb_ingest_add(g, &b, "t2", &tb), 0);
   CHECK_INT(lb_ingest_finish(g), LB_OK);
-  CHECK_INT(o.n, 3);
-  CHECK_INT(o.status[2], LB_INGEST_REPLACED);
+  CHECK_INT(o.n, 4);
+  CHECK(o.tag[2] == &ta2);
+  CHECK_INT(o.status[2], LB_INGEST_KNOWN);
+  CHECK_INT(o.status[3], LB_INGEST_REPLACED);
   lb_ingest_counts c;
   lb_ingest_counts_get(g, &c);
   CHECK_INT(c.added, 2);

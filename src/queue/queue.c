@@ -441,15 +441,19 @@ static void dead_letter(worker *w, natsMsg *m, uint64_t delivered, const char *w
   }
 }
 
-/* The ingest engine's report on a document (its writer thread): committed
-** documents are acknowledged; failed ones delivered again, or dead. */
+/* The ingest engine's report on a document (its writer thread; known
+** ones from the fetching thread): committed or known documents are
+** acknowledged; failed ones delivered again, or dead. */
 static void on_done(void *ctx, void *tag, int status, const char *msg) {
   worker *w = ctx;
   job *j = tag;
   if (status != LB_INGEST_FAILED) {
     natsMsg_Ack(j->m, NULL);
     pthread_mutex_lock(&w->mu);
-    w->c.stored++;
+    if (status == LB_INGEST_KNOWN)
+      w->c.known++;
+    else
+      w->c.stored++;
     pthread_mutex_unlock(&w->mu);
   } else if ((int64_t)j->delivered >= w->max_deliver) {
     char why[1024];
@@ -589,17 +593,9 @@ lb_err lb_queue_work(lb_queue *q, const lb_engine *e, const char *store,
         j->m = m;
         j->delivered = delivered;
       }
-      int r = j ? lb_ingest_add(g, &in, origin, j) : -1;
-      if (r == LB_INGEST_QUEUED) continue;
+      if (j && lb_ingest_add(g, &in, origin, j) == 0) continue;
       free(j);
-      if (r == LB_INGEST_KNOWN) {
-        natsMsg_Ack(m, NULL);
-        pthread_mutex_lock(&w.mu);
-        w.c.known++;
-        pthread_mutex_unlock(&w.mu);
-      } else {
-        stopped = 1; /* the store failed: left unacknowledged, for another worker */
-      }
+      stopped = 1; /* the store failed: left unacknowledged, for another worker */
       natsMsg_Destroy(m);
     }
     natsMsgList_Destroy(&list);

@@ -56,6 +56,7 @@ struct lb_ingest {
   pthread_cond_t cv;
   batch bb[2];
   int cur;
+  char *known;     /* per document of a batch: the store has it */
   batch *pending; /* handed to the writer, not yet taken */
   batch *writing; /* being written */
   int quit;
@@ -105,6 +106,7 @@ static void report(lb_ingest *g, void *tag, int status, const char *msg) {
   if (status == LB_INGEST_ADDED) g->c.added++;
   else if (status == LB_INGEST_REPLACED) g->c.replaced++;
   else if (status == LB_INGEST_SAME) g->c.same++;
+  else if (status == LB_INGEST_KNOWN) g->c.known++;
   else g->c.failed++;
   pthread_mutex_unlock(&g->mu);
   if (g->o.done) g->o.done(g->o.ctx, tag, status, msg);
@@ -325,7 +327,7 @@ lb_ingest *lb_ingest_open(const lb_engine *e, const char *path, const lb_store_o
   pthread_cond_init(&g->cv, NULL);
   int threads = g->o.threads > 0 ? g->o.threads : lb_batch_cpus();
   if (batch_init(&g->bb[0], g->o.batch_docs) || batch_init(&g->bb[1], g->o.batch_docs) ||
-      !(g->pool = lb_batch_pool_new(threads))) {
+      !(g->known = malloc(g->o.batch_docs)) || !(g->pool = lb_batch_pool_new(threads))) {
     snprintf(err, errlen, "out of memory");
     lb_ingest_close(g);
     return NULL;
@@ -344,11 +346,38 @@ static void run_doc(size_t i, void *ctx) {
   lb_doc_run(c[0], ((batch *)c[1])->docs[i]);
 }
 
-/* Extract the current batch and hand it to the writer; then wait until
-** the other buffer is free to fill. */
+/* Drop the batch's documents the store has (one question), reporting
+** them as known. 0, or -1 when the store cannot answer. */
+static int skip_known(lb_ingest *g, batch *b) {
+  while (lb_store_known_many(g->rd, b->docs, b->hash, b->n, g->known) < 0)
+    if (lb_store_retry(g->rd) != LB_DB_LOST || reconnect(g, g->rd)) {
+      stop(g, lb_store_errmsg(g->rd));
+      return -1;
+    }
+  size_t k = 0;
+  for (size_t i = 0; i < b->n; i++) {
+    if (g->known[i]) {
+      lb_doc_free(b->docs[i]);
+      free(b->origin[i]);
+      report(g, b->tag[i], LB_INGEST_KNOWN, NULL);
+      continue;
+    }
+    b->docs[k] = b->docs[i];
+    b->hash[k] = b->hash[i];
+    b->origin[k] = b->origin[i];
+    b->tag[k] = b->tag[i];
+    k++;
+  }
+  b->n = k;
+  return 0;
+}
+
+/* Skip the known, extract the rest of the current batch and hand it to the
+** writer; then wait until the other buffer is free to fill. */
 static void hand_over(lb_ingest *g, int end_tx) {
   batch *b = &g->bb[g->cur];
   b->end_tx = end_tx;
+  if (b->n && skip_known(g, b)) return;
   if (b->n) {
     void *ctx[2] = {(void *)g->e, b};
     lb_batch_pool_start(g->pool, b->n, run_doc, ctx);
@@ -371,32 +400,16 @@ int lb_ingest_add(lb_ingest *g, const lb_input *in, const char *origin, void *ta
     stop(g, "out of memory");
     return -1;
   }
-  uint64_t h = lb_store_hash(d);
-  int kn;
-  while ((kn = lb_store_known(g->rd, d->id, h)) < 0) {
-    if (lb_store_retry(g->rd) != LB_DB_LOST || reconnect(g, g->rd)) {
-      stop(g, lb_store_errmsg(g->rd));
-      lb_doc_free(d);
-      return -1;
-    }
-  }
-  if (kn) {
-    lb_doc_free(d);
-    pthread_mutex_lock(&g->mu);
-    g->c.known++;
-    pthread_mutex_unlock(&g->mu);
-    return LB_INGEST_KNOWN;
-  }
   batch *b = &g->bb[g->cur];
   b->docs[b->n] = d;
-  b->hash[b->n] = h;
+  b->hash[b->n] = lb_store_hash(d);
   b->origin[b->n] = origin ? strdup(origin) : NULL;
   b->tag[b->n] = tag;
   b->status[b->n] = LB_INGEST_FAILED;
   b->n++;
   b->bytes += in->len;
   if (b->n == g->o.batch_docs || b->bytes >= BATCH_BYTES) hand_over(g, 0);
-  return g->failed ? -1 : LB_INGEST_QUEUED;
+  return g->failed ? -1 : 0;
 }
 
 void lb_ingest_flush(lb_ingest *g) {
@@ -434,6 +447,7 @@ void lb_ingest_close(lb_ingest *g) {
   batch_free(&g->bb[0]);
   batch_free(&g->bb[1]);
   free(g->dv);
+  free(g->known);
   lb_store_close(g->rd);
   lb_store_close(g->w);
   pthread_mutex_destroy(&g->mu);

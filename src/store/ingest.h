@@ -3,9 +3,10 @@
 ** (lb_ingest_), for `lagebild ingest` and `lagebild worker`.
 **
 ** The caller's thread adds documents; each is begun (text repaired, id
-** and content hash known) and skipped at once when the store already has
-** it (same id and hash), before any extraction. The rest are gathered into
-** batches (at most batch_docs documents or 16 MB), extracted on the
+** and content hash known) and gathered into batches (at most batch_docs
+** documents or 16 MB). A batch's documents that the store already has
+** (same id and hash: one question for the batch) are skipped before any
+** extraction; the rest are extracted on the
 ** extraction pool (picture/batch.h: the threads `lagebild extract` uses,
 ** kept across batches, the caller's thread among them), and handed to one
 ** writer thread, which stores each batch while the next is extracted.
@@ -38,19 +39,23 @@
 
 typedef struct lb_ingest lb_ingest;
 
-/* What `done` reports for a document (the first three are lb_store_add's). */
-enum { LB_INGEST_ADDED = 0, LB_INGEST_REPLACED = 1, LB_INGEST_SAME = 2, LB_INGEST_FAILED = 3 };
-/* What lb_ingest_add returns besides -1. */
-enum { LB_INGEST_QUEUED = 0, LB_INGEST_KNOWN = 1 };
+/* What `done` reports for a document (the first three are lb_store_add's;
+** KNOWN: skipped before extraction, the store has it). */
+enum {
+  LB_INGEST_ADDED = 0, LB_INGEST_REPLACED = 1, LB_INGEST_SAME = 2, LB_INGEST_FAILED = 3,
+  LB_INGEST_KNOWN = 4
+};
 
 typedef struct lb_ingest_opts {
   int threads;       /* extraction threads; <= 0: all cores */
   size_t tx_docs;    /* documents per transaction; 0: 4096 (SQLite), the batch (PostgreSQL) */
   size_t batch_docs; /* documents per extraction batch; 0: 512 */
   double tx_seconds; /* commit after a batch when the transaction is older; 0: 5 */
-  /* Called on the writer thread after the commit (or the failure) of each
-  ** document's transaction, with its tag from lb_ingest_add; msg is the
-  ** error for LB_INGEST_FAILED, else NULL. May be NULL. */
+  /* Called once for every document added, with its tag from
+  ** lb_ingest_add: on the writer thread after the commit (or the failure)
+  ** of its transaction; for LB_INGEST_KNOWN on the caller's thread, when
+  ** its batch is looked up. msg is the error for LB_INGEST_FAILED, else
+  ** NULL. May be NULL. */
   void (*done)(void *ctx, void *tag, int status, const char *msg);
   void *ctx;
 } lb_ingest_opts;
@@ -69,10 +74,8 @@ lb_ingest *lb_ingest_open(const lb_engine *e, const char *path, const lb_store_o
                           const lb_ingest_opts *o, char *err, size_t errlen);
 
 /* Add one document (in's strings are copied; origin, the input's name,
-** may be NULL). LB_INGEST_KNOWN: the store has it, nothing else happens
-** (done is not called); LB_INGEST_QUEUED: it will be extracted and
-** stored, and done called for it; -1: the ingest has stopped
-** (lb_ingest_errmsg). May block while the writer catches up. */
+** may be NULL); done will be called for it. 0, or -1: the ingest has
+** stopped (lb_ingest_errmsg). May block while the writer catches up. */
 int lb_ingest_add(lb_ingest *g, const lb_input *in, const char *origin, void *tag);
 
 /* End the transaction after what was added: extract it now and let the

@@ -1118,6 +1118,56 @@ int lb_store_known(lb_store *s, const char *id, uint64_t hash) {
   return same;
 }
 
+static void pg_array(lb_buf *b, const char *const *v, size_t n);
+
+static uint64_t unhex16(const char *h);
+
+int lb_store_known_many(lb_store *s, lb_doc *const *docs, const uint64_t *hash, size_t n,
+                        char *known) {
+  if (!s->pg) { /* SQLite: look-ups in the file cost microseconds, one by one */
+    for (size_t i = 0; i < n; i++) {
+      int k = lb_store_known(s, docs[i]->id, hash[i]);
+      if (k < 0) return -1;
+      known[i] = (char)k;
+    }
+    return 0;
+  }
+  memset(known, 0, n);
+  if (!n) return 0;
+  lb_db_stmt *st = s->st[S_DOC_LOOKUP];
+  if (!st && !(st = s->st[S_DOC_LOOKUP] = lb_db_prepare(s->db, SQL_PG[S_DOC_LOOKUP], LB_DB_KEEP))) {
+    db_err(s, "cannot prepare");
+    return -1;
+  }
+  const char **ids = malloc(n * sizeof *ids);
+  if (!ids) return -1;
+  for (size_t i = 0; i < n; i++) ids[i] = docs[i]->id;
+  pg_array(&s->scratch, ids, n);
+  free(ids);
+  lb_db_bind_text(st, 1, s->scratch.p, (int)s->scratch.n);
+  smap stored = {0}; /* id -> its hash as stored */
+  int rc, bad = 0;
+  while ((rc = lb_db_step(st)) == LB_DB_ROW) {
+    const char *h = lb_db_text(st, 2);
+    if (!bad && smap_put(&stored, lb_db_text(st, 0), (int64_t)unhex16(h ? h : ""))) bad = 1;
+  }
+  lb_db_reset(st);
+  for (size_t i = 0; i < n && !bad; i++) {
+    ent_slot *sl = smap_get(&stored, docs[i]->id);
+    known[i] = sl && (uint64_t)sl->ent == hash[i];
+  }
+  smap_clear(&stored);
+  if (rc == LB_DB_ERROR) {
+    db_err(s, "cannot look up documents");
+    return -1;
+  }
+  if (bad) {
+    set_err(s, "%s: out of memory", s->path);
+    return -1;
+  }
+  return 0;
+}
+
 lb_err lb_store_begin(lb_store *s) {
   if (exec(s, s->pg ? "BEGIN" : "BEGIN IMMEDIATE", "cannot begin a transaction")) return LB_ERR_DB;
   s->in_tx = 1;

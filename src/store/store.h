@@ -85,6 +85,10 @@ int lb_store_version(const lb_store *s);
 uint64_t lb_store_hash(const lb_doc *d);
 /* 1 when a document with this id and hash is stored, 0 when not, -1 on error. */
 int lb_store_known(lb_store *s, const char *id, uint64_t hash);
+/* The same for docs[0..n) with their hashes, into known[i] (1 or 0): one
+** question on PostgreSQL. 0, or -1 on error. */
+int lb_store_known_many(lb_store *s, lb_doc *const *docs, const uint64_t *hash, size_t n,
+                        char *known);
 
 /* Transactions around lb_store_add calls (BEGIN IMMEDIATE .. COMMIT). A
 ** failed commit rolls back. */
