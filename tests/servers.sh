@@ -65,11 +65,11 @@ pg_start() {
     -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=on \
         -c synchronous_commit=on -c full_page_writes=on -c max_connections=50 \
         -c shared_buffers=128MB" start >"$PG_DIR/pg_ctl.log" 2>&1
-  i=0
-  while [ $i -lt 300 ]; do
+  _si=0
+  while [ $_si -lt 300 ]; do
     "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" && break
     sleep 0.1
-    i=$((i + 1))
+    _si=$((_si + 1))
   done
   if ! "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; then
     echo "servers: postgres did not start on port $PG_PORT:" >&2
@@ -116,12 +116,12 @@ EOF
   fi
   nats-server -c "$NATS_DIR/nats.conf" >>"$NATS_DIR/log" 2>&1 &
   NATS_PID=$!
-  i=0
-  while [ $i -lt 300 ]; do
+  _si=0
+  while [ $_si -lt 300 ]; do
     grep -q "Server is ready" "$NATS_DIR/log" 2>/dev/null && break
     kill -0 "$NATS_PID" 2>/dev/null || break
     sleep 0.1
-    i=$((i + 1))
+    _si=$((_si + 1))
   done
   if ! kill -0 "$NATS_PID" 2>/dev/null || ! grep -q "Server is ready" "$NATS_DIR/log"; then
     echo "servers: nats-server did not start on port $NATS_PORT:" >&2
@@ -135,10 +135,10 @@ EOF
 nats_stop() { # [signal]
   [ -n "$NATS_PID" ] || return 0
   kill "-${1:-TERM}" "$NATS_PID" 2>/dev/null
-  i=0
-  while [ $i -lt 100 ] && kill -0 "$NATS_PID" 2>/dev/null; do
+  _si=0
+  while [ $_si -lt 100 ] && kill -0 "$NATS_PID" 2>/dev/null; do
     sleep 0.1
-    i=$((i + 1))
+    _si=$((_si + 1))
   done
   kill -9 "$NATS_PID" 2>/dev/null
   wait "$NATS_PID" 2>/dev/null
