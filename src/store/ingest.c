@@ -158,7 +158,7 @@ static int add_docs(lb_ingest *g, batch *b, size_t from, size_t n) {
     g->tx_n = 0;
     g->tx_t0 = now_s();
   }
-  if (lb_store_add_entities(g->w, b->docs + from, n) != LB_OK) return -1;
+  if (lb_store_prepare(g->w, b->docs + from, n) != LB_OK) return -1;
   for (size_t i = from; i < from + n; i++)
     if (lb_store_add(g->w, b->docs[i], b->hash[i], b->origin[i], &b->status[i]) != LB_OK)
       return -1;

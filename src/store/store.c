@@ -213,7 +213,7 @@ struct lb_store {
   lb_buf scratch;
   lb_buf sents; /* documents.sentences of the document being added */
   /* PostgreSQL: documents.doc keys taken ahead, and the documents of the
-  ** batch in hand looked up at once (lb_store_add_entities): id -> doc,
+  ** batch in hand looked up at once (lb_store_prepare): id -> doc,
   ** id -> hash (as a number) */
   int64_t ids[ID_BLOCK];
   int nids, nextid;
@@ -1617,7 +1617,7 @@ static int lookup_entities(lb_store *s, const lb_entity **v, size_t m) {
   return 0;
 }
 
-lb_err lb_store_add_entities(lb_store *s, lb_doc *const *docs, size_t n) {
+lb_err lb_store_prepare(lb_store *s, lb_doc *const *docs, size_t n) {
   if (s->pg && lookup_docs(s, docs, n)) return LB_ERR_DB;
   size_t cnt = 0;
   for (size_t k = 0; k < n; k++) cnt += docs[k]->entities.n;
@@ -1911,7 +1911,7 @@ lb_err lb_store_add(lb_store *s, const lb_doc *d, uint64_t hash, const char *ori
   *status = LB_STORE_ADDED;
   int64_t old = 0;
   lb_db_stmt *st;
-  if (s->looked_up) { /* PostgreSQL, the batch looked up (lb_store_add_entities) */
+  if (s->looked_up) { /* PostgreSQL, the batch looked up (lb_store_prepare) */
     ent_slot *sd = smap_get(&s->pre_doc, d->id);
     if (sd) {
       old = sd->ent;

@@ -102,11 +102,13 @@ int lb_store_retry(const lb_store *s);
 /* PostgreSQL: connect again after a lost connection. LB_OK or LB_ERR_DB. */
 lb_err lb_store_reconnect(lb_store *s);
 
-/* Look up (and create) the entities of docs[0..n) in one pass, in the
-** order of their ids, before adding the documents: concurrent PostgreSQL
+/* Before adding docs[0..n) in this transaction: create their new
+** entities in one pass, in the order of their ids (concurrent PostgreSQL
 ** writers then wait for each other's new entities in one order and never
-** deadlock. Optional (lb_store_add does it for the entities it meets). */
-lb_err lb_store_add_entities(lb_store *s, lb_doc *const *docs, size_t n);
+** deadlock), and on PostgreSQL look the documents and entities up with one
+** question each instead of one per row. Optional: lb_store_add does the
+** same one by one. */
+lb_err lb_store_prepare(lb_store *s, lb_doc *const *docs, size_t n);
 
 /* Store one document's picture (hash from lb_store_hash; origin = the input
 ** file, may be NULL). *status gets LB_STORE_ADDED, _REPLACED or _SAME. The
