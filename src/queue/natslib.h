@@ -19,7 +19,7 @@
 #define LB_NATS_FUNCS(X) \
   X(natsOptions_Create) X(natsOptions_Destroy) X(natsOptions_SetURL) \
   X(natsOptions_SetMaxReconnect) X(natsOptions_SetReconnectWait) \
-  X(natsOptions_SetTimeout) X(natsOptions_SetName) X(natsOptions_SetReconnectBufSize) \
+  X(natsOptions_SetTimeout) X(natsOptions_SetName) \
   X(natsConnection_Connect) X(natsConnection_Destroy) X(natsConnection_Close) \
   X(natsConnection_GetMaxPayload) X(natsConnection_JetStream) X(jsCtx_Destroy) \
   X(jsOptions_Init) X(jsStreamConfig_Init) X(js_AddStream) X(js_GetStreamInfo) \
@@ -28,10 +28,10 @@
   X(js_PullSubscribe) X(natsSubscription_Fetch) X(natsSubscription_Destroy) \
   X(natsMsgList_Destroy) X(natsMsg_Create) X(natsMsg_Destroy) X(natsMsg_GetData) \
   X(natsMsg_GetDataLength) X(natsMsgHeader_Set) X(natsMsgHeader_Get) X(natsMsg_Ack) \
-  X(natsMsg_NakWithDelay) X(natsMsg_Term) X(natsMsg_GetMetaData) \
+  X(natsMsg_NakWithDelay) X(natsMsg_GetMetaData) \
   X(jsMsgMetaData_Destroy) X(jsPubOptions_Init) X(js_PublishMsg) X(js_PublishMsgAsync) \
   X(js_PublishAsyncComplete) X(jsPubAck_Destroy) X(js_GetLastMsg) X(natsStatus_GetText) \
-  X(nats_Close) X(nats_GetLastError)
+  X(nats_GetLastError)
 
 typedef struct lb_nats_api {
 #define LB_NATS_FIELD(f) __typeof__(f) *f;
@@ -53,7 +53,6 @@ int lb_nats_load(char *err, size_t errlen);
 #define natsOptions_SetReconnectWait lb_nats.natsOptions_SetReconnectWait
 #define natsOptions_SetTimeout lb_nats.natsOptions_SetTimeout
 #define natsOptions_SetName lb_nats.natsOptions_SetName
-#define natsOptions_SetReconnectBufSize lb_nats.natsOptions_SetReconnectBufSize
 #define natsConnection_Connect lb_nats.natsConnection_Connect
 #define natsConnection_Destroy lb_nats.natsConnection_Destroy
 #define natsConnection_Close lb_nats.natsConnection_Close
@@ -82,7 +81,6 @@ int lb_nats_load(char *err, size_t errlen);
 #define natsMsgHeader_Get lb_nats.natsMsgHeader_Get
 #define natsMsg_Ack lb_nats.natsMsg_Ack
 #define natsMsg_NakWithDelay lb_nats.natsMsg_NakWithDelay
-#define natsMsg_Term lb_nats.natsMsg_Term
 #define natsMsg_GetMetaData lb_nats.natsMsg_GetMetaData
 #define jsMsgMetaData_Destroy lb_nats.jsMsgMetaData_Destroy
 #define jsPubOptions_Init lb_nats.jsPubOptions_Init
@@ -92,7 +90,6 @@ int lb_nats_load(char *err, size_t errlen);
 #define jsPubAck_Destroy lb_nats.jsPubAck_Destroy
 #define js_GetLastMsg lb_nats.js_GetLastMsg
 #define natsStatus_GetText lb_nats.natsStatus_GetText
-#define nats_Close lb_nats.nats_Close
 #define nats_GetLastError lb_nats.nats_GetLastError
 #endif
 

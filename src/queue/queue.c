@@ -141,7 +141,8 @@ lb_queue *lb_queue_open(const char *url, const lb_queue_opts *o, char *err, size
   snprintf(q->stream, sizeof q->stream, "%s", q->o.stream ? q->o.stream : "LAGEBILD");
   char low[64];
   size_t i = 0;
-  for (; q->stream[i] && i + 1 < sizeof low; i++) low[i] = (char)tolower((unsigned char)q->stream[i]);
+  for (; q->stream[i] && i + 1 < sizeof low; i++)
+    low[i] = (char)tolower((unsigned char)q->stream[i]);
   low[i] = 0;
   snprintf(q->subj_docs, sizeof q->subj_docs, "%s.docs", low);
   snprintf(q->subj_dead, sizeof q->subj_dead, "%s.dead", low);
@@ -345,8 +346,8 @@ lb_err lb_queue_stats_get(lb_queue *q, lb_queue_stats *st, char *err, size_t err
       natsMsgHeader_Get(m, "Lagebild-Id", &id);
       natsMsgHeader_Get(m, "Lagebild-Error", &why);
       if (!id) id = "?";
-      snprintf(st->last_dead, sizeof st->last_dead, "%.100s%s: %s", id, strlen(id) > 100 ? "..." : "",
-               why ? why : "?");
+      snprintf(st->last_dead, sizeof st->last_dead, "%.100s%s: %s", id,
+               strlen(id) > 100 ? "..." : "", why ? why : "?");
       natsMsg_Destroy(m);
     }
   }

@@ -104,7 +104,8 @@ typedef struct lb_queue_counts {
 
 typedef struct lb_queue_work_opts {
   int threads;           /* extraction threads (<= 0: all cores) */
-  size_t batch;          /* messages per fetch and transaction (512, as the ingest engine's batches) */
+  size_t batch;          /* messages per fetch and transaction (512: the
+                         ** ingest engine's batch) */
   int exit_when_idle;    /* return when nothing is pending or being worked on */
   double every;          /* seconds between calls of `progress` (10; 0: never) */
   void (*progress)(const lb_queue_counts *c, void *ctx);

@@ -16,14 +16,13 @@
 #include <libpq-fe.h>
 #include <stddef.h>
 
-#define LB_PQ_FUNCS(X)                                                                     \
-  X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQfinish) X(PQreset) X(PQexec)          \
-  X(PQprepare) X(PQexecPrepared) X(PQexecParams) X(PQsendQueryPrepared) X(PQsendQueryParams)             \
-  X(PQsetSingleRowMode) X(PQgetResult) X(PQresultStatus) X(PQresultErrorField)           \
-  X(PQresultErrorMessage) X(PQclear) X(PQntuples) X(PQnfields) X(PQfname) X(PQftype)     \
-  X(PQgetvalue) X(PQgetlength) X(PQgetisnull) X(PQenterPipelineMode)                     \
-  X(PQexitPipelineMode) X(PQpipelineSync) X(PQpipelineStatus) X(PQsetNoticeProcessor)    \
-  X(PQserverVersion) X(PQtransactionStatus) X(PQsocket) X(PQconsumeInput) X(PQisBusy)
+#define LB_PQ_FUNCS(X)                                                                \
+  X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQfinish) X(PQreset) X(PQexec)       \
+  X(PQprepare) X(PQexecPrepared) X(PQexecParams) X(PQsendQueryPrepared)               \
+  X(PQsendQueryParams) X(PQsetSingleRowMode) X(PQgetResult) X(PQresultStatus)         \
+  X(PQresultErrorField) X(PQclear) X(PQntuples) X(PQnfields) X(PQfname) X(PQftype)    \
+  X(PQgetvalue) X(PQgetlength) X(PQgetisnull) X(PQenterPipelineMode)                  \
+  X(PQexitPipelineMode) X(PQpipelineSync) X(PQsetNoticeProcessor) X(PQserverVersion)
 
 typedef struct lb_pq_api {
 #define LB_PQ_FIELD(f) __typeof__(f) *f;
@@ -53,7 +52,6 @@ int lb_pq_load(char *err, size_t errlen);
 #define PQgetResult lb_pq.PQgetResult
 #define PQresultStatus lb_pq.PQresultStatus
 #define PQresultErrorField lb_pq.PQresultErrorField
-#define PQresultErrorMessage lb_pq.PQresultErrorMessage
 #define PQclear lb_pq.PQclear
 #define PQntuples lb_pq.PQntuples
 #define PQnfields lb_pq.PQnfields
@@ -65,13 +63,8 @@ int lb_pq_load(char *err, size_t errlen);
 #define PQenterPipelineMode lb_pq.PQenterPipelineMode
 #define PQexitPipelineMode lb_pq.PQexitPipelineMode
 #define PQpipelineSync lb_pq.PQpipelineSync
-#define PQpipelineStatus lb_pq.PQpipelineStatus
 #define PQsetNoticeProcessor lb_pq.PQsetNoticeProcessor
 #define PQserverVersion lb_pq.PQserverVersion
-#define PQtransactionStatus lb_pq.PQtransactionStatus
-#define PQsocket lb_pq.PQsocket
-#define PQconsumeInput lb_pq.PQconsumeInput
-#define PQisBusy lb_pq.PQisBusy
 #endif
 
 #endif

@@ -358,8 +358,8 @@ static int build(qb *q, const lb_store_filter *f, int kind) {
     }
     if (f->place) {
       and(q);
-      lb_buf_printf(b, q->pg ? "lower(q.place_name) = lower(?%d)" : "q.place_name = ?%d COLLATE NOCASE",
-                    ptext(q, f->place));
+      lb_buf_printf(b, q->pg ? "lower(q.place_name) = lower(?%d)"
+                             : "q.place_name = ?%d COLLATE NOCASE", ptext(q, f->place));
     }
     where_published(q, f, "q.published");
     if (where_doc(q, f, "q.doc")) return -1;
@@ -590,7 +590,8 @@ lb_store_rows *lb_store_select(lb_store *s, int kind, const lb_store_filter *f, 
   memset(&q, 0, sizeof q);
   q.pg = lb_db_kind(lb_store_conn(s)) == LB_DB_PG;
   if (kind < 0 || kind >= LB_Q_NKINDS || build(&q, f, kind)) {
-    snprintf(err, errlen, kind < 0 || kind >= LB_Q_NKINDS ? "no such kind of rows" : "out of memory");
+    snprintf(err, errlen, "%s",
+             kind < 0 || kind >= LB_Q_NKINDS ? "no such kind of rows" : "out of memory");
     qb_free(&q);
     return NULL;
   }

@@ -110,7 +110,8 @@ static const char *const SQL[S_N] = {
 static const char *const SQL_LITE[S_N] = {
     [S_ENTGEO_INS] = "INSERT OR REPLACE INTO entities_geo VALUES (?1, ?2, ?2, ?3, ?3)",
     [S_EVGEO_INS] = "INSERT INTO events_geo VALUES (?1, ?2, ?2, ?3, ?3)",
-    [S_DEL_EVGEO] = "DELETE FROM events_geo WHERE event IN (SELECT event FROM events WHERE doc = ?1)",
+    [S_DEL_EVGEO] = "DELETE FROM events_geo WHERE event IN"
+                    " (SELECT event FROM events WHERE doc = ?1)",
     [S_FTS_INS] = "INSERT INTO documents_fts(rowid, title, text)"
                   " SELECT doc, title, text FROM documents WHERE doc >= ?1",
     /* the names only the mentions of document ?1 stand for */
