@@ -409,7 +409,7 @@ int lb_ingest_add(lb_ingest *g, const lb_input *in, const char *origin, void *ta
   b->n++;
   b->bytes += in->len;
   if (b->n == g->o.batch_docs || b->bytes >= BATCH_BYTES) hand_over(g, 0);
-  return g->failed ? -1 : 0;
+  return 0; /* added (when the ingest stopped meanwhile, the next add says so) */
 }
 
 void lb_ingest_flush(lb_ingest *g) {

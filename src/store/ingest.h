@@ -74,8 +74,9 @@ lb_ingest *lb_ingest_open(const lb_engine *e, const char *path, const lb_store_o
                           const lb_ingest_opts *o, char *err, size_t errlen);
 
 /* Add one document (in's strings are copied; origin, the input's name,
-** may be NULL); done will be called for it. 0, or -1: the ingest has
-** stopped (lb_ingest_errmsg). May block while the writer catches up. */
+** may be NULL); done will be called for it unless the ingest stops. 0, or
+** -1: the ingest has stopped (lb_ingest_errmsg) and the document was not
+** added. May block while the writer catches up. */
 int lb_ingest_add(lb_ingest *g, const lb_input *in, const char *origin, void *tag);
 
 /* End the transaction after what was added: extract it now and let the
