@@ -11,11 +11,14 @@
 # change. Issue-specific rules (lexicon sources, web assets) live in mk/*.mk.
 
 CC      ?= cc
-PKGS    := libutf8proc jansson sqlite3 libmicrohttpd zlib libzstd libxml-2.0
+PKGS    := libutf8proc jansson sqlite3 libmicrohttpd zlib libzstd libxml-2.0 libpq libnats
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# libmicrohttpd is loaded by src/serve/mhd.c when a server starts (its GnuTLS
-# dependencies cost ~5 ms at every start of every command): headers only.
-PKG_LIBS   := $(shell pkg-config --libs $(filter-out libmicrohttpd,$(PKGS)) 2>/dev/null)
+# libmicrohttpd, libpq and libnats are loaded with dlopen when a server
+# starts, a PostgreSQL store is opened or a NATS server is dialled
+# (src/serve/mhd.c, src/store/pq.c, src/queue/natslib.c): their dependencies
+# cost 1-5 ms at every start of every command. Headers only.
+DLOPENED   := libmicrohttpd libpq libnats
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(DLOPENED),$(PKGS)) 2>/dev/null)
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 BASE_CFLAGS := -std=c11 -D_GNU_SOURCE $(WARN) -Ibuild/gen $(PKG_CFLAGS)
 CFLAGS  ?= -O3 -g

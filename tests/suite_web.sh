@@ -60,6 +60,9 @@ if bin/lagebild serve $DB --bind 999.1.1.1 >/dev/null 2>$W/cli.err; then no "bad
   grep -q 'bad address' $W/cli.err && ok "bad --bind: exit 1" || no "bad --bind: message"
 fi
 # IPv6 loopback
+# (the log emptied first: the shell opens it in the background child, so the
+# loop below could read the last run's URL before the server writes its own)
+: >$W/serve6.log
 bin/lagebild serve --bind ::1 --port 0 $DB 2>$W/serve6.log &
 pid6=$!
 url6=""
@@ -80,6 +83,7 @@ wait $pid6 2>/dev/null
 sum_before=$(cat $DB $DB-wal 2>/dev/null | sha256sum)
 
 # ---- the server ----
+: >$W/serve.log
 bin/lagebild serve --port 0 --timeout 2 --threads 2 $DB 2>$W/serve.log &
 pid=$!
 url=""

@@ -3,7 +3,6 @@
 ** article (../shared/seed/FACTS.md) with spans, speakers and cues, and the
 ** other cue shapes on short sentences.
 */
-#include "../src/extract/clause.h"
 #include "../src/lex/lex.h"
 #include "test.h"
 
@@ -229,86 +228,4 @@ TEST(claim_bad_input_no_crash) {
     }
     lb_doc_free(d);
   }
-}
-
-/* The token whose normalised text is w (the n-th such, 0-based), or -1. */
-static long tok_of(const lb_doc *d, const char *w, int n) {
-  for (size_t i = 0; i < d->tx.toks.n; i++)
-    if (d->tx.toks.v[i].norm && d->tx.toks.v[i].normlen == strlen(w) &&
-        !memcmp(d->tx.toks.v[i].norm, w, strlen(w)) && n-- == 0)
-      return (long)i;
-  return -1;
-}
-
-/* The lemma (field 1) of lb_cl_rec's answer, or "" when there is none. */
-static const char *rec_lemma(lb_doc *d, const lb_cl *c, long t, int table, int i) {
-  lb_lex_rec r;
-  if (t < 0 || !lb_cl_rec(c, (uint32_t)t, table, i, &r)) return "";
-  const char *f;
-  int n = lb_lex_field(r.val, r.val_len, 1, &f);
-  return n > 0 ? lb_arena_strndup(d->tx.arena, f, (size_t)n) : "";
-}
-
-TEST(claim_clause_rec_walk_and_jumps) {
-  /* lb_cl_rec goes on from the last match when asked for the next i; a jump
-  ** to i = 1, another token or another table in between must not mix up
-  ** answers. "wies" has two rverb records (hinweisen, zurückweisen) and an
-  ** event record (ausweisen); "gibt" two rverb records. */
-  lb_doc *d = t_doc("Die Regierung wies die Vorwürfe zurück. Er gibt an, krank zu sein.", NULL);
-  lb_cl *c = d->clause; /* stage "clauses" */
-  CHECK(c != NULL);
-  if (!c) {
-    lb_doc_free(d);
-    return;
-  }
-  long wies = tok_of(d, "wies", 0), gibt = tok_of(d, "gibt", 0), reg = tok_of(d, "regierung", 0);
-  CHECK(wies >= 0 && gibt >= 0 && reg >= 0);
-  const char *w0 = rec_lemma(d, c, wies, c->t_rverb, 0);
-  const char *w1 = rec_lemma(d, c, wies, c->t_rverb, 1);
-  CHECK_STR(rec_lemma(d, c, wies, c->t_rverb, 2), "");
-  CHECK((!strcmp(w0, "hinweisen") && !strcmp(w1, "zurückweisen")) ||
-        (!strcmp(w1, "hinweisen") && !strcmp(w0, "zurückweisen")));
-  const char *g0 = rec_lemma(d, c, gibt, c->t_rverb, 0);
-  CHECK(!strcmp(g0, "bekanntgeben") || !strcmp(g0, "angeben"));
-  CHECK_STR(rec_lemma(d, c, wies, c->t_rverb, 1), w1); /* after another token */
-  CHECK_STR(rec_lemma(d, c, wies, c->t_rverb, 1), w1); /* the same i twice */
-  CHECK_STR(rec_lemma(d, c, wies, c->t_event, 0), "174");
-  CHECK_STR(rec_lemma(d, c, wies, c->t_rverb, 1), w1); /* after another table */
-  CHECK_STR(rec_lemma(d, c, wies, c->t_event, 1), "");
-  const char *g1 = rec_lemma(d, c, gibt, c->t_rverb, 1);
-  CHECK(strcmp(g0, g1) != 0 && (!strcmp(g1, "bekanntgeben") || !strcmp(g1, "angeben")));
-  CHECK_STR(rec_lemma(d, c, reg, c->t_rverb, 0), "");
-  CHECK_STR(rec_lemma(d, c, reg, c->t_event, 0), "");
-  lb_doc_free(d);
-  /* an English document: the German records are not its language */
-  d = t_doc_lang("The minister wies the claims back.", NULL, "en");
-  c = d->clause;
-  CHECK(c != NULL);
-  if (c) CHECK_STR(rec_lemma(d, c, tok_of(d, "wies", 0), c->t_rverb, 0), "");
-  lb_doc_free(d);
-}
-
-TEST(claim_clause_openers) {
-  /* where clauses open (the clause analysis lists the candidate tokens for mark_open):
-  ** sentence starts, after ";" ":" and dashes, at a subordinating word or a
-  ** preposition + relative pronoun after a comma, at a bare "dass" */
-  lb_doc *d = t_doc("Er sagte, dass es regnet; morgen wird es – so hieß es – kalt, "
-                    "von denen keiner weiß. Sie glaubt dass er kommt, und er kommt: heute.",
-                    NULL);
-  lb_cl *c = d->clause; /* stage "clauses" */
-  CHECK(c != NULL);
-  if (!c) {
-    lb_doc_free(d);
-    return;
-  }
-  char got[256] = "";
-  for (size_t t = 0; t < d->tx.toks.n; t++) {
-    if (!c->open[t]) continue;
-    size_t n = strlen(got);
-    snprintf(got + n, sizeof got - n, "%s%.*s", n ? "|" : "",
-             (int)(d->tx.toks.v[t].end - d->tx.toks.v[t].start),
-             d->tx.text + d->tx.toks.v[t].start);
-  }
-  CHECK_STR(got, "Er|dass|morgen|so|kalt|von|Sie|dass|heute");
-  lb_doc_free(d);
 }

@@ -5,7 +5,6 @@
 */
 #include <time.h>
 
-#include "../src/extract/clause.h"
 #include "../src/extract/ent.h"
 #include "../src/lex/lex.h"
 #include "test.h"
@@ -190,8 +189,6 @@ TEST(ent_at_lookup) {
     if (d->tx.toks.v[i].start == 0) tok = (uint32_t)i;
   CHECK(lb_ent_at(d, tok, &e) == NULL && e == NULL);
   CHECK(lb_ent_at(d, 1u << 30, NULL) == NULL);
-  /* the clause analysis (claims, events) reads the same index */
-  CHECK(d->clause && d->clause->ment == d->ent_refs);
 }
 
 /* A short English report of the same events, written for this test. */

@@ -5,7 +5,6 @@
 */
 #include <stdlib.h>
 
-#include "../src/extract/clause.h"
 #include "../src/extract/num.h"
 #include "test.h"
 
@@ -63,13 +62,13 @@ TEST(pipeline_stages_write_their_part_only) {
   long nov = tok_at(d, t_find(TEXT, "November", 0));
   CHECK(nov == 5 && d->nummark != NULL);
   if (nov >= 0) CHECK(lb_num_mark(d, (size_t)nov) & LB_NUMM_MONTH);
-  CHECK(d->dates.n == 0 && d->clause == NULL);
+  CHECK(d->dates.n == 0 && d->coref == NULL);
   lb_doc_free(d);
 
-  /* the clause analysis, read by claims and events, uses the mention index */
-  d = upto(e, "clauses");
+  /* the coreference, read by claims and events: one entry per word */
+  d = upto(e, "coref");
   CHECK_INT(d->dates.n, 1);
-  CHECK(d->clause != NULL && d->clause->ment == d->ent_refs && d->claims.n == 0);
+  CHECK(d->coref != NULL && d->claims.n == 0);
   lb_doc_free(d);
 
   d = upto(e, "signals");

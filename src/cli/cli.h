@@ -20,6 +20,8 @@ int lb_cmd_ingest(int argc, char **argv);
 int lb_cmd_query(int argc, char **argv);
 int lb_cmd_export(int argc, char **argv);
 int lb_cmd_serve(int argc, char **argv);
+int lb_cmd_queue(int argc, char **argv);
+int lb_cmd_worker(int argc, char **argv);
 int lb_cmd_lexicon(int argc, char **argv);
 int lb_cmd_parse(int argc, char **argv);
 

@@ -8,12 +8,14 @@
 #include <string.h>
 
 #include "../serve/serve.h"
+#include "../store/store.h"
 #include "cli.h"
 
 static const char HELP[] =
     "usage: lagebild serve [OPTIONS] DB\n"
     "\n"
-    "Serve the store DB (made by `lagebild ingest`) read-only over HTTP: the map\n"
+    "Serve the store DB (made by `lagebild ingest`; a SQLite file or a\n"
+    "postgresql:// URL, e.g. of a read replica) read-only over HTTP: the map\n"
     "page at / and the JSON API under /api/ (docs/serve.md). Runs until\n"
     "interrupted (Ctrl-C, SIGTERM).\n"
     "\n"
@@ -109,8 +111,10 @@ int lb_cmd_serve(int argc, char **argv) {
   }
   const char *bind = o.bind ? o.bind : "127.0.0.1";
   int v6 = strchr(bind, ':') != NULL;
+  char shown[512];
+  lb_store_display(o.db, shown, sizeof shown);
   fprintf(stderr, "lagebild serve: listening on http://%s%s%s:%d/ (store %s, read-only)\n",
-          v6 ? "[" : "", bind, v6 ? "]" : "", lb_srv_port(s), o.db);
+          v6 ? "[" : "", bind, v6 ? "]" : "", lb_srv_port(s), shown);
   fflush(stderr);
   int sig = 0;
   sigwait(&set, &sig);

@@ -1,23 +1,18 @@
 /*
 ** cmd_store.c -- `lagebild ingest`, `query` and `export`: the store's commands.
 **
-** ingest: the reader thread reads documents, skips those the store already
-** has (same id and content hash) before any extraction, and hands batches
-** (at most 512 documents) to lb_batch_run on all cores; a single writer
-** thread puts each finished batch into SQLite while the next batch is
-** extracted, committing every --batch documents (default 4096: FTS5 writes
-** one index segment per transaction and merges segments later, so fewer,
-** bigger transactions leave it less to merge), or after 5 s so a slow run
-** still commits often. A run killed at any moment leaves the
-** last committed transaction; run again, it skips what is stored and
-** finishes the rest.
+** ingest reads the inputs and hands every document to the ingest engine
+** (store/ingest.h: skipping known documents, extraction on all cores, one
+** writer thread, a commit every --batch documents or 5 s); it shows the
+** progress and the summary. A run killed at any moment leaves the last
+** committed transaction; run again, it skips what is stored and finishes
+** the rest.
 **
 ** query and export are thin: options become an lb_store_filter, the store
-** module (query.c, export.c) does the SQL and the formatting.
+** module (query.c, export.c) does the SQL and the formatting. DB is a
+** SQLite file or a postgresql:// URL everywhere.
 */
 #include <errno.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,34 +21,41 @@
 #include <unistd.h>
 
 #include "../../include/lagebild.h"
-#include "../picture/batch.h"
-#include "../picture/pipeline.h"
 #include "../read/compress.h"
 #include "../read/input.h"
+#include "../store/ingest.h"
 #include "../store/query.h"
 #include "../store/store.h"
 #include "cli.h"
 
-static const char INGEST_HELP_HEAD[] =
+static const char INGEST_HELP[] =
     "usage: lagebild ingest [OPTIONS] DB INPUT...\n"
     "\n"
-    "Extract the picture of every document in INPUT and store it in the SQLite\n"
-    "file DB (created when missing). INPUT is a file, read by its content like\n"
-    "`lagebild extract` does (JSON Lines, an HTML page, an RSS or Atom feed, a\n"
-    "WARC archive or plain text; gzip or zstd compressed or not), a directory\n"
-    "(every .txt, .text, .jsonl, .ndjson, .json, .html, .htm, .xml, .rss, .atom\n"
-    "and .warc file below it, also compressed, in name order), or - for stdin.\n"
+    "Extract the picture of every document in INPUT and store it in DB: a SQLite\n"
+    "file (created when missing) or a PostgreSQL database given as a URL,\n"
+    "postgresql://USER@HOST:PORT/NAME (the tables are created when missing;\n"
+    "docs/scale.md). INPUT is a file, read by its content like `lagebild extract`\n"
+    "does (JSON Lines, an HTML page, an RSS or Atom feed, a WARC archive or plain\n"
+    "text; gzip or zstd compressed or not), a directory (every .txt, .text,\n"
+    ".jsonl, .ndjson, .json, .html, .htm, .xml, .rss, .atom and .warc file below\n"
+    "it, also compressed, in name order), or - for stdin.\n"
     "Documents already stored with the same id and content are skipped; a known\n"
     "id with new content replaces the old version. Safe to kill and re-run.\n"
     "\n"
-    "options:\n";
-static const char INGEST_HELP_TAIL[] =
+    "options:\n"
+    "  --jsonl / --text     read every INPUT as JSON Lines / as plain text\n"
+    "                         lagebild ingest --jsonl news.db feed.log\n"
+    "  --published DATE     publication date for plain text (and JSONL lines\n"
+    "                       without one)\n"
+    "                         lagebild ingest --published 2024-11-11 news.db a.txt\n"
+    "  --lang CODE          the language instead of detecting it\n"
     "  --lexicon FILE       the compiled lexicon (default: beside the binary)\n"
     "  --threads N          extraction threads (default: all cores)\n"
     "                         lagebild ingest --threads 2 news.db corpus/\n"
     "  --stages STAGE       stop extraction after STAGE (see lagebild extract)\n"
     "                         lagebild ingest --stages text texts.db corpus/\n"
-    "  --batch N            documents per transaction (default 4096)\n"
+    "  --batch N            documents per transaction (default 4096 for SQLite,\n"
+    "                       512 for PostgreSQL)\n"
     "  --radius-km KM       incidents: places within KM (default 50; new stores)\n"
     "  --window-days D      incidents: dates within D days (default 3; new stores)\n"
     "                         lagebild ingest --radius-km 25 news.db corpus/\n"
@@ -63,128 +65,17 @@ static const char INGEST_HELP_TAIL[] =
     "\n"
     "exit status: 0 done; 1 error (store locked, corrupt, read-only, of a newer\n"
     "schema, or a write failed: nothing half-written stays); 2 bad usage; 3 some\n"
-    "documents, lines, items or records were skipped (named on stderr).\n";
+    "documents or lines were skipped (named on stderr).\n";
 
-#define BATCH_BYTES (16u << 20)
-#define BATCH_DOCS 512 /* documents per extraction batch, at most */
-#define TX_DOCS 4096   /* documents per transaction by default (--batch) */
-#define TX_SECONDS 5.0 /* commit a transaction older than this after a batch */
+#define TX_SECONDS 5.0 /* docs: a transaction older than this is committed after a batch */
 
-typedef struct batch {
-  lb_doc **docs;
-  uint64_t *hash;
-  const char **origin;
-  size_t n, bytes;
-} batch;
-
-typedef struct ingest {
-  lb_store *w;
-  pthread_mutex_t mu;
-  pthread_cond_t cv;
-  batch *pending; /* handed to the writer, not yet taken */
-  batch *writing; /* being written */
-  int quit;
-  atomic_int failed; /* set by the writer, read by the reader thread */
-  int in_tx;         /* the writer has a transaction open */
-  size_t tx_docs;    /* documents written in it */
-  size_t tx_max;     /* commit when it has this many (--batch) */
-  double tx_t0;      /* when it began */
-  size_t added, replaced, same;
-  double write_s;   /* time spent in SQLite by the writer (wall) */
-  double write_cpu; /* CPU time of the writer thread */
-} ingest;
-
-static void batch_free_docs(batch *b) {
-  for (size_t i = 0; i < b->n; i++) lb_doc_free(b->docs[i]);
-  b->n = b->bytes = 0;
-}
-
-static double now_s(void);
-
-static double thread_cpu_s(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Commit the open transaction, if any (writer thread, or the only thread). */
-static void writer_commit(ingest *g) {
-  if (!g->in_tx) return;
-  double t0 = now_s(), c0 = thread_cpu_s();
-  g->in_tx = 0;
-  if (lb_store_commit(g->w) != LB_OK) g->failed = 1;
-  pthread_mutex_lock(&g->mu);
-  g->write_s += now_s() - t0;
-  g->write_cpu += thread_cpu_s() - c0;
-  pthread_mutex_unlock(&g->mu);
-}
-
-/* Add a batch's documents to the open transaction (begun when none is);
-** commit when it holds tx_max documents or is older than TX_SECONDS. */
-static void write_batch(ingest *g, batch *b) {
-  if (g->failed) return;
-  double t0 = now_s(), c0 = thread_cpu_s();
-  if (!g->in_tx) {
-    if (lb_store_begin(g->w) != LB_OK) {
-      g->failed = 1;
-      return;
-    }
-    g->in_tx = 1;
-    g->tx_docs = 0;
-    g->tx_t0 = t0;
-  }
-  size_t cnt[3] = {0, 0, 0};
-  for (size_t i = 0; i < b->n; i++) {
-    int st;
-    if (lb_store_add(g->w, b->docs[i], b->hash[i], b->origin[i], &st) != LB_OK) {
-      lb_store_rollback(g->w);
-      g->in_tx = 0;
-      g->failed = 1;
-      return;
-    }
-    cnt[st]++;
-  }
-  g->tx_docs += b->n;
-  pthread_mutex_lock(&g->mu);
-  g->write_s += now_s() - t0;
-  g->write_cpu += thread_cpu_s() - c0;
-  g->added += cnt[LB_STORE_ADDED];
-  g->replaced += cnt[LB_STORE_REPLACED];
-  g->same += cnt[LB_STORE_SAME];
-  pthread_mutex_unlock(&g->mu);
-  if (g->tx_docs >= g->tx_max || now_s() - g->tx_t0 >= TX_SECONDS) writer_commit(g);
-}
-
-static void *writer(void *arg) {
-  ingest *g = arg;
-  pthread_mutex_lock(&g->mu);
-  for (;;) {
-    while (!g->pending && !g->quit) pthread_cond_wait(&g->cv, &g->mu);
-    if (!g->pending) {
-      pthread_mutex_unlock(&g->mu);
-      writer_commit(g); /* the end of the input */
-      pthread_mutex_lock(&g->mu);
-      break;
-    }
-    batch *b = g->pending;
-    g->pending = NULL;
-    g->writing = b;
-    pthread_mutex_unlock(&g->mu);
-    write_batch(g, b);
-    batch_free_docs(b);
-    pthread_mutex_lock(&g->mu);
-    g->writing = NULL;
-    pthread_cond_broadcast(&g->cv);
-  }
-  pthread_mutex_unlock(&g->mu);
-  return NULL;
-}
-
-/* Wait until the writer has taken and written everything handed to it. */
-static void writer_drain(ingest *g) {
-  pthread_mutex_lock(&g->mu);
-  while (g->pending || g->writing) pthread_cond_wait(&g->cv, &g->mu);
-  pthread_mutex_unlock(&g->mu);
+/* Per-document outcomes from the engine's writer thread: failures named. */
+static void ingest_done(void *ctx, void *tag, int status, const char *msg) {
+  (void)tag;
+  if (status != LB_INGEST_FAILED) return;
+  int *pg_on = ctx;
+  if (*pg_on) fputc('\n', stderr);
+  fprintf(stderr, "lagebild ingest: %s (skipped)\n", msg);
 }
 
 static double now_s(void) {
@@ -230,16 +121,14 @@ int lb_cmd_ingest(int argc, char **argv) {
   const char *dbpath = NULL, *v;
   int r, quiet = 0, force_progress = 0;
   int stats = 0;
-  long tx_docs = TX_DOCS;
+  long tx_docs = 0; /* the engine's default */
   lb_store_opts opts = {50.0, 3};
   lb_cli_files in = {0};
   int status = LB_EXIT_OK;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-      fputs(INGEST_HELP_HEAD, stdout);
-      lb_cli_docopts_help(stdout, "ingest");
-      fputs(INGEST_HELP_TAIL, stdout);
+      fputs(INGEST_HELP, stdout);
       goto out;
     } else if ((r = lb_cli_docopt(argc, argv, &i, &o, "ingest"))) {
       if (r < 0) goto usage;
@@ -289,7 +178,7 @@ int lb_cmd_ingest(int argc, char **argv) {
     goto usage;
   }
 
-  char err[512];
+  char err[1024];
   lb_engine *e = lb_engine_new(o.lexicon, err, sizeof err);
   if (!e) {
     fprintf(stderr, "lagebild ingest: %s\n", err);
@@ -301,41 +190,29 @@ int lb_cmd_ingest(int argc, char **argv) {
     lb_engine_free(e);
     goto usage;
   }
-  ingest g;
-  memset(&g, 0, sizeof g);
-  g.tx_max = (size_t)tx_docs;
-  /* extraction batches: at most BATCH_DOCS, and no more than a transaction */
-  long batch_docs = tx_docs < BATCH_DOCS ? tx_docs : BATCH_DOCS;
-  lb_store *rd = NULL;
-  if (lb_store_open(dbpath, LB_STORE_WRITE, &opts, &g.w, err, sizeof err) != LB_OK ||
-      lb_store_open(dbpath, LB_STORE_READ, NULL, &rd, err, sizeof err) != LB_OK) {
+  progress pg = {0};
+  pg.on = !quiet && (force_progress || isatty(2));
+  lb_ingest_opts io = {0};
+  io.threads = o.threads;
+  io.tx_docs = tx_docs > 0 ? (size_t)tx_docs : 0;
+  io.tx_seconds = TX_SECONDS;
+  io.done = ingest_done;
+  io.ctx = &pg.on;
+  lb_ingest *g = lb_ingest_open(e, dbpath, &opts, &io, err, sizeof err);
+  if (!g) {
     fprintf(stderr, "lagebild ingest: %s\n", err);
-    lb_store_close(g.w);
     lb_engine_free(e);
     status = LB_EXIT_ERR;
     goto out;
   }
-  progress pg = {0};
-  pg.on = !quiet && (force_progress || isatty(2));
   pg.t0 = pg.last = now_s();
   for (size_t f = 0; f < in.n; f++) {
     struct stat st;
     if (strcmp(in.v[f], "-") != 0 && stat(in.v[f], &st) == 0) pg.total += (size_t)st.st_size;
   }
-  pthread_mutex_init(&g.mu, NULL);
-  pthread_cond_init(&g.cv, NULL);
-  pthread_t wt;
-  int have_writer = pthread_create(&wt, NULL, writer, &g) == 0;
-  batch bb[2];
-  memset(bb, 0, sizeof bb);
-  for (int k = 0; k < 2; k++) {
-    bb[k].docs = calloc((size_t)batch_docs, sizeof *bb[k].docs);
-    bb[k].hash = calloc((size_t)batch_docs, sizeof *bb[k].hash);
-    bb[k].origin = calloc((size_t)batch_docs, sizeof *bb[k].origin);
-  }
-  int cur = 0;
-  size_t skipped = 0, known = 0, docs_read = 0, done_bytes = 0;
-  for (size_t f = 0; f < in.n && !g.failed; f++) {
+  size_t skipped = 0, docs_read = 0, done_bytes = 0;
+  int stopped = 0;
+  for (size_t f = 0; f < in.n && !stopped; f++) {
     lb_reader *rdr = lb_reader_open(in.v[f], &o.read, err, sizeof err);
     if (!rdr) {
       fprintf(stderr, "lagebild ingest: %s\n", err);
@@ -345,7 +222,7 @@ int lb_cmd_ingest(int argc, char **argv) {
     lb_input doc;
     char msg[1024];
     int k;
-    while ((k = lb_reader_next(rdr, &doc, msg, sizeof msg)) != 0 && !g.failed) {
+    while ((k = lb_reader_next(rdr, &doc, msg, sizeof msg)) != 0) {
       if (k < 0) {
         if (pg.on) fputc('\n', stderr);
         fprintf(stderr, "lagebild ingest: %s (skipped)\n", msg);
@@ -353,47 +230,9 @@ int lb_cmd_ingest(int argc, char **argv) {
         continue;
       }
       docs_read++;
-      lb_doc *d = lb_doc_begin(e, &doc);
-      if (!d) {
-        fprintf(stderr, "lagebild ingest: out of memory\n");
-        g.failed = 1;
+      if (lb_ingest_add(g, &doc, in.v[f], NULL) < 0) {
+        stopped = 1;
         break;
-      }
-      uint64_t h = lb_store_hash(d);
-      int kn = lb_store_known(rd, d->id, h);
-      if (kn != 0) {
-        lb_doc_free(d);
-        if (kn < 0) {
-          fprintf(stderr, "lagebild ingest: %s\n", lb_store_errmsg(rd));
-          g.failed = 1;
-          break;
-        }
-        known++;
-        continue;
-      }
-      batch *b = &bb[cur];
-      b->docs[b->n] = d;
-      b->hash[b->n] = h;
-      b->origin[b->n] = in.v[f];
-      b->n++;
-      b->bytes += doc.len;
-      if (b->n == (size_t)batch_docs || b->bytes >= BATCH_BYTES) {
-        lb_batch_run(e, b->docs, b->n, o.threads, NULL, NULL);
-        if (have_writer) {
-          pthread_mutex_lock(&g.mu);
-          while (g.pending) pthread_cond_wait(&g.cv, &g.mu);
-          g.pending = b;
-          pthread_cond_broadcast(&g.cv);
-          pthread_mutex_unlock(&g.mu);
-          /* the other buffer is free once the writer is past it */
-          cur ^= 1;
-          pthread_mutex_lock(&g.mu);
-          while (g.pending == &bb[cur] || g.writing == &bb[cur]) pthread_cond_wait(&g.cv, &g.mu);
-          pthread_mutex_unlock(&g.mu);
-        } else {
-          write_batch(&g, b);
-          batch_free_docs(b);
-        }
       }
       show(&pg, docs_read, done_bytes + lb_reader_raw_offset(rdr), 0);
     }
@@ -401,51 +240,23 @@ int lb_cmd_ingest(int argc, char **argv) {
     if (strcmp(in.v[f], "-") != 0 && stat(in.v[f], &st) == 0) done_bytes += (size_t)st.st_size;
     lb_reader_close(rdr);
   }
-  if (!g.failed && bb[cur].n) {
-    lb_batch_run(e, bb[cur].docs, bb[cur].n, o.threads, NULL, NULL);
-    if (have_writer) {
-      pthread_mutex_lock(&g.mu);
-      while (g.pending) pthread_cond_wait(&g.cv, &g.mu);
-      g.pending = &bb[cur];
-      pthread_cond_broadcast(&g.cv);
-      pthread_mutex_unlock(&g.mu);
-    } else {
-      write_batch(&g, &bb[cur]);
-    }
-  }
-  if (have_writer) {
-    writer_drain(&g);
-    pthread_mutex_lock(&g.mu);
-    g.quit = 1;
-    pthread_cond_broadcast(&g.cv);
-    pthread_mutex_unlock(&g.mu);
-    pthread_join(wt, NULL);
-  } else {
-    writer_commit(&g);
-  }
-  for (int k = 0; k < 2; k++) {
-    batch_free_docs(&bb[k]);
-    free(bb[k].docs);
-    free(bb[k].hash);
-    free(bb[k].origin);
-  }
+  int failed = lb_ingest_finish(g) != LB_OK;
   show(&pg, docs_read, done_bytes, 1);
-  if (g.failed) {
+  lb_ingest_counts c;
+  lb_ingest_counts_get(g, &c);
+  if (failed) {
     fprintf(stderr, "lagebild ingest: %s; the transaction in flight was rolled back, "
-                    "everything committed before it is kept\n",
-            lb_store_errmsg(g.w)[0] ? lb_store_errmsg(g.w) : "stopped");
+                    "everything committed before it is kept\n", lb_ingest_errmsg(g));
     status = LB_EXIT_ERR;
   }
   if (!quiet && (stats || isatty(2)))
     fprintf(stderr, "lagebild ingest: %zu documents read: %zu added, %zu replaced, %zu "
                     "unchanged, %zu lines skipped (%.2f s; writer %.2f s, %.2f s CPU)\n",
-            docs_read, g.added, g.replaced, g.same + known, skipped, now_s() - pg.t0,
-            g.write_s, g.write_cpu);
-  lb_store_close(rd);
-  lb_store_close(g.w);
-  pthread_mutex_destroy(&g.mu);
-  pthread_cond_destroy(&g.cv);
+            docs_read, c.added, c.replaced, c.same + c.known, skipped + c.failed,
+            now_s() - pg.t0, c.write_s, c.write_cpu);
+  lb_ingest_close(g);
   lb_engine_free(e);
+  skipped += c.failed;
   if (status == LB_EXIT_OK && skipped) status = LB_EXIT_SKIPPED;
 out:
   lb_cli_files_free(&in);
@@ -462,7 +273,8 @@ static const char QUERY_HELP[] =
     "usage: lagebild query DB [WHAT] [FILTERS] [FORMAT]\n"
     "\n"
     "Print what the store holds about events (default), incidents, quantities,\n"
-    "documents or entities, filtered. Filters combine with AND.\n"
+    "documents or entities, filtered. Filters combine with AND. DB is a SQLite file\n"
+    "or a PostgreSQL database: postgresql://USER@HOST:PORT/NAME.\n"
     "\n"
     "what:\n"
     "  --events             events, one per row (default)\n"
@@ -504,7 +316,8 @@ static const char EXPORT_HELP[] =
     "Write the store's events: gdelt = GDELT 2.0 event table rows (61 tab-separated\n"
     "columns, no header; docs/store.md lists which are filled), geojson = a\n"
     "FeatureCollection of the events with coordinates (for QGIS), csv = the event\n"
-    "columns of `lagebild query` with a header. FILTERS are those of query.\n"
+    "columns of `lagebild query` with a header. FILTERS are those of query; DB is a\n"
+    "SQLite file or a postgresql:// URL.\n"
     "  lagebild export news.db --format geojson -o events.geojson\n"
     "  lagebild export news.db --format gdelt --from 2024-11 > events.gdelt.tsv\n";
 

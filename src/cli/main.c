@@ -22,10 +22,13 @@ static const char USAGE[] =
     "                           HTML, RSS/Atom, WARC), one JSON object a line\n"
     "  extract [FILE...]        print the picture of each document as JSON Lines\n"
     "  parse [FILE...]          print each document's words as CoNLL-U (tags, lemmas, tree)\n"
-    "  ingest DB INPUT...       extract documents into a SQLite store\n"
+    "  ingest DB INPUT...       extract documents into a store (SQLite file or\n"
+    "                           postgresql:// URL)\n"
     "  query DB [FILTERS]       query events (and more) in a store\n"
     "  export DB --format F     export a store as gdelt, geojson or csv\n"
     "  serve DB                 serve the JSON API and the map page\n"
+    "  queue nats://... INPUT...  publish documents to a NATS JetStream queue\n"
+    "  worker nats://... --store DB  store the queue's documents (many machines)\n"
     "  lexicon [--lexicon F]    show what the lexicon holds\n"
     "  version                  print the version\n"
     "\n"
@@ -193,6 +196,8 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "query") == 0) return lb_cmd_query(argc - 1, argv + 1);
   if (strcmp(cmd, "export") == 0) return lb_cmd_export(argc - 1, argv + 1);
   if (strcmp(cmd, "serve") == 0) return lb_cmd_serve(argc - 1, argv + 1);
+  if (strcmp(cmd, "queue") == 0) return lb_cmd_queue(argc - 1, argv + 1);
+  if (strcmp(cmd, "worker") == 0) return lb_cmd_worker(argc - 1, argv + 1);
   if (strcmp(cmd, "lexicon") == 0) return lb_cmd_lexicon(argc - 1, argv + 1);
   fprintf(stderr, "lagebild: unknown command \"%s\" (see lagebild --help)\n", cmd);
   return LB_EXIT_USAGE;

@@ -509,3 +509,46 @@ fail:
   snprintf(msg, msglen, "invalid JSON: %s", p.err ? p.err : "syntax error");
   return -1;
 }
+
+/* One string field, escaped for lb_jsonl_parse. */
+static void put_field(lb_buf *b, const char *key, const char *s, size_t n, int *first) {
+  static const char hex[] = "0123456789abcdef";
+  lb_buf_adds(b, *first ? "{\"" : ",\"");
+  *first = 0;
+  lb_buf_adds(b, key);
+  lb_buf_adds(b, "\":\"");
+  size_t run = 0; /* bytes copied as they are, in one go */
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    lb_buf_add(b, s + run, i - run);
+    run = i + 1;
+    if (c == '"' || c == '\\') {
+      lb_buf_addc(b, '\\');
+      lb_buf_addc(b, (char)c);
+    } else if (c == '\n') {
+      lb_buf_adds(b, "\\n");
+    } else if (c == '\t') {
+      lb_buf_adds(b, "\\t");
+    } else if (c == '\r') {
+      lb_buf_adds(b, "\\r");
+    } else {
+      char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+      lb_buf_add(b, u, 6);
+    }
+  }
+  lb_buf_add(b, s + run, n - run);
+  lb_buf_addc(b, '"');
+}
+
+void lb_jsonl_write(lb_buf *out, const lb_input *in) {
+  int first = 1;
+  const struct {
+    const char *key, *val;
+  } F[] = {{"id", in->id},       {"title", in->title}, {"url", in->url},
+           {"published", in->published}, {"lang", in->lang}};
+  for (size_t i = 0; i < sizeof F / sizeof *F; i++)
+    if (F[i].val) put_field(out, F[i].key, F[i].val, strlen(F[i].val), &first);
+  put_field(out, "text", in->text ? in->text : "", in->text ? in->len : 0, &first);
+  lb_buf_addc(out, '}');
+}

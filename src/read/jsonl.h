@@ -34,4 +34,12 @@ typedef struct lb_jsonl_names {
 int lb_jsonl_parse(const char *line, size_t n, const lb_jsonl_names *names, lb_input *in,
                    lb_buf *scratch, size_t *errpos, char *msg, size_t msglen);
 
+/* Write *in as one JSON Lines document (no newline) that lb_jsonl_parse
+** reads back into the same bytes: the fields id, text, title, url,
+** published and lang that are set; '"', '\\' and bytes below 0x20 escaped,
+** every other byte -- invalid UTF-8 included -- as it is, so that the
+** reader's repair and its warnings happen where the document is read
+** back (the queue's messages, queue/). */
+void lb_jsonl_write(lb_buf *out, const lb_input *in);
+
 #endif

@@ -33,10 +33,7 @@ enum { X_EVENT, X_DAY, X_SRC, X_SRCNAME, X_SRCCTRY, X_TGT, X_TGTNAME, X_TGTCTRY,
        X_CODE, X_ROOT, X_QUAD, X_GOLD, X_REPORTS, X_DOCS, X_G1 = 15, X_G2 = 21, X_GA = 27,
        X_PUB = 33, X_URL, X_DOCID, X_INC, X_TEXT, X_DATE, X_SRCENT, X_TGTENT, X_PLACE };
 
-static const char *txt(sqlite3_stmt *st, int i) {
-  const unsigned char *t = sqlite3_column_text(st, i);
-  return t ? (const char *)t : "";
-}
+static const char *txt(lb_store_rows *st, int i) { return lb_store_text(st, i); }
 
 /* A GDELT field: tabs and newlines would break the row. */
 static void field(lb_buf *b, const char *s) {
@@ -53,12 +50,12 @@ static void field_up(lb_buf *b, const char *s) {
   }
 }
 
-static void field_num(lb_buf *b, sqlite3_stmt *st, int i) {
+static void field_num(lb_buf *b, lb_store_rows *st, int i) {
   lb_buf_addc(b, '\t');
-  if (sqlite3_column_type(st, i) == SQLITE_INTEGER)
-    lb_json_int(b, sqlite3_column_int64(st, i));
-  else if (sqlite3_column_type(st, i) == SQLITE_FLOAT)
-    lb_json_num(b, sqlite3_column_double(st, i));
+  if (lb_store_coltype(st, i) == LB_STORE_INT)
+    lb_json_int(b, lb_store_int(st, i));
+  else if (lb_store_coltype(st, i) == LB_STORE_FLOAT)
+    lb_json_num(b, lb_store_double(st, i));
 }
 
 /* GDELT geo type: 1 country, 2 US state, 3 US city, 4 world city, 5 world
@@ -71,8 +68,8 @@ static int geo_type(const char *feature, const char *cc) {
 }
 
 /* The 8 GeoType .. FeatureID fields of a place starting at column c. */
-static void geo(lb_buf *b, sqlite3_stmt *st, int c) {
-  if (sqlite3_column_type(st, c + 3) == SQLITE_NULL) { /* no coordinates */
+static void geo(lb_buf *b, lb_store_rows *st, int c) {
+  if (lb_store_coltype(st, c + 3) == LB_STORE_NULL) { /* no coordinates */
     for (int k = 0; k < 8; k++) lb_buf_addc(b, '\t');
     return;
   }
@@ -85,7 +82,7 @@ static void geo(lb_buf *b, sqlite3_stmt *st, int c) {
   field_num(b, st, c + 5); /* GeoNames id */
 }
 
-static void actor(lb_buf *b, sqlite3_stmt *st, int code, int name, int ctry) {
+static void actor(lb_buf *b, lb_store_rows *st, int code, int name, int ctry) {
   const char *c = txt(st, code);
   field(b, c);
   field_up(b, txt(st, name));
@@ -106,9 +103,9 @@ static void actor(lb_buf *b, sqlite3_stmt *st, int code, int name, int ctry) {
   }
 }
 
-static void gdelt_row(lb_buf *b, sqlite3_stmt *st) {
-  lb_json_int(b, sqlite3_column_int64(st, X_EVENT));
-  int day = sqlite3_column_int(st, X_DAY);
+static void gdelt_row(lb_buf *b, lb_store_rows *st) {
+  lb_json_int(b, lb_store_int(st, X_EVENT));
+  int day = (int)lb_store_int(st, X_DAY);
   if (day) {
     int y = day / 10000, m = day / 100 % 100, d = day % 100;
     static const int cum[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
@@ -120,8 +117,8 @@ static void gdelt_row(lb_buf *b, sqlite3_stmt *st) {
   actor(b, st, X_SRC, X_SRCNAME, X_SRCCTRY);
   actor(b, st, X_TGT, X_TGTNAME, X_TGTCTRY);
   /* IsRootEvent: stated in the lead sentence */
-  lb_buf_printf(b, "\t%d", sqlite3_column_int(st, X_SENT) == 0 &&
-                                  sqlite3_column_type(st, X_SENT) != SQLITE_NULL);
+  lb_buf_printf(b, "\t%d", lb_store_int(st, X_SENT) == 0 &&
+                                  lb_store_coltype(st, X_SENT) != LB_STORE_NULL);
   const char *code = txt(st, X_CODE);
   field(b, code);
   lb_buf_addc(b, '\t');
@@ -154,12 +151,12 @@ static void gdelt_row(lb_buf *b, sqlite3_stmt *st) {
   lb_buf_addc(b, '\n');
 }
 
-static void geojson_feature(lb_buf *b, sqlite3_stmt *st, int first) {
+static void geojson_feature(lb_buf *b, lb_store_rows *st, int first) {
   lb_buf_adds(b, first ? "\n" : ",\n");
   lb_buf_adds(b, "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[");
-  lb_json_num(b, sqlite3_column_double(st, X_GA + 4));
+  lb_json_num(b, lb_store_double(st, X_GA + 4));
   lb_buf_addc(b, ',');
-  lb_json_num(b, sqlite3_column_double(st, X_GA + 3));
+  lb_json_num(b, lb_store_double(st, X_GA + 3));
   lb_buf_adds(b, "]},\"properties\":{");
   static const struct {
     const char *key;
@@ -175,15 +172,15 @@ static void geojson_feature(lb_buf *b, sqlite3_stmt *st, int first) {
   for (size_t i = 0; i < sizeof P / sizeof *P; i++) {
     if (i) lb_buf_addc(b, ',');
     lb_json_key(b, P[i].key);
-    int c = P[i].col, t = sqlite3_column_type(st, c);
-    if (t == SQLITE_NULL)
+    int c = P[i].col, t = lb_store_coltype(st, c);
+    if (t == LB_STORE_NULL)
       lb_buf_adds(b, "null");
-    else if (t == SQLITE_INTEGER)
-      lb_json_int(b, sqlite3_column_int64(st, c));
-    else if (t == SQLITE_FLOAT)
-      lb_json_num(b, sqlite3_column_double(st, c));
+    else if (t == LB_STORE_INT)
+      lb_json_int(b, lb_store_int(st, c));
+    else if (t == LB_STORE_FLOAT)
+      lb_json_num(b, lb_store_double(st, c));
     else
-      lb_json_str(b, txt(st, c), (size_t)sqlite3_column_bytes(st, c));
+      lb_json_str(b, txt(st, c), (size_t)lb_store_bytes(st, c));
   }
   lb_buf_adds(b, "}}");
 }
@@ -196,17 +193,17 @@ lb_err lb_store_export(lb_store *s, const lb_store_filter *f, int fmt, FILE *out
     snprintf(err, errlen, "unknown export format");
     return LB_ERR_USAGE;
   }
-  sqlite3_stmt *st = lb_store_query_stmt(s, f, EXPORT_HEAD, err, errlen);
+  lb_store_rows *st = lb_store_select_events(s, f, EXPORT_HEAD, err, errlen);
   if (!st) return LB_ERR_DB;
   lb_buf b = LB_BUF_INIT;
   if (fmt == LB_FMT_GEOJSON) lb_buf_adds(&b, "{\"type\":\"FeatureCollection\",\"features\":[");
   long rows = 0;
   int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while ((rc = lb_store_next(st)) == 1) {
     if (fmt == LB_FMT_GDELT) {
       gdelt_row(&b, st);
     } else {
-      if (sqlite3_column_type(st, X_GA + 3) == SQLITE_NULL) continue;
+      if (lb_store_coltype(st, X_GA + 3) == LB_STORE_NULL) continue;
       geojson_feature(&b, st, rows == 0);
     }
     rows++;
@@ -219,11 +216,11 @@ lb_err lb_store_export(lb_store *s, const lb_store_filter *f, int fmt, FILE *out
   fwrite(b.p, 1, b.n, out);
   lb_buf_free(&b);
   lb_err e = LB_OK;
-  if (rc != SQLITE_DONE) {
-    snprintf(err, errlen, "export failed: %s", sqlite3_errmsg(lb_store_db(s)));
+  if (rc < 0) {
+    snprintf(err, errlen, "export failed: %s", lb_store_rows_error(st));
     e = LB_ERR_DB;
   }
-  sqlite3_finalize(st);
+  lb_store_rows_free(st);
   *nrows = rows;
   return e;
 }

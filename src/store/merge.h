@@ -15,8 +15,9 @@
 #ifndef LB_STORE_MERGE_H
 #define LB_STORE_MERGE_H
 
-#include <sqlite3.h>
 #include <stdint.h>
+
+struct lb_db;
 
 typedef struct lb_store_merge lb_store_merge;
 
@@ -31,8 +32,8 @@ typedef struct lb_store_mev {
   double goldstein;
 } lb_store_mev;
 
-/* Prepare the merger's statements on db; NULL on error (sqlite3_errmsg). */
-lb_store_merge *lb_store_merge_new(sqlite3 *db, double radius_km, int window_days);
+/* Prepare the merger's statements on db; NULL on error (lb_db_errmsg). */
+lb_store_merge *lb_store_merge_new(struct lb_db *db, double radius_km, int window_days);
 void lb_store_merge_free(lb_store_merge *m);
 /* The incident the event belongs to (found or created): its id, or -1 on a
 ** database error. */

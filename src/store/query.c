@@ -1,42 +1,92 @@
 /*
 ** query.c -- filters into SQL, rows into JSONL, TSV, CSV or a table (see query.h).
 **
-** The WHERE clause is built from the filter with every value bound as a
-** parameter (never pasted into the SQL). Rows are written generically from
-** the statement's columns: a column's name is its JSON key, its SQLite type
+** The WHERE clause is built from the filter by one function per thing
+** filtered (where_events, where_doc, where_published), for both engines,
+** with every value bound as a parameter (never pasted into the SQL); the
+** SELECT lists and orders of every kind are here too, so `lagebild query`
+** and serve's API read the store the same way. Rows are written generically
+** from the cursor's columns: a column's name is its JSON key, its type
 ** decides number, string or null, and the JSON-array column "quantities"
 ** is written as the array it holds.
+**
+** Where the engines differ: full text (FTS5 MATCH of quoted tokens vs.
+** tsvector @@ plainto_tsquery), bounding boxes (R*Tree vs. a GiST index on
+** point(lon, lat)), case-insensitive names (NOCASE/LIKE vs. lower()/ILIKE),
+** lists (group_concat vs. string_agg) and text order (PostgreSQL sorts
+** with the "C" collation and NULLs first, as SQLite does).
 */
 #include "query.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../base/buf.h"
 #include "../base/json.h"
+#include "db.h"
+#include "schema.h"
 
 #define MAXP 32
 
 typedef struct qb {
   lb_buf sql;
+  int pg;
   int np;
-  int kind[MAXP]; /* 0 text, 1 double */
+  int kind[MAXP]; /* 0 text, 1 double, 2 integer */
   const char *s[MAXP];
   double d[MAXP];
-  char *owned[MAXP]; /* text params built here (FTS queries) */
+  int64_t i[MAXP];
+  char *owned[MAXP]; /* text params built here (FTS queries, patterns, dates) */
+  int first;         /* no condition yet */
 } qb;
 
 static int ptext(qb *q, const char *s) {
+  assert(q->np < MAXP);
   if (q->np >= MAXP) return 0;
   q->kind[q->np] = 0;
   q->s[q->np] = s;
   return ++q->np;
 }
+static int pown(qb *q, char *s) { /* a text param q frees */
+  if (q->np >= MAXP) {
+    free(s);
+    return 0;
+  }
+  q->owned[q->np] = s;
+  return ptext(q, s);
+}
 static int pnum(qb *q, double v) {
+  assert(q->np < MAXP);
   if (q->np >= MAXP) return 0;
   q->kind[q->np] = 1;
   q->d[q->np] = v;
   return ++q->np;
+}
+static int pint(qb *q, int64_t v) {
+  assert(q->np < MAXP);
+  if (q->np >= MAXP) return 0;
+  q->kind[q->np] = 2;
+  q->i[q->np] = v;
+  return ++q->np;
+}
+
+static void qb_free(qb *q) {
+  lb_buf_free(&q->sql);
+  for (int i = 0; i < MAXP; i++) free(q->owned[i]);
+}
+
+static void and(qb *q) {
+  lb_buf_adds(&q->sql, q->first ? " WHERE " : " AND ");
+  q->first = 0;
+}
+
+/* A text sort key: byte order and NULLs first on both engines. */
+static void ord_text(qb *q, const char *col) {
+  lb_buf_printf(&q->sql, q->pg ? "%s COLLATE \"C\" NULLS FIRST" : "%s", col);
+}
+static void ord_null(qb *q, const char *col) {
+  lb_buf_printf(&q->sql, q->pg ? "%s NULLS FIRST" : "%s", col);
 }
 
 /* "US-Beamte Kursk" -> "\"us\" \"beamte\" \"kursk\"": every token a
@@ -56,62 +106,112 @@ static char *fts_query(const char *text) {
   return out;
 }
 
-static void and(qb *q, int *first) {
-  lb_buf_adds(&q->sql, *first ? " WHERE " : " AND ");
-  *first = 0;
+/* Conditions on the document docexpr: its id and its words. -1 when out
+** of memory. */
+static int where_doc(qb *q, const lb_store_filter *f, const char *docexpr) {
+  if (f->doc) {
+    and(q);
+    lb_buf_printf(&q->sql, "%s = (SELECT doc FROM documents WHERE id = ?%d)", docexpr,
+                  ptext(q, f->doc));
+  }
+  if (f->text && f->text[strspn(f->text, " \t")]) { /* blank: no filter */
+    and(q);
+    if (q->pg) {
+      int k = ptext(q, f->text);
+      lb_buf_printf(&q->sql, "%s IN (SELECT doc FROM documents WHERE " LB_STORE_PG_FTS_DOC
+                             " @@ " LB_STORE_PG_FTS_QUERY, docexpr, k, k, k);
+    } else {
+      char *t = fts_query(f->text);
+      if (!t) return -1;
+      lb_buf_printf(&q->sql,
+                    "%s IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?%d",
+                    docexpr, pown(q, t));
+    }
+    /* "quoted phrases" must also occur as written (lb_store_fts_phrase) */
+    for (int i = 0; i < LB_STORE_MAX_PHRASES && q->np < MAXP; i++) {
+      lb_buf pat = LB_BUF_INIT;
+      if (!lb_store_fts_phrase(f->text, i, &pat)) {
+        lb_buf_free(&pat);
+        break;
+      }
+      int k = pown(q, pat.p); /* freed with the other owned params */
+      const char *like = q->pg ? "ILIKE" : "LIKE";
+      lb_buf_printf(&q->sql, " AND (text %s ?%d ESCAPE '\\' OR title %s ?%d ESCAPE '\\')", like,
+                    k, like, k);
+    }
+    lb_buf_adds(&q->sql, ")");
+  }
+  return 0;
 }
 
-/* Conditions on events e (joined with documents d). */
-static void ev_where(qb *q, const lb_store_filter *f, int *first) {
+/* Conditions on the events (alias "e") or incidents (alias "i", which have
+** the same columns) for the event filters. */
+static void where_events(qb *q, const lb_store_filter *f, const char *x) {
   if (f->actor) {
-    and(q, first);
+    and(q);
     int k = ptext(q, f->actor);
     lb_buf_printf(&q->sql,
-                  "(substr(e.source, 1, length(?%d)) = ?%d OR substr(e.target, 1, length(?%d))"
-                  " = ?%d)", k, k, k, k);
+                  "(substr(%s.source, 1, length(?%d)) = ?%d OR substr(%s.target, 1, length(?%d))"
+                  " = ?%d)", x, k, k, x, k, k);
   }
   if (f->entity) {
-    and(q, first);
+    and(q);
     int k = ptext(q, f->entity);
-    lb_buf_printf(&q->sql, "(e.source_entity = ?%d OR e.target_entity = ?%d OR e.place = ?%d)",
-                  k, k, k);
+    lb_buf_printf(&q->sql, "(%s.source_entity = ?%d OR %s.target_entity = ?%d OR %s.place = ?%d)",
+                  x, k, x, k, x, k);
   }
   if (f->code) {
-    and(q, first);
-    lb_buf_printf(&q->sql, "e.code = ?%d", ptext(q, f->code));
+    and(q);
+    lb_buf_printf(&q->sql, "%s.code = ?%d", x, ptext(q, f->code));
   }
   if (f->root) {
-    and(q, first);
-    lb_buf_printf(&q->sql, "e.root = ?%d", ptext(q, f->root));
+    and(q);
+    lb_buf_printf(&q->sql, "%s.root = ?%d", x, ptext(q, f->root));
   }
   if (f->quad) {
-    and(q, first);
-    lb_buf_printf(&q->sql, "e.quad_class = ?%d", pnum(q, f->quad));
+    and(q);
+    lb_buf_printf(&q->sql, "%s.quad_class = ?%d", x, pint(q, f->quad));
   }
   if (f->place) {
-    and(q, first);
+    /* the place's id, its name ("Kursk" also matches "Kursk Oblast"), or
+    ** a name it was written as ("Moskau") */
+    and(q);
     int k = ptext(q, f->place);
-    lb_buf_printf(&q->sql,
-                  "(e.place_name = ?%d COLLATE NOCASE OR e.place_name LIKE ?%d || ' %%'"
-                  " OR e.place = ?%d OR e.place IN"
-                  " (SELECT x.id FROM names m JOIN entities x ON x.ent = m.ent"
-                  " WHERE m.text = ?%d))", k, k, k, k);
+    if (q->pg)
+      lb_buf_printf(&q->sql,
+                    "(lower(%s.place_name) = lower(?%d) OR %s.place_name ILIKE ?%d || ' %%'"
+                    " OR %s.place = ?%d OR %s.place IN (SELECT en.id FROM names m JOIN entities"
+                    " en ON en.ent = m.ent WHERE lower(m.text) = lower(?%d)))",
+                    x, k, x, k, x, k, x, k);
+    else
+      lb_buf_printf(&q->sql,
+                    "(%s.place_name = ?%d COLLATE NOCASE OR %s.place_name LIKE ?%d || ' %%'"
+                    " OR %s.place = ?%d OR %s.place IN (SELECT en.id FROM names m JOIN entities"
+                    " en ON en.ent = m.ent WHERE m.text = ?%d))",
+                    x, k, x, k, x, k, x, k);
   }
   if (f->has_bbox) {
-    and(q, first);
-    int a = pnum(q, f->bbox[1]), b = pnum(q, f->bbox[3]);
-    int c = pnum(q, f->bbox[0]), d = pnum(q, f->bbox[2]);
-    lb_buf_printf(&q->sql,
-                  "e.event IN (SELECT event FROM events_geo WHERE min_lat >= ?%d AND"
-                  " max_lat <= ?%d AND min_lon >= ?%d AND max_lon <= ?%d)", a, b, c, d);
+    and(q);
+    int w = pnum(q, f->bbox[0]), s = pnum(q, f->bbox[1]);
+    int e = pnum(q, f->bbox[2]), n = pnum(q, f->bbox[3]);
+    if (strcmp(x, "e") != 0)
+      lb_buf_printf(&q->sql, "%s.lon BETWEEN ?%d AND ?%d AND %s.lat BETWEEN ?%d AND ?%d", x, w, e,
+                    x, s, n);
+    else if (q->pg)
+      lb_buf_printf(&q->sql, "point(e.lon, e.lat) <@ box(point(?%d, ?%d), point(?%d, ?%d))", w,
+                    s, e, n);
+    else
+      lb_buf_printf(&q->sql,
+                    "e.event IN (SELECT event FROM events_geo WHERE min_lat >= ?%d AND"
+                    " max_lat <= ?%d AND min_lon >= ?%d AND max_lon <= ?%d)", s, n, w, e);
   }
   if (f->from) {
-    and(q, first);
-    lb_buf_printf(&q->sql, "e.day_to >= ?%d", pnum(q, f->from));
+    and(q);
+    lb_buf_printf(&q->sql, "COALESCE(%s.day_to, %s.day_from) >= ?%d", x, x, pint(q, f->from));
   }
   if (f->to) {
-    and(q, first);
-    lb_buf_printf(&q->sql, "e.day_from <= ?%d", pnum(q, f->to));
+    and(q);
+    lb_buf_printf(&q->sql, "%s.day_from <= ?%d", x, pint(q, f->to));
   }
 }
 
@@ -120,60 +220,103 @@ static int has_ev_filter(const lb_store_filter *f) {
          f->from || f->to;
 }
 
-/* Conditions on the document d: id and words. */
-static int doc_where(qb *q, const lb_store_filter *f, int *first, const char *docexpr) {
-  if (f->doc) {
-    and(q, first);
-    lb_buf_printf(&q->sql, "d.id = ?%d", ptext(q, f->doc));
+/* from/to on a publication date (expression pub, "YYYY-MM-DD..."). */
+static void where_published(qb *q, const lb_store_filter *f, const char *pub) {
+  for (int last = 0; last < 2; last++) {
+    int day = last ? f->to : f->from;
+    if (!day) continue;
+    char *d = malloc(16);
+    if (!d) continue;
+    snprintf(d, 16, "%04d-%02d-%02d", day / 10000, day / 100 % 100, day % 100);
+    and(q);
+    lb_buf_printf(&q->sql, "substr(%s, 1, 10) %s ?%d", pub, last ? "<=" : ">=", pown(q, d));
   }
-  if (f->text && f->text[strspn(f->text, " \t")]) { /* blank: no filter */
-    char *t = fts_query(f->text);
-    if (!t) return -1;
-    q->owned[q->np] = t;
-    and(q, first);
-    lb_buf_printf(&q->sql,
-                  "%s IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?%d",
-                  docexpr, ptext(q, t));
-    /* "quoted phrases" must also occur as written (lb_store_fts_phrase) */
-    for (int i = 0; i < LB_STORE_MAX_PHRASES && q->np < MAXP; i++) {
-      lb_buf pat = LB_BUF_INIT;
-      if (!lb_store_fts_phrase(f->text, i, &pat)) {
-        lb_buf_free(&pat);
-        break;
-      }
-      q->owned[q->np] = pat.p; /* freed with the other owned params */
-      int k = ptext(q, pat.p);
-      lb_buf_printf(&q->sql, LB_STORE_FTS_LIKE, k, k);
+}
+
+static const char EVENT_COLS[] =
+    "SELECT e.event AS event, d.id AS doc_id, e.n AS n, e.code AS code,"
+    " e.root AS root, e.quad_class AS quad_class, e.goldstein AS goldstein,"
+    " e.source AS source, e.source_entity AS source_entity, e.target AS target,"
+    " e.target_entity AS target_entity, e.place AS place,"
+    " e.place_name AS place_name, e.lat AS lat, e.lon AS lon, e.date AS date,"
+    " e.day_from AS day_from, e.day_to AS day_to, e.quantities AS quantities,"
+    " e.claim AS claim, e.sentence AS sentence, e.start AS start, e.\"end\" AS \"end\","
+    " e.text AS text, e.mood AS mood, e.rule AS rule, e.incident AS incident,"
+    " d.published AS published, d.url AS url"
+    " FROM events e JOIN documents d ON d.doc = e.doc";
+
+/* The spans of one document's facts: start, end, rule, then the kind's
+** columns (serve's /api/documents/ID). */
+static const char *const SPANS[] = {
+    [LB_Q_DOC_ENTITIES - LB_Q_DOC_ENTITIES] =
+        "SELECT m.start, m.\"end\", m.rule, m.text, en.id AS entity, en.name AS name,"
+        " en.type AS type, COALESCE(m.actor, en.actor) AS actor, m.role AS role,"
+        " m.sentence AS sentence FROM mentions m JOIN entities en ON en.ent = m.ent"
+        " WHERE m.doc = (SELECT doc FROM documents WHERE id = ?1) ORDER BY m.start, m.n",
+    [LB_Q_DOC_QUANTITIES - LB_Q_DOC_ENTITIES] =
+        "SELECT q.start, q.\"end\", q.rule, q.text, q.value, q.min, q.max, q.approx,"
+        " q.unit, q.category, q.\"of\", q.place, q.claim, c.speaker AS speaker,"
+        " COALESCE(se.name, c.speaker_text) AS speaker_name, q.sentence"
+        " FROM quantities q LEFT JOIN claims c ON c.doc = q.doc AND c.n = q.claim"
+        " LEFT JOIN entities se ON se.id = c.speaker"
+        " WHERE q.doc = (SELECT doc FROM documents WHERE id = ?1) ORDER BY q.n",
+    [LB_Q_DOC_DATES - LB_Q_DOC_ENTITIES] =
+        "SELECT start, \"end\", rule, text, date_from AS \"from\", date_to AS \"to\","
+        " granularity, sentence FROM dates"
+        " WHERE doc = (SELECT doc FROM documents WHERE id = ?1) ORDER BY n",
+    [LB_Q_DOC_CLAIMS - LB_Q_DOC_ENTITIES] =
+        "SELECT c.start, c.\"end\", c.rule, c.n AS claim, c.speaker,"
+        " COALESCE(se.name, c.speaker_text) AS speaker_name, c.verb, c.text,"
+        " c.cue_start, c.cue_end, c.speaker_start, c.speaker_end, c.sentence"
+        " FROM claims c LEFT JOIN entities se ON se.id = c.speaker"
+        " WHERE c.doc = (SELECT doc FROM documents WHERE id = ?1) ORDER BY c.n",
+    [LB_Q_DOC_EVENTS - LB_Q_DOC_ENTITIES] =
+        "SELECT e.start, e.\"end\", e.rule, e.event, e.code, e.root, e.quad_class,"
+        " e.goldstein, e.source, e.target, e.place, e.place_name, e.date, e.claim,"
+        " c.speaker AS speaker, COALESCE(se.name, c.speaker_text) AS speaker_name,"
+        " e.text, e.mood, e.incident, e.sentence FROM events e"
+        " LEFT JOIN claims c ON c.doc = e.doc AND c.n = e.claim"
+        " LEFT JOIN entities se ON se.id = c.speaker"
+        " WHERE e.doc = (SELECT doc FROM documents WHERE id = ?1) ORDER BY e.n",
+    [LB_Q_DOC_SIGNALS - LB_Q_DOC_ENTITIES] =
+        ("SELECT start, \"end\", rule, kind AS signal, detail FROM signals"
+         " WHERE doc = (SELECT doc FROM documents WHERE id = ?1) ORDER BY n"),
+};
+
+/* The per-quad-class counts of dyads and the timeline. */
+static const char QUADS[] =
+    "count(*) FILTER (WHERE e.quad_class = 1) AS q1,"
+    " count(*) FILTER (WHERE e.quad_class = 2) AS q2,"
+    " count(*) FILTER (WHERE e.quad_class = 3) AS q3,"
+    " count(*) FILTER (WHERE e.quad_class = 4) AS q4, count(*) AS events";
+
+/* LIMIT/OFFSET: as parameters for the API's kinds (one prepared statement
+** for every page), as text for the command line's. */
+static void page(qb *q, const lb_store_filter *f, int kind) {
+  if (kind >= LB_Q_API_EVENTS) {
+    if (f->limit > 0 || f->offset > 0) {
+      int l = pint(q, f->limit > 0 ? f->limit : -1), o = pint(q, f->offset);
+      lb_buf_printf(&q->sql, q->pg ? " LIMIT NULLIF(?%d, -1) OFFSET ?%d" : " LIMIT ?%d OFFSET ?%d",
+                    l, o);
     }
-    lb_buf_adds(&q->sql, ")");
+  } else if (f->limit > 0) {
+    lb_buf_printf(&q->sql, " LIMIT %ld", f->limit);
   }
-  return 0;
 }
 
-static void fmt_day(int ymd, char out[16]) {
-  snprintf(out, 16, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
-}
-
-/* Build the SELECT for kind; columns named as in the picture's JSON. */
-static int build(qb *q, const lb_store_filter *f, int kind, char dfrom[16], char dto[16]) {
-  int first = 1;
+/* Build the SELECT for kind; columns named as in the picture's JSON. -1
+** when out of memory. */
+static int build(qb *q, const lb_store_filter *f, int kind) {
   lb_buf *b = &q->sql;
+  q->first = 1;
   switch (kind) {
   case LB_Q_EVENTS:
-    lb_buf_adds(b,
-                "SELECT e.event AS event, d.id AS doc_id, e.n AS n, e.code AS code,"
-                " e.root AS root, e.quad_class AS quad_class, e.goldstein AS goldstein,"
-                " e.source AS source, e.source_entity AS source_entity, e.target AS target,"
-                " e.target_entity AS target_entity, e.place AS place,"
-                " e.place_name AS place_name, e.lat AS lat, e.lon AS lon, e.date AS date,"
-                " e.day_from AS day_from, e.day_to AS day_to, e.quantities AS quantities,"
-                " e.claim AS claim, e.sentence AS sentence, e.start AS start, e.end AS end,"
-                " e.text AS text, e.mood AS mood, e.rule AS rule, e.incident AS incident,"
-                " d.published AS published, d.url AS url"
-                " FROM events e JOIN documents d ON d.doc = e.doc");
-    ev_where(q, f, &first);
-    if (doc_where(q, f, &first, "e.doc")) return -1;
-    lb_buf_adds(b, " ORDER BY e.day_from, e.event");
+    lb_buf_adds(b, EVENT_COLS);
+    where_events(q, f, "e");
+    if (where_doc(q, f, "e.doc")) return -1;
+    lb_buf_adds(b, " ORDER BY ");
+    ord_null(q, "e.day_from");
+    lb_buf_adds(b, ", e.event");
     break;
   case LB_Q_INCIDENTS:
     lb_buf_adds(b,
@@ -183,48 +326,52 @@ static int build(qb *q, const lb_store_filter *f, int kind, char dfrom[16], char
                 " i.target_entity AS target_entity, i.place AS place,"
                 " i.place_name AS place_name, i.lat AS lat, i.lon AS lon,"
                 " i.day_from AS day_from, i.day_to AS day_to, i.reports AS reports,"
-                " i.documents AS documents, (SELECT group_concat(x, ' ') FROM"
-                " (SELECT DISTINCT d2.id AS x FROM events e2 JOIN documents d2"
-                " ON d2.doc = e2.doc WHERE e2.incident = i.incident ORDER BY d2.id))"
-                " AS sources FROM incidents i WHERE i.incident IN (SELECT e.incident FROM"
-                " events e JOIN documents d ON d.doc = e.doc");
-    ev_where(q, f, &first);
-    if (doc_where(q, f, &first, "e.doc")) return -1;
-    lb_buf_adds(b, ") ORDER BY i.day_from, i.incident");
+                " i.documents AS documents, ");
+    lb_buf_adds(b, q->pg ? "(SELECT string_agg(x, ' ' ORDER BY x COLLATE \"C\") FROM"
+                         : "(SELECT group_concat(x, ' ') FROM");
+    lb_buf_adds(b, " (SELECT DISTINCT d2.id AS x FROM events e2 JOIN documents d2"
+                   " ON d2.doc = e2.doc WHERE e2.incident = i.incident ORDER BY d2.id) s)"
+                   " AS sources FROM incidents i WHERE i.incident IN (SELECT e.incident FROM"
+                   " events e");
+    where_events(q, f, "e");
+    if (where_doc(q, f, "e.doc")) return -1;
+    lb_buf_adds(b, ") ORDER BY ");
+    ord_null(q, "i.day_from");
+    lb_buf_adds(b, ", i.incident");
     break;
   case LB_Q_QUANTITIES:
     lb_buf_adds(b,
-                "SELECT q.unit AS unit, q.category AS category, q.of AS of,"
+                "SELECT q.unit AS unit, q.category AS category, q.\"of\" AS \"of\","
                 " q.of_name AS of_name, q.place AS place, q.place_name AS place_name,"
                 " q.value AS value, q.min AS min, q.max AS max, q.approx AS approx,"
                 " q.text AS text, q.speaker AS speaker, q.speaker_name AS speaker_name,"
                 " q.verb AS verb, q.doc_id AS doc_id, q.published AS published, q.url AS url"
-                " FROM quantity_sources q JOIN documents d ON d.doc = q.doc");
+                " FROM quantity_sources q");
     if (f->unit) {
-      and(q, &first);
+      and(q);
       lb_buf_printf(b, "q.unit = ?%d", ptext(q, f->unit));
     }
     if (f->entity) {
-      and(q, &first);
+      and(q);
       int k = ptext(q, f->entity);
-      lb_buf_printf(b, "(q.of = ?%d OR q.place = ?%d)", k, k);
+      lb_buf_printf(b, "(q.\"of\" = ?%d OR q.place = ?%d)", k, k);
     }
     if (f->place) {
-      and(q, &first);
-      lb_buf_printf(b, "q.place_name = ?%d COLLATE NOCASE", ptext(q, f->place));
+      and(q);
+      lb_buf_printf(b, q->pg ? "lower(q.place_name) = lower(?%d)"
+                             : "q.place_name = ?%d COLLATE NOCASE", ptext(q, f->place));
     }
-    if (f->from) {
-      and(q, &first);
-      fmt_day(f->from, dfrom);
-      lb_buf_printf(b, "substr(q.published, 1, 10) >= ?%d", ptext(q, dfrom));
-    }
-    if (f->to) {
-      and(q, &first);
-      fmt_day(f->to, dto);
-      lb_buf_printf(b, "substr(q.published, 1, 10) <= ?%d", ptext(q, dto));
-    }
-    if (doc_where(q, f, &first, "q.doc")) return -1;
-    lb_buf_adds(b, " ORDER BY q.unit, q.of, q.published, q.doc_id, q.n");
+    where_published(q, f, "q.published");
+    if (where_doc(q, f, "q.doc")) return -1;
+    lb_buf_adds(b, " ORDER BY ");
+    ord_text(q, "q.unit");
+    lb_buf_adds(b, ", ");
+    ord_text(q, "q.\"of\"");
+    lb_buf_adds(b, ", ");
+    ord_text(q, "q.published");
+    lb_buf_adds(b, ", ");
+    ord_text(q, "q.doc_id");
+    lb_buf_adds(b, ", q.n");
     break;
   case LB_Q_DOCUMENTS:
     lb_buf_adds(b,
@@ -232,107 +379,319 @@ static int build(qb *q, const lb_store_filter *f, int kind, char dfrom[16], char
                 " d.title AS title, d.url AS url, d.bytes AS bytes, d.origin AS origin,"
                 " (SELECT count(*) FROM events e WHERE e.doc = d.doc) AS events"
                 " FROM documents d");
-    if (doc_where(q, f, &first, "d.doc")) return -1;
+    if (where_doc(q, f, "d.doc")) return -1;
     if (has_ev_filter(f)) {
-      and(q, &first);
-      lb_buf_adds(b, "d.doc IN (SELECT e.doc FROM events e JOIN documents d ON d.doc = e.doc");
-      int f2 = 1;
-      ev_where(q, f, &f2);
+      and(q);
+      lb_buf_adds(b, "d.doc IN (SELECT e.doc FROM events e");
+      int first = q->first;
+      q->first = 1;
+      where_events(q, f, "e");
+      q->first = first;
       lb_buf_addc(b, ')');
     }
-    lb_buf_adds(b, " ORDER BY d.published, d.doc");
+    lb_buf_adds(b, " ORDER BY ");
+    ord_text(q, "d.published");
+    lb_buf_adds(b, ", d.doc");
     break;
-  default: /* LB_Q_ENTITIES */
+  case LB_Q_ENTITIES:
     lb_buf_adds(b,
                 "SELECT x.id AS id, x.name AS name, x.type AS type, x.actor AS actor,"
                 " x.country AS country, x.lat AS lat, x.lon AS lon,"
                 " count(*) AS mentions, count(DISTINCT m.doc) AS documents"
-                " FROM entities x JOIN mentions m ON m.ent = x.ent"
-                " JOIN documents d ON d.doc = m.doc");
+                " FROM entities x JOIN mentions m ON m.ent = x.ent");
     if (f->entity) {
-      and(q, &first);
+      and(q);
       lb_buf_printf(b, "x.id = ?%d", ptext(q, f->entity));
     }
-    if (doc_where(q, f, &first, "m.doc")) return -1;
-    lb_buf_adds(b, " GROUP BY x.ent ORDER BY documents DESC, mentions DESC, x.id");
+    if (where_doc(q, f, "m.doc")) return -1;
+    lb_buf_adds(b, " GROUP BY x.ent ORDER BY documents DESC, mentions DESC, ");
+    ord_text(q, "x.id");
     break;
+  case LB_Q_API_EVENTS:
+    lb_buf_adds(b, "SELECT e.*, d.id AS doc_id, d.title AS doc_title, d.published AS published,"
+                   " se.name AS source_name, te.name AS target_name"
+                   " FROM events e JOIN documents d ON d.doc = e.doc"
+                   " LEFT JOIN entities se ON se.id = e.source_entity"
+                   " LEFT JOIN entities te ON te.id = e.target_entity");
+    where_events(q, f, "e");
+    if (where_doc(q, f, "e.doc")) return -1;
+    lb_buf_adds(b, " ORDER BY e.event");
+    break;
+  case LB_Q_API_ENTITIES:
+    lb_buf_adds(b, "SELECT en.*, (SELECT count(*) FROM mentions m WHERE m.ent = en.ent)"
+                   " AS mentions FROM entities en");
+    if (f->entity) {
+      and(q);
+      lb_buf_printf(b, "en.id = ?%d", ptext(q, f->entity));
+    }
+    if (f->actor) {
+      and(q);
+      int k = ptext(q, f->actor);
+      lb_buf_printf(b, "substr(en.actor, 1, length(?%d)) = ?%d", k, k);
+    }
+    if (f->type) {
+      and(q);
+      lb_buf_printf(b, "en.type = ?%d", ptext(q, f->type));
+    }
+    if (f->name) {
+      and(q);
+      lb_buf_printf(b, q->pg ? "strpos(lower(en.name), lower(?%d)) > 0"
+                             : "instr(lower(en.name), lower(?%d)) > 0", ptext(q, f->name));
+    }
+    if (f->has_bbox) {
+      and(q);
+      int w = pnum(q, f->bbox[0]), s = pnum(q, f->bbox[1]);
+      int e = pnum(q, f->bbox[2]), n = pnum(q, f->bbox[3]);
+      if (q->pg)
+        lb_buf_printf(b, "point(en.lon, en.lat) <@ box(point(?%d, ?%d), point(?%d, ?%d))", w, s,
+                      e, n);
+      else
+        lb_buf_printf(b, "en.ent IN (SELECT ent FROM entities_geo WHERE min_lon >= ?%d AND"
+                         " max_lon <= ?%d AND min_lat >= ?%d AND max_lat <= ?%d)", w, e, s, n);
+    }
+    if (f->doc) {
+      and(q);
+      lb_buf_printf(b, "en.ent IN (SELECT m.ent FROM mentions m WHERE m.doc ="
+                       " (SELECT doc FROM documents WHERE id = ?%d))", ptext(q, f->doc));
+    }
+    lb_buf_adds(b, " ORDER BY en.ent");
+    break;
+  case LB_Q_API_CLAIMS:
+    lb_buf_adds(b, "SELECT c.*, d.id AS doc_id, d.published AS published,"
+                   " COALESCE(se.name, c.speaker_text) AS speaker_name"
+                   " FROM claims c JOIN documents d ON d.doc = c.doc"
+                   " LEFT JOIN entities se ON se.id = c.speaker");
+    if (f->entity) {
+      and(q);
+      lb_buf_printf(b, "c.speaker = ?%d", ptext(q, f->entity));
+    }
+    if (where_doc(q, f, "c.doc")) return -1;
+    where_published(q, f, "d.published");
+    lb_buf_adds(b, " ORDER BY c.doc, c.n");
+    break;
+  case LB_Q_API_INCIDENTS:
+    lb_buf_adds(b, "SELECT i.* FROM incidents i");
+    where_events(q, f, "i");
+    lb_buf_adds(b, " ORDER BY i.reports DESC, i.incident");
+    break;
+  case LB_Q_API_REPORTS:
+    lb_buf_printf(b, "SELECT event, doc_id, url, published, title, code, text"
+                     " FROM incident_reports WHERE incident = ?%d ORDER BY event",
+                  pint(q, f->incident));
+    break;
+  case LB_Q_API_DYADS:
+    lb_buf_printf(b, "SELECT e.source AS source, e.target AS target,"
+                     " max(se.name) AS source_name, max(te.name) AS target_name, %s"
+                     " FROM events e LEFT JOIN entities se ON se.id = e.source_entity"
+                     " LEFT JOIN entities te ON te.id = e.target_entity", QUADS);
+    where_events(q, f, "e");
+    if (where_doc(q, f, "e.doc")) return -1;
+    lb_buf_adds(b, " GROUP BY e.source, e.target ORDER BY events DESC, ");
+    ord_text(q, "e.source");
+    lb_buf_adds(b, ", ");
+    ord_text(q, "e.target");
+    break;
+  case LB_Q_API_TIMELINE:
+    lb_buf_printf(b, "SELECT e.day_from AS day, %s FROM events e", QUADS);
+    and(q);
+    lb_buf_adds(b, "e.day_from IS NOT NULL");
+    where_events(q, f, "e");
+    if (where_doc(q, f, "e.doc")) return -1;
+    lb_buf_adds(b, " GROUP BY e.day_from ORDER BY e.day_from");
+    break;
+  case LB_Q_API_DOCUMENTS:
+    lb_buf_adds(b, "SELECT d.doc AS doc, d.id AS id, d.title AS title, d.url AS url,"
+                   " d.published AS published, d.lang AS lang, d.bytes AS bytes,"
+                   " (SELECT count(*) FROM events e WHERE e.doc = d.doc) AS events"
+                   " FROM documents d");
+    if (where_doc(q, f, "d.doc")) return -1;
+    where_published(q, f, "d.published");
+    lb_buf_adds(b, " ORDER BY d.doc");
+    break;
+  case LB_Q_API_STATS:
+    lb_buf_adds(b, "SELECT (SELECT count(*) FROM documents) AS documents,"
+                   " (SELECT count(*) FROM entities) AS entities,"
+                   " (SELECT count(*) FROM mentions) AS mentions,"
+                   " (SELECT count(*) FROM quantities) AS quantities,"
+                   " (SELECT count(*) FROM claims) AS claims,"
+                   " (SELECT count(*) FROM events) AS events,"
+                   " (SELECT count(*) FROM incidents) AS incidents");
+    return 0;
+  case LB_Q_DOC:
+    lb_buf_printf(b, "SELECT doc, id, title, url, published, lang, bytes, origin, warnings, text"
+                     " FROM documents WHERE id = ?%d", ptext(q, f->doc ? f->doc : ""));
+    return 0;
+  case LB_Q_DOC_SENTENCES:
+    lb_buf_printf(b, "SELECT start, \"end\" FROM sentences WHERE doc ="
+                     " (SELECT doc FROM documents WHERE id = ?%d) ORDER BY n",
+                  ptext(q, f->doc ? f->doc : ""));
+    return 0;
+  default:
+    if (kind < LB_Q_DOC_ENTITIES || kind >= LB_Q_NKINDS) return -1;
+    lb_buf_adds(b, SPANS[kind - LB_Q_DOC_ENTITIES]);
+    ptext(q, f->doc ? f->doc : "");
+    return 0;
   }
-  if (f->limit > 0) lb_buf_printf(b, " LIMIT %ld", f->limit);
+  page(q, f, kind);
   return 0;
 }
 
-static void qb_free(qb *q) {
-  lb_buf_free(&q->sql);
-  for (int i = 0; i < MAXP; i++) free(q->owned[i]);
+/* ---- cursors ---- */
+
+struct lb_store_rows {
+  lb_store *s;
+  lb_db_stmt *st;
+  int cached; /* the statement belongs to the store's cache */
+  qb q;       /* the bound values live as long as the cursor */
+  char err[512];
+};
+
+static void bind_all(lb_db_stmt *st, const qb *q) {
+  for (int i = 0; i < q->np; i++) {
+    if (q->kind[i] == 1)
+      lb_db_bind_double(st, i + 1, q->d[i]);
+    else if (q->kind[i] == 2)
+      lb_db_bind_int(st, i + 1, q->i[i]);
+    else
+      lb_db_bind_text(st, i + 1, q->s[i], -1);
+  }
 }
 
-/* Prepare q's SQL and bind its parameters; frees q. NULL with a message on
-** error. */
-static sqlite3_stmt *qb_prepare(lb_store *s, qb *q, char *err, size_t errlen) {
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(lb_store_db(s), q->sql.p, -1, &st, NULL) != SQLITE_OK) {
-    snprintf(err, errlen, "cannot query the store: %s", sqlite3_errmsg(lb_store_db(s)));
+/* Prepare q's SQL (from the store's cache for the API's kinds) and bind
+** its parameters; the cursor takes q over. */
+static lb_store_rows *run(lb_store *s, qb *q, int kind, char *err, size_t errlen) {
+  lb_store_rows *r = calloc(1, sizeof *r);
+  if (!r) {
+    snprintf(err, errlen, "out of memory");
     qb_free(q);
     return NULL;
   }
-  for (int i = 0; i < q->np; i++) {
-    if (q->kind[i])
-      sqlite3_bind_double(st, i + 1, q->d[i]);
-    else
-      sqlite3_bind_text(st, i + 1, q->s[i], -1, SQLITE_TRANSIENT);
+  r->s = s;
+  r->q = *q;
+  lb_db *db = lb_store_conn(s);
+  if (kind >= LB_Q_API_EVENTS)
+    r->st = lb_store_stmt_get(s, r->q.sql.p, &r->cached);
+  else
+    r->st = lb_db_prepare(db, r->q.sql.p, LB_DB_STREAM);
+  if (!r->st) {
+    snprintf(err, errlen, "cannot query the store: %s", lb_db_errmsg(db));
+    qb_free(&r->q);
+    free(r);
+    return NULL;
   }
-  qb_free(q);
-  return st;
+  bind_all(r->st, &r->q);
+  lb_store_deadline(s);
+  return r;
 }
 
-/* Prepare the statement of kind for f; NULL with a message on error. */
-static sqlite3_stmt *prepare(lb_store *s, const lb_store_filter *f, int kind, char *err,
-                             size_t errlen) {
+lb_store_rows *lb_store_select(lb_store *s, int kind, const lb_store_filter *f, char *err,
+                               size_t errlen) {
   qb q;
   memset(&q, 0, sizeof q);
-  char dfrom[16], dto[16];
-  if (build(&q, f, kind, dfrom, dto)) {
+  q.pg = lb_db_kind(lb_store_conn(s)) == LB_DB_PG;
+  if (kind < 0 || kind >= LB_Q_NKINDS || build(&q, f, kind)) {
+    snprintf(err, errlen, "%s",
+             kind < 0 || kind >= LB_Q_NKINDS ? "no such kind of rows" : "out of memory");
+    qb_free(&q);
+    return NULL;
+  }
+  return run(s, &q, kind, err, errlen);
+}
+
+lb_store_rows *lb_store_select_events(lb_store *s, const lb_store_filter *f, const char *head,
+                                      char *err, size_t errlen) {
+  qb q;
+  memset(&q, 0, sizeof q);
+  q.pg = lb_db_kind(lb_store_conn(s)) == LB_DB_PG;
+  q.first = 1;
+  lb_buf_adds(&q.sql, head);
+  where_events(&q, f, "e");
+  if (where_doc(&q, f, "e.doc")) {
     snprintf(err, errlen, "out of memory");
     qb_free(&q);
     return NULL;
   }
-  return qb_prepare(s, &q, err, errlen);
+  lb_buf_adds(&q.sql, " ORDER BY ");
+  ord_null(&q, "e.day_from");
+  lb_buf_adds(&q.sql, ", e.event");
+  if (f->limit > 0) lb_buf_printf(&q.sql, " LIMIT %ld", f->limit);
+  return run(s, &q, LB_Q_EVENTS, err, errlen);
+}
+
+int lb_store_next(lb_store_rows *r) {
+  int rc = lb_db_step(r->st);
+  if (rc == LB_DB_ERROR) {
+    lb_db *db = lb_store_conn(r->s);
+    snprintf(r->err, sizeof r->err, "%s", lb_db_errmsg(db));
+    return -1;
+  }
+  return rc == LB_DB_ROW;
+}
+
+const char *lb_store_rows_error(const lb_store_rows *r) { return r->err; }
+
+void lb_store_rows_free(lb_store_rows *r) {
+  if (!r) return;
+  if (r->cached)
+    lb_store_stmt_put(r->s, r->st);
+  else
+    lb_db_finalize(r->st);
+  qb_free(&r->q);
+  free(r);
+}
+
+int lb_store_ncols(lb_store_rows *r) { return lb_db_columns(r->st); }
+const char *lb_store_colname(lb_store_rows *r, int i) { return lb_db_column_name(r->st, i); }
+int lb_store_coltype(lb_store_rows *r, int i) { return lb_db_type(r->st, i); }
+int64_t lb_store_int(lb_store_rows *r, int i) { return lb_db_int(r->st, i); }
+double lb_store_double(lb_store_rows *r, int i) { return lb_db_double(r->st, i); }
+const char *lb_store_text(lb_store_rows *r, int i) {
+  const char *t = lb_db_text(r->st, i);
+  return t ? t : "";
+}
+int lb_store_bytes(lb_store_rows *r, int i) { return lb_db_bytes(r->st, i); }
+
+/* A JSON array of integers ("[0,2]"). */
+static int int_array(const char *s, int n) {
+  if (n < 2 || s[0] != '[' || s[n - 1] != ']') return 0;
+  for (int i = 1; i < n - 1; i++)
+    if (!(s[i] >= '0' && s[i] <= '9') && s[i] != ',' && s[i] != ' ') return 0;
+  return 1;
 }
 
 /* A column value as text for TSV, CSV and tables. */
-static void col_text(sqlite3_stmt *st, int i, lb_buf *b) {
-  switch (sqlite3_column_type(st, i)) {
-  case SQLITE_NULL: break;
-  case SQLITE_INTEGER: lb_json_int(b, sqlite3_column_int64(st, i)); break;
-  case SQLITE_FLOAT: lb_json_num(b, sqlite3_column_double(st, i)); break;
-  default:
-    lb_buf_add(b, sqlite3_column_text(st, i), (size_t)sqlite3_column_bytes(st, i));
+static void col_text(lb_store_rows *r, int i, lb_buf *b) {
+  switch (lb_store_coltype(r, i)) {
+  case LB_STORE_NULL: break;
+  case LB_STORE_INT: lb_json_int(b, lb_store_int(r, i)); break;
+  case LB_STORE_FLOAT: lb_json_num(b, lb_store_double(r, i)); break;
+  default: lb_buf_add(b, lb_store_text(r, i), (size_t)lb_store_bytes(r, i));
   }
 }
 
-static void row_json(sqlite3_stmt *st, lb_buf *b) {
-  int n = sqlite3_column_count(st);
-  lb_buf_addc(b, '{');
-  for (int i = 0; i < n; i++) {
-    const char *name = sqlite3_column_name(st, i);
-    if (i) lb_buf_addc(b, ',');
+void lb_store_row_json(lb_store_rows *r, int from, lb_buf *b) {
+  int n = lb_store_ncols(r);
+  for (int i = from; i < n; i++) {
+    const char *name = lb_store_colname(r, i);
+    if (i > from) lb_buf_addc(b, ',');
     lb_json_key(b, name);
-    int t = sqlite3_column_type(st, i);
-    if (t == SQLITE_NULL) {
+    int t = lb_store_coltype(r, i);
+    if (t == LB_STORE_NULL) {
       lb_buf_adds(b, "null");
-    } else if (t == SQLITE_INTEGER || t == SQLITE_FLOAT) {
-      col_text(st, i, b);
+    } else if (t == LB_STORE_INT || t == LB_STORE_FLOAT) {
+      col_text(r, i, b);
     } else {
-      const char *v = (const char *)sqlite3_column_text(st, i);
-      size_t len = (size_t)sqlite3_column_bytes(st, i);
-      if (strcmp(name, "quantities") == 0 && len && v[0] == '[')
-        lb_buf_add(b, v, len);
+      const char *v = lb_store_text(r, i);
+      int len = lb_store_bytes(r, i);
+      if (strcmp(name, "quantities") == 0 && int_array(v, len))
+        lb_buf_add(b, v, (size_t)len);
       else
-        lb_json_str(b, v, len);
+        lb_json_str(b, v, (size_t)len);
     }
   }
-  lb_buf_adds(b, "}\n");
 }
+
+/* ---- output ---- */
 
 static void cell_tsv(lb_buf *b, const char *v, size_t n) {
   for (size_t i = 0; i < n; i++) {
@@ -361,15 +720,15 @@ static void cell_csv(lb_buf *b, const char *v, size_t n) {
   lb_buf_addc(b, '"');
 }
 
-static void row_sep(sqlite3_stmt *st, lb_buf *b, lb_buf *tmp, int csv, int header) {
-  int n = sqlite3_column_count(st);
+static void row_sep(lb_store_rows *r, lb_buf *b, lb_buf *tmp, int csv, int header) {
+  int n = lb_store_ncols(r);
   for (int i = 0; i < n; i++) {
     if (i) lb_buf_addc(b, csv ? ',' : '\t');
     lb_buf_reset(tmp);
     if (header)
-      lb_buf_adds(tmp, sqlite3_column_name(st, i));
+      lb_buf_adds(tmp, lb_store_colname(r, i));
     else
-      col_text(st, i, tmp);
+      col_text(r, i, tmp);
     if (csv)
       cell_csv(b, tmp->p ? tmp->p : "", tmp->n);
     else
@@ -412,22 +771,28 @@ static size_t u8cut(const char *s, size_t n, size_t chars) {
 
 #define CELL_MAX 40
 
-static lb_err table(sqlite3_stmt *st, int kind, FILE *out, long *nrows) {
-  int idx[10], nc = 0, n = sqlite3_column_count(st);
-  for (int k = 0; TABLE_COLS[kind][k]; k++)
-    for (int i = 0; i < n; i++)
-      if (strcmp(sqlite3_column_name(st, i), TABLE_COLS[kind][k]) == 0) idx[nc++] = i;
+/* The header names of the table's columns: known once the first row is read
+** (PostgreSQL describes a streamed result with its rows). */
+static lb_err table(lb_store_rows *r, int kind, FILE *out, long *nrows, char *err,
+                    size_t errlen) {
+  int idx[10], nc = 0;
   size_t width[10];
-  for (int c = 0; c < nc; c++) width[c] = u8len(sqlite3_column_name(st, idx[c]),
-                                                strlen(sqlite3_column_name(st, idx[c])));
+  char *names[10];
   lb_buf cells = LB_BUF_INIT; /* all cells, NUL-separated, flattened */
   lb_buf tmp = LB_BUF_INIT;
   long rows = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  int rc, have_cols = 0;
+  while ((rc = lb_store_next(r)) == 1) {
+    if (!have_cols) {
+      int n = lb_store_ncols(r);
+      for (int k = 0; TABLE_COLS[kind][k]; k++)
+        for (int i = 0; i < n; i++)
+          if (strcmp(lb_store_colname(r, i), TABLE_COLS[kind][k]) == 0) idx[nc++] = i;
+      have_cols = 1;
+    }
     for (int c = 0; c < nc; c++) {
       lb_buf_reset(&tmp);
-      col_text(st, idx[c], &tmp);
+      col_text(r, idx[c], &tmp);
       for (size_t i = 0; i < tmp.n; i++)
         if (tmp.p[i] == '\n' || tmp.p[i] == '\t' || tmp.p[i] == '\r') tmp.p[i] = ' ';
       size_t len = u8len(tmp.p ? tmp.p : "", tmp.n);
@@ -435,28 +800,38 @@ static lb_err table(sqlite3_stmt *st, int kind, FILE *out, long *nrows) {
       lb_buf_add(&cells, tmp.p ? tmp.p : "", cut);
       if (len > CELL_MAX) lb_buf_adds(&cells, "\xe2\x80\xa6"); /* … */
       lb_buf_addc(&cells, 0);
-      if (len > CELL_MAX) len = CELL_MAX;
-      if (len > width[c]) width[c] = len;
     }
     rows++;
   }
   lb_buf_free(&tmp);
-  if (rc != SQLITE_DONE) {
+  if (rc < 0) {
+    snprintf(err, errlen, "query failed: %s", lb_store_rows_error(r));
     lb_buf_free(&cells);
     return LB_ERR_DB;
   }
+  if (!have_cols) /* no rows: the kind's column names */
+    for (int k = 0; TABLE_COLS[kind][k]; k++) idx[nc++] = k;
   for (int c = 0; c < nc; c++) {
-    const char *h = sqlite3_column_name(st, idx[c]);
-    fprintf(out, "%s%-*s", c ? "  " : "", c == nc - 1 ? 0 : (int)width[c], h);
+    names[c] = (char *)(have_cols ? lb_store_colname(r, idx[c]) : TABLE_COLS[kind][c]);
+    width[c] = u8len(names[c], strlen(names[c]));
   }
-  fputc('\n', out);
   const char *p = cells.p;
-  for (long r = 0; r < rows; r++) {
+  for (long k = 0; k < rows; k++)
+    for (int c = 0; c < nc; c++) {
+      size_t len = strlen(p), w = u8len(p, len);
+      if (w > width[c]) width[c] = w;
+      p += len + 1;
+    }
+  for (int c = 0; c < nc; c++)
+    fprintf(out, "%s%-*s", c ? "  " : "", c == nc - 1 ? 0 : (int)width[c], names[c]);
+  fputc('\n', out);
+  p = cells.p;
+  for (long k = 0; k < rows; k++) {
     for (int c = 0; c < nc; c++) {
       size_t len = strlen(p), w = u8len(p, len);
       fprintf(out, "%s%s", c ? "  " : "", p);
       if (c < nc - 1)
-        for (size_t k = w; k < width[c]; k++) fputc(' ', out);
+        for (size_t i = w; i < width[c]; i++) fputc(' ', out);
       p += len + 1;
     }
     fputc('\n', out);
@@ -466,39 +841,52 @@ static lb_err table(sqlite3_stmt *st, int kind, FILE *out, long *nrows) {
   return LB_OK;
 }
 
-static lb_err write_rows(sqlite3_stmt *st, int kind, int fmt, FILE *out, long *nrows) {
-  if (fmt == LB_FMT_TABLE) return table(st, kind, out, nrows);
+static lb_err write_rows(lb_store_rows *r, int kind, int fmt, FILE *out, long *nrows,
+                         char *err, size_t errlen) {
+  if (fmt == LB_FMT_TABLE) return table(r, kind, out, nrows, err, errlen);
   lb_buf b = LB_BUF_INIT, tmp = LB_BUF_INIT;
-  if (fmt == LB_FMT_TSV || fmt == LB_FMT_CSV) row_sep(st, &b, &tmp, fmt == LB_FMT_CSV, 1);
   long rows = 0;
   int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    if (fmt == LB_FMT_JSONL)
-      row_json(st, &b);
-    else
-      row_sep(st, &b, &tmp, fmt == LB_FMT_CSV, 0);
+  int header = fmt == LB_FMT_TSV || fmt == LB_FMT_CSV;
+  while ((rc = lb_store_next(r)) == 1) {
+    if (header) { /* from the first row's description (see table) */
+      row_sep(r, &b, &tmp, fmt == LB_FMT_CSV, 1);
+      header = 0;
+    }
+    if (fmt == LB_FMT_JSONL) {
+      lb_buf_addc(&b, '{');
+      lb_store_row_json(r, 0, &b);
+      lb_buf_adds(&b, "}\n");
+    } else {
+      row_sep(r, &b, &tmp, fmt == LB_FMT_CSV, 0);
+    }
     rows++;
     if (b.n > (1 << 16)) {
       fwrite(b.p, 1, b.n, out);
       lb_buf_reset(&b);
     }
   }
+  if (header && rc == 0) { /* no rows: a header still, from the statement */
+    if (lb_store_ncols(r) > 0) row_sep(r, &b, &tmp, fmt == LB_FMT_CSV, 1);
+  }
   if (b.n) fwrite(b.p, 1, b.n, out);
   lb_buf_free(&b);
   lb_buf_free(&tmp);
   *nrows = rows;
-  return rc == SQLITE_DONE ? LB_OK : LB_ERR_DB;
+  if (rc < 0) {
+    snprintf(err, errlen, "query failed: %s", lb_store_rows_error(r));
+    return LB_ERR_DB;
+  }
+  return LB_OK;
 }
 
 lb_err lb_store_query(lb_store *s, const lb_store_filter *f, int kind, int fmt, FILE *out,
                       long *nrows, char *err, size_t errlen) {
   *nrows = 0;
-  sqlite3_stmt *st = prepare(s, f, kind, err, errlen);
-  if (!st) return LB_ERR_DB;
-  lb_err e = write_rows(st, kind, fmt, out, nrows);
-  if (e != LB_OK)
-    snprintf(err, errlen, "query failed: %s", sqlite3_errmsg(lb_store_db(s)));
-  sqlite3_finalize(st);
+  lb_store_rows *r = lb_store_select(s, kind, f, err, errlen);
+  if (!r) return LB_ERR_DB;
+  lb_err e = write_rows(r, kind, fmt, out, nrows, err, errlen);
+  lb_store_rows_free(r);
   return e;
 }
 
@@ -506,21 +894,4 @@ int lb_store_parse_day(const char *s, int last) {
   int from, to;
   if (!s || strchr(s, '/') || !lb_store_date_range(s, &from, &to)) return 0;
   return last ? to : from;
-}
-
-sqlite3_stmt *lb_store_query_stmt(lb_store *s, const lb_store_filter *f, const char *head,
-                                  char *err, size_t errlen) {
-  qb q;
-  memset(&q, 0, sizeof q);
-  int first = 1;
-  lb_buf_adds(&q.sql, head);
-  ev_where(&q, f, &first);
-  if (doc_where(&q, f, &first, "e.doc")) {
-    snprintf(err, errlen, "out of memory");
-    qb_free(&q);
-    return NULL;
-  }
-  lb_buf_adds(&q.sql, " ORDER BY e.day_from, e.event");
-  if (f->limit > 0) lb_buf_printf(&q.sql, " LIMIT %ld", f->limit);
-  return qb_prepare(s, &q, err, errlen);
 }

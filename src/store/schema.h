@@ -1,7 +1,11 @@
 /*
-** schema.h -- the SQL schema of the lagebild store (version 1), as C strings.
+** schema.h -- the SQL schema of the lagebild store, as C strings: SQLite
+** (version 1 and its migrations) and PostgreSQL (the current version).
 **
-** Version 3 = LB_STORE_SCHEMA_V1 plus LB_STORE_MIGRATIONS[0..1].
+** The SQLite schema of version 4 = LB_STORE_SCHEMA_V1 plus
+** LB_STORE_MIGRATIONS[0..2]; the PostgreSQL schema (LB_STORE_SCHEMA_PG)
+** is that version written for PostgreSQL: the same tables, columns (in the
+** same order) and views, so every reader sees the same names and values.
 **
 ** This is THE description of the store's tables: `lagebild ingest` creates
 ** them, `lagebild query`, `export` and `serve` read them. Names follow the
@@ -26,6 +30,39 @@
 #define LB_STORE_SCHEMA_H
 
 #define LB_STORE_SCHEMA_VERSION 4
+
+/* The indexes of events on both engines. */
+#define LB_STORE_EVENT_INDEXES \
+    "CREATE INDEX events_code ON events(code);\n" \
+    "CREATE INDEX events_root ON events(root);\n" \
+    "CREATE INDEX events_day ON events(day_from);\n" \
+    "CREATE INDEX events_source ON events(source);\n" \
+    "CREATE INDEX events_target ON events(target);\n" \
+    "CREATE INDEX events_incident ON events(incident);\n" \
+    "CREATE INDEX events_source_entity ON events(source_entity);\n" \
+    "CREATE INDEX events_target_entity ON events(target_entity);\n" \
+    "CREATE INDEX events_place ON events(place);\n"
+
+/* The views of both engines (the same text on SQLite and PostgreSQL). */
+#define LB_STORE_VIEWS \
+    "CREATE VIEW incident_reports AS\n" \
+    "  SELECT e.incident AS incident, e.event AS event, e.doc AS doc, d.id AS doc_id,\n" \
+    "         d.url AS url, d.published AS published, d.title AS title,\n" \
+    "         e.code AS code, e.text AS text\n" \
+    "  FROM events e JOIN documents d ON d.doc = e.doc WHERE e.incident IS NOT NULL;\n" \
+    "CREATE VIEW quantity_sources AS\n" \
+    "  SELECT q.unit AS unit, q.category AS category, q.of AS of,\n" \
+    "         oe.name AS of_name, q.place AS place, pe.name AS place_name,\n" \
+    "         q.value AS value, q.min AS min, q.max AS max, q.approx AS approx,\n" \
+    "         q.text AS text, c.speaker AS speaker,\n" \
+    "         COALESCE(se.name, c.speaker_text) AS speaker_name, c.verb AS verb,\n" \
+    "         d.id AS doc_id, d.published AS published, d.url AS url,\n" \
+    "         q.doc AS doc, q.n AS n\n" \
+    "  FROM quantities q JOIN documents d ON d.doc = q.doc\n" \
+    "  LEFT JOIN claims c ON c.doc = q.doc AND c.n = q.claim\n" \
+    "  LEFT JOIN entities se ON se.id = c.speaker\n" \
+    "  LEFT JOIN entities oe ON oe.id = q.of\n" \
+    "  LEFT JOIN entities pe ON pe.id = q.place;\n"
 
 /* Version 1: the whole schema. Run inside one transaction on an empty file. */
 static const char LB_STORE_SCHEMA_V1[] =
@@ -173,15 +210,7 @@ static const char LB_STORE_SCHEMA_V1[] =
     "  mood TEXT,\n"                /* NULL = asserted; negated | modal | hypothetical */
     "  incident INTEGER,\n"         /* incidents.incident */
     "  UNIQUE(doc, n));\n"
-    "CREATE INDEX events_code ON events(code);\n"
-    "CREATE INDEX events_root ON events(root);\n"
-    "CREATE INDEX events_day ON events(day_from);\n"
-    "CREATE INDEX events_source ON events(source);\n"
-    "CREATE INDEX events_target ON events(target);\n"
-    "CREATE INDEX events_incident ON events(incident);\n"
-    "CREATE INDEX events_source_entity ON events(source_entity);\n"
-    "CREATE INDEX events_target_entity ON events(target_entity);\n"
-    "CREATE INDEX events_place ON events(place);\n"
+    LB_STORE_EVENT_INDEXES
 
     "CREATE TABLE signals(\n"
     "  doc INTEGER NOT NULL,\n"
@@ -219,28 +248,10 @@ static const char LB_STORE_SCHEMA_V1[] =
     "  documents INTEGER NOT NULL DEFAULT 0);\n" /* distinct documents */
     "CREATE INDEX incidents_key ON incidents(root, day_from);\n"
 
-    /* Which events (reports) make up an incident, with their sources. */
-    "CREATE VIEW incident_reports AS\n"
-    "  SELECT e.incident AS incident, e.event AS event, e.doc AS doc, d.id AS doc_id,\n"
-    "         d.url AS url, d.published AS published, d.title AS title,\n"
-    "         e.code AS code, e.text AS text\n"
-    "  FROM events e JOIN documents d ON d.doc = e.doc WHERE e.incident IS NOT NULL;\n"
-
-    /* Numbers for the same thing from different sources, side by side:
-    ** one row per quantity with who said it (the claim's speaker) and where. */
-    "CREATE VIEW quantity_sources AS\n"
-    "  SELECT q.unit AS unit, q.category AS category, q.of AS of,\n"
-    "         oe.name AS of_name, q.place AS place, pe.name AS place_name,\n"
-    "         q.value AS value, q.min AS min, q.max AS max, q.approx AS approx,\n"
-    "         q.text AS text, c.speaker AS speaker,\n"
-    "         COALESCE(se.name, c.speaker_text) AS speaker_name, c.verb AS verb,\n"
-    "         d.id AS doc_id, d.published AS published, d.url AS url,\n"
-    "         q.doc AS doc, q.n AS n\n"
-    "  FROM quantities q JOIN documents d ON d.doc = q.doc\n"
-    "  LEFT JOIN claims c ON c.doc = q.doc AND c.n = q.claim\n"
-    "  LEFT JOIN entities se ON se.id = c.speaker\n"
-    "  LEFT JOIN entities oe ON oe.id = q.of\n"
-    "  LEFT JOIN entities pe ON pe.id = q.place;\n"
+    /* incident_reports: which events (reports) make up an incident, with their
+    ** sources; quantity_sources: numbers for the same thing from different
+    ** sources, side by side (one row per quantity with who said it and where) */
+    LB_STORE_VIEWS
 
     /* Full-text search over documents (external content: no second copy).
     ** From version 3 the insert trigger is gone: lb_store_commit indexes
@@ -324,5 +335,96 @@ static const char *const LB_STORE_MIGRATIONS[] = {
     "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');\n",
 };
 #define LB_STORE_NMIGRATIONS 3
+
+/* ---- PostgreSQL ---- */
+
+/* The full text of a document as PostgreSQL indexes it: German and English
+** documents through their text-search configurations (stemming, stop
+** words), other languages word for word. The expression of the index
+** documents_fts; queries write the same expression so the index is used. */
+#define LB_STORE_PG_FTS_DOC                                                          \
+  "to_tsvector(CASE lang WHEN 'de' THEN 'german'::regconfig WHEN 'en' THEN"          \
+  " 'english'::regconfig ELSE 'simple'::regconfig END, coalesce(title, '') || ' ' ||" \
+  " text)"
+/* User words as a query for LB_STORE_PG_FTS_DOC (%d: the parameter): all the
+** words, stemmed as each configuration stems them. plainto_tsquery reads
+** any text as words, so no input is query syntax. */
+#define LB_STORE_PG_FTS_QUERY                                                  \
+  "(plainto_tsquery('german', ?%d) || plainto_tsquery('english', ?%d) ||"      \
+  " plainto_tsquery('simple', ?%d))"
+
+/* The schema on PostgreSQL, created in one transaction on a database
+** without a `meta` table. Differences from SQLite, none visible in names or
+** values: integer keys from sequences (bigserial); full text through the
+** GIN index documents_fts over LB_STORE_PG_FTS_DOC instead of FTS5 (no
+** second copy of the text); places through GiST indexes over
+** point(lon, lat) instead of R*Trees (bounding boxes use `<@ box`);
+** `names` is unique on lower(text) as SQLite's NOCASE key; the view
+** `sentences` reads documents.sentences with json_array_elements. The
+** pending list of the GIN index is 16 MB (4 MB by default): inserts add
+** to it and it is merged into the index in bulk, which costs less per
+** document. */
+static const char LB_STORE_SCHEMA_PG[] =
+    "CREATE TABLE meta(key text PRIMARY KEY, value text NOT NULL);\n"
+    "CREATE TABLE documents(\n"
+    "  doc bigserial PRIMARY KEY, id text NOT NULL UNIQUE, hash text NOT NULL, lang text,\n"
+    "  published text, title text, url text, origin text, bytes bigint NOT NULL,\n"
+    "  text text NOT NULL, warnings text, sentences text);\n"
+    "CREATE INDEX documents_fts ON documents USING gin (" LB_STORE_PG_FTS_DOC ")\n"
+    "  WITH (gin_pending_list_limit = 16384);\n"
+    "CREATE VIEW sentences AS\n"
+    "  SELECT d.doc AS doc, (s.n - 1)::integer AS n, (s.v->>0)::integer AS start,\n"
+    "         (s.v->>1)::integer AS \"end\", coalesce((s.v->>2)::integer, 0) AS headline\n"
+    "  FROM documents d, json_array_elements(d.sentences::json) WITH ORDINALITY AS s(v, n);\n"
+    "CREATE TABLE entities(\n"
+    "  ent bigserial PRIMARY KEY, id text NOT NULL UNIQUE, name text, type text, actor text,\n"
+    "  country text, source text, geonameid bigint, lat double precision,\n"
+    "  lon double precision, feature text, cc text, guess integer NOT NULL DEFAULT 0);\n"
+    "CREATE INDEX entities_geo ON entities USING gist (point(lon, lat));\n"
+    "CREATE TABLE mentions(\n"
+    "  doc bigint NOT NULL, n integer NOT NULL, ent bigint NOT NULL, start integer NOT NULL,\n"
+    "  \"end\" integer NOT NULL, text text NOT NULL, actor text, role text, sentence integer,\n"
+    "  rule text, PRIMARY KEY(doc, n));\n"
+    "CREATE INDEX mentions_ent ON mentions(ent);\n"
+    "CREATE TABLE names(text text NOT NULL, ent bigint NOT NULL);\n"
+    "CREATE UNIQUE INDEX names_key ON names(lower(text), ent);\n"
+    "CREATE TABLE quantities(\n"
+    "  doc bigint NOT NULL, n integer NOT NULL, start integer NOT NULL, \"end\" integer NOT NULL,\n"
+    "  text text NOT NULL, value double precision, min double precision,\n"
+    "  max double precision, approx integer NOT NULL DEFAULT 0, unit text, unit_text text,\n"
+    "  category text, of text, place text, claim integer, sentence integer, rule text,\n"
+    "  PRIMARY KEY(doc, n));\n"
+    "CREATE INDEX quantities_unit ON quantities(unit, of);\n"
+    "CREATE TABLE dates(\n"
+    "  doc bigint NOT NULL, n integer NOT NULL, start integer NOT NULL, \"end\" integer NOT NULL,\n"
+    "  text text NOT NULL, date_from text, date_to text, granularity text,\n"
+    "  unresolved integer NOT NULL DEFAULT 0, duration integer NOT NULL DEFAULT 0,\n"
+    "  sentence integer, rule text, PRIMARY KEY(doc, n));\n"
+    "CREATE TABLE claims(\n"
+    "  doc bigint NOT NULL, n integer NOT NULL, speaker text, speaker_text text, verb text,\n"
+    "  start integer NOT NULL, \"end\" integer NOT NULL, text text, cue_start integer,\n"
+    "  cue_end integer, speaker_start integer, speaker_end integer, sentence integer,\n"
+    "  rule text, PRIMARY KEY(doc, n));\n"
+    "CREATE TABLE events(\n"
+    "  event bigserial PRIMARY KEY, doc bigint NOT NULL, n integer NOT NULL, code text,\n"
+    "  root text, quad_class integer, goldstein double precision, source text,\n"
+    "  source_entity text, target text, target_entity text, place text, place_name text,\n"
+    "  lat double precision, lon double precision, cc text, geonameid bigint, feature text,\n"
+    "  date text, date_granularity text, day_from integer, day_to integer, quantities text,\n"
+    "  claim integer, sentence integer, start integer NOT NULL, \"end\" integer NOT NULL,\n"
+    "  text text, rule text, mood text, incident bigint, UNIQUE(doc, n));\n"
+    LB_STORE_EVENT_INDEXES
+    "CREATE INDEX events_geo ON events USING gist (point(lon, lat));\n"
+    "CREATE TABLE signals(\n"
+    "  doc bigint NOT NULL, n integer NOT NULL, kind text NOT NULL, start integer NOT NULL,\n"
+    "  \"end\" integer NOT NULL, detail text, rule text, PRIMARY KEY(doc, n));\n"
+    "CREATE TABLE incidents(\n"
+    "  incident bigserial PRIMARY KEY, root text NOT NULL, code text, quad_class integer,\n"
+    "  goldstein double precision, source text, target text, source_entity text,\n"
+    "  target_entity text, place text, place_name text, lat double precision,\n"
+    "  lon double precision, day_from integer, day_to integer,\n"
+    "  reports integer NOT NULL DEFAULT 0, documents integer NOT NULL DEFAULT 0);\n"
+    "CREATE INDEX incidents_key ON incidents(root, day_from);\n"
+    LB_STORE_VIEWS;
 
 #endif
