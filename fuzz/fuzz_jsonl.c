@@ -41,7 +41,7 @@ static void round_trip(const lb_input *in) {
   memset(&back, 0, sizeof back);
   size_t pos;
   char msg[256];
-  FZ_ASSERT(lb_jsonl_parse(line.p, line.n, &back, &scratch, &pos, msg, sizeof msg) == 0);
+  FZ_ASSERT(lb_jsonl_parse(line.p, line.n, NULL, &back, &scratch, &pos, msg, sizeof msg) == 0);
   FZ_ASSERT(back.len == in->len && memcmp(back.text, in->text, in->len) == 0);
   FZ_ASSERT(same(back.id, in->id) && same(back.title, in->title) && same(back.url, in->url));
   FZ_ASSERT(same(back.published, in->published) && same(back.lang, in->lang));
