@@ -353,12 +353,12 @@ static struct {
   const char *train[32], *test[32], *meta[32];
   int ntrain, ntest, nmeta;
   int epochs, batch, threads, eval_every;
-  double lr, drop_in, drop_h, word_drop;
+  double lr, drop_in, drop_h, word_drop, ema;
   unsigned long seed;
   int use_lex, gradcheck;
   unsigned lexwhat; /* LB_ANA_*: --lexmorph form, --lexnames */
   lb_nn_dims d;
-} opt = {.epochs = 30, .batch = 32, .threads = 2, .eval_every = 1, .lr = 2e-3, .drop_in = 0.25,
+} opt = {.epochs = 30, .batch = 32, .threads = 2, .eval_every = 1, .lr = 2e-3, .drop_in = 0.25, .ema = 0.999,
          .drop_h = 0.33, .word_drop = 0.25, .seed = 1,
          .d = {.dword = 100, .nhash = 1 << 14, .dhash = 24, .hid = 200, .nlayer = 2, .darc = 256,
                .dlab = 64}};
@@ -815,6 +815,7 @@ static void prepare_inputs(const lb_synm *m) {
 /* ------------------------------------------------------------ training */
 
 static float *P, *Am, *Av; /* weights, Adam's moments */
+static float *PE;          /* the weights' exponential moving average (what is written) */
 static size_t NP;
 
 typedef struct worker {
@@ -1145,6 +1146,7 @@ static void *work(void *arg) {
 static void init_params(void) {
   NP = lb_nn_nparams(&opt.d);
   P = xcalloc(NP, sizeof *P);
+  PE = xcalloc(NP, sizeof *PE);
   Am = xcalloc(NP, sizeof *Am);
   Av = xcalloc(NP, sizeof *Av);
   lb_nn_bind(&NET, &opt.d, P);
@@ -1177,6 +1179,7 @@ static void init_params(void) {
   FILL(w_ld, (size_t)d->dlab * 2 * H, sqrt(6.0 / (double)(2 * H + d->dlab)));
   FILL(w_lh, (size_t)d->dlab * 2 * H, sqrt(6.0 / (double)(2 * H + d->dlab)));
 #undef FILL
+  memcpy(PE, P, NP * sizeof *P);
 }
 
 static void adam_step(const float *g, long step, double lr) {
@@ -1188,11 +1191,14 @@ static void adam_step(const float *g, long step, double lr) {
   norm = sqrt(norm);
   float scale = norm > 5 ? (float)(5 / norm) : 1.0f;
   float a = (float)(lr * sqrt(c2) / c1);
+  /* the average's decay grows to opt.ema, so early steps do not linger */
+  float dec = (float)fmin(opt.ema, (1.0 + (double)step) / (10.0 + (double)step));
   for (size_t i = 0; i < NP; i++) {
     float gi = g[i] * scale;
     Am[i] = (float)(b1 * Am[i] + (1 - b1) * gi);
     Av[i] = (float)(b2 * Av[i] + (1 - b2) * gi * gi);
     P[i] -= a * Am[i] / (sqrtf(Av[i]) + (float)eps);
+    PE[i] = dec * PE[i] + (1 - dec) * P[i];
   }
 }
 
@@ -1267,7 +1273,7 @@ static void write_model(lb_buf *file, const char *scores) {
   mbuild mb;
   build_skeleton(&mb, scores);
   lb_buf_add(&mb.sec[LB_SEC_NNDIM], &opt.d, sizeof opt.d);
-  lb_buf_add(&mb.sec[LB_SEC_NNW], P, NP * sizeof *P);
+  lb_buf_add(&mb.sec[LB_SEC_NNW], opt.ema > 0 ? PE : P, NP * sizeof *P);
   mb_finish(&mb, file);
   for (int i = 0; i < LB_SEC_MAX; i++)
     if (i != LB_SEC_STR) lb_buf_free(&mb.sec[i]);
@@ -1328,7 +1334,8 @@ static void usage(void) {
           "usage: train_syntax --lang LANG -o MODEL --train FILE[@FROM-TO]... [--test FILE[@FROM-TO]]...\n"
           "       [--lexicon LEX [--lexmorph form] [--lexnames]] (what the model reads of the\n"
           "       lexicon: German morphology, tables of names) [--meta KEY=VALUE]...\n"
-          "       [--epochs N] [--batch N] [--lr X] [--hid N] [--layers N] [--dword N] [--dhash N]\n"
+          "       [--epochs N] [--batch N] [--lr X] [--ema DECAY (0: none)] [--hid N] [--layers N]\n"
+          "       [--dword N] [--dhash N]\n"
           "       [--darc N] [--dlab N] [--threads N] [--seed S] [--eval-every N] [--write-test FILE]\n"
           "       [--treebank TB] (FILE@RANGE:TB marks a file's treebank, 0..3; the model writes TB's)\n");
   exit(2);
@@ -1353,6 +1360,7 @@ int main(int argc, char **argv) {
     } else if (ARG("--epochs")) opt.epochs = atoi(v);
     else if (ARG("--batch")) opt.batch = atoi(v);
     else if (ARG("--lr")) opt.lr = atof(v);
+    else if (ARG("--ema")) opt.ema = atof(v);
     else if (ARG("--hid")) opt.d.hid = (uint32_t)atoi(v);
     else if (ARG("--layers")) opt.d.nlayer = (uint32_t)atoi(v);
     else if (ARG("--dword")) opt.d.dword = (uint32_t)atoi(v);

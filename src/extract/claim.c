@@ -147,10 +147,6 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   /* what is said: the complement, a quote or a reported clause */
   int32_t comp = lb_tree_child(tx, v, "ccomp");
   if (comp < 0) comp = lb_tree_child(tx, v, "parataxis");
-  if (comp < 0) {
-    int32_t x = lb_tree_child(tx, v, "xcomp");
-    if (x >= 0 && tx->words.v[x].upos == LB_UPOS_VERB) comp = x;
-  }
   if (comp >= 0) {
     lb_tree_span(tx, comp, &cs, &ce);
     return add_claim(c, key, rule, v, speaker, cs, ce);

@@ -189,7 +189,13 @@ static int spec_match(const lb_text *tx, int32_t k, const char *s, int n) {
     return dl > base && memcmp(w->deprel, s, base) == 0 && w->deprel[base] == ':' &&
            strcmp(w->deprel + base, ":pass") != 0;
   }
-  if (strncmp(w->deprel, s, base) != 0 || (w->deprel[base] != 0 && w->deprel[base] != ':'))
+  /* "obl:gegen" and "nmod:gegen" alike: parsers confuse where a
+  ** prepositional phrase hangs, its preposition they do not */
+  int pp = (base == 3 && (!memcmp(s, "obl", 3) || !memcmp(s, "nmod", 3))) ||
+           (base == 4 && !memcmp(s, "nmod", 4));
+  if (pp) {
+    if (!lb_tree_rel(w, "obl") && !lb_tree_rel(w, "nmod")) return 0;
+  } else if (strncmp(w->deprel, s, base) != 0 || (w->deprel[base] != 0 && w->deprel[base] != ':'))
     return 0;
   const char *sub = colon + 1;
   size_t sl = (size_t)(s + n - sub);
@@ -198,6 +204,33 @@ static int spec_match(const lb_text *tx, int32_t k, const char *s, int n) {
   /* the case word's lemma */
   int32_t cs = lb_tree_child(tx, k, "case");
   return cs >= 0 && lb_tree_lemma_in(&tx->words.v[cs], sub, sl);
+}
+
+/* Words in the subtree of h (not h) matching a spec with a case word
+** ("obl:gegen"), breadth first: the target of a build-up "für eine
+** Offensive gegen ukrainische Kräfte" is deep in the object's phrase. */
+static int deep_words(const lb_text *tx, int32_t h, const char *specs, int n, int32_t *out, int max) {
+  int32_t queue[256];
+  int qh = 0, qt = 0, k = 0;
+  for (int32_t c = tx->words.v[h].kid; c >= 0 && qt < 256; c = tx->words.v[c].sib) queue[qt++] = c;
+  while (qh < qt && k < max) {
+    int32_t w = queue[qh++];
+    const char *p = specs, *end = specs + n;
+    while (p < end) {
+      const char *q = memchr(p, '|', (size_t)(end - p));
+      if (!q) q = end;
+      if (memchr(p, ':', (size_t)(q - p)) && !memchr(p, '>', (size_t)(q - p)) &&
+          spec_match(tx, w, p, (int)(q - p))) {
+        out[k++] = w;
+        break;
+      }
+      p = q + 1;
+    }
+    /* not into clauses that have a subject of their own */
+    for (int32_t c = tx->words.v[w].kid; c >= 0 && qt < 256; c = tx->words.v[c].sib)
+      if (!lb_tree_rel(&tx->words.v[c], "nsubj")) queue[qt++] = c;
+  }
+  return k;
 }
 
 /* The children of h matching one of the '|'-separated specs (with
@@ -256,6 +289,12 @@ static const char *mood_of(const ctx *c, int32_t v, int noun) {
       return "negated";
   }
   if (noun) {
+    /* "zukünftige Angriffe", "possible strikes"; "für eine Offensive" */
+    for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib) {
+      const lb_word *x = &tx->words.v[k];
+      if (lb_tree_rel(x, "amod") && lemma_class(c, c->t_mood, x, "irr")) return "hypothetical";
+      if (lb_tree_rel(x, "case") && lemma_class(c, c->t_mood, x, "purpose")) return "intended";
+    }
     /* the noun's verb: "keine Angriffe verübt", "plant eine Offensive" */
     if (w->head >= 0 && (lb_tree_rel(w, "obj") || lb_tree_rel(w, "nsubj"))) v = w->head;
     else return NULL;
@@ -299,7 +338,7 @@ static const char *mood_of(const ctx *c, int32_t v, int noun) {
 
 static int32_t place_of(const ctx *c, int32_t v, const slot *tgt) {
   const lb_text *tx = c->tx;
-  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
+  for (int32_t k = v >= 0 ? tx->words.v[v].kid : -1; k >= 0; k = tx->words.v[k].sib) {
     const lb_word *x = &tx->words.v[k];
     if (!(lb_tree_rel(x, "obl") || lb_tree_rel(x, "nmod") || lb_tree_rel(x, "advmod"))) continue;
     int32_t cs = lb_tree_child(tx, k, "case");
@@ -322,6 +361,51 @@ static int32_t place_of(const ctx *c, int32_t v, const slot *tgt) {
     const lb_entity *e = &c->d->entities.v[tgt->ent];
     const lb_mention *m = &e->mentions.v[tgt->men];
     if (e->has_geo && m->role != LB_ROLE_ACTOR && m->role != LB_ROLE_ADJ) return tgt->ent;
+  }
+  return -1;
+}
+
+/* The entity of a country: the one whose actor code is it, else a GPE of it. */
+static int32_t country_entity(const lb_doc *d, const char *cc) {
+  if (!cc) return -1;
+  for (size_t i = 0; i < d->entities.n; i++)
+    if (d->entities.v[i].actor && strcmp(d->entities.v[i].actor, cc) == 0) return (int32_t)i;
+  return -1;
+}
+
+/* "einschließlich der Hauptstadt": a role noun for a capital in the
+** trigger's phrases (table rolenoun, value "capital") places the event in
+** the target country's capital, when the document names that place. */
+static int32_t capital_of(const ctx *c, int32_t v, const char *target_entity) {
+  const lb_doc *d = c->d;
+  const lb_text *tx = c->tx;
+  int t_role = lb_lex_table(c->lx, "rolenoun");
+  if (!target_entity || t_role < 0) return -1;
+  int32_t te = lb_doc_entity_find(d, target_entity);
+  const char *cc = te >= 0 ? d->entities.v[te].country : NULL;
+  if (!cc) return -1;
+  int found = 0;
+  int32_t stack[64];
+  int sp = 0;
+  stack[sp++] = v;
+  while (sp && !found) {
+    int32_t w = stack[--sp];
+    const lb_word *x = &tx->words.v[w];
+    if (w != v && x->upos == LB_UPOS_NOUN && x->lemma) {
+      lb_buf k = LB_BUF_INIT;
+      lb_norm_key(&k, x->lemma, strlen(x->lemma));
+      lb_lex_rec r;
+      found = lb_lex_find(c->lx, t_role, k.p, k.n, &r) && lb_lex_field_is(&r, 0, "capital");
+      lb_buf_free(&k);
+    }
+    for (int32_t ch = x->kid; ch >= 0 && sp < 64; ch = tx->words.v[ch].sib) stack[sp++] = ch;
+  }
+  if (!found) return -1;
+  for (size_t i = 0; i < d->entities.n; i++) {
+    const lb_entity *e = &d->entities.v[i];
+    if (e->has_geo && e->geo.feature && strcmp(e->geo.feature, "PPLC") == 0 && e->country &&
+        strcmp(e->country, cc) == 0)
+      return (int32_t)i;
   }
   return -1;
 }
@@ -490,9 +574,13 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       if (s >= 0) ws[n++] = s;
     }
     for (int i = 0; i < n && *ns < MAXACT; i++) *ns += resolve(c, ws[i], 1, src + *ns);
-    if (fr->tgt) n = slot_words(tx, v, fr->tgt, fr->tgtn, ws, 8);
-    else if (pass) n = slot_words(tx, v, "nsubj:pass", 10, ws, 8);
-    else n = slot_words(tx, v, "obj|iobj|obl:arg", 16, ws, 8);
+    if (fr->tgt) {
+      n = slot_words(tx, v, fr->tgt, fr->tgtn, ws, 8);
+      if (!n) n = deep_words(tx, v, fr->tgt, fr->tgtn, ws, 8);
+    } else if (pass)
+      n = slot_words(tx, v, "nsubj:pass", 10, ws, 8);
+    else
+      n = slot_words(tx, v, "obj|iobj|obl:arg", 16, ws, 8);
     /* a participle modifying a noun is passive: "die angegriffene Stadt" */
     if (n == 0 && lb_tree_rel(&tx->words.v[v], "acl") && !fr->tgt &&
         lb_ufeat_get(tx->words.v[v].feats, LB_UF_VERBFORM) == LB_VERBFORM_PART)
@@ -533,6 +621,12 @@ static void code_trigger(ctx *c, int32_t v) {
   const lb_word *w = &tx->words.v[v];
   int noun = w->upos == LB_UPOS_NOUN || w->upos == LB_UPOS_PROPN;
   if (!noun && w->upos != LB_UPOS_VERB) return;
+  /* "diese Offensive", "this attack": an event told before */
+  if (noun)
+    for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib)
+      if (lb_tree_rel(&tx->words.v[k], "det") &&
+          lb_ufeat_get(tx->words.v[k].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_DEM)
+        return;
   uint32_t kl;
   char *key = trigger_key(c, v, &kl);
   lb_lex_entry e;
@@ -600,15 +694,41 @@ static void code_trigger(ctx *c, int32_t v) {
           }
           ev->start = lo;
           ev->end = hi;
-          int32_t pl = place_of(c, v, t);
+          set_cameo(c, ev);
+          int32_t pl = place_of(c, v, NULL);
           if (pl < 0 && ce != v) pl = place_of(c, ce, NULL);
+          if (pl < 0) pl = capital_of(c, v, ev->target_entity);
+          /* a target that is a place ("griff Kiew an") places a material
+          ** conflict; a treaty with North Korea is not signed there */
+          if (pl < 0 && ev->quad_class == 4) pl = place_of(c, -1, t);
           if (pl >= 0) ev->place = d->entities.v[pl].id;
+          /* "Gebiete in Kursk gehalten": the place's country is the target
+          ** when the frame says so (tgt=...|place) */
+          if (!t && pl >= 0 && fr.tgt && memmem(fr.tgt, (size_t)fr.tgtn, "place", 5) &&
+              d->entities.v[pl].country) {
+            const lb_entity *pe = &d->entities.v[pl];
+            ev->target = with_sector(d->tx.arena, pe->country, fr.tsec, fr.tsecn);
+            int32_t ce2 = country_entity(d, pe->country);
+            ev->target_entity = ce2 >= 0 ? d->entities.v[ce2].id : NULL;
+          }
           date_of(c, v, ev);
           if (d->published) ev->reported = d->published;
-          set_cameo(c, ev);
         }
       return;
     }
+}
+
+/* Is the trigger at byte offset off a noun? */
+static int tree_noun_at(const ctx *c, uint32_t off) {
+  const lb_text *tx = c->tx;
+  size_t lo = 0, hi = tx->words.n; /* words are in text order */
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (tx->words.v[mid].start < off) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= tx->words.n || tx->words.v[lo].start != off) return 0;
+  return tx->words.v[lo].upos == LB_UPOS_NOUN || tx->words.v[lo].upos == LB_UPOS_PROPN;
 }
 
 static int ev_cmp(const void *x, const void *y) {
@@ -638,7 +758,7 @@ static void statements(ctx *c) {
       for (uint32_t q = 0; q < e.nrec && !code; q++)
         if (lb_lex_rec_get(c->lx, &e, q, &r) && r.table == t_rverb && lb_lex_field_is(&r, 0, c->lang)) {
           const char *f;
-          int fl = lb_lex_field(r.val, r.val_len, 4, &f);
+          int fl = lb_lex_field(r.val, r.val_len, 1, &f);
           if (fl > 0 && !(fl == 1 && f[0] == '-')) code = lb_arena_strndup(d->tx.arena, f, (size_t)fl);
         }
     lb_buf_free(&k);
@@ -706,6 +826,36 @@ void lb_evt_run(lb_doc *d) {
     if (!dup) d->events.v[out++] = *e;
   }
   d->events.n = out;
+  /* a noun naming an event told before ("Truppenverlegung" after the
+  ** build-up): same code and source as an earlier event */
+  out = 0;
+  for (size_t i = 0; i < d->events.n; i++) {
+    lb_event *e = &d->events.v[i];
+    int seen = 0;
+    if (e->source && e->trigger_start < e->trigger_end &&
+        c.tx->words.n && tree_noun_at(&c, e->trigger_start))
+      for (size_t k = 0; k < out && !seen; k++)
+        seen = strcmp(d->events.v[k].code, e->code) == 0 && same(d->events.v[k].source, e->source) &&
+               d->events.v[k].trigger_start < e->trigger_start;
+    if (!seen) d->events.v[out++] = *e;
+  }
+  d->events.n = out;
+  /* an exchange: fighting sides without a target in one sentence strike
+  ** each other ("Moskau startete 145 Drohnen, während die Ukraine eine
+  ** Salve abfeuerte") */
+  for (size_t i = 0; i < d->events.n; i++) {
+    lb_event *e = &d->events.v[i];
+    if (e->target || !e->source || e->mood || strncmp(e->code, "19", 2) != 0) continue;
+    for (size_t j = 0; j < d->events.n; j++) {
+      lb_event *f = &d->events.v[j];
+      if (i == j || f->sentence != e->sentence || f->mood || !f->source ||
+          strncmp(f->code, "19", 2) != 0 || strncmp(e->source, f->source, 3) == 0)
+        continue;
+      e->target = lb_arena_strndup(d->tx.arena, f->source, 3); /* the other side's country */
+      e->target_entity = f->source_entity;
+      break;
+    }
+  }
   statements(&c);
   /* quantities and claims inside each event */
   for (size_t i = 0; i < d->events.n; i++) {

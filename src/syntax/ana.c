@@ -86,11 +86,13 @@ static void lex_morph(const lb_lex *lx, const lextabs *t, lb_ana_word *w) {
       if (!q) q = end;
       size_t n = (size_t)(q - p);
       if (pos == LB_LEXM_NOUN && n == 7) {
-        if (!memcmp(p, "NOM", 3)) w->lexcase |= LB_LEXC_NOM;
-        else if (!memcmp(p, "GEN", 3)) w->lexcase |= LB_LEXC_GEN;
-        else if (!memcmp(p, "DAT", 3)) w->lexcase |= LB_LEXC_DAT;
-        else if (!memcmp(p, "AKK", 3)) w->lexcase |= LB_LEXC_ACC;
-        w->lexpos |= !memcmp(p + 4, "SIN", 3) ? LB_LEXM_SING : LB_LEXM_PLUR;
+        int cs = -1, pl = memcmp(p + 4, "SIN", 3) != 0;
+        if (!memcmp(p, "NOM", 3)) w->lexcase |= LB_LEXC_NOM, cs = 0;
+        else if (!memcmp(p, "GEN", 3)) w->lexcase |= LB_LEXC_GEN, cs = 1;
+        else if (!memcmp(p, "DAT", 3)) w->lexcase |= LB_LEXC_DAT, cs = 2;
+        else if (!memcmp(p, "AKK", 3)) w->lexcase |= LB_LEXC_ACC, cs = 3;
+        if (cs >= 0) w->nounread |= (uint8_t)(1u << (cs * 2 + pl));
+        w->lexpos |= !pl ? LB_LEXM_SING : LB_LEXM_PLUR;
       } else if (pos == LB_LEXM_VERB) {
         if (n == 3 && !memcmp(p, "INF", 3)) w->lexpos |= LB_LEXM_VINF;
         else if (n == 3 && !memcmp(p, "PA2", 3)) w->lexpos |= LB_LEXM_VPA2;
@@ -105,6 +107,13 @@ static void lex_morph(const lb_lex *lx, const lextabs *t, lb_ana_word *w) {
           if (n == 6 && !memcmp(p, "KJ2", 3)) w->lexpos |= LB_LEXM_VKJ2;
           w->lexpos |= p[n - 2] == 'S' ? LB_LEXM_SING : LB_LEXM_PLUR;
           w->lexpos |= p[n - 1] == '1' ? LB_LEXM_P1 : p[n - 1] == '2' ? LB_LEXM_P2 : LB_LEXM_P3;
+          int tense = n == 6 && !memcmp(p, "PRT", 3) ? 1 : n == 6 && !memcmp(p, "KJ1", 3) ? 2
+                    : n == 6 && !memcmp(p, "KJ2", 3) ? 3 : 0;
+          int person = p[n - 1] - '0';
+          uint8_t rd = LB_VREAD(tense, p[n - 2] != 'S', person >= 1 && person <= 3 ? person : 3);
+          int have = 0;
+          for (int k = 0; k < w->nvread; k++) have |= w->vread[k] == rd;
+          if (!have && w->nvread < 8) w->vread[w->nvread++] = rd;
         }
       }
       p = q + 1;

@@ -50,6 +50,11 @@ typedef struct lb_ana_word {
   uint32_t lexpos; /* what the morphological lexicon says (LB_LEXM_* bits), 0 = nothing */
   uint32_t lexcase;/* noun/adjective/determiner cases the lexicon allows (LB_LEXC_* bits) */
   uint8_t freq;    /* log2-ish frequency class in the training data (0 = unseen) */
+  /* the lexicon's readings, for the feature bundles they allow (parse.c):
+  ** finite verb readings as LB_VREAD(tense, plural, person), noun readings
+  ** as bit (case * 2 + plural) with case 0 NOM, 1 GEN, 2 DAT, 3 AKK */
+  uint8_t nvread, nounread;
+  uint8_t vread[8];
   /* out: tagger */
   uint8_t upos;    /* index into the model's UPOS names */
   uint16_t feats;  /* index into the model's feature bundles (0 = "_") */
@@ -98,6 +103,9 @@ enum {
   LB_ANA_NAMES = 2, /* the tables of names, nationalities and roles */
 };
 enum { LB_LEXC_NOM = 1, LB_LEXC_GEN = 2, LB_LEXC_DAT = 4, LB_LEXC_ACC = 8 };
+/* A finite verb reading: tense 0 present, 1 past, 2 Konjunktiv I, 3
+** Konjunktiv II; plural 0/1; person 1..3. */
+#define LB_VREAD(tense, plural, person) ((uint8_t)((tense) << 3 | (plural) << 2 | (person)))
 
 typedef struct lb_ana {
   lb_ana_word *w;

@@ -10,6 +10,7 @@
 #include "model.h"
 
 #include "ana.h"
+#include "ufeat.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -201,6 +202,15 @@ static int check(checker *c, lb_synm *m) {
   return 1;
 }
 
+/* Every bundle's features packed (ufeat.h), for the lexicon's check of
+** bundles (parse.c) and for the words' feats (syntax.c). */
+static int pack_bundles(lb_synm *m) {
+  m->packed = calloc(m->nbundle ? m->nbundle : 1, sizeof *m->packed);
+  if (!m->packed) return 0;
+  for (uint32_t b = 0; b < m->nbundle; b++) m->packed[b] = lb_ufeat_pack(lb_synm_bundle_str(m, b));
+  return 1;
+}
+
 lb_synm *lb_synm_from_mem(const void *p, size_t n, char *err, size_t errlen) {
   lb_synm *m = calloc(1, sizeof *m);
   if (!m) {
@@ -212,6 +222,11 @@ lb_synm *lb_synm_from_mem(const void *p, size_t n, char *err, size_t errlen) {
   m->size = n;
   if ((uintptr_t)p % 8 || !check(&c, m)) {
     if ((uintptr_t)p % 8) snprintf(err, errlen, "<memory>: model bytes not 8-byte aligned");
+    free(m);
+    return NULL;
+  }
+  if (!pack_bundles(m)) {
+    snprintf(err, errlen, "out of memory");
     free(m);
     return NULL;
   }
@@ -248,11 +263,17 @@ lb_synm *lb_synm_open(const char *path, char *err, size_t errlen) {
   m->base = p;
   m->size = (size_t)st.st_size;
   m->fd_mapped = 1;
+  if (!pack_bundles(m)) {
+    snprintf(err, errlen, "out of memory");
+    lb_synm_close(m);
+    return NULL;
+  }
   return m;
 }
 
 void lb_synm_close(lb_synm *m) {
   if (!m) return;
+  free(m->packed);
   if (m->fd_mapped) munmap((void *)m->base, m->size);
   free(m);
 }

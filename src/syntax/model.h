@@ -94,6 +94,7 @@ typedef struct lb_synm {
   uint32_t nrulelist;
   lb_synm_dict tagdict, lemdict, words;
   lb_nn_net net; /* weights bound into NNW (net.d.nword == 0: none) */
+  uint64_t *packed; /* per bundle: its features packed (ufeat.h), made at open */
   /* ids the analysis code needs, found by name at open (-1 when absent) */
   int upos_punct, upos_sym, upos_propn, upos_noun, upos_verb, upos_aux, upos_adp, upos_det, rel_root;
 } lb_synm;

@@ -9,6 +9,7 @@
 
 #include "../base/arena.h"
 #include "../lex/lex.h"
+#include "ufeat.h"
 
 uint32_t lb_parse_word_row(const lb_synm *m, const lb_ana_word *w) {
   uint32_t v;
@@ -30,17 +31,41 @@ void lb_parse_pair_logprob(const lb_synm *m, float *pair) {
   }
 }
 
-uint16_t lb_parse_best_bundle(const lb_synm *m, int upos, const float *pair) {
+/* Do packed features f agree with the lexicon's readings of verb w? A
+** finite verb's mood, tense, number and person must be one of its
+** readings ("habe" in the third person is Konjunktiv I). Nouns are not
+** checked: the dictionary writes old datives ("dem Tage") where news has
+** none, and that cost more features than it won (make eval-syntax, 12/2026).
+** Words the lexicon does not know agree with everything. */
+static int agrees(const lb_ana_word *w, uint64_t f) {
+  if (!w) return 1;
+  int mood = lb_ufeat_get(f, LB_UF_MOOD), pers = lb_ufeat_get(f, LB_UF_PERSON);
+  int num = lb_ufeat_get(f, LB_UF_NUMBER), tense = lb_ufeat_get(f, LB_UF_TENSE);
+  if (w->nvread && (mood == LB_MOOD_IND || mood == LB_MOOD_SUB) && pers && num) {
+    int past = tense == 1, ok = 0; /* Tense=Past is value 1 (ufeat.c) */
+    for (int k = 0; k < w->nvread && !ok; k++) {
+      int t = w->vread[k] >> 3, pl = (w->vread[k] >> 2) & 1, p = w->vread[k] & 3;
+      int rmood = t >= 2 ? LB_MOOD_SUB : LB_MOOD_IND, rpast = t == 1 || t == 3;
+      ok = rmood == mood && rpast == past && p == pers && pl == (num == LB_NUMBER_PLUR);
+    }
+    if (!ok) return 0;
+  }
+  return 1;
+}
+
+uint16_t lb_parse_best_bundle(const lb_synm *m, int upos, const float *pair, const lb_ana_word *w) {
   if (upos < 0 || (uint32_t)upos >= m->nupos) return 0;
   uint32_t first = m->cand[2 * upos], cnt = m->cand[2 * upos + 1];
   if (cnt == 0) return 0;
   uint16_t best = m->candlist[first];
   float bs = -INFINITY;
+  int best_ok = 0;
   for (uint32_t k = 0; k < cnt; k++) {
     uint16_t b = m->candlist[first + k];
     float sc = 0;
     for (uint32_t a = 0; a < m->nattr; a++) sc += pair[lb_synm_bundle_pair(m, b, a)];
-    if (sc > bs) bs = sc, best = b;
+    int ok = agrees(w, m->packed[b]);
+    if ((ok && !best_ok) || (ok == best_ok && sc > bs)) bs = sc, best = b, best_ok = ok;
   }
   return best;
 }
@@ -171,7 +196,11 @@ static void run_piece(const lb_synm *m, const lb_lex *lx, lb_ana *s, int w0, int
     w->upos = (uint8_t)best;
     float *pair = A.pair + (size_t)i * m->npair;
     lb_parse_pair_logprob(m, pair);
-    w->feats = lb_parse_best_bundle(m, best, pair);
+    w->feats = lb_parse_best_bundle(m, best, pair,
+                                    (m->lexwhat & LB_ANA_FORM) &&
+                                            (best == m->upos_verb || best == m->upos_aux)
+                                        ? w
+                                        : NULL);
     const char *lem = lb_parse_lemma_lookup(m, lx, w, a, &w->lemma_src);
     if (!lem) {
       rule_pick p = {.m = m, .A = &A, .i = i, .best = -1};

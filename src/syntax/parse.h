@@ -36,8 +36,9 @@ uint32_t lb_parse_word_row(const lb_synm *m, const lb_ana_word *w);
 ** probabilities within each attribute. */
 void lb_parse_pair_logprob(const lb_synm *m, float *pair);
 /* The bundle among m's candidates for `upos` with the highest sum of pair
-** scores; 0 ("_") when the tag has none. */
-uint16_t lb_parse_best_bundle(const lb_synm *m, int upos, const float *pair);
+** scores, among those that agree with the lexicon's readings of word w
+** when any does (w NULL: no check); 0 ("_") when the tag has none. */
+uint16_t lb_parse_best_bundle(const lb_synm *m, int upos, const float *pair, const lb_ana_word *w);
 
 /* The rules that may apply to a folded form with tag `upos` (its ending is
 ** the rule's strip string; the rule was seen with that tag): fn for each. */

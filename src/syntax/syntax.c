@@ -36,7 +36,6 @@ typedef struct model_ref {
   char lang[8];
   lb_synm *m;
   uint8_t upos[24];  /* model tag -> enum lb_upos */
-  uint64_t *packed;  /* per bundle: lb_ufeat_pack of its string */
 } model_ref;
 
 struct lb_syntax {
@@ -63,17 +62,9 @@ static int add_model(lb_syntax *sx, const char *path, char *err, size_t errlen) 
     for (int u = 1; u < LB_UPOS_COUNT; u++)
       if (strcmp(UPOS_NAMES[u], name) == 0) r->upos[i] = (uint8_t)u;
   }
-  r->packed = calloc(m->nbundle, sizeof *r->packed);
-  if (!r->packed) {
-    lb_synm_close(m);
-    snprintf(err, errlen, "out of memory");
-    return 0;
-  }
-  for (uint32_t b = 0; b < m->nbundle; b++) r->packed[b] = lb_ufeat_pack(lb_synm_bundle_str(m, b));
   if (!m->net.d.nword) {
     snprintf(err, errlen, "%s: a syntax model without its network", path);
     lb_synm_close(m);
-    free(r->packed);
     return 0;
   }
   sx->n++;
@@ -141,7 +132,6 @@ void lb_syntax_close(lb_syntax *sx) {
   if (!sx) return;
   for (int i = 0; i < sx->n; i++) {
     lb_synm_close(sx->v[i].m);
-    free(sx->v[i].packed);
   }
   free(sx->v);
   free(sx);
@@ -280,7 +270,7 @@ static void analyse(lb_text *tx, const model_ref *ref, lb_sent *st, lb_arena *sc
     const lb_ana_word *a = &an.w[i];
     w->upos = ref->upos[a->upos];
     w->featstr = lb_synm_bundle_str(m, a->feats);
-    w->feats = ref->packed[a->feats];
+    w->feats = ref->m->packed[a->feats];
     /* dictionary lemmas live in the mapped model; the others in scratch */
     w->lemma = a->lemma_src == LB_LEMMA_DICT ? a->lemma : lb_arena_strdup(tx->arena, a->lemma);
     w->head = a->head < 0 ? -1 : (int32_t)st->word0 + a->head;
