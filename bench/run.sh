@@ -9,7 +9,10 @@
 # (each timed row, like wc -w, is the best of three runs)
 #   lagebild extract --stages text    tokens + sentences + language: all cores
 #                                     and one thread (goal: >= 1.0x wc -w)
-#   lagebild extract                  all stages, all cores (goal: >= 0.5x)
+#   lagebild extract --stages lexicon up to the lexicon, all cores
+#   lagebild extract --stages syntax  up to the syntax stage, and
+#   lagebild extract                  all stages, all cores, on a slice of the
+#                                     corpus (BENCH_SLICE_MB, below)
 #   start-up                          median of 21 runs on an empty document
 #   peak RSS                          of the all-stages run (GNU time's %M)
 # then every bench/row_*.sh (sorted; see bench/lib.sh for what they get).
@@ -83,6 +86,34 @@ extract_row() { # label, extract arguments...
 }
 extract_row "extract --stages text ($CPUS threads)" --stages text
 extract_row "extract --stages text --threads 1" --stages text --threads 1
+extract_row "extract --stages lexicon ($CPUS threads)" --stages lexicon
+
+# The syntax stage (a neural tagger and parser: docs/syntax.md) runs before
+# the extractors and costs far more than everything before it, so the rows
+# from here on measure a slice of the corpus: its first documents up to
+# BENCH_SLICE_MB (default 4) MB of text, with wc -w timed again on the same
+# slice for the ratio. The rows of bench/row_*.sh get the slice too.
+SLICE_MB=${BENCH_SLICE_MB:-4}
+awk -v max=$((SLICE_MB * 1000000)) '{ n += length($0) + 1; if (n > max) exit; print }' \
+  "$BENCH_TXT" >"$BENCH_DIR/slice.txt"
+BENCH_DOCS=$(wc -l <"$BENCH_DIR/slice.txt")
+head -n "$BENCH_DOCS" "$BENCH_JSONL" >"$BENCH_DIR/slice.jsonl"
+BENCH_JSONL=$BENCH_DIR/slice.jsonl
+BENCH_TXT=$BENCH_DIR/slice.txt
+BENCH_TEXT_BYTES=$(($(wc -c <"$BENCH_TXT") - BENCH_DOCS))
+best=""
+bestcpu=""
+for i in 1 2 3; do
+  bench_run "$BENCH_DIR/wc" env LC_ALL=C wc -w "$BENCH_TXT"
+  best=$(echo "$BENCH_S ${best:-$BENCH_S}" | awk '{ print ($1 < $2) ? $1 : $2 }')
+  [ -z "$BENCH_CPU" ] || bestcpu=$(echo "$BENCH_CPU ${bestcpu:-$BENCH_CPU}" | awk '{ print ($1 < $2) ? $1 : $2 }')
+done
+BENCH_WC_SECONDS=$best
+BENCH_WC_CPU=$bestcpu
+export BENCH_JSONL BENCH_TXT BENCH_DOCS BENCH_TEXT_BYTES BENCH_WC_SECONDS BENCH_WC_CPU
+echo "  -- from here on: the first $BENCH_DOCS documents ($(echo "$BENCH_TEXT_BYTES" | awk '{ printf "%.1f", $1 / 1e6 }') MB), wc -w timed on them again --"
+bench_row "LC_ALL=C wc -w (slice)" "$BENCH_WC_SECONDS" "$BENCH_DOCS" "$BENCH_WC_CPU"
+extract_row "extract --stages syntax ($CPUS threads)" --stages syntax
 extract_row "extract, all stages ($CPUS threads)"
 rss=$BENCH_RSS
 

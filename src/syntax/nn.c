@@ -13,6 +13,8 @@
 #include <assert.h>
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../base/arena.h"
@@ -251,10 +253,10 @@ static void linear(int r, int out, int in, const float *x, int ldx, const float 
       for (int o = 0; o < out; o++) y[(size_t)i * out + o] += b[o];
 }
 
-void lb_nn_forward(const lb_nn_net *net, const lb_nn_in *in, lb_nn_act *A) {
+/* The inputs of one sentence into A->x (ROOT first), dropout applied. */
+static void inputs(const lb_nn_net *net, const lb_nn_in *in, lb_nn_act *A) {
   const lb_nn_dims *d = &net->d;
-  int n = A->n, N = n + 1, H = (int)d->hid, din = (int)lb_nn_din(d);
-  /* inputs */
+  int n = A->n, N = n + 1, din = (int)lb_nn_din(d);
   memcpy(A->x, net->x_root, (size_t)din * sizeof(float));
   for (int i = 0; i < n; i++) {
     float *x = A->x + (size_t)(i + 1) * din;
@@ -269,41 +271,12 @@ void lb_nn_forward(const lb_nn_net *net, const lb_nn_in *in, lb_nn_act *A) {
   }
   if (A->mask_x)
     for (size_t k = 0; k < (size_t)N * din; k++) A->x[k] *= A->mask_x[k];
-  /* the BiLSTM; the recurrent state of a direction is read from its half
-  ** of the previous output row, so lstm_dir passes stride 2H */
-  const float *layer_in = A->x;
-  int lin = din;
-  for (uint32_t l = 0; l < d->nlayer; l++) {
-    for (int r = 0; r < 2; r++) {
-      int Hh = H;
-      float *G = A->gates[l][r], *C = A->c[l][r];
-      linear(N, 4 * Hh, lin, layer_in, lin, net->w_ih[l][r], net->b[l][r], G);
-      const float *hp = NULL, *cp = NULL;
-      for (int s = 0; s < N; s++) {
-        int t = r ? N - 1 - s : s;
-        float *g = G + (size_t)t * 4 * H;
-        if (hp) lb_nn_gemm(1, 4 * H, H, hp, H, net->w_hh[l][r], 4 * H, g, 4 * H, 1);
-        float *c = C + (size_t)t * H, *h = A->h[l] + (size_t)t * 2 * H + (r ? H : 0);
-        for (int u = 0; u < H; u++) g[u] = sigm(g[u]);
-        for (int u = H; u < 2 * H; u++) g[u] = sigm(g[u]);
-        for (int u = 2 * H; u < 3 * H; u++) g[u] = ftanh(g[u]);
-        for (int u = 3 * H; u < 4 * H; u++) g[u] = sigm(g[u]);
-        for (int u = 0; u < H; u++) c[u] = g[u] * g[2 * H + u] + (cp ? g[H + u] * cp[u] : 0);
-        for (int u = 0; u < H; u++) h[u] = g[3 * H + u] * ftanh(c[u]);
-        hp = h;
-        cp = c;
-      }
-    }
-    if (A->mask_h[l]) {
-      /* y = h * mask (the trainer allocated y apart from h) */
-      assert(A->y[l] != A->h[l]);
-      for (size_t k = 0; k < (size_t)N * 2 * H; k++) A->y[l][k] = A->h[l][k] * A->mask_h[l][k];
-    }
-    layer_in = A->y[l];
-    lin = 2 * H;
-  }
-  const float *R = layer_in; /* (N x 2H) */
-  int R2 = 2 * H;
+}
+
+/* The output layers of one sentence from its top LSTM layer. */
+static void heads(const lb_nn_net *net, lb_nn_act *A, const float *R) {
+  const lb_nn_dims *d = &net->d;
+  int n = A->n, N = n + 1, R2 = 2 * (int)d->hid;
   linear(n, (int)d->nupos, R2, R + R2, R2, net->w_upos, net->b_upos, A->upos);
   linear(n, (int)d->npair, R2, R + R2, R2, net->w_pair, net->b_pair, A->pair);
   linear(N, (int)d->darc, R2, R, R2, net->w_ad, net->b_ad, A->hd);
@@ -313,14 +286,12 @@ void lb_nn_forward(const lb_nn_net *net, const lb_nn_in *in, lb_nn_act *A) {
     A->hh[k] = lrelu(A->hh[k]);
   }
   /* arc(i, j) = (hd_i U) . hh_j + hh_j . u_head: ud = hd U, then ud
-  ** against hh transposed (in the score matrix's room, used up after) */
+  ** against hh transposed */
   linear(N, (int)d->darc, (int)d->darc, A->hd, (int)d->darc, net->u_arc, NULL, A->ud);
-  {
-    float *ht = A->arc_t;
-    for (int j = 0; j < N; j++)
-      for (uint32_t k = 0; k < d->darc; k++) ht[(size_t)k * N + j] = A->hh[(size_t)j * d->darc + k];
-    lb_nn_gemm(n, N, (int)d->darc, A->ud + d->darc, (int)d->darc, ht, N, A->arc, N, 0);
-  }
+  float *ht = A->arc_t;
+  for (int j = 0; j < N; j++)
+    for (uint32_t k = 0; k < d->darc; k++) ht[(size_t)k * N + j] = A->hh[(size_t)j * d->darc + k];
+  lb_nn_gemm(n, N, (int)d->darc, A->ud + d->darc, (int)d->darc, ht, N, A->arc, N, 0);
   for (int j = 0; j < N; j++) {
     float bj = 0;
     const float *hh = A->hh + (size_t)j * d->darc;
@@ -333,6 +304,85 @@ void lb_nn_forward(const lb_nn_net *net, const lb_nn_in *in, lb_nn_act *A) {
     A->ld[k] = lrelu(A->ld[k]);
     A->lh[k] = lrelu(A->lh[k]);
   }
+}
+
+#define MANY 64 /* sentences in one pass at most */
+
+void lb_nn_forward_many(const lb_nn_net *net, int nb, const lb_nn_in *const *in, lb_nn_act *const *A) {
+  const lb_nn_dims *d = &net->d;
+  int H = (int)d->hid, din = (int)lb_nn_din(d);
+  assert(nb >= 1 && nb <= MANY);
+  int maxN = 0;
+  for (int b = 0; b < nb; b++) {
+    inputs(net, in[b], A[b]);
+    if (A[b]->n + 1 > maxN) maxN = A[b]->n + 1;
+  }
+  /* the recurrent products of one step, every sentence still running:
+  ** their previous outputs gathered into rows, multiplied at once (one
+  ** load of the recurrent weights for all of them) */
+  float *hp = malloc((size_t)nb * 5 * (size_t)H * sizeof *hp), *gp = hp + (size_t)nb * H;
+  if (!hp) {
+    fputs("lagebild: out of memory\n", stderr);
+    abort();
+  }
+  const float *layer_in[MANY];
+  for (int b = 0; b < nb; b++) layer_in[b] = A[b]->x;
+  int lin = din;
+  for (uint32_t l = 0; l < d->nlayer; l++) {
+    for (int r = 0; r < 2; r++) {
+      for (int b = 0; b < nb; b++)
+        linear(A[b]->n + 1, 4 * H, lin, layer_in[b], lin, net->w_ih[l][r], net->b[l][r], A[b]->gates[l][r]);
+      for (int s = 0; s < maxN; s++) {
+        int k = 0, who[MANY];
+        for (int b = 0; b < nb; b++) {
+          int N = A[b]->n + 1;
+          if (s >= N || s == 0) continue;
+          int tprev = r ? N - s : s - 1;
+          memcpy(hp + (size_t)k * H, A[b]->h[l] + (size_t)tprev * 2 * H + (r ? H : 0), (size_t)H * sizeof(float));
+          who[k++] = b;
+        }
+        if (k) lb_nn_gemm(k, 4 * H, H, hp, H, net->w_hh[l][r], 4 * H, gp, 4 * H, 0);
+        int q = 0;
+        for (int b = 0; b < nb; b++) {
+          int N = A[b]->n + 1;
+          if (s >= N) continue;
+          int t = r ? N - 1 - s : s;
+          float *g = A[b]->gates[l][r] + (size_t)t * 4 * H;
+          const float *cp = NULL;
+          if (s > 0) {
+            assert(who[q] == b);
+            const float *add = gp + (size_t)q++ * 4 * H;
+            for (int u = 0; u < 4 * H; u++) g[u] += add[u];
+            cp = A[b]->c[l][r] + (size_t)(r ? t + 1 : t - 1) * H;
+          }
+          float *c = A[b]->c[l][r] + (size_t)t * H, *h = A[b]->h[l] + (size_t)t * 2 * H + (r ? H : 0);
+          for (int u = 0; u < H; u++) g[u] = sigm(g[u]);
+          for (int u = H; u < 2 * H; u++) g[u] = sigm(g[u]);
+          for (int u = 2 * H; u < 3 * H; u++) g[u] = ftanh(g[u]);
+          for (int u = 3 * H; u < 4 * H; u++) g[u] = sigm(g[u]);
+          for (int u = 0; u < H; u++) c[u] = g[u] * g[2 * H + u] + (cp ? g[H + u] * cp[u] : 0);
+          for (int u = 0; u < H; u++) h[u] = g[3 * H + u] * ftanh(c[u]);
+        }
+      }
+    }
+    for (int b = 0; b < nb; b++) {
+      lb_nn_act *X = A[b];
+      size_t N = (size_t)X->n + 1;
+      if (X->mask_h[l]) {
+        /* y = h * mask (the trainer allocated y apart from h) */
+        assert(X->y[l] != X->h[l]);
+        for (size_t k = 0; k < N * 2 * H; k++) X->y[l][k] = X->h[l][k] * X->mask_h[l][k];
+      }
+      layer_in[b] = X->y[l];
+    }
+    lin = 2 * H;
+  }
+  for (int b = 0; b < nb; b++) heads(net, A[b], layer_in[b]);
+  free(hp);
+}
+
+void lb_nn_forward(const lb_nn_net *net, const lb_nn_in *in, lb_nn_act *A) {
+  lb_nn_forward_many(net, 1, &in, &A);
 }
 
 float lb_nn_rule_score(const lb_nn_net *net, const lb_nn_act *A, int i, uint32_t r) {

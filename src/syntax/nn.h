@@ -137,6 +137,10 @@ void lb_nn_act_alloc(lb_nn_act *A, const lb_nn_dims *d, int n, struct lb_arena *
 /* Forward pass: inputs in[0..n) (word i at position i+1) -> every score.
 ** Dropout masks in A (when set) are applied. */
 void lb_nn_forward(const lb_nn_net *net, const lb_nn_in *in, lb_nn_act *A);
+/* The same for nb sentences at once (1..64): the same numbers as nb calls
+** of lb_nn_forward, but each LSTM step is one product for all sentences
+** (the recurrent weights read once per step, not once per sentence). */
+void lb_nn_forward_many(const lb_nn_net *net, int nb, const lb_nn_in *const *in, lb_nn_act *const *A);
 
 /* Scores of rule r for word i (position i+1) from the last layer. */
 float lb_nn_rule_score(const lb_nn_net *net, const lb_nn_act *A, int i, uint32_t r);

@@ -167,24 +167,38 @@ static void pick_rule(void *ctx, uint32_t r) {
   if (p->best < 0 || sc > p->bestscore) p->best = (int32_t)r, p->bestscore = sc;
 }
 
-/* Analyse words [w0, w0+n) of s as one piece. */
-static void run_piece(const lb_synm *m, const lb_lex *lx, lb_ana *s, int w0, int n) {
-  const lb_nn_net *net = &m->net;
-  lb_arena *a = s->a;
-  lb_nn_in *in = lb_arena_alloc(a, (size_t)n * sizeof *in);
-  for (int i = 0; i < n; i++) {
-    const lb_ana_word *w = &s->w[w0 + i];
-    lb_nn_inputs(&net->d, w, lb_parse_word_row(m, w), net->d.tb, &in[i]);
-  }
+/* A piece of a sentence analysed as one unit (LB_PARSE_MAXWORDS at most). */
+typedef struct piece {
+  lb_ana *s;
+  int w0, n;
+  lb_nn_in *in;
   lb_nn_act A;
-  lb_nn_act_alloc(&A, &net->d, n, a);
-  lb_nn_forward(net, in, &A);
+} piece;
+
+static void prepare_piece(const lb_synm *m, piece *p) {
+  const lb_nn_net *net = &m->net;
+  lb_arena *a = p->s->a;
+  p->in = lb_arena_alloc(a, (size_t)p->n * sizeof *p->in);
+  for (int i = 0; i < p->n; i++) {
+    const lb_ana_word *w = &p->s->w[p->w0 + i];
+    lb_nn_inputs(&net->d, w, lb_parse_word_row(m, w), net->d.tb, &p->in[i]);
+  }
+  lb_nn_act_alloc(&p->A, &net->d, p->n, a);
+}
+
+/* Tags, features, lemmas, heads and relations of a piece from its scores. */
+static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
+  const lb_nn_net *net = &m->net;
+  lb_ana *s = pc->s;
+  lb_arena *a = s->a;
+  int w0 = pc->w0, n = pc->n;
+  lb_nn_act *A = &pc->A;
   int *heads = lb_arena_alloc(a, (size_t)n * sizeof *heads);
-  lb_nn_tree(&A, heads, a);
+  lb_nn_tree(A, heads, a);
   float ls[64];
   for (int i = 0; i < n; i++) {
     lb_ana_word *w = &s->w[w0 + i];
-    const float *u = A.upos + (size_t)i * m->nupos;
+    const float *u = A->upos + (size_t)i * m->nupos;
     int best = 0;
     for (uint32_t k = 1; k < m->nupos; k++)
       if (u[k] > u[best]) best = (int)k;
@@ -194,7 +208,7 @@ static void run_piece(const lb_synm *m, const lb_lex *lx, lb_ana *s, int w0, int
       best = m->upos_sym >= 0 && u[m->upos_sym] > u[m->upos_punct] ? m->upos_sym : m->upos_punct;
     }
     w->upos = (uint8_t)best;
-    float *pair = A.pair + (size_t)i * m->npair;
+    float *pair = A->pair + (size_t)i * m->npair;
     lb_parse_pair_logprob(m, pair);
     w->feats = lb_parse_best_bundle(m, best, pair,
                                     (m->lexwhat & LB_ANA_FORM) &&
@@ -203,7 +217,7 @@ static void run_piece(const lb_synm *m, const lb_lex *lx, lb_ana *s, int w0, int
                                         : NULL);
     const char *lem = lb_parse_lemma_lookup(m, lx, w, a, &w->lemma_src);
     if (!lem) {
-      rule_pick p = {.m = m, .A = &A, .i = i, .best = -1};
+      rule_pick p = {.m = m, .A = A, .i = i, .best = -1};
       lb_parse_rules_for(m, w->low, w->lowlen, w->upos, pick_rule, &p);
       if (p.best >= 0) lem = lb_parse_apply_rule(m, (uint32_t)p.best, w, a);
       if (lem) w->lemma_src = LB_LEMMA_RULE;
@@ -217,7 +231,7 @@ static void run_piece(const lb_synm *m, const lb_lex *lx, lb_ana *s, int w0, int
     w->head = h == 0 ? -1 : w0 + h - 1;
     if (h == 0) w->rel = (uint8_t)m->rel_root;
     else {
-      lb_nn_label_scores(net, &A, i, h, ls);
+      lb_nn_label_scores(net, A, i, h, ls);
       int r = -1;
       for (int k = 0; k < (int)m->nrel; k++)
         if (k != m->rel_root && (r < 0 || ls[k] > ls[r])) r = k;
@@ -226,21 +240,53 @@ static void run_piece(const lb_synm *m, const lb_lex *lx, lb_ana *s, int w0, int
   }
 }
 
-void lb_parse_run(const lb_synm *m, const lb_lex *lx, lb_ana *s) {
+#define BATCH 32 /* pieces through the network at once */
+
+void lb_parse_batch(const lb_synm *m, const lb_lex *lx, lb_ana *const *ss, int nb) {
   assert(m->net.d.nword > 0);
   if (!m->lexwhat) lx = NULL;
-  int root = -1;
-  for (int w0 = 0; w0 < s->n; w0 += LB_PARSE_MAXWORDS) {
-    int n = s->n - w0 < LB_PARSE_MAXWORDS ? s->n - w0 : LB_PARSE_MAXWORDS;
-    run_piece(m, lx, s, w0, n);
-    /* later pieces hang from the first piece's root */
-    for (int i = w0; i < w0 + n; i++)
+  piece pcs[BATCH];
+  int np = 0;
+  const lb_nn_in *ins[BATCH];
+  lb_nn_act *acts[BATCH];
+  /* every sentence in pieces; a batch is run when full and at the end */
+  for (int b = 0; b <= nb; b++) {
+    int flush = b == nb;
+    for (int w0 = 0; !flush && w0 < ss[b]->n; w0 += LB_PARSE_MAXWORDS) {
+      if (np == BATCH) {
+        for (int k = 0; k < np; k++) ins[k] = pcs[k].in, acts[k] = &pcs[k].A;
+        lb_nn_forward_many(&m->net, np, ins, acts);
+        for (int k = 0; k < np; k++) decode_piece(m, lx, &pcs[k]);
+        np = 0;
+      }
+      piece *p = &pcs[np++];
+      p->s = ss[b];
+      p->w0 = w0;
+      p->n = ss[b]->n - w0 < LB_PARSE_MAXWORDS ? ss[b]->n - w0 : LB_PARSE_MAXWORDS;
+      prepare_piece(m, p);
+    }
+    if (flush && np) {
+      for (int k = 0; k < np; k++) ins[k] = pcs[k].in, acts[k] = &pcs[k].A;
+      lb_nn_forward_many(&m->net, np, ins, acts);
+      for (int k = 0; k < np; k++) decode_piece(m, lx, &pcs[k]);
+      np = 0;
+    }
+  }
+  /* a sentence of several pieces: the later pieces hang from the first one's root */
+  int para = lb_synm_rel_id(m, "parataxis");
+  for (int b = 0; b < nb; b++) {
+    lb_ana *s = ss[b];
+    if (s->n <= LB_PARSE_MAXWORDS) continue;
+    int root = -1;
+    for (int i = 0; i < s->n; i++)
       if (s->w[i].head == -1) {
         if (root < 0) root = i;
         else {
           s->w[i].head = root;
-          s->w[i].rel = (uint8_t)(lb_synm_rel_id(m, "parataxis") >= 0 ? lb_synm_rel_id(m, "parataxis") : 0);
+          s->w[i].rel = (uint8_t)(para >= 0 ? para : 0);
         }
       }
   }
 }
+
+void lb_parse_run(const lb_synm *m, const lb_lex *lx, lb_ana *s) { lb_parse_batch(m, lx, &s, 1); }
