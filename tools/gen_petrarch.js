@@ -179,11 +179,14 @@ text.forEach((raw, i) => {
 });
 
 /* ---- unexpressed ---- */
+/* scope: "pattern" (a pattern left out), "pair" (the reverse half of a pair whose
+** first half is compiled), "verb" (a verb line, or what it would bring) */
 const unex = [];
-const reasons = new Map();
-function report(reason, block, pat, what) {
-  reasons.set(reason, (reasons.get(reason) || 0) + 1);
-  unex.push(`${reason}\t${block.name}\t${pat ? dictFile.replace(/.*\//, '') + ':' + pat.line : ''}\t${what}`);
+const reasons = new Map(); /* scope \t reason -> count */
+function report(scope, reason, block, line, what) {
+  const k = scope + '\t' + reason;
+  reasons.set(k, (reasons.get(k) || 0) + 1);
+  unex.push(`${scope}\t${reason}\t${block.name}\t${dictFile.replace(/.*\//, '')}:${line}\t${what}`);
 }
 
 /* ---- verbs: key (lemma [particle]) and own code ---- */
@@ -482,7 +485,7 @@ for (const b of blocks) {
   for (const v of b.verbs) {
     const k = verbKey(v, b);
     if (k.err) {
-      report(k.err, b, { line: v.line }, v.word);
+      report('verb', k.err, b, v.line, v.word);
       continue;
     }
     if (k.prep) {
@@ -494,22 +497,22 @@ for (const b of blocks) {
       /* its own code with the object; the block's patterns would be a second condition */
       const code = v.code || b.code;
       if (code) emit(k.key, code, 'tgt=iobj|obl|obj>nmod;obj=' + k.obj.join('|'), `petrarch2:${b.name}`);
-      if (b.pats.length) report("verb + object noun: the block's patterns (a second condition) left out", b, { line: v.line }, v.word);
+      if (b.pats.length) report('verb', "verb + object noun: the block's patterns (a second condition) left out", b, v.line, v.word);
       continue;
     }
-    verbs.push({ ...k, code: v.code || b.code, word: v.word });
+    verbs.push({ ...k, code: v.code || b.code, word: v.word, line: v.line });
   }
   for (const v of verbs) {
     if (!v.code) continue;
     const kept = emit(v.key, v.code, '-', `petrarch2:${b.name}`);
-    if (kept && kept.code !== v.code) report('the verb codes otherwise in an earlier block', b, { line: 0 }, `${v.word} [${v.code}] (kept ${kept.code} of ${kept.source})`);
+    if (kept && kept.code !== v.code) report('verb', 'the verb codes otherwise in an earlier block', b, v.line, `${v.word} [${v.code}] (kept ${kept.code} of ${kept.source})`);
     else if (!kept) stat.verbs++;
   }
   for (const p of b.pats) {
     stat.patterns++;
     const c = compile(p, b);
     if (c.err) {
-      report(c.err, b, p, p.text + ' [' + p.code + ']');
+      report('pattern', c.err, b, p.line, p.text + ' [' + p.code + ']');
       continue;
     }
     let added = 0;
@@ -527,8 +530,8 @@ for (const b of blocks) {
       stat.compiled++;
       if (c.dropped) loosened('a "^" (any phrase) left out');
       if (c.rev && c.fwd !== '')
-        report(c.rev === c.fwd ? 'reverse event of a symmetric pair [a:a] (one event per trigger; the first is coded)' : 'reverse event of a pair [a:b] (one event per trigger; a is coded)', b, p, p.text + ' [' + p.code + ']');
-    } else if (clash.size) report('an earlier pattern of the same verbs has the same condition with another code', b, p, `${p.text} [${p.code}] (kept ${[...clash].join(',')})`);
+        report('pair', c.rev === c.fwd ? 'reverse event of a symmetric pair [a:a] (one event per trigger)' : 'reverse event of a pair [a:b] (one event per trigger)', b, p.line, p.text + ' [' + p.code + ']');
+    } else if (clash.size) report('pattern', 'an earlier pattern of the same verbs has the same condition with another code', b, p.line, `${p.text} [${p.code}] (kept ${[...clash].join(',')})`);
     else loosened('same as an earlier pattern');
   }
 }
@@ -574,12 +577,15 @@ for (const key of [...lines.keys()].sort()) {
 process.stdout.write(out.join('\n') + '\n');
 const rs = [...reasons.entries()].sort((a, b) => b[1] - a[1]);
 const ls = [...loose.entries()].sort((a, b) => b[1] - a[1]);
-const nunex = unex.length;
+const scopeSum = (sc) => rs.filter(([k]) => k.startsWith(sc + '\t')).reduce((n, [, c]) => n + c, 0);
+const group = (sc, title) =>
+  `gen_petrarch: ${scopeSum(sc)} ${title}\n` +
+  rs.filter(([k]) => k.startsWith(sc + '\t')).map(([k, n]) => `  ${String(n).padStart(5)}  ${k.split('\t')[1]}`).join('\n') + '\n';
 fs.writeFileSync(
   unexFile,
-  '# What tools/gen_petrarch.js could not express as tree patterns: reason, verb block,\n' +
-    '# dictionary line, pattern. Counts:\n' +
-    rs.map(([r, n]) => `#   ${n}\t${r}`).join('\n') +
+  '# What tools/gen_petrarch.js could not express as tree patterns, one line each:\n' +
+    '# scope (pattern | pair | verb), reason, verb block, dictionary line, text. Counts:\n' +
+    rs.map(([k, n]) => `#   ${n}\t${k.replace('\t', ': ')}`).join('\n') +
     '\n' +
     unex.join('\n') +
     '\n'
@@ -589,7 +595,7 @@ process.stderr.write(
     `${nlines} evpat lines for ${lines.size} keys (${stat.verbs} verb defaults; ${nblockKept} of ${nblock} [---] lines kept, the others block nothing; ` +
     `${nhand} replaced by ${handFile})\n` +
     `gen_petrarch: compiled with less: ` + ls.map(([r, n]) => `${n} ${r}`).join('; ') + '\n' +
-    `gen_petrarch: ${nunex} unexpressed (${unexFile}):\n` +
-    rs.map(([r, n]) => `  ${String(n).padStart(5)}  ${r}`).join('\n') +
-    '\n'
+    group('pattern', `patterns not compiled (${unexFile}):`) +
+    group('pair', 'pairs compiled without their reverse event:') +
+    group('verb', 'verb lines not (fully) compiled:')
 );
