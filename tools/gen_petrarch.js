@@ -12,8 +12,8 @@
 ** derives ("TALKS" -> talk, "RESTOR" -> restore). HAND.tsv is data/en/evpat.tsv,
 ** our English patterns: a generated line whose key and frame a line there has
 ** is left out (ours replace PETRARCH2's: "take" codes nothing by itself, "ratify"
-** is 057). UNEXPRESSED.txt receives every
-** pattern (or part of one) that the tree patterns cannot say, with the reason.
+** is 057). UNEXPRESSED.txt receives every pattern (or part of one) that the tree
+** patterns cannot say, with the reason; stderr has the counts by reason.
 **
 ** The dictionary (read as PETRARCH2 reads it):
 **   &NAME          synonym set, then "+MEMBER" lines (MEMBER_ = exactly this word;
@@ -37,10 +37,16 @@
 **     A phrase {A B} or a set member A_B is one item of several words.
 **     Lemmas: the word lower-cased, and its singular / base form when Debian's
 **     word list has it; both are listed when they differ.
-**   - target: (PREP +) or (PREP) -> tgt=obl:PREP;need=tgt; with a word condition
-**     on the object, the target is wherever PETRARCH2 finds it in the verb
-**     phrase: tgt=iobj|obl|obj>nmod. Source: (PREP $) -> src=obl:PREP; a leading
-**     "+" (the subject is the target) -> tgt=nsubj|nsubj:pass.
+**   - target: (PREP +) -> tgt=obl:PREP;need=tgt. (PREP) alone, the only
+**     condition: the phrase must be there and may hold the target,
+**     objrel=obl:PREP;obj=*;tgt=obj|iobj|obl:PREP. With a word condition on the
+**     object, the target is wherever PETRARCH2 finds it in the verb phrase:
+**     tgt=iobj|obl|obj>nmod. Source: (PREP $) -> src=obl:PREP; a leading "+"
+**     (the subject is the target) -> tgt=nsubj|nsubj:pass.
+**   - an adverb before or after * ("SHARPLY *", "* BITTERLY") -> objrel=advmod;
+**     "WILL *" -> objrel=aux; a noun and its own phrase ("* STATE (OF
+**     EMERGENCY)") is one item "state of emergency"; "+WAGE_WAR" is "wage" with
+**     obj=war.
 **   - [:b] swaps source and target; [a:b] keeps a (the reverse b is reported);
 **     [---] gives CODE "---": when the pattern matches, no event.
 **   - (PREP ^) and a bare ^ only say "some phrase is there": left out.
@@ -137,7 +143,7 @@ function wordLemmas(word) {
 }
 
 /* ---- read the dictionary ---- */
-const text = fs.readFileSync(dictFile, 'latin1').split('\n');
+const text = fs.readFileSync(dictFile, 'utf8').split('\n');
 const synsets = new Map();
 const blocks = [];
 let cur = null;
@@ -190,7 +196,7 @@ function report(scope, reason, block, line, what) {
 }
 
 /* ---- verbs: key (lemma [particle]) and own code ---- */
-function verbKey(v, block) {
+function verbKey(v) {
   const parts = v.word.replace(/^\+/, '').toLowerCase().split('_').filter(Boolean);
   const lemma = verbLemma(parts[0]);
   if (parts.length === 1) return { key: lemma };
@@ -208,7 +214,7 @@ function verbKey(v, block) {
 function lex(s) {
   const toks = s.replace(/([(){}])/g, ' $1 ').split(/\s+/).filter(Boolean);
   let i = 0;
-  function one(stopper) {
+  function one() {
     const t = toks[i++];
     if (t === '{') {
       const words = [];
@@ -218,13 +224,12 @@ function lex(s) {
     }
     if (t === '(') {
       const els = [];
-      while (i < toks.length && toks[i] !== ')') els.push(one(')'));
+      while (i < toks.length && toks[i] !== ')') els.push(one());
       i++;
       if (!els.length || els[0].t !== 'word') return { t: 'badpp', els };
       return { t: 'pp', prep: els[0].w.split('/').map((p) => p.toLowerCase()), els: els.slice(1) };
     }
     if ('$+^%*'.includes(t) && t.length === 1) return { t };
-    void stopper;
     return { t: 'word', w: t };
   }
   const out = [];
@@ -250,8 +255,9 @@ function items(el) {
   }
   const out = new Set();
   for (const seq of acc) {
-    /* modifiers keep their word; the head (last word, or the one before "of") gets
-    ** its singular too: "armed forces" -> "armed forces", "armed force" */
+    /* modifiers keep their word; the head (the last word, or the one before the
+    ** first preposition) and the last word get their singular too: "armed
+    ** forces" -> "armed forces", "armed force"; "ban on imports" -> "ban on import" */
     const low = seq.map((w) => w.replace(/_+$/, '').toLowerCase());
     const pi = low.findIndex((w, i) => i > 0 && PREPS.has(w));
     const hi = pi > 0 ? pi - 1 : low.length - 1;
@@ -268,7 +274,7 @@ function items(el) {
 }
 
 /* Compile one pattern: {key suffix (particle), frame items, code} or an error */
-function compile(p, block) {
+function compile(p) {
   const codeM = /^(\d*)(?::(\d*))?!?$/.exec(p.code);
   const nullCode = p.code === '---';
   if (!nullCode && !codeM) return { err: 'code not a CAMEO code' };
@@ -483,14 +489,14 @@ const stat = { patterns: 0, compiled: 0, verbs: 0 };
 for (const b of blocks) {
   const verbs = [];
   for (const v of b.verbs) {
-    const k = verbKey(v, b);
+    const k = verbKey(v);
     if (k.err) {
       report('verb', k.err, b, v.line, v.word);
       continue;
     }
     if (k.prep) {
       /* "+ASK_FOR": in UD "for" is the case of an obl, not a particle */
-      if (b.verbs.some((o) => o !== v && verbKey(o, b).key === k.key && !verbKey(o, b).prep)) continue;
+      if (b.verbs.some((o) => o !== v && verbKey(o).key === k.key && !verbKey(o).prep)) continue;
       loosened('verb + preposition: keyed by the verb alone');
     }
     if (k.obj) {
@@ -510,7 +516,7 @@ for (const b of blocks) {
   }
   for (const p of b.pats) {
     stat.patterns++;
-    const c = compile(p, b);
+    const c = compile(p);
     if (c.err) {
       report('pattern', c.err, b, p.line, p.text + ' [' + p.code + ']');
       continue;
