@@ -184,6 +184,8 @@ static int spec_match(const lb_text *tx, int32_t k, const char *s, int n) {
   size_t base = colon ? (size_t)(colon - s) : (size_t)n;
   size_t dl = strlen(w->deprel);
   if (dl == (size_t)n && memcmp(w->deprel, s, (size_t)n) == 0) return 1; /* the exact relation */
+  /* German UD writes the dative object as obl:arg, English as iobj */
+  if (n == 4 && memcmp(s, "iobj", 4) == 0 && strcmp(w->deprel, "obl:arg") == 0) return 1;
   if (!colon) {
     /* a plain relation matches its subtypes, except the passive ones */
     return dl > base && memcmp(w->deprel, s, base) == 0 && w->deprel[base] == ':' &&
@@ -235,25 +237,36 @@ static int deep_words(const lb_text *tx, int32_t h, const char *specs, int n, in
 
 /* The children of h matching one of the '|'-separated specs (with
 ** "xcomp>SPEC" looking inside h's xcomp): up to max into out. */
+/* The words reached from h by path p[0..n): specs joined by '>', each step
+** the children matching it ("obj", "xcomp>obl:on", "obj>amod"). */
+static int path_words(const lb_text *tx, int32_t h, const char *p, int n, int32_t *out, int max) {
+  int32_t cur[16], nxt[16];
+  int nc = 1, k = 0;
+  cur[0] = h;
+  const char *s = p, *end = p + n;
+  while (s < end && nc) {
+    const char *gt = memchr(s, '>', (size_t)(end - s));
+    const char *e = gt ? gt : end;
+    int nn = 0;
+    for (int i = 0; i < nc; i++)
+      for (int32_t ch = tx->words.v[cur[i]].kid; ch >= 0 && nn < 16; ch = tx->words.v[ch].sib)
+        if (spec_match(tx, ch, s, (int)(e - s))) nxt[nn++] = ch;
+    memcpy(cur, nxt, (size_t)nn * sizeof *cur);
+    nc = nn;
+    s = gt ? gt + 1 : end;
+  }
+  for (int i = 0; i < nc && k < max; i++) out[k++] = cur[i];
+  return k;
+}
+
+/* The words of h matching one of the '|'-separated paths, up to max. */
 static int slot_words(const lb_text *tx, int32_t h, const char *specs, int n, int32_t *out, int max) {
   int k = 0;
   const char *p = specs, *end = specs + n;
   while (p < end && k < max) {
     const char *q = memchr(p, '|', (size_t)(end - p));
     if (!q) q = end;
-    const char *gt = memchr(p, '>', (size_t)(q - p));
-    int32_t at = h;
-    const char *s = p;
-    if (gt) {
-      at = -1;
-      for (int32_t ch = tx->words.v[h].kid; ch >= 0 && at < 0; ch = tx->words.v[ch].sib)
-        if (tx->words.v[ch].deprel && (size_t)(gt - p) == strlen(tx->words.v[ch].deprel) &&
-            memcmp(tx->words.v[ch].deprel, p, (size_t)(gt - p)) == 0)
-          at = ch;
-      s = gt + 1;
-    }
-    for (int32_t ch = at >= 0 ? tx->words.v[at].kid : -1; ch >= 0 && k < max; ch = tx->words.v[ch].sib)
-      if (spec_match(tx, ch, s, (int)(q - s))) out[k++] = ch;
+    if (!(q - p == 5 && memcmp(p, "place", 5) == 0)) k += path_words(tx, h, p, (int)(q - p), out + k, max - k);
     p = q + 1;
   }
   return k;
@@ -491,11 +504,12 @@ static void word_span(const lb_text *tx, int32_t w, uint32_t *s, uint32_t *e) {
 }
 
 /* The trigger's key: its lemma, with a separable particle (German: joined,
-** "an" + "greifen"; English: "call off"). */
-static char *trigger_key(const ctx *c, int32_t v, uint32_t *len) {
+** "an" + "greifen"; English: "call off"): the compound:prt child, or word
+** prt when it is not -1. */
+static char *trigger_key(const ctx *c, int32_t v, int32_t prt, uint32_t *len) {
   const lb_text *tx = c->tx;
   const lb_word *w = &tx->words.v[v];
-  int32_t prt = lb_tree_child(tx, v, "compound:prt");
+  if (prt < 0) prt = lb_tree_child(tx, v, "compound:prt");
   lb_buf b = LB_BUF_INIT;
   if (prt >= 0 && tx->words.v[prt].lemma) {
     const char *pl = tx->words.v[prt].lemma;
@@ -519,27 +533,75 @@ static char *trigger_key(const ctx *c, int32_t v, uint32_t *len) {
 }
 
 /* Does the frame's object condition hold at trigger v? */
+/* Collect the lemmas of w's phrase in text order (depth first; no
+** punctuation) into out, up to max. */
+static int phrase_words(const lb_text *tx, int32_t w, int32_t *out, int max) {
+  int32_t stack[64];
+  int sp = 0, n = 0;
+  stack[sp++] = w;
+  while (sp && n < max) {
+    int32_t x = stack[--sp];
+    if (tx->words.v[x].upos != LB_UPOS_PUNCT) out[n++] = x;
+    for (int32_t c = tx->words.v[x].kid; c >= 0 && sp < 64; c = tx->words.v[c].sib) stack[sp++] = c;
+  }
+  /* text order */
+  for (int i = 1; i < n; i++)
+    for (int j = i; j > 0 && out[j - 1] > out[j]; j--) {
+      int32_t t = out[j];
+      out[j] = out[j - 1];
+      out[j - 1] = t;
+    }
+  return n;
+}
+
+/* Does word x (or its phrase, for an item of several words) match the
+** lemma item it[0..n)? A compound counts by its last part ("Friedensvertrag"
+** for "vertrag"). */
+static int item_match(const lb_text *tx, int32_t x, const char *it, size_t n) {
+  const lb_word *w = &tx->words.v[x];
+  if (!memchr(it, ' ', n)) {
+    if (lb_tree_lemma_in(w, it, n)) return 1;
+    const char *lem = w->lemma;
+    size_t ll = lem ? strlen(lem) : 0;
+    if (ll > n + 2) {
+      lb_word tmp = *w;
+      tmp.lemma = lem + ll - n;
+      return lb_tree_lemma_in(&tmp, it, n);
+    }
+    return 0;
+  }
+  /* "state of emergency": the words of the phrase in order */
+  int32_t ws[64];
+  int nw = phrase_words(tx, x, ws, 64);
+  for (int start = 0; start < nw; start++) {
+    const char *p = it, *end = it + n;
+    int k = start, ok = 1;
+    while (p < end && ok) {
+      const char *sp = memchr(p, ' ', (size_t)(end - p));
+      if (!sp) sp = end;
+      ok = k < nw && lb_tree_lemma_in(&tx->words.v[ws[k]], p, (size_t)(sp - p));
+      k++;
+      p = sp + 1;
+    }
+    if (ok) return 1;
+  }
+  return 0;
+}
+
+/* Does the frame's object condition hold at trigger v? obj=* only wants
+** the slot filled. */
 static int obj_ok(const ctx *c, int32_t v, const frame *fr) {
   if (!fr->obj) return 1;
-  int32_t ws[8];
-  int n = fr->objrel ? slot_words(c->tx, v, fr->objrel, fr->objreln, ws, 8)
-                     : slot_words(c->tx, v, "obj|nsubj:pass|obl:arg", 22, ws, 8);
+  int32_t ws[16];
+  int n = fr->objrel ? slot_words(c->tx, v, fr->objrel, fr->objreln, ws, 16)
+                     : slot_words(c->tx, v, "obj|nsubj:pass|obl:arg", 22, ws, 16);
+  if (fr->objn == 1 && fr->obj[0] == '*') return n > 0;
   for (int i = 0; i < n; i++) {
-    if (lb_tree_lemma_in(&c->tx->words.v[ws[i]], fr->obj, (size_t)fr->objn)) return 1;
-    /* "den Vertrag über ...": compounds count by their last part */
-    const char *lem = c->tx->words.v[ws[i]].lemma;
-    if (!lem) continue;
-    size_t ll = strlen(lem);
     const char *p = fr->obj, *end = fr->obj + fr->objn;
     while (p < end) {
       const char *q = memchr(p, '|', (size_t)(end - p));
       if (!q) q = end;
-      size_t pl = (size_t)(q - p);
-      lb_word tmp = c->tx->words.v[ws[i]];
-      if (ll > pl + 2) {
-        tmp.lemma = lem + ll - pl;
-        if (lb_tree_lemma_in(&tmp, p, pl)) return 1;
-      }
+      if (item_match(c->tx, ws[i], p, (size_t)(q - p))) return 1;
       p = q + 1;
     }
   }
@@ -566,7 +628,9 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
   int tkind = fr->tgtkind;
   if (!fr->noun) {
     int pass = passive(tx, v);
-    if (fr->src) n = slot_words(tx, v, fr->src, fr->srcn, ws, 8);
+    /* in a passive the frame's subject is the agent and its object the
+    ** passive subject ("Charkiw wurde von Russland angegriffen") */
+    if (fr->src && !pass) n = slot_words(tx, v, fr->src, fr->srcn, ws, 8);
     else if (pass) n = slot_words(tx, v, "obl:agent|obl:von|obl:durch|obl:by", 34, ws, 8);
     else n = slot_words(tx, v, "nsubj", 5, ws, 8);
     if (n == 0 && !pass && !fr->src) {
@@ -574,12 +638,13 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       if (s >= 0) ws[n++] = s;
     }
     for (int i = 0; i < n && *ns < MAXACT; i++) *ns += resolve(c, ws[i], 1, src + *ns);
-    if (fr->tgt) {
+    n = 0;
+    if (pass && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3)))
+      n = slot_words(tx, v, "nsubj:pass", 10, ws, 8);
+    if (!n && fr->tgt) {
       n = slot_words(tx, v, fr->tgt, fr->tgtn, ws, 8);
       if (!n) n = deep_words(tx, v, fr->tgt, fr->tgtn, ws, 8);
-    } else if (pass)
-      n = slot_words(tx, v, "nsubj:pass", 10, ws, 8);
-    else
+    } else if (!n && !pass)
       n = slot_words(tx, v, "obj|iobj|obl:arg", 16, ws, 8);
     /* a participle modifying a noun is passive: "die angegriffene Stadt" */
     if (n == 0 && lb_tree_rel(&tx->words.v[v], "acl") && !fr->tgt &&
@@ -628,11 +693,25 @@ static void code_trigger(ctx *c, int32_t v) {
           lb_ufeat_get(tx->words.v[k].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_DEM)
         return;
   uint32_t kl;
-  char *key = trigger_key(c, v, &kl);
+  char *key = trigger_key(c, v, -1, &kl);
   lb_lex_entry e;
-  if (!lb_lex_get(c->lx, key, kl, &e) || !lb_lex_may_have(&e, c->t_evpat)) return;
-  /* the records in two passes: those with conditions (obj, refl) first */
-  for (int pass = 0; pass < 2; pass++)
+  int found = lb_lex_get(c->lx, key, kl, &e) && lb_lex_may_have(&e, c->t_evpat);
+  /* German: a separable particle the parser took for an adverb or a
+  ** preposition ("nahm ... fest" with "fest" as advmod): a short word
+  ** after the verb whose join with it is a key */
+  if (!found && !noun && strcmp(c->lang, "de") == 0 && lb_tree_child(tx, v, "compound:prt") < 0)
+    for (int32_t k = w->kid; k >= 0 && !found; k = tx->words.v[k].sib) {
+      const lb_word *x = &tx->words.v[k];
+      if (k <= v || x->kid >= 0 || !(x->upos == LB_UPOS_ADV || x->upos == LB_UPOS_ADP) ||
+          x->formlen > 8)
+        continue;
+      key = trigger_key(c, v, k, &kl);
+      found = lb_lex_get(c->lx, key, kl, &e) && lb_lex_may_have(&e, c->t_evpat);
+    }
+  if (!found) return;
+  /* the records in three passes: those with conditions (obj, refl) first,
+  ** then those that need a filled slot, then the rest (docs/evpat.md) */
+  for (int pass = 0; pass < 3; pass++)
     for (uint32_t i = 0; i < e.nrec; i++) {
       lb_lex_rec r;
       if (!lb_lex_rec_get(c->lx, &e, i, &r) || r.table != c->t_evpat || !lb_lex_field_is(&r, 0, c->lang))
@@ -645,12 +724,17 @@ static void code_trigger(ctx *c, int32_t v) {
       memset(&fr, 0, sizeof fr);
       fr.noun = noun;
       parse_frame(f[3], fl[3], &fr);
-      if ((fr.obj || fr.refl) != (pass == 0)) continue;
+      int group = fr.obj || fr.refl ? 0 : fr.need ? 1 : 2;
+      if (group != pass) continue;
       if (!obj_ok(c, v, &fr) || (fr.refl && !refl_ok(c, v))) continue;
+      /* a blocking line ("---"): this use codes nothing */
+      int block = fl[1] == 3 && memcmp(f[1], "---", 3) == 0;
+      if (block && !fr.need) return;
       slot src[MAXACT], tgt[MAXACT];
       int ns, nt;
       slots(c, v, &fr, src, &ns, tgt, &nt);
       if (((fr.need & 1) && !ns) || ((fr.need & 2) && !nt)) continue;
+      if (block) return;
       if (!ns && !nt) return; /* no actor: nothing to code */
       const char *code = lb_arena_strndup(d->tx.arena, f[1], (size_t)fl[1]);
       const char *mood = mood_of(c, v, noun);
