@@ -21,7 +21,8 @@
 //       Articles that the 130 sentences of the first set came from are left
 //       out (those sentences stay, in dev). No publication dates.
 //   de  SmartData v1 train and test (RSS news 2015-16, CC BY 4.0, research
-//       use): "ev", "kw" and "any" sentences of news texts (no tweets); the
+//       use): "ev", "kw" and "any" sentences of news texts (no tweets: by URL
+//       or by the corpus's file name); the
 //       publication date is the dateline in the text's first lines, else the
 //       corpus's date.
 //   de  GermEval 2014 dev (CC BY 4.0): "ev", "kw" and "any" sentences from news
@@ -199,6 +200,36 @@ const OLD = {
   en: new Set(['road_ied_8', 'scenario_en_kairos_60', 'suicide_ied_114', 'road_ied_12',
     'wiki_ied_bombings_9', 'scenario_en_7', '65_VOA_EN_NW_2014.07.21.1962165']),
 };
+// SmartData: the id is the corpus's file name (smartdata_news_668.xml ->
+// news668). The publication date is the dateline in the text's first lines
+// (13.01.16, 13.01.2016, 13. Januar 2016), or "Vor 47 Tagen" counted back
+// from the corpus's date; else the corpus's date -- except 2016-03-10, the
+// day a large part of the corpus was crawled, which is then no publication
+// date ("-").
+function sdId(o) {
+  const fn = (o.refids && o.refids.map && o.refids.map.fileName) || o.id;
+  return fn.replace(/^smartdata_/, '').replace(/\.xml$/, '').replace(/[^A-Za-z0-9]/g, '');
+}
+const MONTHS_DE = 'januar februar märz april mai juni juli august september oktober november dezember'.split(' ');
+function sdPub(o, text) {
+  const corpus = ((o.date && o.date.string) || '').slice(0, 10);
+  const head = text.slice(0, 300);
+  let m = head.match(/(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:20)?\d\d)(?![\d.])/);
+  if (m) {
+    const y = m[3].length === 2 ? `20${m[3]}` : m[3];
+    return `${y}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  }
+  m = head.match(/\b(\d{1,2})\. (\p{L}+) (20\d\d)\b/u);
+  if (m && MONTHS_DE.includes(m[2].toLowerCase()))
+    return `${m[3]}-${String(MONTHS_DE.indexOf(m[2].toLowerCase()) + 1).padStart(2, '0')}-${m[1].padStart(2, '0')}`;
+  m = head.match(/\bVor (\d+) Tagen\b/);
+  if (m && corpus) {
+    const d = new Date(`${corpus}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - Number(m[1]));
+    return d.toISOString().slice(0, 10);
+  }
+  return corpus && corpus !== '2016-03-10' ? corpus : '-';
+}
 function readSmartData() {
   const docs = [];
   for (const f of ['v1_train.json.gz', 'v1_test.json.gz']) {
@@ -207,14 +238,11 @@ function readSmartData() {
       let o;
       try { o = JSON.parse(chunk); } catch (e) { continue; }
       const uri = (o.uri && o.uri.string) || '';
-      if (/twitter\.com/.test(uri)) continue;
+      const fn0 = (o.refids && o.refids.map && o.refids.map.fileName) || '';
+      if (/twitter\.com/.test(uri) || /tweet/.test(fn0)) continue;
       const text = (o.text && o.text.string) || '';
-      const head = text.slice(0, 300);
-      let pub = ((o.date && o.date.string) || '').slice(0, 10) || '-';
-      const m = head.match(/\b(\d{1,2})\.(\d{1,2})\.(20\d\d)\b/);
-      if (m) pub = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-      const fn = (o.refids && o.refids.map && o.refids.map.fileName) || o.id;
-      docs.push({ id: fn.replace(/^smartdata_/, '').replace(/\.xml$/, '').replace(/[^A-Za-z0-9]/g, ''), uri, pub, text });
+      docs.push({ id: sdId(o), uri, pub: sdPub(o, text), text });
+      continue;
     }
   }
   return docs;
