@@ -33,6 +33,10 @@
 //   en  article-extraction (MIT): English pages: "ev", "kw", "any" and
 //       "claim" passages; the publication date from the URL, else the page's
 //       article:published_time / datePublished.
+// "date": a sentence with a (broad) news word and a date word ("am Sonntag",
+// "on Tuesday", "gestern", "May 22") from a source with publication dates
+// (SmartData, GermEval, article-extraction), so that event dates can be
+// scored; drawn last, after the others.
 // A drawn sentence that starts with a personal pronoun (Er, Sie; He, She,
 // They) comes with the sentence before it.
 //
@@ -106,6 +110,12 @@ const EV = {
   de: /(angriff|angegriffen|greift .{0,40}an\b|griff .{0,40}an\b|anschlag|attentat|bombardier|beschoss|beschuss|getötet|tötete|erschoss|erschossen|schüsse|geschossen|festgenommen|festnahme|verhaftet|inhaftiert|angeklagt|anklage erhoben|verurteilt|ermittelt gegen|ermittlungen gegen|luftangriff|offensive|kämpfe|gefechte|demonstrier|demonstration|protestier|kundgebung|streik|besetzt|sanktionen|verhandl|traf sich|trafen sich|besuchte|empfing|unterzeichne|vereinbart|einigten sich|kritisierte|warf .{0,60}vor|vorgeworfen|forderte|verlangte|rief .{0,60}auf|drohte|warnte|abgeschoben|ausgewiesen|beschlagnahmt|entführt|geiseln|freigelassen|verbot|hilfe .{0,20}(zugesagt|geschickt|geleistet))/i,
   en: /(attack|bombing|bombed|shelled|airstrike|air strike|killed|shot dead|opened fire|arrested|detained|charged with|indicted|convicted|sentenced|investigat|clashes|fought|offensive|protest|demonstrat|rallied|strike|occupied|sanction|negotiat|met with|visited|hosted|signed|agreed|criticiz|accused|blamed|demanded|urged|called on|threatened|warned|deported|expelled|seized|kidnapp|hostage|released|banned|pledged|promised)/i,
 };
+// Words of a date (the "date" stratum: an event word and a date word, in a
+// text with a publication date, so that the date can be resolved).
+const DATEW = {
+  de: /\b(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|gestern|heute|vorgestern|am \d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember))/,
+  en: /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last (week|month|year)|(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2})\b/,
+};
 const CUE = {
   de: /(\bsagte\b|\bsagt\b|erklärte|betonte|teilte .{0,60}\bmit\b|\blaut\b|zufolge|, so (der|die|das)?\s?\p{Lu}|berichtete|kündigte|warnte|sprach von|räumte|wies .{0,60}zurück)/u,
   en: /(\bsaid\b|\bsays\b|\btold\b|\badded\b|according to|\bstated\b|announced|warned|claimed|\bwrote\b)/,
@@ -130,17 +140,19 @@ function claimPassage(sents, i, lng) {
 function drawFrom(docs, lng, quota, seed, used) {
   // docs: [{doc, pub, sents, kwOk}]; quota: {kw, any, claim}
   const out = [];
-  const pool = { ev: [], kw: [], any: [], claim: [] };
+  const pool = { ev: [], kw: [], any: [], claim: [], date: [] };
   for (const d of docs)
     d.sents.forEach((s, i) => {
       if (!okSentence(s)) return;
       pool.any.push([d, i]);
       if (d.kwOk && EV[lng].test(s)) pool.ev.push([d, i]);
       if (d.kwOk && KW[lng].test(s)) pool.kw.push([d, i]);
+      if (d.kwOk && d.pub && d.pub !== '-' && (EV[lng].test(s) || KW[lng].test(s)) && DATEW[lng].test(s))
+        pool.date.push([d, i]);
       if (d.claimOk && CUE[lng].test(s) && i + 1 < d.sents.length && okSentence(d.sents[i + 1])) pool.claim.push([d, i]);
     });
   let k = 0;
-  for (const st of ['claim', 'ev', 'kw', 'any']) {
+  for (const st of ['claim', 'ev', 'kw', 'any', 'date']) {
     let n = 0;
     for (const [d, i] of shuffle(pool[st], seed + ++k)) {
       if (n >= (quota[st] || 0)) break;
@@ -150,7 +162,8 @@ function drawFrom(docs, lng, quota, seed, used) {
       if (clash) continue;
       for (let j = p.first; j <= p.last; j++) used.add(`${d.doc}:${j}`);
       const text = d.sents.slice(p.first, p.last + 1).join(' ');
-      out.push({ doc: d.group || d.doc, id: `${d.doc}:${p.first}`, pub: d.pub || '-', text, stratum: `${d.src}-${st}` });
+      out.push({ doc: d.group || d.doc, id: `${d.doc}:${p.first}`, pub: d.pub || '-', text, stratum: `${d.src}-${st}`,
+        supp: st === 'date' });
       n++;
     }
   }
@@ -320,19 +333,20 @@ function main() {
       doc: `sd${d.id}`, src: 'sd', pub: d.pub,
       sents: d.text.split('\n').flatMap((p) => sentences(clean(p))), kwOk: true, claimOk: false,
     }));
-    items = items.concat(drawFrom(sd, 'de', { ev: 30, kw: 25, any: 30 }, SEED + 100, used));
+    items = items.concat(drawFrom(sd, 'de', { ev: 30, kw: 25, any: 30, date: 40 }, SEED + 100, used));
     // GermEval sentences are separate, not running text: one item each (its
     // number in the file), split together with the others of its URL
     const gdocs = readGermEval().filter((s) => s.url && !/wikipedia/.test(s.url)).map((s) => ({
       doc: `ge${s.n}`, group: s.url, src: 'ge', pub: s.pub, sents: [s.text], kwOk: true, claimOk: false,
     }));
-    items = items.concat(drawFrom(gdocs, 'de', { ev: 35, kw: 25, any: 25 }, SEED + 200, used));
+    items = items.concat(drawFrom(gdocs, 'de', { ev: 35, kw: 25, any: 25, date: 15 }, SEED + 200, used));
     oldCount.de = 130;
   } else {
     const old = OLD.en;
     const we = readWikiEvents().filter((d) => !old.has(d.doc_id)).map((d) => {
       const m = d.doc_id.match(/(20\d\d)\.(\d\d)\.(\d\d)/);
-      const sents = d.sentences.map((s) => clean(s[1]));
+      // WikiEvents' sentences may hold several: split them again
+      const sents = d.sentences.flatMap((s) => sentences(clean(s[1])));
       return { doc: d.doc_id, src: 'we', pub: m ? `${m[1]}-${m[2]}-${m[3]}` : '-', sents, kwOk: true, claimOk: true };
     });
     items = items.concat(drawFrom(we, 'en', { claim: 30, ev: 50, any: 65 }, SEED + 300, used));
@@ -341,20 +355,29 @@ function main() {
       doc: `ae${id.slice(0, 8)}`, src: 'ae', pub: aePub(gt[id].url, id),
       sents: gt[id].articleBody.split('\n').flatMap((p) => sentences(clean(p))), kwOk: true, claimOk: true,
     }));
-    items = items.concat(drawFrom(ae, 'en', { claim: 40, ev: 50, kw: 40, any: 70 }, SEED + 400, used));
+    items = items.concat(drawFrom(ae, 'en', { claim: 40, ev: 50, kw: 40, any: 70, date: 30 }, SEED + 400, used));
     oldCount.en = 84;
   }
-  // split by document: test until half of the whole set (old items are dev)
-  const docs = [...new Set(items.map((x) => x.doc))];
-  const total = items.length + oldCount[lang];
+  // split by document: test until half of the whole set (old items are dev);
+  // the "date" stratum, added after the first draw, joins the split of its
+  // document, else half of it goes to test by a seeded hash of the document
+  const main = items.filter((x) => !x.supp);
+  const docs = [...new Set(main.map((x) => x.doc))];
+  const total = main.length + oldCount[lang];
   const perDoc = new Map();
-  for (const x of items) perDoc.set(x.doc, (perDoc.get(x.doc) || 0) + 1);
+  for (const x of main) perDoc.set(x.doc, (perDoc.get(x.doc) || 0) + 1);
   const split = new Map();
   let nTest = 0;
   for (const d of shuffle(docs, SEED + 999)) {
     const t = nTest < total / 2;
     split.set(d, t ? 'test' : 'dev');
     if (t) nTest += perDoc.get(d);
+  }
+  for (const x of items) {
+    if (split.has(x.doc)) continue;
+    let h = SEED;
+    for (const c of x.doc) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+    split.set(x.doc, mulberry32(h)() < 0.5 ? 'test' : 'dev');
   }
   process.stdout.write('# ID\tSPLIT\tPUBLISHED\tTEXT\tSTRATUM\n');
   for (const x of items) process.stdout.write(`${x.id}\t${split.get(x.doc)}\t${x.pub}\t${x.text}\t${x.stratum}\n`);
