@@ -379,8 +379,9 @@ static int parse_item(lb_arena *a, char *buf, item *it, const char *path, long l
     if (p) *p++ = 0;
   }
   if (k < 6 || p) {
-    fprintf(stderr, "eval: %s:%ld: want ID<TAB>SPLIT<TAB>PUBLISHED<TAB>TEXT<TAB>EVENTS<TAB>CLAIMS\n",
-            path, ln);
+    fprintf(stderr,
+            "eval: %s:%ld: want ID<TAB>SPLIT<TAB>PUBLISHED<TAB>TEXT<TAB>EVENTS<TAB>CLAIMS\n", path,
+            ln);
     return 0;
   }
   memset(it, 0, sizeof *it);
@@ -720,8 +721,7 @@ static void score_events(const item *it, const pred *pr, tally *t) {
         if (m[i] < 0 && is_fact_pred(&pr->ev[i])) {
           printf("  %s: extra or wrong event ", it->id);
           show_pev(&pr->ev[i]);
-          printf(" \"%.*s\"\n", (int)(pr->ev[i].end - pr->ev[i].start),
-                 pr->text + pr->ev[i].start);
+          printf(" \"%.*s\"\n", (int)(pr->ev[i].end - pr->ev[i].start), pr->text + pr->ev[i].start);
         }
       for (int k = 0; k < it->nev; k++)
         if (!hit[k] && is_fact_gold(&it->ev[k]))
@@ -783,7 +783,8 @@ static void score_events(const item *it, const pred *pr, tally *t) {
     if (g->date && strcmp(g->date, "?") == 0) continue;
     if (g->date) {
       size_t n = strlen(g->date);
-      int ok = p->date && strncmp(p->date, g->date, n) == 0 && (p->date[n] == 0 || p->date[n] == '/');
+      int ok =
+          p->date && strncmp(p->date, g->date, n) == 0 && (p->date[n] == 0 || p->date[n] == '/');
       t->date.n++;
       t->date.ok += ok;
       if (verbose && !ok)
