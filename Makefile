@@ -89,7 +89,7 @@ demo: setup
 	bin/lagebild extract --published 2024-11-11 data/sample/kursk-2024-11.de.txt
 
 test: setup
-	@$(MAKE) -s all build/release/test_lagebild build/clang/test_lagebild build/asan/test_lagebild \
+	@$(MAKE) -s all build/release/test_lagebild build/clang/test_lagebild build/asan/test_lagebild build/release/eval_lagebild \
 	  build/clang/lagebild build/clang/lagebild-lexc $(REPLAY_BINS)
 	@sh tests/run.sh
 
