@@ -275,7 +275,11 @@ static const char *plover_of(lb_arena *a, const char *code) {
   char c3[4] = {code[0], code[1], code[2], 0};
   if (pl_lex && pl_table >= 0) {
     lb_lex_rec r;
-    const char *keys[2] = {code, c3};
+    /* the table's keys are "c" and the code, as the cameo table's */
+    char k1[16], k2[8];
+    snprintf(k1, sizeof k1, "c%s", code);
+    snprintf(k2, sizeof k2, "c%s", c3);
+    const char *keys[2] = {k1, k2};
     for (int i = 0; i < 2; i++)
       if (lb_lex_find(pl_lex, pl_table, keys[i], strlen(keys[i]), &r)) {
         const char *f;
