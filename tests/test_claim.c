@@ -229,3 +229,39 @@ TEST(claim_bad_input_no_crash) {
     lb_doc_free(d);
   }
 }
+
+/* ---- issue 18: speakers across sentences (real news shapes) ---- */
+
+/* The name of the entity speaking claim c, or "". */
+static const char *speaker_name(const lb_doc *d, const lb_claim *c) {
+  int32_t i = c->speaker ? lb_doc_entity_find(d, c->speaker) : -1;
+  return i >= 0 ? d->entities.v[i].name : "";
+}
+
+TEST(claim_tree_pronoun_next_sentence) {
+  lb_doc *d = t_doc_lang("Verteidigungsminister Sergej Schoigu sagte, die Truppen würden abgezogen. "
+                         "Er begründete den Schritt mit der Lage an der Front.",
+                         NULL, "de");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(speaker_name(d, &d->claims.v[0]), "Sergei Shoigu");
+    CHECK_STR(speaker_name(d, &d->claims.v[1]), "Sergei Shoigu");
+    CHECK_STR(d->claims.v[1].speaker_via, "coref:pronoun");
+    CHECK_STR(d->claims.v[1].verb, "begründen");
+  }
+  lb_doc_free(d);
+}
+
+TEST(claim_tree_konjunktiv_run) {
+  lb_doc *d = t_doc_lang("Russland habe die Stadt in der Nacht angegriffen, sagte Mychajlo Podoljak. "
+                         "Es sei zu früh für Verhandlungen. Die Armee habe keine Reserven mehr. "
+                         "Am Abend begann der Regen.",
+                         NULL, "de");
+  CHECK_INT(d->claims.n, 3);
+  for (size_t i = 0; i < d->claims.n; i++) CHECK_STR(speaker_name(d, &d->claims.v[i]), "Mychajlo Podoljak");
+  if (d->claims.n == 3) {
+    CHECK_STR(d->claims.v[1].speaker_via, "continued");
+    CHECK_STR(t_span(d, d->claims.v[2].start, d->claims.v[2].end), "Die Armee habe keine Reserven mehr");
+  }
+  lb_doc_free(d);
+}

@@ -219,3 +219,157 @@ TEST(event_english_svo_and_passive) {
   }
   lb_doc_free(d);
 }
+
+/* ---- issue 17: events read from the tree (real sentences of news) ---- */
+
+/* The first event (any mood) with this code prefix, or NULL. */
+static const lb_event *find_any(const lb_doc *d, const char *code) {
+  for (size_t i = 0; i < d->events.n; i++)
+    if (strncmp(d->events.v[i].code, code, strlen(code)) == 0) return &d->events.v[i];
+  return NULL;
+}
+
+TEST(event_tree_separable_verb) {
+  /* "griff ... an": the particle makes the key angreifen */
+  lb_doc *d = t_doc_lang("Russland griff Kiew am Sonntag an.", "2024-11-11", "de");
+  const lb_event *e = find(d, "190", "RUS");
+  CHECK(e != NULL);
+  if (e) {
+    CHECK(e->target && strncmp(e->target, "UKR", 3) == 0);
+    CHECK_STR(e->date, "2024-11-10"); /* "am Sonntag" before the publication */
+    CHECK_STR(e->date_granularity, "day");
+    CHECK_STR(e->plover_event, "ASSAULT");
+    CHECK_STR(t_span(d, e->trigger_start, e->trigger_end), "griff");
+    CHECK_STR(t_span(d, e->source_start, e->source_end), "Russland");
+    CHECK(e->rule && strncmp(e->rule, "evpat:de:angreifen:", 19) == 0);
+  }
+  lb_doc_free(d);
+}
+
+TEST(event_tree_arrest_agents) {
+  lb_doc *d = t_doc_lang("Die Polizei nahm am Montag in Berlin 20 Demonstranten fest.", "2024-11-11", "de");
+  const lb_event *e = find(d, "173", NULL);
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->source, "COP");
+    CHECK_STR(e->target, "CVL");
+  }
+  lb_doc_free(d);
+}
+
+TEST(event_tree_demonstration) {
+  lb_doc *d = t_doc_lang("Tausende Menschen demonstrierten am Samstag in Berlin gegen die Regierung.",
+                         "2024-11-11", "de");
+  const lb_event *e = find(d, "14", "CVL");
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->target, "GOV");
+    CHECK(e->place != NULL);
+    if (e->place) {
+      int32_t pi = lb_doc_entity_find(d, e->place);
+      CHECK(pi >= 0 && strcmp(d->entities.v[pi].name, "Berlin") == 0);
+    }
+  }
+  lb_doc_free(d);
+}
+
+TEST(event_tree_warning_object) {
+  /* the warned is the target, not the one the warning is about */
+  lb_doc *d = t_doc_lang("China warnte die USA vor Waffenlieferungen an Taiwan.", NULL, "de");
+  CHECK_INT(d->events.n >= 1, 1);
+  for (size_t i = 0; i < d->events.n; i++) {
+    const lb_event *e = &d->events.v[i];
+    CHECK(!(e->source && strncmp(e->source, "USA", 3) == 0 && e->target && !strncmp(e->target, "TWN", 3)));
+  }
+  const lb_event *e = find(d, "13", "CHN");
+  CHECK(e != NULL);
+  if (e) CHECK(e->target && strncmp(e->target, "USA", 3) == 0);
+  lb_doc_free(d);
+}
+
+TEST(event_tree_agree_to) {
+  lb_doc *d = t_doc_lang("The US Congress agreed to lift embargoes on Iran.", NULL, "en");
+  const lb_event *e = find(d, "03", "USA");
+  CHECK(e != NULL);
+  if (e) {
+    CHECK(e->target && strncmp(e->target, "IRN", 3) == 0);
+    CHECK_STR(e->plover_event, "AGREE");
+  }
+  lb_doc_free(d);
+}
+
+TEST(event_tree_idioms_no_event) {
+  static const char *const T[] = {"Die Partei hat mit schlechten Umfragewerten zu kämpfen.",
+                                  "Die Türkei will in der Region eine wichtige Rolle einnehmen."};
+  for (size_t i = 0; i < 2; i++) {
+    lb_doc *d = t_doc_lang(T[i], NULL, "de");
+    CHECK_INT(d->events.n, 0);
+    lb_doc_free(d);
+  }
+}
+
+TEST(event_tree_negated) {
+  lb_doc *d = t_doc_lang("Russland hat den Vertrag nicht ratifiziert.", NULL, "de");
+  const lb_event *e = find_any(d, "057");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->mood, "negated");
+  lb_doc_free(d);
+}
+
+TEST(event_tree_accuse_dative) {
+  /* the accused is the dative object; the capitals stand for governments */
+  lb_doc *d = t_doc_lang("Kiew warf Moskau Kriegsverbrechen vor.", NULL, "de");
+  const lb_event *e = find(d, "112", "UKR");
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->source, "UKRGOV");
+    CHECK_STR(e->target, "RUSGOV");
+  }
+  lb_doc_free(d);
+}
+
+TEST(event_tree_passive_agent) {
+  lb_doc *d = t_doc_lang("Charkiw wurde in der Nacht von Russland mit Drohnen angegriffen.", NULL, "de");
+  const lb_event *e = find(d, "19", "RUS");
+  CHECK(e != NULL);
+  if (e) CHECK(e->target && strncmp(e->target, "UKR", 3) == 0);
+  lb_doc_free(d);
+}
+
+/* ---- issue 18: where and when ---- */
+
+TEST(event_place_not_from_elsewhere) {
+  /* a target that is a country: not Moscow, the capital of the source */
+  lb_doc *d = t_doc_lang("Putin bombardiert Syrien.", NULL, "de");
+  for (size_t i = 0; i < d->events.n; i++) {
+    const lb_event *e = &d->events.v[i];
+    int32_t pi = e->place ? lb_doc_entity_find(d, e->place) : -1;
+    CHECK(!(pi >= 0 && strcmp(d->entities.v[pi].name, "Moscow") == 0));
+  }
+  lb_doc_free(d);
+}
+
+TEST(event_place_region_word) {
+  lb_doc *d = t_doc_lang("Huthi-Rebellen haben im Norden Jemens eine Stellung der Armee angegriffen.", NULL, "de");
+  const lb_event *e = find_any(d, "19");
+  CHECK(e != NULL);
+  if (e && e->place) {
+    int32_t pi = lb_doc_entity_find(d, e->place);
+    CHECK(pi >= 0 && strcmp(d->entities.v[pi].name, "Yemen") == 0);
+  } else
+    CHECK(0);
+  lb_doc_free(d);
+}
+
+TEST(event_date_not_historical) {
+  lb_doc *d = t_doc_lang("Russland hat die Ukraine mit dem schwersten Angriff seit dem Zweiten Weltkrieg angegriffen.",
+                         "2024-11-11", "de");
+  const lb_event *e = find(d, "19", "RUS");
+  CHECK(e != NULL);
+  if (e) {
+    CHECK(e->date == NULL);
+    CHECK_STR(e->date_granularity, "unknown");
+    CHECK_STR(e->reported, "2024-11-11");
+  }
+  lb_doc_free(d);
+}

@@ -1481,6 +1481,10 @@ int main(int argc, char **argv) {
       scores_text(&ev, sc, sizeof sc);
       fprintf(stderr, "  | held-out %s", sc);
       lb_synm_close(m);
+      /* a checkpoint: the model so far, with its scores, replaced at each evaluation */
+      write_model(&file, sc);
+      FILE *o = fopen(opt.out, "wb");
+      if (!o || fwrite(file.p, 1, file.n, o) != file.n || fclose(o) != 0) die("cannot write %s", opt.out);
     }
     fputc('\n', stderr);
   }

@@ -220,6 +220,32 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
   return add_claim(c, w->lemma, rule, x, speaker, cs, ce);
 }
 
+/* "NGO: 198 Zivilisten getötet", "Kreml: Keine Gespräche": a sentence that
+** opens with a name and a colon is what that name says (a headline or a
+** quotation's lead). */
+static lb_claim *colon_claim(ctx *c, size_t s) {
+  const lb_text *tx = c->tx;
+  const lb_sent *st = &tx->sents.v[s];
+  for (uint32_t i = st->word0; i < st->word1 && i < st->word0 + 6; i++) {
+    const lb_word *w = &tx->words.v[i];
+    if (!(w->formlen == 1 && w->form[0] == ':')) continue;
+    if (i == st->word0 || i + 1 >= st->word1) return NULL;
+    /* the words before the colon: one phrase that names an entity */
+    int32_t h = -1;
+    for (uint32_t k = st->word0; k < i; k++)
+      if (h < 0 || !lb_tree_dominates(tx, h, (int32_t)k)) h = (int32_t)k;
+    for (uint32_t k = st->word0; k < i && h >= 0; k++)
+      if (lb_tree_dominates(tx, (int32_t)k, h)) h = (int32_t)k;
+    lb_phrase ph;
+    if (h < 0 || !lb_phrase_find(c->d, h, LB_PH_ANY, &ph) || ph.men < 0) return NULL;
+    uint32_t cs = tx->words.v[i + 1].start, ce = st->end;
+    while (ce > cs && strchr(" .!?\"'\n", tx->text[ce - 1])) ce--;
+    const char *rule = lb_arena_printf(tx->arena, "claim:%s:colon", c->lang);
+    return add_claim(c, ":", rule, (int32_t)i, h, cs, ce);
+  }
+  return NULL;
+}
+
 /* Is sentence s in the subjunctive (its root, or the root's finite
 ** auxiliary or copula)? 1 subjunctive, 0 indicative, -1 neither said. */
 static int subjunctive(const lb_text *tx, size_t s) {
@@ -257,6 +283,7 @@ void lb_claim_run(lb_doc *d) {
       if (!tx->words.v[i].deprel) continue;
       if (!verb_claim(&c, (int32_t)i)) cue_claim(&c, (int32_t)i);
     }
+    if (d->claims.n == before) colon_claim(&c, s);
     if (d->claims.n > before) {
       last = (int32_t)(d->claims.n - 1);
       continue;
