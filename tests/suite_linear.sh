@@ -13,6 +13,8 @@
 #   claims    claims with new speakers, quantities, quotes, repeated sentences
 #   events    attacks with dates, victims and a condemnation, repeated
 #   names     ever new person names, surnames taken up again, genitives
+#   sentence  one sentence without an end: "Russland schickte 5 Soldaten nach
+#             Kursk und " repeated (sentences are cut at 2,048 tokens)
 #   news      real news: 10kGNAD articles (../shared/data), when present
 # KNOWN lists stages whose rewrite is under way elsewhere: their ratio is
 # printed, not failed.
@@ -51,6 +53,8 @@ gen() {
       } else if (kind == "names") {
         a = name(); b = name()
         printf "%s %s traf in Berlin %s %s. %s sagte, %ss Plan sei gut. ", a, b, name(), name(), b, a
+      } else if (kind == "sentence") {
+        printf "Russland schickte 5 Soldaten nach Kursk und "
       }
     }
   }
@@ -108,12 +112,13 @@ check() { # kind, file of 1x, file of 8x
   fi
 }
 
-for kind in crafted claims events names; do
+for kind in crafted claims events names sentence; do
   case $kind in
   crafted) n=1600 ;; # 64 KB, the issue's 1 MB / 16
   claims) n=300 ;;
   events) n=300 ;;
   names) n=400 ;;
+  sentence) n=2000 ;;
   esac
   gen $kind $n >$tmp/$kind-1.txt
   gen $kind $((n * 8)) >$tmp/$kind-8.txt
