@@ -1,0 +1,40 @@
+#!/bin/sh
+# row_bigdoc.sh -- `make bench` rows for one big document (issue 22): the
+# extraction time (one thread, all stages, best of 3) of a single document
+# of 1, 4 and 16 MB of real text (the bench corpus's texts joined as
+# paragraphs), and of issue 22's crafted text at 1, 4 and 16 MB; then the
+# ratio 16 MB / 1 MB, which stays near 16 when every stage is linear (goal:
+# <= 20; it was 99 on real text before issue 22).
+# Run by bench/run.sh (variables in bench/lib.sh).
+cd "$(dirname "$0")/.." || exit 1
+. bench/lib.sh
+LAGEBILD=${LAGEBILD:-bin/lagebild}
+BENCH_DIR=${BENCH_DIR:-build/bench}
+if [ -z "${BENCH_TXT:-}" ] || [ ! -s "$BENCH_TXT" ]; then
+  bench_note "one big document: no bench corpus" "(BENCH_TXT unset or empty)"
+  exit 0
+fi
+# doc KIND MB: the document's file, made once
+doc() {
+  f=$BENCH_DIR/bigdoc-$1-$2mb.txt
+  if [ ! -s "$f" ]; then
+    if [ "$1" = real ]; then
+      awk '{ print; print "" }' "$BENCH_TXT" | head -c $(($2 * 1048576)) >"$f"
+    else
+      awk -v n=$(($2 * 1048576 / 41)) 'BEGIN { for (i = 0; i < n; i++) printf "Russland schickte 5 Soldaten nach Kursk. " }' >"$f"
+    fi
+  fi
+  echo "$f"
+}
+for kind in real crafted; do
+  s1=""
+  for mb in 1 4 16; do
+    f=$(doc $kind $mb)
+    bench_best 3 "$BENCH_DIR/bigdoc" "$LAGEBILD" extract --threads 1 "$f"
+    [ "$BENCH_RC" = 0 ] || echo "  (exit status $BENCH_RC: $(head -n 2 "$BENCH_DIR/bigdoc.err" | tr '\n' ' '))"
+    [ $mb = 1 ] && s1=$BENCH_S
+    bench_note "one document, $mb MB of $kind text" "$BENCH_S s"
+  done
+  bench_note "one document, $kind text: 16 MB / 1 MB" \
+    "$(echo "$BENCH_S $s1" | awk '{ printf "%.1fx (goal <= 20)", $1 / ($2 > 0 ? $2 : 0.001) }')"
+done
