@@ -189,10 +189,8 @@ static char *text_id(lb_arena *a, const char *s, size_t n) {
 
 static void parse_published(lb_doc *d, const char *p) {
   int y, m, day;
-  char tail;
-  size_t n = strlen(p);
-  if (n >= 10 && sscanf(p, "%4d-%2d-%2d%c", &y, &m, &day, &tail) >= 3 && p[4] == '-' &&
-      p[7] == '-' && m >= 1 && m <= 12 && day >= 1 && day <= 31 && y >= 1000 && y <= 9999) {
+  int ok = lb_date_iso(p, &y, &m, &day);
+  if (ok > 0) {
     d->pub_y = y;
     d->pub_m = m;
     d->pub_d = day;
@@ -200,10 +198,16 @@ static void parse_published(lb_doc *d, const char *p) {
     return;
   }
   d->published = lb_arena_strdup(d->tx.arena, p);
-  lb_text_warn(
-      &d->tx,
-      "published date \"%.40s\" not understood (want YYYY-MM-DD); relative dates stay unresolved",
-      p);
+  if (ok < 0)
+    lb_text_warn(&d->tx,
+                 "published date \"%.10s\" is no day of the calendar; relative dates stay "
+                 "unresolved",
+                 p);
+  else
+    lb_text_warn(&d->tx,
+                 "published date \"%.40s\" not understood (want YYYY-MM-DD); relative dates stay "
+                 "unresolved",
+                 p);
 }
 
 lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in) {
