@@ -139,6 +139,8 @@ typedef struct lb_doc {
                            "clauses", extract/clause.c) */
   struct lb_map *ent_ids; /* entity id -> index in entities, for
                              lb_doc_entity_find (stage "mentions") */
+  const char *refused;    /* why the pipeline gave up on the document (over
+                             its memory limit), or NULL (picture/pipeline.c) */
 } lb_doc;
 
 /* Index of the entity with this id, or -1 (a look-up in ent_ids once the
