@@ -11,6 +11,7 @@
 #include "compress.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,7 @@ struct lb_reader {
   size_t cap, lineno, offset;
   lb_buf scratch; /* decoded strings of the current line */
   char *text;     /* plain-text document */
+  size_t max_text; /* read at most max_text + 1 bytes of it (0: all) */
   char idbuf[256];
 };
 
@@ -71,6 +73,8 @@ lb_reader *lb_reader_open(const char *path, int mode, const lb_input *defaults, 
   return r;
 }
 
+void lb_reader_set_max_text(lb_reader *r, size_t max) { r->max_text = max; }
+
 size_t lb_reader_line(const lb_reader *r) { return r->lineno; }
 size_t lb_reader_offset(const lb_reader *r) { return r->offset; }
 size_t lb_reader_raw_offset(const lb_reader *r) {
@@ -86,10 +90,10 @@ static int next_text(lb_reader *r, lb_input *doc, char *msg, size_t msglen) {
     snprintf(msg, msglen, "%s: out of memory", r->path);
     return -1;
   }
-  size_t k;
-  while ((k = fread(buf + n, 1, cap - n, r->f)) > 0) {
+  size_t k, want = r->max_text && r->max_text < SIZE_MAX ? r->max_text + 1 : SIZE_MAX;
+  while (n < want && (k = fread(buf + n, 1, cap - n < want - n ? cap - n : want - n, r->f)) > 0) {
     n += k;
-    if (n == cap) {
+    if (n == cap && n < want) {
       char *nb = realloc(buf, cap * 2);
       if (!nb) {
         free(buf);

@@ -25,6 +25,11 @@ enum { LB_READ_TEXT = 0, LB_READ_JSONL = 1, LB_READ_AUTO = 2 };
 lb_reader *lb_reader_open(const char *path, int mode, const lb_input *defaults, char *err,
                           size_t errlen);
 
+/* Read no more than max + 1 bytes of a plain-text document (0: no limit):
+** the engine cuts a text at its limit of one document anyway
+** (lb_engine_set_limits), and a small .gz can hold gigabytes. */
+void lb_reader_set_max_text(lb_reader *r, size_t max);
+
 /* Next document into *doc (valid until the next call). Returns 1 for a
 ** document, 0 at the end, -1 for a skipped line (message in msg). */
 int lb_reader_next(lb_reader *r, lb_input *doc, char *msg, size_t msglen);
