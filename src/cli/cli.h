@@ -25,12 +25,14 @@ int lb_cmd_parse(int argc, char **argv);
 int lb_cli_docs(int argc, char **argv, const char *cmd, const char *help, int conllu);
 
 /* The options every command that reads documents takes (extract, ingest):
-** --jsonl, --text, --published, --lang, --lexicon, --stages, --threads. */
+** --jsonl, --text, --published, --lang, --lexicon, --stages, --threads,
+** --max-doc-bytes, --max-doc-memory. */
 typedef struct lb_cli_docopts {
   lb_input defaults;   /* published, lang (and id, set by extract) */
   int mode;            /* LB_READ_AUTO, LB_READ_JSONL or LB_READ_TEXT */
   const char *lexicon, *stages;
   int threads;         /* default: all cores */
+  size_t max_doc_bytes, max_doc_memory; /* 0: the engine's defaults */
 } lb_cli_docopts;
 
 void lb_cli_docopts_init(lb_cli_docopts *o);

@@ -47,6 +47,12 @@ static const char HELP[] =
     "  --syntax             add the analysed words (part of speech, features,\n"
     "                       lemma, head, relation) to the picture as \"words\"\n"
     "                         lagebild extract --syntax article.txt\n"
+    "  --max-doc-bytes N    cut a longer text at N bytes (K, M, G: times 1024;\n"
+    "                       default 32M), with a warning in its picture\n"
+    "                         lagebild extract --max-doc-bytes 8M big.txt.gz\n"
+    "  --max-doc-memory N   refuse a document whose extraction needs more than\n"
+    "                       N bytes of memory (default 4G); the run goes on\n"
+    "                         lagebild extract --max-doc-memory 1G dump.jsonl\n"
     "  -o FILE              write to FILE instead of stdout\n"
     "                         lagebild extract -o out.jsonl in.jsonl\n"
     "\n"
@@ -65,6 +71,7 @@ typedef struct item {
   const lb_reader *rd; /* still open while its items are in a batch */
   int failed;          /* out holds an error message instead of JSON */
   lb_buf out;
+  char note[512];      /* said on stderr before out, or "" (a text cut) */
 } item;
 
 /* What a run of documents prints: the picture (extract) or CoNLL-U (parse). */
@@ -82,14 +89,23 @@ typedef struct batch {
   size_t n;
 } batch;
 
+/* "file" or "file:line": where an item comes from, for messages. */
+static void where(const item *it, char *w, size_t n) {
+  if (it->line)
+    snprintf(w, n, "%s:%zu", lb_reader_path(it->rd), it->line);
+  else
+    snprintf(w, n, "%s", lb_reader_path(it->rd));
+}
+
 static void work(size_t i, void *ctx) {
   batch *b = ctx;
   item *it = &b->items[i];
   lb_buf scratch = LB_BUF_INIT;
   lb_input in;
-  char msg[1024];
+  char msg[1024], w[280];
   lb_buf_reset(&it->out);
   it->failed = 0;
+  it->note[0] = 0;
   if (lb_reader_parse(it->rd, b->raw.p + it->off, it->n, it->line, it->fileoff, &in, &scratch,
                       msg, sizeof msg) != 0) {
     it->failed = 1;
@@ -99,8 +115,21 @@ static void work(size_t i, void *ctx) {
     if (!d) {
       it->failed = 1;
       lb_buf_adds(&it->out, "out of memory");
+    } else if (lb_doc_run(b->e, d) != LB_OK) {
+      it->failed = 1;
+      where(it, w, sizeof w);
+      const char *why = lb_doc_refused(d);
+      lb_buf_printf(&it->out, "%s: document \"%.80s\" %s%s", w, d->id, why,
+                    strstr(why, "limit") ? " (--max-doc-memory)" : "");
+      lb_doc_free(d);
     } else {
-      lb_doc_run(b->e, d);
+      if (in.len > lb_engine_max_doc_bytes(b->e)) {
+        where(it, w, sizeof w);
+        snprintf(it->note, sizeof it->note,
+                 "%s: document \"%.80s\" longer than %zu bytes: cut, with a warning in its "
+                 "picture (--max-doc-bytes)",
+                 w, d->id, lb_engine_max_doc_bytes(b->e));
+      }
       if (b->fmt->conllu) lb_pic_conllu(&it->out, d);
       else {
         lb_pic_json_ex(&it->out, d, b->fmt->picflags);
@@ -119,6 +148,7 @@ static long write_batch(batch *b, FILE *out) {
   long skipped = 0;
   for (size_t i = 0; i < b->n; i++) {
     item *it = &b->items[i];
+    if (it->note[0]) fprintf(stderr, "lagebild %s: %s\n", cmd, it->note);
     if (it->failed) {
       fprintf(stderr, "lagebild %s: %s (skipped)\n", cmd, it->out.p);
       skipped++;
@@ -138,6 +168,7 @@ typedef struct source {
   int nfiles, f;
   int mode;
   const lb_input *defaults;
+  size_t max_text;       /* lb_reader_set_max_text */
   lb_reader *rd;         /* the file being read, or NULL */
   lb_reader **readers;   /* every reader opened, freed when no batch needs it */
   unsigned long *last;   /* per reader: the last batch that holds its items */
@@ -160,6 +191,7 @@ static void fill_batch(source *s, batch *b, unsigned long seq) {
         s->failed = 1;
         continue;
       }
+      lb_reader_set_max_text(s->rd, s->max_text);
       s->readers[s->nreaders] = s->rd;
       s->last[s->nreaders++] = seq;
     }
@@ -253,6 +285,7 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const char *help, int co
       goto usage;
     }
   }
+  lb_engine_set_limits(e, o.max_doc_bytes, o.max_doc_memory);
   FILE *out = stdout;
   if (outpath) {
     out = fopen(outpath, "wb");
@@ -283,6 +316,7 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const char *help, int co
   src.nfiles = nfiles;
   src.mode = mode;
   src.defaults = &defaults;
+  src.max_text = lb_engine_max_doc_bytes(e);
   src.readers = calloc((size_t)nfiles, sizeof *src.readers);
   src.last = calloc((size_t)nfiles, sizeof *src.last);
   long skipped = 0, k;

@@ -57,6 +57,9 @@ static const char INGEST_HELP[] =
     "                         lagebild ingest --threads 2 news.db corpus/\n"
     "  --stages STAGE       stop extraction after STAGE (see lagebild extract)\n"
     "                         lagebild ingest --stages text texts.db corpus/\n"
+    "  --max-doc-bytes N    cut a longer text at N bytes (default 32M)\n"
+    "  --max-doc-memory N   skip a document that needs more memory (default 4G)\n"
+    "                         lagebild ingest --max-doc-bytes 8M news.db dump/\n"
     "  --batch N            documents per transaction (default 4096)\n"
     "  --radius-km KM       incidents: places within KM (default 50; new stores)\n"
     "  --window-days D      incidents: dates within D days (default 3; new stores)\n"
@@ -94,6 +97,7 @@ typedef struct ingest {
   size_t tx_max;     /* commit when it has this many (--batch) */
   double tx_t0;      /* when it began */
   size_t added, replaced, same;
+  size_t refused;   /* documents over the memory limit, not stored */
   double write_s;   /* time spent in SQLite by the writer (wall) */
   double write_cpu; /* CPU time of the writer thread */
 } ingest;
@@ -137,9 +141,16 @@ static void write_batch(ingest *g, batch *b) {
     g->tx_docs = 0;
     g->tx_t0 = t0;
   }
-  size_t cnt[3] = {0, 0, 0};
+  size_t cnt[3] = {0, 0, 0}, refused = 0;
   for (size_t i = 0; i < b->n; i++) {
     int st;
+    if (lb_doc_refused(b->docs[i])) { /* over the memory limit: named, not stored */
+      const char *why = lb_doc_refused(b->docs[i]);
+      fprintf(stderr, "lagebild ingest: %s: document \"%.80s\" %s%s (skipped)\n", b->origin[i],
+              b->docs[i]->id, why, strstr(why, "limit") ? " (--max-doc-memory)" : "");
+      refused++;
+      continue;
+    }
     if (lb_store_add(g->w, b->docs[i], b->hash[i], b->origin[i], &st) != LB_OK) {
       lb_store_rollback(g->w);
       g->in_tx = 0;
@@ -155,6 +166,7 @@ static void write_batch(ingest *g, batch *b) {
   g->added += cnt[LB_STORE_ADDED];
   g->replaced += cnt[LB_STORE_REPLACED];
   g->same += cnt[LB_STORE_SAME];
+  g->refused += refused;
   pthread_mutex_unlock(&g->mu);
   if (g->tx_docs >= g->tx_max || now_s() - g->tx_t0 >= TX_SECONDS) writer_commit(g);
 }
@@ -321,6 +333,7 @@ int lb_cmd_ingest(int argc, char **argv) {
     lb_engine_free(e);
     goto usage;
   }
+  lb_engine_set_limits(e, o.max_doc_bytes, o.max_doc_memory);
   ingest g;
   memset(&g, 0, sizeof g);
   g.tx_max = (size_t)tx_docs;
@@ -362,6 +375,7 @@ int lb_cmd_ingest(int argc, char **argv) {
       status = LB_EXIT_ERR;
       continue;
     }
+    lb_reader_set_max_text(rdr, lb_engine_max_doc_bytes(e));
     lb_input doc;
     char msg[1024];
     int k;
@@ -466,7 +480,7 @@ int lb_cmd_ingest(int argc, char **argv) {
   pthread_mutex_destroy(&g.mu);
   pthread_cond_destroy(&g.cv);
   lb_engine_free(e);
-  if (status == LB_EXIT_OK && skipped) status = LB_EXIT_SKIPPED;
+  if (status == LB_EXIT_OK && (skipped || g.refused)) status = LB_EXIT_SKIPPED;
 out:
   for (size_t f = 0; f < in.n; f++) free(in.v[f]);
   free(in.v);
