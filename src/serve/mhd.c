@@ -48,6 +48,7 @@ static int load(void) {
   SYM(queue_response, "MHD_queue_response");
   SYM(get_connection_values, "MHD_get_connection_values");
   SYM(lookup_connection_value, "MHD_lookup_connection_value");
+  SYM(get_connection_info, "MHD_get_connection_info");
   return 0;
 }
 
