@@ -17,16 +17,16 @@ TEST(arena_guard_jumps_over_limit) {
   jmp_buf full;
   volatile size_t got = 0;
   switch (setjmp(full)) {
-    case 0:
-      lb_arena_guard(a, 1 << 20, &full);
-      for (;;) { /* 1 KB at a time until the guard jumps */
-        lb_arena_alloc(a, 1024);
-        got++;
-      }
-    case LB_ARENA_OVER:
-      break;
-    default:
-      CHECK(!"the guard jumped for another reason");
+  case 0:
+    lb_arena_guard(a, 1 << 20, &full);
+    for (;;) { /* 1 KB at a time until the guard jumps */
+      lb_arena_alloc(a, 1024);
+      got++;
+    }
+  case LB_ARENA_OVER:
+    break;
+  default:
+    CHECK(!"the guard jumped for another reason");
   }
   /* blocks of 64 KB and a header each: 15 fit in 1 MB, a 16th does not;
   ** each holds 64 allocations of 1 KB */
@@ -90,8 +90,9 @@ TEST(pipeline_doc_over_memory_limit_refused) {
   t[n] = 0;
   lb_input in = {.text = t, .len = n, .id = "commas"};
   lb_doc *d = lb_extract(e, &in);
-  CHECK_STR(lb_doc_refused(d),
-            "refused: needs more than 8 MB of memory (the limit of one document), at stage \"tokens\"");
+  CHECK_STR(
+      lb_doc_refused(d),
+      "refused: needs more than 8 MB of memory (the limit of one document), at stage \"tokens\"");
   CHECK_INT(d->tx.toks.n, 0);
   CHECK_INT(d->tx.sents.n, 0);
   CHECK_INT(d->tx.warnings.n, 1);

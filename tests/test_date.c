@@ -182,7 +182,8 @@ TEST(date_impossible_day_is_no_date) {
   d = t_doc("Am 30.02. griffen Truppen an, am 29.02. auch.", NULL);
   CHECK_INT(d->dates.n, 1); /* the 29th: unresolved, some year has it */
   if (d->dates.n == 1) CHECK_INT(d->dates.v[0].unresolved, 1);
-  CHECK_STR(warning_with(d, "30.02"), "no date: \"Am 30.02.\" at byte 0: month 02 has at most 29 days");
+  CHECK_STR(warning_with(d, "30.02"),
+            "no date: \"Am 30.02.\" at byte 0: month 02 has at most 29 days");
   lb_doc_free(d);
 }
 
@@ -192,8 +193,9 @@ TEST(date_published_impossible_refused) {
   lb_doc *d = t_doc("Gestern griffen Truppen an.", "2024-02-30");
   CHECK_INT(d->pub_y, 0);
   CHECK_STR(d->published, "2024-02-30");
-  CHECK_STR(warning_with(d, "published"),
-            "published date \"2024-02-30\" is no day of the calendar; relative dates stay unresolved");
+  CHECK_STR(
+      warning_with(d, "published"),
+      "published date \"2024-02-30\" is no day of the calendar; relative dates stay unresolved");
   CHECK_INT(d->dates.n, 1);
   if (d->dates.n == 1) CHECK_INT(d->dates.v[0].unresolved, 1);
   lb_doc_free(d);

@@ -23,8 +23,8 @@ TEST(doc_claims_holding_lowest_index) {
   CHECK_INT(out[1], 1);
   CHECK_INT(out[2], 1);
   CHECK_INT(out[3], -1);
-  CHECK_INT(out[4], 0); /* the whole of claims 2 and 3, inside 0 */
-  CHECK_INT(out[5], 1); /* exactly claim 1 */
+  CHECK_INT(out[4], 0);  /* the whole of claims 2 and 3, inside 0 */
+  CHECK_INT(out[5], 1);  /* exactly claim 1 */
   CHECK_INT(out[6], -1); /* one byte past claim 1 */
   lb_arena_free(d.tx.arena);
 }

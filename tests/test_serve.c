@@ -311,7 +311,8 @@ TEST(serve_slow_clients) {
   CHECK(strncmp(buf, "HTTP/1.1 200", 12) == 0);
   CHECK(trickle(fd, ONE + MANY) >= open - 2);
   /* go on trickling past the header timeout: every slow one is cut */
-  while (now_s() - t0 < 3.5 && trickle(fd, ONE + MANY) > 0) usleep(200000);
+  while (now_s() - t0 < 3.5 && trickle(fd, ONE + MANY) > 0)
+    usleep(200000);
   CHECK_INT(trickle(fd, ONE + MANY), 0);
   CHECK(lb_srv_cut(s) >= 40);
   http(port, get, buf, sizeof buf);

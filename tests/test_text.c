@@ -149,7 +149,8 @@ TEST(sent_no_split_at_abbrev_ordinal_decimal_colon) {
 TEST(sent_cut_at_2048_tokens) {
   char *t = malloc(1100 * 10 + 64);
   size_t n = 0;
-  for (int i = 0; i < 1100; i++) n += (size_t)sprintf(t + n, "%s", i == 1000 ? "Kursk, und " : "Kursk und ");
+  for (int i = 0; i < 1100; i++)
+    n += (size_t)sprintf(t + n, "%s", i == 1000 ? "Kursk, und " : "Kursk und ");
   lb_doc *d = t_doc(t, NULL);
   CHECK_INT(d->tx.sents.n, 2);
   if (d->tx.sents.n == 2) {
@@ -159,11 +160,13 @@ TEST(sent_cut_at_2048_tokens) {
     CHECK_INT(d->tx.sents.v[1].start, 1000 * 10 + 7);
   }
   CHECK(d->tx.warnings.n == 1 &&
-        strcmp(d->tx.warnings.v[0], "1 sentence longer than 2048 tokens cut (the first at byte 10006)") == 0);
+        strcmp(d->tx.warnings.v[0],
+               "1 sentence longer than 2048 tokens cut (the first at byte 10006)") == 0);
   lb_doc_free(d);
   /* no comma: cut after token 2048 ("und" ends at byte 10,239) */
   n = 0;
-  for (int i = 0; i < 1100; i++) n += (size_t)sprintf(t + n, "Kursk und ");
+  for (int i = 0; i < 1100; i++)
+    n += (size_t)sprintf(t + n, "Kursk und ");
   d = t_doc(t, NULL);
   CHECK_INT(d->tx.sents.n, 2);
   if (d->tx.sents.n == 2) {

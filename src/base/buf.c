@@ -23,7 +23,8 @@ void lb_buf_reset(lb_buf *b) {
 void lb_buf_grow(lb_buf *b, size_t extra) {
   if (b->n + extra + 1 <= b->cap) return;
   size_t nc = b->cap ? b->cap : 256;
-  while (nc < b->n + extra + 1 && nc <= SIZE_MAX / 2) nc *= 2;
+  while (nc < b->n + extra + 1 && nc <= SIZE_MAX / 2)
+    nc *= 2;
   /* a size that overflowed gets no memory */
   char *np = extra < SIZE_MAX - b->n - 1 && nc >= b->n + extra + 1 ? realloc(b->p, nc) : NULL;
   if (!np) {

@@ -50,7 +50,8 @@ static void grow(lb_map *m) {
     const lb_map_slot *s = &m->v[i];
     if (!s->h) continue;
     size_t k = s->h & (cap - 1);
-    while (v[k].h) k = (k + 1) & (cap - 1);
+    while (v[k].h)
+      k = (k + 1) & (cap - 1);
     v[k] = *s;
   }
   m->v = v;

@@ -71,7 +71,7 @@ typedef struct item {
   const lb_reader *rd; /* still open while its items are in a batch */
   int failed;          /* out holds an error message instead of JSON */
   lb_buf out;
-  char note[512];      /* said on stderr before out, or "" (a text cut) */
+  char note[512]; /* said on stderr before out, or "" (a text cut) */
 } item;
 
 /* What a run of documents prints: the picture (extract) or CoNLL-U (parse). */

@@ -59,9 +59,12 @@ static size_t parse_size(const char *v) {
   if (!v || *v < '0' || *v > '9') return 0;
   unsigned long long n = strtoull(v, &end, 10);
   unsigned shift = 0;
-  if (*end == 'K' || *end == 'k') shift = 10, end++;
-  else if (*end == 'M' || *end == 'm') shift = 20, end++;
-  else if (*end == 'G' || *end == 'g') shift = 30, end++;
+  if (*end == 'K' || *end == 'k')
+    shift = 10, end++;
+  else if (*end == 'M' || *end == 'm')
+    shift = 20, end++;
+  else if (*end == 'G' || *end == 'g')
+    shift = 30, end++;
   if (*end || n == 0 || n > (SIZE_MAX >> shift)) return 0;
   return (size_t)n << shift;
 }
@@ -101,8 +104,8 @@ int lb_cli_docopt(int argc, char **argv, int *i, lb_cli_docopts *o, const char *
   if (lim) {
     if (r < 0) return r;
     if (!(*lim = parse_size(v))) {
-      fprintf(stderr, "lagebild %s: %s wants a size (bytes, or with K, M, G), not \"%s\"\n",
-              cmd, lim == &o->max_doc_bytes ? "--max-doc-bytes" : "--max-doc-memory", v);
+      fprintf(stderr, "lagebild %s: %s wants a size (bytes, or with K, M, G), not \"%s\"\n", cmd,
+              lim == &o->max_doc_bytes ? "--max-doc-bytes" : "--max-doc-memory", v);
       return -1;
     }
     return 1;

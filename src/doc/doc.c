@@ -39,7 +39,8 @@ static int keyed_cmp(const void *a, const void *b) {
 void lb_doc_claims_holding(const lb_doc *d, const uint32_t *start, const uint32_t *end, size_t n,
                            int32_t *out) {
   size_t nc = d->claims.n;
-  for (size_t i = 0; i < n; i++) out[i] = -1;
+  for (size_t i = 0; i < n; i++)
+    out[i] = -1;
   if (!nc || !n) return;
   lb_arena *A = d->tx.arena;
   keyed *bystart = lb_arena_alloc(A, nc * sizeof *bystart);
@@ -49,15 +50,18 @@ void lb_doc_claims_holding(const lb_doc *d, const uint32_t *start, const uint32_
     bystart[k] = (keyed){d->claims.v[k].start, (int32_t)k};
     byend[k] = (keyed){UINT32_MAX - d->claims.v[k].end, (int32_t)k}; /* largest end first */
   }
-  for (size_t i = 0; i < n; i++) spans[i] = (keyed){start[i], (int32_t)i};
+  for (size_t i = 0; i < n; i++)
+    spans[i] = (keyed){start[i], (int32_t)i};
   qsort(bystart, nc, sizeof *bystart, keyed_cmp);
   qsort(byend, nc, sizeof *byend, keyed_cmp);
   qsort(spans, n, sizeof *spans, keyed_cmp);
   /* rank[k]: claim k's 1-based place in byend */
   uint32_t *rank = lb_arena_alloc(A, nc * sizeof *rank);
-  for (size_t r = 0; r < nc; r++) rank[byend[r].i] = (uint32_t)(r + 1);
+  for (size_t r = 0; r < nc; r++)
+    rank[byend[r].i] = (uint32_t)(r + 1);
   int32_t *fen = lb_arena_alloc(A, (nc + 1) * sizeof *fen);
-  for (size_t r = 0; r <= nc; r++) fen[r] = INT32_MAX;
+  for (size_t r = 0; r <= nc; r++)
+    fen[r] = INT32_MAX;
   size_t next = 0;
   for (size_t s = 0; s < n; s++) {
     int32_t i = spans[s].i;

@@ -608,11 +608,11 @@ void lb_date_run(lb_doc *d) {
         const lb_tok *l = &d->tx.toks.v[i + n - 1];
         int len = (int)(l->end - t->start > 40 ? 40 : l->end - t->start);
         if (o.bad_y)
-          lb_text_warn(&d->tx, "no date: \"%.*s\" at byte %u: %04d-%02d has %d days",
-                       len, d->tx.text + t->start, t->start, o.bad_y, o.bad_m, o.bad_days);
+          lb_text_warn(&d->tx, "no date: \"%.*s\" at byte %u: %04d-%02d has %d days", len,
+                       d->tx.text + t->start, t->start, o.bad_y, o.bad_m, o.bad_days);
         else
-          lb_text_warn(&d->tx, "no date: \"%.*s\" at byte %u: month %02d has at most %d days",
-                       len, d->tx.text + t->start, t->start, o.bad_m, o.bad_days);
+          lb_text_warn(&d->tx, "no date: \"%.*s\" at byte %u: month %02d has at most %d days", len,
+                       d->tx.text + t->start, t->start, o.bad_m, o.bad_days);
         i += n - 1;
         continue;
       }

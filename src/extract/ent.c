@@ -40,7 +40,6 @@ typedef struct tabs {
   int ent, entdef, nat, agent, rolenoun, office, country, capital, form, stop, nounsuffix;
 } tabs;
 
-
 /* A place name with several candidates, decided after the pass. */
 typedef struct deferred {
   uint32_t tok0, tok1;
@@ -60,14 +59,14 @@ typedef struct ctx {
   uint8_t *nounend;     /* per token: noun_ending's answer (0 = not asked) */
   /* Indexes, so that no rule scans what was found before (a document's
   ** time grew with the square of its size, issue 22): */
-  lb_map ids;             /* entity id -> index in d->entities */
-  lb_map spans;           /* (entity, start, end) -> index in its mentions */
-  lb_map surname_keys;    /* surname key -> index in surname_ent */
+  lb_map ids;                  /* entity id -> index in d->entities */
+  lb_map spans;                /* (entity, start, end) -> index in its mentions */
+  lb_map surname_keys;         /* surname key -> index in surname_ent */
   LB_VEC(int32_t) surname_ent; /* per surname, in the order noted: its entity */
   uint64_t surname_first; /* bit (first byte & 63) of every surname key */
   uint64_t surname_len;   /* bit (length & 63) of every surname key */
   LB_VEC(deferred) later;
-  LB_VEC(uint8_t) named;  /* per entity index: a country named by an adjective */
+  LB_VEC(uint8_t) named; /* per entity index: a country named by an adjective */
   int32_t last_country;  /* entity index of the last country named */
   int en;                /* an English document */
 } ctx;
@@ -625,7 +624,8 @@ static uint32_t try_nat(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   }
   int32_t co = entity_for_rec(c, &r);
   if (co < 0) return 0;
-  while (c->named.n <= (size_t)co) *LB_VEC_PUSH(c->d->tx.arena, c->named) = 0;
+  while (c->named.n <= (size_t)co)
+    *LB_VEC_PUSH(c->d->tx.arena, c->named) = 0;
   c->named.v[co] = 1;
   uint32_t j = i + n;
   if (j < s1 && is_word(&c->d->tx.toks.v[j])) {

@@ -330,7 +330,8 @@ static int men_at_cmp(const void *a, const void *b) {
 static void index_mentions(ctx *c) {
   const lb_doc *d = c->d;
   size_t n = 0;
-  for (size_t e = 0; e < d->entities.n; e++) n += d->entities.v[e].mentions.n;
+  for (size_t e = 0; e < d->entities.n; e++)
+    n += d->entities.v[e].mentions.n;
   c->men = lb_arena_alloc(d->tx.arena, (n ? n : 1) * sizeof *c->men);
   for (size_t e = 0; e < d->entities.n; e++)
     for (size_t m = 0; m < d->entities.v[e].mentions.n; m++)
@@ -628,8 +629,10 @@ void lb_qty_run(lb_doc *d) {
     uint32_t *qs = lb_arena_alloc(d->tx.arena, nq * sizeof *qs);
     uint32_t *qe = lb_arena_alloc(d->tx.arena, nq * sizeof *qe);
     int32_t *cl = lb_arena_alloc(d->tx.arena, nq * sizeof *cl);
-    for (size_t k = 0; k < nq; k++) qs[k] = d->quantities.v[k].start, qe[k] = d->quantities.v[k].end;
+    for (size_t k = 0; k < nq; k++)
+      qs[k] = d->quantities.v[k].start, qe[k] = d->quantities.v[k].end;
     lb_doc_claims_holding(d, qs, qe, nq, cl);
-    for (size_t k = 0; k < nq; k++) d->quantities.v[k].claim = cl[k];
+    for (size_t k = 0; k < nq; k++)
+      d->quantities.v[k].claim = cl[k];
   }
 }

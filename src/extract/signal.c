@@ -322,7 +322,8 @@ static void duplicates(lb_doc *d) {
   qsort_r(ix, m, sizeof *ix, sent_cmp, d);
   /* same[s]: the first sentence with the bytes of sentence s, or s */
   uint32_t *same = lb_arena_alloc(d->tx.arena, n * sizeof *same);
-  for (size_t s = 0; s < n; s++) same[s] = (uint32_t)s;
+  for (size_t s = 0; s < n; s++)
+    same[s] = (uint32_t)s;
   for (size_t k = 1; k < m; k++) {
     const lb_sent *p = &d->tx.sents.v[ix[k - 1]], *q = &d->tx.sents.v[ix[k]];
     if (p->end - p->start == q->end - q->start &&
@@ -367,7 +368,9 @@ void lb_sig_run(lb_doc *d) {
   size_t n = d->signals.n;
   if (n < 2) return;
   sig_at *v = lb_arena_alloc(d->tx.arena, n * sizeof *v);
-  for (size_t i = 0; i < n; i++) v[i] = (sig_at){d->signals.v[i], i};
+  for (size_t i = 0; i < n; i++)
+    v[i] = (sig_at){d->signals.v[i], i};
   qsort(v, n, sizeof *v, sig_cmp);
-  for (size_t i = 0; i < n; i++) d->signals.v[i] = v[i].s;
+  for (size_t i = 0; i < n; i++)
+    d->signals.v[i] = v[i].s;
 }

@@ -234,7 +234,8 @@ lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in) {
   if (len > e->max_doc_bytes) {
     /* cut at a character's first byte, not inside its UTF-8 sequence */
     size_t cut = e->max_doc_bytes;
-    for (int k = 0; k < 3 && cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80; k++) cut--;
+    for (int k = 0; k < 3 && cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80; k++)
+      cut--;
     lb_text_warn(&d->tx, "text longer than %zu bytes (the limit of one document) cut at byte %zu",
                  e->max_doc_bytes, cut);
     len = cut;
@@ -279,15 +280,16 @@ static void refuse(lb_doc *d, int why, const char *at, size_t limit) {
 */
 lb_err lb_doc_run(const lb_engine *e, lb_doc *d) {
   jmp_buf full;
-  volatile size_t i = 0; /* read after longjmp */
+  volatile size_t i = 0;  /* read after longjmp */
   switch (setjmp(full)) { /* (C11 7.13.1.1 allows setjmp here, not in an assignment) */
-    case 0: break;
-    case LB_ARENA_OVER:
-      refuse(d, LB_ARENA_OVER, STAGES[i].name, e->max_doc_memory);
-      return LB_ERR_NOMEM;
-    default:
-      refuse(d, LB_ARENA_NOMEM, STAGES[i].name, e->max_doc_memory);
-      return LB_ERR_NOMEM;
+  case 0:
+    break;
+  case LB_ARENA_OVER:
+    refuse(d, LB_ARENA_OVER, STAGES[i].name, e->max_doc_memory);
+    return LB_ERR_NOMEM;
+  default:
+    refuse(d, LB_ARENA_NOMEM, STAGES[i].name, e->max_doc_memory);
+    return LB_ERR_NOMEM;
   }
   lb_arena_guard(d->tx.arena, e->max_doc_memory, &full);
   for (; i < e->nstages; i++) {

@@ -332,15 +332,24 @@ static double mono_s(void) {
 }
 
 static void conn_unlink(lb_srv *s, conn *k) {
-  if (k->prev) k->prev->next = k->next; else s->chead = k->next;
-  if (k->next) k->next->prev = k->prev; else s->ctail = k->prev;
+  if (k->prev)
+    k->prev->next = k->next;
+  else
+    s->chead = k->next;
+  if (k->next)
+    k->next->prev = k->prev;
+  else
+    s->ctail = k->prev;
   k->prev = k->next = NULL;
 }
 
 static void conn_append(lb_srv *s, conn *k) {
   k->prev = s->ctail;
   k->next = NULL;
-  if (s->ctail) s->ctail->next = k; else s->chead = k;
+  if (s->ctail)
+    s->ctail->next = k;
+  else
+    s->chead = k;
   s->ctail = k;
 }
 
@@ -373,7 +382,8 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
                           enum MHD_ConnectionNotificationCode toe) {
   lb_srv *s = cls;
   if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
-    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
     conn *k = ci ? calloc(1, sizeof *k) : NULL;
     *socket_context = k;
     if (!k) return; /* not watched: the idle timeout still holds */
@@ -395,7 +405,8 @@ static void on_connection(void *cls, struct MHD_Connection *c, void **socket_con
 }
 
 static conn *conn_of(struct MHD_Connection *c) {
-  const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  const union MHD_ConnectionInfo *ci =
+      MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
   return ci ? ci->socket_context : NULL;
 }
 
@@ -571,13 +582,13 @@ lb_srv *lb_srv_start(const lb_srv_opts *o, char *err, size_t errlen) {
     return NULL;
   }
   s->watching = 1;
-  s->mhd = MHD_start_daemon(
-      flags, (uint16_t)o->port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, sa,
-      MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, conns,
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip, MHD_OPTION_CONNECTION_TIMEOUT, timeout,
-      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY, MHD_OPTION_NOTIFY_CONNECTION,
-      on_connection, s, MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-      MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s, MHD_OPTION_END);
+  s->mhd =
+      MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, sa,
+                       MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, conns,
+                       MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip, MHD_OPTION_CONNECTION_TIMEOUT,
+                       timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
+                       MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_NOTIFY_COMPLETED,
+                       on_completed, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s, MHD_OPTION_END);
   if (!s->mhd) {
     snprintf(err, errlen, "cannot listen on %s port %d (in use, or not an address of this host)",
              bind, o->port);

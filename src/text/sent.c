@@ -91,7 +91,8 @@ void lb_sent_run(lb_text *tx) {
     _Static_assert(LB_TOK_PUNCT == LB_TOK_ABBR + 1, "ABBR and PUNCT adjacent");
     const lb_tok *t = &T[i];
     const lb_tok *tmax = s0 + MAXTOK - 1 < n - 1 ? &T[s0 + MAXTOK - 1] : tl;
-    while (t < tmax && (unsigned)(t->kind - LB_TOK_ABBR) > 1u && !(t[1].flags & LB_TF_NL)) t++;
+    while (t < tmax && (unsigned)(t->kind - LB_TOK_ABBR) > 1u && !(t[1].flags & LB_TF_NL))
+      t++;
     i = (size_t)(t - T);
     size_t last = i; /* last token that belongs to this sentence */
     int cut = 0, headline = 0;
@@ -122,7 +123,8 @@ void lb_sent_run(lb_text *tx) {
       /* too long: cut after the last comma or semicolon of its last 256
       ** tokens, else here */
       for (size_t k = last; k > last - 256; k--)
-        if (T[k].kind == LB_TOK_PUNCT && (tx->text[T[k].start] == ',' || tx->text[T[k].start] == ';')) {
+        if (T[k].kind == LB_TOK_PUNCT &&
+            (tx->text[T[k].start] == ',' || tx->text[T[k].start] == ';')) {
           last = k;
           break;
         }
