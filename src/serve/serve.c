@@ -569,8 +569,11 @@ lb_srv *lb_srv_start(const lb_srv_opts *o, char *err, size_t errlen) {
   if (threads > 64) threads = 64;
   unsigned timeout = o->timeout > 0 ? (unsigned)o->timeout : 10;
   unsigned conns = o->max_conns > 0 ? (unsigned)o->max_conns : 512;
-  unsigned per_ip = o->max_conns_per_ip > 0 ? (unsigned)o->max_conns_per_ip : 64;
+  /* half the slots by default: a reverse proxy in front (serve.h) is one
+  ** address for all its clients, and `make bench` runs 100 connections */
+  unsigned per_ip = o->max_conns_per_ip > 0 ? (unsigned)o->max_conns_per_ip : conns / 2;
   if (per_ip > conns) per_ip = conns;
+  if (!per_ip) per_ip = 1;
   s->header_timeout = o->header_timeout > 0 ? o->header_timeout : 10;
   /* the slots kept for others: 1/8 (at least one) never go to connections
   ** that wait for their headers */

@@ -34,7 +34,7 @@ typedef struct lb_srv_opts {
   int threads;       /* polling threads; <= 0 = number of cores */
   int timeout;       /* seconds a connection may stay idle; <= 0 = 10 */
   int max_conns;     /* concurrent connections; <= 0 = 512 */
-  int max_conns_per_ip; /* of one client address; <= 0 = 64 (at most max_conns) */
+  int max_conns_per_ip; /* of one client address; <= 0 = max_conns / 2 */
   int header_timeout;   /* seconds for a request line and headers; <= 0 = 10 */
   int log;           /* one access-log line per request on stderr */
   int nocache;       /* answer every API request from the store (no cache) */
