@@ -72,11 +72,26 @@ void lb_engine_free(lb_engine *e);
 ** sentences and language). Returns LB_ERR_USAGE for an unknown stage. */
 lb_err lb_engine_stop_after(lb_engine *e, const char *stage);
 
+/*
+** The bounds of one document (0 keeps the default). A text longer than
+** max_doc_bytes is cut there (at a character boundary), with a warning in
+** its picture. A document whose extraction needs more than max_doc_memory
+** bytes is refused: it comes back with no facts, lb_doc_refused says why,
+** and the next document starts afresh. News takes about 70 bytes of
+** memory per byte of text, text made of one-byte tokens up to 370.
+*/
+#define LB_MAX_DOC_BYTES ((size_t)32 << 20)
+#define LB_MAX_DOC_MEMORY ((size_t)4 << 30)
+void lb_engine_set_limits(lb_engine *e, size_t max_doc_bytes, size_t max_doc_memory);
+
 /* Extract the picture of one document. Never fails for bad text: problems
 ** are repaired and listed in the picture's warnings. NULL only when out of
 ** memory. */
 lb_doc *lb_extract(const lb_engine *e, const lb_input *in);
 void lb_doc_free(lb_doc *d);
+/* Why the document was refused (it needed more memory than the engine's
+** limit, or the machine had none left), or NULL when it was not. */
+const char *lb_doc_refused(const lb_doc *d);
 
 /* The picture as one JSON object (no newline), malloc'd into *out; returns
 ** its length. */

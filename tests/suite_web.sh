@@ -36,6 +36,15 @@ if want cli; then
   [ $? = 2 ] && grep -q -- '--port wants 0..65535' $W/cli.err && ok "bad --port: exit 2" || no "bad --port: exit 2"
   bin/lagebild serve --bogus x.db >/dev/null 2>$W/cli.err
   [ $? = 2 ] && ok "unknown option: exit 2" || no "unknown option: exit 2"
+  if bin/lagebild serve --help | grep -q -- '--header-timeout SEC' &&
+    bin/lagebild serve --help | grep -q -- '--max-conns-per-ip N'; then
+    ok "serve --help: the slow-client limits"
+  else no "serve --help: the slow-client limits"; fi
+  bin/lagebild serve --header-timeout 0 x.db >/dev/null 2>$W/cli.err
+  [ $? = 2 ] && grep -q -- '--header-timeout wants 1..3600' $W/cli.err && ok "bad --header-timeout: exit 2" ||
+    no "bad --header-timeout: exit 2"
+  bin/lagebild serve --max-conns-per-ip x x.db >/dev/null 2>$W/cli.err
+  [ $? = 2 ] && ok "bad --max-conns-per-ip: exit 2" || no "bad --max-conns-per-ip: exit 2"
   bin/lagebild serve $W/no-such.db >/dev/null 2>$W/cli.err
   [ $? = 1 ] && grep -q "no-such.db: cannot open the store read-only" $W/cli.err && ! [ -e $W/no-such.db ] &&
     ok "missing store: exit 1, nothing created" || { no "missing store: exit 1, nothing created"; cat $W/cli.err; }

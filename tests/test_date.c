@@ -144,3 +144,72 @@ TEST(date_weekdays_and_years) {
   }
   lb_doc_free(d);
 }
+
+/* The warning of the document that contains needle, or NULL. */
+static const char *warning_with(const lb_doc *d, const char *needle) {
+  for (size_t i = 0; i < d->tx.warnings.n; i++)
+    if (strstr(d->tx.warnings.v[i], needle)) return d->tx.warnings.v[i];
+  return NULL;
+}
+
+/* Issue 22: an impossible day is no date, with a warning; it was moved to
+** the month's end ("31.02.2024" became 2024-02-29). Leap years: 2024 and
+** 2000 have a 29th of February, 2023 and 2100 do not. */
+TEST(date_impossible_day_is_no_date) {
+  lb_doc *d = t_doc("Am 31.02.2024 griffen Truppen an. Am 29.02.2023 auch. Am 29.02.2024 "
+                    "und am 29.02.2000 wieder, nicht am 29.02.2100.",
+                    "2024-11-11");
+  CHECK_INT(d->dates.n, 2);
+  const lb_date *t = d_at(d, "Am 29.02.2024", 0);
+  if (t) CHECK_STR(t->from, "2024-02-29");
+  t = d_at(d, "am 29.02.2000", 0);
+  if (t) CHECK_STR(t->from, "2000-02-29");
+  CHECK_STR(warning_with(d, "31.02"), "no date: \"Am 31.02.2024\" at byte 0: 2024-02 has 29 days");
+  CHECK_STR(warning_with(d, "29.02.2023"),
+            "no date: \"Am 29.02.2023\" at byte 34: 2023-02 has 28 days");
+  CHECK_STR(warning_with(d, "2100"), "no date: \"am 29.02.2100\" at byte 100: 2100-02 has 28 days");
+  lb_doc_free(d);
+  /* month names, a range, English; no year: the publication's year, or
+  ** with none, any year (a 30th of February never is) */
+  d = t_doc("Am 31. April und vom 30. bis 31. Juni 2024, am 30.02., on February 30, 2024.",
+            "2024-11-11");
+  CHECK_INT(d->dates.n, 0);
+  CHECK_INT(d->tx.warnings.n, 4);
+  CHECK_STR(warning_with(d, "April"), "no date: \"Am 31. April\" at byte 0: 2024-04 has 30 days");
+  CHECK_STR(warning_with(d, "Juni"),
+            "no date: \"vom 30. bis 31. Juni 2024\" at byte 17: 2024-06 has 30 days");
+  lb_doc_free(d);
+  d = t_doc("Am 30.02. griffen Truppen an, am 29.02. auch.", NULL);
+  CHECK_INT(d->dates.n, 1); /* the 29th: unresolved, some year has it */
+  if (d->dates.n == 1) CHECK_INT(d->dates.v[0].unresolved, 1);
+  CHECK_STR(warning_with(d, "30.02"),
+            "no date: \"Am 30.02.\" at byte 0: month 02 has at most 29 days");
+  lb_doc_free(d);
+}
+
+/* Issue 22: a publication date that is no day is refused with a warning;
+** relative dates stay unresolved (it was taken as given). */
+TEST(date_published_impossible_refused) {
+  lb_doc *d = t_doc("Gestern griffen Truppen an.", "2024-02-30");
+  CHECK_INT(d->pub_y, 0);
+  CHECK_STR(d->published, "2024-02-30");
+  CHECK_STR(
+      warning_with(d, "published"),
+      "published date \"2024-02-30\" is no day of the calendar; relative dates stay unresolved");
+  CHECK_INT(d->dates.n, 1);
+  if (d->dates.n == 1) CHECK_INT(d->dates.v[0].unresolved, 1);
+  lb_doc_free(d);
+  d = t_doc("Gestern griffen Truppen an.", "2024-02-29T08:00Z");
+  CHECK_INT(d->pub_d, 29);
+  CHECK_STR(d->published, "2024-02-29");
+  CHECK_INT(d->tx.warnings.n, 0);
+  if (d->dates.n == 1) CHECK_STR(d->dates.v[0].from, "2024-02-28");
+  lb_doc_free(d);
+  int y, m, dd;
+  CHECK_INT(lb_date_iso("2023-02-29", &y, &m, &dd), -1);
+  CHECK_INT(lb_date_iso("2100-02-29", &y, &m, &dd), -1);
+  CHECK_INT(lb_date_iso("2000-02-29", &y, &m, &dd), 1);
+  CHECK_INT(lb_date_iso("2024-04-31", &y, &m, &dd), -1);
+  CHECK_INT(lb_date_iso("2024-4-30", &y, &m, &dd), 0);
+  CHECK_INT(lb_date_iso("2024-00-10", &y, &m, &dd), 0);
+}

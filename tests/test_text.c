@@ -142,6 +142,41 @@ TEST(sent_no_split_at_abbrev_ordinal_decimal_colon) {
   }
 }
 
+/* A sentence of more than 2,048 tokens is cut (issue 22: the extractors
+** look at a whole sentence per fact). 1,100 times "Kursk und " is 2,200
+** tokens: cut after the 2,048th, at byte 10,240; with a comma among the
+** last 256 tokens, after the comma. */
+TEST(sent_cut_at_2048_tokens) {
+  char *t = malloc(1100 * 10 + 64);
+  size_t n = 0;
+  for (int i = 0; i < 1100; i++)
+    n += (size_t)sprintf(t + n, "%s", i == 1000 ? "Kursk, und " : "Kursk und ");
+  lb_doc *d = t_doc(t, NULL);
+  CHECK_INT(d->tx.sents.n, 2);
+  if (d->tx.sents.n == 2) {
+    /* tokens 0..2000 are "Kursk", "und" pairs, 2001 the comma */
+    CHECK_INT(d->tx.sents.v[0].tok1, 2002);
+    CHECK_INT(d->tx.sents.v[0].end, 1000 * 10 + 6);
+    CHECK_INT(d->tx.sents.v[1].start, 1000 * 10 + 7);
+  }
+  CHECK(d->tx.warnings.n == 1 &&
+        strcmp(d->tx.warnings.v[0],
+               "1 sentence longer than 2048 tokens cut (the first at byte 10006)") == 0);
+  lb_doc_free(d);
+  /* no comma: cut after token 2048 ("und" ends at byte 10,239) */
+  n = 0;
+  for (int i = 0; i < 1100; i++)
+    n += (size_t)sprintf(t + n, "Kursk und ");
+  d = t_doc(t, NULL);
+  CHECK_INT(d->tx.sents.n, 2);
+  if (d->tx.sents.n == 2) {
+    CHECK_INT(d->tx.sents.v[0].tok1, 2048);
+    CHECK_INT(d->tx.sents.v[0].end, 10239);
+  }
+  lb_doc_free(d);
+  free(t);
+}
+
 TEST(utf8_invalid_bytes_replaced_in_place) {
   const char text[] = "Kursk \xff\xfe liegt in Russland. Stra\xdf"
                       "e";

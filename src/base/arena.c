@@ -2,7 +2,9 @@
 ** arena.c -- per-document bump allocator (see arena.h).
 **
 ** Blocks are chained; a request larger than the default block size gets a
-** block of its own. Alignment is that of max_align_t.
+** block of its own. Alignment is that of max_align_t. The guard (the limit
+** of one document's memory) is checked only where a block is added, so the
+** path of a small allocation stays a compare and an add.
 */
 #include "arena.h"
 
@@ -25,27 +27,50 @@ typedef struct block {
 struct lb_arena {
   block *head;   /* current block, first in chain */
   block *first;  /* the oldest block, kept by reset */
-  size_t total;
+  size_t total;  /* bytes handed out */
+  size_t held;   /* bytes of all blocks */
+  size_t limit;  /* of held, when full is set (0: none) */
+  jmp_buf *full; /* the guard, or NULL */
 };
 
-static block *block_new(size_t size) {
-  block *b = malloc(sizeof *b + size);
-  if (!b) {
-    fputs("lagebild: out of memory\n", stderr);
-    abort();
+/* Out of memory or over the limit: to the guard, else the end. */
+static _Noreturn void fail(lb_arena *a, int why) {
+  jmp_buf *j = a->full;
+  if (j) {
+    a->full = NULL;
+    a->limit = 0;
+    longjmp(*j, why);
   }
+  fputs("lagebild: out of memory\n", stderr);
+  exit(1);
+}
+
+static block *block_new(lb_arena *a, size_t size) {
+  if (a->full && (size > SIZE_MAX - sizeof(block) - a->held ||
+                  (a->limit && a->held + sizeof(block) + size > a->limit)))
+    fail(a, LB_ARENA_OVER);
+  block *b = size <= SIZE_MAX - sizeof(block) ? malloc(sizeof *b + size) : NULL;
+  if (!b) fail(a, LB_ARENA_NOMEM);
   b->next = NULL;
   b->size = size;
   b->used = 0;
+  a->held += sizeof *b + size;
   return b;
 }
 
 lb_arena *lb_arena_new(void) {
   lb_arena *a = calloc(1, sizeof *a);
   if (!a) return NULL;
-  a->head = a->first = block_new(LB_ARENA_BLOCK);
+  a->head = a->first = block_new(a, LB_ARENA_BLOCK);
   return a;
 }
+
+void lb_arena_guard(lb_arena *a, size_t limit, jmp_buf *full) {
+  a->full = full;
+  a->limit = full ? limit : 0;
+}
+
+size_t lb_arena_held(const lb_arena *a) { return a->held; }
 
 void lb_arena_free(lb_arena *a) {
   if (!a) return;
@@ -71,16 +96,18 @@ void lb_arena_reset(lb_arena *a) {
   a->first->used = 0;
   a->first->next = NULL;
   a->total = 0;
+  a->held = sizeof *a->first + a->first->size;
 }
 
 void *lb_arena_alloc(lb_arena *a, size_t n) {
   const size_t al = alignof(max_align_t);
+  if (n > SIZE_MAX - al) fail(a, LB_ARENA_OVER);
   n = (n + al - 1) & ~(al - 1);
   if (n == 0) n = al;
   block *b = a->head;
   if (b->size - b->used < n) {
     size_t sz = n > LB_ARENA_BLOCK / 4 ? n : LB_ARENA_BLOCK;
-    block *nb = block_new(sz);
+    block *nb = block_new(a, sz);
     if (sz == n && b->size - b->used > 256) {
       /* a big one-off: chain it behind the current block so the
       ** current block keeps serving small requests */
@@ -100,10 +127,7 @@ void *lb_arena_alloc(lb_arena *a, size_t n) {
 }
 
 void *lb_arena_calloc(lb_arena *a, size_t count, size_t size) {
-  if (size && count > SIZE_MAX / size) {
-    fputs("lagebild: allocation overflow\n", stderr);
-    abort();
-  }
+  if (size && count > SIZE_MAX / size) fail(a, LB_ARENA_OVER);
   void *p = lb_arena_alloc(a, count * size);
   memset(p, 0, count * size);
   return p;

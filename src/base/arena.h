@@ -10,6 +10,7 @@
 #ifndef LB_ARENA_H
 #define LB_ARENA_H
 
+#include <setjmp.h>
 #include <stddef.h>
 
 typedef struct lb_arena lb_arena;
@@ -20,8 +21,12 @@ lb_arena *lb_arena_new(void);
 void lb_arena_free(lb_arena *a);
 /* Forget all allocations but keep the first block for reuse. */
 void lb_arena_reset(lb_arena *a);
-/* n bytes aligned for any type; aborts the process when out of memory
-** (documents are bounded in size, so this only happens when the machine is). */
+/*
+** n bytes aligned for any type. When the arena has a guard (lb_arena_guard)
+** and n would take it past its limit, or the machine has no memory left,
+** this does not return: it jumps to the guard. Without a guard, out of
+** memory ends the process with exit status 1 and a message on stderr.
+*/
 void *lb_arena_alloc(lb_arena *a, size_t n);
 /* Like lb_arena_alloc, zero-filled. */
 void *lb_arena_calloc(lb_arena *a, size_t count, size_t size);
@@ -33,6 +38,21 @@ char *lb_arena_printf(lb_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Bytes handed out so far (for statistics and tests). */
 size_t lb_arena_used(const lb_arena *a);
+
+/*
+** The memory bound of one document (issue 22). With full non-NULL, an
+** allocation that would make the arena's blocks hold more than limit bytes
+** (0: no limit), or that malloc refuses, longjmps to *full with value
+** LB_ARENA_OVER or LB_ARENA_NOMEM after removing the guard (so the code at
+** the guard can still allocate, say, a message). Code that runs under a
+** guard must keep nothing but arena memory, and no lock, across
+** allocations: the pipeline's stages do. lb_arena_guard(a, 0, NULL) removes
+** it.
+*/
+enum { LB_ARENA_OVER = 1, LB_ARENA_NOMEM = 2 };
+void lb_arena_guard(lb_arena *a, size_t limit, jmp_buf *full);
+/* Bytes of the arena's blocks (what the limit counts). */
+size_t lb_arena_held(const lb_arena *a);
 
 /*
 ** A growable array in an arena: LB_VEC(lb_tok) toks; then

@@ -4,6 +4,7 @@
 #include "buf.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,11 +23,15 @@ void lb_buf_reset(lb_buf *b) {
 void lb_buf_grow(lb_buf *b, size_t extra) {
   if (b->n + extra + 1 <= b->cap) return;
   size_t nc = b->cap ? b->cap : 256;
-  while (nc < b->n + extra + 1) nc *= 2;
-  char *np = realloc(b->p, nc);
+  while (nc < b->n + extra + 1 && nc <= SIZE_MAX / 2)
+    nc *= 2;
+  /* a size that overflowed gets no memory */
+  char *np = extra < SIZE_MAX - b->n - 1 && nc >= b->n + extra + 1 ? realloc(b->p, nc) : NULL;
   if (!np) {
+    /* out of memory is the end of the program, with a message (never an
+    ** abort: issue 22) */
     fputs("lagebild: out of memory\n", stderr);
-    abort();
+    exit(1);
   }
   b->p = np;
   b->cap = nc;

@@ -20,7 +20,7 @@ typedef struct lb_buf {
 
 void lb_buf_free(lb_buf *b);
 void lb_buf_reset(lb_buf *b);            /* n = 0, memory kept */
-void lb_buf_grow(lb_buf *b, size_t extra); /* make room: realloc (abort when out of memory) */
+void lb_buf_grow(lb_buf *b, size_t extra); /* make room: realloc (exit 1 when out of memory) */
 void lb_buf_adds(lb_buf *b, const char *s);
 
 /* Room for `extra` more bytes and the NUL. The JSON writer calls these

@@ -38,12 +38,14 @@ int lb_cmd_read(int argc, char **argv);
 /* The options every command that reads documents takes (extract, ingest,
 ** read): --format (and its short forms --jsonl, --text), --published,
 ** --lang, --text-field, --id-field, --date-field, --url-field,
-** --title-field, --lexicon, --stages, --threads. */
+** --title-field, --lexicon, --stages, --threads, --max-doc-bytes,
+** --max-doc-memory. */
 typedef struct lb_cli_docopts {
   lb_read_opts read;   /* format, defaults (published, lang; id set by extract and
                        ** read), JSON Lines member names */
   const char *lexicon, *stages;
   int threads;         /* default: all cores */
+  size_t max_doc_bytes, max_doc_memory; /* 0: the engine's defaults */
 } lb_cli_docopts;
 
 void lb_cli_docopts_init(lb_cli_docopts *o);

@@ -62,6 +62,7 @@ typedef struct item {
   const lb_reader *rd; /* still open while its items are in a batch */
   int failed;          /* out holds an error message instead of JSON */
   lb_buf out;
+  char note[512]; /* said on stderr before out, or "" (a text cut) */
 } item;
 
 /* What a run of documents prints: the picture (extract) or CoNLL-U (parse). */
@@ -79,14 +80,23 @@ typedef struct batch {
   size_t n;
 } batch;
 
+/* "file" or "file:line": where an item comes from, for messages. */
+static void where(const item *it, char *w, size_t n) {
+  if (it->line)
+    snprintf(w, n, "%s:%zu", lb_reader_path(it->rd), it->line);
+  else
+    snprintf(w, n, "%s", lb_reader_path(it->rd));
+}
+
 static void work(size_t i, void *ctx) {
   batch *b = ctx;
   item *it = &b->items[i];
   lb_buf scratch = LB_BUF_INIT;
   lb_input in;
-  char msg[1024];
+  char msg[1024], w[280];
   lb_buf_reset(&it->out);
   it->failed = 0;
+  it->note[0] = 0;
   if (lb_reader_parse(it->rd, b->raw.p + it->off, it->n, it->line, it->fileoff, &in, &scratch,
                       msg, sizeof msg) != 0) {
     it->failed = 1;
@@ -96,8 +106,21 @@ static void work(size_t i, void *ctx) {
     if (!d) {
       it->failed = 1;
       lb_buf_adds(&it->out, "out of memory");
+    } else if (lb_doc_run(b->e, d) != LB_OK) {
+      it->failed = 1;
+      where(it, w, sizeof w);
+      const char *why = lb_doc_refused(d);
+      lb_buf_printf(&it->out, "%s: document \"%.80s\" %s%s", w, d->id, why,
+                    strstr(why, "limit") ? " (--max-doc-memory)" : "");
+      lb_doc_free(d);
     } else {
-      lb_doc_run(b->e, d);
+      if (in.len > lb_engine_max_doc_bytes(b->e)) {
+        where(it, w, sizeof w);
+        snprintf(it->note, sizeof it->note,
+                 "%s: document \"%.80s\" longer than %zu bytes: cut, with a warning in its "
+                 "picture (--max-doc-bytes)",
+                 w, d->id, lb_engine_max_doc_bytes(b->e));
+      }
       if (b->fmt->conllu) lb_pic_conllu(&it->out, d);
       else {
         lb_pic_json_ex(&it->out, d, b->fmt->picflags);
@@ -116,6 +139,7 @@ static long write_batch(batch *b, FILE *out) {
   long skipped = 0;
   for (size_t i = 0; i < b->n; i++) {
     item *it = &b->items[i];
+    if (it->note[0]) fprintf(stderr, "lagebild %s: %s\n", cmd, it->note);
     if (it->failed) {
       fprintf(stderr, "lagebild %s: %s (skipped)\n", cmd, it->out.p);
       skipped++;
@@ -134,6 +158,7 @@ typedef struct source {
   const char **files;
   int nfiles, f;
   const lb_read_opts *ro;
+  size_t max_text;       /* lb_reader_set_max_text */
   lb_reader *rd;         /* the file being read, or NULL */
   lb_reader **readers;   /* every reader opened, freed when no batch needs it */
   unsigned long *last;   /* per reader: the last batch that holds its items */
@@ -156,6 +181,7 @@ static void fill_batch(source *s, batch *b, unsigned long seq) {
         s->failed = 1;
         continue;
       }
+      lb_reader_set_max_text(s->rd, s->max_text);
       s->readers[s->nreaders] = s->rd;
       s->last[s->nreaders++] = seq;
     }
@@ -253,6 +279,7 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help,
       goto usage;
     }
   }
+  lb_engine_set_limits(e, o.max_doc_bytes, o.max_doc_memory);
   FILE *out = stdout;
   if (outpath) {
     out = fopen(outpath, "wb");
@@ -282,6 +309,7 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help,
   src.files = files;
   src.nfiles = nfiles;
   src.ro = &ro;
+  src.max_text = lb_engine_max_doc_bytes(e);
   src.readers = calloc((size_t)nfiles, sizeof *src.readers);
   src.last = calloc((size_t)nfiles, sizeof *src.last);
   long skipped = 0, k;

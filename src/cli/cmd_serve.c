@@ -29,8 +29,15 @@ static const char HELP[] =
     "                       lagebild serve --threads 4 news.db\n"
     "  --timeout SEC      close connections idle this long (default 10)\n"
     "                       lagebild serve --timeout 5 news.db\n"
-    "  --max-conns N      concurrent connections (default 512)\n"
+    "  --max-conns N      concurrent connections (default 512); connections\n"
+    "                     waiting for their headers get 7/8 of them at most\n"
     "                       lagebild serve --max-conns 128 news.db\n"
+    "  --max-conns-per-ip N  connections of one client address (default: half\n"
+    "                     of --max-conns)\n"
+    "                       lagebild serve --max-conns-per-ip 16 news.db\n"
+    "  --header-timeout SEC  close a connection whose request line and headers\n"
+    "                     are not all in after SEC seconds (default 10)\n"
+    "                       lagebild serve --header-timeout 5 news.db\n"
     "  --no-cache         answer every API request from the store (by default\n"
     "                     answers are cached until the store changes)\n"
     "                       lagebild serve --no-cache news.db\n"
@@ -76,6 +83,10 @@ int lb_cmd_serve(int argc, char **argv) {
       if (r < 0 || intopt("--threads", v, 1, 64, &o.threads)) goto usage;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--timeout", &v))) {
       if (r < 0 || intopt("--timeout", v, 1, 3600, &o.timeout)) goto usage;
+    } else if ((r = lb_cli_opt(argc, argv, &i, "--max-conns-per-ip", &v))) {
+      if (r < 0 || intopt("--max-conns-per-ip", v, 1, 100000, &o.max_conns_per_ip)) goto usage;
+    } else if ((r = lb_cli_opt(argc, argv, &i, "--header-timeout", &v))) {
+      if (r < 0 || intopt("--header-timeout", v, 1, 3600, &o.header_timeout)) goto usage;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--max-conns", &v))) {
       if (r < 0 || intopt("--max-conns", v, 1, 100000, &o.max_conns)) goto usage;
     } else if (a[0] == '-' && a[1]) {
@@ -124,7 +135,8 @@ int lb_cmd_serve(int argc, char **argv) {
 
 usage:
   fputs("usage: lagebild serve [--bind ADDR] [--port N] [--threads N] [--timeout SEC]\n"
-        "                      [--max-conns N] [--no-cache] [--log] DB   (--help for more)\n",
+        "                      [--max-conns N] [--max-conns-per-ip N] [--header-timeout SEC]\n"
+        "                      [--no-cache] [--log] DB   (--help for more)\n",
         stderr);
   return LB_EXIT_USAGE;
 }

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "../../include/lagebild.h"
+#include "../picture/pipeline.h"
 #include "../read/compress.h"
 #include "../read/input.h"
 #include "../store/ingest.h"
@@ -54,6 +55,9 @@ static const char INGEST_HELP[] =
     "                         lagebild ingest --threads 2 news.db corpus/\n"
     "  --stages STAGE       stop extraction after STAGE (see lagebild extract)\n"
     "                         lagebild ingest --stages text texts.db corpus/\n"
+    "  --max-doc-bytes N    cut a longer text at N bytes (default 32M)\n"
+    "  --max-doc-memory N   skip a document that needs more memory (default 4G)\n"
+    "                         lagebild ingest --max-doc-bytes 8M news.db dump/\n"
     "  --batch N            documents per transaction (default 4096 for SQLite,\n"
     "                       512 for PostgreSQL)\n"
     "  --radius-km KM       incidents: places within KM (default 50; new stores)\n"
@@ -190,6 +194,7 @@ int lb_cmd_ingest(int argc, char **argv) {
     lb_engine_free(e);
     goto usage;
   }
+  lb_engine_set_limits(e, o.max_doc_bytes, o.max_doc_memory);
   progress pg = {0};
   pg.on = !quiet && (force_progress || isatty(2));
   lb_ingest_opts io = {0};
@@ -219,6 +224,7 @@ int lb_cmd_ingest(int argc, char **argv) {
       status = LB_EXIT_ERR;
       continue;
     }
+    lb_reader_set_max_text(rdr, lb_engine_max_doc_bytes(e));
     lb_input doc;
     char msg[1024];
     int k;

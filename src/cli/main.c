@@ -2,10 +2,10 @@
 ** main.c -- `lagebild COMMAND [OPTIONS]`: dispatch to the commands.
 */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
-
 #include <stdlib.h>
+#include <string.h>
 
 #include "../../include/lagebild.h"
 #include "../picture/batch.h"
@@ -105,8 +105,30 @@ void lb_cli_docopts_help(FILE *out, const char *cmd) {
           "  --url-field NAME     JSON Lines: the URL (default url)\n"
           "                         lagebild %s --url-field link news.jsonl\n"
           "  --title-field NAME   JSON Lines: the title (default title)\n"
-          "                         lagebild %s --title-field headline news.jsonl\n",
-          cmd, cmd, cmd, cmd, cmd, cmd, cmd, cmd, cmd, cmd);
+          "                         lagebild %s --title-field headline news.jsonl\n"
+          "  --max-doc-bytes N    cut a longer text at N bytes (K, M, G: times 1024;\n"
+          "                       default 32M), with a warning naming the document\n"
+          "                         lagebild %s --max-doc-bytes 8M big.txt.gz\n"
+          "  --max-doc-memory N   refuse a document whose extraction needs more than\n"
+          "                       N bytes of memory (default 4G); the run goes on\n"
+          "                         lagebild %s --max-doc-memory 1G dump.jsonl\n",
+          cmd, cmd, cmd, cmd, cmd, cmd, cmd, cmd, cmd, cmd, cmd, cmd);
+}
+
+/* A size: digits and an optional K, M or G (powers of 1024); 0 when bad. */
+static size_t parse_size(const char *v) {
+  char *end;
+  if (!v || *v < '0' || *v > '9') return 0;
+  unsigned long long n = strtoull(v, &end, 10);
+  unsigned shift = 0;
+  if (*end == 'K' || *end == 'k')
+    shift = 10, end++;
+  else if (*end == 'M' || *end == 'm')
+    shift = 20, end++;
+  else if (*end == 'G' || *end == 'g')
+    shift = 30, end++;
+  if (*end || n == 0 || n > (SIZE_MAX >> shift)) return 0;
+  return (size_t)n << shift;
 }
 
 int lb_cli_docopt(int argc, char **argv, int *i, lb_cli_docopts *o, const char *cmd) {
@@ -163,6 +185,20 @@ int lb_cli_docopt(int argc, char **argv, int *i, lb_cli_docopts *o, const char *
   if ((r = lb_cli_opt(argc, argv, i, "--stages", &v))) {
     if (r > 0) o->stages = v;
     return r;
+  }
+  size_t *lim = NULL;
+  if ((r = lb_cli_opt(argc, argv, i, "--max-doc-bytes", &v)))
+    lim = &o->max_doc_bytes;
+  else if ((r = lb_cli_opt(argc, argv, i, "--max-doc-memory", &v)))
+    lim = &o->max_doc_memory;
+  if (lim) {
+    if (r < 0) return r;
+    if (!(*lim = parse_size(v))) {
+      fprintf(stderr, "lagebild %s: %s wants a size (bytes, or with K, M, G), not \"%s\"\n", cmd,
+              lim == &o->max_doc_bytes ? "--max-doc-bytes" : "--max-doc-memory", v);
+      return -1;
+    }
+    return 1;
   }
   if ((r = lb_cli_opt(argc, argv, i, "--threads", &v))) {
     if (r < 0) return r;

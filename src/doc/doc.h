@@ -154,9 +154,21 @@ typedef struct lb_doc {
   lb_coref *coref;      /* per word: the entity a pronoun or a role description
                            ("er", "der Minister", "they") stands for (stage
                            "coref", extract/coref.c) */
+  struct lb_map *ent_ids; /* entity id -> index in entities, for
+                             lb_doc_entity_find (stage "mentions") */
+  const char *refused;    /* why the pipeline gave up on the document (over
+                             its memory limit), or NULL (picture/pipeline.c) */
 } lb_doc;
 
-/* Index of the entity with this id, or -1. */
+/* Index of the entity with this id, or -1 (a look-up in ent_ids once the
+** "mentions" stage has run, else a scan). */
 int32_t lb_doc_entity_find(const lb_doc *d, const char *id);
+
+/* For each span [start[i], end[i]) of n: the lowest index of a claim whose
+** span holds it (claims[k].start <= start[i] && end[i] <= claims[k].end)
+** into out[i], or -1. One call for all spans of a stage: O((n + claims)
+** log claims), where asking claim by claim for each span was quadratic. */
+void lb_doc_claims_holding(const lb_doc *d, const uint32_t *start, const uint32_t *end, size_t n,
+                           int32_t *out);
 
 #endif

@@ -51,6 +51,20 @@ static int mdays(int y, int m) {
   return n[(m - 1) % 12];
 }
 
+int lb_date_iso(const char *s, int *y, int *m, int *d) {
+  static const char form[] = "dddd-dd-dd";
+  for (int i = 0; i < 10; i++)
+    if (form[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != '-') return 0;
+  int yy = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int mm = (s[5] - '0') * 10 + (s[6] - '0'), dd = (s[8] - '0') * 10 + (s[9] - '0');
+  if (yy < 1000 || mm < 1 || mm > 12 || dd < 1) return 0;
+  if (dd > mdays(yy, mm)) return -1;
+  *y = yy;
+  *m = mm;
+  *d = dd;
+  return 1;
+}
+
 typedef struct ctx {
   lb_doc *d;
   const lb_num_tabs *T; /* the lexicon tables (lb_num_tables) */
@@ -67,6 +81,9 @@ typedef struct dt {
   size_t ntok;              /* tokens used from the core start */
   const char *from, *to, *gran, *rule;
   uint8_t unresolved, duration;
+  int bad_days, bad_y, bad_m; /* a day the month does not have: the month's
+                                 days, year (0 when unknown) and month; the
+                                 tokens are no date */
 } dt;
 
 static const char *iso_day(ctx *c, long z) {
@@ -314,19 +331,26 @@ static int m_period(ctx *c, size_t i, dt *o) {
   return 1;
 }
 
-/* A day with a month: fill from for y-m-d, guessing the year when y == 0. */
+/* A day with a month: fill from for y-m-d, guessing the year when y == 0.
+** A day the month does not have ("31.02.2024", "29.02.2023", "31. April";
+** with no year known, a day past the 29th of February) is no date: o->bad_*
+** say why, and the caller skips the tokens. */
 static void put_day(ctx *c, dt *o, int y, int m, int d1, int d2, int since) {
   o->gran = "day";
-  if (!y) {
-    if (!c->haspub) {
-      o->unresolved = 1;
-      return;
-    }
-    y = infer_year(c, m, since);
+  if (!y && c->haspub) y = infer_year(c, m, since);
+  int max = mdays(y ? y : 2000, m); /* 2000: a leap year, the most days */
+  if (d1 > max || d2 > max) {
+    o->bad_days = max;
+    o->bad_y = y;
+    o->bad_m = m;
+    return;
   }
-  if (d1 > mdays(y, m)) d1 = mdays(y, m);
+  if (!y) {
+    o->unresolved = 1;
+    return;
+  }
   o->from = iso_day(c, lb_date_days(y, m, d1));
-  if (d2 > d1) o->to = iso_day(c, lb_date_days(y, m, d2 > mdays(y, m) ? mdays(y, m) : d2));
+  if (d2 > d1) o->to = iso_day(c, lb_date_days(y, m, d2));
 }
 
 /* The core of a date at i; prep is the preposition kind before it or "". */
@@ -580,6 +604,18 @@ void lb_date_run(lb_doc *d) {
       size_t n = match_at(&c, i, &o);
       if (!n) continue;
       if (i + n > c.s1) n = c.s1 - i;
+      if (o.bad_days) {
+        const lb_tok *l = &d->tx.toks.v[i + n - 1];
+        int len = (int)(l->end - t->start > 40 ? 40 : l->end - t->start);
+        if (o.bad_y)
+          lb_text_warn(&d->tx, "no date: \"%.*s\" at byte %u: %04d-%02d has %d days", len,
+                       d->tx.text + t->start, t->start, o.bad_y, o.bad_m, o.bad_days);
+        else
+          lb_text_warn(&d->tx, "no date: \"%.*s\" at byte %u: month %02d has at most %d days", len,
+                       d->tx.text + t->start, t->start, o.bad_m, o.bad_days);
+        i += n - 1;
+        continue;
+      }
       lb_date *x = LB_VEC_PUSH(d->tx.arena, d->dates);
       x->start = t->start;
       x->end = d->tx.toks.v[i + n - 1].end;

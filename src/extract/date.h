@@ -10,6 +10,8 @@
 ** lexicon tables month, wday, dword, dprep, dperiod, dart (data/LANG/dates.tsv)
 ** and the time units of table unit. Without a publication date relative
 ** dates get unresolved = 1 and from/to NULL, and the document a warning.
+** A day the month does not have ("31.02.2024", "29.02.2023") is no date:
+** the document gets a warning that names it and its byte offset.
 */
 #ifndef LB_DATE_H
 #define LB_DATE_H
@@ -28,6 +30,12 @@ void lb_date_run(struct lb_doc *d);
 ** point or period in time (not a duration), or NULL. For the events stage.
 */
 const struct lb_date *lb_date_in_span(const struct lb_doc *d, uint32_t start, uint32_t end);
+
+/* Does s start with a date YYYY-MM-DD (years 1000..9999; what follows is
+** not looked at: "2024-11-11T08:00Z")? 1 with *y, *m, *d set; 0 when s is
+** not of that form; -1 when it is but the day does not exist ("2024-02-30",
+** "2023-02-29"). */
+int lb_date_iso(const char *s, int *y, int *m, int *d);
 
 /* Days since 1970-01-01 of a civil date, and back (proleptic Gregorian). */
 long lb_date_days(int y, int m, int day);

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/map.h"
 #include "../doc/doc.h"
 #include "../lex/lex.h"
 #include "../lex/lexdoc.h"
@@ -38,12 +39,6 @@
 typedef struct tabs {
   int ent, entdef, nat, agent, rolenoun, office, country, capital, form, stop, nounsuffix;
 } tabs;
-
-typedef struct surname {
-  const char *key; /* case-folded last token of a full name */
-  uint32_t len;    /* its length (asked for every capitalised word) */
-  int32_t ent;
-} surname;
 
 /* A place name with several candidates, decided after the pass. */
 typedef struct deferred {
@@ -62,11 +57,16 @@ typedef struct ctx {
   const lb_lexdoc_memo *memo; /* lb_lexdoc_memos: per token */
   uint8_t *used;        /* per token: already part of a mention */
   uint8_t *nounend;     /* per token: noun_ending's answer (0 = not asked) */
-  LB_VEC(surname) surnames;
+  /* Indexes, so that no rule scans what was found before (a document's
+  ** time grew with the square of its size, issue 22): */
+  lb_map ids;                  /* entity id -> index in d->entities */
+  lb_map spans;                /* (entity, start, end) -> index in its mentions */
+  lb_map surname_keys;         /* surname key -> index in surname_ent */
+  LB_VEC(int32_t) surname_ent; /* per surname, in the order noted: its entity */
   uint64_t surname_first; /* bit (first byte & 63) of every surname key */
   uint64_t surname_len;   /* bit (length & 63) of every surname key */
   LB_VEC(deferred) later;
-  LB_VEC(int32_t) named; /* countries named by an adjective only */
+  LB_VEC(uint8_t) named; /* per entity index: a country named by an adjective */
   int32_t last_country;  /* entity index of the last country named */
   int en;                /* an English document */
 } ctx;
@@ -203,10 +203,8 @@ static int32_t entity_for(ctx *c, const char *kid, size_t n) {
   int l = lb_lex_field(r.val, r.val_len, 0, &f);
   if (l <= 0) return -1;
   lb_doc *d = c->d;
-  for (size_t i = 0; i < d->entities.n; i++) {
-    const char *id = d->entities.v[i].id;
-    if (strlen(id) == (size_t)l && memcmp(id, f, (size_t)l) == 0) return (int32_t)i;
-  }
+  int32_t have = lb_map_put(&c->ids, f, (size_t)l, (int32_t)d->entities.n);
+  if (have >= 0) return have;
   lb_entity *e = LB_VEC_PUSH(d->tx.arena, d->entities);
   e->id = lb_lex_field_dup(c->d->tx.arena, &r, 0);
   e->type = lb_lex_field_dup(c->d->tx.arena, &r, 1);
@@ -232,8 +230,9 @@ static lb_mention *add_mention(ctx *c, int32_t ent, uint32_t tok0, uint32_t tok1
   assert((size_t)ent < d->entities.n && tok1 <= d->tx.toks.n);
   lb_entity *e = &d->entities.v[ent];
   uint32_t start = d->tx.toks.v[tok0].start, end = d->tx.toks.v[tok1 - 1].end;
-  for (size_t i = 0; i < e->mentions.n; i++)
-    if (e->mentions.v[i].start == start && e->mentions.v[i].end == end) return &e->mentions.v[i];
+  uint32_t key[3] = {(uint32_t)ent, start, end};
+  int32_t have = lb_map_put(&c->spans, key, sizeof key, (int32_t)e->mentions.n);
+  if (have >= 0) return &e->mentions.v[have];
   /* rules are written "de:..."; in an English document they are "en:..." */
   if (c->en && rule && strncmp(rule, "de:", 3) == 0)
     rule = lb_arena_printf(d->tx.arena, "en:%s", rule + 3);
@@ -342,9 +341,7 @@ static void place_mention(ctx *c, const char *kid, size_t kn, uint32_t i0, uint3
     size_t before = c->d->entities.n;
     int32_t co = n > 0 ? country_of_cc(c, cc, (size_t)n) : -1;
     /* only where the text is about that country: it was named before */
-    int named = 0;
-    for (size_t k = 0; k < c->named.n; k++)
-      named |= c->named.v[k] == co;
+    int named = co >= 0 && (size_t)co < c->named.n && c->named.v[co];
     if (co >= 0 && (size_t)co < before && (c->d->entities.v[co].mentions.n || named)) {
       add_mention(c, co, i0, i1, agent_actor(c, co, "GOV", 3), "de:metonymy:capital",
                   LB_ROLE_ACTOR);
@@ -362,10 +359,9 @@ static void note_surname(ctx *c, int32_t ent, uint32_t i0, uint32_t i1) {
   if (!e->type || strcmp(e->type, "PER") != 0) return;
   const lb_tok *t = &c->d->tx.toks.v[i1 - 1];
   if (!t->norm) return;
-  surname *s = LB_VEC_PUSH(c->d->tx.arena, c->surnames);
-  s->key = t->norm;
-  s->len = t->normlen;
-  s->ent = ent;
+  /* the first person of a surname keeps it (surname_at) */
+  if (lb_map_put(&c->surname_keys, t->norm, t->normlen, (int32_t)c->surname_ent.n) >= 0) return;
+  *LB_VEC_PUSH(c->d->tx.arena, c->surname_ent) = ent;
   c->surname_first |= 1ull << ((unsigned char)t->norm[0] & 63);
   c->surname_len |= 1ull << (t->normlen & 63);
 }
@@ -628,7 +624,9 @@ static uint32_t try_nat(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   }
   int32_t co = entity_for_rec(c, &r);
   if (co < 0) return 0;
-  *LB_VEC_PUSH(c->d->tx.arena, c->named) = co;
+  while (c->named.n <= (size_t)co)
+    *LB_VEC_PUSH(c->d->tx.arena, c->named) = 0;
+  c->named.v[co] = 1;
   uint32_t j = i + n;
   if (j < s1 && is_word(&c->d->tx.toks.v[j])) {
     lb_lex_rec a;
@@ -749,10 +747,8 @@ static uint32_t try_genitive(ctx *c, uint32_t i, uint32_t s0) {
     if (!lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def)) return 0;
     const char *id;
     int il = lb_lex_field(def.val, def.val_len, 0, &id);
-    int seen = 0;
-    for (size_t k = 0; k < c->d->entities.n && il > 0; k++)
-      seen |= strlen(c->d->entities.v[k].id) == (size_t)il &&
-              memcmp(c->d->entities.v[k].id, id, (size_t)il) == 0 && c->d->entities.v[k].mentions.n;
+    int32_t k = il > 0 ? lb_map_get(&c->ids, id, (size_t)il) : -1;
+    int seen = k >= 0 && c->d->entities.v[k].mentions.n;
     if (!seen && !lb_lex_field_is(&def, 8, "PCLI") && !lb_lex_field_is(&def, 8, "PPLC") &&
         !lb_lex_field_is(&def, 8, "PPLA") && !lb_lex_field_is(&def, 8, "ADM1"))
       return 0;
@@ -776,14 +772,13 @@ static int32_t surname_at(ctx *c, uint32_t i) {
   /* its length, or one less ("Trumps") */
   if (!(((c->surname_len >> (t->normlen & 63)) | (c->surname_len >> ((t->normlen - 1) & 63))) & 1))
     return -1;
-  for (size_t k = 0; k < c->surnames.n; k++) {
-    const char *s = c->surnames.v[k].key;
-    size_t sl = c->surnames.v[k].len;
-    size_t n = t->normlen;
-    if ((n == sl || (n == sl + 1 && t->norm[n - 1] == 's')) && memcmp(t->norm, s, sl) == 0)
-      return c->surnames.v[k].ent;
+  /* the surname noted first of the two keys the word may spell */
+  int32_t k = lb_map_get(&c->surname_keys, t->norm, t->normlen);
+  if (t->normlen > 1 && t->norm[t->normlen - 1] == 's') {
+    int32_t g = lb_map_get(&c->surname_keys, t->norm, t->normlen - 1);
+    if (g >= 0 && (k < 0 || g < k)) k = g;
   }
-  return -1;
+  return k >= 0 ? c->surname_ent.v[k] : -1;
 }
 
 static uint32_t try_surname(ctx *c, uint32_t i) {
@@ -933,7 +928,7 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   }
   slug[n] = 0;
   const char *id = lb_arena_printf(d->tx.arena, "lb:%s", slug);
-  int32_t ent = lb_doc_entity_find(d, id);
+  int32_t ent = lb_map_put(&c->ids, id, strlen(id), (int32_t)d->entities.n);
   if (ent < 0) {
     lb_entity *e = LB_VEC_PUSH(d->tx.arena, d->entities);
     e->id = id;
@@ -1049,6 +1044,12 @@ void lb_ent_index(lb_doc *d) {
     }
   }
   d->ent_refs = r;
+  /* entities are final now: their ids indexed for lb_doc_entity_find */
+  lb_map *ids = lb_arena_alloc(d->tx.arena, sizeof *ids);
+  lb_map_init(ids, d->tx.arena);
+  for (size_t e = 0; e < d->entities.n; e++)
+    lb_map_put(ids, d->entities.v[e].id, strlen(d->entities.v[e].id), (int32_t)e);
+  d->ent_ids = ids;
 }
 
 const lb_mention *lb_ent_at(const lb_doc *d, uint32_t tok, const lb_entity **e) {
@@ -1097,6 +1098,9 @@ void lb_ent_run(lb_doc *d) {
   c.used = lb_arena_calloc(d->tx.arena, d->tx.toks.n, 1);
   c.nounend = lb_arena_calloc(d->tx.arena, d->tx.toks.n, 1);
   c.last_country = -1;
+  lb_map_init(&c.ids, d->tx.arena);
+  lb_map_init(&c.spans, d->tx.arena);
+  lb_map_init(&c.surname_keys, d->tx.arena);
   c.en = d->tx.lang && strcmp(d->tx.lang, "en") == 0;
   /* the candidates only: words that are no plain lower-case word (a
   ** lower-case word matters only as a nationality adjective, "ukrainische",

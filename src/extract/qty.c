@@ -28,6 +28,14 @@
 #include "../lex/lex.h"
 #include "num.h"
 
+/* A mention in the position index (ctx.men): every mention of the document
+** by start, then entity and mention index (the order of a scan over
+** entities and their mentions, which decides ties). */
+typedef struct men_at {
+  uint32_t start;
+  int32_t ent, men;
+} men_at;
+
 typedef struct ctx {
   lb_doc *d;
   const lb_num_tabs *T; /* the lexicon tables (lb_num_tables) */
@@ -38,6 +46,8 @@ typedef struct ctx {
   size_t date_i; /* cursor into d->dates (sorted by start) */
   const uint16_t *mk; /* d->nummark (lb_num_mark), NULL without tokens */
   size_t ntoks;
+  men_at *men; /* the mentions by position, built at the first quantity */
+  size_t nmen;
 } ctx;
 
 /* lb_num_mark(c->d, i), read from the document's array: the stage asks
@@ -310,12 +320,46 @@ static int is_owner(const lb_entity *e, const lb_mention *m) {
   return m->role == LB_ROLE_ACTOR || m->role == LB_ROLE_ADJ || !e->has_geo || is_country(e);
 }
 
+static int men_at_cmp(const void *a, const void *b) {
+  const men_at *x = a, *y = b;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  if (x->ent != y->ent) return x->ent < y->ent ? -1 : 1;
+  return (x->men > y->men) - (x->men < y->men);
+}
+
+static void index_mentions(ctx *c) {
+  const lb_doc *d = c->d;
+  size_t n = 0;
+  for (size_t e = 0; e < d->entities.n; e++)
+    n += d->entities.v[e].mentions.n;
+  c->men = lb_arena_alloc(d->tx.arena, (n ? n : 1) * sizeof *c->men);
+  for (size_t e = 0; e < d->entities.n; e++)
+    for (size_t m = 0; m < d->entities.v[e].mentions.n; m++)
+      c->men[c->nmen++] = (men_at){d->entities.v[e].mentions.v[m].start, (int32_t)e, (int32_t)m};
+  qsort(c->men, c->nmen, sizeof *c->men, men_at_cmp);
+}
+
+/* The first mention in the index that starts at or after off. */
+static size_t men_from(const ctx *c, uint32_t off) {
+  size_t lo = 0, hi = c->nmen;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (c->men[mid].start < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /*
 ** `of`: the first owner mention inside the phrase ("nordkoreanische
 ** Soldaten"), else the nearest owner before it in its clause. `place`: the
 ** nearest place in the clause, else before it in the sentence, else in the
 ** two sentences before; towns and regions before countries. Durations have
-** no place.
+** no place. Only the mentions that start between the sentence two before
+** and the clause's end are looked at (the position index, ctx.men); ties
+** go to the first in the order of entities and their mentions.
 */
 static void link_entities(ctx *c, lb_quantity *q, size_t tq0) {
   lb_doc *d = c->d;
@@ -338,38 +382,47 @@ static void link_entities(ctx *c, lb_quantity *q, size_t tq0) {
   const char *of_in = NULL, *of_before = NULL, *pl = NULL;
   int pl_rank = 99;
   uint32_t pl_dist = UINT32_MAX;
+  const men_at *pl_at = NULL;
   int durat = q->category && !strcmp(q->category, "duration");
-  for (size_t e = 0; e < d->entities.n; e++) {
-    const lb_entity *en = &d->entities.v[e];
-    for (size_t m = 0; m < en->mentions.n; m++) {
-      const lb_mention *mm = &en->mentions.v[m];
-      if (mm->start >= q->start && mm->end <= q->end) {
-        if (is_owner(en, mm) && (!in || mm->start < in->start)) in = mm, of_in = en->id;
-        continue;
-      }
-      if (is_owner(en, mm) && mm->start >= cstart && mm->end <= q->start &&
-          (!before || mm->start > before->start ||
-           (mm->start == before->start && mm->actor && !before->actor)))
-        before = mm, of_before = en->id;
-      if (durat || !is_place(en, mm) || mm->start < prevstart || mm->start >= cend) continue;
-      int rank;
-      uint32_t dist;
-      if (mm->start >= cstart) {
-        rank = 0;
-        dist = mm->start >= q->end ? mm->start - q->end : q->start - mm->end;
-      } else if (mm->start >= sstart) {
-        rank = 1;
-        dist = q->start - mm->end;
-      } else {
-        rank = 2;
-        dist = q->start - mm->end;
-      }
-      if (is_country(en)) {
-        if (rank) continue; /* a country is the place only when its clause says so */
-        rank = 3;
-      }
-      if (rank < pl_rank || (rank == pl_rank && dist < pl_dist)) pl_rank = rank, pl_dist = dist, pl = en->id;
+  if (!c->men) index_mentions(c);
+  /* a mention inside the phrase starts at or after q->start, one before it
+  ** in the clause at or after cstart, a place at or after prevstart; none
+  ** that counts starts at or after both cend and q->end */
+  uint32_t lo = prevstart < q->start ? prevstart : q->start;
+  uint32_t hi = cend > q->end ? cend : q->end;
+  for (size_t x = men_from(c, lo); x < c->nmen && c->men[x].start < hi; x++) {
+    const men_at *at = &c->men[x];
+    const lb_entity *en = &d->entities.v[at->ent];
+    const lb_mention *mm = &en->mentions.v[at->men];
+    if (mm->start >= q->start && mm->end <= q->end) {
+      if (is_owner(en, mm) && (!in || mm->start < in->start)) in = mm, of_in = en->id;
+      continue;
     }
+    if (is_owner(en, mm) && mm->start >= cstart && mm->end <= q->start &&
+        (!before || mm->start > before->start ||
+         (mm->start == before->start && mm->actor && !before->actor)))
+      before = mm, of_before = en->id;
+    if (durat || !is_place(en, mm) || mm->start < prevstart || mm->start >= cend) continue;
+    int rank;
+    uint32_t dist;
+    if (mm->start >= cstart) {
+      rank = 0;
+      dist = mm->start >= q->end ? mm->start - q->end : q->start - mm->end;
+    } else if (mm->start >= sstart) {
+      rank = 1;
+      dist = q->start - mm->end;
+    } else {
+      rank = 2;
+      dist = q->start - mm->end;
+    }
+    if (is_country(en)) {
+      if (rank) continue; /* a country is the place only when its clause says so */
+      rank = 3;
+    }
+    if (rank < pl_rank || (rank == pl_rank && dist < pl_dist) ||
+        (rank == pl_rank && dist == pl_dist &&
+         (at->ent < pl_at->ent || (at->ent == pl_at->ent && at->men < pl_at->men))))
+      pl_rank = rank, pl_dist = dist, pl = en->id, pl_at = at;
   }
   q->of = of_in ? of_in : of_before;
   q->place = pl;
@@ -526,11 +579,6 @@ static size_t qty_at(ctx *c, size_t i) {
   }
   q->rule = lb_arena_printf(d->tx.arena, "%s:qty:%s", c->lang, cv ? "casualty-verb" : kind);
   link_entities(c, q, q0);
-  for (size_t k = 0; k < d->claims.n; k++)
-    if (d->claims.v[k].start <= q->start && q->end <= d->claims.v[k].end) {
-      q->claim = (int32_t)k;
-      break;
-    }
   return last + 1 - i;
 }
 
@@ -574,5 +622,17 @@ void lb_qty_run(lb_doc *d) {
       size_t n = qty_at(&c, i);
       if (n) i += n - 1;
     }
+  }
+  /* each quantity's claim: the first claim whose span holds it */
+  size_t nq = d->quantities.n;
+  if (nq && d->claims.n) {
+    uint32_t *qs = lb_arena_alloc(d->tx.arena, nq * sizeof *qs);
+    uint32_t *qe = lb_arena_alloc(d->tx.arena, nq * sizeof *qe);
+    int32_t *cl = lb_arena_alloc(d->tx.arena, nq * sizeof *cl);
+    for (size_t k = 0; k < nq; k++)
+      qs[k] = d->quantities.v[k].start, qe[k] = d->quantities.v[k].end;
+    lb_doc_claims_holding(d, qs, qe, nq, cl);
+    for (size_t k = 0; k < nq; k++)
+      d->quantities.v[k].claim = cl[k];
   }
 }

@@ -3,7 +3,7 @@
 **
 ** One pass over the tokens with one lexicon look-up per word (imperial
 ** units, spelling variants), one pass over the headings, one over the
-** sentences (duplicates, by hash) and a look at the dates and numbers the
+** sentences (duplicates, sorted) and a look at the dates and numbers the
 ** earlier stages found. Each signal names the rule that raised it.
 */
 #include "signal.h"
@@ -153,7 +153,11 @@ static int distance(const char *a, size_t na, const char *b, size_t nb) {
 /* One entity named with two similar but different words ("Selenskyj" and
 ** "Zelensky" both resolved to Q3874799): different transliterations. */
 static void entity_spellings(lb_doc *d) {
-  size_t nsig = d->signals.n;
+  /* the word list's mixed spellings (words: at most one per name it keeps,
+  ** MAXSEEN), not every signal so far: imperial units have no bound */
+  size_t said[MAXSEEN], nsaid = 0;
+  for (size_t k = 0; k < d->signals.n && nsaid < MAXSEEN; k++)
+    if (!strcmp(d->signals.v[k].kind, "mixed_spelling")) said[nsaid++] = k;
   enum { MAXW = 16 };
   char words[MAXW][64];
   size_t wlen[MAXW];
@@ -184,9 +188,8 @@ static void entity_spellings(lb_doc *d) {
         done = 1; /* one signal per entity */
         /* the word list may have said so already */
         int dup = 0;
-        for (size_t k = 0; k < nsig; k++)
-          if (!strcmp(d->signals.v[k].kind, "mixed_spelling") &&
-              d->signals.v[k].start < mj->end && mj->start < d->signals.v[k].end)
+        for (size_t k = 0; k < nsaid; k++)
+          if (d->signals.v[said[k]].start < mj->end && mj->start < d->signals.v[said[k]].end)
             dup = 1;
         const lb_mention *mi = wm[i];
         if (!dup)
@@ -288,56 +291,65 @@ static void formats(lb_doc *d) {
   }
 }
 
-/* A hash of a sentence for the slot table below: its length and three
-** 8-byte samples (start, middle, end). The table only needs equal sentences
-** to meet, and memcmp decides; sentences that agree in all samples but not
-** elsewhere only share a chain, and memcmp stops at their first difference.
-** Hashing every byte was 10.1M Ir of a 491M all-stages callgrind run on
-** 1m.jsonl. The multiply carries low bits up only, so the high half is
-** folded down for the slot index. */
-static uint64_t sent_hash(const char *p, size_t n) {
-  uint64_t h = 1469598103934665603ULL ^ n;
-  if (n < 8) {
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 0x9e3779b97f4a7c15ULL;
-  } else {
-    const size_t at[3] = {0, (n - 8) / 2, n - 8};
-    for (int i = 0; i < 3; i++) {
-      uint64_t w;
-      memcpy(&w, p + at[i], 8);
-      h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
-    }
-  }
-  return h ^ (h >> 29) ^ (h >> 47);
+/* Sentences in the order of their bytes (length first), the earlier of
+** equal ones first. */
+static int sent_cmp(const void *a, const void *b, void *doc) {
+  const lb_doc *sent_doc = doc;
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  const lb_sent *p = &sent_doc->tx.sents.v[x], *q = &sent_doc->tx.sents.v[y];
+  uint32_t np = p->end - p->start, nq = q->end - q->start;
+  if (np != nq) return np < nq ? -1 : 1;
+  int c = memcmp(sent_doc->tx.text + p->start, sent_doc->tx.text + q->start, np);
+  if (c) return c;
+  return (x > y) - (x < y);
 }
 
-/* The same long sentence twice: copied or stitched text. */
+/*
+** The same long sentence twice: copied or stitched text. Each repeat names
+** the first sentence with its bytes. The sentences are sorted, so equal ones
+** meet: O(n log n) comparisons, each stopping at the first difference. (A
+** hash table over samples of each sentence was quicker on news, but text
+** made to agree in the samples put every sentence on one chain: quadratic.)
+*/
 static void duplicates(lb_doc *d) {
   size_t n = d->tx.sents.n;
   if (n < 2) return;
-  size_t cap = 16;
-  while (cap < 2 * n) cap *= 2;
-  uint32_t *slot = lb_arena_alloc(d->tx.arena, cap * sizeof *slot);
-  uint64_t *hs = lb_arena_alloc(d->tx.arena, n * sizeof *hs);
-  memset(slot, 0xff, cap * sizeof *slot);
-  for (size_t s = 0; s < n; s++) {
-    const lb_sent *st = &d->tx.sents.v[s];
-    if (st->tok1 - st->tok0 < 8) continue;
-    uint64_t h = sent_hash(d->tx.text + st->start, st->end - st->start);
-    hs[s] = h;
-    size_t p = (size_t)h & (cap - 1);
-    while (slot[p] != 0xffffffffu) {
-      const lb_sent *o = &d->tx.sents.v[slot[p]];
-      if (hs[slot[p]] == h && o->end - o->start == st->end - st->start &&
-          !memcmp(d->tx.text + o->start, d->tx.text + st->start, st->end - st->start)) {
-        add(d, "duplicate_sentence", st->start, st->end,
-            lb_arena_printf(d->tx.arena, "same as the sentence at byte %u", o->start),
-            "sig:duplicate");
-        break;
-      }
-      p = (p + 1) & (cap - 1);
-    }
-    if (slot[p] == 0xffffffffu) slot[p] = (uint32_t)s;
+  uint32_t *ix = lb_arena_alloc(d->tx.arena, n * sizeof *ix);
+  size_t m = 0;
+  for (size_t s = 0; s < n; s++)
+    if (d->tx.sents.v[s].tok1 - d->tx.sents.v[s].tok0 >= 8) ix[m++] = (uint32_t)s;
+  if (m < 2) return;
+  qsort_r(ix, m, sizeof *ix, sent_cmp, d);
+  /* same[s]: the first sentence with the bytes of sentence s, or s */
+  uint32_t *same = lb_arena_alloc(d->tx.arena, n * sizeof *same);
+  for (size_t s = 0; s < n; s++)
+    same[s] = (uint32_t)s;
+  for (size_t k = 1; k < m; k++) {
+    const lb_sent *p = &d->tx.sents.v[ix[k - 1]], *q = &d->tx.sents.v[ix[k]];
+    if (p->end - p->start == q->end - q->start &&
+        !memcmp(d->tx.text + p->start, d->tx.text + q->start, q->end - q->start))
+      same[ix[k]] = same[ix[k - 1]];
   }
+  for (size_t s = 0; s < n; s++) {
+    if (same[s] == s) continue;
+    const lb_sent *st = &d->tx.sents.v[s];
+    add(d, "duplicate_sentence", st->start, st->end,
+        lb_arena_printf(d->tx.arena, "same as the sentence at byte %u",
+                        d->tx.sents.v[same[s]].start),
+        "sig:duplicate");
+  }
+}
+
+/* Signals by start, in the order they were found where two start at the
+** same byte (a stable sort: qsort with the index as the last key). */
+typedef struct sig_at {
+  lb_signal s;
+  size_t i;
+} sig_at;
+static int sig_cmp(const void *a, const void *b) {
+  const sig_at *x = a, *y = b;
+  if (x->s.start != y->s.start) return x->s.start < y->s.start ? -1 : 1;
+  return (x->i > y->i) - (x->i < y->i);
 }
 
 void lb_sig_run(lb_doc *d) {
@@ -352,14 +364,13 @@ void lb_sig_run(lb_doc *d) {
     formats(d);
   }
   duplicates(d);
-  /* text order (insertion sort: a document has few signals) */
-  for (size_t i = 1; i < d->signals.n; i++) {
-    lb_signal x = d->signals.v[i];
-    size_t j = i;
-    while (j > 0 && d->signals.v[j - 1].start > x.start) {
-      d->signals.v[j] = d->signals.v[j - 1];
-      j--;
-    }
-    d->signals.v[j] = x;
-  }
+  /* text order */
+  size_t n = d->signals.n;
+  if (n < 2) return;
+  sig_at *v = lb_arena_alloc(d->tx.arena, n * sizeof *v);
+  for (size_t i = 0; i < n; i++)
+    v[i] = (sig_at){d->signals.v[i], i};
+  qsort(v, n, sizeof *v, sig_cmp);
+  for (size_t i = 0; i < n; i++)
+    d->signals.v[i] = v[i].s;
 }

@@ -15,6 +15,7 @@
 ** lex/, syntax/) see only the lb_text.
 */
 #include <limits.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +108,7 @@ struct lb_engine {
   lb_lex *lex;
   lb_syntax *syn; /* the syntax models (NULL for a text-only engine) */
   size_t nstages; /* run STAGES[0 .. nstages) */
+  size_t max_doc_bytes, max_doc_memory; /* lb_engine_set_limits */
 };
 
 const char *lb_version(void) { return LB_VERSION; }
@@ -151,6 +153,7 @@ lb_engine *lb_engine_new(const char *lexicon_path, char *err, size_t errlen) {
     return NULL;
   }
   e->nstages = NSTAGES;
+  lb_engine_set_limits(e, 0, 0);
   return e;
 }
 
@@ -158,8 +161,17 @@ lb_engine *lb_engine_new_text_only(void) {
   lb_engine *e = calloc(1, sizeof *e);
   if (!e) return NULL;
   e->nstages = stage_count("text"); /* tokens, sentences, language */
+  lb_engine_set_limits(e, 0, 0);
   return e;
 }
+
+void lb_engine_set_limits(lb_engine *e, size_t max_doc_bytes, size_t max_doc_memory) {
+  e->max_doc_bytes = max_doc_bytes ? max_doc_bytes : LB_MAX_DOC_BYTES;
+  if (e->max_doc_bytes > UINT32_MAX - 1) e->max_doc_bytes = UINT32_MAX - 1; /* offsets are 32-bit */
+  e->max_doc_memory = max_doc_memory ? max_doc_memory : LB_MAX_DOC_MEMORY;
+}
+
+size_t lb_engine_max_doc_bytes(const lb_engine *e) { return e->max_doc_bytes; }
 
 void lb_engine_free(lb_engine *e) {
   if (!e) return;
@@ -190,15 +202,11 @@ static char *text_id(lb_arena *a, const char *s, size_t n) {
 
 static void parse_published(lb_doc *d, const char *p) {
   int y, m, day;
-  char tail;
   size_t n = strlen(p);
   char iso[LB_PUBDATE_MAX]; /* RFC 822, "11. November 2024", ...: RFC 3339 first */
-  if (!(n >= 10 && p[4] == '-' && p[7] == '-') && lb_pubdate_parse(p, n, iso)) {
-    p = iso;
-    n = strlen(iso);
-  }
-  if (n >= 10 && sscanf(p, "%4d-%2d-%2d%c", &y, &m, &day, &tail) >= 3 && p[4] == '-' &&
-      p[7] == '-' && m >= 1 && m <= 12 && day >= 1 && day <= 31 && y >= 1000 && y <= 9999) {
+  if (!(n >= 10 && p[4] == '-' && p[7] == '-') && lb_pubdate_parse(p, n, iso)) p = iso;
+  int ok = lb_date_iso(p, &y, &m, &day);
+  if (ok > 0) {
     d->pub_y = y;
     d->pub_m = m;
     d->pub_d = day;
@@ -206,10 +214,16 @@ static void parse_published(lb_doc *d, const char *p) {
     return;
   }
   d->published = lb_arena_strdup(d->tx.arena, p);
-  lb_text_warn(&d->tx,
-               "published date \"%.40s\" not understood (want YYYY-MM-DD, RFC 822 or "
-               "11.11.2024); relative dates stay unresolved",
-               p);
+  if (ok < 0)
+    lb_text_warn(&d->tx,
+                 "published date \"%.10s\" is no day of the calendar; relative dates stay "
+                 "unresolved",
+                 p);
+  else
+    lb_text_warn(&d->tx,
+                 "published date \"%.40s\" not understood (want YYYY-MM-DD, RFC 822 or 11.11.2024); relative dates stay "
+                 "unresolved",
+                 p);
 }
 
 lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in) {
@@ -221,9 +235,14 @@ lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in) {
   d->tx.syn = e->syn;
   const char *text = in->text ? in->text : "";
   size_t len = in->text ? in->len : 0;
-  if (len > UINT32_MAX - 1) {
-    lb_text_warn(&d->tx, "text longer than 4 GiB cut at 4 GiB");
-    len = UINT32_MAX - 1;
+  if (len > e->max_doc_bytes) {
+    /* cut at a character's first byte, not inside its UTF-8 sequence */
+    size_t cut = e->max_doc_bytes;
+    for (int k = 0; k < 3 && cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80; k++)
+      cut--;
+    lb_text_warn(&d->tx, "text longer than %zu bytes (the limit of one document) cut at byte %zu",
+                 e->max_doc_bytes, cut);
+    len = cut;
   }
   d->id = in->id ? lb_arena_strdup(a, in->id) : text_id(a, text, len);
   if (in->published && *in->published) parse_published(d, in->published);
@@ -245,13 +264,54 @@ lb_doc *lb_doc_begin(const lb_engine *e, const lb_input *in) {
   return d;
 }
 
-void lb_doc_run(const lb_engine *e, lb_doc *d) {
-  for (size_t i = 0; i < e->nstages; i++) {
+/* Give up on a document: no facts, a warning and d->refused say why. */
+static void refuse(lb_doc *d, int why, const char *at, size_t limit) {
+  lb_text *tx = &d->tx;
+  tx->toks.n = tx->sents.n = tx->words.n = 0;
+  tx->lexdoc = NULL;
+  d->entities.n = d->quantities.n = d->dates.n = d->claims.n = d->events.n = d->signals.n = 0;
+  d->nummark = NULL;
+  d->ent_refs = NULL;
+  d->coref = NULL;
+  d->ent_ids = NULL;
+  if (why == LB_ARENA_OVER)
+    d->refused = lb_arena_printf(tx->arena,
+                                 "refused: needs more than %zu MB of memory (the limit of one "
+                                 "document), at stage \"%s\"",
+                                 limit >> 20, at);
+  else
+    d->refused = lb_arena_printf(tx->arena, "refused: out of memory at stage \"%s\"", at);
+  lb_text_warn(tx, "%s", d->refused);
+}
+
+/*
+** The stages run under the arena's guard (base/arena.h): past the engine's
+** memory limit, an allocation jumps back here and the document is refused;
+** the next one starts with a new arena. Stages keep nothing but arena
+** memory, so nothing leaks.
+*/
+lb_err lb_doc_run(const lb_engine *e, lb_doc *d) {
+  jmp_buf full;
+  volatile size_t i = 0;  /* read after longjmp */
+  switch (setjmp(full)) { /* (C11 7.13.1.1 allows setjmp here, not in an assignment) */
+  case 0:
+    break;
+  case LB_ARENA_OVER:
+    refuse(d, LB_ARENA_OVER, STAGES[i].name, e->max_doc_memory);
+    return LB_ERR_NOMEM;
+  default:
+    refuse(d, LB_ARENA_NOMEM, STAGES[i].name, e->max_doc_memory);
+    return LB_ERR_NOMEM;
+  }
+  lb_arena_guard(d->tx.arena, e->max_doc_memory, &full);
+  for (; i < e->nstages; i++) {
     if (STAGES[i].on_text)
       STAGES[i].on_text(&d->tx);
     else
       STAGES[i].on_doc(d);
   }
+  lb_arena_guard(d->tx.arena, 0, NULL);
+  return LB_OK;
 }
 
 lb_doc *lb_extract(const lb_engine *e, const lb_input *in) {
@@ -260,6 +320,8 @@ lb_doc *lb_extract(const lb_engine *e, const lb_input *in) {
   lb_doc_run(e, d);
   return d;
 }
+
+const char *lb_doc_refused(const lb_doc *d) { return d->refused; }
 
 void lb_doc_free(lb_doc *d) {
   if (d) lb_arena_free(d->tx.arena);

@@ -46,6 +46,7 @@ struct lb_reader {
   size_t item;    /* next item */
   lb_warc *warc;
   lb_buf packed;  /* the current packed item */
+  size_t max_text; /* text: read at most max_text + 1 bytes of it (0: all) */
   char idbuf[256];
 };
 
@@ -131,6 +132,8 @@ lb_reader *lb_reader_open(const char *path, const lb_read_opts *o, char *err, si
   return r;
 }
 
+void lb_reader_set_max_text(lb_reader *r, size_t max) { r->max_text = max; }
+
 size_t lb_reader_line(const lb_reader *r) { return r->lineno; }
 size_t lb_reader_offset(const lb_reader *r) {
   return r->warc ? lb_warc_offset(r->warc) : r->offset;
@@ -163,10 +166,13 @@ static int slurp(lb_reader *r) {
     snprintf(r->rerr, sizeof r->rerr, "%s: out of memory", r->path);
     return -1;
   }
-  size_t k;
-  while ((k = fread(buf + n, 1, cap - n - 1, r->f)) > 0) {
+  /* plain text: no more than the engine keeps (lb_reader_set_max_text) */
+  size_t k, want = r->fmt == LB_FORMAT_TEXT && r->max_text && r->max_text < SIZE_MAX - 1
+                       ? r->max_text + 1
+                       : SIZE_MAX - 1;
+  while (n < want && (k = fread(buf + n, 1, cap - n - 1 < want - n ? cap - n - 1 : want - n, r->f)) > 0) {
     n += k;
-    if (n + 1 == cap) {
+    if (n + 1 == cap && n < want) {
       char *nb = realloc(buf, cap * 2);
       if (!nb) {
         free(buf);

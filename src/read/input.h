@@ -43,6 +43,11 @@ typedef struct lb_read_opts {
 ** message in err when it cannot be opened. */
 lb_reader *lb_reader_open(const char *path, const lb_read_opts *o, char *err, size_t errlen);
 
+/* Read no more than max + 1 bytes of a plain-text document (0: no limit):
+** the engine cuts a text at its limit of one document anyway
+** (lb_engine_set_limits), and a small .gz can hold gigabytes. */
+void lb_reader_set_max_text(lb_reader *r, size_t max);
+
 /* Next document into *doc (valid until the next call). Returns 1 for a
 ** document, 0 at the end, -1 for a skipped line, item or record (message
 ** in msg). */

@@ -12,7 +12,8 @@ lb_mhd_api lb_mhd;
 static const char *const SYMS[] = {
     "MHD_start_daemon",      "MHD_stop_daemon",         "MHD_get_daemon_info",
     "MHD_create_response_from_buffer", "MHD_add_response_header", "MHD_destroy_response",
-    "MHD_queue_response",    "MHD_get_connection_values", "MHD_lookup_connection_value"};
+    "MHD_queue_response",    "MHD_get_connection_values", "MHD_lookup_connection_value",
+    "MHD_get_connection_info"};
 #define NSYMS (sizeof SYMS / sizeof *SYMS)
 _Static_assert(sizeof(lb_mhd_api) == NSYMS * sizeof(void *), "one pointer per function");
 

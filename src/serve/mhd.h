@@ -26,6 +26,7 @@ typedef struct lb_mhd_api {
   __typeof__(MHD_queue_response) *queue_response;
   __typeof__(MHD_get_connection_values) *get_connection_values;
   __typeof__(MHD_lookup_connection_value) *lookup_connection_value;
+  __typeof__(MHD_get_connection_info) *get_connection_info;
 } lb_mhd_api;
 
 extern lb_mhd_api lb_mhd;
@@ -44,6 +45,7 @@ int lb_mhd_load(char *err, size_t errlen);
 #define MHD_queue_response lb_mhd.queue_response
 #define MHD_get_connection_values lb_mhd.get_connection_values
 #define MHD_lookup_connection_value lb_mhd.lookup_connection_value
+#define MHD_get_connection_info lb_mhd.get_connection_info
 #endif
 
 #endif

@@ -1,17 +1,20 @@
 /*
 ** serve.c -- the HTTP side of `lagebild serve` (see serve.h): libmicrohttpd
-** set-up, limits, routing to the API or the embedded assets, and a pool of
-** read-only store handles shared by the polling threads.
+** set-up, limits, routing to the API or the embedded assets, a pool of
+** read-only store handles shared by the polling threads, and the watch over
+** slow clients.
 */
 #include "serve.h"
 
 #include <arpa/inet.h>
+#include <assert.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -50,10 +53,39 @@ typedef struct centry {
   size_t len;
 } centry;
 
+/*
+** A connection, from libmicrohttpd's start notice to its close notice, for
+** the watch over slow clients. libmicrohttpd's own timeout is an idle one:
+** each byte restarts it, so a header line every few seconds held a slot for
+** ever. A connection that waits for a request line and headers ("waiting":
+** from its start, and again after each answer on a kept-alive connection)
+** gets header_timeout seconds in all; then, or when waiting connections
+** hold more than their share of the slots (the one waiting longest first),
+** its socket is shut down, and libmicrohttpd closes it as it would any
+** connection the client closed. The watch shuts sockets down, never closes
+** them: the close notice (under the same lock) comes before libmicrohttpd
+** closes the descriptor, so a descriptor that was reused is never touched.
+*/
+typedef struct conn {
+  struct conn *prev, *next; /* s->conns: waiting ones in the order they began to */
+  int fd;
+  double since; /* when it began to wait */
+  uint8_t waiting, cut;
+} conn;
+
 struct lb_srv {
   struct MHD_Daemon *mhd;
   char *dbpath;
   int port, log, nocache;
+  /* the watch over slow clients, under cmu */
+  pthread_mutex_t cmu;
+  pthread_cond_t cstop;
+  pthread_t watch_th;
+  int watching, stopping;
+  conn *chead, *ctail;
+  size_t nwaiting, max_waiting;
+  double header_timeout;
+  unsigned long ncut; /* connections cut (for the log and tests) */
   pthread_mutex_t mu;
   lb_srv_db **pool; /* idle store handles */
   size_t npool, cappool;
@@ -291,6 +323,146 @@ static enum MHD_Result answer_api(lb_srv *s, struct MHD_Connection *c, const cha
   return ok;
 }
 
+/* ---- the watch over slow clients ---- */
+
+static double mono_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void conn_unlink(lb_srv *s, conn *k) {
+  if (k->prev)
+    k->prev->next = k->next;
+  else
+    s->chead = k->next;
+  if (k->next)
+    k->next->prev = k->prev;
+  else
+    s->ctail = k->prev;
+  k->prev = k->next = NULL;
+}
+
+static void conn_append(lb_srv *s, conn *k) {
+  k->prev = s->ctail;
+  k->next = NULL;
+  if (s->ctail)
+    s->ctail->next = k;
+  else
+    s->chead = k;
+  s->ctail = k;
+}
+
+/* Shut a waiting connection's socket down (caller holds cmu). */
+static void conn_cut(lb_srv *s, conn *k, const char *why) {
+  assert(k->waiting && !k->cut);
+  k->cut = 1;
+  s->nwaiting--;
+  s->ncut++;
+  shutdown(k->fd, SHUT_RDWR);
+  if (s->log) fprintf(stderr, "lagebild serve: connection closed: %s\n", why);
+}
+
+/* Start waiting for a request (caller holds cmu). */
+static void conn_wait(lb_srv *s, conn *k) {
+  k->waiting = 1;
+  k->since = mono_s();
+  conn_unlink(s, k);
+  conn_append(s, k);
+  s->nwaiting++;
+  if (s->nwaiting > s->max_waiting) /* the one that waits longest makes room */
+    for (conn *o = s->chead; o; o = o->next)
+      if (o->waiting && !o->cut) {
+        conn_cut(s, o, "too many connections waiting for their headers");
+        break;
+      }
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe) {
+  lb_srv *s = cls;
+  if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    conn *k = ci ? calloc(1, sizeof *k) : NULL;
+    *socket_context = k;
+    if (!k) return; /* not watched: the idle timeout still holds */
+    k->fd = ci->connect_fd;
+    pthread_mutex_lock(&s->cmu);
+    conn_append(s, k);
+    conn_wait(s, k);
+    pthread_mutex_unlock(&s->cmu);
+  } else if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+    conn *k = *socket_context;
+    if (!k) return;
+    pthread_mutex_lock(&s->cmu);
+    if (k->waiting && !k->cut) s->nwaiting--;
+    conn_unlink(s, k);
+    pthread_mutex_unlock(&s->cmu);
+    free(k);
+    *socket_context = NULL;
+  }
+}
+
+static conn *conn_of(struct MHD_Connection *c) {
+  const union MHD_ConnectionInfo *ci =
+      MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  return ci ? ci->socket_context : NULL;
+}
+
+/* A request's headers are in: it waits no more. */
+static void conn_headers_in(lb_srv *s, struct MHD_Connection *c) {
+  conn *k = conn_of(c);
+  if (!k) return;
+  pthread_mutex_lock(&s->cmu);
+  if (k->waiting && !k->cut) s->nwaiting--;
+  k->waiting = 0;
+  pthread_mutex_unlock(&s->cmu);
+}
+
+/* A request was answered: a kept-alive connection waits for the next. */
+static void on_completed(void *cls, struct MHD_Connection *c, void **req,
+                         enum MHD_RequestTerminationCode toe) {
+  (void)req;
+  lb_srv *s = cls;
+  if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK) return; /* it is closing */
+  conn *k = conn_of(c);
+  if (!k) return;
+  pthread_mutex_lock(&s->cmu);
+  if (!k->waiting && !k->cut) conn_wait(s, k);
+  pthread_mutex_unlock(&s->cmu);
+}
+
+/* The watch: four times a second, cut the connections that wait too long.
+** Waiting ones are in the order they began to wait: the first that is in
+** time ends the look. */
+static void *watch(void *arg) {
+  lb_srv *s = arg;
+  pthread_mutex_lock(&s->cmu);
+  while (!s->stopping) {
+    double now = mono_s();
+    for (conn *k = s->chead; k; k = k->next) {
+      if (!k->waiting || k->cut) continue;
+      if (now - k->since < s->header_timeout) break;
+      conn_cut(s, k, "request line and headers not in within the header timeout");
+    }
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_nsec += 250000000L;
+    if (until.tv_nsec >= 1000000000L) until.tv_sec++, until.tv_nsec -= 1000000000L;
+    pthread_cond_timedwait(&s->cstop, &s->cmu, &until);
+  }
+  pthread_mutex_unlock(&s->cmu);
+  return NULL;
+}
+
+unsigned long lb_srv_cut(lb_srv *s) {
+  pthread_mutex_lock(&s->cmu);
+  unsigned long n = s->ncut;
+  pthread_mutex_unlock(&s->cmu);
+  return n;
+}
+
 /* ---- the request handler ---- */
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
@@ -303,6 +475,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     /* First call: headers are in. Answer now; a body (there should be none
     ** on GET) is never read, libmicrohttpd closes the connection after. */
     *req = s;
+    conn_headers_in(s, c);
   } else if (*upload_size) {
     *upload_size = 0; /* discard */
     return MHD_YES;
@@ -344,6 +517,8 @@ lb_srv *lb_srv_start(const lb_srv_opts *o, char *err, size_t errlen) {
     return NULL;
   }
   pthread_mutex_init(&s->mu, NULL);
+  pthread_mutex_init(&s->cmu, NULL);
+  pthread_cond_init(&s->cstop, NULL);
   s->log = o->log;
   s->dbpath = strdup(o->db);
   /* Open one handle now, so a missing or foreign file fails at start. */
@@ -394,12 +569,29 @@ lb_srv *lb_srv_start(const lb_srv_opts *o, char *err, size_t errlen) {
   if (threads > 64) threads = 64;
   unsigned timeout = o->timeout > 0 ? (unsigned)o->timeout : 10;
   unsigned conns = o->max_conns > 0 ? (unsigned)o->max_conns : 512;
-  s->mhd = MHD_start_daemon(
-      flags, (uint16_t)o->port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, sa,
-      MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, conns,
-      MHD_OPTION_CONNECTION_TIMEOUT, timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-      (size_t)CONN_MEMORY, MHD_OPTION_EXTERNAL_LOGGER,
-      mhd_log, s, MHD_OPTION_END);
+  /* half the slots by default: a reverse proxy in front (serve.h) is one
+  ** address for all its clients, and `make bench` runs 100 connections */
+  unsigned per_ip = o->max_conns_per_ip > 0 ? (unsigned)o->max_conns_per_ip : conns / 2;
+  if (per_ip > conns) per_ip = conns;
+  if (!per_ip) per_ip = 1;
+  s->header_timeout = o->header_timeout > 0 ? o->header_timeout : 10;
+  /* the slots kept for others: 1/8 (at least one) never go to connections
+  ** that wait for their headers */
+  s->max_waiting = conns - (conns / 8 ? conns / 8 : 1);
+  if (!s->max_waiting) s->max_waiting = 1;
+  if (pthread_create(&s->watch_th, NULL, watch, s) != 0) {
+    snprintf(err, errlen, "cannot start a thread");
+    lb_srv_stop(s);
+    return NULL;
+  }
+  s->watching = 1;
+  s->mhd =
+      MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, sa,
+                       MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, conns,
+                       MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip, MHD_OPTION_CONNECTION_TIMEOUT,
+                       timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
+                       MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_NOTIFY_COMPLETED,
+                       on_completed, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s, MHD_OPTION_END);
   if (!s->mhd) {
     snprintf(err, errlen, "cannot listen on %s port %d (in use, or not an address of this host)",
              bind, o->port);
@@ -415,7 +607,17 @@ int lb_srv_port(const lb_srv *s) { return s->port; }
 
 void lb_srv_stop(lb_srv *s) {
   if (!s) return;
-  if (s->mhd) MHD_stop_daemon(s->mhd);
+  if (s->watching) {
+    pthread_mutex_lock(&s->cmu);
+    s->stopping = 1;
+    pthread_cond_signal(&s->cstop);
+    pthread_mutex_unlock(&s->cmu);
+    pthread_join(s->watch_th, NULL);
+  }
+  if (s->mhd) MHD_stop_daemon(s->mhd); /* its close notices empty the list */
+  assert(!s->chead);
+  pthread_cond_destroy(&s->cstop);
+  pthread_mutex_destroy(&s->cmu);
   cache_clear(s);
   free(s->cache);
   lb_srv_db_close(s->watch);

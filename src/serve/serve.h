@@ -8,7 +8,13 @@
 ** Only GET and HEAD are accepted. Limits (connection count, per-connection
 ** memory which bounds the request line and headers, idle timeout) are set in
 ** libmicrohttpd so that huge or slow requests are cut off with a 4xx or a
-** closed connection, never with unbounded memory or a blocked server.
+** closed connection, never with unbounded memory or a blocked server. Slow
+** clients (issue 22: sockets that trickle a header line every few seconds
+** held every slot) are bounded three ways: a client address has at most
+** max_conns_per_ip connections; a request line and its headers must be in
+** within header_timeout seconds in all; and connections still waiting for
+** their headers hold at most 7/8 of the slots: past that the one waiting
+** longest is cut, so a new request always finds a slot.
 **
 ** It is not a general web server: there is no file system access at run
 ** time, no TLS (bind to loopback, put a proxy in front for anything else)
@@ -28,6 +34,8 @@ typedef struct lb_srv_opts {
   int threads;       /* polling threads; <= 0 = number of cores */
   int timeout;       /* seconds a connection may stay idle; <= 0 = 10 */
   int max_conns;     /* concurrent connections; <= 0 = 512 */
+  int max_conns_per_ip; /* of one client address; <= 0 = max_conns / 2 */
+  int header_timeout;   /* seconds for a request line and headers; <= 0 = 10 */
   int log;           /* one access-log line per request on stderr */
   int nocache;       /* answer every API request from the store (no cache) */
 } lb_srv_opts;
@@ -41,5 +49,9 @@ int lb_srv_port(const lb_srv *s);
 
 /* Stop listening, finish or close open connections, close the store. */
 void lb_srv_stop(lb_srv *s);
+
+/* Connections cut so far because they waited too long, or too many waited,
+** for their request line and headers. */
+unsigned long lb_srv_cut(lb_srv *s);
 
 #endif

@@ -372,6 +372,32 @@ static int skip_known(lb_ingest *g, batch *b) {
   return 0;
 }
 
+/* Drop the batch's documents the pipeline refused (over their memory
+** limit, lb_engine_set_limits), reporting each as failed with the reason. */
+static void drop_refused(lb_ingest *g, batch *b) {
+  size_t k = 0;
+  for (size_t i = 0; i < b->n; i++) {
+    const char *why = lb_doc_refused(b->docs[i]);
+    if (why) {
+      char msg[768];
+      const char *id = b->docs[i]->id;
+      snprintf(msg, sizeof msg, "%s%sdocument \"%.100s\" %s%s", b->origin[i] ? b->origin[i] : "",
+               b->origin[i] ? ": " : "", id, why,
+               strstr(why, "limit") ? " (--max-doc-memory)" : "");
+      lb_doc_free(b->docs[i]);
+      free(b->origin[i]);
+      report(g, b->tag[i], LB_INGEST_FAILED, msg);
+      continue;
+    }
+    b->docs[k] = b->docs[i];
+    b->hash[k] = b->hash[i];
+    b->origin[k] = b->origin[i];
+    b->tag[k] = b->tag[i];
+    k++;
+  }
+  b->n = k;
+}
+
 /* Skip the known, extract the rest of the current batch and hand it to the
 ** writer; then wait until the other buffer is free to fill. */
 static void hand_over(lb_ingest *g, int end_tx) {
@@ -382,6 +408,7 @@ static void hand_over(lb_ingest *g, int end_tx) {
     void *ctx[2] = {(void *)g->e, b};
     lb_batch_pool_start(g->pool, b->n, run_doc, ctx);
     lb_batch_pool_finish(g->pool);
+    drop_refused(g, b);
   }
   pthread_mutex_lock(&g->mu);
   while (g->pending) pthread_cond_wait(&g->cv, &g->mu);

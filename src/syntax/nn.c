@@ -304,8 +304,8 @@ void lb_nn_forward_many(const lb_nn_net *net, int nb, const lb_nn_in *const *in,
   ** load of the recurrent weights for all of them) */
   float *hp = malloc((size_t)nb * 5 * (size_t)H * sizeof *hp), *gp = hp + (size_t)nb * H;
   if (!hp) {
-    fputs("lagebild: out of memory\n", stderr);
-    abort();
+    fputs("lagebild: out of memory (syntax)\n", stderr);
+    exit(1);
   }
   const float *layer_in[MANY];
   for (int b = 0; b < nb; b++) layer_in[b] = A[b]->x;

@@ -4,6 +4,7 @@
 #include "syntax.h"
 
 #include <assert.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,14 +280,31 @@ static void analyse(lb_text *tx, const model_ref *ref, lb_sent *st, lb_arena *sc
   lb_tree_link(tx, (size_t)(st - tx->sents.v));
 }
 
+/* The scratch memory of one sentence's analysis: one arena per thread,
+** reset for each sentence and kept across documents. Not the document's
+** arena, and not one made per document: the pipeline's memory guard may
+** jump out of this stage (picture/pipeline.c), which would leak it. */
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+static void scratch_free(void *a) { lb_arena_free(a); }
+static void scratch_init(void) { pthread_key_create(&scratch_key, scratch_free); }
+
 void lb_syntax_run(lb_text *tx) {
   assert(tx->words.n == 0);
   make_words(tx);
   const model_ref *ref = find_ref(tx->syn, tx->lang);
   if (!ref || !tx->words.n) return;
-  lb_arena *scratch = lb_arena_new();
+  pthread_once(&scratch_once, scratch_init);
+  lb_arena *scratch = pthread_getspecific(scratch_key);
+  if (!scratch) {
+    if (!(scratch = lb_arena_new())) {
+      fputs("lagebild: out of memory (syntax)\n", stderr);
+      exit(1);
+    }
+    pthread_setspecific(scratch_key, scratch);
+  }
   for (size_t s = 0; s < tx->sents.n; s++) analyse(tx, ref, &tx->sents.v[s], scratch);
-  lb_arena_free(scratch);
+  lb_arena_reset(scratch);
 }
 
 void lb_syntax_conllu(const lb_synm *m, const lb_lex *lx, lb_conllu_sent *s, lb_arena *a) {

@@ -7,7 +7,9 @@
 ** punctuation). It does not end at abbreviations (tok.c marks them), ordinal
 ** numbers ("am 11. November"), decimals ("1,5"), colons ("Der Trump-Faktor:
 ** Die Ukraine …") or dashes. Hard-wrapped text (most lines of similar length
-** without final punctuation) joins lines; blank lines still separate.
+** without final punctuation) joins lines; blank lines still separate. A
+** sentence has at most 2,048 tokens: a longer one is cut (after a comma
+** near the limit when there is one) with a warning.
 */
 #ifndef LB_SENT_H
 #define LB_SENT_H
