@@ -99,19 +99,7 @@ const CONJ = new Set(['and', 'or']);
 
 /* ---- lemmas ---- */
 const WORDS = new Set(fs.readFileSync(wordFile, 'utf8').split('\n').map((w) => w.trim()).filter((w) => w && w === w.toLowerCase()));
-const NOUN_IRREG = { men: 'man', women: 'woman', children: 'child', people: 'people', police: 'police', knives: 'knife', lives: 'life', feet: 'foot', teeth: 'tooth', mice: 'mouse', analyses: 'analysis', crises: 'crisis', bases: 'base', headquarters: 'headquarters', news: 'news', series: 'series', species: 'species', means: 'means', arms: 'arms', politics: 'politics', hostilities: 'hostility', servicemen: 'serviceman', infantrymen: 'infantryman', gunmen: 'gunman', policemen: 'policeman', militiamen: 'militiaman' };
-/* the singular of a noun (or the word itself) */
-function nounLemma(w) {
-  if (NOUN_IRREG[w]) return NOUN_IRREG[w];
-  if (!/s$/.test(w) || /(ss|us|is)$/.test(w)) return w;
-  const cands = [];
-  if (/ies$/.test(w)) cands.push(w.slice(0, -3) + 'y');
-  if (/(ch|sh|x|z|ss|s)es$/.test(w)) cands.push(w.slice(0, -2));
-  if (/ves$/.test(w)) cands.push(w.slice(0, -3) + 'f', w.slice(0, -3) + 'fe');
-  cands.push(w.slice(0, -1));
-  for (const c of cands) if (WORDS.has(c)) return c;
-  return w;
-}
+const nounLemma = require('./en_noun')(WORDS).singular; /* the singular of a noun (or the word itself) */
 /* the base form of a verb the dictionary lists inflected ("DETERRING", "WORRIED") */
 const formBase = new Map(); /* form -> base, from the {FORMS} of every verb line */
 function verbLemma(w) {
