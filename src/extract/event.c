@@ -47,15 +47,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/map.h"
 #include "../doc/doc.h"
 #include "../lex/lex.h"
-#include "../text/norm.h"
 #include "../syntax/syntax.h"
 #include "../syntax/tree.h"
+#include "../text/norm.h"
 #include "ent.h"
 #include "phrase.h"
 
-#define MAXACT 4 /* actors per slot (coordination) */
+#define MAXACT 8 /* actors per slot (coordination) */
 
 typedef struct ctx {
   lb_doc *d;
@@ -63,6 +64,12 @@ typedef struct ctx {
   const lb_lex *lx;
   const char *lang;
   int t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent;
+  /* indexes built at the stage's start, so that no question scans every
+  ** fact of the document (issue 22: time linear in its size) */
+  lb_map by_actor;    /* actor code -> the first entity with it */
+  lb_map capital;     /* country code -> the first capital (PPLC) named */
+  uint32_t *date_off; /* dates by sentence: date_idx[date_off[s] .. date_off[s+1]) */
+  int32_t *date_idx;
 } ctx;
 
 /* ---- the lexicon ---- */
@@ -86,6 +93,19 @@ static int lemma_class(const ctx *c, int t, const lb_word *w, const char *cls) {
   return found;
 }
 
+/* The word that starts at byte offset off, or -1 (words are in text order). */
+static int32_t word_at(const lb_text *tx, uint32_t off) {
+  size_t lo = 0, hi = tx->words.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (tx->words.v[mid].start < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < tx->words.n && tx->words.v[lo].start == off ? (int32_t)lo : -1;
+}
+
 /* ---- actors ---- */
 
 typedef lb_phrase slot;
@@ -106,7 +126,8 @@ static const char *agent_code(const ctx *c, int32_t w) {
     if (lb_lex_find(c->lx, c->t_agent, k.p, k.n, &r) && lb_lex_field_is(&r, 1, "actor")) {
       const char *f;
       int fl = lb_lex_field(r.val, r.val_len, 0, &f);
-      if (fl > 0 && !(fl == 1 && f[0] == '-')) code = lb_arena_strndup(c->d->tx.arena, f, (size_t)fl);
+      if (fl > 0 && !(fl == 1 && f[0] == '-'))
+        code = lb_arena_strndup(c->d->tx.arena, f, (size_t)fl);
     }
     lb_buf_free(&k);
     if (code) return code;
@@ -115,12 +136,13 @@ static const char *agent_code(const ctx *c, int32_t w) {
 }
 
 /* Phrase head h and its coordinated phrases as actors (or places: want):
-** each the entity it names, else an agent noun's code; up to MAXACT. */
-static int resolve(const ctx *c, int32_t h, int want, slot *out) {
+** each the entity it names, else an agent noun's code; up to max. */
+static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
   const lb_text *tx = c->tx;
   int n = 0;
-  for (int32_t x = h; x >= 0 && n < MAXACT; x = lb_tree_next(tx, h, x == h ? -1 : x, "conj")) {
-    if (lb_phrase_find(c->d, x, want, &out[n])) n++;
+  for (int32_t x = h; x >= 0 && n < max; x = lb_tree_next(tx, h, x == h ? -1 : x, "conj")) {
+    if (lb_phrase_find(c->d, x, want, &out[n]))
+      n++;
     else if ((want & LB_PH_ACTOR) && (out[n].actor = agent_code(c, x))) {
       out[n].word = x;
       out[n].ent = out[n].men = -1;
@@ -136,8 +158,8 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out) {
 typedef struct frame {
   const char *code, *src, *tgt, *obj, *objrel, *ssec, *tsec, *source;
   int srcn, tgtn, objn, objreln, ssecn, tsecn;
-  int need;     /* 1 source, 2 target */
-  int tgtkind;  /* 1 actor, 2 place */
+  int need;    /* 1 source, 2 target */
+  int tgtkind; /* 1 actor, 2 place */
   int refl, noun;
 } frame;
 
@@ -153,13 +175,20 @@ static void parse_frame(const char *f, int fl, frame *fr) {
     const char *v = eq ? eq + 1 : q;
     int vl = (int)(q - v);
 #define KEY(s) (kl == sizeof(s) - 1 && memcmp(p, s, kl) == 0)
-    if (KEY("src")) fr->src = v, fr->srcn = vl;
-    else if (KEY("tgt")) fr->tgt = v, fr->tgtn = vl;
-    else if (KEY("obj")) fr->obj = v, fr->objn = vl;
-    else if (KEY("objrel")) fr->objrel = v, fr->objreln = vl;
-    else if (KEY("ssec")) fr->ssec = v, fr->ssecn = vl;
-    else if (KEY("tsec")) fr->tsec = v, fr->tsecn = vl;
-    else if (KEY("refl")) fr->refl = 1;
+    if (KEY("src"))
+      fr->src = v, fr->srcn = vl;
+    else if (KEY("tgt"))
+      fr->tgt = v, fr->tgtn = vl;
+    else if (KEY("obj"))
+      fr->obj = v, fr->objn = vl;
+    else if (KEY("objrel"))
+      fr->objrel = v, fr->objreln = vl;
+    else if (KEY("ssec"))
+      fr->ssec = v, fr->ssecn = vl;
+    else if (KEY("tsec"))
+      fr->tsec = v, fr->tsecn = vl;
+    else if (KEY("refl"))
+      fr->refl = 1;
     else if (KEY("need")) {
       if (vl >= 3 && memcmp(v, "src", 3) == 0) fr->need |= 1;
       if (vl >= 3 && memcmp(v, "tgt", 3) == 0) fr->need |= 2;
@@ -211,10 +240,12 @@ static int spec_match(const lb_text *tx, int32_t k, const char *s, int n) {
 /* Words in the subtree of h (not h) matching a spec with a case word
 ** ("obl:gegen"), breadth first: the target of a build-up "für eine
 ** Offensive gegen ukrainische Kräfte" is deep in the object's phrase. */
-static int deep_words(const lb_text *tx, int32_t h, const char *specs, int n, int32_t *out, int max) {
+static int deep_words(const lb_text *tx, int32_t h, const char *specs, int n, int32_t *out,
+                      int max) {
   int32_t queue[256];
   int qh = 0, qt = 0, k = 0;
-  for (int32_t c = tx->words.v[h].kid; c >= 0 && qt < 256; c = tx->words.v[c].sib) queue[qt++] = c;
+  for (int32_t c = tx->words.v[h].kid; c >= 0 && qt < 256; c = tx->words.v[c].sib)
+    queue[qt++] = c;
   while (qh < qt && k < max) {
     int32_t w = queue[qh++];
     const char *p = specs, *end = specs + n;
@@ -255,18 +286,21 @@ static int path_words(const lb_text *tx, int32_t h, const char *p, int n, int32_
     nc = nn;
     s = gt ? gt + 1 : end;
   }
-  for (int i = 0; i < nc && k < max; i++) out[k++] = cur[i];
+  for (int i = 0; i < nc && k < max; i++)
+    out[k++] = cur[i];
   return k;
 }
 
 /* The words of h matching one of the '|'-separated paths, up to max. */
-static int slot_words(const lb_text *tx, int32_t h, const char *specs, int n, int32_t *out, int max) {
+static int slot_words(const lb_text *tx, int32_t h, const char *specs, int n, int32_t *out,
+                      int max) {
   int k = 0;
   const char *p = specs, *end = specs + n;
   while (p < end && k < max) {
     const char *q = memchr(p, '|', (size_t)(end - p));
     if (!q) q = end;
-    if (!(q - p == 5 && memcmp(p, "place", 5) == 0)) k += path_words(tx, h, p, (int)(q - p), out + k, max - k);
+    if (!(q - p == 5 && memcmp(p, "place", 5) == 0))
+      k += path_words(tx, h, p, (int)(q - p), out + k, max - k);
     p = q + 1;
   }
   return k;
@@ -309,11 +343,14 @@ static const char *mood_of(const ctx *c, int32_t v, int noun) {
       if (lb_tree_rel(x, "case") && lemma_class(c, c->t_mood, x, "purpose")) return "intended";
     }
     /* the noun's verb: "keine Angriffe verübt", "plant eine Offensive" */
-    if (w->head >= 0 && (lb_tree_rel(w, "obj") || lb_tree_rel(w, "nsubj"))) v = w->head;
-    else return NULL;
+    if (w->head >= 0 && (lb_tree_rel(w, "obj") || lb_tree_rel(w, "nsubj")))
+      v = w->head;
+    else
+      return NULL;
     w = &tx->words.v[v];
     for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib)
-      if (lb_tree_rel(&tx->words.v[k], "advmod") && lemma_class(c, c->t_mood, &tx->words.v[k], "neg"))
+      if (lb_tree_rel(&tx->words.v[k], "advmod") &&
+          lemma_class(c, c->t_mood, &tx->words.v[k], "neg"))
         return "negated";
   }
   /* auxiliaries: modal, future, intent */
@@ -331,7 +368,8 @@ static const char *mood_of(const ctx *c, int32_t v, int noun) {
   for (int guard = 0; x >= 0 && guard < 16; guard++) {
     const lb_word *cw = &tx->words.v[x];
     for (int32_t k = cw->kid; k >= 0; k = tx->words.v[k].sib)
-      if (lb_tree_rel(&tx->words.v[k], "mark") && lemma_class(c, c->t_mood, &tx->words.v[k], "hypo"))
+      if (lb_tree_rel(&tx->words.v[k], "mark") &&
+          lemma_class(c, c->t_mood, &tx->words.v[k], "hypo"))
         return "hypothetical";
     if (cw->head < 0) break;
     if (lb_tree_rel(cw, "xcomp") || lb_tree_rel(cw, "ccomp")) {
@@ -379,11 +417,8 @@ static int32_t place_of(const ctx *c, int32_t v, const slot *tgt) {
 }
 
 /* The entity of a country: the one whose actor code is it, else a GPE of it. */
-static int32_t country_entity(const lb_doc *d, const char *cc) {
-  if (!cc) return -1;
-  for (size_t i = 0; i < d->entities.n; i++)
-    if (d->entities.v[i].actor && strcmp(d->entities.v[i].actor, cc) == 0) return (int32_t)i;
-  return -1;
+static int32_t country_entity(const ctx *c, const char *cc) {
+  return cc ? lb_map_get(&c->by_actor, cc, strlen(cc)) : -1;
 }
 
 /* "einschließlich der Hauptstadt": a role noun for a capital in the
@@ -411,16 +446,10 @@ static int32_t capital_of(const ctx *c, int32_t v, const char *target_entity) {
       found = lb_lex_find(c->lx, t_role, k.p, k.n, &r) && lb_lex_field_is(&r, 0, "capital");
       lb_buf_free(&k);
     }
-    for (int32_t ch = x->kid; ch >= 0 && sp < 64; ch = tx->words.v[ch].sib) stack[sp++] = ch;
+    for (int32_t ch = x->kid; ch >= 0 && sp < 64; ch = tx->words.v[ch].sib)
+      stack[sp++] = ch;
   }
-  if (!found) return -1;
-  for (size_t i = 0; i < d->entities.n; i++) {
-    const lb_entity *e = &d->entities.v[i];
-    if (e->has_geo && e->geo.feature && strcmp(e->geo.feature, "PPLC") == 0 && e->country &&
-        strcmp(e->country, cc) == 0)
-      return (int32_t)i;
-  }
-  return -1;
+  return found ? lb_map_get(&c->capital, cc, strlen(cc)) : -1;
 }
 
 /* Does the date starting at word dw belong to the clause of trigger v? Up
@@ -433,7 +462,8 @@ static int date_of_clause(const lb_text *tx, int32_t dw, int32_t v) {
     if (x == v || x == clause) return 1;
     const lb_word *w = &tx->words.v[x];
     if (w->head < 0) return 0;
-    if ((lb_tree_rel(w, "nmod") || lb_tree_rel(w, "appos") || lb_tree_rel(w, "acl")) && w->head != v)
+    if ((lb_tree_rel(w, "nmod") || lb_tree_rel(w, "appos") || lb_tree_rel(w, "acl")) &&
+        w->head != v)
       return 0;
     if (lb_tree_clausal(tx, x) && x != dw) return 0;
     x = w->head;
@@ -446,9 +476,10 @@ static void date_of(const ctx *c, int32_t v, lb_event *ev) {
   const lb_text *tx = c->tx;
   const lb_word *w = &tx->words.v[v];
   const lb_sent *st = &tx->sents.v[w->sent];
-  for (size_t i = 0; i < d->dates.n; i++) {
-    const lb_date *dt = &d->dates.v[i];
-    if (dt->start < st->start || dt->start >= st->end || dt->unresolved || dt->duration || !dt->from)
+  for (uint32_t di = c->date_off[w->sent]; di < c->date_off[w->sent + 1]; di++) {
+    const lb_date *dt = &d->dates.v[c->date_idx[di]];
+    if (dt->start < st->start || dt->start >= st->end || dt->unresolved || dt->duration ||
+        !dt->from)
       continue;
     /* the date's head word: the last word inside its span */
     int32_t dw = -1;
@@ -542,7 +573,8 @@ static int phrase_words(const lb_text *tx, int32_t w, int32_t *out, int max) {
   while (sp && n < max) {
     int32_t x = stack[--sp];
     if (tx->words.v[x].upos != LB_UPOS_PUNCT) out[n++] = x;
-    for (int32_t c = tx->words.v[x].kid; c >= 0 && sp < 64; c = tx->words.v[c].sib) stack[sp++] = c;
+    for (int32_t c = tx->words.v[x].kid; c >= 0 && sp < 64; c = tx->words.v[c].sib)
+      stack[sp++] = c;
   }
   /* text order */
   for (int i = 1; i < n; i++)
@@ -620,7 +652,8 @@ static int refl_ok(const ctx *c, int32_t v) {
 }
 
 /* Fill source and target slots of trigger v under frame fr. */
-static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, slot *tgt, int *nt) {
+static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, slot *tgt,
+                  int *nt) {
   const lb_text *tx = c->tx;
   int32_t ws[8];
   int n;
@@ -630,14 +663,18 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     int pass = passive(tx, v);
     /* in a passive the frame's subject is the agent and its object the
     ** passive subject ("Charkiw wurde von Russland angegriffen") */
-    if (fr->src && !pass) n = slot_words(tx, v, fr->src, fr->srcn, ws, 8);
-    else if (pass) n = slot_words(tx, v, "obl:agent|obl:von|obl:durch|obl:by", 34, ws, 8);
-    else n = slot_words(tx, v, "nsubj", 5, ws, 8);
+    if (fr->src && !pass)
+      n = slot_words(tx, v, fr->src, fr->srcn, ws, 8);
+    else if (pass)
+      n = slot_words(tx, v, "obl:agent|obl:von|obl:durch|obl:by", 34, ws, 8);
+    else
+      n = slot_words(tx, v, "nsubj", 5, ws, 8);
     if (n == 0 && !pass && !fr->src) {
       int32_t s = subject_of(tx, v);
       if (s >= 0) ws[n++] = s;
     }
-    for (int i = 0; i < n && *ns < MAXACT; i++) *ns += resolve(c, ws[i], 1, src + *ns);
+    for (int i = 0; i < n && *ns < MAXACT; i++)
+      *ns += resolve(c, ws[i], 1, src + *ns, MAXACT - *ns);
     n = 0;
     if (pass && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3)))
       n = slot_words(tx, v, "nsubj:pass", 10, ws, 8);
@@ -650,22 +687,26 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     if (n == 0 && lb_tree_rel(&tx->words.v[v], "acl") && !fr->tgt &&
         lb_ufeat_get(tx->words.v[v].feats, LB_UF_VERBFORM) == LB_VERBFORM_PART)
       ws[n++] = tx->words.v[v].head;
-    for (int i = 0; i < n && *nt < MAXACT; i++) *nt += resolve(c, ws[i], tkind, tgt + *nt);
+    for (int i = 0; i < n && *nt < MAXACT; i++)
+      *nt += resolve(c, ws[i], tkind, tgt + *nt, MAXACT - *nt);
   } else {
-    n = slot_words(tx, v, fr->src ? fr->src : "nmod:poss|nmod:gen|det:poss|amod|compound|nmod:von|nmod:by",
+    n = slot_words(tx, v,
+                   fr->src ? fr->src : "nmod:poss|nmod:gen|det:poss|amod|compound|nmod:von|nmod:by",
                    fr->src ? fr->srcn : 59, ws, 8);
-    for (int i = 0; i < n && *ns < MAXACT; i++) *ns += resolve(c, ws[i], 1, src + *ns);
+    for (int i = 0; i < n && *ns < MAXACT; i++)
+      *ns += resolve(c, ws[i], 1, src + *ns, MAXACT - *ns);
     if (!*ns) {
       /* "Russland startete eine Offensive": the subject of the noun's verb */
       const lb_word *w = &tx->words.v[v];
       if (w->head >= 0 && lb_tree_rel(w, "obj")) {
         int32_t s = subject_of(tx, w->head);
-        if (s >= 0) *ns += resolve(c, s, 1, src + *ns);
+        if (s >= 0) *ns += resolve(c, s, 1, src + *ns, MAXACT - *ns);
       }
     }
     n = slot_words(tx, v, fr->tgt ? fr->tgt : "nmod:gegen|nmod:auf|nmod:against|nmod:on",
                    fr->tgt ? fr->tgtn : 40, ws, 8);
-    for (int i = 0; i < n && *nt < MAXACT; i++) *nt += resolve(c, ws[i], tkind, tgt + *nt);
+    for (int i = 0; i < n && *nt < MAXACT; i++)
+      *nt += resolve(c, ws[i], tkind, tgt + *nt, MAXACT - *nt);
   }
   /* the same mention is not both sides */
   for (int j = 0; j < *nt; j++)
@@ -714,7 +755,8 @@ static void code_trigger(ctx *c, int32_t v) {
   for (int pass = 0; pass < 3; pass++)
     for (uint32_t i = 0; i < e.nrec; i++) {
       lb_lex_rec r;
-      if (!lb_lex_rec_get(c->lx, &e, i, &r) || r.table != c->t_evpat || !lb_lex_field_is(&r, 0, c->lang))
+      if (!lb_lex_rec_get(c->lx, &e, i, &r) || r.table != c->t_evpat ||
+          !lb_lex_field_is(&r, 0, c->lang))
         continue;
       const char *f[5];
       int fl[5];
@@ -765,8 +807,11 @@ static void code_trigger(ctx *c, int32_t v) {
           }
           if (t) {
             const lb_entity *te = t->ent >= 0 ? &d->entities.v[t->ent] : NULL;
-            ev->target = with_sector(d->tx.arena, t->actor ? t->actor : te ? te->country : NULL, fr.tsec,
-                                     fr.tsecn);
+            ev->target = with_sector(d->tx.arena,
+                                     t->actor ? t->actor
+                                     : te     ? te->country
+                                              : NULL,
+                                     fr.tsec, fr.tsecn);
             if (te) ev->target_entity = te->id;
             if (te && t->men >= 0) {
               ev->target_start = te->mentions.v[t->men].start;
@@ -792,7 +837,7 @@ static void code_trigger(ctx *c, int32_t v) {
               d->entities.v[pl].country) {
             const lb_entity *pe = &d->entities.v[pl];
             ev->target = with_sector(d->tx.arena, pe->country, fr.tsec, fr.tsecn);
-            int32_t ce2 = country_entity(d, pe->country);
+            int32_t ce2 = country_entity(c, pe->country);
             ev->target_entity = ce2 >= 0 ? d->entities.v[ce2].id : NULL;
           }
           date_of(c, v, ev);
@@ -802,17 +847,62 @@ static void code_trigger(ctx *c, int32_t v) {
     }
 }
 
+/* Facts by sentence: the indexes of the n facts (each elem bytes, the
+** sentence an int32_t at sent[k * elem]) in text order, sentence s's at
+** idx[off[s] .. off[s+1]) (a counting sort: linear). */
+static void by_sentence(lb_arena *a, size_t ns, size_t n, const int32_t *sent, size_t elem,
+                        uint32_t **off, int32_t **idx) {
+  uint32_t *o = lb_arena_calloc(a, ns + 2, sizeof *o);
+  int32_t *x = lb_arena_alloc(a, (n + 1) * sizeof *x);
+#define SENT_OF(k) (*(const int32_t *)((const char *)sent + (k)*elem))
+  for (size_t k = 0; k < n; k++)
+    if (SENT_OF(k) >= 0 && (size_t)SENT_OF(k) < ns) o[SENT_OF(k) + 1]++;
+  for (size_t s = 0; s < ns; s++)
+    o[s + 1] += o[s];
+  uint32_t *fill = lb_arena_alloc(a, (ns + 1) * sizeof *fill);
+  memcpy(fill, o, (ns + 1) * sizeof *fill);
+  for (size_t k = 0; k < n; k++)
+    if (SENT_OF(k) >= 0 && (size_t)SENT_OF(k) < ns) x[fill[SENT_OF(k)]++] = (int32_t)k;
+#undef SENT_OF
+  *off = o;
+  *idx = x;
+}
+
+/* The stage's indexes (ctx): actors and capitals of the entities, dates
+** by sentence. */
+static void index_facts(ctx *c) {
+  lb_doc *d = c->d;
+  lb_arena *a = d->tx.arena;
+  lb_map_init(&c->by_actor, a);
+  lb_map_init(&c->capital, a);
+  for (size_t i = 0; i < d->entities.n; i++) {
+    const lb_entity *e = &d->entities.v[i];
+    if (e->actor) lb_map_put(&c->by_actor, e->actor, strlen(e->actor), (int32_t)i);
+    if (e->has_geo && e->geo.feature && strcmp(e->geo.feature, "PPLC") == 0 && e->country)
+      lb_map_put(&c->capital, e->country, strlen(e->country), (int32_t)i);
+  }
+  /* a date's sentence: the one its first byte is in */
+  size_t ns = c->tx->sents.n, nd = d->dates.n;
+  int32_t *ds = lb_arena_alloc(a, (nd + 1) * sizeof *ds);
+  for (size_t i = 0; i < nd; i++) {
+    size_t lo = 0, hi = ns;
+    while (lo < hi) { /* the first sentence that ends after the date's start */
+      size_t mid = (lo + hi) / 2;
+      if (c->tx->sents.v[mid].end <= d->dates.v[i].start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    ds[i] = lo < ns && c->tx->sents.v[lo].start <= d->dates.v[i].start ? (int32_t)lo : -1;
+  }
+  by_sentence(a, ns, nd, ds, sizeof *ds, &c->date_off, &c->date_idx);
+}
+
 /* Is the trigger at byte offset off a noun? */
 static int tree_noun_at(const ctx *c, uint32_t off) {
-  const lb_text *tx = c->tx;
-  size_t lo = 0, hi = tx->words.n; /* words are in text order */
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (tx->words.v[mid].start < off) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo >= tx->words.n || tx->words.v[lo].start != off) return 0;
-  return tx->words.v[lo].upos == LB_UPOS_NOUN || tx->words.v[lo].upos == LB_UPOS_PROPN;
+  int32_t w = word_at(c->tx, off);
+  return w >= 0 &&
+         (c->tx->words.v[w].upos == LB_UPOS_NOUN || c->tx->words.v[w].upos == LB_UPOS_PROPN);
 }
 
 static int ev_cmp(const void *x, const void *y) {
@@ -827,7 +917,8 @@ static int ev_cmp(const void *x, const void *y) {
 static void statements(ctx *c) {
   lb_doc *d = c->d;
   int t_rverb = lb_lex_table(c->lx, "rverb");
-  size_t first = d->events.n;
+  lb_map told; /* "code actor" of the statements made */
+  lb_map_init(&told, d->tx.arena);
   for (size_t i = 0; i < d->claims.n; i++) {
     const lb_claim *cl = &d->claims.v[i];
     if (!cl->speaker || !cl->verb) continue;
@@ -840,18 +931,18 @@ static void statements(ctx *c) {
     lb_lex_entry e;
     if (t_rverb >= 0 && lb_lex_get(c->lx, k.p, k.n, &e))
       for (uint32_t q = 0; q < e.nrec && !code; q++)
-        if (lb_lex_rec_get(c->lx, &e, q, &r) && r.table == t_rverb && lb_lex_field_is(&r, 0, c->lang)) {
+        if (lb_lex_rec_get(c->lx, &e, q, &r) && r.table == t_rverb &&
+            lb_lex_field_is(&r, 0, c->lang)) {
           const char *f;
           int fl = lb_lex_field(r.val, r.val_len, 1, &f);
-          if (fl > 0 && !(fl == 1 && f[0] == '-')) code = lb_arena_strndup(d->tx.arena, f, (size_t)fl);
+          if (fl > 0 && !(fl == 1 && f[0] == '-'))
+            code = lb_arena_strndup(d->tx.arena, f, (size_t)fl);
         }
     lb_buf_free(&k);
     if (!code) continue;
     const char *actor = d->entities.v[ei].actor;
-    int dup = 0;
-    for (size_t q = first; q < d->events.n && !dup; q++)
-      dup = strcmp(d->events.v[q].code, code) == 0 && same(d->events.v[q].source, actor);
-    if (dup) continue;
+    const char *key = lb_arena_printf(d->tx.arena, "%s %s", code, actor);
+    if (lb_map_put(&told, key, strlen(key), (int32_t)i) >= 0) continue;
     lb_event *ev = LB_VEC_PUSH(d->tx.arena, d->events);
     ev->code = code;
     ev->source = actor;
@@ -862,16 +953,14 @@ static void statements(ctx *c) {
     ev->trigger_end = cl->cue_end;
     ev->claim = (int32_t)i;
     ev->sentence = cl->sentence;
-    ev->start = cl->speaker_start && cl->speaker_start < cl->cue_start ? cl->speaker_start : cl->cue_start;
+    ev->start =
+        cl->speaker_start && cl->speaker_start < cl->cue_start ? cl->speaker_start : cl->cue_start;
     ev->end = cl->speaker_end > cl->cue_end ? cl->speaker_end : cl->cue_end;
     ev->rule = lb_arena_printf(d->tx.arena, "rverb:%s:%s", c->lang, cl->verb);
     ev->date_granularity = "unknown";
     if (d->published) ev->reported = d->published;
-    int32_t tw = -1;
-    const lb_text *tx = c->tx;
-    for (size_t q = 0; q < tx->words.n && tw < 0; q++)
-      if (tx->words.v[q].start == cl->cue_start) tw = (int32_t)q;
-    if (tw >= 0 && tx->words.v[tw].deprel) date_of(c, tw, ev);
+    int32_t tw = word_at(c->tx, cl->cue_start);
+    if (tw >= 0 && c->tx->words.v[tw].deprel) date_of(c, tw, ev);
     set_cameo(c, ev);
   }
 }
@@ -892,15 +981,18 @@ void lb_evt_run(lb_doc *d) {
   c.t_locprep = lb_lex_table(c.lx, "locprep");
   c.t_region = lb_lex_table(c.lx, "regionword");
   c.t_agent = lb_lex_table(c.lx, "agent");
+  index_facts(&c);
   if (c.t_evpat >= 0)
     for (size_t i = 0; i < d->tx.words.n; i++)
       if (d->tx.words.v[i].deprel && d->tx.words.v[i].lemma) code_trigger(&c, (int32_t)i);
-  /* one event per trigger, code and sides */
+  /* one event per trigger, code and sides (the triggers were taken in
+  ** text order: a sentence's events are side by side) */
   size_t out = 0;
   for (size_t i = 0; i < d->events.n; i++) {
     lb_event *e = &d->events.v[i];
+    assert(i == 0 || e->sentence >= d->events.v[i - 1].sentence);
     int dup = 0;
-    for (size_t k = 0; k < out && !dup; k++) {
+    for (size_t k = out; k-- > 0 && !dup && d->events.v[k].sentence == e->sentence;) {
       lb_event *f = &d->events.v[k];
       dup = f->sentence == e->sentence && strcmp(f->code, e->code) == 0 &&
             same(f->source, e->source) && same(f->target, e->target) &&
@@ -913,27 +1005,30 @@ void lb_evt_run(lb_doc *d) {
   /* a noun naming an event told before ("Truppenverlegung" after the
   ** build-up): same code and source as an earlier event */
   out = 0;
+  lb_map told; /* "code source" -> the first event kept with them */
+  lb_map_init(&told, d->tx.arena);
   for (size_t i = 0; i < d->events.n; i++) {
     lb_event *e = &d->events.v[i];
-    int seen = 0;
-    if (e->source && e->trigger_start < e->trigger_end &&
-        c.tx->words.n && tree_noun_at(&c, e->trigger_start))
-      for (size_t k = 0; k < out && !seen; k++)
-        seen = strcmp(d->events.v[k].code, e->code) == 0 && same(d->events.v[k].source, e->source) &&
-               d->events.v[k].trigger_start < e->trigger_start;
-    if (!seen) d->events.v[out++] = *e;
+    const char *key = e->source ? lb_arena_printf(d->tx.arena, "%s %s", e->code, e->source) : NULL;
+    if (key && e->trigger_start < e->trigger_end && tree_noun_at(&c, e->trigger_start)) {
+      int32_t k = lb_map_get(&told, key, strlen(key));
+      if (k >= 0 && d->events.v[k].trigger_start < e->trigger_start) continue;
+    }
+    if (key) lb_map_put(&told, key, strlen(key), (int32_t)out);
+    d->events.v[out++] = *e;
   }
   d->events.n = out;
   /* an exchange: fighting sides without a target in one sentence strike
   ** each other ("Moskau startete 145 Drohnen, während die Ukraine eine
   ** Salve abfeuerte") */
-  for (size_t i = 0; i < d->events.n; i++) {
+  for (size_t i = 0, s0 = 0; i < d->events.n; i++) {
     lb_event *e = &d->events.v[i];
+    if (e->sentence != d->events.v[s0].sentence) s0 = i; /* the sentence's first event */
     if (e->target || !e->source || e->mood || strncmp(e->code, "19", 2) != 0) continue;
-    for (size_t j = 0; j < d->events.n; j++) {
+    for (size_t j = s0; j < d->events.n && d->events.v[j].sentence == e->sentence; j++) {
       lb_event *f = &d->events.v[j];
-      if (i == j || f->sentence != e->sentence || f->mood || !f->source ||
-          strncmp(f->code, "19", 2) != 0 || strncmp(e->source, f->source, 3) == 0)
+      if (i == j || f->mood || !f->source || strncmp(f->code, "19", 2) != 0 ||
+          strncmp(e->source, f->source, 3) == 0)
         continue;
       e->target = lb_arena_strndup(d->tx.arena, f->source, 3); /* the other side's country */
       e->target_entity = f->source_entity;
@@ -942,20 +1037,26 @@ void lb_evt_run(lb_doc *d) {
   }
   statements(&c);
   /* quantities and claims inside each event */
-  for (size_t i = 0; i < d->events.n; i++) {
+  size_t ns = d->tx.sents.n, ne = d->events.n;
+  uint32_t *qoff = NULL;
+  int32_t *qidx = NULL;
+  const int32_t *qsent = d->quantities.n ? &d->quantities.v[0].sentence : NULL;
+  by_sentence(d->tx.arena, ns, d->quantities.n, qsent, sizeof *d->quantities.v, &qoff, &qidx);
+  uint32_t *ts = lb_arena_alloc(d->tx.arena, (ne + 1) * sizeof *ts);
+  uint32_t *te = lb_arena_alloc(d->tx.arena, (ne + 1) * sizeof *te);
+  int32_t *held = lb_arena_alloc(d->tx.arena, (ne + 1) * sizeof *held);
+  for (size_t i = 0; i < ne; i++)
+    ts[i] = d->events.v[i].trigger_start, te[i] = ts[i] + 1;
+  lb_doc_claims_holding(d, ts, te, ne, held);
+  for (size_t i = 0; i < ne; i++) {
     lb_event *ev = &d->events.v[i];
-    for (size_t q = 0; q < d->quantities.n; q++)
-      if (d->quantities.v[q].sentence == ev->sentence && d->quantities.v[q].start >= ev->start &&
-          d->quantities.v[q].end <= ev->end)
-        *LB_VEC_PUSH(d->tx.arena, ev->quantities) = (int32_t)q;
-    if (ev->claim >= 0) continue;
-    for (size_t k = 0; k < d->claims.n; k++) {
-      const lb_claim *cl = &d->claims.v[k];
-      if (ev->trigger_start >= cl->start && ev->trigger_start < cl->end) {
-        ev->claim = (int32_t)k;
-        break;
+    if (ev->sentence >= 0 && (size_t)ev->sentence < ns)
+      for (uint32_t k = qoff[ev->sentence]; k < qoff[ev->sentence + 1]; k++) {
+        const lb_quantity *q = &d->quantities.v[qidx[k]];
+        if (q->start >= ev->start && q->end <= ev->end)
+          *LB_VEC_PUSH(d->tx.arena, ev->quantities) = qidx[k];
       }
-    }
+    if (ev->claim < 0) ev->claim = held[i];
   }
   if (d->events.n > 1) qsort(d->events.v, d->events.n, sizeof *d->events.v, ev_cmp);
 }
