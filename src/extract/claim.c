@@ -25,6 +25,7 @@
 
 #include <assert.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../doc/doc.h"
 #include "../lex/lex.h"
@@ -80,6 +81,26 @@ static void span_without(const lb_text *tx, int32_t x, int32_t y, uint32_t *s, u
   while (*s < *e && strchr(" ,;:-\n\t\"'", tx->text[*s])) (*s)++;
 }
 
+/* A third-person pronoun that coreference could not resolve ("Haidar"
+** was named, but is no entity): the speaker of the claim before, when it
+** is at most two sentences back. 1 when cl took it. */
+static int previous_speaker(ctx *c, lb_claim *cl, int32_t speaker) {
+  const lb_text *tx = c->tx;
+  const lb_word *w = &tx->words.v[speaker];
+  lb_doc *d = c->d;
+  if (w->upos != LB_UPOS_PRON || lb_ufeat_get(w->feats, LB_UF_PERSON) != 3 ||
+      lb_ufeat_get(w->feats, LB_UF_PRONTYPE) != LB_PRONTYPE_PRS || d->claims.n < 2)
+    return 0;
+  const lb_claim *p = &d->claims.v[d->claims.n - 2]; /* cl is the last */
+  if (p->sentence + 2 < cl->sentence || (!p->speaker && !p->speaker_text)) return 0;
+  cl->speaker = p->speaker;
+  cl->speaker_text = p->speaker_text;
+  cl->speaker_via = "claim:previous-speaker";
+  cl->speaker_start = tx->words.v[speaker].start;
+  cl->speaker_end = tx->words.v[speaker].end;
+  return 1;
+}
+
 static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t cue, int32_t speaker,
                            uint32_t cs, uint32_t ce) {
   lb_doc *d = c->d;
@@ -106,7 +127,7 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
         cl->speaker_start = tx->words.v[ph.word].start;
         cl->speaker_end = tx->words.v[ph.word].end;
       }
-    } else {
+    } else if (!previous_speaker(c, cl, speaker)) {
       lb_tree_span(tx, speaker, &cl->speaker_start, &cl->speaker_end);
       cl->speaker_text =
           lb_arena_strndup(tx->arena, tx->text + cl->speaker_start, cl->speaker_end - cl->speaker_start);
@@ -117,6 +138,107 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
 
 static int passive(const lb_text *tx, int32_t v) {
   return lb_tree_child(tx, v, "aux:pass") >= 0 || lb_tree_child(tx, v, "nsubj:pass") >= 0;
+}
+
+/* A clause the parser did not make verb v's complement: after a comma
+** right of v, with no verb between them (at most 10 words), that opens
+** with a conjunction of kind "that" (table rcue: dass, that) or whose first
+** finite verb is in the subjunctive ("sagte Erdogan, er sei offen"). The
+** clause's first word, or -1. */
+static int32_t reported_after(const ctx *c, int32_t v) {
+  const lb_text *tx = c->tx;
+  const lb_sent *st = &tx->sents.v[tx->words.v[v].sent];
+  uint32_t comma = 0;
+  for (uint32_t k = (uint32_t)v + 1; k < st->word1 && k <= (uint32_t)v + 10 && !comma; k++) {
+    const lb_word *x = &tx->words.v[k];
+    if (x->formlen == 1 && x->form[0] == ',') comma = k;
+    else if (x->upos == LB_UPOS_VERB || x->upos == LB_UPOS_AUX || x->upos == LB_UPOS_PUNCT) return -1;
+  }
+  if (!comma || comma + 1 >= st->word1) return -1;
+  const lb_word *first = &tx->words.v[comma + 1];
+  lb_lex_rec q;
+  if (first->lemma && lookup(c, c->t_rcue, first->lemma, strlen(first->lemma), &q) &&
+      lb_lex_field_is(&q, 1, "that"))
+    return (int32_t)comma + 1;
+  for (uint32_t k = comma + 1; k < st->word1; k++) {
+    const lb_word *x = &tx->words.v[k];
+    if ((x->upos == LB_UPOS_VERB || x->upos == LB_UPOS_AUX) &&
+        lb_ufeat_get(x->feats, LB_UF_VERBFORM) == LB_VERBFORM_FIN)
+      return lb_ufeat_get(x->feats, LB_UF_MOOD) == LB_MOOD_SUB ? (int32_t)comma + 1 : -1;
+  }
+  return -1;
+}
+
+static int is_comma_or_quote(const lb_word *x) {
+  if (x->formlen == 1) return strchr(",\"'", x->form[0]) != NULL;
+  /* the typographic quotes: „ “ ” » « (3 or 2 bytes) */
+  return (x->formlen == 3 && (unsigned char)x->form[0] == 0xE2 && (unsigned char)x->form[1] == 0x80) ||
+         (x->formlen == 2 && (unsigned char)x->form[0] == 0xC2 &&
+          ((unsigned char)x->form[1] == 0xBB || (unsigned char)x->form[1] == 0xAB));
+}
+
+/* "„...“, sagte der Minister." when the parser did not hang the verb from
+** the quoted clause: a finite reporting verb right after a comma (and
+** quotes), followed by its subject, reports what comes before; when the
+** sentence goes on after the speaker (", sagte er, ..."), the whole
+** sentence. */
+static lb_claim *quoted_before(ctx *c, int32_t v, const char *key, const char *rule,
+                               int32_t speaker) {
+  const lb_text *tx = c->tx;
+  const lb_word *w = &tx->words.v[v];
+  const lb_sent *st = &tx->sents.v[w->sent];
+  if (lb_ufeat_get(w->feats, LB_UF_VERBFORM) != LB_VERBFORM_FIN || lb_tree_child(tx, v, "mark") >= 0)
+    return NULL;
+  int32_t b = v - 1, comma = -1;
+  while (b > (int32_t)st->word0 && is_comma_or_quote(&tx->words.v[b])) {
+    if (tx->words.v[b].form[0] == ',') comma = b;
+    b--;
+  }
+  if (comma < 0 || b <= (int32_t)st->word0) return NULL;
+  if (speaker < 0 || speaker < v) { /* the subject follows the verb */
+    speaker = -1;
+    for (uint32_t k = (uint32_t)v + 1; k < st->word1 && k <= (uint32_t)v + 4 && speaker < 0; k++) {
+      const lb_word *y = &tx->words.v[k];
+      if (y->upos == LB_UPOS_PROPN || y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PRON) speaker = (int32_t)k;
+      else if (y->upos != LB_UPOS_DET && y->upos != LB_UPOS_ADJ) break;
+    }
+    if (speaker < 0) return NULL;
+  }
+  uint32_t cs = tx->words.v[st->word0].start, ce = tx->words.v[b].end;
+  /* the sentence goes on after the speaker's phrase: another comma */
+  for (uint32_t k = (uint32_t)speaker + 1; k + 1 < st->word1; k++)
+    if (tx->words.v[k].formlen == 1 && tx->words.v[k].form[0] == ',') {
+      ce = tx->words.v[st->word1 - 1].end;
+      break;
+    }
+  while (cs < ce && strchr(" \"'", tx->text[cs])) cs++;
+  while (ce > cs && strchr(" .!?\"'\n", tx->text[ce - 1])) ce--;
+  return add_claim(c, key, rule, v, speaker, cs, ce);
+}
+
+/* The content noun phrase of reporting verb v (record r says "np"): its
+** object, else a prepositional phrase (obl or obj) whose case word is
+** one of field 3's ("von|über"); -1 when none. */
+static int32_t content_np(const ctx *c, int32_t v, const lb_lex_rec *r) {
+  const lb_text *tx = c->tx;
+  int32_t o = lb_tree_child(tx, v, "obj");
+  if (o >= 0 && lb_tree_case(tx, o) == NULL) return o;
+  const char *cases;
+  int n = lb_lex_field(r->val, r->val_len, 3, &cases);
+  if (n <= 0) return -1;
+  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    const char *cs = lb_tree_case(tx, k);
+    if (!cs || !(lb_tree_rel(x, "obl") || lb_tree_rel(x, "obj")) || k < v) continue;
+    size_t cl = strlen(cs);
+    for (const char *p = cases, *end = cases + n; p < end;) {
+      const char *q = memchr(p, '|', (size_t)(end - p));
+      if (!q) q = end;
+      if ((size_t)(q - p) == cl && strncasecmp(p, cs, cl) == 0) return k;
+      p = q + 1;
+    }
+  }
+  return -1;
 }
 
 /* A reporting verb at v: its claim, or none. */
@@ -144,6 +266,11 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   (void)ws;
   const char *rule = lb_arena_printf(tx->arena, "claim:%s:verb:%s", c->lang, key);
   uint32_t cs, ce;
+  /* "„...“, sagte X": the words before, whatever the parser made of them */
+  if (v > (int32_t)tx->sents.v[w->sent].word0 && is_comma_or_quote(&tx->words.v[v - 1])) {
+    lb_claim *q = quoted_before(c, v, key, rule, speaker);
+    if (q) return q;
+  }
   /* what is said: the complement, a quote or a reported clause */
   int32_t comp = lb_tree_child(tx, v, "ccomp");
   if (comp < 0) comp = lb_tree_child(tx, v, "parataxis");
@@ -170,7 +297,46 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     span_without(tx, v, speaker, &cs, &ce);
     return add_claim(c, key, rule, v, speaker, cs, ce);
   }
-  return NULL;
+  /* the parser missed the complement ("sagte Erdogan, er sei offen ..."
+  ** with "offen" an adverb of "sagte") */
+  int32_t from = reported_after(c, v);
+  if (from < 0 && lb_lex_field_is(&r, 2, "np")) {
+    /* "warnte vor einem Bürgerkrieg": a content noun phrase */
+    int32_t np = content_np(c, v, &r);
+    if (np < 0) return NULL;
+    lb_tree_span(tx, np, &cs, &ce);
+    return add_claim(c, key, rule, v, speaker, cs, ce);
+  }
+  if (from < 0) return quoted_before(c, v, key, rule, speaker);
+  if (speaker < 0 && n) /* "sagte Erdogan,": the nominal before the comma */
+    for (int32_t k = v + 1; k < from && speaker < 0; k++)
+      if (tx->words.v[k].upos == LB_UPOS_PROPN || tx->words.v[k].upos == LB_UPOS_NOUN ||
+          tx->words.v[k].upos == LB_UPOS_PRON)
+        speaker = k;
+  const lb_sent *st = &tx->sents.v[w->sent];
+  cs = tx->words.v[from].start;
+  ce = tx->words.v[st->word1 - 1].end;
+  while (ce > cs && strchr(" .!?\"'\n", tx->text[ce - 1])) ce--;
+  return add_claim(c, key, rule, v, speaker, cs, ce);
+}
+
+/* The speaker of a source noun at x ("Angaben der Vereinten Nationen",
+** "Angaben von Armee und Sanitätern"): its nmod; else, when the parser hung
+** it elsewhere, the first noun or name after x past determiners,
+** adjectives and one preposition (at most 4 words); else -1. */
+static int32_t noun_source(const ctx *c, int32_t x) {
+  const lb_text *tx = c->tx;
+  int32_t k = lb_tree_child(tx, x, "nmod");
+  if (k >= 0) return k;
+  const lb_sent *st = &tx->sents.v[tx->words.v[x].sent];
+  int adp = 0;
+  for (uint32_t i = (uint32_t)x + 1; i < st->word1 && i <= (uint32_t)x + 4; i++) {
+    const lb_word *y = &tx->words.v[i];
+    if (y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PROPN) return (int32_t)i;
+    if (y->upos == LB_UPOS_ADP && !adp++) continue;
+    if (y->upos != LB_UPOS_DET && y->upos != LB_UPOS_ADJ) return -1;
+  }
+  return -1;
 }
 
 /* A source cue at word x: "laut X", "X zufolge", "according to X", "nach
@@ -182,12 +348,27 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
   if (!w->lemma || !lookup(c, c->t_rcue, w->lemma, strlen(w->lemma), &r)) return NULL;
   const char *rule = lb_arena_printf(tx->arena, "claim:%s:cue:%s", c->lang, w->lemma);
   int32_t speaker = -1, phrase = -1;
-  if (lb_lex_field_is(&r, 1, "case")) {
+  if (lb_lex_field_is(&r, 1, "case") && lb_lex_field_is(&r, 3, "post")) {
+    /* "den Medien zufolge": the noun right before the cue, whatever the
+    ** parser hung the cue on */
+    const lb_sent *st = &tx->sents.v[w->sent];
+    if ((uint32_t)x <= st->word0) return NULL;
+    const lb_word *p = &tx->words.v[x - 1];
+    if (p->upos != LB_UPOS_NOUN && p->upos != LB_UPOS_PROPN) return NULL;
+    speaker = phrase = x - 1;
+    lb_lex_rec q; /* "Angaben zufolge": a source noun names the speaker, if any */
+    if (p->lemma && lookup(c, c->t_rcue, p->lemma, strlen(p->lemma), &q) && lb_lex_field_is(&q, 1, "noun"))
+      speaker = noun_source(c, x - 1);
+  } else if (lb_lex_field_is(&r, 1, "case")) {
     if (!lb_tree_rel(w, "case") || w->head < 0) return NULL;
     speaker = phrase = w->head;
   } else if (lb_lex_field_is(&r, 1, "noun")) {
-    if (w->upos != LB_UPOS_NOUN || lb_tree_child(tx, x, "case") < 0) return NULL;
-    speaker = lb_tree_child(tx, x, "nmod");
+    if (w->upos != LB_UPOS_NOUN) return NULL;
+    /* "nach Angaben": its preposition (the parser's, or the word before) */
+    if (lb_tree_child(tx, x, "case") < 0 &&
+        !(x > 0 && tx->words.v[x - 1].sent == w->sent && tx->words.v[x - 1].upos == LB_UPOS_ADP))
+      return NULL;
+    speaker = noun_source(c, x);
     if (speaker < 0) return NULL;
     phrase = x;
   } else if (lb_lex_field_is(&r, 1, "so")) {
