@@ -256,6 +256,9 @@ static lb_mention *add_mention(ctx *c, int32_t ent, uint32_t tok0, uint32_t tok1
 static const char *agent_actor(ctx *c, int32_t ent, const char *agent, size_t n) {
   const char *a = c->d->entities.v[ent].actor;
   if (!a || !n || (n == 1 && agent[0] == '-')) return NULL;
+  /* "Houthi-Rebellen": YEMREB and REB are YEMREB, not YEMREBREB */
+  for (size_t k = 3; k + n <= strlen(a); k += 3)
+    if (memcmp(a + k, agent, n) == 0) return a;
   return lb_arena_printf(c->d->tx.arena, "%s%.*s", a, (int)n, agent);
 }
 

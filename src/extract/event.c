@@ -63,7 +63,7 @@ typedef struct ctx {
   const lb_text *tx;
   const lb_lex *lx;
   const char *lang;
-  int t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent;
+  int t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr;
   /* indexes built at the stage's start, so that no question scans every
   ** fact of the document (issue 22: time linear in its size) */
   lb_map by_actor;    /* actor code -> the first entity with it */
@@ -122,15 +122,12 @@ static const char *agent_code(const ctx *c, int32_t w) {
     lb_buf k = LB_BUF_INIT;
     lb_norm_key(&k, s, n);
     lb_lex_rec r;
-    const char *code = NULL;
-    if (lb_lex_find(c->lx, c->t_agent, k.p, k.n, &r) && lb_lex_field_is(&r, 1, "actor")) {
-      const char *f;
-      int fl = lb_lex_field(r.val, r.val_len, 0, &f);
-      if (fl > 0 && !(fl == 1 && f[0] == '-'))
-        code = lb_arena_strndup(c->d->tx.arena, f, (size_t)fl);
-    }
-    lb_buf_free(&k);
-    if (code) return code;
+    const char *f = NULL;
+    int fl = 0;
+    if (lb_lex_find(c->lx, c->t_agent, k.p, k.n, &r) && lb_lex_field_is(&r, 1, "actor"))
+      fl = lb_lex_field(r.val, r.val_len, 0, &f);
+    lb_buf_free(&k); /* before the arena allocates: its guard may jump */
+    if (fl > 0 && !(fl == 1 && f[0] == '-')) return lb_arena_strndup(c->d->tx.arena, f, (size_t)fl);
   }
   return NULL;
 }
@@ -387,7 +384,11 @@ static const char *mood_of(const ctx *c, int32_t v, int noun) {
 
 /* ---- place and date (issue 18) ---- */
 
-static int32_t place_of(const ctx *c, int32_t v, const slot *tgt) {
+/* A locative phrase among the children of word v (obl, nmod, advmod with
+** a case word of table locprep: "in Kursk", "bei Aleppo", "near Kherson"):
+** the place entity it names, seen through region words and class nouns
+** ("im Norden Jemens" is Yemen, "in der Stadt Aleppo" Aleppo); or -1. */
+static int32_t loc_phrase(const ctx *c, int32_t v) {
   const lb_text *tx = c->tx;
   for (int32_t k = v >= 0 ? tx->words.v[v].kid : -1; k >= 0; k = tx->words.v[k].sib) {
     const lb_word *x = &tx->words.v[k];
@@ -395,9 +396,10 @@ static int32_t place_of(const ctx *c, int32_t v, const slot *tgt) {
     int32_t cs = lb_tree_child(tx, k, "case");
     if (cs < 0 || !lemma_class(c, c->t_locprep, &tx->words.v[cs], NULL)) continue;
     int32_t h = k;
-    /* a region word stands for the place it names: "im Norden Jemens" */
     for (int guard = 0; guard < 3 && lemma_class(c, c->t_region, &tx->words.v[h], NULL); guard++) {
       int32_t n2 = lb_tree_child(tx, h, "nmod");
+      if (n2 < 0) n2 = lb_tree_child(tx, h, "appos");
+      if (n2 < 0) n2 = lb_tree_child(tx, h, "flat");
       if (n2 < 0) {
         h = -1;
         break;
@@ -408,6 +410,16 @@ static int32_t place_of(const ctx *c, int32_t v, const slot *tgt) {
     slot s;
     if (lb_phrase_find(c->d, h, LB_PH_PLACE, &s) && s.men >= 0) return s.ent;
   }
+  return -1;
+}
+
+/* The event's place: a locative phrase of trigger v; else one of its
+** target's phrase ("Angriff auf ein Krankenhaus in Aleppo"); else a target
+** that is itself a place (given tgt); else -1. */
+static int32_t place_of(const ctx *c, int32_t v, const slot *tgt, int32_t tword) {
+  int32_t pl = loc_phrase(c, v);
+  if (pl < 0 && tword >= 0) pl = loc_phrase(c, tword);
+  if (pl >= 0) return pl;
   if (tgt && tgt->ent >= 0 && tgt->men >= 0) {
     const lb_entity *e = &c->d->entities.v[tgt->ent];
     const lb_mention *m = &e->mentions.v[tgt->men];
@@ -556,11 +568,48 @@ static char *trigger_key(const ctx *c, int32_t v, int32_t prt, uint32_t *len) {
     lb_buf_adds(&b, w->lemma);
   lb_buf key = LB_BUF_INIT;
   lb_norm_key(&key, b.p, b.n);
-  char *out = lb_arena_strndup(c->d->tx.arena, key.p, key.n);
-  *len = (uint32_t)key.n;
+  /* the key through the stack: no malloc'd buffer is held while the
+  ** arena allocates (its guard may jump out of the stage) */
+  char tmp[256];
+  size_t n = key.n < sizeof tmp ? key.n : sizeof tmp - 1;
+  memcpy(tmp, key.p, n);
   lb_buf_free(&b);
   lb_buf_free(&key);
-  return out;
+  *len = (uint32_t)n;
+  return lb_arena_strndup(c->d->tx.arena, tmp, n);
+}
+
+/* An attributive participle ("die getöteten Zivilisten", lemma "getötet"
+** as an adjective): the verb it is the past participle of, by the
+** lexicon's word forms (table `form`: a VERB reading with PA2), as a
+** trigger key in the arena; NULL when it is none. */
+static char *participle_key(const ctx *c, int32_t v, uint32_t *len) {
+  const lb_word *w = &c->tx->words.v[v];
+  if (c->t_form < 0 || !w->lemma) return NULL;
+  lb_buf k = LB_BUF_INIT;
+  lb_norm_key(&k, w->lemma, strlen(w->lemma));
+  lb_lex_entry e;
+  char tmp[256];
+  size_t n = 0;
+  if (lb_lex_get(c->lx, k.p, k.n, &e) && lb_lex_may_have(&e, c->t_form))
+    for (uint32_t i = 0; i < e.nrec && !n; i++) {
+      lb_lex_rec r;
+      const char *f[3];
+      int fl[3];
+      if (!lb_lex_rec_get(c->lx, &e, i, &r) || r.table != c->t_form ||
+          lb_lex_fields(r.val, r.val_len, f, fl, 3) < 3 || !(fl[1] == 4 && memcmp(f[1], "VERB", 4) == 0) ||
+          !(fl[2] >= 3 && memmem(f[2], (size_t)fl[2], "PA2", 3)))
+        continue;
+      lb_buf key = LB_BUF_INIT;
+      lb_norm_key(&key, f[0], (size_t)fl[0]);
+      n = key.n < sizeof tmp ? key.n : sizeof tmp - 1;
+      memcpy(tmp, key.p, n);
+      lb_buf_free(&key);
+    }
+  lb_buf_free(&k);
+  if (!n) return NULL;
+  *len = (uint32_t)n;
+  return lb_arena_strndup(c->d->tx.arena, tmp, n);
 }
 
 /* Does the frame's object condition hold at trigger v? */
@@ -660,7 +709,11 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
   *ns = *nt = 0;
   int tkind = fr->tgtkind;
   if (!fr->noun) {
-    int pass = passive(tx, v);
+    /* an attributive participle is passive: "die angegriffene Stadt" */
+    const lb_word *vw = &tx->words.v[v];
+    int attr = (lb_tree_rel(vw, "acl") || lb_tree_rel(vw, "amod")) && vw->head >= 0 &&
+               (vw->upos == LB_UPOS_ADJ || lb_ufeat_get(vw->feats, LB_UF_VERBFORM) == LB_VERBFORM_PART);
+    int pass = passive(tx, v) || attr;
     /* in a passive the frame's subject is the agent and its object the
     ** passive subject ("Charkiw wurde von Russland angegriffen") */
     if (fr->src && !pass)
@@ -683,10 +736,8 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       if (!n) n = deep_words(tx, v, fr->tgt, fr->tgtn, ws, 8);
     } else if (!n && !pass)
       n = slot_words(tx, v, "obj|iobj|obl:arg", 16, ws, 8);
-    /* a participle modifying a noun is passive: "die angegriffene Stadt" */
-    if (n == 0 && lb_tree_rel(&tx->words.v[v], "acl") && !fr->tgt &&
-        lb_ufeat_get(tx->words.v[v].feats, LB_UF_VERBFORM) == LB_VERBFORM_PART)
-      ws[n++] = tx->words.v[v].head;
+    /* the noun an attributive participle modifies is its target */
+    if (n == 0 && attr) ws[n++] = vw->head;
     for (int i = 0; i < n && *nt < MAXACT; i++)
       *nt += resolve(c, ws[i], tkind, tgt + *nt, MAXACT - *nt);
   } else {
@@ -726,7 +777,9 @@ static void code_trigger(ctx *c, int32_t v) {
   const lb_text *tx = c->tx;
   const lb_word *w = &tx->words.v[v];
   int noun = w->upos == LB_UPOS_NOUN || w->upos == LB_UPOS_PROPN;
-  if (!noun && w->upos != LB_UPOS_VERB) return;
+  /* "die getöteten Zivilisten": a participle the tagger made an adjective */
+  int part = w->upos == LB_UPOS_ADJ && (lb_tree_rel(w, "amod") || lb_tree_rel(w, "acl"));
+  if (!noun && !part && w->upos != LB_UPOS_VERB) return;
   /* "diese Offensive", "this attack": an event told before */
   if (noun)
     for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib)
@@ -734,13 +787,13 @@ static void code_trigger(ctx *c, int32_t v) {
           lb_ufeat_get(tx->words.v[k].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_DEM)
         return;
   uint32_t kl;
-  char *key = trigger_key(c, v, -1, &kl);
+  char *key = part ? participle_key(c, v, &kl) : trigger_key(c, v, -1, &kl);
   lb_lex_entry e;
-  int found = lb_lex_get(c->lx, key, kl, &e) && lb_lex_may_have(&e, c->t_evpat);
+  int found = key && lb_lex_get(c->lx, key, kl, &e) && lb_lex_may_have(&e, c->t_evpat);
   /* German: a separable particle the parser took for an adverb or a
   ** preposition ("nahm ... fest" with "fest" as advmod): a short word
   ** after the verb whose join with it is a key */
-  if (!found && !noun && strcmp(c->lang, "de") == 0 && lb_tree_child(tx, v, "compound:prt") < 0)
+  if (!found && !noun && !part && strcmp(c->lang, "de") == 0 && lb_tree_child(tx, v, "compound:prt") < 0)
     for (int32_t k = w->kid; k >= 0 && !found; k = tx->words.v[k].sib) {
       const lb_word *x = &tx->words.v[k];
       if (k <= v || x->kid >= 0 || !(x->upos == LB_UPOS_ADV || x->upos == LB_UPOS_ADP) ||
@@ -750,6 +803,14 @@ static void code_trigger(ctx *c, int32_t v) {
       found = lb_lex_get(c->lx, key, kl, &e) && lb_lex_may_have(&e, c->t_evpat);
     }
   if (!found) return;
+  /* an attributive participle ("die getöteten Zivilisten") only of verbs
+  ** whose participle reports the event (table evattr), not a state ("das
+  ** besetzte Westjordanland") */
+  if (lb_tree_rel(w, "amod") && (part || lb_ufeat_get(w->feats, LB_UF_VERBFORM) == LB_VERBFORM_PART)) {
+    lb_lex_rec ar;
+    if (c->t_attr < 0 || !lb_lex_find(c->lx, c->t_attr, key, kl, &ar) || !lb_lex_field_is(&ar, 0, c->lang))
+      return;
+  }
   /* the records in three passes: those with conditions (obj, refl) first,
   ** then those that need a filled slot, then the rest (docs/evpat.md) */
   for (int pass = 0; pass < 3; pass++)
@@ -824,12 +885,12 @@ static void code_trigger(ctx *c, int32_t v) {
           ev->start = lo;
           ev->end = hi;
           set_cameo(c, ev);
-          int32_t pl = place_of(c, v, NULL);
-          if (pl < 0 && ce != v) pl = place_of(c, ce, NULL);
+          int32_t pl = place_of(c, v, NULL, t ? t->word : -1);
+          if (pl < 0 && ce != v) pl = place_of(c, ce, NULL, -1);
           if (pl < 0) pl = capital_of(c, v, ev->target_entity);
           /* a target that is a place ("griff Kiew an") places a material
           ** conflict; a treaty with North Korea is not signed there */
-          if (pl < 0 && ev->quad_class == 4) pl = place_of(c, -1, t);
+          if (pl < 0 && ev->quad_class == 4) pl = place_of(c, -1, t, -1);
           if (pl >= 0) ev->place = d->entities.v[pl].id;
           /* "Gebiete in Kursk gehalten": the place's country is the target
           ** when the frame says so (tgt=...|place) */
@@ -981,6 +1042,8 @@ void lb_evt_run(lb_doc *d) {
   c.t_locprep = lb_lex_table(c.lx, "locprep");
   c.t_region = lb_lex_table(c.lx, "regionword");
   c.t_agent = lb_lex_table(c.lx, "agent");
+  c.t_form = lb_lex_table(c.lx, "form");
+  c.t_attr = lb_lex_table(c.lx, "evattr");
   index_facts(&c);
   if (c.t_evpat >= 0)
     for (size_t i = 0; i < d->tx.words.n; i++)
