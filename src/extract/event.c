@@ -63,7 +63,7 @@ typedef struct ctx {
   const lb_text *tx;
   const lb_lex *lx;
   const char *lang;
-  int t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr;
+  int t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr;
   /* indexes built at the stage's start, so that no question scans every
   ** fact of the document (issue 22: time linear in its size) */
   lb_map by_actor;    /* actor code -> the first entity with it */
@@ -747,9 +747,13 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     for (int i = 0; i < n && *ns < MAXACT; i++)
       *ns += resolve(c, ws[i], 1, src + *ns, MAXACT - *ns);
     if (!*ns) {
-      /* "Russland startete eine Offensive": the subject of the noun's verb */
+      /* "Russland startete eine Offensive", "unterstützt das Regime mit
+      ** Luftangriffen": the subject of the verb the noun is the object or
+      ** the instrument of (not in a passive: "bei Angriffen getötet") */
       const lb_word *w = &tx->words.v[v];
-      if (w->head >= 0 && lb_tree_rel(w, "obj")) {
+      int32_t cw = lb_tree_child(tx, v, "case");
+      int instrument = lb_tree_rel(w, "obl") && cw >= 0 && lemma_class(c, c->t_instr, &tx->words.v[cw], NULL);
+      if (w->head >= 0 && (lb_tree_rel(w, "obj") || instrument) && !passive(tx, w->head)) {
         int32_t s = subject_of(tx, w->head);
         if (s >= 0) *ns += resolve(c, s, 1, src + *ns, MAXACT - *ns);
       }
@@ -1044,6 +1048,7 @@ void lb_evt_run(lb_doc *d) {
   c.t_agent = lb_lex_table(c.lx, "agent");
   c.t_form = lb_lex_table(c.lx, "form");
   c.t_attr = lb_lex_table(c.lx, "evattr");
+  c.t_instr = lb_lex_table(c.lx, "instrprep");
   index_facts(&c);
   if (c.t_evpat >= 0)
     for (size_t i = 0; i < d->tx.words.n; i++)
