@@ -101,6 +101,35 @@ static int previous_speaker(ctx *c, lb_claim *cl, int32_t speaker) {
   return 1;
 }
 
+/* The words of a speaker's phrase that no entity covers: a name is its
+** words (the head and its flat parts: "Angel Sarmiento", not the apposition
+** after it); a relative pronoun is the noun its clause modifies ("a
+** confession that said ..."); else the whole phrase. */
+static void speaker_span(const lb_text *tx, int32_t w, uint32_t *s, uint32_t *e) {
+  const lb_word *x = &tx->words.v[w];
+  if (lb_ufeat_get(x->feats, LB_UF_PRONTYPE) == LB_PRONTYPE_REL) {
+    int32_t cl = lb_tree_clause(tx, x->head >= 0 ? x->head : w);
+    if (cl >= 0 && lb_tree_rel(&tx->words.v[cl], "acl") && tx->words.v[cl].head >= 0) {
+      w = tx->words.v[cl].head;
+      x = &tx->words.v[w];
+      *s = x->start;
+      *e = x->end;
+      return;
+    }
+  }
+  if (x->upos == LB_UPOS_PROPN) {
+    *s = x->start;
+    *e = x->end;
+    for (int32_t k = x->kid; k >= 0; k = tx->words.v[k].sib)
+      if (lb_tree_rel(&tx->words.v[k], "flat")) {
+        if (tx->words.v[k].start < *s) *s = tx->words.v[k].start;
+        if (tx->words.v[k].end > *e) *e = tx->words.v[k].end;
+      }
+    return;
+  }
+  lb_tree_span(tx, w, s, e);
+}
+
 static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t cue, int32_t speaker,
                            uint32_t cs, uint32_t ce) {
   lb_doc *d = c->d;
@@ -128,7 +157,12 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
         cl->speaker_end = tx->words.v[ph.word].end;
       }
     } else if (!previous_speaker(c, cl, speaker)) {
-      lb_tree_span(tx, speaker, &cl->speaker_start, &cl->speaker_end);
+      /* a personal pronoun nothing resolves ("he said", "ich"): the speaker
+      ** is not named (the reader cannot tell who either) */
+      const lb_word *sw = &tx->words.v[speaker];
+      if (sw->upos == LB_UPOS_PRON && lb_ufeat_get(sw->feats, LB_UF_PRONTYPE) == LB_PRONTYPE_PRS)
+        return cl;
+      speaker_span(tx, speaker, &cl->speaker_start, &cl->speaker_end);
       cl->speaker_text =
           lb_arena_strndup(tx->arena, tx->text + cl->speaker_start, cl->speaker_end - cl->speaker_start);
     }
@@ -199,7 +233,9 @@ static lb_claim *quoted_before(ctx *c, int32_t v, const char *key, const char *r
     speaker = -1;
     for (uint32_t k = (uint32_t)v + 1; k < st->word1 && k <= (uint32_t)v + 4 && speaker < 0; k++) {
       const lb_word *y = &tx->words.v[k];
-      if (y->upos == LB_UPOS_PROPN || y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PRON) speaker = (int32_t)k;
+      if ((y->upos == LB_UPOS_PROPN || y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PRON) &&
+          !((lb_tree_rel(y, "nsubj") || lb_tree_rel(y, "nsubj:pass")) && y->head != v))
+        speaker = (int32_t)k;
       else if (y->upos != LB_UPOS_DET && y->upos != LB_UPOS_ADJ) break;
     }
     if (speaker < 0) return NULL;
@@ -267,7 +303,9 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   const char *rule = lb_arena_printf(tx->arena, "claim:%s:verb:%s", c->lang, key);
   uint32_t cs, ce;
   /* "„...“, sagte X": the words before, whatever the parser made of them */
-  if (v > (int32_t)tx->sents.v[w->sent].word0 && is_comma_or_quote(&tx->words.v[v - 1])) {
+  int32_t cc = lb_tree_child(tx, v, "ccomp");
+  if (v > (int32_t)tx->sents.v[w->sent].word0 && is_comma_or_quote(&tx->words.v[v - 1]) &&
+      !(cc > v) && !(speaker >= 0 && speaker < v && strcmp(c->lang, "de") != 0)) {
     lb_claim *q = quoted_before(c, v, key, rule, speaker);
     if (q) return q;
   }
@@ -280,7 +318,8 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   }
   /* "„...“, sagte X": the verb hangs from the quoted clause; "wie X
   ** mitteilte, ...": from the clause it reports */
-  if (w->head >= 0 && (lb_tree_rel(w, "parataxis") || lb_tree_rel(w, "ccomp") || lb_tree_rel(w, "advcl"))) {
+  if (w->head >= 0 && (((lb_tree_rel(w, "parataxis") || lb_tree_rel(w, "ccomp")) && w->head < v) ||
+                       lb_tree_rel(w, "advcl"))) {
     int as = 0;
     lb_lex_rec q;
     for (int32_t k = w->kid; k >= 0 && !as; k = tx->words.v[k].sib) {
