@@ -211,39 +211,59 @@ static int is_comma_or_quote(const lb_word *x) {
           ((unsigned char)x->form[1] == 0xBB || (unsigned char)x->form[1] == 0xAB));
 }
 
-/* "„...“, sagte der Minister." when the parser did not hang the verb from
-** the quoted clause: a finite reporting verb right after a comma (and
-** quotes), followed by its subject, reports what comes before; when the
-** sentence goes on after the speaker (", sagte er, ..."), the whole
-** sentence. */
+/* "„...“, sagte der Minister." and "..., police said." when the parser did
+** not hang the verb from the quoted clause: a finite reporting verb with no
+** complement of its own right after a comma (and quotes) and followed by
+** its subject, or after a comma and a short noun phrase that is its
+** subject, reports what comes before the comma; when the sentence goes on
+** after the speaker (", sagte er, ..."), the whole sentence. */
 static lb_claim *quoted_before(ctx *c, int32_t v, const char *key, const char *rule,
                                int32_t speaker) {
   const lb_text *tx = c->tx;
   const lb_word *w = &tx->words.v[v];
   const lb_sent *st = &tx->sents.v[w->sent];
-  if (lb_ufeat_get(w->feats, LB_UF_VERBFORM) != LB_VERBFORM_FIN || lb_tree_child(tx, v, "mark") >= 0)
-    return NULL;
-  int32_t b = v - 1, comma = -1;
-  while (b > (int32_t)st->word0 && is_comma_or_quote(&tx->words.v[b])) {
-    if (tx->words.v[b].form[0] == ',') comma = b;
-    b--;
+  int32_t s0 = (int32_t)st->word0;
+  /* finite; or a past form the parser read as a reduced relative clause
+  ** of the noun before it ("..., provincial police office confirmed.") */
+  int fin = lb_ufeat_get(w->feats, LB_UF_VERBFORM) == LB_VERBFORM_FIN ||
+            (lb_tree_rel(w, "acl") && w->head == v - 1);
+  if (!fin || lb_tree_child(tx, v, "mark") >= 0) return NULL;
+  int32_t comma = -1, np = -1, k;
+  /* a comma and a noun phrase (determiners, adjectives, nouns) right before v */
+  for (k = v - 1; k > s0 && k >= v - 5; k--) {
+    const lb_word *y = &tx->words.v[k];
+    if (y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PROPN) {
+      if (np < 0) np = k; /* the phrase's head: its last noun */
+    } else if (y->upos != LB_UPOS_DET && y->upos != LB_UPOS_ADJ)
+      break;
   }
-  if (comma < 0 || b <= (int32_t)st->word0) return NULL;
-  if (speaker < 0 || speaker < v) { /* the subject follows the verb */
+  if (np >= 0 && k > s0 && tx->words.v[k].formlen == 1 && tx->words.v[k].form[0] == ',' &&
+      lb_tree_child(tx, v, "obj") < 0) {
+    comma = k;
+    speaker = np;
+  } else {
+    /* a comma (and quotes) right before v; the subject after it */
+    for (k = v - 1; k > s0 && is_comma_or_quote(&tx->words.v[k]); k--)
+      if (tx->words.v[k].form[0] == ',') comma = k;
+    if (comma < 0) return NULL;
     speaker = -1;
-    for (uint32_t k = (uint32_t)v + 1; k < st->word1 && k <= (uint32_t)v + 4 && speaker < 0; k++) {
-      const lb_word *y = &tx->words.v[k];
+    for (uint32_t q = (uint32_t)v + 1; q < st->word1 && q <= (uint32_t)v + 4 && speaker < 0; q++) {
+      const lb_word *y = &tx->words.v[q];
       if ((y->upos == LB_UPOS_PROPN || y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PRON) &&
           !((lb_tree_rel(y, "nsubj") || lb_tree_rel(y, "nsubj:pass")) && y->head != v))
-        speaker = (int32_t)k;
-      else if (y->upos != LB_UPOS_DET && y->upos != LB_UPOS_ADJ) break;
+        speaker = (int32_t)q;
+      else if (y->upos != LB_UPOS_DET && y->upos != LB_UPOS_ADJ)
+        break;
     }
     if (speaker < 0) return NULL;
   }
-  uint32_t cs = tx->words.v[st->word0].start, ce = tx->words.v[b].end;
+  int32_t b = comma - 1; /* the last word of what is said */
+  while (b > s0 && is_comma_or_quote(&tx->words.v[b])) b--;
+  if (b <= s0) return NULL;
+  uint32_t cs = tx->words.v[s0].start, ce = tx->words.v[b].end;
   /* the sentence goes on after the speaker's phrase: another comma */
-  for (uint32_t k = (uint32_t)speaker + 1; k + 1 < st->word1; k++)
-    if (tx->words.v[k].formlen == 1 && tx->words.v[k].form[0] == ',') {
+  for (uint32_t q = (uint32_t)(speaker > v ? speaker : v) + 1; q + 1 < st->word1; q++)
+    if (tx->words.v[q].formlen == 1 && tx->words.v[q].form[0] == ',') {
       ce = tx->words.v[st->word1 - 1].end;
       break;
     }
@@ -342,7 +362,7 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   if (from < 0 && lb_lex_field_is(&r, 2, "np")) {
     /* "warnte vor einem Bürgerkrieg": a content noun phrase */
     int32_t np = content_np(c, v, &r);
-    if (np < 0) return NULL;
+    if (np < 0) return quoted_before(c, v, key, rule, speaker);
     lb_tree_span(tx, np, &cs, &ce);
     return add_claim(c, key, rule, v, speaker, cs, ce);
   }
