@@ -105,7 +105,7 @@ static int previous_speaker(ctx *c, lb_claim *cl, int32_t speaker) {
 ** words (the head and its flat parts: "Angel Sarmiento", not the apposition
 ** after it); a relative pronoun is the noun its clause modifies ("a
 ** confession that said ..."); else the whole phrase. */
-static void speaker_span(const lb_text *tx, int32_t w, uint32_t *s, uint32_t *e) {
+static void speaker_span(const lb_text *tx, int32_t w, int32_t cue, uint32_t *s, uint32_t *e) {
   const lb_word *x = &tx->words.v[w];
   if (lb_ufeat_get(x->feats, LB_UF_PRONTYPE) == LB_PRONTYPE_REL) {
     int32_t cl = lb_tree_clause(tx, x->head >= 0 ? x->head : w);
@@ -127,7 +127,8 @@ static void speaker_span(const lb_text *tx, int32_t w, uint32_t *s, uint32_t *e)
       }
     return;
   }
-  lb_tree_span(tx, w, s, e);
+  /* not the cue, when the parser hung it inside the phrase */
+  span_without(tx, w, cue >= 0 && lb_tree_dominates(tx, w, cue) ? cue : -1, s, e);
 }
 
 static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t cue, int32_t speaker,
@@ -162,7 +163,7 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
       const lb_word *sw = &tx->words.v[speaker];
       if (sw->upos == LB_UPOS_PRON && lb_ufeat_get(sw->feats, LB_UF_PRONTYPE) == LB_PRONTYPE_PRS)
         return cl;
-      speaker_span(tx, speaker, &cl->speaker_start, &cl->speaker_end);
+      speaker_span(tx, speaker, cue, &cl->speaker_start, &cl->speaker_end);
       cl->speaker_text =
           lb_arena_strndup(tx->arena, tx->text + cl->speaker_start, cl->speaker_end - cl->speaker_start);
     }
