@@ -13,7 +13,7 @@ PKGS="build-essential pkg-config clang llvm libclang-rt-14-dev valgrind
 libutf8proc-dev libjansson-dev libsqlite3-dev sqlite3 libmicrohttpd-dev
 zlib1g-dev libzstd-dev libxml2-dev libexttextcat-data iso-codes
 unicode-cldr-core wamerican wngerman wrk chromium unzip ca-certificates jq time
-postgresql libpq-dev nats-server libnats-dev"
+postgresql libpq-dev nats-server libnats-dev libopenblas-dev"
 
 # Node.js and npm: Debian's packages, unless a node and npm are already on the
 # PATH (a machine with NodeSource's nodejs cannot install Debian's npm).

@@ -357,6 +357,7 @@ static struct {
   unsigned long seed;
   int use_lex, gradcheck;
   unsigned lexwhat; /* LB_ANA_*: --lexmorph form, --lexnames */
+  unsigned no_lemmas; /* bit TB: --no-lemmas TB */
   lb_nn_dims d;
 } opt = {.epochs = 30, .batch = 32, .threads = 2, .eval_every = 1, .lr = 2e-3, .drop_in = 0.25, .ema = 0.999,
          .drop_h = 0.33, .word_drop = 0.25, .seed = 1,
@@ -1337,7 +1338,8 @@ static void usage(void) {
           "       [--epochs N] [--batch N] [--lr X] [--ema DECAY (0: none)] [--hid N] [--layers N]\n"
           "       [--dword N] [--dhash N]\n"
           "       [--darc N] [--dlab N] [--threads N] [--seed S] [--eval-every N] [--write-test FILE]\n"
-          "       [--treebank TB] (FILE@RANGE:TB marks a file's treebank, 0..3; the model writes TB's)\n");
+          "       [--treebank TB] (FILE@RANGE:TB marks a file's treebank, 0..3; the model writes TB's)\n"
+          "       [--no-lemmas TB] (learn no lemmas from treebank TB: one of another language)\n");
   exit(2);
 }
 
@@ -1370,6 +1372,7 @@ int main(int argc, char **argv) {
     else if (ARG("--dlab")) opt.d.dlab = (uint32_t)atoi(v);
     else if (ARG("--threads")) opt.threads = atoi(v);
     else if (ARG("--treebank")) opt.d.tb = (uint32_t)atoi(v);
+    else if (ARG("--no-lemmas")) opt.no_lemmas |= 1u << atoi(v);
     else if (ARG("--seed")) opt.seed = strtoul(v, NULL, 10);
     else if (ARG("--eval-every")) opt.eval_every = atoi(v);
     else if (ARG("--write-test")) opt.write_test = v;
@@ -1390,6 +1393,11 @@ int main(int argc, char **argv) {
     opt.use_lex = 1;
   }
   for (int i = 0; i < opt.ntrain; i++) load(&TR, opt.train[i]);
+  /* --no-lemmas TB: that treebank is of another language (English trees
+  ** help a German parser), its lemma rules would not: no lemmas from it */
+  for (int i = 0; i < TR.n; i++)
+    if (opt.no_lemmas & (1u << TR.v[i].tb))
+      for (size_t k = 0; k < TR.v[i].c.words.n; k++) TR.v[i].c.words.v[k].lemma = "_";
   for (int i = 0; i < opt.ntest; i++) load(&TE, opt.test[i]);
   long ntw = 0;
   for (int i = 0; i < TR.n; i++) ntw += (long)TR.v[i].c.words.n;
