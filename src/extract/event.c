@@ -712,6 +712,8 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     /* an attributive participle is passive: "die angegriffene Stadt" */
     const lb_word *vw = &tx->words.v[v];
     int attr = (lb_tree_rel(vw, "acl") || lb_tree_rel(vw, "amod")) && vw->head >= 0 &&
+               !lb_tree_rel(vw, "acl:relcl") && lb_tree_child(tx, v, "nsubj") < 0 &&
+               lb_tree_child(tx, v, "aux") < 0 &&
                (vw->upos == LB_UPOS_ADJ || lb_ufeat_get(vw->feats, LB_UF_VERBFORM) == LB_VERBFORM_PART);
     int pass = passive(tx, v) || attr;
     /* in a passive the frame's subject is the agent and its object the

@@ -190,6 +190,8 @@ static int check(checker *c, lb_synm *m) {
   m->upos_sym = lb_synm_upos_id(m, "SYM");
   m->upos_propn = lb_synm_upos_id(m, "PROPN");
   m->upos_noun = lb_synm_upos_id(m, "NOUN");
+  m->upos_adj = lb_synm_upos_id(m, "ADJ");
+  m->upos_adv = lb_synm_upos_id(m, "ADV");
   m->upos_verb = lb_synm_upos_id(m, "VERB");
   m->upos_aux = lb_synm_upos_id(m, "AUX");
   m->upos_adp = lb_synm_upos_id(m, "ADP");
