@@ -46,6 +46,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../base/map.h"
 #include "../doc/doc.h"
@@ -267,11 +268,33 @@ static int deep_words(const lb_text *tx, int32_t h, const char *specs, int n, in
 ** "xcomp>SPEC" looking inside h's xcomp): up to max into out. */
 /* The words reached from h by path p[0..n): specs joined by '>', each step
 ** the children matching it ("obj", "xcomp>obl:on", "obj>amod"). */
+/* German verb-final coordination ("dass Soldaten an Kämpfen teilnehmen und
+** ukrainische Kräfte angreifen"): the parser hangs the words between the
+** second verb's "und" and the verb on the first. For a verb v that is a
+** conj with its cc before it, the range of such words: (*lo, v) among the
+** children of the returned head; -1 when v is none such. */
+static int32_t lent_to(const lb_text *tx, int32_t v, int32_t *lo) {
+  const lb_word *w = &tx->words.v[v];
+  if (!lb_tree_rel(w, "conj") || w->head < 0 || w->head > v ||
+      !(w->upos == LB_UPOS_VERB || w->upos == LB_UPOS_AUX))
+    return -1;
+  /* the conjunction: v's cc, else (the parser hung it elsewhere) the first
+  ** coordinating conjunction after the first verb */
+  int32_t cc = lb_tree_child(tx, v, "cc");
+  if (cc < 0 || cc > v || cc < w->head)
+    for (cc = w->head + 1; cc < v && tx->words.v[cc].upos != LB_UPOS_CCONJ; cc++) {
+    }
+  if (cc >= v) return -1;
+  *lo = cc;
+  return w->head;
+}
+
 static int path_words(const lb_text *tx, int32_t h, const char *p, int n, int32_t *out, int max) {
   int32_t cur[16], nxt[16];
   int nc = 1, k = 0;
   cur[0] = h;
   const char *s = p, *end = p + n;
+  int32_t lo = -1, lender = lent_to(tx, h, &lo);
   while (s < end && nc) {
     const char *gt = memchr(s, '>', (size_t)(end - s));
     const char *e = gt ? gt : end;
@@ -279,6 +302,10 @@ static int path_words(const lb_text *tx, int32_t h, const char *p, int n, int32_
     for (int i = 0; i < nc; i++)
       for (int32_t ch = tx->words.v[cur[i]].kid; ch >= 0 && nn < 16; ch = tx->words.v[ch].sib)
         if (spec_match(tx, ch, s, (int)(e - s))) nxt[nn++] = ch;
+    /* the first step also takes what the parser lent the first conjunct */
+    if (s == p && lender >= 0)
+      for (int32_t ch = tx->words.v[lender].kid; ch >= 0 && nn < 16; ch = tx->words.v[ch].sib)
+        if (ch > lo && ch < h && spec_match(tx, ch, s, (int)(e - s))) nxt[nn++] = ch;
     memcpy(cur, nxt, (size_t)nn * sizeof *cur);
     nc = nn;
     s = gt ? gt + 1 : end;
@@ -321,6 +348,26 @@ static int32_t subject_of(const lb_text *tx, int32_t v) {
 
 /* ---- mood ---- */
 
+/* Is verb v an infinitive with its marker (table mood, class inf: "zu",
+** "to"), or a German separable verb with "zu" inside ("zurückzuerobern",
+** lemma "zurückerobern")? */
+static int to_infinitive(const ctx *c, int32_t v) {
+  const lb_text *tx = c->tx;
+  const lb_word *w = &tx->words.v[v];
+  if (lb_ufeat_get(w->feats, LB_UF_VERBFORM) != LB_VERBFORM_INF) return 0;
+  for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib)
+    if (lb_tree_rel(&tx->words.v[k], "mark") && lemma_class(c, c->t_mood, &tx->words.v[k], "inf"))
+      return 1;
+  if (!w->lemma) return 0;
+  size_t ln = strlen(w->lemma);
+  if (w->formlen != ln + 2) return 0;
+  for (size_t i = 1; i + 2 < w->formlen; i++) /* the form is the lemma with "zu" at i */
+    if (strncasecmp(w->form + i, "zu", 2) == 0 && strncasecmp(w->form, w->lemma, i) == 0 &&
+        strncasecmp(w->form + i + 2, w->lemma + i, ln - i) == 0)
+      return 1;
+  return 0;
+}
+
 static const char *mood_of(const ctx *c, int32_t v, int noun) {
   const lb_text *tx = c->tx;
   const lb_word *w = &tx->words.v[v];
@@ -360,6 +407,18 @@ static const char *mood_of(const ctx *c, int32_t v, int noun) {
         lb_ufeat_get(w->feats, LB_UF_VERBFORM) == LB_VERBFORM_INF)
       return "modal";
   }
+  /* a zu-infinitive is a goal, not a deed: under a noun ("Bemühungen,
+  ** ... zurückzuerobern", "efforts to retake") or, in German, under a verb
+  ** that is no phase verb (table mood, class phase: "begann anzugreifen"
+  ** is done) */
+  if (!noun && w->head >= 0 && to_infinitive(c, v)) {
+    const lb_word *hw = &tx->words.v[w->head];
+    if (lb_tree_rel(w, "acl") && (hw->upos == LB_UPOS_NOUN || hw->upos == LB_UPOS_PROPN))
+      return "intended";
+    if (strcmp(c->lang, "de") == 0 && (lb_tree_rel(w, "xcomp") || lb_tree_rel(w, "advcl")) &&
+        !lemma_class(c, c->t_mood, hw, "phase"))
+      return "intended";
+  }
   /* the clauses above: a condition, or an intent verb governing it */
   int32_t x = v;
   for (int guard = 0; x >= 0 && guard < 16; guard++) {
@@ -390,7 +449,11 @@ static const char *mood_of(const ctx *c, int32_t v, int noun) {
 ** ("im Norden Jemens" is Yemen, "in der Stadt Aleppo" Aleppo); or -1. */
 static int32_t loc_phrase(const ctx *c, int32_t v) {
   const lb_text *tx = c->tx;
-  for (int32_t k = v >= 0 ? tx->words.v[v].kid : -1; k >= 0; k = tx->words.v[k].sib) {
+  int32_t lo = -1, lender = v >= 0 ? lent_to(tx, v, &lo) : -1;
+  for (int pass = 0; pass < 2; pass++)
+  for (int32_t k = v < 0 ? -1 : pass ? (lender >= 0 ? tx->words.v[lender].kid : -1) : tx->words.v[v].kid;
+       k >= 0; k = tx->words.v[k].sib) {
+    if (pass && !(k > lo && k < v)) continue;
     const lb_word *x = &tx->words.v[k];
     if (!(lb_tree_rel(x, "obl") || lb_tree_rel(x, "nmod") || lb_tree_rel(x, "advmod"))) continue;
     int32_t cs = lb_tree_child(tx, k, "case");
@@ -1075,11 +1138,13 @@ void lb_evt_run(lb_doc *d) {
   /* a noun naming an event told before ("Truppenverlegung" after the
   ** build-up): same code and source as an earlier event */
   out = 0;
-  lb_map told; /* "code source" -> the first event kept with them */
+  lb_map told; /* "code country" -> the first event kept with them */
   lb_map_init(&told, d->tx.arena);
   for (size_t i = 0; i < d->events.n; i++) {
     lb_event *e = &d->events.v[i];
-    const char *key = e->source ? lb_arena_printf(d->tx.arena, "%s %s", e->code, e->source) : NULL;
+    /* the source's country: "Russlands Truppenverlegung" (RUS) repeats the
+    ** build-up by the Russian military (RUSMIL) */
+    const char *key = e->source ? lb_arena_printf(d->tx.arena, "%s %.3s", e->code, e->source) : NULL;
     if (key && e->trigger_start < e->trigger_end && tree_noun_at(&c, e->trigger_start)) {
       int32_t k = lb_map_get(&told, key, strlen(key));
       if (k >= 0 && d->events.v[k].trigger_start < e->trigger_start) continue;

@@ -36,10 +36,12 @@ static int find_mention(const lb_doc *d, int32_t w, int want, int depth, lb_phra
   }
   if (depth > 6) return 0;
   static const char *const REL[] = {"flat", "appos", "compound", "amod", "nmod", "det:poss", "nummod"};
-  /* a name the entity stage did not know ("Angel Sarmiento, president of
-  ** Aragua Medical School") names itself: not what its apposition or
-  ** modifiers name */
-  size_t nrel = tx->words.v[w].upos == LB_UPOS_PROPN ? 1 : sizeof REL / sizeof *REL;
+  /* a speaker's name the entity stage did not know ("Angel Sarmiento,
+  ** president of Aragua Medical School") names itself: not what its
+  ** apposition or modifiers name */
+  size_t nrel = depth == 0 && (want & LB_PH_ANY) && tx->words.v[w].upos == LB_UPOS_PROPN
+                    ? 1
+                    : sizeof REL / sizeof *REL;
   for (size_t k = 0; k < nrel; k++)
     for (int32_t ch = lb_tree_child(tx, w, REL[k]); ch >= 0; ch = lb_tree_next(tx, w, ch, REL[k]))
       if (find_mention(d, ch, want, depth + 1, out)) return 1;
