@@ -346,6 +346,48 @@ static void run_doc(size_t i, void *ctx) {
   lb_doc_run(c[0], ((batch *)c[1])->docs[i]);
 }
 
+/* Keep the batch's documents for which drop() says NULL; report each other
+** with the status and message drop() gives (and free it). */
+typedef const char *drop_fn(lb_ingest *g, batch *b, size_t i, int *status, char *msg, size_t n);
+static void batch_filter(lb_ingest *g, batch *b, drop_fn *drop) {
+  size_t k = 0;
+  for (size_t i = 0; i < b->n; i++) {
+    char msg[768];
+    int status;
+    const char *m = drop(g, b, i, &status, msg, sizeof msg);
+    if (m) {
+      report(g, b->tag[i], status, *m ? m : NULL);
+      lb_doc_free(b->docs[i]);
+      free(b->origin[i]);
+      continue;
+    }
+    b->docs[k] = b->docs[i];
+    b->hash[k] = b->hash[i];
+    b->origin[k] = b->origin[i];
+    b->tag[k] = b->tag[i];
+    k++;
+  }
+  b->n = k;
+}
+
+static const char *drop_known(lb_ingest *g, batch *b, size_t i, int *status, char *msg, size_t n) {
+  (void)b, (void)msg, (void)n;
+  *status = LB_INGEST_KNOWN;
+  return g->known[i] ? "" : NULL;
+}
+
+/* Over its memory limit (lb_engine_set_limits): failed, with the reason. */
+static const char *drop_refused(lb_ingest *g, batch *b, size_t i, int *status, char *msg, size_t n) {
+  (void)g;
+  const char *why = lb_doc_refused(b->docs[i]);
+  if (!why) return NULL;
+  *status = LB_INGEST_FAILED;
+  snprintf(msg, n, "%s%sdocument \"%.100s\" %s%s", b->origin[i] ? b->origin[i] : "",
+           b->origin[i] ? ": " : "", b->docs[i]->id, why,
+           strstr(why, "limit") ? " (--max-doc-memory)" : "");
+  return msg;
+}
+
 /* Drop the batch's documents the store has (one question), reporting
 ** them as known. 0, or -1 when the store cannot answer. */
 static int skip_known(lb_ingest *g, batch *b) {
@@ -354,48 +396,8 @@ static int skip_known(lb_ingest *g, batch *b) {
       stop(g, lb_store_errmsg(g->rd));
       return -1;
     }
-  size_t k = 0;
-  for (size_t i = 0; i < b->n; i++) {
-    if (g->known[i]) {
-      lb_doc_free(b->docs[i]);
-      free(b->origin[i]);
-      report(g, b->tag[i], LB_INGEST_KNOWN, NULL);
-      continue;
-    }
-    b->docs[k] = b->docs[i];
-    b->hash[k] = b->hash[i];
-    b->origin[k] = b->origin[i];
-    b->tag[k] = b->tag[i];
-    k++;
-  }
-  b->n = k;
+  batch_filter(g, b, drop_known);
   return 0;
-}
-
-/* Drop the batch's documents the pipeline refused (over their memory
-** limit, lb_engine_set_limits), reporting each as failed with the reason. */
-static void drop_refused(lb_ingest *g, batch *b) {
-  size_t k = 0;
-  for (size_t i = 0; i < b->n; i++) {
-    const char *why = lb_doc_refused(b->docs[i]);
-    if (why) {
-      char msg[768];
-      const char *id = b->docs[i]->id;
-      snprintf(msg, sizeof msg, "%s%sdocument \"%.100s\" %s%s", b->origin[i] ? b->origin[i] : "",
-               b->origin[i] ? ": " : "", id, why,
-               strstr(why, "limit") ? " (--max-doc-memory)" : "");
-      lb_doc_free(b->docs[i]);
-      free(b->origin[i]);
-      report(g, b->tag[i], LB_INGEST_FAILED, msg);
-      continue;
-    }
-    b->docs[k] = b->docs[i];
-    b->hash[k] = b->hash[i];
-    b->origin[k] = b->origin[i];
-    b->tag[k] = b->tag[i];
-    k++;
-  }
-  b->n = k;
 }
 
 /* Skip the known, extract the rest of the current batch and hand it to the
@@ -408,7 +410,7 @@ static void hand_over(lb_ingest *g, int end_tx) {
     void *ctx[2] = {(void *)g->e, b};
     lb_batch_pool_start(g->pool, b->n, run_doc, ctx);
     lb_batch_pool_finish(g->pool);
-    drop_refused(g, b);
+    batch_filter(g, b, drop_refused);
   }
   pthread_mutex_lock(&g->mu);
   while (g->pending) pthread_cond_wait(&g->cv, &g->mu);
