@@ -127,14 +127,107 @@ static void speaker_span(const lb_text *tx, int32_t w, int32_t cue, uint32_t *s,
       }
     return;
   }
-  /* not the cue, when the parser hung it inside the phrase */
-  span_without(tx, w, cue >= 0 && lb_tree_dominates(tx, w, cue) ? cue : -1, s, e);
+  /* the noun phrase: the head and its dependents that are no clauses
+  ** ("aktuelle Aufnahmen und Geheimdiensterkenntnisse", not the "dass"
+  ** clause the parser hung on it), never the cue */
+  *s = x->start;
+  *e = x->end;
+  for (int32_t k = x->kid; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *y = &tx->words.v[k];
+    if (lb_tree_clausal(tx, k) || lb_tree_rel(y, "punct") || lb_tree_rel(y, "parataxis") ||
+        (cue >= 0 && lb_tree_dominates(tx, k, cue)))
+      continue;
+    uint32_t ys, ye;
+    lb_tree_span(tx, k, &ys, &ye);
+    if (ys < *s) *s = ys;
+    if (ye > *e) *e = ye;
+  }
+}
+
+/* Is byte p of the text the start of a quotation mark ("'„“”«»‚‘’)? Its
+** length, or 0. */
+static int quote_at(const char *t, uint32_t p, uint32_t end) {
+  const unsigned char *u = (const unsigned char *)t + p;
+  if (*u == '"' || *u == '\'') return 1;
+  if (p + 2 <= end && u[0] == 0xC2 && (u[1] == 0xAB || u[1] == 0xBB)) return 2;
+  if (p + 3 <= end && u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x98 && u[2] <= 0x9E) return 3;
+  return 0;
+}
+
+/* Is word k a dateline's dash: one to three capitalised words open its
+** sentence before it ("Abuja – Bei einem Anschlag ...")? */
+static int dateline_dash(const lb_text *tx, size_t k) {
+  const lb_sent *st = &tx->sents.v[tx->words.v[k].sent];
+  if (k <= st->word0 || k > st->word0 + 3) return 0;
+  for (size_t i = st->word0; i < k; i++)
+    if (!(tx->toks.v[tx->words.v[i].tok].flags & LB_TF_CAP)) return 0;
+  return 1;
+}
+
+/* What is claimed ends where the writer takes over: before a dash or a
+** semicolon, or a comma that opens a clause with a word of table rcue,
+** kind "cut" ("..., was die Intensität ...", "..., which ..."); and it has
+** no quotation marks, spaces or final punctuation at its edges. */
+static void trim_claim(const ctx *c, uint32_t *cs, uint32_t *ce, int after_cue) {
+  const lb_text *tx = c->tx;
+  const char *t = tx->text;
+  size_t lo = 0, hi = tx->words.n; /* the first word at or after cs */
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (tx->words.v[mid].start < *cs) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t k = lo; k < tx->words.n && tx->words.v[k].end <= *ce; k++) {
+    const lb_word *w = &tx->words.v[k];
+    if (w->start == *cs) continue;
+    /* a dash between words ("– eine besorgniserregende Entwicklung"), not a
+    ** hyphen ("Spitals- zum"), not a dateline's ("Abuja – Bei ...") */
+    int dash = tx->toks.v[w->tok].kind == LB_TOK_DASH && w->start > 0 && t[w->start - 1] == ' ' &&
+               w->end < tx->len && t[w->end] == ' ';
+    if (dash && dateline_dash(tx, k)) {
+      *cs = w->end; /* what is claimed begins after the dateline */
+      continue;
+    }
+    /* what is quoted before its cue is the speaker's to the end */
+    int cut = after_cue && (dash || (w->formlen == 1 && w->form[0] == ';'));
+    if (!cut && after_cue && w->formlen == 1 && w->form[0] == ',' && k + 1 < tx->words.n) {
+      const lb_word *x = &tx->words.v[k + 1];
+      lb_lex_rec q;
+      cut = x->lemma && lookup(c, c->t_rcue, x->lemma, strlen(x->lemma), &q) &&
+            lb_lex_field_is(&q, 1, "cut");
+      /* only a clause on the clause ("..., was zeigt"), not one on a noun
+      ** ("the package, which contained ...") */
+      if (cut) {
+        int32_t cl = lb_tree_clause(tx, x->head >= 0 ? x->head : (int32_t)k + 1);
+        int32_t hw = cl >= 0 ? tx->words.v[cl].head : -1;
+        cut = hw >= 0 && tx->words.v[hw].upos != LB_UPOS_NOUN && tx->words.v[hw].upos != LB_UPOS_PROPN &&
+              tx->words.v[hw].upos != LB_UPOS_PRON;
+      }
+    }
+    if (cut) {
+      *ce = w->start;
+      break;
+    }
+  }
+  for (int moved = 1; moved && *cs < *ce;) {
+    int q = quote_at(t, *cs, *ce);
+    moved = q || strchr(" \t\n,;:", t[*cs]) != NULL;
+    *cs += q ? (uint32_t)q : (uint32_t)moved;
+  }
+  for (int moved = 1; moved && *ce > *cs;) {
+    uint32_t q = 0;
+    for (uint32_t n = 1; n <= 3 && n <= *ce - *cs && !q; n++)
+      if (quote_at(t, *ce - n, *ce) == (int)n) q = n;
+    moved = q || strchr(" \t\n,;:.!?", t[*ce - 1]) != NULL;
+    *ce -= q ? q : (uint32_t)moved;
+  }
 }
 
 static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t cue, int32_t speaker,
                            uint32_t cs, uint32_t ce) {
   lb_doc *d = c->d;
   const lb_text *tx = c->tx;
+  trim_claim(c, &cs, &ce, cs >= tx->words.v[cue].end);
   if (ce <= cs) return NULL;
   lb_claim *cl = LB_VEC_PUSH(tx->arena, d->claims);
   cl->verb = verb;
@@ -143,6 +236,8 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
   cl->end = ce;
   cl->cue_start = tx->words.v[cue].start;
   cl->cue_end = tx->words.v[cue].end;
+  int32_t prt = lb_tree_child(tx, cue, "compound:prt"); /* "wies ... hin" */
+  if (prt > cue) cl->cue_end = tx->words.v[prt].end;
   cl->sentence = (int32_t)tx->words.v[cue].sent;
   if (speaker >= 0) {
     lb_phrase ph;
@@ -326,7 +421,8 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   /* "„...“, sagte X": the words before, whatever the parser made of them */
   int32_t cc = lb_tree_child(tx, v, "ccomp");
   if (v > (int32_t)tx->sents.v[w->sent].word0 && is_comma_or_quote(&tx->words.v[v - 1]) &&
-      !(cc > v) && !(speaker >= 0 && speaker < v && strcmp(c->lang, "de") != 0)) {
+      !(cc > v) && !(speaker >= 0 && speaker < v && strcmp(c->lang, "de") != 0) &&
+      reported_after(c, v) < 0) {
     lb_claim *q = quoted_before(c, v, key, rule, speaker);
     if (q) return q;
   }
@@ -407,6 +503,11 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
   lb_lex_rec r;
   if (!w->lemma || !lookup(c, c->t_rcue, w->lemma, strlen(w->lemma), &r)) return NULL;
   const char *rule = lb_arena_printf(tx->arena, "claim:%s:cue:%s", c->lang, w->lemma);
+  /* "according to": the cue's words, as the text writes them */
+  const char *verb = w->lemma;
+  int32_t fx = lb_tree_child(tx, x, "fixed");
+  if (fx > x && tx->words.v[fx].lemma)
+    verb = lb_arena_printf(tx->arena, "%.*s %s", (int)w->formlen, w->form, tx->words.v[fx].lemma);
   int32_t speaker = -1, phrase = -1;
   if (lb_lex_field_is(&r, 1, "case") && lb_lex_field_is(&r, 3, "post")) {
     /* "den Medien zufolge": the noun right before the cue, whatever the
@@ -451,14 +552,14 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
     if (!lb_phrase_find(c->d, h, LB_PH_ANY, &ph)) return NULL;
     uint32_t cs = tx->words.v[st->word0].start, ce = tx->words.v[x - 1].start;
     while (ce > cs && strchr(" \"'", tx->text[ce - 1])) ce--;
-    return add_claim(c, w->lemma, rule, x, h, cs, ce);
+    return add_claim(c, verb, rule, x, h, cs, ce);
   } else
     return NULL; /* "as": read by verb_claim */
   int32_t clause = lb_tree_clause(tx, phrase);
   if (clause == phrase) return NULL;
   uint32_t cs, ce;
   span_without(tx, clause, phrase, &cs, &ce);
-  return add_claim(c, w->lemma, rule, x, speaker, cs, ce);
+  return add_claim(c, verb, rule, x, speaker, cs, ce);
 }
 
 /* "NGO: 198 Zivilisten getötet", "Kreml: Keine Gespräche": a sentence that
@@ -478,7 +579,10 @@ static lb_claim *colon_claim(ctx *c, size_t s) {
     for (uint32_t k = st->word0; k < i && h >= 0; k++)
       if (lb_tree_dominates(tx, (int32_t)k, h)) h = (int32_t)k;
     lb_phrase ph;
-    if (h < 0 || !lb_phrase_find(c->d, h, LB_PH_ANY, &ph) || ph.men < 0) return NULL;
+    /* a name ("Kreml:", "NGO:"), not a topic ("Der Trump-Faktor:") */
+    if (h < 0 || tx->words.v[h].upos != LB_UPOS_PROPN || !lb_phrase_find(c->d, h, LB_PH_ANY, &ph) ||
+        ph.men < 0)
+      return NULL;
     uint32_t cs = tx->words.v[i + 1].start, ce = st->end;
     while (ce > cs && strchr(" .!?\"'\n", tx->text[ce - 1])) ce--;
     const char *rule = lb_arena_printf(tx->arena, "claim:%s:colon", c->lang);
@@ -488,16 +592,20 @@ static lb_claim *colon_claim(ctx *c, size_t s) {
 }
 
 /* Is sentence s in the subjunctive (its root, or the root's finite
-** auxiliary or copula)? 1 subjunctive, 0 indicative, -1 neither said. */
-static int subjunctive(const lb_text *tx, size_t s) {
+** auxiliary or copula)? 1 subjunctive, 0 indicative, -1 neither said. The
+** word that says so into *at. */
+static int subjunctive(const lb_text *tx, size_t s, int32_t *at) {
   const lb_sent *st = &tx->sents.v[s];
   for (uint32_t i = st->word0; i < st->word1; i++) {
     const lb_word *w = &tx->words.v[i];
     if (w->head != -1 || !w->deprel) continue;
     int mood = lb_ufeat_get(w->feats, LB_UF_MOOD);
+    *at = (int32_t)i;
     for (int32_t k = w->kid; !mood && k >= 0; k = tx->words.v[k].sib)
-      if (lb_tree_rel(&tx->words.v[k], "aux") || lb_tree_rel(&tx->words.v[k], "cop"))
+      if (lb_tree_rel(&tx->words.v[k], "aux") || lb_tree_rel(&tx->words.v[k], "cop")) {
         mood = lb_ufeat_get(tx->words.v[k].feats, LB_UF_MOOD);
+        *at = k;
+      }
     if (mood == LB_MOOD_SUB) return 1;
     if (mood == LB_MOOD_IND) return 0;
     return -1;
@@ -529,7 +637,8 @@ void lb_claim_run(lb_doc *d) {
       last = (int32_t)(d->claims.n - 1);
       continue;
     }
-    int sub = subjunctive(tx, s);
+    int32_t at = -1;
+    int sub = subjunctive(tx, s, &at);
     if (sub == 1 && last >= 0 && d->claims.v[last].sentence + 1 >= (int32_t)s &&
         (d->claims.v[last].speaker || d->claims.v[last].speaker_text)) {
       lb_claim prev = d->claims.v[last];
@@ -537,7 +646,10 @@ void lb_claim_run(lb_doc *d) {
       *cl = prev;
       cl->start = st->start;
       cl->end = st->end;
-      while (cl->end > cl->start && strchr(" .!?\"'\n", tx->text[cl->end - 1])) cl->end--;
+      trim_claim(&c, &cl->start, &cl->end, 1);
+      cl->cue_start = tx->words.v[at].start; /* the subjunctive verb says it */
+      cl->cue_end = tx->words.v[at].end;
+      cl->verb = NULL;
       cl->sentence = (int32_t)s;
       cl->rule = lb_arena_printf(tx->arena, "claim:%s:continued", c.lang);
       cl->speaker_via = "continued";
