@@ -29,7 +29,7 @@ TEST(claim_seed_enthuellen) {
   CHECK_INT(c->end, 309);   /* "... bereitstehen" without the full stop */
   CHECK_INT(c->sentence, 0);
   CHECK_STR(c->speaker, "Q3874799");
-  CHECK_STR(c->rule, "de:rverb:enthüllen");
+  CHECK_STR(c->rule, "claim:de:verb:enthüllen");
 }
 
 TEST(claim_seed_bekanntgeben) {
@@ -113,7 +113,7 @@ TEST(claim_laut_and_zufolge) {
     CHECK_STR(c->speaker_text, "dem Generalstab");
     CHECK_INT(c->start, 21); /* "griffen die Truppen das Dorf an" */
     CHECK_INT(c->end, 52);
-    CHECK_STR(c->rule, "de:cue:laut");
+    CHECK_STR(c->rule, "claim:de:cue:laut");
     c = &d->claims.v[1];
     CHECK_STR(c->verb, "zufolge");
     CHECK_STR(c->speaker_text, "Dem Sprecher");
@@ -129,7 +129,8 @@ TEST(claim_quote_after_verb) {
   if (d->claims.n) {
     const lb_claim *c = &d->claims.v[0];
     CHECK_STR(c->verb, "sagen");
-    CHECK_STR(t_span(d, c->start, c->end), "Wir werden die Stadt verteidigen.");
+    /* quotation marks and the final stop are no part of what is said */
+    CHECK_STR(t_span(d, c->start, c->end), "Wir werden die Stadt verteidigen");
     CHECK_STR(c->speaker_text, "Der Sprecher");
   }
   lb_doc_free(d);
@@ -145,7 +146,7 @@ TEST(claim_quote_before_verb_and_konj1) {
     CHECK_STR(t_span(d, c->start, c->end), "Die Lage ist ernst");
     CHECK_STR(c->speaker_text, "der Sprecher");
     c = &d->claims.v[1]; /* Konjunktiv I: the same speaker goes on */
-    CHECK_STR(c->rule, "de:konj1");
+    CHECK_STR(c->rule, "claim:de:continued");
     CHECK_STR(c->speaker_text, "der Sprecher");
     CHECK_STR(t_span(d, c->cue_start, c->cue_end), "habe");
     CHECK_STR(t_span(d, c->start, c->end), "Die Armee habe die Stellungen verlassen müssen");
@@ -163,7 +164,7 @@ TEST(claim_english_said_and_according_to) {
     CHECK_STR(c->verb, "say");
     CHECK_STR(c->speaker_text, "The ministry");
     CHECK_STR(t_span(d, c->start, c->end), "that two villages were shelled overnight");
-    CHECK_STR(c->rule, "en:rverb:say");
+    CHECK_STR(c->rule, "claim:en:verb:say");
     c = &d->claims.v[1];
     CHECK_STR(c->verb, "according to");
     CHECK_STR(c->speaker_text, "local officials");

@@ -202,7 +202,7 @@ TEST(event_noun_with_adjective_actor) {
     CHECK_STR(d->events.v[0].code, "195");
     CHECK_STR(d->events.v[0].source, "RUS");
     CHECK_STR(d->events.v[0].target, "UKR");
-    CHECK_STR(d->events.v[0].rule, "de:noun:Drohnenangriff");
+    CHECK(strncmp(d->events.v[0].rule, "evpat:de:drohnenangriff:", 24) == 0);
   }
   lb_doc_free(d);
 }
@@ -215,7 +215,7 @@ TEST(event_english_svo_and_passive) {
     CHECK_STR(d->events.v[i].code, "190");
     CHECK_STR(d->events.v[i].source, "RUS");
     CHECK_STR(d->events.v[i].target, "UKR");
-    CHECK_STR(d->events.v[i].rule, "en:verb:attack");
+    CHECK(strncmp(d->events.v[i].rule, "evpat:en:attack:", 16) == 0);
   }
   lb_doc_free(d);
 }
@@ -252,7 +252,10 @@ TEST(event_tree_arrest_agents) {
   CHECK(e != NULL);
   if (e) {
     CHECK_STR(e->source, "COP");
-    CHECK_STR(e->target, "CVL");
+    /* protesters are the opposition in the CAMEO dictionaries (PETRARCH2's
+    ** Phoenix.agents.txt: DEMONSTRATOR, PROTESTER [~OPP]) and in the
+    ** annotation guide of tests/eval (issue 17 wrote CVL) */
+    CHECK_STR(e->target, "OPP");
   }
   lb_doc_free(d);
 }

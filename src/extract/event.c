@@ -471,7 +471,8 @@ static int32_t loc_phrase(const ctx *c, int32_t v) {
     }
     if (h < 0) continue;
     slot s;
-    if (lb_phrase_find(c->d, h, LB_PH_PLACE, &s) && s.men >= 0) return s.ent;
+    /* after a locative preposition a capital is a place, not its government */
+    if (lb_phrase_find(c->d, h, LB_PH_GEO, &s) && s.men >= 0) return s.ent;
   }
   return -1;
 }
@@ -556,6 +557,9 @@ static void date_of(const ctx *c, int32_t v, lb_event *ev) {
     if (dt->start < st->start || dt->start >= st->end || dt->unresolved || dt->duration ||
         !dt->from)
       continue;
+    /* a named period ("seit dem Zweiten Weltkrieg") is a reference point,
+    ** never the event's date */
+    if (dt->rule && strstr(dt->rule, ":period")) continue;
     /* the date's head word: the last word inside its span */
     int32_t dw = -1;
     for (uint32_t k = st->word0; k < st->word1; k++)
@@ -923,6 +927,9 @@ static void code_trigger(ctx *c, int32_t v) {
           ev->rule = rule;
           word_span(tx, v, &ev->trigger_start, &ev->trigger_end);
           uint32_t lo = ev->trigger_start, hi = ev->trigger_end;
+          /* the words that state it reach the separable particle ("griff ... an") */
+          int32_t prt = lb_tree_child(tx, v, "compound:prt");
+          if (prt > v && tx->words.v[prt].end > hi) hi = tx->words.v[prt].end;
           if (s) {
             ev->source = with_sector(d->tx.arena, s->actor, fr.ssec, fr.ssecn);
             if (s->ent >= 0) ev->source_entity = d->entities.v[s->ent].id;
@@ -1152,6 +1159,24 @@ void lb_evt_run(lb_doc *d) {
     if (key) lb_map_put(&told, key, strlen(key), (int32_t)out);
     d->events.v[out++] = *e;
   }
+  d->events.n = out;
+  /* an event noun that is the object or instrument of a verb trigger of
+  ** the same root names that verb's event ("griff mit dem schwersten Angriff
+  ** an", "startete eine Offensive"): one event */
+  out = 0;
+  size_t n0 = d->events.n;
+  uint8_t *drop = lb_arena_calloc(d->tx.arena, n0 + 1, 1);
+  for (size_t i = 0, s0 = 0; i < n0; i++) {
+    const lb_event *e = &d->events.v[i];
+    if (e->sentence != d->events.v[s0].sentence) s0 = i; /* the sentence's first event */
+    int32_t tw = word_at(c.tx, e->trigger_start);
+    if (tw < 0 || c.tx->words.v[tw].head < 0 || !tree_noun_at(&c, e->trigger_start)) continue;
+    uint32_t hs = c.tx->words.v[c.tx->words.v[tw].head].start;
+    for (size_t j = s0; j < n0 && d->events.v[j].sentence == e->sentence && !drop[i]; j++)
+      drop[i] = j != i && d->events.v[j].trigger_start == hs && strncmp(d->events.v[j].code, e->code, 2) == 0;
+  }
+  for (size_t i = 0; i < n0; i++)
+    if (!drop[i]) d->events.v[out++] = d->events.v[i];
   d->events.n = out;
   /* an exchange: fighting sides without a target in one sentence strike
   ** each other ("Moskau startete 145 Drohnen, während die Ukraine eine
