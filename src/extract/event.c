@@ -64,7 +64,7 @@ typedef struct ctx {
   const lb_text *tx;
   const lb_lex *lx;
   const char *lang;
-  int t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr;
+  int t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr, t_support;
   /* indexes built at the stage's start, so that no question scans every
   ** fact of the document (issue 22: time linear in its size) */
   lb_map by_actor;    /* actor code -> the first entity with it */
@@ -767,6 +767,15 @@ static int refl_ok(const ctx *c, int32_t v) {
   return 0;
 }
 
+/* Is verb v a support verb (table evsupport, by its key with particle)? */
+static int support_verb(const ctx *c, int32_t v) {
+  if (c->t_support < 0) return 0;
+  uint32_t kl;
+  const char *key = trigger_key(c, v, -1, &kl);
+  lb_lex_rec r;
+  return lb_lex_find(c->lx, c->t_support, key, kl, &r) && lb_lex_field_is(&r, 0, c->lang);
+}
+
 /* Fill source and target slots of trigger v under frame fr. */
 static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, slot *tgt,
                   int *nt) {
@@ -822,7 +831,10 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       const lb_word *w = &tx->words.v[v];
       int32_t cw = lb_tree_child(tx, v, "case");
       int instrument = lb_tree_rel(w, "obl") && cw >= 0 && lemma_class(c, c->t_instr, &tx->words.v[cw], NULL);
-      if (w->head >= 0 && (lb_tree_rel(w, "obj") || instrument) && !passive(tx, w->head)) {
+      /* the object of a support verb (table evsupport: starten, verüben,
+      ** launch), not of any verb ("verurteilte den Angriff") */
+      int support = lb_tree_rel(w, "obj") && w->head >= 0 && support_verb(c, w->head);
+      if (w->head >= 0 && (support || instrument) && !passive(tx, w->head)) {
         int32_t s = subject_of(tx, w->head);
         if (s >= 0) *ns += resolve(c, s, 1, src + *ns, MAXACT - *ns);
       }
@@ -1121,6 +1133,7 @@ void lb_evt_run(lb_doc *d) {
   c.t_form = lb_lex_table(c.lx, "form");
   c.t_attr = lb_lex_table(c.lx, "evattr");
   c.t_instr = lb_lex_table(c.lx, "instrprep");
+  c.t_support = lb_lex_table(c.lx, "evsupport");
   index_facts(&c);
   if (c.t_evpat >= 0)
     for (size_t i = 0; i < d->tx.words.n; i++)
