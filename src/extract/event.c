@@ -745,6 +745,8 @@ static int obj_ok(const ctx *c, int32_t v, const frame *fr) {
                      : slot_words(c->tx, v, "obj|nsubj:pass|obl:arg", 22, ws, 16);
   if (fr->objn == 1 && fr->obj[0] == '*') return n > 0;
   for (int i = 0; i < n; i++) {
+    int32_t a = lb_phrase_antecedent(c->tx, ws[i]); /* "die" of "eine Zone, die ..." */
+    if (a >= 0) ws[i] = a;
     const char *p = fr->obj, *end = fr->obj + fr->objn;
     while (p < end) {
       const char *q = memchr(p, '|', (size_t)(end - p));

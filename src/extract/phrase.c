@@ -48,8 +48,7 @@ static int find_mention(const lb_doc *d, int32_t w, int want, int depth, lb_phra
   return 0;
 }
 
-/* The antecedent of a relative pronoun w: the noun its clause modifies. */
-static int32_t antecedent(const lb_text *tx, int32_t w) {
+int32_t lb_phrase_antecedent(const lb_text *tx, int32_t w) {
   const lb_word *x = &tx->words.v[w];
   if (x->upos != LB_UPOS_PRON && x->upos != LB_UPOS_DET) return -1;
   if (lb_ufeat_get(x->feats, LB_UF_PRONTYPE) != LB_PRONTYPE_REL) return -1;
@@ -75,7 +74,7 @@ static int in_dateline(const lb_text *tx, int32_t w) {
 
 int lb_phrase_find(const lb_doc *d, int32_t w, int want, lb_phrase *out) {
   const lb_text *tx = &d->tx;
-  int32_t a = antecedent(tx, w);
+  int32_t a = lb_phrase_antecedent(tx, w);
   if (a >= 0) w = a;
   out->word = w;
   out->ent = out->men = -1;
@@ -98,7 +97,7 @@ int lb_phrase_find(const lb_doc *d, int32_t w, int want, lb_phrase *out) {
 int lb_phrase_all(const lb_doc *d, int32_t w, int want, lb_phrase *out, int max) {
   const lb_text *tx = &d->tx;
   int n = 0;
-  int32_t a = antecedent(tx, w);
+  int32_t a = lb_phrase_antecedent(tx, w);
   if (a >= 0) w = a;
   for (int32_t x = w; x >= 0 && n < max; x = lb_tree_next(tx, w, x == w ? -1 : x, "conj"))
     if (lb_phrase_find(d, x, want, &out[n])) n++;

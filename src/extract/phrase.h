@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 struct lb_doc;
+struct lb_text;
 
 /* What to look for. */
 enum {
@@ -33,6 +34,10 @@ typedef struct lb_phrase {
 ** (when w is a pronoun or role description) its coreference. A relative
 ** pronoun is read as the noun its clause modifies. Returns 1 and fills *out. */
 int lb_phrase_find(const struct lb_doc *d, int32_t w, int want, lb_phrase *out);
+
+/* The antecedent of a relative pronoun w: the noun its clause modifies
+** ("eine Zone, die ... zurückerobern"); -1 when w is none. */
+int32_t lb_phrase_antecedent(const struct lb_text *tx, int32_t w);
 
 /* Phrase w and the phrases coordinated with it ("Russland und Belarus"):
 ** up to max into out; returns how many name something. */
