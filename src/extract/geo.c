@@ -4,7 +4,8 @@
 ** The entity stage decides which place a name stands for (with lb_geo_pick
 ** for ambiguous names); this stage attaches the coordinates. The geo fields
 ** come from the entity's `entdef` record (columns in data/README.md):
-**   ID TYPE ACTOR COUNTRY3 NAME GEONAMEID LAT LON FEATURE CC POPULATION SOURCE
+**   ID TYPE ACTOR COUNTRY3 NAME GEONAMEID LAT LON FEATURE CC POPULATION
+**   SOURCE ADM1 FIPS
 ** An entity's lexicon key is its id lower-cased without non-alphanumerics.
 */
 #include "geo.h"
@@ -19,7 +20,7 @@
 /* An entdef value split into its fields once (lb_lex_fields): the readers
 ** below take several fields of each candidate, and field i by itself walks
 ** from the start every time. */
-#define NF 12
+#define NF 14
 typedef struct fields {
   const char *f[NF];
   int len[NF], n;
@@ -108,5 +109,7 @@ void lb_geo_run(lb_doc *d) {
     e->geo.lon = lon;
     e->geo.feature = has(&x, 8) ? lb_arena_strndup(d->tx.arena, x.f[8], (size_t)x.len[8]) : NULL;
     e->geo.cc = has(&x, 9) ? lb_arena_strndup(d->tx.arena, x.f[9], (size_t)x.len[9]) : NULL;
+    e->geo.adm1 = has(&x, 12) ? lb_arena_strndup(d->tx.arena, x.f[12], (size_t)x.len[12]) : NULL;
+    e->geo.fips = has(&x, 13) ? lb_arena_strndup(d->tx.arena, x.f[13], (size_t)x.len[13]) : NULL;
   }
 }

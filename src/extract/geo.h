@@ -2,7 +2,9 @@
 ** geo.h -- geocoding of place mentions (GeoNames).
 **
 ** Every entity whose lexicon definition (`entdef`) carries a GeoNames id gets
-** its lb_geo: geonameid, lat/lon, feature code and ISO country code. Place
+** its lb_geo: geonameid, lat/lon, feature code, ISO country code, the
+** country's FIPS 10-4 code and the ADM1 code as GDELT writes it ("RS41":
+** FIPS country + GeoNames admin-1 code). Place
 ** names with several candidates ("Paris", "Kursk") are decided by
 ** lb_geo_pick from the document's countries, feature class and population.
 */
