@@ -376,14 +376,18 @@ for (const loc of locales) {
   }
 }
 
-/* cities */
+/* cities; a small town named like a person ("Sebastian", Florida; "Allen",
+   Texas: words of the actors' names) has that name as an alternate name,
+   which the entity stage accepts only in the context of its country */
 for (const c of cities) {
   const kid = pqid.has(c.id) ? pqid.get(c.id).toLowerCase() : 'lbgn' + c.id;
   const co = countries.get(c.cc);
   emit('entdef', kid, pqid.has(c.id) ? pqid.get(c.id) : 'lb:gn' + c.id, 'GPE', '', co ? co.iso3 : '',
        c.name, c.id, c.lat, c.lon, c.fcode, c.cc, String(c.pop), 'lex:geonames', adm1Of(c.cc, c.a1),
        fipsOf(c.cc));
-  names(c.name, kid, 'lex:geonames', 'place', c.cc);
+  const personLike = c.pop < 100000 && c.fcode !== 'PPLC' && c.fcode !== 'PPLA' &&
+                     personWords.has(c.name.toLowerCase());
+  names(c.name, kid, 'lex:geonames', personLike ? 'placealt' : 'place', c.cc);
   if (c.ascii !== c.name) name(c.ascii, kid, 'lex:geonames');
   /* "Frankfurt am Main", "Frankfurt (Oder)", "Halle (Saale)": also the short name */
   const short = c.name.replace(/\s+(\(.*\)|(am|an der|im|in der|ob der|upon|on|sur|am Rhein) .*)$/, "");

@@ -9,7 +9,7 @@
 ** compound with name parts, a genitive -s, a surname seen before in the
 ** document, "die Hauptstadt", and finally an unknown capitalised sequence
 ** (a guess). Place names with several candidates are decided after the pass,
-** when the document's countries are known (lb_geo_pick).
+** when the document's countries are known (lb_geo_pick, lb_geo_accept).
 **
 ** Lexicon records used (columns in data/README.md):
 **   ent     NAME -> KID, MENTION_ACTOR, ROLE (name|surname|place|gov), SOURCE
@@ -985,20 +985,10 @@ static int starts_nothing(ctx *c, uint32_t i, const lb_tok *t, uint32_t s0, uint
 static void resolve_later(ctx *c) {
   lb_doc *d = c->d;
   if (!c->later.n) return;
-  const char *ccs[64];
-  size_t ncc = 0;
-  /* the countries of the document, and those its language is spoken in */
-  if (d->tx.lang && strcmp(d->tx.lang, "de") == 0) {
-    ccs[ncc++] = "DEU";
-    ccs[ncc++] = "AUT";
-    ccs[ncc++] = "CHE";
-  } else if (d->tx.lang && strcmp(d->tx.lang, "en") == 0) {
-    ccs[ncc++] = "USA";
-    ccs[ncc++] = "GBR";
-  }
-  for (size_t i = 0; i < d->entities.n && ncc < 64; i++)
-    if (d->entities.v[i].country && d->entities.v[i].mentions.n)
-      ccs[ncc++] = d->entities.v[i].country;
+  /* the countries and regions of the document, and those its language is
+  ** spoken in */
+  lb_geo_ctx g;
+  lb_geo_ctx_init(&g, d);
   for (size_t k = 0; k < c->later.n; k++) {
     deferred *df = &c->later.v[k];
     lb_lex_rec cand[MAXCAND], def[MAXCAND];
@@ -1009,9 +999,11 @@ static void resolve_later(ctx *c) {
       int fl = lb_lex_field(cand[nc].val, cand[nc].val_len, 0, &f);
       if (fl > 0 && lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def[nc])) nc++;
     }
-    int best = lb_geo_pick(def, nc, ccs, ncc);
+    int best = lb_geo_pick(def, nc, &g);
     if (best < 0) continue;
-    if (df->need && !lb_geo_plausible(&def[best], ccs, ncc)) continue;
+    /* the place picked by an alternate name ("Male": Malta, not Malé) */
+    int need = df->need ? df->need : lb_lex_field_is(&cand[best], 2, "placealt");
+    if (!lb_geo_accept(&def[best], LB_GEO_EV_NONE, need, &g)) continue;
     const char *f;
     int fl = lb_lex_field(cand[best].val, cand[best].val_len, 0, &f);
     for (uint32_t t = df->tok0; t < df->tok1; t++)
