@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "../base/json.h"
+#include "../store/cameo.h"
 #include "../store/query.h"
 #include "../store/store.h"
 #include "../base/utf8.h"
@@ -353,6 +354,26 @@ static int list(lb_srv_db *h, int kind, filt *f, lb_buf *out) {
   return 200;
 }
 
+/* The names the filters take that come from the code book: the PLOVER
+** events and the moods ({"plover":[...],"moods":[...]}), for the page's
+** choices. */
+static int r_codes(lb_buf *out) {
+  char list[1024];
+  lb_cameo_plover_list(list, sizeof list);
+  lb_buf_reset(out);
+  lb_buf_adds(out, "{\"plover\":[");
+  int k = 0;
+  for (char *p = list; *p;) {
+    size_t n = strcspn(p, ",");
+    if (k++) lb_buf_addc(out, ',');
+    lb_json_str(out, p, n);
+    p += n;
+    while (*p == ',' || *p == ' ') p++;
+  }
+  lb_buf_adds(out, "],\"moods\":[\"fact\",\"negated\",\"modal\",\"hypothetical\",\"intended\"]}");
+  return 200;
+}
+
 static int r_stats(lb_srv_db *h, lb_buf *out) {
   lb_store_filter f;
   memset(&f, 0, sizeof f);
@@ -520,6 +541,9 @@ int lb_srv_api(lb_srv_db *h, const char *path, const lb_srv_param *ps, size_t n,
   } else if (strcmp(path, "/api/stats") == 0) {
     status = n ? 400 : r_stats(h, out);
     if (n) lb_srv_error_json(out, 400, "stats takes no parameters");
+  } else if (strcmp(path, "/api/codes") == 0) {
+    status = n ? 400 : r_codes(out);
+    if (n) lb_srv_error_json(out, 400, "codes takes no parameters");
   } else {
     size_t i = 0;
     while (i < sizeof R / sizeof R[0] && strcmp(R[i].path, path) != 0) i++;
@@ -527,7 +551,7 @@ int lb_srv_api(lb_srv_db *h, const char *path, const lb_srv_param *ps, size_t n,
       lb_srv_error_json(out, 404,
                         "no such API route (try /api/events, /api/entities, /api/claims, "
                         "/api/incidents, /api/quantities, /api/dyads, /api/timeline, "
-                        "/api/documents, /api/documents/ID, /api/stats)");
+                        "/api/documents, /api/documents/ID, /api/stats, /api/codes)");
     } else if ((status = parse_params(ps, n, R[i].params, &f, msg, sizeof msg))) {
       lb_srv_error_json(out, status, msg);
     } else {

@@ -16,6 +16,7 @@
 **   /api/documents    document list (text, from, to, doc)
 **   /api/documents/ID one document: its text and every fact's span
 **   /api/stats        row counts
+**   /api/codes        the PLOVER events and moods the filters take
 ** Answers are JSON objects; errors are {"error": {"status", "message"}} with
 ** a 4xx status; codes, roots, moods and PLOVER names are checked as the
 ** command line checks them (lb_store_filter_check), with the same words. Every query is a prepared statement with bound parameters;
