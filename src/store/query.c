@@ -541,9 +541,10 @@ static int build(qb *q, const lb_store_filter *f, int kind) {
                    " LEFT JOIN entities te ON te.id = e.target_entity");
     where_events(q, f, "e");
     if (where_doc(q, f, "e.doc")) return -1;
-    lb_buf_adds(b, " ORDER BY ");
-    ord_null(q, "e.day");
-    lb_buf_adds(b, " DESC, e.event DESC"); /* newest first */
+    /* newest first; undated last (PostgreSQL puts NULLs first when
+    ** descending, SQLite last) */
+    lb_buf_adds(b, q->pg ? " ORDER BY e.day DESC NULLS LAST, e.event DESC"
+                         : " ORDER BY e.day DESC, e.event DESC");
     break;
   case LB_Q_API_ENTITIES:
     lb_buf_adds(b, "SELECT en.*, (SELECT count(*) FROM mentions m WHERE m.ent = en.ent)"
