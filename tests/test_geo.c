@@ -67,6 +67,14 @@ TEST(geo_common_words_are_no_places) {
            "Minute später alles klar.", "Sebastian");
   no_place("Diese Messunschärfen ließen die Konsumentenschützer einige Male ratlos zurück.",
            "Male");
+  /* the genitive of an alternate name made Baní a country of the document,
+  ** and then every "Ban" a place in it */
+  no_place("Flüchtlinge seien nach dem Völkerrecht zu schützen, so Ban am Donnerstag. Ban lobte "
+           "die Anstrengungen der Bevölkerung. Der Rede Bans lauschten auch die "
+           "Präsidentschaftskandidaten.", "Ban");
+  no_place("Flüchtlinge seien nach dem Völkerrecht zu schützen, so Ban am Donnerstag. Ban lobte "
+           "die Anstrengungen der Bevölkerung. Der Rede Bans lauschten auch die "
+           "Präsidentschaftskandidaten.", "Bans");
 }
 
 TEST(geo_places_kept) {

@@ -779,6 +779,9 @@ static uint32_t try_genitive(ctx *c, uint32_t i, uint32_t s0) {
     if (!seen && !lb_lex_field_is(&def, 8, "PCLI") && !lb_lex_field_is(&def, 8, "PPLC") &&
         !lb_lex_field_is(&def, 8, "PPLA") && !lb_lex_field_is(&def, 8, "ADM1"))
       return 0;
+    /* only an alternate name ("Bans": Baní, for Ban Ki-moon's): a place
+    ** named before, or a country */
+    if (!seen && place_kind(&r) == 2 && !lb_lex_field_is(&def, 8, "PCLI")) return 0;
     place_mention(c, f, (size_t)fl, i, i + 1, 1, "de:genitive");
     return 1;
   }
