@@ -69,12 +69,15 @@ TEST(geo_common_words_are_no_places) {
            "Male");
   /* the genitive of an alternate name made Baní a country of the document,
   ** and then every "Ban" a place in it */
-  no_place("Flüchtlinge seien nach dem Völkerrecht zu schützen, so Ban am Donnerstag. Ban lobte "
-           "die Anstrengungen der Bevölkerung. Der Rede Bans lauschten auch die "
-           "Präsidentschaftskandidaten.", "Ban");
-  no_place("Flüchtlinge seien nach dem Völkerrecht zu schützen, so Ban am Donnerstag. Ban lobte "
-           "die Anstrengungen der Bevölkerung. Der Rede Bans lauschten auch die "
-           "Präsidentschaftskandidaten.", "Bans");
+  static const char ban[] =
+      "Ban \"beunruhigt\" über wachsende Fremdenfeindlichkeit in Österreich. Wien – "
+      "UN-Generalsekretär Ban Ki-moon hat vor der restriktiven Flüchtlingspolitik in Europa "
+      "gewarnt. Flüchtlinge seien nach dem Völkerrecht zu schützen, so Ban am Donnerstag. Ban "
+      "lobte die Anstrengungen der Bevölkerung. Der Rede Bans lauschten auch die "
+      "Präsidentschaftskandidaten.";
+  no_place(ban, "Ban");
+  no_place(ban, "Ban lobte");
+  no_place(ban, "Bans");
 }
 
 TEST(geo_places_kept) {
