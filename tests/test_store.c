@@ -919,6 +919,26 @@ TEST(store_fts_phrase_patterns) {
 
 /* ---- issue 20: incidents, codes, dates, moods ---- */
 
+/* A new empty store at a temporary path (removed first); NULL on failure. */
+static lb_store *fresh(const char *name, const char **path) {
+  *path = t_tmp_path(name);
+  t_rm_db(*path);
+  char err[512];
+  lb_store *s = NULL;
+  CHECK_INT(lb_store_open(*path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
+  return s;
+}
+
+/* An export of s as a string (free it); *n gets the rows. */
+static char *export_str(lb_store *s, const lb_store_filter *f, int fmt, long *n) {
+  char *buf = NULL, err[512];
+  size_t len = 0;
+  FILE *m = open_memstream(&buf, &len);
+  CHECK_INT(lb_store_export(s, f, fmt, m, n, err, sizeof err), LB_OK);
+  fclose(m);
+  return buf;
+}
+
 TEST(store_incident_rules) {
   /* Three statements by the United States on 2024-11-10, -12 and -14 with
   ** no target and no place (the "USA -> - 010" incident of 17 unrelated
@@ -926,11 +946,8 @@ TEST(store_incident_rules) {
   ** naming one actor: statements without a second actor or a place stay
   ** apart; attacks at one place merge, but a chain never spans more than
   ** 2 * 3 + 1 days. */
-  const char *path = t_tmp_path("rules.db");
-  t_rm_db(path);
-  char err[512];
-  lb_store *s;
-  CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
+  const char *path;
+  lb_store *s = fresh("rules.db", &path);
   if (!s) return;
   static const char *const days[] = {"2024-11-10", "2024-11-12", "2024-11-14", "2024-11-17"};
   CHECK_INT(lb_store_begin(s), LB_OK);
@@ -1040,11 +1057,8 @@ TEST(store_filter_check) {
 TEST(store_refuses_bad_dates) {
   /* "6723778502" was stored and exported as year 6723 (issue 20) */
   static const char *const bad[] = {"6723778502", "2099-01-01", "1850-05-01"};
-  const char *path = t_tmp_path("dates.db");
-  t_rm_db(path);
-  char err[512];
-  lb_store *s;
-  CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
+  const char *path;
+  lb_store *s = fresh("dates.db", &path);
   if (!s) return;
   CHECK_INT(lb_store_begin(s), LB_OK);
   for (int k = 0; k < 3; k++) {
@@ -1074,11 +1088,8 @@ TEST(store_refuses_bad_dates) {
 TEST(store_export_moods_and_day) {
   /* a negated event is no fact: left out of exports unless asked for; an
   ** event of a month is dated on the publication day, not the 1st */
-  const char *path = t_tmp_path("moods.db");
-  t_rm_db(path);
-  char err[512];
-  lb_store *s;
-  CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
+  const char *path;
+  lb_store *s = fresh("moods.db", &path);
   if (!s) return;
   CHECK_INT(lb_store_begin(s), LB_OK);
   lb_doc *d = text_doc("moods", "Russland zog im November Truppen zusammen. Die russischen "
@@ -1094,29 +1105,18 @@ TEST(store_export_moods_and_day) {
   CHECK_INT(lb_store_commit(s), LB_OK);
   lb_store_filter f;
   memset(&f, 0, sizeof f);
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *m = open_memstream(&buf, &len);
   long n;
-  CHECK_INT(lb_store_export(s, &f, LB_FMT_GDELT, m, &n, err, sizeof err), LB_OK);
-  fclose(m);
+  char *buf = export_str(s, &f, LB_FMT_GDELT, &n);
   CHECK_INT(n, 1);
   CHECK(buf && strncmp(buf, "1\t20241111\t202411\t2024\t", 23) == 0);
   CHECK(buf && strstr(buf, "\t20241101\t") == NULL);
   free(buf);
   f.mood = "all";
-  buf = NULL;
-  m = open_memstream(&buf, &len);
-  CHECK_INT(lb_store_export(s, &f, LB_FMT_GDELT, m, &n, err, sizeof err), LB_OK);
-  fclose(m);
+  free(export_str(s, &f, LB_FMT_GDELT, &n));
   CHECK_INT(n, 2);
-  free(buf);
   /* GeoJSON and CSV say the mood and how exact the day is */
   f.mood = "negated";
-  buf = NULL;
-  m = open_memstream(&buf, &len);
-  CHECK_INT(lb_store_export(s, &f, LB_FMT_CSV, m, &n, err, sizeof err), LB_OK);
-  fclose(m);
+  buf = export_str(s, &f, LB_FMT_CSV, &n);
   CHECK_INT(n, 1);
   CHECK(buf && strstr(buf, ",negated,") != NULL && strstr(buf, ",20241111,published,") != NULL);
   free(buf);

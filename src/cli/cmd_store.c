@@ -352,6 +352,27 @@ static const char EXPORT_HELP[] =
     "  lagebild export news.db --format geojson -o events.geojson\n"
     "  lagebild export news.db --format gdelt --from 2024-11 > events.gdelt.tsv\n";
 
+/* A pair of date options (--from/--to, --since/--until) into YYYYMMDD: the
+** first day of the first one's period, the last of the second's. 1 =
+** consumed, 0 = neither, -1 = bad value (named on stderr). */
+static int date_opts(int argc, char **argv, int *i, const char *first, const char *second,
+                     int *from, int *to, const char *cmd) {
+  const char *v;
+  for (int last = 0; last < 2; last++) {
+    int r = lb_cli_opt(argc, argv, i, last ? second : first, &v);
+    if (!r) continue;
+    if (r < 0) return -1;
+    int day = lb_store_parse_day(v, last);
+    if (!day) {
+      fprintf(stderr, "lagebild %s: not a date (YYYY, YYYY-MM, YYYY-MM-DD): \"%s\"\n", cmd, v);
+      return -1;
+    }
+    *(last ? to : from) = day;
+    return 1;
+  }
+  return 0;
+}
+
 /* Parse the filter options shared by query and export; 1 = consumed,
 ** 0 = not a filter, -1 = bad value. */
 static int filter_opt(int argc, char **argv, int *i, lb_store_filter *f, const char *cmd) {
@@ -386,20 +407,8 @@ static int filter_opt(int argc, char **argv, int *i, lb_store_filter *f, const c
     }
     return 1;
   }
-  for (int last = 0; last < 2; last++) { /* the publication date */
-    if (!(r = lb_cli_opt(argc, argv, i, last ? "--until" : "--since", &v))) continue;
-    if (r < 0) return -1;
-    int day = lb_store_parse_day(v, last);
-    if (!day) {
-      fprintf(stderr, "lagebild %s: not a date (YYYY, YYYY-MM, YYYY-MM-DD): \"%s\"\n", cmd, v);
-      return -1;
-    }
-    if (last)
-      f->until = day;
-    else
-      f->since = day;
-    return 1;
-  }
+  /* the publication date; the event's date */
+  if ((r = date_opts(argc, argv, i, "--since", "--until", &f->since, &f->until, cmd))) return r;
   if ((r = lb_cli_opt(argc, argv, i, "--quad", &v))) {
     if (r < 0) return -1;
     f->quad = atoi(v);
@@ -418,20 +427,7 @@ static int filter_opt(int argc, char **argv, int *i, lb_store_filter *f, const c
     }
     return 1;
   }
-  for (int last = 0; last < 2; last++) {
-    if (!(r = lb_cli_opt(argc, argv, i, last ? "--to" : "--from", &v))) continue;
-    if (r < 0) return -1;
-    int day = lb_store_parse_day(v, last);
-    if (!day) {
-      fprintf(stderr, "lagebild %s: not a date (YYYY, YYYY-MM, YYYY-MM-DD): \"%s\"\n", cmd, v);
-      return -1;
-    }
-    if (last)
-      f->to = day;
-    else
-      f->from = day;
-    return 1;
-  }
+  if ((r = date_opts(argc, argv, i, "--from", "--to", &f->from, &f->to, cmd))) return r;
   if ((r = lb_cli_opt(argc, argv, i, "--bbox", &v))) {
     if (r < 0) return -1;
     char *end;

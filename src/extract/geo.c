@@ -398,6 +398,16 @@ static size_t kid_of(const char *id, char *k, size_t cap) {
   return n;
 }
 
+/* The entdef record (table T) of entity id, split into x; 0 when none. */
+static int entdef_of(const lb_doc *d, int T, const char *id, fields *x) {
+  char k[128];
+  size_t n = id && T >= 0 ? kid_of(id, k, sizeof k) : 0;
+  lb_lex_rec r;
+  if (!n || !lb_lex_find(d->tx.lex, T, k, n, &r)) return 0;
+  split(&r, x);
+  return 1;
+}
+
 void lb_geo_ctx_init(lb_geo_ctx *g, const lb_doc *d) {
   memset(g, 0, sizeof *g);
   const char *lang = d->tx.lang;
@@ -414,13 +424,9 @@ void lb_geo_ctx_init(lb_geo_ctx *g, const lb_doc *d) {
     const lb_entity *e = &d->entities.v[i];
     if (!e->mentions.n) continue;
     if (e->country && g->nnamed < LB_GEO_MAXCTX) g->named[g->nnamed++] = e->country;
-    if (T < 0 || !e->id || e->guess || g->nadm1 >= LB_GEO_MAXCTX) continue;
-    char k[128];
-    size_t n = kid_of(e->id, k, sizeof k);
-    lb_lex_rec r;
-    if (!n || !lb_lex_find(d->tx.lex, T, k, n, &r)) continue;
+    if (e->guess || g->nadm1 >= LB_GEO_MAXCTX) continue;
     fields x;
-    split(&r, &x);
+    if (!entdef_of(d, T, e->id, &x)) continue;
     if (has(&x, F_ADM1))
       g->adm1[g->nadm1++] = lb_arena_strndup(d->tx.arena, x.f[F_ADM1], (size_t)x.len[F_ADM1]);
   }
@@ -438,13 +444,9 @@ void lb_geo_run(lb_doc *d) {
   if (T < 0) return;
   for (size_t i = 0; i < d->entities.n; i++) {
     lb_entity *e = &d->entities.v[i];
-    if (e->has_geo || e->guess || !e->id) continue;
-    char k[128];
-    size_t n = kid_of(e->id, k, sizeof k);
-    lb_lex_rec r;
-    if (!n || !lb_lex_find(d->tx.lex, T, k, n, &r)) continue;
+    if (e->has_geo || e->guess) continue;
     fields x;
-    split(&r, &x);
+    if (!entdef_of(d, T, e->id, &x)) continue;
     int ok1, ok2, ok3;
     double id = num_field(&x, F_GEONAMEID, &ok1), lat = num_field(&x, F_LAT, &ok2),
            lon = num_field(&x, F_LON, &ok3);

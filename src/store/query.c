@@ -145,6 +145,20 @@ static int where_doc(qb *q, const lb_store_filter *f, const char *docexpr) {
   return 0;
 }
 
+/* Days from..to (YYYYMMDD, 0 = open) on a publication date (expression
+** pub, "YYYY-MM-DD..."), compared as text. */
+static void pub_days(qb *q, int from, int to, const char *pub) {
+  for (int last = 0; last < 2; last++) {
+    int day = last ? to : from;
+    if (!day) continue;
+    char *d = malloc(16);
+    if (!d) continue;
+    snprintf(d, 16, "%04d-%02d-%02d", day / 10000, day / 100 % 100, day % 100);
+    and(q);
+    lb_buf_printf(&q->sql, "substr(%s, 1, 10) %s ?%d", pub, last ? "<=" : ">=", pown(q, d));
+  }
+}
+
 /* ---- the filters' values ---- */
 
 static const char *const MOODS[] = {"fact", "negated", "modal", "hypothetical", "intended", NULL};
@@ -313,15 +327,7 @@ static void where_events(qb *q, const lb_store_filter *f, const char *x) {
     and(q);
     lb_buf_printf(&q->sql, "e.plover_event = ?%d", ptext(q, f->plover));
   }
-  for (int last = 0; last < 2; last++) { /* the publication day, as YYYY-MM-DD */
-    int day = last ? f->until : f->since;
-    if (!day) continue;
-    char *d = malloc(16);
-    if (!d) continue;
-    snprintf(d, 16, "%04d-%02d-%02d", day / 10000, day / 100 % 100, day % 100);
-    and(q);
-    lb_buf_printf(&q->sql, "e.reported %s ?%d", last ? "<=" : ">=", pown(q, d));
-  }
+  pub_days(q, f->since, f->until, "e.reported");
 }
 
 static int has_ev_filter(const lb_store_filter *f) {
@@ -332,15 +338,7 @@ static int has_ev_filter(const lb_store_filter *f) {
 
 /* from/to on a publication date (expression pub, "YYYY-MM-DD..."). */
 static void where_published(qb *q, const lb_store_filter *f, const char *pub) {
-  for (int last = 0; last < 2; last++) {
-    int day = last ? f->to : f->from;
-    if (!day) continue;
-    char *d = malloc(16);
-    if (!d) continue;
-    snprintf(d, 16, "%04d-%02d-%02d", day / 10000, day / 100 % 100, day % 100);
-    and(q);
-    lb_buf_printf(&q->sql, "substr(%s, 1, 10) %s ?%d", pub, last ? "<=" : ">=", pown(q, d));
-  }
+  pub_days(q, f->from, f->to, pub);
 }
 
 static const char EVENT_COLS[] =
