@@ -94,9 +94,11 @@ function smartdata() {
       const text = o.text && o.text.string;
       if (!text || seen.has(o.id)) continue;
       seen.add(o.id);
+      /* a date, or none: some of the set's "date" fields hold a message id
+         ("610137661295214592"), which a store refuses as a publication date */
       const date = o.date && o.date.string;
-      docs.push({ src: 'smartdata', id: 'smartdata-' + n++, text,
-                  published: date ? String(date).slice(0, 10) : undefined });
+      const day = date && /^\d{4}-\d\d-\d\d/.test(String(date)) ? String(date).slice(0, 10) : undefined;
+      docs.push({ src: 'smartdata', id: 'smartdata-' + n++, text, published: day });
     }
   }
   if (n) used.push(`smartdata: ${n} documents`);

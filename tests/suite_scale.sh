@@ -78,7 +78,7 @@ grep -q "5 documents read: 5 added, 0 replaced, 0 unchanged" "$T/e1" && ok || fa
 $LB ingest --quiet --published 2024-11-11 "$LITE" "$SEED" "$REP"
 $LB ingest --stats --published 2024-11-11 "$DB" "$SEED" "$REP" 2>"$T/e2"
 grep -q "5 documents read: 0 added, 0 replaced, 5 unchanged" "$T/e2" && ok || fail "pg re-ingest: $(cat "$T/e2")"
-check "pg schema version" 4 "$(pq "$DB" "SELECT value FROM meta WHERE key = 'schema_version'")"
+check "pg schema version" 5 "$(pq "$DB" "SELECT value FROM meta WHERE key = 'schema_version'")"
 check "the seed's sentences through the view" "25|0|310|4696|4889" \
   "$(pq "$DB" "SELECT count(*), min(start), min(\"end\"), max(start), max(\"end\") FROM sentences s JOIN documents d ON d.doc = s.doc WHERE d.id = 'kursk-2024-11'")"
 same() { # name, query arguments...: the same output from both stores
@@ -132,8 +132,8 @@ fi
 # ---- 2. serve on PostgreSQL: the API tests ----
 if want api; then
 API=$(newdb api)
-$LB ingest --quiet --published 2024-11-11 "$API" "$SEED" && $LB ingest --quiet "$API" tests/web/hostile.jsonl
-check "api store" 3 "$(pq "$API" "SELECT count(*) FROM documents")"
+$LB ingest --quiet "$API" data/sample/reports.jsonl && $LB ingest --quiet "$API" tests/web/hostile.jsonl
+check "api store" 7 "$(pq "$API" "SELECT count(*) FROM documents")"
 : >"$T/serve.log"
 $LB serve --port 0 --timeout 2 --threads 2 "$API" 2>"$T/serve.log" &
 spid=$!
@@ -151,14 +151,14 @@ else
   grep -q "secret\|password" "$T/serve.log" && fail "serve printed a password" || ok
   LB_URL=$url LB_TIMEOUT=2 node tests/web/api.test.js >"$T/api.log" 2>&1
   line=$(grep -E "^api: [0-9]+ passed, [0-9]+ failed" "$T/api.log" | tail -n 1)
-  check "API tests on PostgreSQL" "api: 18 passed, 0 failed" "$line"
-  [ "$line" = "api: 18 passed, 0 failed" ] || grep "not ok" "$T/api.log" | head
+  check "API tests on PostgreSQL" "api: 21 passed, 0 failed" "$line"
+  [ "$line" = "api: 21 passed, 0 failed" ] || grep "not ok" "$T/api.log" | head
   # the answer cache sees a commit of another writer
   n0=$(node -e 'fetch(process.argv[1] + "api/stats").then((r) => r.json()).then((j) => console.log(j.documents))' "$url")
   printf '%s\n' '{"id":"live-1","text":"Russland hat am Montag die Ukraine angegriffen.","published":"2024-11-13"}' >"$T/live.jsonl"
   $LB ingest --quiet "$API" "$T/live.jsonl"
   n1=$(node -e 'fetch(process.argv[1] + "api/stats").then((r) => r.json()).then((j) => console.log(j.documents))' "$url")
-  check "a document ingested while serving is seen" "3 4" "$n0 $n1"
+  check "a document ingested while serving is seen" "7 8" "$n0 $n1"
   kill -TERM $spid
   wait $spid
   check "serve stops on SIGTERM" 0 $?

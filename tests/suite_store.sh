@@ -42,7 +42,7 @@ has "ingest summary" "5 documents read: 5 added, 0 replaced, 0 unchanged" "$T/er
 check "documents" "5" "$(q "$DB" "SELECT count(*) FROM documents")"
 check "seed sentences" "25|0|310|4696|4889" \
   "$(q "$DB" "SELECT count(*), min(start), min(end), max(start), max(end) FROM sentences s JOIN documents d ON d.doc = s.doc WHERE d.id = 'kursk-2024-11'")"
-check "schema version" "4|4" "$(q "$DB" "PRAGMA user_version; SELECT value FROM meta WHERE key = 'schema_version'" | paste -sd'|')"
+check "schema version" "5|5" "$(q "$DB" "PRAGMA user_version; SELECT value FROM meta WHERE key = 'schema_version'" | paste -sd'|')"
 check "wal" "wal" "$(q "$DB" "PRAGMA journal_mode")"
 
 dump() { # everything logical in a store, in a fixed order
@@ -139,15 +139,84 @@ $LB query "$DB" --quad 9 2>"$T/q4"
 check "bad --quad is usage" 2 $?
 
 # ---- export ----
+# facts only (no mood) and, for GDELT, only events with an actor
 $LB export "$DB" --format gdelt >"$T/g.tsv"
-check "gdelt rows" "$(q "$DB" "SELECT count(*) FROM events")" "$(wc -l <"$T/g.tsv")"
+check "gdelt rows" "$(q "$DB" "SELECT count(*) FROM events WHERE mood IS NULL AND (source IS NOT NULL OR target IS NOT NULL)")" "$(wc -l <"$T/g.tsv")"
 check "gdelt 61 columns" "" "$(awk -F'\t' 'NF != 61' "$T/g.tsv" | head -1)"
+$LB export "$DB" --format gdelt --moods all >"$T/g-all.tsv"
+check "gdelt --moods all" "$(q "$DB" "SELECT count(*) FROM events WHERE source IS NOT NULL OR target IS NOT NULL")" "$(wc -l <"$T/g-all.tsv")"
+check "no mood in the default export" "" "$(q "$DB" "SELECT event FROM events WHERE mood IS NOT NULL" | while read -r e; do awk -F'\t' -v e="$e" '$1 == e' "$T/g.tsv"; done)"
+# Day: the event's day or the publication day, never the 1st of a month it
+# only names (the August report's own days are the 6th and 7th)
+check "gdelt day is a day of an event or a publication" "" \
+  "$(awk -F'\t' '$2 ~ /01$/' "$T/g.tsv" | head -1)"
+check "gdelt day of a month event" "20241110" \
+  "$(awk -F'\t' -v e="$(q "$DB" "SELECT event FROM events WHERE date = '2024-08' AND date_granularity = 'month' LIMIT 1")" '$1 == e {print $2}' "$T/g.tsv")"
+# Kursk Oblast: FIPS RS, ADM1 RS41 in the ActionGeo columns (54, 55)
+check "gdelt Kursk FIPS and ADM1" "Kursk Oblast RS RS41" \
+  "$(awk -F'\t' '$53 == "Kursk Oblast" {print $53, $54, $55; exit}' "$T/g.tsv")"
+check "gdelt no ISO code in FIPS columns" "" \
+  "$(awk -F'\t' '$54 == "RU" || $54 == "UA" || $38 == "RU" || $46 == "UA" || $54 == "AT"' "$T/g.tsv" | head -1)"
+# UKRMIL: Actor1CountryCode UKR, Actor1Type1Code MIL
+check "gdelt UKRMIL split" "UKRMIL UKR MIL" \
+  "$(awk -F'\t' '$6 == "UKRMIL" {print $6, $8, $13; exit}' "$T/g.tsv")"
 $LB export "$DB" --format geojson -o "$T/e.geojson"
-check "geojson features" "$(q "$DB" "SELECT count(*) FROM events WHERE lat IS NOT NULL")" \
+check "geojson features" "$(q "$DB" "SELECT count(*) FROM events WHERE lat IS NOT NULL AND mood IS NULL")" \
   "$(node -e 'const g=JSON.parse(require("fs").readFileSync(process.argv[1]));console.log(g.features.filter(f=>f.geometry.type=="Point").length)' "$T/e.geojson")"
+check "geojson mood and date_precision" "null published" \
+  "$(node -e 'const g=JSON.parse(require("fs").readFileSync(process.argv[1]));const p=g.features[0].properties;console.log(p.mood, p.date_precision)' "$T/e.geojson")"
 $LB export "$DB" --format csv --root 15 >"$T/e.csv"
 check "csv header" "event,doc_id,n,code,root" "$(head -1 "$T/e.csv" | cut -d, -f1-5)"
-check "csv rows" "$(q "$DB" "SELECT count(*) + 1 FROM events WHERE root = '15'")" "$(grep -c . "$T/e.csv")"
+check "csv rows" "$(q "$DB" "SELECT count(*) + 1 FROM events WHERE root = '15' AND mood IS NULL")" "$(grep -c . "$T/e.csv")"
+check "csv mood and date_precision columns" "mood date_precision" \
+  "$(head -1 "$T/e.csv" | tr ',' '\n' | grep -x -e mood -e date_precision | paste -sd' ')"
+
+# ---- the command line refuses what the API refuses, with the same words ----
+$LB query "$DB" --actor rus 2>"$T/e1"
+check "--actor rus is usage" 2 $?
+has "--actor rus message" "actor: \"rus\" is no CAMEO actor code" "$T/e1"
+$LB query "$DB" --root 1 2>"$T/e2"
+check "--root 1 is usage" 2 $?
+has "--root 1 message" "root: \"1\" is no CAMEO root code (two digits 01..20" "$T/e2"
+$LB query "$DB" --code 19 2>"$T/e3"
+check "--code 19 is usage" 2 $?
+has "--code 19 message" "is a CAMEO root code, no event code: use root 19" "$T/e3"
+$LB export "$DB" --format gdelt --plover ATTACK 2>"$T/e4" >/dev/null
+check "--plover ATTACK is usage" 2 $?
+check "query --mood modal" "$(q "$DB" "SELECT count(*) FROM events WHERE mood = 'modal'")" \
+  "$($LB query "$DB" --mood modal --jsonl | wc -l)"
+check "query --plover ASSAULT" "$(q "$DB" "SELECT count(*) FROM events WHERE plover_event = 'ASSAULT'")" \
+  "$($LB query "$DB" --plover ASSAULT --jsonl | wc -l)"
+check "query --since/--until (publication)" "store-moskau-drohnen-2024-11-10 store-nyt-2024-11-10" \
+  "$($LB query "$DB" --since 2024-11-10 --until 2024-11-10 --jsonl | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log([...new Set(s.trim().split("\n").filter(Boolean).map(l=>JSON.parse(l).doc_id))].sort().join(" ")))')"
+
+# ---- publication dates: refused with the document named ----
+printf '%s\n' '{"id":"bad-date","text":"Russland griff die Ukraine an.","published":"6723778502"}' \
+  '{"id":"future","text":"Russland griff die Ukraine an.","published":"2099-01-01"}' \
+  '{"id":"fine","text":"Russland griff die Ukraine an.","published":"2016-03-01"}' >"$T/dates.jsonl"
+$LB ingest --stats "$T/dates.db" "$T/dates.jsonl" 2>"$T/e5"
+check "bad dates: exit 3" 3 $?
+has "no date named" 'document "bad-date": publication date "6723778502" is no date' "$T/e5"
+has "future date named" 'document "future": publication date 2099-01-01 is outside 1900-01-01' "$T/e5"
+check "only the good one stored" "fine" "$(q "$T/dates.db" "SELECT group_concat(id) FROM documents")"
+
+# ---- the README's store example, as written, on the sample in the repo ----
+# (its ingest, query and export lines, run in a directory with bin/ and
+# data/ of the repo)
+mkdir -p "$T/readme"
+ln -s "$PWD/bin" "$T/readme/bin"
+ln -s "$PWD/data" "$T/readme/data"
+sed -n '/^## The store/,/^```$/p' README.md | grep -E '^bin/lagebild (ingest|query|export) ' |
+  sed 's/ *#.*$//' >"$T/readme/lines.sh"
+check "README store example lines" 4 "$(wc -l <"$T/readme/lines.sh")"
+(cd "$T/readme" && set -e && . ./lines.sh >q.txt 2>err.txt)
+check "README example runs" 0 $?
+check "README example: five documents" 5 "$(q "$T/readme/news.db" "SELECT count(*) FROM documents")"
+check "README example: dated and with URLs" "5|5" \
+  "$(q "$T/readme/news.db" "SELECT count(published), count(url) FROM documents")"
+has "README example: a table" "^event  doc_id" "$T/readme/q.txt"
+check "README example: GeoJSON" "FeatureCollection" \
+  "$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).type)' "$T/readme/events.geojson")"
 
 # ---- progress bar only when asked or on a terminal ----
 $LB ingest --progress "$T/p.db" "$REP" 2>"$T/p1"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # suite_web.sh -- `lagebild serve`: the command line, the JSON API over a
-# store of the seed (real values from FACTS.md), hostile requests, and the
-# map page in headless Chromium (Debian's /usr/bin/chromium driven by npm
+# store of the sample (the seed, real values from FACTS.md, and four reports
+# of the same days), hostile requests, and the page for analysis in headless
+# Chromium (Debian's /usr/bin/chromium driven by npm
 # playwright-core). Run by tests/run.sh (`make test`); ends with
 # "N passed, N failed". A missing prerequisite is a failure, never a skip.
 #
@@ -53,14 +54,15 @@ if want cli; then
     { no "not a store: exit 1"; cat $W/cli.err; }
 fi
 
-# ---- the store of the seed (+ one hostile document) ----
+# ---- the store of the sample: the seed and four reports of the same days
+# (data/sample/reports.jsonl), and two hostile documents ----
 DB=$W/seed.db
 rm -f $DB $DB-wal $DB-shm
-if bin/lagebild ingest $DB --published 2024-11-11 data/sample/kursk-2024-11.de.txt >$W/ingest.log 2>&1 &&
+if bin/lagebild ingest $DB data/sample/reports.jsonl >$W/ingest.log 2>&1 &&
   bin/lagebild ingest $DB tests/web/hostile.jsonl >>$W/ingest.log 2>&1 && [ -s $DB ]; then
-  ok "ingest the seed and a hostile document"
+  ok "ingest the sample and hostile documents"
 else
-  no "ingest the seed and a hostile document (lagebild ingest failed; see $W/ingest.log)"
+  no "ingest the sample and hostile documents (lagebild ingest failed; see $W/ingest.log)"
   sed 's/^/  /' $W/ingest.log | head -20
   echo "$P passed, $F failed"
   exit 1
@@ -83,7 +85,7 @@ while [ $i -lt 50 ] && [ -z "$url6" ]; do
 done
 n6=$(node -e 'fetch(process.argv[1] + "api/stats").then((r) => r.json()).then((j) => console.log(j.documents))' "$url6" 2>&1)
 case "$url6" in
-http://\[::1\]:*) [ "$n6" = 3 ] && ok "--bind ::1 serves the store ($url6)" || no "--bind ::1: stats said $n6" ;;
+http://\[::1\]:*) [ "$n6" = 7 ] && ok "--bind ::1 serves the store ($url6)" || no "--bind ::1: stats said $n6" ;;
 *) no "--bind ::1 did not start: $(cat $W/serve6.log)" ;;
 esac
 kill -TERM $pid6 2>/dev/null

@@ -18,6 +18,7 @@
 
 #include "../src/read/compress.h"
 #include "../src/read/input.h"
+#include "../src/store/cameo.h"
 #include "../src/store/merge.h"
 #include "../src/store/query.h"
 #include "../src/store/schema.h"
@@ -108,6 +109,8 @@ static void put_place(lb_doc *d, const char *id, const char *name, double lat, d
   e->geo.lon = lon;
   e->geo.feature = strcmp(name, "Moscow") == 0 ? "PPLC" : "ADM1";
   e->geo.cc = "RU";
+  e->geo.fips = "RS";
+  e->geo.adm1 = strcmp(name, "Moscow") == 0 ? "RS48" : "RS41";
   e->geo.geonameid = strcmp(name, "Moscow") == 0 ? 524901 : 538555;
   e->source = "test";
   long at = t_find(d->tx.text, surface, 0);
@@ -437,11 +440,15 @@ TEST(store_replace_and_export) {
   int tabs = 0;
   for (size_t i = 0; i < len; i++) tabs += buf[i] == '\t';
   CHECK_INT(tabs, 60);
-  const char *head = "4\t20241110\t202411\t2024\t2024.8603\tRUSMIL\t\tRUS\t\t\t\t\tMIL\t\t\t"
-                     "UKRMIL\t\tUKR\t\t\t\t\tMIL\t\t\t0\t154\t";
+  /* RUSMIL is country RUS and type MIL; the event is in the lead (the
+  ** first sentence after the headline) */
+  const char *head = "4\t20241110\t202411\t2024\t2024.8607\tRUSMIL\t\tRUS\t\t\t\t\tMIL\t\t\t"
+                     "UKRMIL\t\tUKR\t\t\t\t\tMIL\t\t\t1\t154\t";
   CHECK(strncmp(buf, head, strlen(head)) == 0);
+  if (strncmp(buf, head, strlen(head)) != 0) printf("  got: %.200s\n", buf);
   CHECK(strstr(buf, "\t154\t154\t15\t4\t-7.2\t2\t2\t2\t") != NULL);
-  CHECK(strstr(buf, "\t5\tKursk Oblast\tRU\t\t\t51.7\t36.2\t538555\t20241110000000\t"
+  /* Kursk Oblast: a world state (5) in FIPS RS, ADM1 RS41 (also its FeatureID) */
+  CHECK(strstr(buf, "\t5\tKursk Oblast\tRS\tRS41\t\t51.7\t36.2\tRS41\t20241110000000\t"
                     "lagebild:store-nyt-2024-11-10\n") != NULL);
   free(buf);
   /* GeoJSON: the events with coordinates, [lon, lat] */
@@ -560,9 +567,9 @@ TEST(store_migration) {
   lb_store *s;
   CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
   if (!s) return;
-  CHECK_INT(lb_store_version(s), 4);
-  CHECK_STR(text_of(s, "SELECT value FROM meta WHERE key = 'schema_version'"), "4");
-  CHECK_INT(count(s, "PRAGMA user_version"), 4);
+  CHECK_INT(lb_store_version(s), 5);
+  CHECK_STR(text_of(s, "SELECT value FROM meta WHERE key = 'schema_version'"), "5");
+  CHECK_INT(count(s, "PRAGMA user_version"), 5);
   /* mentions_text (2) was replaced by the table names (4) */
   CHECK_INT(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_text'"), 0);
   CHECK_INT(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'names'"), 1);
@@ -598,7 +605,7 @@ TEST(store_migration_3_to_4) {
   lb_store *s;
   CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
   if (!s) return;
-  CHECK_INT(lb_store_version(s), 4);
+  CHECK_INT(lb_store_version(s), 5);
   /* the sentences view gives the rows the table had */
   CHECK_STR(text_of(s, "SELECT group_concat(doc || ',' || n || ',' || start || ',' || end ||"
                        " ',' || headline, ' ') FROM (SELECT * FROM sentences ORDER BY doc, n)"),
@@ -644,6 +651,43 @@ TEST(store_migration_3_to_4) {
   fclose(o);
   CHECK_INT(rows, 0); /* no token: nothing matches */
   free(out);
+  lb_store_close(s);
+  t_rm_db(path);
+}
+
+TEST(store_migration_4_to_5) {
+  /* a version 4 store with two events: one dated to the day, one without
+  ** a date of its own in a document published 2024-11-11 */
+  const char *path = t_tmp_path("v4.db");
+  sqlite3 *db = old_store(path, 4);
+  CHECK_INT(sqlite3_exec(
+                db,
+                "INSERT INTO meta VALUES ('schema_version', '4'); PRAGMA user_version = 4;"
+                "INSERT INTO documents(doc, id, hash, bytes, text, published) VALUES"
+                " (1, 'a', '0000000000000001', 9, 'Kein Satz', '2024-11-11');"
+                "INSERT INTO events(doc, n, code, root, date, date_granularity, day_from, day_to,"
+                " start, end) VALUES (1, 0, '190', '19', '2024-11-09', 'day', 20241109, 20241109,"
+                " 0, 4), (1, 1, '154', '15', '2024-11', 'month', 20241101, 20241130, 5, 9);",
+                NULL, NULL, NULL),
+            SQLITE_OK);
+  sqlite3_close(db);
+  char err[512];
+  lb_store *s;
+  /* a reader says what to do and changes nothing */
+  CHECK_INT(lb_store_open(path, LB_STORE_READ, NULL, &s, err, sizeof err), LB_ERR_DB);
+  CHECK(strstr(err, "schema version 4, this lagebild reads version 5") != NULL);
+  CHECK(strstr(err, "lagebild ingest") != NULL);
+  CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
+  if (!s) return;
+  CHECK_INT(lb_store_version(s), 5);
+  /* GDELT's day: the event's own day, else the publication day (not the
+  ** first of the month) */
+  CHECK_STR(text_of(s, "SELECT group_concat(n || ',' || day || ',' || reported, ' ') FROM"
+                       " (SELECT * FROM events ORDER BY n)"),
+            "0,20241109,2024-11-11 1,20241111,2024-11-11");
+  CHECK_INT(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'events_plover'"), 1);
+  lb_store_close(s);
+  CHECK_INT(lb_store_open(path, LB_STORE_READ, NULL, &s, err, sizeof err), LB_OK);
   lb_store_close(s);
   t_rm_db(path);
 }
@@ -871,4 +915,211 @@ TEST(store_fts_phrase_patterns) {
     if (have && C[i].want) CHECK_STR(b.p, C[i].want);
     lb_buf_free(&b);
   }
+}
+
+/* ---- issue 20: incidents, codes, dates, moods ---- */
+
+/* A new empty store at a temporary path (removed first); NULL on failure. */
+static lb_store *fresh(const char *name, const char **path) {
+  *path = t_tmp_path(name);
+  t_rm_db(*path);
+  char err[512];
+  lb_store *s = NULL;
+  CHECK_INT(lb_store_open(*path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
+  return s;
+}
+
+/* An export of s as a string (free it); *n gets the rows. */
+static char *export_str(lb_store *s, const lb_store_filter *f, int fmt, long *n) {
+  char *buf = NULL, err[512];
+  size_t len = 0;
+  FILE *m = open_memstream(&buf, &len);
+  CHECK_INT(lb_store_export(s, f, fmt, m, n, err, sizeof err), LB_OK);
+  fclose(m);
+  return buf;
+}
+
+TEST(store_incident_rules) {
+  /* Three statements by the United States on 2024-11-10, -12 and -14 with
+  ** no target and no place (the "USA -> - 010" incident of 17 unrelated
+  ** reports), and Russian attacks on Kursk Oblast three days apart, each
+  ** naming one actor: statements without a second actor or a place stay
+  ** apart; attacks at one place merge, but a chain never spans more than
+  ** 2 * 3 + 1 days. */
+  const char *path;
+  lb_store *s = fresh("rules.db", &path);
+  if (!s) return;
+  static const char *const days[] = {"2024-11-10", "2024-11-12", "2024-11-14", "2024-11-17"};
+  CHECK_INT(lb_store_begin(s), LB_OK);
+  for (int k = 0; k < 4; k++) {
+    char id[32];
+    snprintf(id, sizeof id, "usa-%d", k);
+    lb_doc *d = text_doc(id, "Die USA erklärten, Russland habe die Region Kursk angegriffen.",
+                         days[k]);
+    put_place(d, KURSK_ID, "Kursk Oblast", 51.7, 36.2, "Region Kursk");
+    put_event(d, "010", "USA", NULL, NULL, NULL, "Die USA erklärten");
+    put_event(d, "190", k % 2 ? "RUS" : "RUSMIL", NULL, KURSK_ID, days[k],
+              "Russland habe die Region Kursk angegriffen");
+    d->events.v[0].source_entity = NULL;
+    int st;
+    CHECK_INT(lb_store_add(s, d, lb_store_hash(d), "test", &st), LB_OK);
+    lb_doc_free(d);
+  }
+  CHECK_INT(lb_store_commit(s), LB_OK);
+  /* four statements, four incidents */
+  CHECK_INT(count(s, "SELECT count(DISTINCT incident) FROM events WHERE code = '010'"), 4);
+  /* the attacks: 10th, 12th and 14th one incident (5 days); the 17th would
+  ** make it 8 days: a new one */
+  CHECK_STR(text_of(s, "SELECT reports || ' ' || day_from || '-' || day_to FROM incidents"
+                       " WHERE root = '19' ORDER BY incident"),
+            "3 20241110-20241114|1 20241117-20241117");
+  lb_store_close(s);
+  t_rm_db(path);
+}
+
+TEST(store_cameo_actor_codes) {
+  static const struct {
+    const char *code, *country, *group, *rel1, *rel2, *t1, *t2;
+  } W[] = {
+      {"RUSMIL", "RUS", "", "", "", "MIL", ""},
+      {"RUS", "RUS", "", "", "", "", ""},
+      {"IGOUNO", "", "UNO", "", "", "IGO", ""},
+      {"IGOEUREEC", "EUR", "EEC", "", "", "IGO", ""},
+      {"IMGMUSISI", "", "ISI", "MUS", "", "IMG", ""},
+      {"NGOUSAHRI", "USA", "", "", "", "NGO", "HRI"},
+      {"MNCUSAMED", "USA", "", "", "", "MNC", "MED"},
+      {"NGOCHRCTHDEV", "", "", "CHR", "CTH", "NGO", "DEV"},
+      {"MUSGOV", "MUS", "", "", "", "GOV", ""}, /* Mauritius at the front */
+  };
+  for (size_t i = 0; i < sizeof W / sizeof *W; i++) {
+    lb_cameo_actor a;
+    CHECK_INT(lb_cameo_actor_split(W[i].code, &a, NULL, 0), 0);
+    CHECK_STR(a.country, W[i].country);
+    CHECK_STR(a.group, W[i].group);
+    CHECK_STR(a.religion1, W[i].rel1);
+    CHECK_STR(a.religion2, W[i].rel2);
+    CHECK_STR(a.type[0], W[i].t1);
+    CHECK_STR(a.type[1], W[i].t2);
+    CHECK_STR(a.ethnic, "");
+  }
+  lb_cameo_actor a;
+  char msg[256];
+  CHECK_INT(lb_cameo_actor_split("rus", &a, msg, sizeof msg), -1);
+  CHECK(strstr(msg, "no CAMEO actor code") != NULL);
+  CHECK_INT(lb_cameo_actor_split("RUSXQZ", &a, msg, sizeof msg), -1);
+  CHECK(strstr(msg, "\"XQZ\"") != NULL);
+  CHECK_STR(a.country, "RUS"); /* what was understood */
+  CHECK(lb_cameo_event_known("190") && lb_cameo_event_known("19") && lb_cameo_event_known("0231"));
+  CHECK(!lb_cameo_event_known("999") && !lb_cameo_event_known("1"));
+  CHECK(lb_cameo_plover_known("ASSAULT") && !lb_cameo_plover_known("assault"));
+}
+
+TEST(store_filter_check) {
+  /* the command line and the API refuse these with the same words */
+  static const struct {
+    const char *actor, *code, *root, *mood, *plover, *want;
+  } W[] = {
+      {"rus", NULL, NULL, NULL, NULL, "actor: \"rus\" is no CAMEO actor code"},
+      {"XYZ", NULL, NULL, NULL, NULL, "actor: \"XYZ\" is no CAMEO actor code: its part \"XYZ\""},
+      {NULL, "19", NULL, NULL, NULL, "code: \"19\" is a CAMEO root code, no event code: use root 19"},
+      {NULL, "999", NULL, NULL, NULL, "code: \"999\" is no CAMEO event code"},
+      {NULL, NULL, "1", NULL, NULL, "root: \"1\" is no CAMEO root code (two digits 01..20"},
+      {NULL, NULL, "21", NULL, NULL, "root: \"21\" is no CAMEO root code"},
+      {NULL, NULL, NULL, "fact,maybe", NULL, "mood: \"fact,maybe\" is no list of moods"},
+      {NULL, NULL, NULL, NULL, "attack", "plover: \"attack\" is no PLOVER event (ACCUSE, "},
+  };
+  for (size_t i = 0; i < sizeof W / sizeof *W; i++) {
+    lb_store_filter f;
+    memset(&f, 0, sizeof f);
+    f.actor = W[i].actor;
+    f.code = W[i].code;
+    f.root = W[i].root;
+    f.mood = W[i].mood;
+    f.plover = W[i].plover;
+    char msg[512] = "";
+    CHECK_INT(lb_store_filter_check(&f, msg, sizeof msg), -1);
+    if (strncmp(msg, W[i].want, strlen(W[i].want)) != 0) {
+      printf("  filter %zu: \"%s\", expected \"%s...\"\n", i, msg, W[i].want);
+      lb_test_failed++;
+    }
+  }
+  lb_store_filter f;
+  memset(&f, 0, sizeof f);
+  f.actor = "RUSMIL";
+  f.code = "154";
+  f.root = "15";
+  f.mood = "fact,modal";
+  f.plover = "MOBILIZE";
+  char msg[256];
+  CHECK_INT(lb_store_filter_check(&f, msg, sizeof msg), 0);
+}
+
+TEST(store_refuses_bad_dates) {
+  /* "6723778502" was stored and exported as year 6723 (issue 20) */
+  static const char *const bad[] = {"6723778502", "2099-01-01", "1850-05-01"};
+  const char *path;
+  lb_store *s = fresh("dates.db", &path);
+  if (!s) return;
+  CHECK_INT(lb_store_begin(s), LB_OK);
+  for (int k = 0; k < 3; k++) {
+    lb_doc *d = text_doc("bad-date", "Russland griff die Ukraine an.", bad[k]);
+    char msg[512];
+    CHECK_INT(lb_store_check_published(d, msg, sizeof msg), -1);
+    CHECK(strstr(msg, "document \"bad-date\": publication date") != NULL);
+    int st;
+    CHECK_INT(lb_store_add(s, d, lb_store_hash(d), "test", &st), LB_ERR_USAGE);
+    CHECK(strstr(lb_store_errmsg(s), bad[k] + (k ? 0 : 0)) != NULL || k == 0);
+    lb_doc_free(d);
+  }
+  lb_doc *d = text_doc("good", "Russland griff die Ukraine an.", "2016-03-01");
+  int st;
+  CHECK_INT(lb_store_add(s, d, lb_store_hash(d), "test", &st), LB_OK);
+  lb_doc_free(d);
+  d = text_doc("undated", "Russland griff die Ukraine an.", NULL);
+  CHECK_INT(lb_store_add(s, d, lb_store_hash(d), "test", &st), LB_OK);
+  lb_doc_free(d);
+  CHECK_INT(lb_store_commit(s), LB_OK);
+  CHECK_STR(text_of(s, "SELECT group_concat(id, ' ') FROM (SELECT id FROM documents ORDER BY id)"),
+            "good undated");
+  lb_store_close(s);
+  t_rm_db(path);
+}
+
+TEST(store_export_moods_and_day) {
+  /* a negated event is no fact: left out of exports unless asked for; an
+  ** event of a month is dated on the publication day, not the 1st */
+  const char *path;
+  lb_store *s = fresh("moods.db", &path);
+  if (!s) return;
+  CHECK_INT(lb_store_begin(s), LB_OK);
+  lb_doc *d = text_doc("moods", "Russland zog im November Truppen zusammen. Die russischen "
+                                "Streitkräfte konnten die Zone nicht zurückerobern.",
+                       "2024-11-11");
+  put_event(d, "154", "RUSMIL", "UKRMIL", NULL, "2024-11", "Russland zog im November Truppen");
+  d->events.v[0].date_granularity = "month";
+  put_event(d, "190", "RUSMIL", "UKRMIL", NULL, NULL, "nicht zurückerobern");
+  d->events.v[1].mood = "negated";
+  int st;
+  CHECK_INT(lb_store_add(s, d, lb_store_hash(d), "test", &st), LB_OK);
+  lb_doc_free(d);
+  CHECK_INT(lb_store_commit(s), LB_OK);
+  lb_store_filter f;
+  memset(&f, 0, sizeof f);
+  long n;
+  char *buf = export_str(s, &f, LB_FMT_GDELT, &n);
+  CHECK_INT(n, 1);
+  CHECK(buf && strncmp(buf, "1\t20241111\t202411\t2024\t", 23) == 0);
+  CHECK(buf && strstr(buf, "\t20241101\t") == NULL);
+  free(buf);
+  f.mood = "all";
+  free(export_str(s, &f, LB_FMT_GDELT, &n));
+  CHECK_INT(n, 2);
+  /* GeoJSON and CSV say the mood and how exact the day is */
+  f.mood = "negated";
+  buf = export_str(s, &f, LB_FMT_CSV, &n);
+  CHECK_INT(n, 1);
+  CHECK(buf && strstr(buf, ",negated,") != NULL && strstr(buf, ",20241111,published,") != NULL);
+  free(buf);
+  lb_store_close(s);
+  t_rm_db(path);
 }

@@ -22,7 +22,10 @@
 ** Output tables (columns after the key; see data/README.md; ROLE is "place"
 ** for main names and "placealt" for alternate/foreign-language names):
 **   entdef  KID -> ID, TYPE, ACTOR, COUNTRY3, NAME, GEONAMEID, LAT, LON,
-**                  FEATURE, CC, POPULATION, SOURCE
+**                  FEATURE, CC, POPULATION, SOURCE, ADM1, FIPS
+**           (ADM1 as GDELT writes it: the country's FIPS 10-4 code and the
+**           GeoNames admin-1 code, "RS41" for Kursk Oblast; FIPS: the
+**           country's FIPS 10-4 code from countryInfo.txt, "RS" for Russia)
 **   ent     NAME -> KID, MENTION_ACTOR, ROLE, SOURCE      (ROLE "place")
 **   country CC (alpha-2, lower) -> KID of the country
 **   capital KID of a country -> KID of its capital
@@ -129,6 +132,13 @@ for (const l of fs.readFileSync(citiesFile, 'utf8').split('\n')) {
 }
 
 /* countries */
+/* ADM1 as GDELT writes it: FIPS country code + admin-1 code ("RS" + "41");
+   GeoNames' admin-1 codes are FIPS 10-4 codes for most countries */
+const adm1Of = (cc, a1) => {
+  const c = countries.get(cc);
+  return c && c.fips && a1 && a1 !== '00' ? c.fips + a1 : '';
+};
+const fipsOf = (cc) => (countries.get(cc) && countries.get(cc).fips) || '';
 const countries = new Map(); /* cc -> {kid, iso3, ...} */
 const kid2cc = new Map(); /* KID of a country or region -> its country (alpha-2) */
 for (const l of lines(path.join(dataDir, 'geo/countryInfo.txt'))) {
@@ -138,7 +148,7 @@ for (const l of lines(path.join(dataDir, 'geo/countryInfo.txt'))) {
   const c = cqid.get(cc);
   const kid = c ? c.q.toLowerCase() : 'lbgn' + gnid;
   countries.set(cc, { cc, iso3, kid, id: c ? c.q : 'lb:gn' + gnid, name: f[4], gnid,
-                      pop: f[7], capital: f[5], lat: c && c.lat, lon: c && c.lon });
+                      pop: f[7], capital: f[5], lat: c && c.lat, lon: c && c.lon, fips: f[3] });
 }
 const capitals = new Map(); /* cc -> city */
 for (const c of cities)
@@ -147,7 +157,7 @@ for (const c of countries.values()) {
   const cap = capitals.get(c.cc);
   const lat = c.lat || (cap ? cap.lat : '0'), lon = c.lon || (cap ? cap.lon : '0');
   emit('entdef', c.kid, c.id, 'GPE', cameo.has(c.iso3) ? c.iso3 : '', c.iso3, c.name, c.gnid,
-       lat, lon, 'PCLI', c.cc, c.pop, 'lex:geonames');
+       lat, lon, 'PCLI', c.cc, c.pop, 'lex:geonames', '', c.fips);
   emit('country', c.cc.toLowerCase(), c.kid);
   kid2cc.set(c.kid, c.cc);
   if (cap) emit('capital', c.kid, pqid.has(cap.id) ? pqid.get(cap.id).toLowerCase() : 'lbgn' + cap.id);
@@ -194,7 +204,8 @@ for (const l of lines(path.join(dataDir, 'geo/admin1CodesASCII.txt'))) {
   if (!big) continue;
   const kid = pqid.has(gnid) ? pqid.get(gnid).toLowerCase() : 'lbgn' + gnid;
   emit('entdef', kid, pqid.has(gnid) ? pqid.get(gnid) : 'lb:gn' + gnid, 'GPE', '', c ? c.iso3 : '',
-       nm, gnid, big.lat, big.lon, 'ADM1', cc, '', 'lex:geonames');
+       nm, gnid, big.lat, big.lon, 'ADM1', cc, '', 'lex:geonames', adm1Of(cc, code.split('.')[1]),
+       fipsOf(cc));
   names(nm, kid, 'lex:geonames', 'place', cc);
   if (ascii !== nm) name(ascii, kid, 'lex:geonames');
   const m = nm.match(SUFFIX);
@@ -289,7 +300,7 @@ for (const [code, list] of subNames) {
     kid = 'lbiso' + code;
     if (mm && [...en.slice(0, mm.index)].length >= 4) regionForms(en.slice(0, mm.index), mm[1], kid);
     emit('entdef', kid, id, 'GPE', '', co.iso3, en, '', city ? city.lat : '', city ? city.lon : '',
-         subParent.get(code) === cc ? 'ADM1' : 'ADM2', cc, '', 'lex:cldr');
+         subParent.get(code) === cc ? 'ADM1' : 'ADM2', cc, '', 'lex:cldr', '', fipsOf(cc));
     kid2cc.set(kid, cc);
   }
   sub.set(code, kid);
@@ -365,13 +376,18 @@ for (const loc of locales) {
   }
 }
 
-/* cities */
+/* cities; a small town named like a person ("Sebastian", Florida; "Allen",
+   Texas: words of the actors' names) has that name as an alternate name,
+   which the entity stage accepts only in the context of its country */
 for (const c of cities) {
   const kid = pqid.has(c.id) ? pqid.get(c.id).toLowerCase() : 'lbgn' + c.id;
   const co = countries.get(c.cc);
   emit('entdef', kid, pqid.has(c.id) ? pqid.get(c.id) : 'lb:gn' + c.id, 'GPE', '', co ? co.iso3 : '',
-       c.name, c.id, c.lat, c.lon, c.fcode, c.cc, String(c.pop), 'lex:geonames');
-  names(c.name, kid, 'lex:geonames', 'place', c.cc);
+       c.name, c.id, c.lat, c.lon, c.fcode, c.cc, String(c.pop), 'lex:geonames', adm1Of(c.cc, c.a1),
+       fipsOf(c.cc));
+  const personLike = c.pop < 100000 && c.fcode !== 'PPLC' && c.fcode !== 'PPLA' &&
+                     personWords.has(c.name.toLowerCase());
+  names(c.name, kid, 'lex:geonames', personLike ? 'placealt' : 'place', c.cc);
   if (c.ascii !== c.name) name(c.ascii, kid, 'lex:geonames');
   /* "Frankfurt am Main", "Frankfurt (Oder)", "Halle (Saale)": also the short name */
   const short = c.name.replace(/\s+(\(.*\)|(am|an der|im|in der|ob der|upon|on|sur|am Rhein) .*)$/, "");

@@ -30,7 +30,7 @@
 #include "cli.h"
 
 static const char INGEST_HELP[] =
-    "usage: lagebild ingest [OPTIONS] DB INPUT...\n"
+    "usage: lagebild ingest [OPTIONS] DB [INPUT...]\n"
     "\n"
     "Extract the picture of every document in INPUT and store it in DB: a SQLite\n"
     "file (created when missing) or a PostgreSQL database given as a URL,\n"
@@ -42,6 +42,9 @@ static const char INGEST_HELP[] =
     "it, also compressed, in name order), or - for stdin.\n"
     "Documents already stored with the same id and content are skipped; a known\n"
     "id with new content replaces the old version. Safe to kill and re-run.\n"
+    "A document whose publication date is no date or lies outside 1900-01-01 ..\n"
+    "tomorrow is refused (named on stderr, exit status 3). Without INPUT, the store\n"
+    "is created or brought up to the current schema version, and nothing else.\n"
     "\n"
     "options:\n"
     "  --jsonl / --text     read every INPUT as JSON Lines / as plain text\n"
@@ -76,7 +79,7 @@ static const char INGEST_HELP[] =
 /* Per-document outcomes from the engine's writer thread: failures named. */
 static void ingest_done(void *ctx, void *tag, int status, const char *msg) {
   (void)tag;
-  if (status != LB_INGEST_FAILED) return;
+  if (status != LB_INGEST_FAILED && status != LB_INGEST_REFUSED) return;
   int *pg_on = ctx;
   if (*pg_on) fputc('\n', stderr);
   fprintf(stderr, "lagebild ingest: %s (skipped)\n", msg);
@@ -177,9 +180,20 @@ int lb_cmd_ingest(int argc, char **argv) {
       }
     }
   }
-  if (!dbpath || !in.n) {
+  if (!dbpath) {
     fprintf(stderr, "lagebild ingest: need a DB and at least one INPUT\n");
     goto usage;
+  }
+  if (!in.n) { /* no input: create or bring the store up to date, nothing else */
+    char err[1024];
+    lb_store *s;
+    if (lb_store_open(dbpath, LB_STORE_WRITE, &opts, &s, err, sizeof err) != LB_OK) {
+      fprintf(stderr, "lagebild ingest: %s\n", err);
+      status = LB_EXIT_ERR;
+    } else {
+      lb_store_close(s);
+    }
+    goto out;
   }
 
   char err[1024];
@@ -304,6 +318,16 @@ static const char QUERY_HELP[] =
     "                         lagebild query news.db --bbox 30,50,40,55\n"
     "  --from DATE, --to DATE   event date range (YYYY, YYYY-MM or YYYY-MM-DD)\n"
     "                         lagebild query news.db --from 2024-11 --to 2024-11-30\n"
+    "  --since DATE, --until DATE   publication date of the events' documents\n"
+    "                         lagebild query news.db --since 2024-11-10\n"
+    "  --mood LIST          events of these moods: fact (asserted), negated, modal,\n"
+    "                       hypothetical, intended, comma-separated, or all (default)\n"
+    "                         lagebild query news.db --mood negated,modal\n"
+    "  --plover EVENT       PLOVER event of the CAMEO code (ASSAULT, PROTEST, AID...)\n"
+    "                         lagebild query news.db --plover ASSAULT\n"
+    "  --incident N         the events of incident N (with --quantities: the numbers\n"
+    "                       its reports give, by source)\n"
+    "                         lagebild query news.db --quantities --incident 2\n"
     "  --text WORDS         documents containing all the words (full text); a part\n"
     "                       in double quotes must occur as written\n"
     "                         lagebild query news.db --text \"Kursk Truppen\"\n"
@@ -314,18 +338,46 @@ static const char QUERY_HELP[] =
     "format (default: a table on a terminal, else JSON Lines):\n"
     "  --jsonl, --tsv, --csv, --table\n"
     "\n"
+    "Unknown codes are errors that name the valid form: an actor code's parts must be\n"
+    "in the CAMEO code book (RUS, RUSMIL, IGOUNO), --code a 3- or 4-digit event code,\n"
+    "--root two digits 01..20.\n"
+    "\n"
     "exit status: 0 rows printed (possibly none); 1 error; 2 bad usage.\n";
 
 static const char EXPORT_HELP[] =
     "usage: lagebild export DB --format gdelt|geojson|csv [FILTERS] [-o FILE]\n"
     "\n"
     "Write the store's events: gdelt = GDELT 2.0 event table rows (61 tab-separated\n"
-    "columns, no header; docs/store.md lists which are filled), geojson = a\n"
-    "FeatureCollection of the events with coordinates (for QGIS), csv = the event\n"
-    "columns of `lagebild query` with a header. FILTERS are those of query; DB is a\n"
-    "SQLite file or a postgresql:// URL.\n"
+    "columns, no header, as the GDELT 2.0 codebook defines them; docs/store.md lists\n"
+    "which are filled), geojson = a FeatureCollection of the events with coordinates\n"
+    "(for QGIS), csv = the event columns of `lagebild query` with a header. Only\n"
+    "asserted events (facts) unless --moods says otherwise: negated, modal,\n"
+    "hypothetical and intended events are left out. FILTERS are those of query; DB\n"
+    "is a SQLite file or a postgresql:// URL.\n"
+    "  --moods LIST         as query's --mood; default fact (--moods all: every event)\n"
     "  lagebild export news.db --format geojson -o events.geojson\n"
     "  lagebild export news.db --format gdelt --from 2024-11 > events.gdelt.tsv\n";
+
+/* A pair of date options (--from/--to, --since/--until) into YYYYMMDD: the
+** first day of the first one's period, the last of the second's. 1 =
+** consumed, 0 = neither, -1 = bad value (named on stderr). */
+static int date_opts(int argc, char **argv, int *i, const char *first, const char *second,
+                     int *from, int *to, const char *cmd) {
+  const char *v;
+  for (int last = 0; last < 2; last++) {
+    int r = lb_cli_opt(argc, argv, i, last ? second : first, &v);
+    if (!r) continue;
+    if (r < 0) return -1;
+    int day = lb_store_parse_day(v, last);
+    if (!day) {
+      fprintf(stderr, "lagebild %s: not a date (YYYY, YYYY-MM, YYYY-MM-DD): \"%s\"\n", cmd, v);
+      return -1;
+    }
+    *(last ? to : from) = day;
+    return 1;
+  }
+  return 0;
+}
 
 /* Parse the filter options shared by query and export; 1 = consumed,
 ** 0 = not a filter, -1 = bad value. */
@@ -346,7 +398,23 @@ static int filter_opt(int argc, char **argv, int *i, lb_store_filter *f, const c
   STR_OPT("--text", text)
   STR_OPT("--doc", doc)
   STR_OPT("--unit", unit)
+  STR_OPT("--mood", mood)
+  STR_OPT("--moods", mood)
+  STR_OPT("--plover", plover)
 #undef STR_OPT
+  if ((r = lb_cli_opt(argc, argv, i, "--incident", &v))) {
+    if (r < 0) return -1;
+    char *end;
+    f->incident = strtoll(v, &end, 10);
+    if (*end || f->incident < 1) {
+      fprintf(stderr, "lagebild %s: --incident wants an incident number (1, 2, ...), not \"%s\"\n",
+              cmd, v);
+      return -1;
+    }
+    return 1;
+  }
+  /* the publication date; the event's date */
+  if ((r = date_opts(argc, argv, i, "--since", "--until", &f->since, &f->until, cmd))) return r;
   if ((r = lb_cli_opt(argc, argv, i, "--quad", &v))) {
     if (r < 0) return -1;
     f->quad = atoi(v);
@@ -365,20 +433,7 @@ static int filter_opt(int argc, char **argv, int *i, lb_store_filter *f, const c
     }
     return 1;
   }
-  for (int last = 0; last < 2; last++) {
-    if (!(r = lb_cli_opt(argc, argv, i, last ? "--to" : "--from", &v))) continue;
-    if (r < 0) return -1;
-    int day = lb_store_parse_day(v, last);
-    if (!day) {
-      fprintf(stderr, "lagebild %s: not a date (YYYY, YYYY-MM, YYYY-MM-DD): \"%s\"\n", cmd, v);
-      return -1;
-    }
-    if (last)
-      f->to = day;
-    else
-      f->from = day;
-    return 1;
-  }
+  if ((r = date_opts(argc, argv, i, "--from", "--to", &f->from, &f->to, cmd))) return r;
   if ((r = lb_cli_opt(argc, argv, i, "--bbox", &v))) {
     if (r < 0) return -1;
     char *end;
@@ -439,6 +494,10 @@ int lb_cmd_query(int argc, char **argv) {
     goto usage;
   }
   char err[512];
+  if (lb_store_filter_check(&f, err, sizeof err)) { /* the API's words (query.h) */
+    fprintf(stderr, "lagebild query: --%s\n", err);
+    goto usage;
+  }
   lb_store *s;
   if (lb_store_open(dbpath, LB_STORE_READ, NULL, &s, err, sizeof err) != LB_OK) {
     fprintf(stderr, "lagebild query: %s\n", err);
@@ -504,6 +563,10 @@ int lb_cmd_export(int argc, char **argv) {
     goto usage;
   }
   char err[512];
+  if (lb_store_filter_check(&f, err, sizeof err)) {
+    fprintf(stderr, "lagebild export: --%s\n", err);
+    goto usage;
+  }
   lb_store *s;
   if (lb_store_open(dbpath, LB_STORE_READ, NULL, &s, err, sizeof err) != LB_OK) {
     fprintf(stderr, "lagebild export: %s\n", err);

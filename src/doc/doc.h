@@ -40,6 +40,9 @@ typedef struct lb_geo {
   double lat, lon;
   const char *feature; /* GeoNames feature code: PPLC, ADM1, PCLI, ... */
   const char *cc;      /* ISO 3166-1 alpha-2 */
+  const char *fips;    /* the country's FIPS 10-4 code ("RS" for Russia), or NULL */
+  const char *adm1;    /* ADM1 as GDELT writes it: FIPS country + GeoNames admin-1
+                          code ("RS41", Kursk Oblast), or NULL */
 } lb_geo;
 
 /* Per token: the entity mention that covers it (ent = men = -1 when none),

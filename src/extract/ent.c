@@ -9,7 +9,7 @@
 ** compound with name parts, a genitive -s, a surname seen before in the
 ** document, "die Hauptstadt", and finally an unknown capitalised sequence
 ** (a guess). Place names with several candidates are decided after the pass,
-** when the document's countries are known (lb_geo_pick).
+** when the document's countries are known (lb_geo_pick, lb_geo_accept).
 **
 ** Lexicon records used (columns in data/README.md):
 **   ent     NAME -> KID, MENTION_ACTOR, ROLE (name|surname|place|gov), SOURCE
@@ -45,8 +45,9 @@ typedef struct deferred {
   uint32_t tok0, tok1;
   lb_lex_entry e;
   uint8_t metonymy_ok;
-  uint8_t need; /* 0: take the best; 1: only an important place or one in a
-                ** country of the document; 2: as 1, for a common word */
+  uint8_t need; /* 0: a main place name; 1: only an alternate or foreign
+                ** name; 2: also a common word (lb_geo_accept) */
+  uint16_t ev;  /* the evidence for a place (LB_GEO_EV_*, lb_geo_evidence) */
 } deferred;
 
 typedef struct ctx {
@@ -500,6 +501,11 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   /* "in Kursk", "in der Schweiz" */
   int prep = prev_is(c, i, s0, LOC_PREP) ||
              (prev_is(c, i, s0, ARTICLE) && prev_is(c, i - 1, s0, LOC_PREP));
+  /* what the syntax says of the name (geo.h): a proper noun, a
+  ** common word ("Norden", "Weil"), part of a person's name ("Ban Ki Moon") */
+  unsigned ev = lb_geo_evidence(c->d, i, i + n);
+  if (prep) ev |= LB_GEO_EV_LOCATIVE;
+  prep = (ev & LB_GEO_EV_LOCATIVE) != 0;
   int need = 0;
   if (n == 1 && (has_tab(c, &e0, c->T.form) || has_tab(c, &e0, c->T.stop)) &&
       !important_main(c, &e)) {
@@ -508,7 +514,19 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   } else if (n == 1 && !mainname) {
     need = 1; /* only an alternate or foreign name: "Dazu" (Longgang, China) */
   }
-  if (kids == 1 && !need) {
+  /* part of a person's name, or a dictionary word the tagger reads as one:
+  ** no place, and the other rules may try the words ("Ban Ki Moon") */
+  if (((ev & LB_GEO_EV_PERSON) || ((ev & (LB_GEO_EV_COMMON | LB_GEO_EV_DET)) && need == 2)) &&
+      !important_main(c, &e))
+    return 0;
+  /* no doubt: a proper noun under a place preposition, or a country,
+  ** capital or city of a million; else decided with the document's
+  ** countries at the end (lb_geo_accept) */
+  int sure = ((ev & LB_GEO_EV_NONE) && !(ev & LB_GEO_EV_PERSON)) ||
+             ((ev & (LB_GEO_EV_PROPN | LB_GEO_EV_NOUN)) &&
+              !(ev & (LB_GEO_EV_PERSON | LB_GEO_EV_TITLE | LB_GEO_EV_ARTICLE)) &&
+              (prep || important_main(c, &e)));
+  if (kids == 1 && !need && sure) {
     place_mention(c, kid0, (size_t)kid0n, i, i + n, !prep, rule0);
   } else {
     deferred *df = LB_VEC_PUSH(c->d->tx.arena, c->later);
@@ -517,6 +535,7 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     df->e = e;
     df->metonymy_ok = (uint8_t)!prep;
     df->need = (uint8_t)need;
+    df->ev = (uint16_t)ev;
     for (uint32_t k = i; k < i + n; k++)
       c->used[k] = 1;
   }
@@ -744,10 +763,14 @@ static uint32_t try_genitive(ctx *c, uint32_t i, uint32_t s0) {
   if (fl <= 0) return 0;
   if (is_place_rec(&r)) {
     /* "Russlands", "Kyjiws": an important place, or one named before; a
-    ** possessive is an actor, never a location */
+    ** possessive is an actor, never a location. Not a function word ("Was":
+    ** Wa, Ghana) nor part of a person's name (geo.h). */
     lb_lex_rec def;
     (void)s0;
     if (!lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def)) return 0;
+    if (tok_entry(c, i, &e0) && has_tab(c, &e0, c->T.stop)) return 0; /* "Was" */
+    if ((lb_geo_evidence(c->d, i, i + 1) & LB_GEO_EV_PERSON) && !lb_lex_field_is(&def, 8, "PCLI"))
+      return 0;
     const char *id;
     int il = lb_lex_field(def.val, def.val_len, 0, &id);
     int32_t k = il > 0 ? lb_map_get(&c->ids, id, (size_t)il) : -1;
@@ -755,6 +778,9 @@ static uint32_t try_genitive(ctx *c, uint32_t i, uint32_t s0) {
     if (!seen && !lb_lex_field_is(&def, 8, "PCLI") && !lb_lex_field_is(&def, 8, "PPLC") &&
         !lb_lex_field_is(&def, 8, "PPLA") && !lb_lex_field_is(&def, 8, "ADM1"))
       return 0;
+    /* only an alternate name ("Bans": Baní, for Ban Ki-moon's): a place
+    ** named before, or a country */
+    if (!seen && place_kind(&r) == 2 && !lb_lex_field_is(&def, 8, "PCLI")) return 0;
     place_mention(c, f, (size_t)fl, i, i + 1, 1, "de:genitive");
     return 1;
   }
@@ -983,20 +1009,10 @@ static int starts_nothing(ctx *c, uint32_t i, const lb_tok *t, uint32_t s0, uint
 static void resolve_later(ctx *c) {
   lb_doc *d = c->d;
   if (!c->later.n) return;
-  const char *ccs[64];
-  size_t ncc = 0;
-  /* the countries of the document, and those its language is spoken in */
-  if (d->tx.lang && strcmp(d->tx.lang, "de") == 0) {
-    ccs[ncc++] = "DEU";
-    ccs[ncc++] = "AUT";
-    ccs[ncc++] = "CHE";
-  } else if (d->tx.lang && strcmp(d->tx.lang, "en") == 0) {
-    ccs[ncc++] = "USA";
-    ccs[ncc++] = "GBR";
-  }
-  for (size_t i = 0; i < d->entities.n && ncc < 64; i++)
-    if (d->entities.v[i].country && d->entities.v[i].mentions.n)
-      ccs[ncc++] = d->entities.v[i].country;
+  /* the countries and regions of the document, and those its language is
+  ** spoken in */
+  lb_geo_ctx g;
+  lb_geo_ctx_init(&g, d);
   for (size_t k = 0; k < c->later.n; k++) {
     deferred *df = &c->later.v[k];
     lb_lex_rec cand[MAXCAND], def[MAXCAND];
@@ -1007,9 +1023,11 @@ static void resolve_later(ctx *c) {
       int fl = lb_lex_field(cand[nc].val, cand[nc].val_len, 0, &f);
       if (fl > 0 && lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def[nc])) nc++;
     }
-    int best = lb_geo_pick(def, nc, ccs, ncc);
+    int best = lb_geo_pick(def, nc, &g);
     if (best < 0) continue;
-    if (df->need && !lb_geo_plausible(&def[best], ccs, ncc)) continue;
+    /* the place picked by an alternate name ("Male": Malta, not Malé) */
+    int need = df->need ? df->need : lb_lex_field_is(&cand[best], 2, "placealt");
+    if (!lb_geo_accept(&def[best], df->ev, need, &g)) continue;
     const char *f;
     int fl = lb_lex_field(cand[best].val, cand[best].val_len, 0, &f);
     for (uint32_t t = df->tok0; t < df->tok1; t++)

@@ -109,15 +109,18 @@ static ALWAYS_INLINE void k_bool(lb_buf *b, const char *kq, size_t kn, int v) {
 static void write_entity(lb_buf *b, const lb_doc *d, const lb_entity *e) {
   size_t nid = len_of(e->id), nname = len_of(e->name), ntype = len_of(e->type),
          nactor = len_of(e->actor), ncountry = len_of(e->country), nsource = len_of(e->source),
-         nfeature = 0, ncc = 0;
+         nfeature = 0, ncc = 0, nfips = 0, nadm1 = 0;
   if (e->has_geo) {
     nfeature = len_of(e->geo.feature);
     ncc = len_of(e->geo.cc);
+    nfips = len_of(e->geo.fips);
+    nadm1 = len_of(e->geo.adm1);
   }
   char *o = cursor(b, ENTITY_ROOM + LB_JSON_STR_ROOM(nid) + LB_JSON_STR_ROOM(nname) +
                           LB_JSON_STR_ROOM(ntype) + LB_JSON_STR_ROOM(nactor) +
                           LB_JSON_STR_ROOM(ncountry) + LB_JSON_STR_ROOM(nsource) +
-                          LB_JSON_STR_ROOM(nfeature) + LB_JSON_STR_ROOM(ncc));
+                          LB_JSON_STR_ROOM(nfeature) + LB_JSON_STR_ROOM(ncc) +
+                          LB_JSON_STR_ROOM(nfips) + LB_JSON_STR_ROOM(nadm1) + 24);
   o = str_at(LIT(o, "{\"id\":"), e->id, nid);
   o = str_at(LIT(o, ",\"name\":"), e->name, nname);
   o = str_at(LIT(o, ",\"type\":"), e->type, ntype);
@@ -129,6 +132,8 @@ static void write_entity(lb_buf *b, const lb_doc *d, const lb_entity *e) {
     o = lb_json_put_num(LIT(o, ",\"lon\":"), e->geo.lon);
     o = str_at(LIT(o, ",\"feature\":"), e->geo.feature, nfeature);
     o = str_at(LIT(o, ",\"cc\":"), e->geo.cc, ncc);
+    o = str_at(LIT(o, ",\"fips\":"), e->geo.fips, nfips);
+    o = str_at(LIT(o, ",\"adm1\":"), e->geo.adm1, nadm1);
     *o++ = '}';
   } else {
     o = LIT(o, ",\"geo\":null");

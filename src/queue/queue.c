@@ -442,13 +442,16 @@ static void dead_letter(worker *w, natsMsg *m, uint64_t delivered, const char *w
   }
 }
 
-/* The ingest engine's report on a document (its writer thread; known
-** ones from the fetching thread): committed or known documents are
-** acknowledged; failed ones delivered again, or dead. */
+/* The ingest engine's report on a document (its writer thread; known and
+** refused ones from the fetching thread): committed or known documents are
+** acknowledged; failed ones delivered again, or dead; refused ones dead at
+** once (another delivery cannot help). */
 static void on_done(void *ctx, void *tag, int status, const char *msg) {
   worker *w = ctx;
   job *j = tag;
-  if (status != LB_INGEST_FAILED) {
+  if (status == LB_INGEST_REFUSED) {
+    dead_letter(w, j->m, j->delivered, msg ? msg : "refused");
+  } else if (status != LB_INGEST_FAILED) {
     natsMsg_Ack(j->m, NULL);
     pthread_mutex_lock(&w->mu);
     if (status == LB_INGEST_KNOWN)

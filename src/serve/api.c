@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "../base/json.h"
+#include "../store/cameo.h"
 #include "../store/query.h"
 #include "../store/store.h"
 #include "../base/utf8.h"
@@ -81,15 +82,18 @@ enum {
   P_ACTOR = 1 << 0, P_ENTITY = 1 << 1, P_CODE = 1 << 2, P_ROOT = 1 << 3, P_QUAD = 1 << 4,
   P_PLACE = 1 << 5, P_BBOX = 1 << 6, P_FROM = 1 << 7, P_TO = 1 << 8, P_TEXT = 1 << 9,
   P_DOC = 1 << 10, P_TYPE = 1 << 11, P_LIMIT = 1 << 12, P_OFFSET = 1 << 13, P_NAME = 1 << 14,
+  P_MOOD = 1 << 15, P_PLOVER = 1 << 16, P_SINCE = 1 << 17, P_UNTIL = 1 << 18,
+  P_UNIT = 1 << 19, P_INCIDENT = 1 << 20,
 };
-static const char *const PNAMES[] = {"actor", "entity", "code", "root", "quad",
-                                     "place", "bbox", "from", "to", "text",
-                                     "doc", "type", "limit", "offset", "name"};
+static const char *const PNAMES[] = {"actor", "entity", "code",   "root",   "quad",  "place",
+                                     "bbox",  "from",   "to",     "text",   "doc",   "type",
+                                     "limit", "offset", "name",   "mood",   "plover", "since",
+                                     "until", "unit",   "incident"};
 #define NPNAMES (sizeof PNAMES / sizeof PNAMES[0])
 #define P_PAGE (P_LIMIT | P_OFFSET)
 #define P_EVENT                                                                        \
   (P_ACTOR | P_ENTITY | P_CODE | P_ROOT | P_QUAD | P_PLACE | P_BBOX | P_FROM | P_TO | \
-   P_TEXT | P_DOC)
+   P_TEXT | P_DOC | P_MOOD | P_PLOVER | P_SINCE | P_UNTIL | P_INCIDENT)
 
 typedef struct filt {
   const char *v[NPNAMES]; /* raw values by parameter bit index */
@@ -192,25 +196,7 @@ static int parse_params(const lb_srv_param *ps, size_t n, unsigned allowed, filt
     snprintf(msg, msglen, "quad must be 1, 2, 3 or 4");
     return 400;
   }
-  if ((s = V(f, P_ACTOR))) {
-    size_t len = strlen(s);
-    int ok = len >= 3 && len <= 15;
-    for (size_t i = 0; ok && i < len; i++)
-      ok = isupper((unsigned char)s[i]) || isdigit((unsigned char)s[i]);
-    if (!ok) {
-      snprintf(msg, msglen, "actor must be a CAMEO actor code (3-15 of A-Z, 0-9), e.g. RUS");
-      return 400;
-    }
-    sf->actor = s; /* a prefix: RUS also matches RUSMIL */
-  }
-  if ((s = V(f, P_CODE)) && !is_digits(s, 2, 4)) {
-    snprintf(msg, msglen, "code must be a CAMEO event code (2-4 digits), e.g. 154");
-    return 400;
-  }
-  if ((s = V(f, P_ROOT)) && !is_digits(s, 2, 2)) {
-    snprintf(msg, msglen, "root must be a CAMEO root code (2 digits), e.g. 19");
-    return 400;
-  }
+  sf->actor = V(f, P_ACTOR); /* a prefix: RUS also matches RUSMIL */
   if ((s = V(f, P_FROM)) && parse_day(s, 0, &sf->from)) {
     snprintf(msg, msglen, "from must be a date YYYY, YYYY-MM or YYYY-MM-DD");
     return 400;
@@ -219,6 +205,20 @@ static int parse_params(const lb_srv_param *ps, size_t n, unsigned allowed, filt
     snprintf(msg, msglen, "to must be a date YYYY, YYYY-MM or YYYY-MM-DD");
     return 400;
   }
+  if ((s = V(f, P_SINCE)) && parse_day(s, 0, &sf->since)) {
+    snprintf(msg, msglen, "since must be a date YYYY, YYYY-MM or YYYY-MM-DD");
+    return 400;
+  }
+  if ((s = V(f, P_UNTIL)) && parse_day(s, 1, &sf->until)) {
+    snprintf(msg, msglen, "until must be a date YYYY, YYYY-MM or YYYY-MM-DD");
+    return 400;
+  }
+  int inc = 0;
+  if ((s = V(f, P_INCIDENT)) && parse_int(s, 1, 999999999, &inc)) {
+    snprintf(msg, msglen, "incident must be an incident number (1, 2, ...)");
+    return 400;
+  }
+  sf->incident = inc;
   if ((s = V(f, P_BBOX))) {
     double *b = sf->bbox;
     sf->has_bbox = 1;
@@ -242,6 +242,11 @@ static int parse_params(const lb_srv_param *ps, size_t n, unsigned allowed, filt
   sf->doc = V(f, P_DOC);
   sf->type = V(f, P_TYPE);
   sf->name = V(f, P_NAME);
+  sf->mood = V(f, P_MOOD);
+  sf->plover = V(f, P_PLOVER);
+  sf->unit = V(f, P_UNIT);
+  /* codes, roots, moods and PLOVER names as the command line checks them */
+  if (lb_store_filter_check(sf, msg, msglen)) return 400;
   return 0;
 }
 
@@ -258,8 +263,10 @@ static int failed(lb_srv_db *h, lb_buf *out, const char *why) {
   return 500;
 }
 
-/* Each incident lists its reports (at most MAX_REPORTS): documents, urls,
-** codes. */
+/* Each incident lists its reports (at most MAX_REPORTS: documents, urls,
+** codes, who said it) and the numbers they give, unit by unit, by source,
+** with "differ" true where the sources give different values:
+** "numbers":[{"unit":"troops","differ":true,"values":[{...},...]},...]. */
 static void incident_reports(lb_srv_db *h, lb_store_rows *row, lb_buf *out) {
   lb_store_filter f;
   memset(&f, 0, sizeof f);
@@ -273,6 +280,43 @@ static void incident_reports(lb_srv_db *h, lb_store_rows *row, lb_buf *out) {
     lb_buf_adds(out, k++ ? ",{" : "{");
     lb_store_row_json(r, 0, out);
     lb_buf_addc(out, '}');
+  }
+  lb_store_rows_free(r);
+  lb_buf_adds(out, "],\"numbers\":[");
+  r = lb_store_select(h->s, LB_Q_API_QUANTITIES, &f, err, sizeof err);
+  char unit[64] = "";
+  double first = 0;
+  int groups = 0, n = 0, differ = 0, have = 0;
+  size_t flag = 0; /* where the group's "differ" value goes */
+  while (r && lb_store_next(r) == 1) {
+    const char *u = lb_store_text(r, 0); /* column 0: unit */
+    int num = lb_store_coltype(r, 6) != LB_STORE_NULL; /* column 6: value */
+    double v = num ? lb_store_double(r, 6) : 0;
+    if (!n || strncmp(u, unit, sizeof unit - 1) != 0) {
+      if (n) {
+        memcpy(out->p + flag, differ ? "true " : "false", 5);
+        lb_buf_adds(out, "]}");
+      }
+      snprintf(unit, sizeof unit, "%s", u);
+      lb_buf_adds(out, groups++ ? ",{\"unit\":" : "{\"unit\":");
+      lb_json_cstr(out, u);
+      lb_buf_adds(out, ",\"differ\":");
+      flag = out->n;
+      lb_buf_adds(out, "false,\"values\":[");
+      n = differ = have = 0;
+    }
+    if (num && have && v != first) differ = 1;
+    if (num && !have) {
+      first = v;
+      have = 1;
+    }
+    lb_buf_adds(out, n++ ? ",{" : "{");
+    lb_store_row_json(r, 0, out);
+    lb_buf_addc(out, '}');
+  }
+  if (n) {
+    memcpy(out->p + flag, differ ? "true " : "false", 5);
+    lb_buf_adds(out, "]}");
   }
   lb_store_rows_free(r);
   lb_buf_addc(out, ']');
@@ -307,6 +351,26 @@ static int list(lb_srv_db *h, int kind, filt *f, lb_buf *out) {
   lb_store_rows_free(r);
   lb_buf_printf(out, "],\"limit\":%d,\"offset\":%d,\"more\":%s}", f->limit, f->offset,
                 more ? "true" : "false");
+  return 200;
+}
+
+/* The names the filters take that come from the code book: the PLOVER
+** events and the moods ({"plover":[...],"moods":[...]}), for the page's
+** choices. */
+static int r_codes(lb_buf *out) {
+  char list[1024];
+  lb_cameo_plover_list(list, sizeof list);
+  lb_buf_reset(out);
+  lb_buf_adds(out, "{\"plover\":[");
+  int k = 0;
+  for (char *p = list; *p;) {
+    size_t n = strcspn(p, ",");
+    if (k++) lb_buf_addc(out, ',');
+    lb_json_str(out, p, n);
+    p += n;
+    while (*p == ',' || *p == ' ') p++;
+  }
+  lb_buf_adds(out, "],\"moods\":[\"fact\",\"negated\",\"modal\",\"hypothetical\",\"intended\"]}");
   return 200;
 }
 
@@ -456,9 +520,10 @@ int lb_srv_api(lb_srv_db *h, const char *path, const lb_srv_param *ps, size_t n,
       {"/api/entities", P_ENTITY | P_ACTOR | P_TYPE | P_NAME | P_BBOX | P_DOC | P_PAGE,
        LB_Q_API_ENTITIES},
       {"/api/claims", P_ENTITY | P_DOC | P_TEXT | P_FROM | P_TO | P_PAGE, LB_Q_API_CLAIMS},
-      {"/api/incidents",
-       P_ACTOR | P_ENTITY | P_ROOT | P_CODE | P_QUAD | P_BBOX | P_PLACE | P_FROM | P_TO | P_PAGE,
-       LB_Q_API_INCIDENTS},
+      {"/api/incidents", P_EVENT | P_PAGE, LB_Q_API_INCIDENTS},
+      {"/api/quantities",
+       P_UNIT | P_ENTITY | P_PLACE | P_FROM | P_TO | P_TEXT | P_DOC | P_INCIDENT | P_PAGE,
+       LB_Q_API_QUANTITIES},
       {"/api/dyads", P_EVENT | P_PAGE, LB_Q_API_DYADS},
       {"/api/timeline", P_EVENT | P_PAGE, LB_Q_API_TIMELINE},
       {"/api/documents", P_DOC | P_TEXT | P_FROM | P_TO | P_PAGE, LB_Q_API_DOCUMENTS},
@@ -476,14 +541,17 @@ int lb_srv_api(lb_srv_db *h, const char *path, const lb_srv_param *ps, size_t n,
   } else if (strcmp(path, "/api/stats") == 0) {
     status = n ? 400 : r_stats(h, out);
     if (n) lb_srv_error_json(out, 400, "stats takes no parameters");
+  } else if (strcmp(path, "/api/codes") == 0) {
+    status = n ? 400 : r_codes(out);
+    if (n) lb_srv_error_json(out, 400, "codes takes no parameters");
   } else {
     size_t i = 0;
     while (i < sizeof R / sizeof R[0] && strcmp(R[i].path, path) != 0) i++;
     if (i == sizeof R / sizeof R[0]) {
       lb_srv_error_json(out, 404,
                         "no such API route (try /api/events, /api/entities, /api/claims, "
-                        "/api/incidents, /api/dyads, /api/timeline, /api/documents, "
-                        "/api/documents/ID, /api/stats)");
+                        "/api/incidents, /api/quantities, /api/dyads, /api/timeline, "
+                        "/api/documents, /api/documents/ID, /api/stats, /api/codes)");
     } else if ((status = parse_params(ps, n, R[i].params, &f, msg, sizeof msg))) {
       lb_srv_error_json(out, status, msg);
     } else {

@@ -3,17 +3,23 @@
 **
 ** Routes (all GET; every list takes limit/offset, limit <= LB_SRV_MAX_LIMIT):
 **   /api/events       filters actor, entity, code, root, quad, place, bbox,
-**                     from, to, text, doc
+**                     from, to, text, doc, mood, plover, since, until,
+**                     incident; newest first
 **   /api/entities     filters entity, actor, type, place (name), text, doc
 **   /api/claims       filters entity (speaker), doc, text, from, to
-**   /api/incidents    filters actor, root, code, quad, bbox, from, to
+**   /api/incidents    the event filters; each with its reports ("sources")
+**                     and the numbers they give by source ("numbers")
+**   /api/quantities   filters unit, entity, place, from, to, text, doc,
+**                     incident: who says how many
 **   /api/dyads        who acts on whom: counts per quad class (event filters)
-**   /api/timeline     events per day and quad class (event filters)
+**   /api/timeline     events per day (GDELT's Day) and quad class (event filters)
 **   /api/documents    document list (text, from, to, doc)
 **   /api/documents/ID one document: its text and every fact's span
 **   /api/stats        row counts
+**   /api/codes        the PLOVER events and moods the filters take
 ** Answers are JSON objects; errors are {"error": {"status", "message"}} with
-** a 4xx status. Every query is a prepared statement with bound parameters;
+** a 4xx status; codes, roots, moods and PLOVER names are checked as the
+** command line checks them (lb_store_filter_check), with the same words. Every query is a prepared statement with bound parameters;
 ** user text for full-text search is turned into quoted FTS5 phrases, so no
 ** request can change the SQL. The store is opened with SQLITE_OPEN_READONLY
 ** and query_only, so no request can change the data either.

@@ -429,6 +429,12 @@ int lb_ingest_add(lb_ingest *g, const lb_input *in, const char *origin, void *ta
     stop(g, "out of memory");
     return -1;
   }
+  char msg[512];
+  if (lb_store_check_published(d, msg, sizeof msg)) { /* refused before extraction */
+    lb_doc_free(d);
+    report(g, tag, LB_INGEST_REFUSED, msg);
+    return 0;
+  }
   batch *b = &g->bb[g->cur];
   b->docs[b->n] = d;
   b->hash[b->n] = lb_store_hash(d);

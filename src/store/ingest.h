@@ -40,10 +40,12 @@
 typedef struct lb_ingest lb_ingest;
 
 /* What `done` reports for a document (the first three are lb_store_add's;
-** KNOWN: skipped before extraction, the store has it). */
+** KNOWN: skipped before extraction, the store has it; REFUSED: the document
+** itself cannot be stored, trying again cannot help: a publication date
+** that is no date or lies outside 1900 .. tomorrow, lb_store_check_published). */
 enum {
   LB_INGEST_ADDED = 0, LB_INGEST_REPLACED = 1, LB_INGEST_SAME = 2, LB_INGEST_FAILED = 3,
-  LB_INGEST_KNOWN = 4
+  LB_INGEST_KNOWN = 4, LB_INGEST_REFUSED = 5
 };
 
 typedef struct lb_ingest_opts {
@@ -54,14 +56,15 @@ typedef struct lb_ingest_opts {
   /* Called once for every document added, with its tag from
   ** lb_ingest_add: on the writer thread after the commit (or the failure)
   ** of its transaction; for LB_INGEST_KNOWN on the caller's thread, when
-  ** its batch is looked up. msg is the error for LB_INGEST_FAILED, else
-  ** NULL. May be NULL. */
+  ** its batch is looked up, and for LB_INGEST_REFUSED in lb_ingest_add.
+  ** msg is the error for LB_INGEST_FAILED and _REFUSED, else NULL. May be
+  ** NULL. */
   void (*done)(void *ctx, void *tag, int status, const char *msg);
   void *ctx;
 } lb_ingest_opts;
 
 typedef struct lb_ingest_counts {
-  size_t added, replaced, same, known, failed;
+  size_t added, replaced, same, known, failed; /* failed: also the refused */
   size_t retried;    /* transactions run again */
   double write_s;    /* wall time in the store, writer thread */
   double write_cpu;  /* CPU time of the writer thread */

@@ -25,7 +25,7 @@ struct lb_store_merge {
 };
 
 static const char SQL_FIND[] =
-    "SELECT incident, lat, lon, source, target FROM incidents"
+    "SELECT incident, lat, lon, source, target, day_from, day_to FROM incidents"
     " WHERE root = ?1 AND day_from <= ?2 AND day_to >= ?3 ORDER BY incident";
 static const char SQL_INSERT[] =
     "INSERT INTO incidents(root, code, quad_class, goldstein, source, target, source_entity,"
@@ -100,10 +100,26 @@ static int role_agrees(const char *a, const char *b) {
   return strncmp(a, b, 3) == 0 ? 1 : -1;
 }
 
-/* The actors agree: no role differs, and at least one role is the same. */
-static int actors_agree(const char *src, const char *tgt, const char *isrc, const char *itgt) {
+/* The actors agree: no role differs, and both are the same, or one is and
+** the places are (placed: the event and the incident are both placed within
+** the radius). */
+static int actors_agree(const char *src, const char *tgt, const char *isrc, const char *itgt,
+                        int placed) {
   int a = role_agrees(src, isrc), b = role_agrees(tgt, itgt);
-  return a >= 0 && b >= 0 && a + b >= 1;
+  return a >= 0 && b >= 0 && (a + b == 2 || (a + b == 1 && placed));
+}
+
+/* The dates agree: together the event's range and the incident's span no
+** more than 2 * window + 1 days, or the longer of the two (the query has
+** checked that they overlap with the window). */
+static int dates_agree(int from, int to, int ifrom, int ito, int window) {
+  int lo = from < ifrom ? from : ifrom, hi = to > ito ? to : ito;
+  int span = lb_store_days_between(lo, hi) + 1;
+  int own = lb_store_days_between(from, to) + 1, ispan = lb_store_days_between(ifrom, ito) + 1;
+  int limit = 2 * window + 1;
+  if (own > limit) limit = own;
+  if (ispan > limit) limit = ispan;
+  return span <= limit;
 }
 
 static void bind_s(lb_db_stmt *st, int i, const char *s) { lb_db_bind_text(st, i, s, -1); }
@@ -117,12 +133,15 @@ int64_t lb_store_merge_find(lb_store_merge *m, const lb_store_mev *ev) {
     int rc;
     int64_t hit = 0;
     while ((rc = lb_db_step(st)) == LB_DB_ROW) {
-      if (!actors_agree(ev->source, ev->target, lb_db_text(st, 3), lb_db_text(st, 4)))
-        continue;
       int cand_geo = lb_db_type(st, 1) != LB_DB_NULL;
-      if (cand_geo != ev->has_geo) continue;
-      if (ev->has_geo && lb_store_merge_km(ev->lat, ev->lon, lb_db_double(st, 1),
-                                           lb_db_double(st, 2)) > m->radius_km)
+      if (cand_geo && ev->has_geo && lb_store_merge_km(ev->lat, ev->lon, lb_db_double(st, 1),
+                                                       lb_db_double(st, 2)) > m->radius_km)
+        continue;
+      if (!actors_agree(ev->source, ev->target, lb_db_text(st, 3), lb_db_text(st, 4),
+                        cand_geo && ev->has_geo))
+        continue;
+      if (!dates_agree(ev->day_from, ev->day_to, (int)lb_db_int(st, 5), (int)lb_db_int(st, 6),
+                       m->window_days))
         continue;
       hit = lb_db_int(st, 0);
       break;

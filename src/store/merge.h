@@ -2,15 +2,21 @@
 ** merge.h -- merging events of different documents into incidents.
 **
 ** Internal to the store. An incident is what several reports describe: an
-** asserted event joins the first incident (lowest id) with the same CAMEO
-** root, the same source and target country (the first three letters of the
-** actor codes, so RUSMIL and RUS agree; a role one side leaves empty agrees
-** with anything, but at least one role must agree by name), a place within
-** radius_km of the
-** incident's place (or both without a place), and a date range overlapping
-** the incident's range widened by window_days. Otherwise it opens a new
-** incident. The result depends only on the order documents arrive in, so a
-** resumed ingest ends with the same incidents as an uninterrupted one.
+** asserted event joins the first incident (lowest id) that agrees on
+**  - the CAMEO root;
+**  - the actors: both the same (source and target country: the first three
+**    letters of the actor codes, so RUSMIL and RUS agree), or one the same,
+**    the other left open by one side, and the place the same (both placed,
+**    within radius_km); no role may differ, and two events without actors
+**    never merge ("USA -> - 010" is many statements, not one incident);
+**  - the place: when both have one, within radius_km;
+**  - the dates: the event's range overlaps the incident's widened by
+**    window_days, and together they span no more than 2 * window_days + 1
+**    days (or the longer of the two ranges, for a month or a period), so a
+**    chain of reports a few days apart cannot grow an incident over months.
+** Otherwise it opens a new incident. The result depends only on the order
+** documents arrive in, so a resumed ingest ends with the same incidents as
+** an uninterrupted one.
 */
 #ifndef LB_STORE_MERGE_H
 #define LB_STORE_MERGE_H

@@ -24,6 +24,7 @@
 
 #include "../base/buf.h"
 #include "../base/json.h"
+#include "cameo.h"
 #include "db.h"
 #include "schema.h"
 
@@ -144,8 +145,96 @@ static int where_doc(qb *q, const lb_store_filter *f, const char *docexpr) {
   return 0;
 }
 
+/* Days from..to (YYYYMMDD, 0 = open) on a publication date (expression
+** pub, "YYYY-MM-DD..."), compared as text. */
+static void pub_days(qb *q, int from, int to, const char *pub) {
+  for (int last = 0; last < 2; last++) {
+    int day = last ? to : from;
+    if (!day) continue;
+    char *d = malloc(16);
+    if (!d) continue;
+    snprintf(d, 16, "%04d-%02d-%02d", day / 10000, day / 100 % 100, day % 100);
+    and(q);
+    lb_buf_printf(&q->sql, "substr(%s, 1, 10) %s ?%d", pub, last ? "<=" : ">=", pown(q, d));
+  }
+}
+
+/* ---- the filters' values ---- */
+
+static const char *const MOODS[] = {"fact", "negated", "modal", "hypothetical", "intended", NULL};
+
+/* The moods of a comma-separated list into bits (1 << index in MOODS); -1
+** when one is none; 0 for "all" or none at all. */
+static int mood_bits(const char *list) {
+  if (!list || !*list || strcmp(list, "all") == 0) return 0;
+  int bits = 0;
+  for (const char *p = list; *p;) {
+    size_t n = strcspn(p, ",");
+    int k = 0;
+    while (MOODS[k] && !(strlen(MOODS[k]) == n && memcmp(MOODS[k], p, n) == 0)) k++;
+    if (!MOODS[k]) return -1;
+    bits |= 1 << k;
+    p += n + (p[n] == ',');
+  }
+  return bits;
+}
+
+static int digits_only(const char *s, size_t lo, size_t hi) {
+  size_t n = strlen(s);
+  if (n < lo || n > hi) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return 1;
+}
+
+int lb_store_filter_check(const lb_store_filter *f, char *msg, size_t n) {
+  if (f->actor) {
+    lb_cameo_actor a;
+    char why[256];
+    if (lb_cameo_actor_split(f->actor, &a, why, sizeof why)) {
+      snprintf(msg, n, "actor: %s", why);
+      return -1;
+    }
+  }
+  if (f->code) {
+    if (digits_only(f->code, 2, 2) && lb_cameo_event_known(f->code)) {
+      snprintf(msg, n, "code: \"%s\" is a CAMEO root code, no event code: use root %s, or an "
+                       "event code of 3 or 4 digits (%s0, %s1 ...)", f->code, f->code, f->code,
+               f->code);
+      return -1;
+    }
+    if (!digits_only(f->code, 3, 4) || !lb_cameo_event_known(f->code)) {
+      snprintf(msg, n, "code: \"%.16s\" is no CAMEO event code (3 or 4 digits of the code "
+                       "book, e.g. 190, 154, 0231)", f->code);
+      return -1;
+    }
+  }
+  if (f->root && !(digits_only(f->root, 2, 2) && lb_cameo_event_known(f->root))) {
+    snprintf(msg, n, "root: \"%.16s\" is no CAMEO root code (two digits 01..20, e.g. 19)",
+             f->root);
+    return -1;
+  }
+  if (f->quad && (f->quad < 1 || f->quad > 4)) {
+    snprintf(msg, n, "quad: the quad class is 1, 2, 3 or 4");
+    return -1;
+  }
+  if (mood_bits(f->mood) < 0) {
+    snprintf(msg, n, "mood: \"%.40s\" is no list of moods (fact, negated, modal, "
+                     "hypothetical, intended, comma-separated; or all)", f->mood);
+    return -1;
+  }
+  if (f->plover && !lb_cameo_plover_known(f->plover)) {
+    char list[512];
+    lb_cameo_plover_list(list, sizeof list);
+    snprintf(msg, n, "plover: \"%.32s\" is no PLOVER event (%s)", f->plover, list);
+    return -1;
+  }
+  return 0;
+}
+
 /* Conditions on the events (alias "e") or incidents (alias "i", which have
-** the same columns) for the event filters. */
+** the same columns) for the event filters; the moods, PLOVER and
+** publication dates only on events. */
 static void where_events(qb *q, const lb_store_filter *f, const char *x) {
   if (f->actor) {
     and(q);
@@ -213,24 +302,43 @@ static void where_events(qb *q, const lb_store_filter *f, const char *x) {
     and(q);
     lb_buf_printf(&q->sql, "%s.day_from <= ?%d", x, pint(q, f->to));
   }
+  if (f->incident) {
+    and(q);
+    lb_buf_printf(&q->sql, "%s.incident = ?%d", x, pint(q, f->incident));
+  }
+  if (strcmp(x, "e") != 0) return;
+  int moods = mood_bits(f->mood);
+  if (moods > 0) { /* "fact" is no mood (NULL), the others by name */
+    and(q);
+    lb_buf_addc(&q->sql, '(');
+    int first = 1;
+    if (moods & 1) {
+      lb_buf_adds(&q->sql, "e.mood IS NULL");
+      first = 0;
+    }
+    for (int k = 1; MOODS[k]; k++)
+      if (moods & (1 << k)) {
+        lb_buf_printf(&q->sql, "%se.mood = ?%d", first ? "" : " OR ", ptext(q, MOODS[k]));
+        first = 0;
+      }
+    lb_buf_addc(&q->sql, ')');
+  }
+  if (f->plover) {
+    and(q);
+    lb_buf_printf(&q->sql, "e.plover_event = ?%d", ptext(q, f->plover));
+  }
+  pub_days(q, f->since, f->until, "e.reported");
 }
 
 static int has_ev_filter(const lb_store_filter *f) {
   return f->actor || f->entity || f->code || f->root || f->quad || f->place || f->has_bbox ||
-         f->from || f->to;
+         f->from || f->to || f->incident || mood_bits(f->mood) > 0 || f->plover || f->since ||
+         f->until;
 }
 
 /* from/to on a publication date (expression pub, "YYYY-MM-DD..."). */
 static void where_published(qb *q, const lb_store_filter *f, const char *pub) {
-  for (int last = 0; last < 2; last++) {
-    int day = last ? f->to : f->from;
-    if (!day) continue;
-    char *d = malloc(16);
-    if (!d) continue;
-    snprintf(d, 16, "%04d-%02d-%02d", day / 10000, day / 100 % 100, day % 100);
-    and(q);
-    lb_buf_printf(&q->sql, "substr(%s, 1, 10) %s ?%d", pub, last ? "<=" : ">=", pown(q, d));
-  }
+  pub_days(q, f->from, f->to, pub);
 }
 
 static const char EVENT_COLS[] =
@@ -242,7 +350,11 @@ static const char EVENT_COLS[] =
     " e.day_from AS day_from, e.day_to AS day_to, e.quantities AS quantities,"
     " e.claim AS claim, e.sentence AS sentence, e.start AS start, e.\"end\" AS \"end\","
     " e.text AS text, e.mood AS mood, e.rule AS rule, e.incident AS incident,"
-    " d.published AS published, d.url AS url"
+    " d.published AS published, d.url AS url, e.day AS day,"
+    " CASE WHEN e.date IS NOT NULL AND e.date_granularity = 'day' THEN 'day'"
+    " ELSE 'published' END AS date_precision, e.cc AS cc, e.fips AS fips, e.adm1 AS adm1,"
+    " e.plover_event AS plover_event, e.plover_mode AS plover_mode,"
+    " e.plover_context AS plover_context"
     " FROM events e JOIN documents d ON d.doc = e.doc";
 
 /* The spans of one document's facts: start, end, rule, then the kind's
@@ -340,13 +452,15 @@ static int build(qb *q, const lb_store_filter *f, int kind) {
     lb_buf_adds(b, ", i.incident");
     break;
   case LB_Q_QUANTITIES:
+  case LB_Q_API_QUANTITIES:
     lb_buf_adds(b,
                 "SELECT q.unit AS unit, q.category AS category, q.\"of\" AS \"of\","
                 " q.of_name AS of_name, q.place AS place, q.place_name AS place_name,"
                 " q.value AS value, q.min AS min, q.max AS max, q.approx AS approx,"
                 " q.text AS text, q.speaker AS speaker, q.speaker_name AS speaker_name,"
-                " q.verb AS verb, q.doc_id AS doc_id, q.published AS published, q.url AS url"
-                " FROM quantity_sources q");
+                " q.verb AS verb, q.doc_id AS doc_id, q.published AS published, q.url AS url,"
+                " q.n AS n, (SELECT start FROM quantities x WHERE x.doc = q.doc AND x.n = q.n)"
+                " AS start FROM quantity_sources q");
     if (f->unit) {
       and(q);
       lb_buf_printf(b, "q.unit = ?%d", ptext(q, f->unit));
@@ -363,6 +477,16 @@ static int build(qb *q, const lb_store_filter *f, int kind) {
     }
     where_published(q, f, "q.published");
     if (where_doc(q, f, "q.doc")) return -1;
+    if (f->incident) { /* the numbers of an incident's reports */
+      and(q);
+      int k = pint(q, f->incident);
+      lb_buf_printf(b, q->pg ? "EXISTS (SELECT 1 FROM events e WHERE e.incident = ?%d AND"
+                               " e.doc = q.doc AND q.n IN (SELECT x::integer FROM"
+                               " json_array_elements_text(e.quantities::json) AS t(x)))"
+                             : "EXISTS (SELECT 1 FROM events e WHERE e.incident = ?%d AND"
+                               " e.doc = q.doc AND q.n IN (SELECT value FROM"
+                               " json_each(e.quantities)))", k);
+    }
     lb_buf_adds(b, " ORDER BY ");
     ord_text(q, "q.unit");
     lb_buf_adds(b, ", ");
@@ -415,7 +539,10 @@ static int build(qb *q, const lb_store_filter *f, int kind) {
                    " LEFT JOIN entities te ON te.id = e.target_entity");
     where_events(q, f, "e");
     if (where_doc(q, f, "e.doc")) return -1;
-    lb_buf_adds(b, " ORDER BY e.event");
+    /* newest first; undated last (PostgreSQL puts NULLs first when
+    ** descending, SQLite last) */
+    lb_buf_adds(b, q->pg ? " ORDER BY e.day DESC NULLS LAST, e.event DESC"
+                         : " ORDER BY e.day DESC, e.event DESC");
     break;
   case LB_Q_API_ENTITIES:
     lb_buf_adds(b, "SELECT en.*, (SELECT count(*) FROM mentions m WHERE m.ent = en.ent)"
@@ -470,18 +597,33 @@ static int build(qb *q, const lb_store_filter *f, int kind) {
     lb_buf_adds(b, " ORDER BY c.doc, c.n");
     break;
   case LB_Q_API_INCIDENTS:
-    lb_buf_adds(b, "SELECT i.* FROM incidents i");
-    where_events(q, f, "i");
-    lb_buf_adds(b, " ORDER BY i.reports DESC, i.incident");
+    /* by the events they are made of, like the command line's incidents */
+    lb_buf_adds(b, "SELECT i.* FROM incidents i WHERE i.incident IN (SELECT e.incident FROM"
+                   " events e");
+    where_events(q, f, "e");
+    if (where_doc(q, f, "e.doc")) return -1;
+    lb_buf_adds(b, ") ORDER BY i.reports DESC, i.incident");
     break;
   case LB_Q_API_REPORTS:
-    lb_buf_printf(b, "SELECT event, doc_id, url, published, title, code, text"
-                     " FROM incident_reports WHERE incident = ?%d ORDER BY event",
+    lb_buf_printf(b, "SELECT r.event AS event, r.doc_id AS doc_id, r.url AS url,"
+                     " r.published AS published, r.title AS title, r.code AS code,"
+                     " r.text AS text, e.source AS source, e.target AS target,"
+                     " e.start AS start, e.quantities AS quantities,"
+                     " COALESCE(se.name, c.speaker_text) AS speaker_name"
+                     " FROM incident_reports r JOIN events e ON e.event = r.event"
+                     " LEFT JOIN claims c ON c.doc = e.doc AND c.n = e.claim"
+                     " LEFT JOIN entities se ON se.id = c.speaker"
+                     " WHERE r.incident = ?%d ORDER BY r.event",
                   pint(q, f->incident));
     break;
   case LB_Q_API_DYADS:
+    /* a name only when the code's events are all of one entity (a code
+    ** without entities, or NULL, has none: not the name of some event) */
     lb_buf_printf(b, "SELECT e.source AS source, e.target AS target,"
-                     " max(se.name) AS source_name, max(te.name) AS target_name, %s"
+                     " CASE WHEN count(DISTINCT e.source_entity) = 1 AND count(e.source_entity)"
+                     " = count(*) THEN max(se.name) END AS source_name,"
+                     " CASE WHEN count(DISTINCT e.target_entity) = 1 AND count(e.target_entity)"
+                     " = count(*) THEN max(te.name) END AS target_name, %s"
                      " FROM events e LEFT JOIN entities se ON se.id = e.source_entity"
                      " LEFT JOIN entities te ON te.id = e.target_entity", QUADS);
     where_events(q, f, "e");
@@ -492,12 +634,14 @@ static int build(qb *q, const lb_store_filter *f, int kind) {
     ord_text(q, "e.target");
     break;
   case LB_Q_API_TIMELINE:
-    lb_buf_printf(b, "SELECT e.day_from AS day, %s FROM events e", QUADS);
+    /* per day as GDELT counts them: the event's own day, or the
+    ** publication day */
+    lb_buf_printf(b, "SELECT e.day AS day, %s FROM events e", QUADS);
     and(q);
-    lb_buf_adds(b, "e.day_from IS NOT NULL");
+    lb_buf_adds(b, "e.day IS NOT NULL");
     where_events(q, f, "e");
     if (where_doc(q, f, "e.doc")) return -1;
-    lb_buf_adds(b, " GROUP BY e.day_from ORDER BY e.day_from");
+    lb_buf_adds(b, " GROUP BY e.day ORDER BY e.day");
     break;
   case LB_Q_API_DOCUMENTS:
     lb_buf_adds(b, "SELECT d.doc AS doc, d.id AS id, d.title AS title, d.url AS url,"

@@ -35,13 +35,20 @@ typedef struct lb_store_filter {
   double bbox[4];     /* min_lon, min_lat, max_lon, max_lat */
   int from, to;       /* YYYYMMDD bounds on the event's date (the publication
                       ** date for documents, claims and quantities), 0 = open */
+  int since, until;   /* YYYYMMDD bounds on the publication date of the events'
+                      ** documents (reported), 0 = open */
+  const char *mood;   /* events: comma-separated moods, "fact" (asserted: no
+                      ** mood), "negated", "modal", "hypothetical", "intended";
+                      ** "all" or NULL: any (export: NULL is "fact") */
+  const char *plover; /* events: PLOVER event ("ASSAULT"), exact */
   const char *text;   /* words that must all occur in the document (full text);
                       ** a part in double quotes must occur as written */
   const char *doc;    /* document id */
   const char *unit;   /* quantities only: the counted thing ("troops") */
   const char *type;   /* entities (API): entity type, exact ("PER") */
   const char *name;   /* entities (API): a part of the name, any case */
-  int64_t incident;   /* LB_Q_API_REPORTS: the incident */
+  int64_t incident;   /* the incident (events, quantities of its reports, and
+                      ** LB_Q_API_REPORTS), 0 = any */
   long limit;         /* at most this many rows, 0 = all */
   long offset;        /* API kinds: rows skipped first */
 } lb_store_filter;
@@ -51,9 +58,10 @@ enum {
   LB_Q_EVENTS = 0, LB_Q_INCIDENTS, LB_Q_QUANTITIES, LB_Q_DOCUMENTS, LB_Q_ENTITIES,
   /* the lists of serve's API (docs/serve.md): events with names, entities
   ** with mention counts, claims, incidents, an incident's reports, dyads,
-  ** the timeline, documents, and one row of table sizes */
+  ** the timeline, documents, one row of table sizes, and the quantities
+  ** (the rows of LB_Q_QUANTITIES, paged) */
   LB_Q_API_EVENTS, LB_Q_API_ENTITIES, LB_Q_API_CLAIMS, LB_Q_API_INCIDENTS, LB_Q_API_REPORTS,
-  LB_Q_API_DYADS, LB_Q_API_TIMELINE, LB_Q_API_DOCUMENTS, LB_Q_API_STATS,
+  LB_Q_API_DYADS, LB_Q_API_TIMELINE, LB_Q_API_DOCUMENTS, LB_Q_API_STATS, LB_Q_API_QUANTITIES,
   /* one document (filter doc): its row, its sentences, and the spans of its
   ** facts (columns start, end, rule, then the kind's own) */
   LB_Q_DOC, LB_Q_DOC_SENTENCES, LB_Q_DOC_ENTITIES, LB_Q_DOC_QUANTITIES, LB_Q_DOC_DATES,
@@ -63,6 +71,15 @@ enum {
 enum { LB_FMT_JSONL = 0, LB_FMT_TSV, LB_FMT_CSV, LB_FMT_TABLE, LB_FMT_GDELT, LB_FMT_GEOJSON };
 /* column types of lb_store_coltype (the values of db.h's LB_DB_NULL ..) */
 enum { LB_STORE_NULL = 0, LB_STORE_INT, LB_STORE_FLOAT, LB_STORE_TEXT };
+
+/* Check the filter's codes and names against the code book, so the command
+** line and the API refuse the same things with the same words: an actor code
+** whose parts are not all known ("rus", "XYZ"), an event code that is none
+** ("19" is a root: --root 19; "999"), a root outside 01..20, a quad class
+** outside 1..4, an unknown mood or PLOVER event. 0, or -1 with a message
+** naming the field by its option/parameter name (actor, code, root, quad,
+** mood, plover) and the valid form. */
+int lb_store_filter_check(const lb_store_filter *f, char *msg, size_t n);
 
 /* ---- rows ---- */
 

@@ -2,9 +2,10 @@
 ** schema.h -- the SQL schema of the lagebild store, as C strings: SQLite
 ** (version 1 and its migrations) and PostgreSQL (the current version).
 **
-** The SQLite schema of version 4 = LB_STORE_SCHEMA_V1 plus
-** LB_STORE_MIGRATIONS[0..2]; the PostgreSQL schema (LB_STORE_SCHEMA_PG)
-** is that version written for PostgreSQL: the same tables, columns (in the
+** The SQLite schema of version 5 = LB_STORE_SCHEMA_V1 plus
+** LB_STORE_MIGRATIONS[0..3]; the PostgreSQL schema (LB_STORE_SCHEMA_PG)
+** is version 4 written for PostgreSQL plus LB_STORE_PG_MIGRATIONS (a
+** PostgreSQL store starts at version 4): the same tables, columns (in the
 ** same order) and views, so every reader sees the same names and values.
 **
 ** This is THE description of the store's tables: `lagebild ingest` creates
@@ -29,7 +30,7 @@
 #ifndef LB_STORE_SCHEMA_H
 #define LB_STORE_SCHEMA_H
 
-#define LB_STORE_SCHEMA_VERSION 4
+#define LB_STORE_SCHEMA_VERSION 5
 
 /* The indexes of events on both engines. */
 #define LB_STORE_EVENT_INDEXES \
@@ -207,7 +208,8 @@ static const char LB_STORE_SCHEMA_V1[] =
     "  end INTEGER NOT NULL,\n"
     "  text TEXT,\n"
     "  rule TEXT,\n"
-    "  mood TEXT,\n"                /* NULL = asserted; negated | modal | hypothetical */
+    "  mood TEXT,\n"                /* NULL = asserted; negated | modal | hypothetical |
+                                    ** intended */
     "  incident INTEGER,\n"         /* incidents.incident */
     "  UNIQUE(doc, n));\n"
     LB_STORE_EVENT_INDEXES
@@ -269,6 +271,40 @@ static const char LB_STORE_SCHEMA_V1[] =
     /* R*Trees over places: events by their place, entities by their geo. */
     "CREATE VIRTUAL TABLE events_geo USING rtree(event, min_lat, max_lat, min_lon, max_lon);\n"
     "CREATE VIRTUAL TABLE entities_geo USING rtree(ent, min_lat, max_lat, min_lon, max_lon);\n";
+
+/* Version 5 (issue 20), the same text on both engines:
+** - entities and events: the place's FIPS 10-4 country code (fips) and
+**   its ADM1 code as GDELT writes it (adm1, "RS41");
+** - events: `day`, the event's day as GDELT's Day column means it (YYYYMMDD:
+**   the event's own date when it has a day, else the publication day; the
+**   date filters and incidents keep day_from/day_to, the event's range),
+**   `reported` (the publication date), and the PLOVER event, mode and
+**   context of the CAMEO code;
+** - indexes for the new filters (day, PLOVER event, mood).
+** Events stored before keep NULL PLOVER fields (a new ingest of their
+** documents fills them: `lagebild ingest` replaces a document whose
+** content changed only); their day and reported are computed here. */
+#define LB_STORE_V5 \
+    "ALTER TABLE entities ADD COLUMN fips TEXT;\n" \
+    "ALTER TABLE entities ADD COLUMN adm1 TEXT;\n" \
+    "ALTER TABLE events ADD COLUMN fips TEXT;\n" \
+    "ALTER TABLE events ADD COLUMN adm1 TEXT;\n" \
+    "ALTER TABLE events ADD COLUMN day INTEGER;\n" \
+    "ALTER TABLE events ADD COLUMN reported TEXT;\n" \
+    "ALTER TABLE events ADD COLUMN plover_event TEXT;\n" \
+    "ALTER TABLE events ADD COLUMN plover_mode TEXT;\n" \
+    "ALTER TABLE events ADD COLUMN plover_context TEXT;\n" \
+    "CREATE INDEX events_gdelt_day ON events(day);\n" \
+    "CREATE INDEX events_plover ON events(plover_event);\n" \
+    "CREATE INDEX events_mood ON events(mood);\n"
+/* ... and the day and publication date of the events stored before; a
+** publication date is one when it starts YYYY-MM-DD (the match is written
+** per engine) */
+#define LB_STORE_V5_DAYS(is_date) \
+    "UPDATE events SET reported = (SELECT substr(d.published, 1, 10) FROM documents d\n" \
+    "  WHERE d.doc = events.doc AND " is_date ");\n" \
+    "UPDATE events SET day = CASE WHEN date_granularity = 'day' THEN day_from\n" \
+    "  ELSE CAST(replace(reported, '-', '') AS INTEGER) END;\n"
 
 /* Migrations: LB_STORE_MIGRATIONS[k] brings a store from version k+1 to
 ** k+2; a new store gets version 1 and then every migration. Append, never
@@ -333,8 +369,10 @@ static const char *const LB_STORE_MIGRATIONS[] = {
     "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text,\n"
     "  content='documents', content_rowid='doc', detail=none);\n"
     "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');\n",
+    /* 4 -> 5: LB_STORE_V5 (both engines) */
+    LB_STORE_V5 LB_STORE_V5_DAYS("d.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"),
 };
-#define LB_STORE_NMIGRATIONS 3
+#define LB_STORE_NMIGRATIONS 4
 
 /* ---- PostgreSQL ---- */
 
@@ -426,5 +464,14 @@ static const char LB_STORE_SCHEMA_PG[] =
     "  reports integer NOT NULL DEFAULT 0, documents integer NOT NULL DEFAULT 0);\n"
     "CREATE INDEX incidents_key ON incidents(root, day_from);\n"
     LB_STORE_VIEWS;
+
+/* PostgreSQL migrations: LB_STORE_PG_MIGRATIONS[k] brings a PostgreSQL store
+** from version k+4 to k+5 (a new one is created at 4 and gets them all). */
+static const char *const LB_STORE_PG_MIGRATIONS[] = {
+    /* 4 -> 5 */
+    LB_STORE_V5 LB_STORE_V5_DAYS("d.published ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}'"),
+};
+#define LB_STORE_PG_FIRST 4
+#define LB_STORE_PG_NMIGRATIONS 1
 
 #endif

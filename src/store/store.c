@@ -50,6 +50,8 @@
 
 _Static_assert(LB_STORE_SCHEMA_VERSION == 1 + LB_STORE_NMIGRATIONS,
                "one migration per schema version after the first");
+_Static_assert(LB_STORE_SCHEMA_VERSION == LB_STORE_PG_FIRST + LB_STORE_PG_NMIGRATIONS,
+               "one PostgreSQL migration per schema version after the first there");
 
 /* Advisory lock keys of PostgreSQL stores: creating the schema, and the
 ** merge lock held from a transaction's merge to its commit. */
@@ -73,8 +75,8 @@ static const char *const SQL[S_N] = {
     [S_ENT_GET] = "SELECT ent FROM entities WHERE id = ?1",
     /* nothing when another writer has just added it: then S_ENT_GET */
     [S_ENT_INS] = "INSERT INTO entities(id, name, type, actor, country, source, geonameid, lat,"
-                  " lon, feature, cc, guess) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"
-                  " ON CONFLICT (id) DO NOTHING RETURNING ent",
+                  " lon, feature, cc, guess, fips, adm1) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
+                  "?11,?12,?13,?14) ON CONFLICT (id) DO NOTHING RETURNING ent",
     [S_MEN_INS] = "INSERT INTO mentions(doc, n, ent, start, \"end\", text, actor, role, sentence,"
                   " rule) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
     [S_NAME_INS] = "INSERT INTO names(text, ent) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
@@ -92,9 +94,10 @@ static const char *const SQL[S_N] = {
     [S_EV_INS] = "INSERT INTO events(doc, n, code, root, quad_class, goldstein, source,"
                  " source_entity, target, target_entity, place, place_name, lat, lon, cc,"
                  " geonameid, feature, date, date_granularity, day_from, day_to, quantities,"
-                 " claim, sentence, start, \"end\", text, rule, mood, incident) VALUES"
+                 " claim, sentence, start, \"end\", text, rule, mood, fips, adm1, day, reported,"
+                 " plover_event, plover_mode, plover_context, incident) VALUES"
                  " (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
-                 "?21,?22,?23,?24,?25,?26,?27,?28,?29,?30) RETURNING event",
+                 "?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37) RETURNING event",
     [S_DEL_MEN] = "DELETE FROM mentions WHERE doc = ?1",
     [S_DEL_QTY] = "DELETE FROM quantities WHERE doc = ?1",
     [S_DEL_DATE] = "DELETE FROM dates WHERE doc = ?1",
@@ -129,9 +132,10 @@ static const char *const SQL_PG[S_N] = {
     [S_EV_INS] = "INSERT INTO events(doc, n, code, root, quad_class, goldstein, source,"
                  " source_entity, target, target_entity, place, place_name, lat, lon, cc,"
                  " geonameid, feature, date, date_granularity, day_from, day_to, quantities,"
-                 " claim, sentence, start, \"end\", text, rule, mood, incident) VALUES"
+                 " claim, sentence, start, \"end\", text, rule, mood, fips, adm1, day, reported,"
+                 " plover_event, plover_mode, plover_context, incident) VALUES"
                  " (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
-                 "?21,?22,?23,?24,?25,?26,?27,?28,?29,?30)",
+                 "?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37)",
     [S_DEL_NAMES] = "DELETE FROM names WHERE ent IN (SELECT ent FROM mentions WHERE doc = ?1)"
                     " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.ent = names.ent"
                     " AND lower(m.text) = lower(names.text) AND m.doc <> ?1)",
@@ -143,10 +147,10 @@ static const char *const SQL_PG[S_N] = {
     ** (their ids sorted); those another writer has just added come back
     ** through S_ENT_LOOKUP */
     [S_ENT_MANY] = "INSERT INTO entities(id, name, type, actor, country, source, geonameid, lat,"
-                   " lon, feature, cc, guess) SELECT * FROM unnest(?1::text[], ?2::text[],"
-                   " ?3::text[], ?4::text[], ?5::text[], ?6::text[], ?7::bigint[],"
-                   " ?8::float8[], ?9::float8[], ?10::text[], ?11::text[], ?12::integer[])"
-                   " ON CONFLICT (id) DO NOTHING RETURNING id, ent",
+                   " lon, feature, cc, guess, fips, adm1) SELECT * FROM unnest(?1::text[],"
+                   " ?2::text[], ?3::text[], ?4::text[], ?5::text[], ?6::text[], ?7::bigint[],"
+                   " ?8::float8[], ?9::float8[], ?10::text[], ?11::text[], ?12::integer[],"
+                   " ?13::text[], ?14::text[]) ON CONFLICT (id) DO NOTHING RETURNING id, ent",
 };
 
 /* Statements whose answer the writer does not wait for (pipelined). */
@@ -182,10 +186,10 @@ typedef struct val {
   const char *s;
 } val;
 
-enum { EV_COLS = 30 };
+enum { EV_COLS = 37 };
 
-/* An event kept until commit: its row (the incident, column 30, filled
-** then) and what merging reads. */
+/* An event kept until commit: its row (the incident, the last column,
+** filled then) and what merging reads. */
 typedef struct pend_ev {
   int64_t doc;
   val v[EV_COLS];
@@ -602,6 +606,11 @@ static lb_err open_sqlite(lb_store *s, const char *path, int mode, const lb_stor
   } else if (s->version == 0) {
     set_err(s, "%s: an empty file, not a lagebild store", path);
     return code;
+  } else if (s->version < LB_STORE_SCHEMA_VERSION) {
+    set_err(s, "%s: store has schema version %d, this lagebild reads version %d: bring it up "
+               "to date once with `lagebild ingest %s` (no input needed); nothing changed",
+            path, s->version, LB_STORE_SCHEMA_VERSION, path);
+    return code;
   } else {
     sqlite3_progress_handler(h, 10000, over_time, s);
   }
@@ -624,9 +633,11 @@ static int pg_schema(lb_store *s, int mode, const lb_store_opts *o) {
   } else if (!have && mode == LB_STORE_WRITE) {
     char rows[512];
     meta_rows(rows, sizeof rows, o, "");
-    if (exec(s, "BEGIN", "cannot start creating the store") ||
-        exec(s, LB_STORE_SCHEMA_PG, "cannot create the tables") ||
-        exec(s, rows, "cannot write the schema version") ||
+    int made = exec(s, "BEGIN", "cannot start creating the store") == 0 &&
+               exec(s, LB_STORE_SCHEMA_PG, "cannot create the tables") == 0;
+    for (int k = 0; k < LB_STORE_PG_NMIGRATIONS && made; k++)
+      made = exec(s, LB_STORE_PG_MIGRATIONS[k], "cannot create the tables") == 0;
+    if (!made || exec(s, rows, "cannot write the schema version") ||
         exec(s, "COMMIT", "cannot commit the new tables")) {
       lb_db_exec(s->db, "ROLLBACK");
       bad = 1;
@@ -649,10 +660,29 @@ static int pg_schema(lb_store *s, int mode, const lb_store_opts *o) {
                  "use a newer lagebild; nothing changed", s->path, s->version, LB_VERSION,
               LB_STORE_SCHEMA_VERSION);
       bad = 1;
-    } else if (s->version < LB_STORE_SCHEMA_VERSION) {
+    } else if (s->version < LB_STORE_PG_FIRST) {
       set_err(s, "%s: store has schema version %d; PostgreSQL stores start at version %d",
-              s->path, s->version, LB_STORE_SCHEMA_VERSION);
+              s->path, s->version, LB_STORE_PG_FIRST);
       bad = 1;
+    } else if (s->version < LB_STORE_SCHEMA_VERSION && mode != LB_STORE_WRITE) {
+      set_err(s, "%s: store has schema version %d, this lagebild reads version %d: bring it up "
+                 "to date once with `lagebild ingest %s` (no input needed); nothing changed",
+              s->path, s->version, LB_STORE_SCHEMA_VERSION, s->path);
+      bad = 1;
+    } else if (s->version < LB_STORE_SCHEMA_VERSION) { /* under the schema lock */
+      char rec[160];
+      snprintf(rec, sizeof rec,
+               "UPDATE meta SET value = '%d' WHERE key = 'schema_version'", LB_STORE_SCHEMA_VERSION);
+      bad = exec(s, "BEGIN", "cannot start the migration");
+      for (int k = s->version; k < LB_STORE_SCHEMA_VERSION && !bad; k++)
+        bad = exec(s, LB_STORE_PG_MIGRATIONS[k - LB_STORE_PG_FIRST], "migration failed");
+      if (bad || exec(s, rec, "cannot record the schema version") ||
+          exec(s, "COMMIT", "commit failed")) {
+        lb_db_exec(s->db, "ROLLBACK");
+        bad = 1;
+      } else {
+        s->version = LB_STORE_SCHEMA_VERSION;
+      }
     }
   }
   snprintf(sql, sizeof sql, "SELECT pg_advisory_unlock(%lld)", PG_LOCK_SCHEMA);
@@ -873,6 +903,10 @@ static int ymd_of(long z) {
 
 int lb_store_day_add(int ymd, int days) {
   return ymd_of(days_of(ymd / 10000, ymd / 100 % 100, ymd % 100) + days);
+}
+
+int lb_store_days_between(int a, int b) {
+  return (int)(days_of(b / 10000, b / 100 % 100, b % 100) - days_of(a / 10000, a / 100 % 100, a % 100));
 }
 
 static int month_days(int y, int m) {
@@ -1424,8 +1458,12 @@ static int64_t entity_row(lb_store *s, const lb_entity *e) {
       lb_db_bind_double(st, 9, e->geo.lon);
       bs(st, 10, e->geo.feature);
       bs(st, 11, e->geo.cc);
+      bs(st, 13, e->geo.fips);
+      bs(st, 14, e->geo.adm1);
     } else {
       for (int i = 7; i <= 11; i++) lb_db_bind_null(st, i);
+      lb_db_bind_null(st, 13);
+      lb_db_bind_null(st, 14);
     }
     lb_db_bind_int(st, 12, e->guess);
     ent = step_id(s, S_ENT_INS, "cannot insert an entity");
@@ -1506,9 +1544,9 @@ static int lookup_entities(lb_store *s, const lb_entity **v, size_t m);
 ** statement; into the entity map with their keys. Those another writer
 ** added meanwhile are not inserted: looked up again. */
 static int insert_entities(lb_store *s, const lb_entity **v, size_t m) {
-  lb_buf cols[12];
+  lb_buf cols[14];
   memset(cols, 0, sizeof cols);
-  for (int c = 0; c < 12; c++) arr_open(&cols[c]);
+  for (int c = 0; c < 14; c++) arr_open(&cols[c]);
   for (size_t i = 0; i < m; i++) {
     const lb_entity *e = v[i];
     arr_text(&cols[0], e->id);
@@ -1523,9 +1561,11 @@ static int insert_entities(lb_store *s, const lb_entity **v, size_t m) {
     arr_text(&cols[9], e->has_geo ? e->geo.feature : NULL);
     arr_text(&cols[10], e->has_geo ? e->geo.cc : NULL);
     arr_num(&cols[11], 1, e->guess, 1);
+    arr_text(&cols[12], e->has_geo ? e->geo.fips : NULL);
+    arr_text(&cols[13], e->has_geo ? e->geo.adm1 : NULL);
   }
   lb_db_stmt *st = s->st[S_ENT_MANY];
-  for (int c = 0; c < 12; c++) {
+  for (int c = 0; c < 14; c++) {
     arr_close(&cols[c]);
     lb_db_bind_text(st, c + 1, cols[c].p, (int)cols[c].n);
   }
@@ -1533,7 +1573,7 @@ static int insert_entities(lb_store *s, const lb_entity **v, size_t m) {
   while ((rc = lb_db_step(st)) == LB_DB_ROW)
     if (!bad && smap_put(&s->ents, lb_db_text(st, 0), lb_db_int(st, 1))) bad = 1;
   lb_db_reset(st);
-  for (int c = 0; c < 12; c++) lb_buf_free(&cols[c]);
+  for (int c = 0; c < 14; c++) lb_buf_free(&cols[c]);
   if (rc == LB_DB_ERROR) {
     db_err(s, "cannot insert entities");
     return -1;
@@ -1830,8 +1870,8 @@ static val vnum(int has, double x) {
 
 /* Copy the document's events, with what merging needs, for commit. */
 static void keep_events(lb_store *s, const lb_doc *d, int64_t doc) {
-  int pub_from = 0, pub_to = 0;
-  lb_store_date_range(d->published, &pub_from, &pub_to);
+  /* the publication day as the pipeline read it (0: none, or not a date) */
+  int pub = d->pub_y && d->pub_m && d->pub_d ? d->pub_y * 10000 + d->pub_m * 100 + d->pub_d : 0;
   for (size_t i = 0; i < d->events.n; i++) {
     const lb_event *e = &d->events.v[i];
     pend_ev *p = LB_VEC_PUSH(s->pend, s->pev);
@@ -1863,8 +1903,7 @@ static void keep_events(lb_store *s, const lb_doc *d, int64_t doc) {
     v[18] = vtext(s, e->date_granularity);
     int from, to;
     if (!lb_store_date_range(e->date, &from, &to)) {
-      from = pub_from;
-      to = pub_to;
+      from = to = pub;
     }
     v[19] = vint(from != 0, from);
     v[20] = vint(to != 0, to);
@@ -1884,6 +1923,18 @@ static void keep_events(lb_store *s, const lb_doc *d, int64_t doc) {
     v[26] = vspan(s, d, e->start, e->end);
     v[27] = vtext(s, e->rule);
     v[28] = vtext(s, e->mood);
+    v[29] = vtext(s, geo ? pl->geo.fips : NULL);
+    v[30] = vtext(s, geo ? pl->geo.adm1 : NULL);
+    /* GDELT's Day: the event's own day, or the publication day when its date
+    ** is no day ("im November", "seit August") or it has none */
+    int own = e->date && e->date_granularity && strcmp(e->date_granularity, "day") == 0 &&
+              from && from == to;
+    int day = own ? from : pub;
+    v[31] = vint(day != 0, day);
+    v[32] = vtext(s, e->reported ? e->reported : (pub ? d->published : NULL));
+    v[33] = vtext(s, e->plover_event);
+    v[34] = vtext(s, e->plover_mode);
+    v[35] = vtext(s, e->plover_context);
     /* what merging reads, pointing at the copies */
     lb_store_mev *m = &p->m;
     m->root = v[3].s;
@@ -1905,11 +1956,39 @@ static void keep_events(lb_store *s, const lb_doc *d, int64_t doc) {
   }
 }
 
+int lb_store_check_published(const lb_doc *d, char *msg, size_t n) {
+  if (!d->published || !*d->published) return 0;
+  const char *id = d->id ? d->id : "";
+  int more = strlen(id) > 100;
+  if (!d->pub_y || !d->pub_m || !d->pub_d) {
+    snprintf(msg, n,
+             "document \"%.100s%s\": publication date \"%.40s\" is no date (YYYY-MM-DD, RFC 822, "
+             "RFC 3339 or 11.11.2024); the document was not stored",
+             id, more ? "..." : "", d->published);
+    return -1;
+  }
+  time_t now = time(NULL) + 24 * 3600;
+  struct tm tm;
+  gmtime_r(&now, &tm);
+  int day = d->pub_y * 10000 + d->pub_m * 100 + d->pub_d;
+  int tomorrow = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+  if (day < 19000101 || day > tomorrow) {
+    snprintf(msg, n,
+             "document \"%.100s%s\": publication date %04d-%02d-%02d is outside 1900-01-01 .. "
+             "%04d-%02d-%02d (tomorrow); the document was not stored",
+             id, more ? "..." : "", d->pub_y, d->pub_m, d->pub_d, tm.tm_year + 1900,
+             tm.tm_mon + 1, tm.tm_mday);
+    return -1;
+  }
+  return 0;
+}
+
 lb_err lb_store_add(lb_store *s, const lb_doc *d, uint64_t hash, const char *origin,
                     int *status) {
   char hx[17];
   hex16(hash, hx);
   *status = LB_STORE_ADDED;
+  if (lb_store_check_published(d, s->err, sizeof s->err)) return LB_ERR_USAGE;
   int64_t old = 0;
   lb_db_stmt *st;
   if (s->looked_up) { /* PostgreSQL, the batch looked up (lb_store_prepare) */

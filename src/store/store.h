@@ -110,6 +110,13 @@ lb_err lb_store_reconnect(lb_store *s);
 ** same one by one. */
 lb_err lb_store_prepare(lb_store *s, lb_doc *const *docs, size_t n);
 
+/* Is d's publication date one the store takes: none, or a date the pipeline
+** read (d->pub_y ...) from 1900-01-01 to tomorrow (UTC)? 0 when it is; else
+** -1 and a message naming the document and the date in msg ("document
+** \"x\": publication date \"6723778502\" is no date ..."). Checked by
+** lb_store_add and, before extraction, by the ingest engine. */
+int lb_store_check_published(const lb_doc *d, char *msg, size_t n);
+
 /* Store one document's picture (hash from lb_store_hash; origin = the input
 ** file, may be NULL). *status gets LB_STORE_ADDED, _REPLACED or _SAME. The
 ** document may be freed after the call: its events are merged into
@@ -160,5 +167,7 @@ int lb_store_fts_phrase(const char *words, int i, lb_buf *out);
 int lb_store_date_range(const char *iso, int *from, int *to);
 /* YYYYMMDD shifted by days (may be negative). */
 int lb_store_day_add(int ymd, int days);
+/* Days from YYYYMMDD a to YYYYMMDD b (negative when b is earlier). */
+int lb_store_days_between(int a, int b);
 
 #endif

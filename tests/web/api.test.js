@@ -94,7 +94,8 @@ test('events: filters combine and paging works', async () => {
   for (const e of kursk) assert.ok(near(e.lat, e.lon, 51.7, 36.2, 1.0), `place=Kursk gave ${e.place_name}`);
   const moskau = (await get('/api/events?place=Moskau')).json.items;
   assert.ok(moskau.some((e) => e.code === '195' && e.place_name === 'Moscow'), 'place=Moskau');
-  const words = (await get('/api/events?text=Drohnen%20Moskau&limit=1000')).json.items;
+  // "Quadratmeilen" is in the seed only, "Drohnen" also in the drone report
+  const words = (await get('/api/events?text=Drohnen%20Quadratmeilen&limit=1000')).json.items;
   assert.ok(words.every((e) => e.doc_id === SEED) && words.length === all.length, 'full-text filter');
 });
 
@@ -176,11 +177,70 @@ test('document: unknown id is a JSON 404', async () => {
   assert.strictEqual(r.json.error.status, 404);
 });
 
+// ---- issue 20: the API refuses what the command line refuses, newest first,
+// moods, PLOVER, publication dates, numbers by source ----
+
+test('unknown codes, roots, moods and PLOVER events are 400 with the words of `lagebild query`', async () => {
+  const cases = [
+    ['/api/events?actor=rus', 'actor: "rus" is no CAMEO actor code'],
+    ['/api/events?actor=XYZ', 'actor: "XYZ" is no CAMEO actor code: its part "XYZ"'],
+    ['/api/events?root=1', 'root: "1" is no CAMEO root code (two digits 01..20'],
+    ['/api/events?code=19', 'code: "19" is a CAMEO root code, no event code: use root 19'],
+    ['/api/events?code=999', 'code: "999" is no CAMEO event code'],
+    ['/api/events?mood=maybe', 'mood: "maybe" is no list of moods'],
+    ['/api/events?plover=ATTACK', 'plover: "ATTACK" is no PLOVER event (ACCUSE, '],
+    ['/api/incidents?actor=rus', 'actor: "rus" is no CAMEO actor code'],
+  ];
+  for (const [path, msg] of cases) {
+    const r = await get(path);
+    assert.strictEqual(r.status, 400, `${path} -> ${r.status}`);
+    assert.ok(r.json.error.message.startsWith(msg), `${path}: ${r.json.error.message}`);
+  }
+  const codes = await get('/api/codes');
+  assert.ok(codes.json.plover.includes('ASSAULT') && codes.json.moods.includes('intended'), codes.text);
+});
+
+test('events: newest first; mood, plover, since/until and incident filters', async () => {
+  const all = (await get('/api/events?limit=1000')).json.items;
+  for (let i = 1; i < all.length; i++) assert.ok((all[i - 1].day || 0) >= (all[i].day || 0), `order at ${i}`);
+  const facts = (await get('/api/events?mood=fact&limit=1000')).json.items;
+  assert.ok(facts.length < all.length && facts.every((e) => e.mood === null), 'mood=fact');
+  const modal = (await get('/api/events?mood=modal&limit=1000')).json.items;
+  assert.ok(modal.length >= 1 && modal.every((e) => e.mood === 'modal'), 'mood=modal');
+  const both = (await get('/api/events?mood=fact,modal&limit=1000')).json.items;
+  assert.strictEqual(both.length, facts.length + modal.length);
+  const assault = (await get('/api/events?plover=ASSAULT&limit=1000')).json.items;
+  assert.ok(assault.length >= 1 && assault.every((e) => e.plover_event === 'ASSAULT'), 'plover=ASSAULT');
+  const pub = (await get('/api/events?since=2024-11-10&until=2024-11-10&limit=1000')).json.items;
+  assert.ok(pub.length >= 1 && pub.every((e) => e.reported === '2024-11-10'), 'since/until: ' + pub.map((e) => e.reported));
+  // GDELT's day: the NYT's month event (2024-08) is dated on its publication day
+  const aug = all.find((e) => e.date === '2024-08');
+  assert.ok(aug && aug.day === 20241110 && aug.day_from === 20240801, JSON.stringify(aug));
+  // places carry FIPS and ADM1
+  const kursk = all.find((e) => e.place_name === 'Kursk Oblast');
+  assert.ok(kursk && kursk.fips === 'RS' && kursk.adm1 === 'RS41', JSON.stringify(kursk));
+  const inc = kursk.incident;
+  const same = (await get('/api/events?incident=' + inc)).json.items;
+  assert.ok(same.length >= 2 && same.every((e) => e.incident === inc), 'incident=' + inc);
+});
+
+test('quantities and the numbers of an incident by source', async () => {
+  const q = (await get('/api/quantities?unit=drones&limit=100')).json.items;
+  assert.deepStrictEqual(q.map((x) => x.value).sort((a, b) => a - b), [34, 145, 145]);
+  assert.ok(q.every((x) => x.doc_id && typeof x.start === 'number'), JSON.stringify(q[0]));
+  const inc = (await get('/api/incidents?limit=200')).json.items;
+  for (const i of inc) for (const n of i.numbers) {
+    const vals = new Set(n.values.map((v) => v.value));
+    assert.strictEqual(n.differ, vals.size > 1, `incident ${i.incident} ${n.unit}`);
+  }
+});
+
 // ---- hostile requests: 4xx, and nothing changes ----
 
 test('bad parameters are 400 with a JSON message', async () => {
   const bad = ['/api/events?limit=abc', '/api/events?limit=1001', '/api/events?limit=-1', '/api/events?offset=99999999',
     '/api/events?quad=5', '/api/events?actor=rus', '/api/events?code=1a', '/api/events?root=190',
+    '/api/events?mood=x', '/api/events?plover=x', '/api/events?since=2024-13', '/api/events?incident=abc',
     '/api/events?from=2024-13-01', '/api/events?to=yesterday', '/api/events?bbox=1,2,3', '/api/events?bbox=0,0,0,91',
     '/api/events?nope=1', '/api/events?actor=RUS&actor=UKR', '/api/claims?code=190', '/api/documents/' + SEED + '?x=1',
     '/api/events?text=' + 'w%20'.repeat(40), '/api/events?text=' + 'x'.repeat(600)];
