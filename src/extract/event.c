@@ -330,8 +330,18 @@ static int slot_words(const lb_text *tx, int32_t h, const char *specs, int n, in
   return k;
 }
 
-static int passive(const lb_text *tx, int32_t v) {
-  return lb_tree_child(tx, v, "aux:pass") >= 0 || lb_tree_child(tx, v, "nsubj:pass") >= 0;
+/* Is verb v passive: a passive auxiliary, or a passive subject without the
+** auxiliary of the perfect (table mood, class perfect: "haben die
+** Streitkräfte ... gehalten" is active whatever the parser called the
+** subject)? */
+static int passive_c(const ctx *c, int32_t v) {
+  const lb_text *tx = c->tx;
+  if (lb_tree_child(tx, v, "aux:pass") >= 0) return 1;
+  if (lb_tree_child(tx, v, "nsubj:pass") < 0) return 0;
+  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib)
+    if (lb_tree_rel(&tx->words.v[k], "aux") && lemma_class(c, c->t_mood, &tx->words.v[k], "perfect"))
+      return 0;
+  return 1;
 }
 
 /* The subject of verb v, looking up through xcomp and conj when v has none. */
@@ -497,6 +507,23 @@ static int32_t country_entity(const ctx *c, const char *cc) {
   return cc ? lb_map_get(&c->by_actor, cc, strlen(cc)) : -1;
 }
 
+static int32_t vfinal_span(const ctx *c, int32_t v);
+
+/* Is the CAMEO actor code a state: a bare country, or its government,
+** military, police, intelligence, legislature or judiciary (the state
+** sectors of the CAMEO code book, chapter 3)? Rebels and the opposition
+** fight their own country; a state rarely strikes itself. */
+static int state_actor(const char *a) {
+  static const char *const STATE[] = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"};
+  if (!a) return 0;
+  size_t n = strlen(a);
+  if (n == 3) return 1;
+  if (n != 6) return 0;
+  for (size_t i = 0; i < sizeof STATE / sizeof *STATE; i++)
+    if (memcmp(a + 3, STATE[i], 3) == 0) return 1;
+  return 0;
+}
+
 /* "einschließlich der Hauptstadt": a role noun for a capital in the
 ** trigger's phrases (table rolenoun, value "capital") places the event in
 ** the target country's capital, when the document names that place. */
@@ -511,7 +538,19 @@ static int32_t capital_of(const ctx *c, int32_t v, const char *target_entity) {
   int found = 0;
   int32_t stack[64];
   int sp = 0;
-  stack[sp++] = v;
+  /* the trigger's phrases; for a German verb-final clause its body, word
+  ** by word, whatever the parser hung on it */
+  int32_t from = vfinal_span(c, v);
+  if (from < 0) stack[sp++] = v;
+  for (int32_t k = from; from >= 0 && k < v && !found; k++) {
+    const lb_word *x = &tx->words.v[k];
+    if (x->upos != LB_UPOS_NOUN || !x->lemma) continue;
+    lb_buf key = LB_BUF_INIT;
+    lb_norm_key(&key, x->lemma, strlen(x->lemma));
+    lb_lex_rec r;
+    found = lb_lex_find(c->lx, t_role, key.p, key.n, &r) && lb_lex_field_is(&r, 0, "capital");
+    lb_buf_free(&key);
+  }
   while (sp && !found) {
     int32_t w = stack[--sp];
     const lb_word *x = &tx->words.v[w];
@@ -547,7 +586,33 @@ static int date_of_clause(const lb_text *tx, int32_t dw, int32_t v) {
   return 0;
 }
 
+static int date_at(const ctx *c, int32_t v, lb_event *ev);
+static int32_t vfinal_span(const ctx *c, int32_t v);
+
+/* The date of trigger v's own clause; else, when that clause is an
+** adverbial clause without a date ("Am Wochenende erschütterte ..., wobei
+** Moskau ... startete"), the date of the clause it is part of. */
 static void date_of(const ctx *c, int32_t v, lb_event *ev) {
+  if (date_at(c, v, ev)) return;
+  const lb_text *tx = c->tx;
+  int32_t cl = lb_tree_clause(tx, v);
+  if (cl >= 0 && lb_tree_rel(&tx->words.v[cl], "advcl") && tx->words.v[cl].head >= 0 &&
+      date_at(c, tx->words.v[cl].head, ev))
+    return;
+  /* a German verb-final clause the parser hung elsewhere: the main clause's */
+  if (vfinal_span(c, v) >= 0) {
+    const lb_sent *st = &tx->sents.v[tx->words.v[v].sent];
+    for (uint32_t k = st->word0; k < st->word1; k++)
+      if (tx->words.v[k].head < 0 && tx->words.v[k].deprel) {
+        if ((int32_t)k != v && date_at(c, (int32_t)k, ev)) return;
+        break;
+      }
+  }
+  ev->date = NULL;
+  ev->date_granularity = "unknown";
+}
+
+static int date_at(const ctx *c, int32_t v, lb_event *ev) {
   const lb_doc *d = c->d;
   const lb_text *tx = c->tx;
   const lb_word *w = &tx->words.v[v];
@@ -575,10 +640,9 @@ static void date_of(const ctx *c, int32_t v, lb_event *ev) {
     else
       ev->date = dt->from;
     ev->date_granularity = dt->granularity;
-    return;
+    return 1;
   }
-  ev->date = NULL;
-  ev->date_granularity = "unknown";
+  return 0;
 }
 
 /* ---- coding ---- */
@@ -738,12 +802,65 @@ static int item_match(const lb_text *tx, int32_t x, const char *it, size_t n) {
 
 /* Does the frame's object condition hold at trigger v? obj=* only wants
 ** the slot filled. */
+/* German verb-final clauses ("wobei Moskau in einer Nacht 145 Drohnen
+** startete", "während die Ukraine eine Salve ... abfeuerte") are where the
+** parser errs most: it hangs their arguments on other words. For verb v at
+** the end of such a clause (after a comma, opened by a conjunction, a
+** relative pronoun or a relative adverb, with no other verb in it): the
+** first word of the clause's body, and *end = v; -1 when v is none such. */
+static int32_t vfinal_span(const ctx *c, int32_t v) {
+  const lb_text *tx = c->tx;
+  const lb_word *w = &tx->words.v[v];
+  if (strcmp(c->lang, "de") != 0 || w->upos != LB_UPOS_VERB) return -1;
+  const lb_sent *st = &tx->sents.v[w->sent];
+  /* back to the comma the clause opens after, past insertions between
+  ** commas (", einschließlich der Hauptstadt,") */
+  for (int32_t k = v - 1; k > (int32_t)st->word0; k--) {
+    const lb_word *x = &tx->words.v[k];
+    if (x->upos == LB_UPOS_VERB) return -1;
+    if (!(x->formlen == 1 && x->form[0] == ',') || k + 1 >= v) continue;
+    const lb_word *o = &tx->words.v[k + 1]; /* the clause's opener? */
+    int pt = lb_ufeat_get(o->feats, LB_UF_PRONTYPE);
+    if (o->upos == LB_UPOS_SCONJ || pt == LB_PRONTYPE_REL || o->upos == LB_UPOS_ADV) return k + 2;
+  }
+  return -1;
+}
+
+/* Keep the n words of ws inside the clause body [from, v) (all of them when
+** from is -1); returns how many are kept. */
+static int in_span(int32_t *ws, int n, int32_t from, int32_t v) {
+  if (from < 0) return n;
+  int k = 0;
+  for (int i = 0; i < n; i++)
+    if (ws[i] >= from && ws[i] < v) ws[k++] = ws[i];
+  return k;
+}
+
+/* The nominal of a verb-final clause's body [from, v) that is its subject:
+** the first in the nominative, else the first; -1 when none. */
+static int32_t vfinal_subject(const lb_text *tx, int32_t from, int32_t v) {
+  int32_t first = -1;
+  for (int32_t k = from; k < v; k++) {
+    const lb_word *x = &tx->words.v[k];
+    if (x->upos != LB_UPOS_NOUN && x->upos != LB_UPOS_PROPN && x->upos != LB_UPOS_PRON) continue;
+    int cs = lb_ufeat_get(x->feats, LB_UF_CASE);
+    if (cs == LB_CASE_NOM) return k;
+    if (first < 0 && !cs) first = k;
+  }
+  return first;
+}
+
 static int obj_ok(const ctx *c, int32_t v, const frame *fr) {
   if (!fr->obj) return 1;
   int32_t ws[16];
   int n = fr->objrel ? slot_words(c->tx, v, fr->objrel, fr->objreln, ws, 16)
                      : slot_words(c->tx, v, "obj|nsubj:pass|obl:arg", 22, ws, 16);
   if (fr->objn == 1 && fr->obj[0] == '*') return n > 0;
+  /* in a German verb-final clause, any noun of its body ("145 Drohnen" the
+  ** parser hung on "Nacht") */
+  int32_t from = fr->objrel ? -1 : vfinal_span(c, v);
+  for (int32_t k = from; from >= 0 && k < v && n < 16; k++)
+    if (c->tx->words.v[k].upos == LB_UPOS_NOUN) ws[n++] = k;
   for (int i = 0; i < n; i++) {
     int32_t a = lb_phrase_antecedent(c->tx, ws[i]); /* "die" of "eine Zone, die ..." */
     if (a >= 0) ws[i] = a;
@@ -793,7 +910,9 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
                !lb_tree_rel(vw, "acl:relcl") && lb_tree_child(tx, v, "nsubj") < 0 &&
                lb_tree_child(tx, v, "aux") < 0 &&
                (vw->upos == LB_UPOS_ADJ || lb_ufeat_get(vw->feats, LB_UF_VERBFORM) == LB_VERBFORM_PART);
-    int pass = passive(tx, v) || attr;
+    int pass = passive_c(c, v) || attr;
+    /* a German verb-final clause: its arguments stand before the verb */
+    int32_t vfrom = vfinal_span(c, v);
     /* in a passive the frame's subject is the agent and its object the
     ** passive subject ("Charkiw wurde von Russland angegriffen") */
     if (fr->src && !pass)
@@ -801,21 +920,24 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     else if (pass)
       n = slot_words(tx, v, "obl:agent|obl:von|obl:durch|obl:by", 34, ws, 8);
     else
-      n = slot_words(tx, v, "nsubj", 5, ws, 8);
+      n = slot_words(tx, v, "nsubj|nsubj:pass", 16, ws, 8); /* not passive: any subject */
     if (n == 0 && !pass && !fr->src) {
       int32_t s = subject_of(tx, v);
+      int32_t from = s < 0 ? vfinal_span(c, v) : -1;
+      if (from >= 0) s = vfinal_subject(tx, from, v);
       if (s >= 0) ws[n++] = s;
     }
+    n = in_span(ws, n, vfrom, v);
     for (int i = 0; i < n && *ns < MAXACT; i++)
       *ns += resolve(c, ws[i], 1, src + *ns, MAXACT - *ns);
     n = 0;
     if (pass && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3)))
       n = slot_words(tx, v, "nsubj:pass", 10, ws, 8);
     if (!n && fr->tgt) {
-      n = slot_words(tx, v, fr->tgt, fr->tgtn, ws, 8);
+      n = in_span(ws, slot_words(tx, v, fr->tgt, fr->tgtn, ws, 8), vfrom, v);
       if (!n) n = deep_words(tx, v, fr->tgt, fr->tgtn, ws, 8);
     } else if (!n && !pass)
-      n = slot_words(tx, v, "obj|iobj|obl:arg", 16, ws, 8);
+      n = in_span(ws, slot_words(tx, v, "obj|iobj|obl:arg", 16, ws, 8), vfrom, v);
     /* the noun an attributive participle modifies is its target */
     if (n == 0 && attr) ws[n++] = vw->head;
     for (int i = 0; i < n && *nt < MAXACT; i++)
@@ -836,7 +958,7 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       /* the object of a support verb (table evsupport: starten, verüben,
       ** launch), not of any verb ("verurteilte den Angriff") */
       int support = lb_tree_rel(w, "obj") && w->head >= 0 && support_verb(c, w->head);
-      if (w->head >= 0 && (support || instrument) && !passive(tx, w->head)) {
+      if (w->head >= 0 && (support || instrument) && !passive_c(c, w->head)) {
         int32_t s = subject_of(tx, w->head);
         if (s >= 0) *ns += resolve(c, s, 1, src + *ns, MAXACT - *ns);
       }
@@ -933,6 +1055,18 @@ static void code_trigger(ctx *c, int32_t v) {
       for (int a = 0; a < (ns ? ns : 1); a++)
         for (int b = 0; b < (nt ? nt : 1); b++) {
           const slot *s = ns ? &src[a] : NULL, *t = nt ? &tgt[b] : NULL;
+          /* conflict (roots 14-20) against the source's own country as a
+          ** whole ("Moskau startete ..." with "Salve auf russische Städte"
+          ** hung on the wrong verb) is a misread target: none, so that the
+          ** exchange rule may find the other side */
+          const char *tcode = t ? (t->actor ? t->actor
+                                   : t->ent >= 0 ? d->entities.v[t->ent].country
+                                                 : NULL)
+                                : NULL;
+          if (s && state_actor(s->actor) && tcode && strlen(tcode) == 3 &&
+              strncmp(s->actor, tcode, 3) == 0 && fl[1] >= 2 && memcmp(f[1], "14", 2) >= 0 &&
+              memcmp(f[1], "---", 3) != 0)
+            t = NULL;
           lb_event *ev = LB_VEC_PUSH(d->tx.arena, d->events);
           ev->code = code;
           ev->claim = -1;
@@ -975,7 +1109,8 @@ static void code_trigger(ctx *c, int32_t v) {
           ev->start = lo;
           ev->end = hi;
           set_cameo(c, ev);
-          int32_t pl = place_of(c, v, NULL, t ? t->word : -1);
+          /* the target's phrase, else the object's ("Gebiete in Kursk gehalten") */
+          int32_t pl = place_of(c, v, NULL, t ? t->word : lb_tree_child(tx, v, "obj"));
           if (pl < 0 && ce != v) pl = place_of(c, ce, NULL, -1);
           if (pl < 0) pl = capital_of(c, v, ev->target_entity);
           /* a target that is a place ("griff Kiew an") places a material
@@ -1207,6 +1342,12 @@ void lb_evt_run(lb_doc *d) {
         continue;
       e->target = lb_arena_strndup(d->tx.arena, f->source, 3); /* the other side's country */
       e->target_entity = f->source_entity;
+      /* "einschließlich der Hauptstadt": now that the target is known */
+      int32_t tw = word_at(c.tx, e->trigger_start);
+      if (!e->place && tw >= 0 && e->target_entity) {
+        int32_t pl = capital_of(&c, tw, e->target_entity);
+        if (pl >= 0) e->place = d->entities.v[pl].id;
+      }
       break;
     }
   }

@@ -125,6 +125,30 @@ static const char *lex_pos(const lb_synm *m, int upos) {
   return NULL;
 }
 
+/* A German separable verb written as one word in a subordinate clause
+** ("abfeuerte", which the dictionaries list only as "feuerte" with the
+** particle "ab"): the particle is a prefix of the form whose rest has a verb
+** record naming that particle; its lemma ("abfeuern"), or NULL. */
+static const char *joined_verb(const lb_lex *lx, int tab, const lb_ana_word *w, lb_arena *a,
+                               uint8_t *src) {
+  for (uint32_t k = 2; k <= 8 && k + 3 <= w->lowlen; k++) {
+    lb_lex_entry e;
+    if (!lb_lex_get(lx, w->low + k, w->lowlen - k, &e)) continue;
+    for (uint32_t i = 0; i < e.nrec; i++) {
+      lb_lex_rec r;
+      const char *f[4];
+      int fl[4];
+      if (!lb_lex_rec_get(lx, &e, i, &r) || r.table != tab || !lb_lex_field_is(&r, 1, "VERB") ||
+          lb_lex_fields(r.val, r.val_len, f, fl, 4) < 4 || fl[3] != (int)k ||
+          memcmp(f[3], w->low, k) != 0)
+        continue;
+      *src = LB_LEMMA_LEX;
+      return lb_arena_strndup(a, f[0], (size_t)fl[0]);
+    }
+  }
+  return NULL;
+}
+
 const char *lb_parse_lemma_lookup(const lb_synm *m, const lb_lex *lx, const lb_ana_word *w,
                                   lb_arena *a, uint8_t *src) {
   uint32_t v;
@@ -132,10 +156,11 @@ const char *lb_parse_lemma_lookup(const lb_synm *m, const lb_lex *lx, const lb_a
     *src = LB_LEMMA_DICT;
     return lb_synm_str(m, v);
   }
-  const char *pos = lx && (m->lexwhat & LB_ANA_FORM) && w->lexpos ? lex_pos(m, w->upos) : NULL;
+  const char *pos = lx && (m->lexwhat & LB_ANA_FORM) ? lex_pos(m, w->upos) : NULL;
   int tab = pos ? lb_lex_table(lx, "form") : -1;
   lb_lex_entry e;
-  if (tab < 0 || !lb_lex_get(lx, w->low, w->lowlen, &e)) return NULL;
+  if (tab >= 0 && !w->lexpos && pos[0] == 'V') return joined_verb(lx, tab, w, a, src);
+  if (tab < 0 || !w->lexpos || !lb_lex_get(lx, w->low, w->lowlen, &e)) return NULL;
   const char *best = NULL;
   int bestlen = 0, best_sep = 1;
   for (uint32_t i = 0; i < e.nrec; i++) {
