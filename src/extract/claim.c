@@ -197,7 +197,7 @@ static void trim_claim(const ctx *c, uint32_t *cs, uint32_t *ce, int after_cue) 
             lb_lex_field_is(&q, 1, "cut");
       /* only a clause on the clause ("..., was zeigt"), not one on a noun
       ** ("the package, which contained ...") */
-      if (cut) {
+      if (cut && !lb_lex_field_is(&q, 3, "any")) {
         int32_t cl = lb_tree_clause(tx, x->head >= 0 ? x->head : (int32_t)k + 1);
         int32_t hw = cl >= 0 ? tx->words.v[cl].head : -1;
         cut = hw >= 0 && tx->words.v[hw].upos != LB_UPOS_NOUN && tx->words.v[hw].upos != LB_UPOS_PROPN &&

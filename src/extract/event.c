@@ -304,8 +304,15 @@ static int path_words(const lb_text *tx, int32_t h, const char *p, int n, int32_
         if (spec_match(tx, ch, s, (int)(e - s))) nxt[nn++] = ch;
     /* the first step also takes what the parser lent the first conjunct */
     if (s == p && lender >= 0)
-      for (int32_t ch = tx->words.v[lender].kid; ch >= 0 && nn < 16; ch = tx->words.v[ch].sib)
-        if (ch > lo && ch < h && spec_match(tx, ch, s, (int)(e - s))) nxt[nn++] = ch;
+      for (int32_t ch = tx->words.v[lender].kid; ch >= 0 && nn < 16; ch = tx->words.v[ch].sib) {
+        if (!(ch > lo && ch < h)) continue;
+        /* a noun the parser coordinated with the first verb ("teilnehmen
+        ** und ukrainische Kräfte ... angreifen") is the second one's object */
+        const lb_word *cw = &tx->words.v[ch];
+        int lent_obj = e - s == 3 && !memcmp(s, "obj", 3) && lb_tree_rel(cw, "conj") &&
+                       (cw->upos == LB_UPOS_NOUN || cw->upos == LB_UPOS_PROPN);
+        if (lent_obj || spec_match(tx, ch, s, (int)(e - s))) nxt[nn++] = ch;
+      }
     memcpy(cur, nxt, (size_t)nn * sizeof *cur);
     nc = nn;
     s = gt ? gt + 1 : end;
@@ -861,6 +868,8 @@ static int obj_ok(const ctx *c, int32_t v, const frame *fr) {
   int32_t from = fr->objrel ? -1 : vfinal_span(c, v);
   for (int32_t k = from; from >= 0 && k < v && n < 16; k++)
     if (c->tx->words.v[k].upos == LB_UPOS_NOUN) ws[n++] = k;
+  /* and its relative pronoun ("eine Zone, die ... nicht zurückerobern") */
+  if (from >= 1 && n < 16 && lb_phrase_antecedent(c->tx, from - 1) >= 0) ws[n++] = from - 1;
   for (int i = 0; i < n; i++) {
     int32_t a = lb_phrase_antecedent(c->tx, ws[i]); /* "die" of "eine Zone, die ..." */
     if (a >= 0) ws[i] = a;
@@ -928,6 +937,27 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       if (s >= 0) ws[n++] = s;
     }
     n = in_span(ws, n, vfrom, v);
+    /* two subjects of one verb and no object ("Russland könnte die Ukraine
+    ** angreifen", "Kiew warf Moskau ... vor" with both nsubj): the first is
+    ** the subject, the others are the parser's misread objects */
+    int32_t extra[4];
+    int nextra = 0;
+    if (!pass && !fr->src && n >= 2 && lb_tree_child(tx, v, "obj") < 0 &&
+        lb_tree_child(tx, v, "obl:arg") < 0 && lb_tree_child(tx, v, "iobj") < 0) {
+      for (int i = 1; i < n; i++) /* in text order */
+        for (int j = i; j > 0 && ws[j - 1] > ws[j]; j--) {
+          int32_t t = ws[j];
+          ws[j] = ws[j - 1], ws[j - 1] = t;
+        }
+      /* "..., kritisiert das Ministerium": after a fronted clause the
+      ** subject follows the verb; the word before it is the clause's */
+      int first = 0;
+      if (v > 0 && tx->words.v[v - 1].formlen == 1 && tx->words.v[v - 1].form[0] == ',')
+        while (first < n - 1 && ws[first] < v) first++;
+      ws[0] = ws[first];
+      for (int i = first + 1; i < n && nextra < 4; i++) extra[nextra++] = ws[i];
+      n = 1;
+    }
     for (int i = 0; i < n && *ns < MAXACT; i++)
       *ns += resolve(c, ws[i], 1, src + *ns, MAXACT - *ns);
     n = 0;
@@ -940,6 +970,8 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       n = in_span(ws, slot_words(tx, v, "obj|iobj|obl:arg", 16, ws, 8), vfrom, v);
     /* the noun an attributive participle modifies is its target */
     if (n == 0 && attr) ws[n++] = vw->head;
+    if (n == 0 && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3)))
+      for (int i = 0; i < nextra && n < 8; i++) ws[n++] = extra[i];
     for (int i = 0; i < n && *nt < MAXACT; i++)
       *nt += resolve(c, ws[i], tkind, tgt + *nt, MAXACT - *nt);
   } else {

@@ -164,7 +164,10 @@ int lb_geo_accept(const lb_lex_rec *def, unsigned ev, int need, const lb_geo_ctx
   /* only an alternate name (a village's name, a foreign exonym): in a
   ** country or region of the document, or a country, capital or big city
   ** under a place preposition ("in Straßburg", "in Rio") */
-  if (need == 1) return sup || (loc && (country || capital || big));
+  if (need == 1)
+    return sup || (loc && (country || capital || big)) ||
+           /* a capital's exonym needs no preposition ("griff Kiew an") */
+           ((ev & LB_GEO_EV_PROPN) && !(ev & LB_GEO_EV_DET) && (capital || (ok && pop >= 1000000)));
   /* a main name tagged a proper noun: a country, a capital, a big city, a
   ** place under a preposition or in a country or region of the document;
   ** a foreign region alone is more often a person ("Paulo Miranda") */
