@@ -74,6 +74,7 @@ typedef struct ctx {
 
 static int name_like(ctx *c, uint32_t i);
 static int name_like_cheap(ctx *c, uint32_t i);
+static int compound_noun(ctx *c, uint32_t i);
 static int32_t surname_at(ctx *c, uint32_t i);
 
 static const char *const LOC_PREP[] = {"in",   "im",  "nach", "aus",  "bei",   "von",
@@ -496,8 +497,8 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   /* a town's name before an unknown name may be a first name ("Paris
   ** Hilton"), but not a capital or big city ("Berlin Fashion Week") */
   if (n == 1 && i + 1 < s1 && !prev_is(c, i, s0, LOC_PREP) && name_like(c, i + 1) &&
-      !important_main(c, &e))
-    return 0;
+      !compound_noun(c, i + 1) && !important_main(c, &e))
+    return 0; /* ("Moskau Kriegsverbrechen": a compound noun is no surname) */
   /* "in Kursk", "in der Schweiz" */
   int prep = prev_is(c, i, s0, LOC_PREP) ||
              (prev_is(c, i, s0, ARTICLE) && prev_is(c, i - 1, s0, LOC_PREP));
@@ -926,6 +927,9 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     lb_lex_entry le;
     int place_last = tok_entry(c, j - 1, &le) && has_tab(c, &le, c->T.ent);
     if ((j - i >= 3 || place_last) && compound_noun(c, i)) return 0;
+    /* "Moskau Kriegsverbrechen": a known name and a compound noun after it */
+    int name_first = tok_entry(c, i, &le) && has_tab(c, &le, c->T.ent);
+    if (j - i == 2 && name_first && compound_noun(c, i + 1)) return 0;
   }
   if (j - i >= 2) {
     const lb_tok *l = &d->tx.toks.v[j - 1];

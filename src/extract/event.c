@@ -133,6 +133,18 @@ static const char *agent_code(const ctx *c, int32_t w) {
   return NULL;
 }
 
+/* A capital in an actor's slot is its government ("Kiew warf Moskau
+** Kriegsverbrechen vor": UKRGOV, RUSGOV), as CAMEO codes it: the actor
+** code for word x when its phrase names a capital (filling *ph), else NULL. */
+static const char *capital_gov(const ctx *c, int32_t x, lb_phrase *ph) {
+  if (!lb_phrase_find(c->d, x, LB_PH_GEO, ph) || ph->ent < 0) return NULL;
+  const lb_entity *e = &c->d->entities.v[ph->ent];
+  if (!e->has_geo || !e->geo.feature || strcmp(e->geo.feature, "PPLC") != 0 || !e->country ||
+      strlen(e->country) != 3)
+    return NULL;
+  return lb_arena_printf(c->d->tx.arena, "%sGOV", e->country);
+}
+
 /* Phrase head h and its coordinated phrases as actors (or places: want):
 ** each the entity it names, else an agent noun's code; up to max. */
 static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
@@ -140,6 +152,8 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
   int n = 0;
   for (int32_t x = h; x >= 0 && n < max; x = lb_tree_next(tx, h, x == h ? -1 : x, "conj")) {
     if (lb_phrase_find(c->d, x, want, &out[n]))
+      n++;
+    else if ((want & LB_PH_ACTOR) && (out[n].actor = capital_gov(c, x, &out[n])))
       n++;
     else if ((want & LB_PH_ACTOR) && (out[n].actor = agent_code(c, x))) {
       out[n].word = x;
@@ -1124,10 +1138,14 @@ static void code_trigger(ctx *c, int32_t v) {
           }
           if (t) {
             const lb_entity *te = t->ent >= 0 ? &d->entities.v[t->ent] : NULL;
+            /* a capital as the target of words and pressure (roots 01-17)
+            ** is its government; of force (18-20) the country attacked */
+            const char *tact = t->actor;
+            if (!tact && te && memcmp(code, "18", 2) < 0) tact = capital_gov(c, t->word, &(slot){0});
             ev->target = with_sector(d->tx.arena,
-                                     t->actor ? t->actor
-                                     : te     ? te->country
-                                              : NULL,
+                                     tact ? tact
+                                     : te ? te->country
+                                          : NULL,
                                      fr.tsec, fr.tsecn);
             if (te) ev->target_entity = te->id;
             if (te && t->men >= 0) {

@@ -224,6 +224,17 @@ static int dict_word(const lb_text *tx, const lb_word *w) {
   lb_lex_rec r;
   int yes = b.p && ((t_form >= 0 && lb_lex_find(tx->lex, t_form, b.p, b.n, &r)) ||
                     (t_stop >= 0 && lb_lex_find(tx->lex, t_stop, b.p, b.n, &r)));
+  /* a German compound the dictionaries lack: its last part, a noun of five
+  ** letters or more ("Kriegsverbrechen": Verbrechen) */
+  for (size_t k = 3; !yes && b.p && t_form >= 0 && tx->lang && strcmp(tx->lang, "de") == 0 &&
+                     k + 5 <= b.n;
+       k++)
+    if (((unsigned char)b.p[k] & 0xC0) != 0x80) {
+      lb_lex_entry e;
+      if (!lb_lex_get(tx->lex, b.p + k, b.n - k, &e)) continue;
+      for (uint32_t i = 0; i < e.nrec && !yes; i++)
+        yes = lb_lex_rec_get(tx->lex, &e, i, &r) && r.table == t_form && lb_lex_field_is(&r, 1, "NOUN");
+    }
   lb_buf_free(&b);
   return yes;
 }
