@@ -316,6 +316,16 @@ static int path_words(const lb_text *tx, int32_t h, const char *p, int n, int32_
     for (int i = 0; i < nc; i++)
       for (int32_t ch = tx->words.v[cur[i]].kid; ch >= 0 && nn < 16; ch = tx->words.v[ch].sib)
         if (spec_match(tx, ch, s, (int)(e - s))) nxt[nn++] = ch;
+    /* a separable verb's particle with words of its own ("nahm ... 20
+    ** Demonstranten fest" with the noun under "fest"): the verb's */
+    if (s == p && lb_tree_child(tx, h, "compound:prt") >= 0)
+      for (int32_t ch = tx->words.v[lb_tree_child(tx, h, "compound:prt")].kid; ch >= 0 && nn < 16;
+           ch = tx->words.v[ch].sib) {
+        const lb_word *cw = &tx->words.v[ch];
+        int noun = (cw->upos == LB_UPOS_NOUN || cw->upos == LB_UPOS_PROPN) && lb_tree_child(tx, ch, "case") < 0;
+        if ((noun && e - s == 3 && !memcmp(s, "obj", 3)) || spec_match(tx, ch, s, (int)(e - s)))
+          nxt[nn++] = ch;
+      }
     /* the first step also takes what the parser lent the first conjunct */
     if (s == p && lender >= 0)
       for (int32_t ch = tx->words.v[lender].kid; ch >= 0 && nn < 16; ch = tx->words.v[ch].sib) {
@@ -474,6 +484,29 @@ static const char *mood_of(const ctx *c, int32_t v, int noun) {
 
 /* ---- place and date (issue 18) ---- */
 
+/* Is the mention of slot s on word h or on a name part or modifier of h
+** (flat, appos, compound, amod), not deeper in its phrase? */
+static int own_name(const ctx *c, int32_t h, const slot *s) {
+  const lb_text *tx = c->tx;
+  const lb_mention *m = &c->d->entities.v[s->ent].mentions.v[s->men];
+  const lb_word *w = &tx->words.v[h];
+  if (m->start <= w->start && w->end <= m->end) return 1;
+  for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    if ((lb_tree_rel(x, "flat") || lb_tree_rel(x, "appos") || lb_tree_rel(x, "compound") ||
+         lb_tree_rel(x, "amod")) &&
+        m->start <= x->start && x->end <= m->end)
+      return 1;
+    /* a name the parser made an attribute ("in der Stadt Cizre") or a
+    ** locative phrase inside ("am Samstag in Berlin") */
+    int32_t cs = lb_tree_child(tx, k, "case");
+    if (lb_tree_rel(x, "nmod") &&
+        (cs < 0 || lemma_class(c, c->t_locprep, &tx->words.v[cs], NULL)) && own_name(c, k, s))
+      return 1;
+  }
+  return 0;
+}
+
 /* A locative phrase among the children of word v (obl, nmod, advmod with
 ** a case word of table locprep: "in Kursk", "bei Aleppo", "near Kherson"):
 ** the place entity it names, seen through region words and class nouns
@@ -494,16 +527,16 @@ static int32_t loc_phrase(const ctx *c, int32_t v) {
       int32_t n2 = lb_tree_child(tx, h, "nmod");
       if (n2 < 0) n2 = lb_tree_child(tx, h, "appos");
       if (n2 < 0) n2 = lb_tree_child(tx, h, "flat");
-      if (n2 < 0) {
-        h = -1;
-        break;
-      }
+      if (n2 < 0) break; /* "in der französischen Hauptstadt": the word's own mention */
       h = n2;
     }
     if (h < 0) continue;
     slot s;
-    /* after a locative preposition a capital is a place, not its government */
-    if (lb_phrase_find(c->d, h, LB_PH_GEO, &s) && s.men >= 0) return s.ent;
+    /* after a locative preposition a capital is a place, not its government;
+    ** the place is the phrase's own name ("in Kursk", "in der Region
+    ** Kursk", "in russischen Städten"), not one inside an attribute of it
+    ** ("in der Nacht von Russland") */
+    if (lb_phrase_find(c->d, h, LB_PH_GEO, &s) && s.men >= 0 && own_name(c, h, &s)) return s.ent;
   }
   return -1;
 }
@@ -940,8 +973,12 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     ** passive subject ("Charkiw wurde von Russland angegriffen") */
     if (fr->src && !pass)
       n = slot_words(tx, v, fr->src, fr->srcn, ws, 8);
-    else if (pass)
+    else if (pass) {
       n = slot_words(tx, v, "obl:agent|obl:von|obl:durch|obl:by", 34, ws, 8);
+      /* "in der Nacht von Russland ... angegriffen": the agent the parser
+      ** hung on another phrase of the verb */
+      if (!n) n = deep_words(tx, v, "obl:agent|obl:von|obl:durch|obl:by", 34, ws, 8);
+    }
     else
       n = slot_words(tx, v, "nsubj|nsubj:pass", 16, ws, 8); /* not passive: any subject */
     if (n == 0 && !pass && !fr->src) {
