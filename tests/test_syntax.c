@@ -192,3 +192,30 @@ TEST(arena_reset_frees_big_blocks) {
   CHECK(q != NULL);
   lb_arena_free(a);
 }
+
+/* A German separable verb whose particle is an adjective or adverb: the
+** network made "bekannt" the root with "gaben" (tagged a noun, "Gaben")
+** under it; the dictionaries repair tag, head and relation. The
+** hyphenated "US-Beamte" is a noun (the subject), not an adjective. */
+TEST(syntax_de_separable_adjective_particle) {
+  lb_doc *d = t_doc_lang("US-Beamte gaben bekannt, dass Russland angreift. "
+                         "Die Polizei nahm am Samstag 20 Demonstranten fest.",
+                         NULL, "de");
+  const lb_text *tx = &d->tx;
+  CHECK_INT(tx->words.n, 18);
+  const lb_word *w = tx->words.v;
+  CHECK_STR(lb_syntax_upos_name(w[0].upos), "NOUN");
+  CHECK_STR(w[0].deprel, "nsubj");
+  CHECK_INT(w[0].head, 1);
+  CHECK_STR(lb_syntax_upos_name(w[1].upos), "VERB");
+  CHECK_STR(w[1].lemma, "geben");
+  CHECK_INT(w[1].head, -1);
+  CHECK_STR(w[2].deprel, "compound:prt");
+  CHECK_STR(w[2].lemma, "bekannt");
+  CHECK_INT(w[2].head, 1);
+  /* "fest" (word 16) on "nahm" (word 10) */
+  CHECK(w[16].formlen == 4 && memcmp(w[16].form, "fest", 4) == 0);
+  CHECK_STR(w[16].deprel, "compound:prt");
+  CHECK_INT(w[16].head, 10);
+  lb_doc_free(d);
+}

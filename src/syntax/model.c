@@ -197,6 +197,11 @@ static int check(checker *c, lb_synm *m) {
   m->upos_adp = lb_synm_upos_id(m, "ADP");
   m->upos_det = lb_synm_upos_id(m, "DET");
   m->rel_root = lb_synm_rel_id(m, "root");
+  m->rel_prt = lb_synm_rel_id(m, "compound:prt");
+  m->rel_amod = lb_synm_rel_id(m, "amod");
+  m->rel_compound = lb_synm_rel_id(m, "compound");
+  m->rel_nmod = lb_synm_rel_id(m, "nmod");
+  m->upos_cconj = lb_synm_upos_id(m, "CCONJ");
   const char *lm = lb_synm_meta(m, "lexmorph"), *ln = lb_synm_meta(m, "lexnames");
   m->lexwhat = (lm && strcmp(lm, "form") == 0 ? LB_ANA_FORM : 0) |
                (ln && strcmp(ln, "1") == 0 ? LB_ANA_NAMES : 0);
