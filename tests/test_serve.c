@@ -60,7 +60,13 @@ TEST(serve_api_seed) {
   CHECK(strstr(b.p, "\"source\":\"RUSMIL\"") != NULL);
   CHECK(strstr(b.p, "\"doc_id\":\"kursk-2024-11\"") != NULL);
   CHECK(strstr(b.p, "\"more\":false") != NULL);
+  /* North Korea's 154 is its own: "nordkoreanische Soldaten in der Region
+  ** stationiert" */
   CHECK_INT(call(db, &b, "/api/events", "actor", "PRK", "code", "154"), 200);
+  CHECK(strstr(b.p, "\"source\":\"PRKMIL\"") != NULL);
+  CHECK(strstr(b.p, "\"rule\":\"evpat:de:stationieren:0\"") != NULL);
+  CHECK(strstr(b.p, "\"source\":\"RUSMIL\"") == NULL);
+  CHECK_INT(call(db, &b, "/api/events", "actor", "USA", "code", "154"), 200);
   CHECK(strstr(b.p, "{\"items\":[],") == b.p);
 
   /* text: all words anywhere; a "quoted" phrase only as written (the seed
