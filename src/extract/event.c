@@ -542,11 +542,19 @@ static int32_t loc_phrase(const ctx *c, int32_t v) {
 }
 
 /* The event's place: a locative phrase of trigger v; else one of its
-** target's phrase ("Angriff auf ein Krankenhaus in Aleppo"); else a target
+** target's phrase ("Angriff auf ein Krankenhaus in Aleppo"); else one of
+** another phrase of the trigger (its object or oblique); else a target
 ** that is itself a place (given tgt); else -1. */
 static int32_t place_of(const ctx *c, int32_t v, const slot *tgt, int32_t tword) {
   int32_t pl = loc_phrase(c, v);
   if (pl < 0 && tword >= 0) pl = loc_phrase(c, tword);
+  /* a locative phrase one level down, on another phrase of the trigger:
+  ** the parser's attachment of a preposition is its weakest guess
+  ** ("zieht Soldaten für einen Gegenangriff bei Kursk zusammen") */
+  for (int32_t k = v >= 0 && pl < 0 ? c->tx->words.v[v].kid : -1; k >= 0 && pl < 0;
+       k = c->tx->words.v[k].sib)
+    if (k != tword && (lb_tree_rel(&c->tx->words.v[k], "obl") || lb_tree_rel(&c->tx->words.v[k], "obj")))
+      pl = loc_phrase(c, k);
   if (pl >= 0) return pl;
   if (tgt && tgt->ent >= 0 && tgt->men >= 0) {
     const lb_entity *e = &c->d->entities.v[tgt->ent];

@@ -99,8 +99,14 @@ test('a marker links to its evidence: the document view at the event', async () 
   assert.strictEqual(await page.$$eval('.leaflet-popup .popup-event a.evidence', (e) => e.length), m.count);
   const href = await link.getAttribute('href');
   assert.match(href, /^#doc=[^&]+&at=\d+&kind=event$/);
-  await link.click();
-  await page.waitForSelector('#doc-text mark.fact.focus', { timeout: 10000 });
+  // the popup may still be moving with the map: follow the link again
+  let mark = null;
+  for (let i = 0; i < 3 && !mark; i++) {
+    if (i === 0) await link.click();
+    else await page.evaluate((h) => { location.hash = ''; location.hash = h.slice(1); }, href);
+    mark = await page.waitForSelector('#doc-text mark.fact.focus', { timeout: 5000 }).catch(() => null);
+  }
+  assert.ok(mark, 'the evidence link opens the document at the event: ' + href);
   assert.strictEqual(await page.$eval('mark.fact.focus', (e) => e.dataset.kind), 'event');
 });
 
@@ -145,7 +151,10 @@ test('brushing the time axis filters by date: inputs, URL and the events', async
   const want = (await apiJson('/api/events?from=2024-11-09&to=2024-11-10&limit=1000')).items.map((e) => e.event);
   const got = (await rows()).map((r) => r.event);
   assert.deepStrictEqual(got, want);
-  assert.ok(got.length >= 3 && !got.includes(25), 'the August events are out: ' + got);
+  const august = (await apiJson('/api/events?mood=all&limit=1000')).items
+    .filter((e) => e.day_to && e.day_to < 20241101).map((e) => e.event);
+  assert.ok(august.length >= 1, 'the store has August events');
+  assert.ok(got.length >= 3 && !got.some((e) => august.includes(e)), 'the August events are out: ' + got);
   await page.click('#range-clear');
   await page.waitForFunction(() => !document.querySelector('#filters input[name="from"]').value);
 });
@@ -234,8 +243,11 @@ test('export of the view: GeoJSON and CSV with mood and date_precision', async (
   const head = csv[0].split(',');
   assert.ok(head.includes('mood') && head.includes('date_precision') && head.includes('day'), csv[0]);
   // the month event of the NYT report is dated on its publication day
-  const e15 = csv.find((l) => l.startsWith('15,'));
-  assert.ok(e15 && e15.includes(',2024-08,20241110,published,'), e15);
+  const nyt = (await apiJson('/api/events?mood=all&limit=1000')).items
+    .find((e) => e.date === '2024-08' && e.doc_id === 'store-nyt-2024-11-10');
+  assert.ok(nyt, 'the NYT report has a month event');
+  const row = csv.find((l) => l.startsWith(nyt.event + ','));
+  assert.ok(row && row.includes(',2024-08,20241110,published,'), row);
 });
 
 test('incidents: their reports, and where the sources\' numbers differ', async () => {
