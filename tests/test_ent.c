@@ -544,3 +544,25 @@ TEST(lex_num_as_strtod) {
   }
   CHECK_INT(same, 20000);
 }
+
+/* "Iraqi" is also a CLDR alternate name of Iraq: the nationality adjective
+** wins ("Iraqi authorities" are Iraq's government); "March" before a year
+** is a month, not the town in Cambridgeshire */
+TEST(ent_en_nationality_and_month) {
+  lb_doc *d = t_doc_lang("The US provided Iraqi authorities with weapons. "
+                         "Kurdish militias captured the town in March 2019.",
+                         "2020-08-20", "en");
+  const lb_event *p = NULL, *c = NULL;
+  for (size_t i = 0; i < d->events.n; i++) {
+    if (strcmp(d->events.v[i].code, "072") == 0) p = &d->events.v[i];
+    if (strcmp(d->events.v[i].code, "192") == 0) c = &d->events.v[i];
+  }
+  CHECK(p && c);
+  if (p) CHECK_STR(p->target, "IRQGOV");
+  if (c) {
+    CHECK(c->target == NULL);
+    CHECK_STR(c->date, "2019-03");
+  }
+  for (size_t i = 0; i < d->entities.n; i++) CHECK(strcmp(d->entities.v[i].id, "lb:gn2643071") != 0);
+  lb_doc_free(d);
+}

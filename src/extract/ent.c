@@ -37,7 +37,7 @@
 #define MAXCAND 16
 
 typedef struct tabs {
-  int ent, entdef, nat, agent, rolenoun, office, country, capital, form, stop, nounsuffix;
+  int ent, entdef, nat, agent, rolenoun, office, country, capital, form, stop, nounsuffix, month;
 } tabs;
 
 /* A place name with several candidates, decided after the pass. */
@@ -459,6 +459,18 @@ static const name_recs *name_recs_of(ctx *c, const lb_tok *t, uint32_t n, const 
   return nr;
 }
 
+/* Is token i a month's name (table month) with a number beside it: a
+** year or day after it ("March 2019", "March 5") or a day before it
+** ("5 March", "3. März")? Then it is part of a date, not a town. */
+static int month_in_date(ctx *c, uint32_t i, const lb_lex_entry *e0) {
+  if (c->T.month < 0 || !has_tab(c, e0, c->T.month)) return 0;
+  const lb_text *tx = &c->d->tx;
+  if (i + 1 < tx->toks.n && tx->toks.v[i + 1].kind == LB_TOK_NUM) return 1;
+  if (i > 0 && (tx->toks.v[i - 1].kind == LB_TOK_NUM || tx->toks.v[i - 1].kind == LB_TOK_ORD))
+    return 1;
+  return 0;
+}
+
 /* A name at token i: returns tokens consumed (0 = none). */
 static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   const lb_tok *t = &c->d->tx.toks.v[i];
@@ -512,7 +524,12 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
       !important_main(c, &e)) {
     if (!prep) return 0; /* a common word that is also some town's name */
     need = 2;
+  } else if (n == 1 && month_in_date(c, i, &e0)) {
+    return 0; /* "in March 2019", "5 March", "am 3. März" */
   } else if (n == 1 && !mainname) {
+    /* a nationality adjective that is also some place's alternate name
+    ** ("Iraqi", a CLDR name of Iraq) is the adjective (try_nat) */
+    if (!prep && has_tab(c, &e0, c->T.nat)) return 0;
     need = 1; /* only an alternate or foreign name: "Dazu" (Longgang, China) */
   }
   /* part of a person's name, or a dictionary word the tagger reads as one:
@@ -1115,6 +1132,7 @@ void lb_ent_run(lb_doc *d) {
     T.form = lb_lex_table(c.lx, "form");
     T.stop = lb_lex_table(c.lx, "stop");
     T.nounsuffix = lb_lex_table(c.lx, "nounsuffix");
+    T.month = lb_lex_table(c.lx, "month");
     T_lex = lb_lex_id(c.lx);
   }
   c.T = T;
