@@ -33,7 +33,7 @@ fi
 # ---- German patterns (data/de/evpat.tsv) ----
 has angreifen "evpat${TAB}angreifen${TAB}de${TAB}190${TAB}V${TAB}-${TAB}lb"
 has festnehmen "evpat${TAB}festnehmen${TAB}de${TAB}173${TAB}V${TAB}-${TAB}lb"
-has ratifizieren "evpat${TAB}ratifizieren${TAB}de${TAB}057${TAB}V${TAB}tgt=obl:mit|obj>nmod:mit|obj>nmod:zwischen${TAB}lb"
+has ratifizieren "evpat${TAB}ratifizieren${TAB}de${TAB}057${TAB}V${TAB}tgt=obl:mit|obj>nmod:mit|obj>nmod:zwischen;tsec=GOV${TAB}lb"
 has demonstrieren "evpat${TAB}demonstrieren${TAB}de${TAB}141${TAB}V${TAB}tgt=obl:gegen|obl:vor${TAB}lb"
 # "China warnte die USA vor ...": the warned object is the target (code book: a warning is 130)
 has warnen "evpat${TAB}warnen${TAB}de${TAB}130${TAB}V${TAB}tgt=obj;need=tgt;tgtkind=actor${TAB}lb"

@@ -364,13 +364,14 @@ static int slot_words(const lb_text *tx, int32_t h, const char *specs, int n, in
 /* Is verb v passive: a passive auxiliary, or a passive subject without the
 ** auxiliary of the perfect (table mood, class perfect: "haben die
 ** Streitkräfte ... gehalten" is active whatever the parser called the
-** subject)? */
+** subject, and "hatten" is that auxiliary whether called aux or cop)? */
 static int passive_c(const ctx *c, int32_t v) {
   const lb_text *tx = c->tx;
   if (lb_tree_child(tx, v, "aux:pass") >= 0) return 1;
   if (lb_tree_child(tx, v, "nsubj:pass") < 0) return 0;
   for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib)
-    if (lb_tree_rel(&tx->words.v[k], "aux") && lemma_class(c, c->t_mood, &tx->words.v[k], "perfect"))
+    if ((lb_tree_rel(&tx->words.v[k], "aux") || lb_tree_rel(&tx->words.v[k], "cop")) &&
+        lemma_class(c, c->t_mood, &tx->words.v[k], "perfect"))
       return 0;
   return 1;
 }
