@@ -219,3 +219,17 @@ TEST(syntax_de_separable_adjective_particle) {
   CHECK_INT(w[16].head, 10);
   lb_doc_free(d);
 }
+
+/* An acronym is a name or noun, never an auxiliary: "des IS" (the network
+** tagged it AUX with the lemma "iSen" and made it a copula) */
+TEST(syntax_de_acronym_no_verb) {
+  lb_doc *d = t_doc_lang("Die USA fliegen Luftangriffe gegen Stellungen des IS.", NULL, "de");
+  const lb_text *tx = &d->tx;
+  CHECK_INT(tx->words.n, 9);
+  const lb_word *w = &tx->words.v[7];
+  CHECK(w->formlen == 2 && memcmp(w->form, "IS", 2) == 0);
+  const char *u = lb_syntax_upos_name(w->upos);
+  CHECK(strcmp(u, "PROPN") == 0 || strcmp(u, "NOUN") == 0);
+  CHECK(strcmp(w->deprel, "cop") != 0 && strcmp(w->deprel, "aux") != 0);
+  lb_doc_free(d);
+}

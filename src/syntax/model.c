@@ -201,6 +201,8 @@ static int check(checker *c, lb_synm *m) {
   m->rel_amod = lb_synm_rel_id(m, "amod");
   m->rel_compound = lb_synm_rel_id(m, "compound");
   m->rel_nmod = lb_synm_rel_id(m, "nmod");
+  m->rel_cop = lb_synm_rel_id(m, "cop");
+  m->rel_aux = lb_synm_rel_id(m, "aux");
   m->upos_cconj = lb_synm_upos_id(m, "CCONJ");
   const char *lm = lb_synm_meta(m, "lexmorph"), *ln = lb_synm_meta(m, "lexnames");
   m->lexwhat = (lm && strcmp(lm, "form") == 0 ? LB_ANA_FORM : 0) |

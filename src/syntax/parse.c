@@ -241,6 +241,13 @@ static int lex_upos(const lb_synm *m, const lb_ana_word *w, const float *u, int 
     a = m->upos_verb, b = m->upos_aux;
   else if (lp == LB_LEXM_ADJ && best >= 0 && (best == m->upos_verb || best == m->upos_aux))
     a = m->upos_adj, b = m->upos_adv;
+  /* a word in capitals is an acronym: a name or a noun ("des IS", "die
+  ** USA"), never a verb or a determiner (a headline in capitals has
+  ** adjectives: "GUT") */
+  if (a < 0 && (w->flags & LB_AW_UPPER) && (w->flags & LB_AW_ALPHA) && best >= 0 &&
+      (best == m->upos_verb || best == m->upos_aux || best == m->upos_det) &&
+      m->upos_noun >= 0 && m->upos_propn >= 0)
+    a = m->upos_propn, b = m->upos_noun;
   /* a compound written with a hyphen whose last part has a capital is a
   ** noun or a name ("US-Beamte", "Nato-Gipfel"), never an adjective */
   if (a < 0 && (w->flags & LB_AW_HYPH) && best >= 0 && best != m->upos_noun &&
@@ -384,8 +391,8 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
   }
   /* relations once every word has its tag: the tags rule some out (German,
   ** where the tagger reads the dictionaries): a noun is no adjectival
-  ** modifier, and a noun on a verb no compound or noun modifier, whatever
-  ** the labeller says. `make eval-syntax`: de LAS 76.43 -> 76.58 with the
+  ** modifier, copula or auxiliary, and a noun on a verb no compound or noun
+  ** modifier, whatever the labeller says. `make eval-syntax`: de LAS 76.43 -> 76.58 with the
   ** amod rule alone (issue 16's closing note has the figure of both). */
   int tagrules = (m->lexwhat & LB_ANA_FORM) != 0;
   for (int i = 0; i < n; i++) {
@@ -402,7 +409,8 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
     int onverb = nominal && (hu == m->upos_verb || hu == m->upos_aux);
     int r = -1;
     for (int k = 0; k < (int)m->nrel; k++) {
-      if (k == m->rel_root || (nominal && k == m->rel_amod)) continue;
+      if (k == m->rel_root || (nominal && (k == m->rel_amod || k == m->rel_cop || k == m->rel_aux)))
+        continue;
       if (onverb && (k == m->rel_compound || k == m->rel_nmod)) continue;
       if (r < 0 || ls[k] > ls[r]) r = k;
     }
