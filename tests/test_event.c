@@ -415,3 +415,17 @@ TEST(event_coordination_bounded) {
   if (a) CHECK(a->source == NULL);
   lb_doc_free(d);
 }
+
+/* "Officers arrested ...": officers who arrest are the police (an agent
+** noun of data/en/agents.tsv) */
+TEST(event_en_officers_arrest) {
+  lb_doc *d = t_doc_lang("Officers arrested a man on Monday.", "2019-11-20", "en");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "173");
+    CHECK_STR(d->events.v[0].source, "COP");
+    CHECK_INT(d->events.v[0].start, 0);
+    CHECK_INT(d->events.v[0].end, 17);
+  }
+  lb_doc_free(d);
+}
