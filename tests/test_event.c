@@ -429,3 +429,40 @@ TEST(event_en_officers_arrest) {
   }
   lb_doc_free(d);
 }
+
+/* A violent act told by its casualties: the event noun of a "bei" phrase
+** names the act (Anschlag 180 of a wounding... only when more specific:
+** Raketenangriff 195 of a killing 190), its victims the target */
+TEST(event_de_circumstance) {
+  lb_doc *d = t_doc("Bei Raketenangriffen im Norden Syriens sind fast 50 Zivilisten getötet worden.",
+                    "2016-02-16");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    const lb_event *e = &d->events.v[0];
+    CHECK_STR(e->code, "195");
+    CHECK(e->source == NULL);
+    CHECK_STR(e->target, "CVL");
+    CHECK_STR(e->rule, "evpat:de:töten:3+circ:de:Raketenangriffen");
+    CHECK_STR(t_span(d, e->start, e->end),
+              "Raketenangriffen im Norden Syriens sind fast 50 Zivilisten getötet");
+  }
+  lb_doc_free(d);
+}
+
+/* A passive the parser missed ("wurden" a copula of the first noun, the
+** victims subjects): every victim a target, no source */
+TEST(event_de_passive_by_surface) {
+  lb_doc *d = t_doc("Demnach wurden 14 Aufständische, mindestens sieben Zivilisten, acht kongolesische "
+                    "Soldaten und ein UN-Soldat getötet.",
+                    "2016-02-16");
+  int cod = 0;
+  for (size_t i = 0; i < d->events.n; i++) {
+    const lb_event *e = &d->events.v[i];
+    CHECK_STR(e->code, "190");
+    CHECK(e->source == NULL);
+    if (e->target && strcmp(e->target, "CODMIL") == 0) cod = 1;
+  }
+  CHECK(d->events.n >= 1);
+  CHECK(cod);
+  lb_doc_free(d);
+}

@@ -233,3 +233,13 @@ TEST(syntax_de_acronym_no_verb) {
   CHECK(strcmp(w->deprel, "cop") != 0 && strcmp(w->deprel, "aux") != 0);
   lb_doc_free(d);
 }
+
+/* A compound noun the dictionaries do not list gets the lemma of its last
+** part: "Raketenangriffen" -> "Raketenangriff" (Angriff) */
+TEST(syntax_de_compound_lemma) {
+  lb_doc *d = t_doc_lang("Bei Raketenangriffen wurden Zivilisten getötet.", NULL, "de");
+  const lb_text *tx = &d->tx;
+  CHECK(tx->words.n >= 2);
+  if (tx->words.n >= 2) CHECK_STR(tx->words.v[1].lemma, "Raketenangriff");
+  lb_doc_free(d);
+}

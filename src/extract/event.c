@@ -64,7 +64,7 @@ typedef struct ctx {
   const lb_text *tx;
   const lb_lex *lx;
   const char *lang;
-  int t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr, t_support;
+  int t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr, t_support, t_circ;
   /* indexes built at the stage's start, so that no question scans every
   ** fact of the document (issue 22: time linear in its size) */
   lb_map by_actor;    /* actor code -> the first entity with it */
@@ -368,6 +368,30 @@ static int slot_words(const lb_text *tx, int32_t h, const char *specs, int n, in
 static int passive_c(const ctx *c, int32_t v) {
   const lb_text *tx = c->tx;
   if (lb_tree_child(tx, v, "aux:pass") >= 0) return 1;
+  /* a participle without an auxiliary of its own after a form of "werden"
+  ** (table mood, class future) that the parser hung on no other verb:
+  ** "Demnach wurden 14 Aufständische ... getötet" with "wurden" a copula of
+  ** the first noun; "sind ... getötet worden". Not after the perfect's
+  ** auxiliary ("hat ... angegriffen"). */
+  const lb_word *vw = &tx->words.v[v];
+  if (lb_ufeat_get(vw->feats, LB_UF_VERBFORM) == LB_VERBFORM_PART && !lb_tree_rel(vw, "amod") &&
+      !lb_tree_rel(vw, "acl")) {
+    int32_t s0 = (int32_t)tx->sents.v[vw->sent].word0, s1 = (int32_t)tx->sents.v[vw->sent].word1;
+    /* "sind ... getötet worden" */
+    if (v + 1 < s1 && tx->words.v[v + 1].upos == LB_UPOS_AUX &&
+        lemma_class(c, c->t_mood, &tx->words.v[v + 1], "future"))
+      return 1;
+    for (int32_t k = v - 1; k >= s0; k--) {
+      const lb_word *x = &tx->words.v[k];
+      if (x->upos == LB_UPOS_VERB) break; /* another clause's verb */
+      if (x->upos != LB_UPOS_AUX) continue;
+      if (lemma_class(c, c->t_mood, x, "perfect")) break;
+      if (lemma_class(c, c->t_mood, x, "future") &&
+          (x->head < 0 || tx->words.v[x->head].upos != LB_UPOS_VERB || x->head == v))
+        return 1;
+      break;
+    }
+  }
   if (lb_tree_child(tx, v, "nsubj:pass") < 0) return 0;
   for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib)
     if ((lb_tree_rel(&tx->words.v[k], "aux") || lb_tree_rel(&tx->words.v[k], "cop")) &&
@@ -1021,8 +1045,12 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     for (int i = 0; i < n && *ns < MAXACT; i++)
       *ns += resolve(c, ws[i], 1, src + *ns, MAXACT - *ns);
     n = 0;
-    if (pass && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3)))
+    /* a passive's subject, whatever the parser called it ("wurden 14
+    ** Aufständische ... getötet" with an active nsubj) */
+    if (pass && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3))) {
       n = slot_words(tx, v, "nsubj:pass", 10, ws, 8);
+      if (!n && !attr) n = slot_words(tx, v, "nsubj", 5, ws, 8);
+    }
     if (!n && fr->tgt) {
       n = in_span(ws, slot_words(tx, v, fr->tgt, fr->tgtn, ws, 8), vfrom, v);
       if (!n) n = deep_words(tx, v, fr->tgt, fr->tgtn, ws, 8);
@@ -1347,6 +1375,89 @@ static void statements(ctx *c) {
   }
 }
 
+/* The code of event noun w ("Bombenanschlag" 183): its first pattern line
+** without conditions, or NULL. */
+static const char *noun_code(const ctx *c, int32_t w, lb_arena *a) {
+  uint32_t kl;
+  char *key = trigger_key(c, w, -1, &kl);
+  lb_lex_entry e;
+  if (!key || !lb_lex_get(c->lx, key, kl, &e)) return NULL;
+  for (uint32_t i = 0; i < e.nrec; i++) {
+    lb_lex_rec r;
+    const char *f[5];
+    int fl[5];
+    if (!lb_lex_rec_get(c->lx, &e, i, &r) || r.table != c->t_evpat || !lb_lex_field_is(&r, 0, c->lang) ||
+        lb_lex_fields(r.val, r.val_len, f, fl, 5) < 4 || fl[2] != 1 || f[2][0] != 'N')
+      continue;
+    if (fl[1] == 3 && memcmp(f[1], "---", 3) == 0) return NULL;
+    if (memmem(f[3], (size_t)fl[3], "obj=", 4)) continue;
+    return lb_arena_strndup(a, f[1], (size_t)fl[1]);
+  }
+  return NULL;
+}
+
+/* A violent act told by its casualties: "bei einem Bombenanschlag wurden 20
+** Menschen getötet", "were killed in an air strike". An event of roots 18-20
+** whose verb has a phrase of a circumstance preposition (table circprep)
+** around an event noun of roots 18-20 is the act the noun names (unless the
+** verb's code is the more specific one): its code,
+** the noun's source where the verb has none, the noun's own target where it
+** has one ("Angriffe auf Kliniken"), else the victims; the noun's own event,
+** if any, is the same event and goes. */
+static void circumstance(ctx *c) {
+  lb_doc *d = c->d;
+  const lb_text *tx = c->tx;
+  if (c->t_circ < 0) return;
+  size_t n0 = d->events.n;
+  uint8_t *drop = lb_arena_calloc(tx->arena, n0 + 1, 1);
+  for (size_t i = 0, s0 = 0; i < n0; i++) {
+    lb_event *e = &d->events.v[i];
+    if (e->sentence != d->events.v[s0].sentence) s0 = i;
+    if (drop[i] || e->code[0] < '1' || memcmp(e->code, "18", 2) < 0 || memcmp(e->code, "20", 2) > 0)
+      continue;
+    int32_t v = word_at(tx, e->trigger_start);
+    if (v < 0 || tx->words.v[v].upos != LB_UPOS_VERB) continue;
+    for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
+      const lb_word *x = &tx->words.v[k];
+      int32_t cw = lb_tree_child(tx, k, "case");
+      if (!lb_tree_rel(x, "obl") || (x->upos != LB_UPOS_NOUN && x->upos != LB_UPOS_PROPN) || cw < 0 ||
+          !lemma_class(c, c->t_circ, &tx->words.v[cw], NULL))
+        continue;
+      const char *code = noun_code(c, k, tx->arena);
+      if (!code || memcmp(code, "18", 2) < 0 || memcmp(code, "20", 2) > 0) continue;
+      /* the more specific code tells the act: a bombing (183) of a killing
+      ** (190), but a shooting (193) in clashes (190) stays a shooting */
+      size_t cl = strlen(code), el = strlen(e->code);
+      if (code[cl - 1] == '0' && e->code[el - 1] != '0') continue;
+      /* the noun's own event: its sides */
+      for (size_t j = s0; j < n0 && d->events.v[j].sentence == e->sentence; j++) {
+        lb_event *f = &d->events.v[j];
+        if (j == i || f->trigger_start != x->start) continue;
+        if (!e->source && f->source) {
+          e->source = f->source;
+          e->source_entity = f->source_entity;
+        }
+        if (f->target) {
+          e->target = f->target;
+          e->target_entity = f->target_entity;
+        }
+        if (!e->place) e->place = f->place;
+        drop[j] = 1;
+      }
+      e->code = code;
+      e->rule = lb_arena_printf(tx->arena, "%s+circ:%s:%.*s", e->rule, c->lang, (int)x->formlen, x->form);
+      if (x->start < e->start) e->start = x->start;
+      if (x->end > e->end) e->end = x->end;
+      set_cameo(c, e);
+      break;
+    }
+  }
+  size_t out = 0;
+  for (size_t i = 0; i < n0; i++)
+    if (!drop[i]) d->events.v[out++] = d->events.v[i];
+  d->events.n = out;
+}
+
 void lb_evt_run(lb_doc *d) {
   ctx c;
   memset(&c, 0, sizeof c);
@@ -1367,6 +1478,7 @@ void lb_evt_run(lb_doc *d) {
   c.t_attr = lb_lex_table(c.lx, "evattr");
   c.t_instr = lb_lex_table(c.lx, "instrprep");
   c.t_support = lb_lex_table(c.lx, "evsupport");
+  c.t_circ = lb_lex_table(c.lx, "circprep");
   index_facts(&c);
   if (c.t_evpat >= 0)
     for (size_t i = 0; i < d->tx.words.n; i++)
@@ -1424,6 +1536,7 @@ void lb_evt_run(lb_doc *d) {
   for (size_t i = 0; i < n0; i++)
     if (!drop[i]) d->events.v[out++] = d->events.v[i];
   d->events.n = out;
+  circumstance(&c);
   /* an exchange: fighting sides without a target in one sentence strike
   ** each other ("Moskau startete 145 Drohnen, während die Ukraine eine
   ** Salve abfeuerte") */

@@ -149,6 +149,42 @@ static const char *joined_verb(const lb_lex *lx, int tab, const lb_ana_word *w, 
   return NULL;
 }
 
+/* A German compound noun the dictionaries do not list ("Raketenangriffen"):
+** the longest ending of at least four letters that is a noun form of
+** table form gives the lemma, glued to the first part as written
+** ("Raketen" + "Angriff" -> "Raketenangriff"); NULL when none is. */
+static const char *compound_noun(const lb_lex *lx, int tab, const lb_ana_word *w, lb_arena *a,
+                                 uint8_t *src) {
+  char key[96];
+  if (w->len >= sizeof key || w->len != w->lowlen) return NULL;
+  for (uint32_t k = 3; k + 4 <= w->len; k++) {
+    if ((unsigned char)w->form[k] >= 0x80 && (unsigned char)w->form[k] < 0xC0) continue;
+    if (w->form[k - 1] == '-') continue; /* hyphenated: the parts are names */
+    lb_lex_entry e;
+    if (!lb_lex_get(lx, w->low + k, w->lowlen - k, &e)) continue;
+    for (uint32_t i = 0; i < e.nrec; i++) {
+      lb_lex_rec r;
+      const char *f[2];
+      int fl[2];
+      if (!lb_lex_rec_get(lx, &e, i, &r) || r.table != tab || !lb_lex_field_is(&r, 1, "NOUN") ||
+          lb_lex_fields(r.val, r.val_len, f, fl, 2) < 1 || fl[0] < 2 || k + (uint32_t)fl[0] >= sizeof key)
+        continue;
+      memcpy(key, w->form, k);
+      memcpy(key + k, f[0], (size_t)fl[0]);
+      /* the noun's capital becomes a small letter inside the compound */
+      unsigned char c0 = (unsigned char)key[k];
+      if (c0 >= 'A' && c0 <= 'Z') key[k] = (char)(c0 + 32);
+      else if (c0 == 0xC3 && k + 1 < sizeof key) {
+        unsigned char c1 = (unsigned char)key[k + 1];
+        if (c1 >= 0x80 && c1 <= 0x9E && c1 != 0x97) key[k + 1] = (char)(c1 + 32);
+      }
+      *src = LB_LEMMA_LEX;
+      return lb_arena_strndup(a, key, k + (size_t)fl[0]);
+    }
+  }
+  return NULL;
+}
+
 const char *lb_parse_lemma_lookup(const lb_synm *m, const lb_lex *lx, const lb_ana_word *w,
                                   lb_arena *a, uint8_t *src) {
   uint32_t v;
@@ -160,6 +196,14 @@ const char *lb_parse_lemma_lookup(const lb_synm *m, const lb_lex *lx, const lb_a
   int tab = pos ? lb_lex_table(lx, "form") : -1;
   lb_lex_entry e;
   if (tab >= 0 && !w->lexpos && pos[0] == 'V') return joined_verb(lx, tab, w, a, src);
+  if (lx && (m->lexwhat & LB_ANA_FORM) && !w->lexpos && (w->flags & LB_AW_CAP) &&
+      (w->upos == m->upos_noun || w->upos == m->upos_propn)) {
+    int ft = lb_lex_table(lx, "form");
+    if (ft >= 0) {
+      const char *cl = compound_noun(lx, ft, w, a, src);
+      if (cl) return cl;
+    }
+  }
   if (tab < 0 || !w->lexpos || !lb_lex_get(lx, w->low, w->lowlen, &e)) return NULL;
   const char *best = NULL;
   int bestlen = 0, best_sep = 1;
