@@ -566,3 +566,21 @@ TEST(ent_en_nationality_and_month) {
   for (size_t i = 0; i < d->entities.n; i++) CHECK(strcmp(d->entities.v[i].id, "lb:gn2643071") != 0);
   lb_doc_free(d);
 }
+
+/* PETRARCH2 lists Ban Ki-moon twice: his Korean office of 2004-2006 and
+** the UN from 2007 on; the open-ended role wins */
+TEST(ent_petrarch_open_role) {
+  lb_doc *d = t_doc_lang("UNO-Generalsekretär Ban Ki Moon hat den Angriff scharf verurteilt.",
+                         "2016-01-01", "de");
+  int found = 0;
+  for (size_t i = 0; i < d->entities.n; i++) {
+    const lb_entity *e = &d->entities.v[i];
+    if (e->mentions.n && e->mentions.v[0].start == 21) {
+      found = 1;
+      CHECK_STR(e->actor, "IGOUNO");
+      CHECK_INT(e->mentions.v[0].end, 32);
+    }
+  }
+  CHECK(found);
+  lb_doc_free(d);
+}

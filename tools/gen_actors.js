@@ -182,9 +182,13 @@ function petrarch(file, type, src) {
   }
   flush();
 }
-petrarch('cameo/Phoenix.Countries.actors.txt', 'PER', 'lex:petrarch2');
+/* the international and non-state files first: their people hold open-ended
+   roles ("BAN KI-MOON [IGOUNO >20070101]"), while the country file's
+   CountryInfo blocks list national offices by period, often long over
+   ("BAN KI MOON [KORGOVBUS 041001-061130]"); a name's first record wins */
 petrarch('cameo/Phoenix.International.actors.txt', 'ORG', 'lex:petrarch2');
 petrarch('cameo/Phoenix.MilNonState.actors.txt', 'MIL', 'lex:petrarch2');
+petrarch('cameo/Phoenix.Countries.actors.txt', 'PER', 'lex:petrarch2');
 /* PETRARCH names are upper case with "_" for spaces */
 for (let i = 0; i < out.length; i++) {
   const f = out[i].split('\t');
