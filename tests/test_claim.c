@@ -266,3 +266,19 @@ TEST(claim_tree_konjunktiv_run) {
   }
   lb_doc_free(d);
 }
+
+/* A date is no speaker ("nach Angaben vom Mittwoch"), a reflexive pronoun
+** no content ("hatten sich ... geäußert") */
+TEST(claim_de_no_date_speaker_no_reflexive_content) {
+  lb_doc *d = t_doc("Die zuständige Ermittlungskommission ist nach Angaben vom Mittwoch verstärkt worden. "
+                    "Bei der Sitzung hatten sich mehrere Staatschefs kritisch zu der Idee geäußert.",
+                    "2016-01-01");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n >= 1) {
+    const lb_claim *c = &d->claims.v[0];
+    CHECK_STR(c->verb, "Angabe");
+    CHECK(c->speaker == NULL && c->speaker_text == NULL);
+    CHECK_INT(c->cue_start, 47);
+  }
+  lb_doc_free(d);
+}

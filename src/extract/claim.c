@@ -40,6 +40,7 @@ typedef struct ctx {
   const lb_lex *lx;
   const char *lang;
   int t_rverb, t_rcue;
+  uint8_t *dateword; /* per word: inside a date's span ("vom Mittwoch") */
 } ctx;
 
 /* The record of table t under key s[0..n) for the document's language:
@@ -229,6 +230,11 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
   const lb_text *tx = c->tx;
   trim_claim(c, &cs, &ce, cs >= tx->words.v[cue].end);
   if (ce <= cs) return NULL;
+  /* nor as a reflexive pronoun ("äußerten sich kritisch"): the parser
+  ** misread the clause */
+  if (speaker >= 0 && tx->words.v[speaker].upos == LB_UPOS_PRON &&
+      lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_REFLEX))
+    return NULL;
   lb_claim *cl = LB_VEC_PUSH(tx->arena, d->claims);
   cl->verb = verb;
   cl->rule = rule;
@@ -239,6 +245,8 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
   int32_t prt = lb_tree_child(tx, cue, "compound:prt"); /* "wies ... hin" */
   if (prt > cue) cl->cue_end = tx->words.v[prt].end;
   cl->sentence = (int32_t)tx->words.v[cue].sent;
+  /* no one speaks as a date ("nach Angaben vom Mittwoch") */
+  if (speaker >= 0 && c->dateword && c->dateword[speaker]) speaker = -1;
   if (speaker >= 0) {
     lb_phrase ph;
     if (lb_phrase_find(d, speaker, LB_PH_ANY, &ph)) {
@@ -374,7 +382,10 @@ static lb_claim *quoted_before(ctx *c, int32_t v, const char *key, const char *r
 static int32_t content_np(const ctx *c, int32_t v, const lb_lex_rec *r) {
   const lb_text *tx = c->tx;
   int32_t o = lb_tree_child(tx, v, "obj");
-  if (o >= 0 && lb_tree_case(tx, o) == NULL) return o;
+  /* a reflexive pronoun is no content: "äußerten sich" */
+  if (o >= 0 && lb_tree_case(tx, o) == NULL &&
+      !(tx->words.v[o].upos == LB_UPOS_PRON && lb_ufeat_get(tx->words.v[o].feats, LB_UF_REFLEX)))
+    return o;
   const char *cases;
   int n = lb_lex_field(r->val, r->val_len, 3, &cases);
   if (n <= 0) return -1;
@@ -624,6 +635,17 @@ void lb_claim_run(lb_doc *d) {
   c.t_rverb = lb_lex_table(c.lx, "rverb");
   c.t_rcue = lb_lex_table(c.lx, "rcue");
   const lb_text *tx = c.tx;
+  if (d->dates.n) {
+    /* the words inside dates, one pass over both (both in text order) */
+    c.dateword = lb_arena_calloc(tx->arena, tx->words.n, 1);
+    size_t k = 0;
+    for (size_t i = 0; i < tx->words.n && k < d->dates.n; i++) {
+      while (k < d->dates.n && d->dates.v[k].end <= tx->words.v[i].start) k++;
+      if (k < d->dates.n && tx->words.v[i].start >= d->dates.v[k].start &&
+          tx->words.v[i].end <= d->dates.v[k].end)
+        c.dateword[i] = 1;
+    }
+  }
   int32_t last = -1; /* the claim a subjunctive sentence may continue */
   for (size_t s = 0; s < tx->sents.n; s++) {
     const lb_sent *st = &tx->sents.v[s];
