@@ -584,3 +584,19 @@ TEST(ent_petrarch_open_role) {
   CHECK(found);
   lb_doc_free(d);
 }
+
+/* The German dictionaries say nothing of English words: "Angel" (a German
+** fishing rod) does not keep "Angel Sarmiento" from being a name */
+TEST(ent_en_german_word_no_common_word) {
+  lb_doc *d = t_doc_lang("On Monday, Angel Sarmiento announced that eight people died.", "2014-09-15", "en");
+  const lb_entity *e = ent(d, "lb:angel-sarmiento");
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->type, "PER");
+    CHECK_INT(e->mentions.v[0].start, 11);
+    CHECK_INT(e->mentions.v[0].end, 26);
+  }
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n) CHECK_STR(d->claims.v[0].speaker, "lb:angel-sarmiento");
+  lb_doc_free(d);
+}

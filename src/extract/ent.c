@@ -1136,6 +1136,9 @@ void lb_ent_run(lb_doc *d) {
     T_lex = lb_lex_id(c.lx);
   }
   c.T = T;
+  /* table form is the German dictionaries: in another language's text a
+  ** German word is no common word ("Angel Sarmiento", "Will Smith") */
+  if (!d->tx.lang || strcmp(d->tx.lang, "de") != 0) c.T.form = -1;
   c.ntables = lb_lex_ntables(c.lx);
   c.memo = lb_lexdoc_memos(&d->tx);
   c.used = lb_arena_calloc(d->tx.arena, d->tx.toks.n, 1);
