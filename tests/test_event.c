@@ -466,3 +466,25 @@ TEST(event_de_passive_by_surface) {
   CHECK(cod);
   lb_doc_free(d);
 }
+
+/* Casualties and their cause: the cause's act is the event (table evcause,
+** the circumstance rule), the victims its target */
+TEST(event_en_cause_of_casualties) {
+  lb_doc *d = t_doc_lang("A major general was killed in Syria by an improvised explosive device. "
+                         "Twin bombs exploded near the finish line, killing three people. "
+                         "A Friday blast injured several people.",
+                         "2020-08-20", "en");
+  CHECK_INT(d->events.n, 3);
+  if (d->events.n == 3) {
+    CHECK_STR(d->events.v[0].code, "183");
+    CHECK_STR(d->events.v[0].target, "MIL");
+    CHECK_STR(d->events.v[0].rule, "evpat:en:kill:45+circ:en:device");
+    CHECK_STR(d->events.v[1].code, "183");
+    CHECK_STR(d->events.v[1].target, "CVL");
+    CHECK_STR(d->events.v[1].rule, "evpat:en:kill:45+circ:en:bombs");
+    CHECK_STR(d->events.v[2].code, "183");
+    CHECK_STR(d->events.v[2].rule, "evpat:en:injure:11+circ:en:blast");
+    for (int i = 0; i < 3; i++) CHECK(d->events.v[i].source == NULL);
+  }
+  lb_doc_free(d);
+}

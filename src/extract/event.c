@@ -64,7 +64,7 @@ typedef struct ctx {
   const lb_text *tx;
   const lb_lex *lx;
   const char *lang;
-  int t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr, t_support, t_circ;
+  int t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr, t_support, t_circ, t_cause;
   /* indexes built at the stage's start, so that no question scans every
   ** fact of the document (issue 22: time linear in its size) */
   lb_map by_actor;    /* actor code -> the first entity with it */
@@ -1375,13 +1375,17 @@ static void statements(ctx *c) {
   }
 }
 
-/* The code of event noun w ("Bombenanschlag" 183): its first pattern line
-** without conditions, or NULL. */
+/* The code of event noun w ("Bombenanschlag" 183): a cause of table
+** evcause, else its first pattern line without conditions, or NULL. */
 static const char *noun_code(const ctx *c, int32_t w, lb_arena *a) {
   uint32_t kl;
   char *key = trigger_key(c, w, -1, &kl);
   lb_lex_entry e;
   if (!key || !lb_lex_get(c->lx, key, kl, &e)) return NULL;
+  /* a cause that is no act of its own (table evcause: "Explosion", "IED") */
+  lb_lex_rec cr;
+  if (c->t_cause >= 0 && lb_lex_find(c->lx, c->t_cause, key, kl, &cr) && lb_lex_field_is(&cr, 0, c->lang))
+    return lb_lex_field_dup(a, &cr, 1);
   for (uint32_t i = 0; i < e.nrec; i++) {
     lb_lex_rec r;
     const char *f[5];
@@ -1397,10 +1401,12 @@ static const char *noun_code(const ctx *c, int32_t w, lb_arena *a) {
 }
 
 /* A violent act told by its casualties: "bei einem Bombenanschlag wurden 20
-** Menschen getötet", "were killed in an air strike". An event of roots 18-20
-** whose verb has a phrase of a circumstance preposition (table circprep)
-** around an event noun of roots 18-20 is the act the noun names (unless the
-** verb's code is the more specific one): its code,
+** Menschen getötet", "were killed in an air strike", "a blast which injured
+** several people". An event of roots 18-20 whose verb has a phrase of a
+** circumstance preposition (table circprep), or an active subject (or the
+** subject of the clause it continues), that is an event noun of roots 18-20
+** or a cause (table evcause) is the act the noun names (unless the verb's
+** code is the more specific one): its code,
 ** the noun's source where the verb has none, the noun's own target where it
 ** has one ("Angriffe auf Kliniken"), else the victims; the noun's own event,
 ** if any, is the same event and goes. */
@@ -1417,12 +1423,30 @@ static void circumstance(ctx *c) {
       continue;
     int32_t v = word_at(tx, e->trigger_start);
     if (v < 0 || tx->words.v[v].upos != LB_UPOS_VERB) continue;
-    for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
-      const lb_word *x = &tx->words.v[k];
+    /* the candidates: the verb's phrases, its active subject ("a blast
+    ** which injured", "explosion killed"), the subject of the clause it
+    ** continues ("bombs exploded ..., killing three people") */
+    int32_t cand[16];
+    int nc = 0;
+    for (int32_t k = tx->words.v[v].kid; k >= 0 && nc < 14; k = tx->words.v[k].sib) {
       int32_t cw = lb_tree_child(tx, k, "case");
-      if (!lb_tree_rel(x, "obl") || (x->upos != LB_UPOS_NOUN && x->upos != LB_UPOS_PROPN) || cw < 0 ||
-          !lemma_class(c, c->t_circ, &tx->words.v[cw], NULL))
-        continue;
+      if (lb_tree_rel(&tx->words.v[k], "obl") && cw >= 0 && lemma_class(c, c->t_circ, &tx->words.v[cw], NULL))
+        cand[nc++] = k;
+    }
+    int32_t subj = passive_c(c, v) ? -1 : lb_tree_child(tx, v, "nsubj");
+    if (subj >= 0 && lb_tree_rel(&tx->words.v[subj], "nsubj:pass")) subj = -1;
+    /* a relative pronoun stands for the noun its clause is on */
+    if (subj >= 0 && tx->words.v[subj].upos == LB_UPOS_PRON && lb_tree_rel(&tx->words.v[v], "acl"))
+      subj = tx->words.v[v].head;
+    if (subj >= 0) cand[nc++] = subj;
+    if (subj < 0 && tx->words.v[v].head >= 0 && lb_tree_rel(&tx->words.v[v], "advcl")) {
+      int32_t hs = lb_tree_child(tx, tx->words.v[v].head, "nsubj");
+      if (hs >= 0) cand[nc++] = hs;
+    }
+    for (int ci = 0; ci < nc; ci++) {
+      int32_t k = cand[ci];
+      const lb_word *x = &tx->words.v[k];
+      if (x->upos != LB_UPOS_NOUN && x->upos != LB_UPOS_PROPN) continue;
       const char *code = noun_code(c, k, tx->arena);
       if (!code || memcmp(code, "18", 2) < 0 || memcmp(code, "20", 2) > 0) continue;
       /* the more specific code tells the act: a bombing (183) of a killing
@@ -1479,6 +1503,7 @@ void lb_evt_run(lb_doc *d) {
   c.t_instr = lb_lex_table(c.lx, "instrprep");
   c.t_support = lb_lex_table(c.lx, "evsupport");
   c.t_circ = lb_lex_table(c.lx, "circprep");
+  c.t_cause = lb_lex_table(c.lx, "evcause");
   index_facts(&c);
   if (c.t_evpat >= 0)
     for (size_t i = 0; i < d->tx.words.n; i++)
