@@ -488,3 +488,22 @@ TEST(event_en_cause_of_casualties) {
   }
   lb_doc_free(d);
 }
+
+/* "bombing" is an air strike of a state (195), a bombing of anyone else
+** (183, frame key srcstate); PETRARCH2's "IRISH_REPUBLICAN_ARMY_(IRA)_"
+** gives the acronym as a name of its own (not Iran's CLDR name "Ira") */
+TEST(event_en_bombing_by_whom) {
+  lb_doc *d = t_doc_lang("The IRA's bombing of the city killed nine people. "
+                         "The Russian air force's bombing of Aleppo continued.",
+                         "2016-01-01", "en");
+  CHECK_INT(d->events.n, 2);
+  if (d->events.n == 2) {
+    CHECK_STR(d->events.v[0].code, "183");
+    CHECK_STR(d->events.v[0].source, "WEUREB");
+    CHECK_STR(d->events.v[0].target, "CVL");
+    CHECK_STR(d->events.v[1].code, "195");
+    CHECK_STR(d->events.v[1].source, "RUS");
+    CHECK_STR(d->events.v[1].rule, "evpat:en:bombing:2");
+  }
+  lb_doc_free(d);
+}

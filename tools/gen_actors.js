@@ -171,12 +171,21 @@ function petrarch(file, type, src) {
       codes.push(...cm);
       continue;
     }
+    /* "IRISH_REPUBLICAN_ARMY_(IRA)_": the name and its acronym, each a
+       name of its own (the acronym of three letters or more) */
+    const push = (x) => {
+      const m = x.match(/^(.*?)\s*\(([A-Z0-9][A-Z0-9-]{2,})\)\s*$/);
+      if (m) {
+        if (m[1]) names.push(m[1]);
+        names.push(m[2]);
+      } else names.push(x);
+    };
     if (head.startsWith('+')) {
-      names.push(conv(head.slice(1)));
+      push(conv(head.slice(1)));
     } else if (head) {
       if (codes.length) flush();
       person = person || fromCountryInfo;
-      names.push(conv(head));
+      push(conv(head));
     }
     codes.push(...cm);
   }

@@ -172,6 +172,7 @@ typedef struct frame {
   int srcn, tgtn, objn, objreln, ssecn, tsecn;
   int need;    /* 1 source, 2 target */
   int tgtkind; /* 1 actor, 2 place */
+  int srcstate; /* the source must be a state (state_actor) */
   int refl, noun;
 } frame;
 
@@ -201,6 +202,8 @@ static void parse_frame(const char *f, int fl, frame *fr) {
       fr->tsec = v, fr->tsecn = vl;
     else if (KEY("refl"))
       fr->refl = 1;
+    else if (KEY("srcstate"))
+      fr->srcstate = 1;
     else if (KEY("need")) {
       if (vl >= 3 && memcmp(v, "src", 3) == 0) fr->need |= 1;
       if (vl >= 3 && memcmp(v, "tgt", 3) == 0) fr->need |= 2;
@@ -1166,6 +1169,8 @@ static void code_trigger(ctx *c, int32_t v) {
       int ns, nt;
       slots(c, v, &fr, src, &ns, tgt, &nt);
       if (((fr.need & 1) && !ns) || ((fr.need & 2) && !nt)) continue;
+      /* "the air force's bombing" (195) and "the IRA's bombing" (183) */
+      if (fr.srcstate && !(ns && state_actor(src[0].actor))) continue;
       if (block) return;
       if (!ns && !nt) return; /* no actor: nothing to code */
       const char *code = lb_arena_strndup(d->tx.arena, f[1], (size_t)fl[1]);
@@ -1394,7 +1399,8 @@ static const char *noun_code(const ctx *c, int32_t w, lb_arena *a) {
         lb_lex_fields(r.val, r.val_len, f, fl, 5) < 4 || fl[2] != 1 || f[2][0] != 'N')
       continue;
     if (fl[1] == 3 && memcmp(f[1], "---", 3) == 0) return NULL;
-    if (memmem(f[3], (size_t)fl[3], "obj=", 4)) continue;
+    /* conditions on the object or the source's kind need the noun's sides */
+    if (memmem(f[3], (size_t)fl[3], "obj=", 4) || memmem(f[3], (size_t)fl[3], "srcstate", 8)) continue;
     return lb_arena_strndup(a, f[1], (size_t)fl[1]);
   }
   return NULL;
@@ -1447,26 +1453,28 @@ static void circumstance(ctx *c) {
       int32_t k = cand[ci];
       const lb_word *x = &tx->words.v[k];
       if (x->upos != LB_UPOS_NOUN && x->upos != LB_UPOS_PROPN) continue;
-      const char *code = noun_code(c, k, tx->arena);
+      /* the noun's own event, if it has one (it read the noun's sides) */
+      lb_event *own = NULL;
+      size_t ownj = 0;
+      for (size_t j = s0; j < n0 && d->events.v[j].sentence == e->sentence && !own; j++)
+        if (j != i && !drop[j] && d->events.v[j].trigger_start == x->start) own = &d->events.v[j], ownj = j;
+      const char *code = own ? own->code : noun_code(c, k, tx->arena);
       if (!code || memcmp(code, "18", 2) < 0 || memcmp(code, "20", 2) > 0) continue;
       /* the more specific code tells the act: a bombing (183) of a killing
       ** (190), but a shooting (193) in clashes (190) stays a shooting */
       size_t cl = strlen(code), el = strlen(e->code);
       if (code[cl - 1] == '0' && e->code[el - 1] != '0') continue;
-      /* the noun's own event: its sides */
-      for (size_t j = s0; j < n0 && d->events.v[j].sentence == e->sentence; j++) {
-        lb_event *f = &d->events.v[j];
-        if (j == i || f->trigger_start != x->start) continue;
-        if (!e->source && f->source) {
-          e->source = f->source;
-          e->source_entity = f->source_entity;
+      if (own) {
+        if (!e->source && own->source) {
+          e->source = own->source;
+          e->source_entity = own->source_entity;
         }
-        if (f->target) {
-          e->target = f->target;
-          e->target_entity = f->target_entity;
+        if (own->target) {
+          e->target = own->target;
+          e->target_entity = own->target_entity;
         }
-        if (!e->place) e->place = f->place;
-        drop[j] = 1;
+        if (!e->place) e->place = own->place;
+        drop[ownj] = 1;
       }
       e->code = code;
       e->rule = lb_arena_printf(tx->arena, "%s+circ:%s:%.*s", e->rule, c->lang, (int)x->formlen, x->form);
