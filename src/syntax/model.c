@@ -201,8 +201,16 @@ static int check(checker *c, lb_synm *m) {
   m->rel_amod = lb_synm_rel_id(m, "amod");
   m->rel_compound = lb_synm_rel_id(m, "compound");
   m->rel_nmod = lb_synm_rel_id(m, "nmod");
-  m->rel_cop = lb_synm_rel_id(m, "cop");
-  m->rel_aux = lb_synm_rel_id(m, "aux");
+  m->rel_function = 0;
+  for (uint32_t k = 0; k < m->nrel && k < 64; k++) {
+    const char *rn = lb_synm_str(m, m->rel[k]);
+    size_t bl = strcspn(rn, ":");
+    /* UD's relations of function words and adjectives (not det:poss: "ihr") */
+    static const char *const FN[] = {"aux", "cop", "case", "mark", "cc", "det", "amod"};
+    for (size_t fi = 0; fi < sizeof FN / sizeof *FN; fi++)
+      if (bl == strlen(FN[fi]) && memcmp(rn, FN[fi], bl) == 0 && strcmp(rn, "det:poss") != 0)
+        m->rel_function |= 1ull << k;
+  }
   m->upos_cconj = lb_synm_upos_id(m, "CCONJ");
   const char *lm = lb_synm_meta(m, "lexmorph"), *ln = lb_synm_meta(m, "lexnames");
   m->lexwhat = (lm && strcmp(lm, "form") == 0 ? LB_ANA_FORM : 0) |

@@ -97,7 +97,8 @@ typedef struct lb_synm {
   uint64_t *packed; /* per bundle: its features packed (ufeat.h), made at open */
   /* ids the analysis code needs, found by name at open (-1 when absent) */
   int upos_punct, upos_sym, upos_propn, upos_noun, upos_verb, upos_aux, upos_adp, upos_det, rel_root;
-  int upos_cconj, rel_prt, rel_amod, rel_compound, rel_nmod, rel_cop, rel_aux; /* CCONJ, compound:prt (-1 when the model has none) */
+  int upos_cconj, rel_prt, rel_amod, rel_compound, rel_nmod; /* -1 when the model has none */
+  uint64_t rel_function; /* bit per relation no noun bears: aux*, cop, case, mark, cc, det, amod */
   int upos_adj, upos_adv;
 } lb_synm;
 

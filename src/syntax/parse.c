@@ -434,9 +434,10 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
     w->lemma = lem;
   }
   /* relations once every word has its tag: the tags rule some out (German,
-  ** where the tagger reads the dictionaries): a noun is no adjectival
-  ** modifier, copula or auxiliary, and a noun on a verb no compound or noun
-  ** modifier, whatever the labeller says. `make eval-syntax`: de LAS 76.43 -> 76.58 with the
+  ** where the tagger reads the dictionaries): a noun bears no relation of a
+  ** function word or an adjective (aux, cop, case, mark, cc, det, amod), and
+  ** a noun on a verb is no compound or noun modifier, whatever the labeller
+  ** says. `make eval-syntax`: de LAS 76.43 -> 76.58 with the
   ** amod rule alone (issue 16's closing note has the figure of both). */
   int tagrules = (m->lexwhat & LB_ANA_FORM) != 0;
   for (int i = 0; i < n; i++) {
@@ -453,8 +454,7 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
     int onverb = nominal && (hu == m->upos_verb || hu == m->upos_aux);
     int r = -1;
     for (int k = 0; k < (int)m->nrel; k++) {
-      if (k == m->rel_root || (nominal && (k == m->rel_amod || k == m->rel_cop || k == m->rel_aux)))
-        continue;
+      if (k == m->rel_root || (nominal && k < 64 && ((m->rel_function >> k) & 1))) continue;
       if (onverb && (k == m->rel_compound || k == m->rel_nmod)) continue;
       if (r < 0 || ls[k] > ls[r]) r = k;
     }
