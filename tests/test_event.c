@@ -507,3 +507,22 @@ TEST(event_en_bombing_by_whom) {
   }
   lb_doc_free(d);
 }
+
+/* A named person is an event's actor without a CAMEO code, and a name with
+** an initial is a person ("Elizabeth A. Burton" is not Burton upon Trent);
+** one arrests people, never a place (tgtkind=actor on 173) */
+TEST(event_en_person_target) {
+  lb_doc *d = t_doc_lang("Officers later arrested Elizabeth A. Burton, 33.", "2019-11-20", "en");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    const lb_event *e = &d->events.v[0];
+    CHECK_STR(e->code, "173");
+    CHECK_STR(e->source, "COP");
+    CHECK(e->target == NULL);
+    CHECK_STR(e->target_entity, "lb:elizabeth-a.-burton");
+    CHECK_INT(e->target_start, 24);
+    CHECK_INT(e->target_end, 43);
+    CHECK(e->place == NULL);
+  }
+  lb_doc_free(d);
+}

@@ -564,7 +564,12 @@ let nlines = 0;
 for (const key of [...lines.keys()].sort()) {
   const arr = lines.get(key).map((l, i) => ({ ...l, i })).sort((a, b) => spec(a) - spec(b) || a.i - b.i);
   for (const l of arr) {
-    out.push(`${key}\ten\t${l.code}\tV\t${l.frame}\t${l.source}`);
+    /* one arrests, detains or expels people, never a place (issue 17): the
+       target of 173/174 is an actor */
+    let frame = l.frame;
+    if (/^17[34]/.test(l.code) && !frame.includes('tgtkind'))
+      frame = frame === '-' ? 'tgtkind=actor' : frame + ';tgtkind=actor';
+    out.push(`${key}\ten\t${l.code}\tV\t${frame}\t${l.source}`);
     nlines++;
   }
 }

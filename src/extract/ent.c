@@ -471,6 +471,13 @@ static int month_in_date(ctx *c, uint32_t i, const lb_lex_entry *e0) {
   return 0;
 }
 
+/* Is token i a person's initial ("A.", "D.")? */
+static int initial_at(const ctx *c, uint32_t i) {
+  const lb_tok *t = &c->d->tx.toks.v[i];
+  return t->kind == LB_TOK_ABBR && t->end - t->start == 2 && c->d->tx.text[t->start] >= 'A' &&
+         c->d->tx.text[t->start] <= 'Z';
+}
+
 /* A name at token i: returns tokens consumed (0 = none). */
 static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   const lb_tok *t = &c->d->tx.toks.v[i];
@@ -480,6 +487,10 @@ static uint32_t try_name(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   if (!n) return 0;
   lb_lex_entry ne;
   if (e0.maxtoks > 1 && probe(c, i, s1, c->T.nat, &ne) > n) return 0; /* "North Korean" */
+  /* "Elizabeth A. Burton": a name, an initial and a capitalised word are a
+  ** person, not the town of Elizabeth (try_guess) */
+  if (n == 1 && i + 2 < s1 && initial_at(c, i + 1) && (c->d->tx.toks.v[i + 2].flags & LB_TF_CAP))
+    return 0;
   const name_recs *nr = name_recs_of(c, t, n, &e);
   lb_lex_rec best = nr->best;
   int nbest = nr->nbest, nplace = nr->nplace, mainname = nr->mainname;
@@ -923,7 +934,10 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   lb_doc *d = c->d;
   const lb_tok *t = &d->tx.toks.v[i];
   uint32_t j = i;
-  while (j < s1 && !c->used[j] && name_like_cheap(c, j) && j - i < 4) {
+  /* an initial inside the run: "Christopher D. Battin" */
+  while (j < s1 && !c->used[j] &&
+         (name_like_cheap(c, j) || (j > i && j + 1 < s1 && initial_at(c, j) && name_like_cheap(c, j + 1))) &&
+         j - i < 4) {
     const lb_tok *p = j > i ? &d->tx.toks.v[j - 1] : NULL;
     if (p && p->normlen == d->tx.toks.v[j].normlen &&
         memcmp(p->norm, d->tx.toks.v[j].norm, p->normlen) == 0)

@@ -150,8 +150,11 @@ static const char *capital_gov(const ctx *c, int32_t x, lb_phrase *ph) {
 static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
   const lb_text *tx = c->tx;
   int n = 0;
+  /* a named person is an actor of an event, with or without a CAMEO code
+  ** ("arrested Elizabeth A. Burton") */
+  int phwant = (want & LB_PH_ACTOR) ? want | LB_PH_PERSON : want;
   for (int32_t x = h; x >= 0 && n < max; x = lb_tree_next(tx, h, x == h ? -1 : x, "conj")) {
-    if (lb_phrase_find(c->d, x, want, &out[n]))
+    if (lb_phrase_find(c->d, x, phwant, &out[n]))
       n++;
     else if ((want & LB_PH_ACTOR) && (out[n].actor = capital_gov(c, x, &out[n])))
       n++;

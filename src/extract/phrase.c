@@ -16,7 +16,8 @@ static int is_place_ent(const lb_entity *e, const lb_mention *m) {
 
 static int wanted(const lb_entity *e, const lb_mention *m, const char *actor, int want) {
   return ((want & LB_PH_ACTOR) && actor) || ((want & LB_PH_PLACE) && is_place_ent(e, m)) ||
-         ((want & LB_PH_GEO) && e->has_geo) || (want & LB_PH_ANY);
+         ((want & LB_PH_GEO) && e->has_geo) || (want & LB_PH_ANY) ||
+         ((want & LB_PH_PERSON) && e->type && strcmp(e->type, "PER") == 0);
 }
 
 /* The mention on word w or in its phrase, nearest to the head first: the
@@ -84,7 +85,8 @@ int lb_phrase_find(const lb_doc *d, int32_t w, int want, lb_phrase *out) {
   if (find_mention(d, w, want, 0, out)) return 1;
   if (d->coref && d->coref[w].ent >= 0) {
     const lb_entity *e = &d->entities.v[d->coref[w].ent];
-    if (((want & LB_PH_ACTOR) && e->actor) || (want & LB_PH_ANY)) {
+    if (((want & LB_PH_ACTOR) && e->actor) || (want & LB_PH_ANY) ||
+        ((want & LB_PH_PERSON) && e->type && strcmp(e->type, "PER") == 0)) {
       out->ent = d->coref[w].ent;
       out->actor = e->actor;
       out->rule = d->coref[w].rule;

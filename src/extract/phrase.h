@@ -17,8 +17,10 @@ enum {
   LB_PH_ACTOR = 1, /* an entity or mention with a CAMEO actor code */
   LB_PH_PLACE = 2, /* a geocoded place */
   LB_PH_ANY = 4,   /* any entity (a speaker may be a person without a code) */
-  LB_PH_GEO = 8    /* any geocoded entity, also one the entity stage read as
+  LB_PH_GEO = 8,   /* any geocoded entity, also one the entity stage read as
                       an actor ("in Berlin": a capital is no government there) */
+  LB_PH_PERSON = 16 /* a person, with or without a CAMEO code ("arrested
+                       Elizabeth A. Burton") */
 };
 
 typedef struct lb_phrase {
