@@ -526,3 +526,19 @@ TEST(event_en_person_target) {
   }
   lb_doc_free(d);
 }
+
+/* vorwerfen: the target is the dative, or the object the parser read it as
+** ("warf seinen früheren Beamten vor": an accusation is no actor) */
+TEST(event_de_vorwerfen_dative_read_as_object) {
+  lb_doc *d = t_doc("Ex-Finanzminister Nigel Lawson warf seinen früheren Beamten Korruption vor.",
+                    "2016-01-01");
+  const lb_event *e = NULL;
+  for (size_t i = 0; i < d->events.n; i++)
+    if (strncmp(d->events.v[i].code, "112", 3) == 0) e = &d->events.v[i];
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->target, "GOV");
+    CHECK_STR(t_span(d, e->target_start, e->target_end), "Beamten");
+  }
+  lb_doc_free(d);
+}
