@@ -69,13 +69,19 @@ if (!dictFile || !wordFile || !handFile || !unexFile) die('usage: gen_petrarch.j
 /* key \0 frame of our own English lines: they replace PETRARCH2's */
 const hand = new Set();
 const handOpen = new Set(); /* keys we code without a word condition */
+const recode = new Map(); /* key \0 code -> our code (table evrecode) */
 {
   let table = '';
   fs.readFileSync(handFile, 'utf8').split('\n').forEach((raw) => {
     const t = /^#table:\s*(\S+)/.exec(raw);
     if (t) table = t[1];
-    if (!raw || raw[0] === '#' || table !== 'evpat') return;
+    if (!raw || raw[0] === '#' || (table !== 'evpat' && table !== 'evrecode')) return;
     const f = raw.split('\t');
+    if (table === 'evrecode') {
+      /* KEY LANG FROM TO: PETRARCH2's code FROM of the key is our TO */
+      if (f[1] === 'en' && f.length >= 4) recode.set(f[0].toLowerCase() + '\0' + f[2], f[3]);
+      return;
+    }
     if (f[1] !== 'en' || f[3] !== 'V') return;
     hand.add(f[0].toLowerCase() + '\0' + f[4]);
     if (f[2] !== '---' && !/(^|;)obj=/.test(f[4])) handOpen.add(f[0].toLowerCase());
@@ -567,9 +573,10 @@ for (const key of [...lines.keys()].sort()) {
     /* one arrests, detains or expels people, never a place (issue 17): the
        target of 173/174 is an actor */
     let frame = l.frame;
-    if (/^17[34]/.test(l.code) && !frame.includes('tgtkind'))
+    const code = recode.get(key + '\0' + l.code) || l.code;
+    if (/^17[34]/.test(code) && !frame.includes('tgtkind'))
       frame = frame === '-' ? 'tgtkind=actor' : frame + ';tgtkind=actor';
-    out.push(`${key}\ten\t${l.code}\tV\t${frame}\t${l.source}`);
+    out.push(`${key}\ten\t${code}\tV\t${frame}\t${l.source}`);
     nlines++;
   }
 }
