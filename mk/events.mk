@@ -16,9 +16,9 @@ LEX_GEN += build/gen/plover.tsv
 # English verbs: PETRARCH2's dictionary as tree patterns; our data/en/evpat.tsv
 # replaces the lines it also has. What cannot be expressed is listed beside.
 WORDS_EN ?= /usr/share/dict/american-english
-build/gen/evpat_en.tsv: tools/gen_petrarch.js tools/en_noun.js data/cameo/CAMEO.2.0.txt data/en/evpat.tsv $(WORDS_EN)
+build/gen/evpat_en.tsv: tools/gen_petrarch.js tools/en_noun.js data/cameo/CAMEO.2.0.txt data/en/evpat.tsv data/en/evrecode.tsv $(WORDS_EN)
 	@mkdir -p $(@D)
 	node tools/gen_petrarch.js data/cameo/CAMEO.2.0.txt $(WORDS_EN) data/en/evpat.tsv \
-	  build/gen/evpat_en.unexpressed.txt > $@.tmp && mv $@.tmp $@
+	  build/gen/evpat_en.unexpressed.txt data/en/evrecode.tsv > $@.tmp && mv $@.tmp $@
 
 LEX_GEN += build/gen/evpat_en.tsv

@@ -63,8 +63,8 @@ function die(msg) {
   process.stderr.write('gen_petrarch: ' + msg + '\n');
   process.exit(1);
 }
-const [dictFile, wordFile, handFile, unexFile] = process.argv.slice(2);
-if (!dictFile || !wordFile || !handFile || !unexFile) die('usage: gen_petrarch.js CAMEO.2.0.txt WORDLIST HAND.tsv UNEXPRESSED.txt');
+const [dictFile, wordFile, handFile, unexFile, recodeFile] = process.argv.slice(2);
+if (!dictFile || !wordFile || !handFile || !unexFile) die('usage: gen_petrarch.js CAMEO.2.0.txt WORDLIST HAND.tsv UNEXPRESSED.txt [RECODE.tsv]');
 
 /* key \0 frame of our own English lines: they replace PETRARCH2's */
 const hand = new Set();
@@ -72,7 +72,8 @@ const handOpen = new Set(); /* keys we code without a word condition */
 const recode = new Map(); /* key \0 code -> our code (table evrecode) */
 {
   let table = '';
-  fs.readFileSync(handFile, 'utf8').split('\n').forEach((raw) => {
+  const text = fs.readFileSync(handFile, 'utf8') + (recodeFile ? '\n' + fs.readFileSync(recodeFile, 'utf8') : '');
+  text.split('\n').forEach((raw) => {
     const t = /^#table:\s*(\S+)/.exec(raw);
     if (t) table = t[1];
     if (!raw || raw[0] === '#' || (table !== 'evpat' && table !== 'evrecode')) return;
