@@ -216,6 +216,46 @@ TEST(claim_colon_and_wie) {
   lb_doc_free(d);
 }
 
+TEST(claim_wie_after_and_perfect_subject) {
+  /* dev sentences of tests/eval/de.tsv (ge850:0, gnad305:83): "wie X
+  ** mitteilte" after the clause it reports, hung by the parser on its
+  ** subject; "hatte mitgeteilt" with a subject the parser called passive */
+  lb_doc *d = t_doc("Verletzt wurde niemand, wie ein Polizeisprecher gestern mitteilte. "
+                    "Die israelische Armee hatte zuvor mitgeteilt, dass eine Rakete aus dem "
+                    "Gazastreifen im Süden Israels eingeschlagen sei.",
+                    NULL);
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "Verletzt wurde niemand");
+    CHECK_STR(d->claims.v[0].speaker_text, "ein Polizeisprecher");
+    CHECK_STR(d->claims.v[0].rule, "claim:de:verb:mitteilen");
+    CHECK_STR(d->claims.v[1].speaker, "Q801"); /* Israel, as its army */
+    CHECK_STR(t_span(d, d->claims.v[1].speaker_start, d->claims.v[1].speaker_end), "israelische Armee");
+  }
+  lb_doc_free(d);
+}
+
+TEST(claim_cue_coordinated_and_compound_speakers) {
+  /* dev sentences (gnad439:56, gnad752:7): "nach Angaben von X und Y" is a
+  ** claim of each; "nach UNO-Angaben": the first part of the word speaks */
+  lb_doc *d = t_doc("In der Nähe des Dorfes Beit Anon wurde nach Angaben von Armee und Sanitätern "
+                    "ein 19-jähriger Israeli angeschossen. In Darfur wurden nach UNO-Angaben "
+                    "mehr als 300.000 Menschen getötet.",
+                    NULL);
+  CHECK_INT(d->claims.n, 3);
+  if (d->claims.n == 3) {
+    CHECK_STR(d->claims.v[0].speaker_text, "Armee");
+    CHECK_STR(d->claims.v[1].speaker_text, "Sanitätern");
+    CHECK_INT(d->claims.v[0].start, d->claims.v[1].start);
+    CHECK_STR(d->claims.v[0].verb, "Angabe");
+    CHECK_STR(d->claims.v[2].speaker_text, "UNO");
+    CHECK_STR(t_span(d, d->claims.v[2].speaker_start, d->claims.v[2].speaker_end), "UNO");
+    CHECK_STR(d->claims.v[2].verb, "Angabe");
+    CHECK_STR(d->claims.v[2].rule, "claim:de:cue:Angabe");
+  }
+  lb_doc_free(d);
+}
+
 TEST(claim_bad_input_no_crash) {
   /* cues at the very end, empty quotes, lone particles */
   const char *s[] = {

@@ -39,7 +39,8 @@ typedef struct ctx {
   const lb_text *tx;
   const lb_lex *lx;
   const char *lang;
-  int t_rverb, t_rcue;
+  int t_rverb, t_rcue, t_mood;
+  int conj_apart; /* speaker_span leaves coordinated phrases out (cue_claim) */
   uint8_t *dateword; /* per word: inside a date's span ("vom Mittwoch") */
 } ctx;
 
@@ -106,7 +107,8 @@ static int previous_speaker(ctx *c, lb_claim *cl, int32_t speaker) {
 ** words (the head and its flat parts: "Angel Sarmiento", not the apposition
 ** after it); a relative pronoun is the noun its clause modifies ("a
 ** confession that said ..."); else the whole phrase. */
-static void speaker_span(const lb_text *tx, int32_t w, int32_t cue, uint32_t *s, uint32_t *e) {
+static void speaker_span(const lb_text *tx, int32_t w, int32_t cue, int conj_apart, uint32_t *s,
+                         uint32_t *e) {
   const lb_word *x = &tx->words.v[w];
   if (lb_ufeat_get(x->feats, LB_UF_PRONTYPE) == LB_PRONTYPE_REL) {
     int32_t cl = lb_tree_clause(tx, x->head >= 0 ? x->head : w);
@@ -136,6 +138,7 @@ static void speaker_span(const lb_text *tx, int32_t w, int32_t cue, uint32_t *s,
   for (int32_t k = x->kid; k >= 0; k = tx->words.v[k].sib) {
     const lb_word *y = &tx->words.v[k];
     if (lb_tree_clausal(tx, k) || lb_tree_rel(y, "punct") || lb_tree_rel(y, "parataxis") ||
+        lb_tree_rel(y, "case") || (conj_apart && (lb_tree_rel(y, "conj") || lb_tree_rel(y, "cc"))) ||
         (cue >= 0 && lb_tree_dominates(tx, k, cue)))
       continue;
     uint32_t ys, ye;
@@ -266,7 +269,7 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
       const lb_word *sw = &tx->words.v[speaker];
       if (sw->upos == LB_UPOS_PRON && lb_ufeat_get(sw->feats, LB_UF_PRONTYPE) == LB_PRONTYPE_PRS)
         return cl;
-      speaker_span(tx, speaker, cue, &cl->speaker_start, &cl->speaker_end);
+      speaker_span(tx, speaker, cue, c->conj_apart, &cl->speaker_start, &cl->speaker_end);
       cl->speaker_text =
           lb_arena_strndup(tx->arena, tx->text + cl->speaker_start, cl->speaker_end - cl->speaker_start);
     }
@@ -274,8 +277,24 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
   return cl;
 }
 
-static int passive(const lb_text *tx, int32_t v) {
-  return lb_tree_child(tx, v, "aux:pass") >= 0 || lb_tree_child(tx, v, "nsubj:pass") >= 0;
+/* Is verb v passive: a passive auxiliary, or a passive subject without
+** the perfect's auxiliary (table mood, class perfect: "Die Armee hatte
+** mitgeteilt" is active whatever the parser called its subject)? */
+static int passive(const ctx *c, int32_t v) {
+  const lb_text *tx = c->tx;
+  if (lb_tree_child(tx, v, "aux:pass") >= 0) return 1;
+  if (lb_tree_child(tx, v, "nsubj:pass") < 0) return 0;
+  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    if ((lb_tree_rel(x, "aux") || lb_tree_rel(x, "cop")) && x->lemma) {
+      lb_buf key = LB_BUF_INIT;
+      lb_norm_key(&key, x->lemma, strlen(x->lemma));
+      int perfect = lb_lex_has_class(c->lx, c->t_mood, key.p, key.n, c->lang, "perfect");
+      lb_buf_free(&key);
+      if (perfect) return 0;
+    }
+  }
+  return 1;
 }
 
 /* A clause the parser did not make verb v's complement: after a comma
@@ -413,7 +432,15 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   lb_lex_rec r;
   if (!lookup(c, c->t_rverb, key, strlen(key), &r)) return NULL;
   int32_t speaker = -1, ws[4];
-  int n = passive(tx, v) ? 0 : 1;
+  int32_t as = -1; /* "wie X mitteilte", "as X said": the conjunction */
+  lb_lex_rec q;
+  for (int32_t k = w->kid; k >= 0 && as < 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    if (x->lemma && (lb_tree_rel(x, "mark") || lb_tree_rel(x, "advmod")) && k < v &&
+        lookup(c, c->t_rcue, x->lemma, strlen(x->lemma), &q) && lb_lex_field_is(&q, 1, "as"))
+      as = k;
+  }
+  int n = passive(c, v) ? 0 : 1;
   if (!n) {
     /* the agent of a passive, when one is named */
     for (int32_t k = w->kid; k >= 0 && speaker < 0; k = tx->words.v[k].sib) {
@@ -423,9 +450,15 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
           (lb_tree_rel(x, "obl") && cs && (strcmp(cs, "von") == 0 || strcmp(cs, "by") == 0)))
         speaker = k;
     }
-  } else
-    speaker = lb_tree_child(tx, v, "nsubj");
-  if (speaker >= 0 && lb_tree_rel(&tx->words.v[speaker], "nsubj:pass")) speaker = -1;
+  } else {
+    /* the subject; active with a subject the parser called passive
+    ** ("hatte mitgeteilt"); in a "wie" clause one inside it ("die Standorte
+    ** in Bayern, wie der Konzern mitteilte" with two subjects) */
+    for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib)
+      if (lb_tree_rel(&tx->words.v[k], "nsubj") && k > as &&
+          (speaker < 0 || lb_tree_rel(&tx->words.v[speaker], "nsubj:pass")))
+        speaker = k;
+  }
   (void)ws;
   const char *rule = lb_arena_printf(tx->arena, "claim:%s:verb:%s", c->lang, key);
   uint32_t cs, ce;
@@ -434,8 +467,8 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   if (v > (int32_t)tx->sents.v[w->sent].word0 && is_comma_or_quote(&tx->words.v[v - 1]) &&
       !(cc > v) && !(speaker >= 0 && speaker < v && strcmp(c->lang, "de") != 0) &&
       reported_after(c, v) < 0) {
-    lb_claim *q = quoted_before(c, v, key, rule, speaker);
-    if (q) return q;
+    lb_claim *qc = quoted_before(c, v, key, rule, speaker);
+    if (qc) return qc;
   }
   /* what is said: the complement, a quote or a reported clause */
   int32_t comp = lb_tree_child(tx, v, "ccomp");
@@ -446,16 +479,16 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   }
   /* "„...“, sagte X": the verb hangs from the quoted clause; "wie X
   ** mitteilte, ...": from the clause it reports */
-  if (w->head >= 0 && (((lb_tree_rel(w, "parataxis") || lb_tree_rel(w, "ccomp")) && w->head < v) ||
-                       lb_tree_rel(w, "advcl"))) {
-    int as = 0;
-    lb_lex_rec q;
-    for (int32_t k = w->kid; k >= 0 && !as; k = tx->words.v[k].sib) {
-      const lb_word *x = &tx->words.v[k];
-      as = x->lemma && (lb_tree_rel(x, "mark") || lb_tree_rel(x, "advmod")) &&
-           lookup(c, c->t_rcue, x->lemma, strlen(x->lemma), &q) && lb_lex_field_is(&q, 1, "as");
-    }
-    if (lb_tree_rel(w, "advcl") && !as) return NULL;
+  if (w->head >= 0 && as >= 0 && !lb_tree_rel(w, "acl:relcl")) {
+    /* what it reports is the sentence around it, wherever the parser hung
+    ** the clause ("Verletzt wurde niemand, wie ein Polizeisprecher
+    ** mitteilte" with the clause an acl of "niemand") */
+    int32_t top = v;
+    for (int guard = 0; tx->words.v[top].head >= 0 && guard < 64; guard++) top = tx->words.v[top].head;
+    span_without(tx, top, v, &cs, &ce);
+    return add_claim(c, key, rule, v, speaker, cs, ce);
+  }
+  if (w->head >= 0 && (lb_tree_rel(w, "parataxis") || lb_tree_rel(w, "ccomp")) && w->head < v) {
     span_without(tx, w->head, v, &cs, &ce);
     return add_claim(c, key, rule, v, speaker, cs, ce);
   }
@@ -506,16 +539,40 @@ static int32_t noun_source(const ctx *c, int32_t x) {
   return -1;
 }
 
+/* A compound noun whose last part is a source noun of table rcue ("nach
+** UNO-Angaben", "nach Armeeangaben"): fills *r and returns the length of
+** the part before it in the word as written (the speaker), or 0. */
+static uint32_t compound_cue(const ctx *c, const lb_word *w, lb_lex_rec *r, const char **cue) {
+  if (w->upos != LB_UPOS_NOUN || !w->lemma) return 0;
+  size_t n = strlen(w->lemma);
+  for (size_t i = 2; i + 4 <= n && i < w->formlen; i++) {
+    const char *rest = w->lemma + i;
+    unsigned char b = (unsigned char)rest[0];
+    if ((b & 0xC0) == 0x80 || b == '-') continue; /* inside a character; the hyphen itself */
+    if (memcmp(w->lemma, w->form, i) != 0) return 0; /* the first part as written */
+    if (lookup(c, c->t_rcue, rest, n - i, r) && lb_lex_field_is(r, 1, "noun")) {
+      *cue = rest;
+      return (uint32_t)(w->lemma[i - 1] == '-' ? i - 1 : i);
+    }
+  }
+  return 0;
+}
+
 /* A source cue at word x: "laut X", "X zufolge", "according to X", "nach
-** Angaben von X", ", so X". */
+** Angaben von X" (and "von X und Y": a claim per speaker), "nach
+** UNO-Angaben", ", so X". */
 static lb_claim *cue_claim(ctx *c, int32_t x) {
   const lb_text *tx = c->tx;
   const lb_word *w = &tx->words.v[x];
   lb_lex_rec r;
-  if (!w->lemma || !lookup(c, c->t_rcue, w->lemma, strlen(w->lemma), &r)) return NULL;
-  const char *rule = lb_arena_printf(tx->arena, "claim:%s:cue:%s", c->lang, w->lemma);
+  const char *cue = w->lemma;
+  uint32_t prefix = 0; /* "UNO-Angaben": the speaker is the word's first part */
+  if (!w->lemma) return NULL;
+  if (!lookup(c, c->t_rcue, w->lemma, strlen(w->lemma), &r) && !(prefix = compound_cue(c, w, &r, &cue)))
+    return NULL;
+  const char *rule = lb_arena_printf(tx->arena, "claim:%s:cue:%s", c->lang, cue);
   /* "according to": the cue's words, as the text writes them */
-  const char *verb = w->lemma;
+  const char *verb = cue;
   int32_t fx = lb_tree_child(tx, x, "fixed");
   if (fx > x && tx->words.v[fx].lemma)
     verb = lb_arena_printf(tx->arena, "%.*s %s", (int)w->formlen, w->form, tx->words.v[fx].lemma);
@@ -540,8 +597,8 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
     if (lb_tree_child(tx, x, "case") < 0 &&
         !(x > 0 && tx->words.v[x - 1].sent == w->sent && tx->words.v[x - 1].upos == LB_UPOS_ADP))
       return NULL;
-    speaker = noun_source(c, x);
-    if (speaker < 0) return NULL;
+    speaker = prefix ? -1 : noun_source(c, x);
+    if (speaker < 0 && !prefix) return NULL;
     phrase = x;
   } else if (lb_lex_field_is(&r, 1, "so")) {
     /* ", so X" closing the sentence: X is what follows */
@@ -570,7 +627,26 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
   if (clause == phrase) return NULL;
   uint32_t cs, ce;
   span_without(tx, clause, phrase, &cs, &ce);
-  return add_claim(c, verb, rule, x, speaker, cs, ce);
+  if (prefix) {
+    lb_claim *cl = add_claim(c, verb, rule, x, -1, cs, ce);
+    if (cl) {
+      cl->speaker_start = w->start;
+      cl->speaker_end = w->start + prefix;
+      cl->speaker_text = lb_arena_strndup(tx->arena, w->form, prefix);
+    }
+    return cl;
+  }
+  /* "nach Angaben von Armee und Sanitätern": each says it */
+  c->conj_apart = 1;
+  lb_claim *cl = add_claim(c, verb, rule, x, speaker, cs, ce);
+  size_t first = cl ? (size_t)(cl - c->d->claims.v) : 0;
+  for (int32_t k = cl && speaker >= 0 ? tx->words.v[speaker].kid : -1; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *y = &tx->words.v[k];
+    if (lb_tree_rel(y, "conj") && (y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PROPN))
+      add_claim(c, verb, rule, x, k, cs, ce);
+  }
+  c->conj_apart = 0;
+  return cl ? &c->d->claims.v[first] : NULL;
 }
 
 /* "NGO: 198 Zivilisten getötet", "Kreml: Keine Gespräche": a sentence that
@@ -634,6 +710,7 @@ void lb_claim_run(lb_doc *d) {
   if (!c.lx || !c.lang || !d->tx.words.n) return;
   c.t_rverb = lb_lex_table(c.lx, "rverb");
   c.t_rcue = lb_lex_table(c.lx, "rcue");
+  c.t_mood = lb_lex_table(c.lx, "mood");
   const lb_text *tx = c.tx;
   if (d->dates.n) {
     /* the words inside dates, one pass over both (both in text order) */

@@ -81,15 +81,7 @@ static int lemma_class(const ctx *c, int t, const lb_word *w, const char *cls) {
   if (t < 0 || !w->lemma) return 0;
   lb_buf k = LB_BUF_INIT;
   lb_norm_key(&k, w->lemma, strlen(w->lemma));
-  lb_lex_entry e;
-  int found = 0;
-  if (lb_lex_get(c->lx, k.p, k.n, &e) && lb_lex_may_have(&e, t))
-    for (uint32_t i = 0; i < e.nrec && !found; i++) {
-      lb_lex_rec r;
-      if (lb_lex_rec_get(c->lx, &e, i, &r) && r.table == t && lb_lex_field_is(&r, 0, c->lang) &&
-          (!cls || lb_lex_field_is(&r, 1, cls)))
-        found = 1;
-    }
+  int found = lb_lex_has_class(c->lx, t, k.p, k.n, c->lang, cls);
   lb_buf_free(&k);
   return found;
 }
@@ -1027,6 +1019,10 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       if (s >= 0) ws[n++] = s;
     }
     n = in_span(ws, n, vfrom, v);
+    /* a dateline is no subject, whatever the parser called it ("Sirte –
+    ** Die ... Regierung in Libyen hat die Verbündeten aufgefordert") */
+    for (int i = 0; i < n; i++)
+      if (lb_phrase_dateline(tx, ws[i])) ws[i--] = ws[--n];
     /* two subjects of one verb and no object ("Russland könnte die Ukraine
     ** angreifen", "Kiew warf Moskau ... vor" with both nsubj): the first is
     ** the subject, the others are the parser's misread objects */

@@ -58,10 +58,7 @@ int32_t lb_phrase_antecedent(const lb_text *tx, int32_t w) {
   return tx->words.v[v].head;
 }
 
-/* Is word w in the dateline a sentence opens with ("Abuja – Bei einem
-** Anschlag ...": one to three capitalised words and a dash)? The place
-** there is where the report was filed, not an actor or the event's place. */
-static int in_dateline(const lb_text *tx, int32_t w) {
+int lb_phrase_dateline(const lb_text *tx, int32_t w) {
   const lb_word *x = &tx->words.v[w];
   const lb_sent *st = &tx->sents.v[x->sent];
   for (uint32_t i = st->word0; i < st->word1 && i < st->word0 + 4; i++) {
@@ -81,7 +78,7 @@ int lb_phrase_find(const lb_doc *d, int32_t w, int want, lb_phrase *out) {
   out->ent = out->men = -1;
   out->actor = NULL;
   out->rule = NULL;
-  if (in_dateline(tx, w)) return 0;
+  if (lb_phrase_dateline(tx, w)) return 0;
   if (find_mention(d, w, want, 0, out)) return 1;
   if (d->coref && d->coref[w].ent >= 0) {
     const lb_entity *e = &d->entities.v[d->coref[w].ent];

@@ -41,6 +41,11 @@ int lb_phrase_find(const struct lb_doc *d, int32_t w, int want, lb_phrase *out);
 ** ("eine Zone, die ... zurückerobern"); -1 when w is none. */
 int32_t lb_phrase_antecedent(const struct lb_text *tx, int32_t w);
 
+/* Is word w in the dateline a sentence opens with ("Abuja – Bei einem
+** Anschlag ...": one to three capitalised words and a dash)? The place
+** there is where the report was filed, not an actor or the event's place. */
+int lb_phrase_dateline(const struct lb_text *tx, int32_t w);
+
 /* Phrase w and the phrases coordinated with it ("Russland und Belarus"):
 ** up to max into out; returns how many name something. */
 int lb_phrase_all(const struct lb_doc *d, int32_t w, int want, lb_phrase *out, int max);

@@ -397,6 +397,19 @@ static int small_may(const lb_lex *lx, int t, uint32_t h) {
   return lo < d[1] && a[lo] == h;
 }
 
+int lb_lex_has_class(const lb_lex *lx, int table, const char *key, size_t n, const char *lang,
+                     const char *cls) {
+  lb_lex_entry e;
+  if (table < 0 || !lx || !lb_lex_get(lx, key, n, &e) || !lb_lex_may_have(&e, table)) return 0;
+  for (uint32_t i = 0; i < e.nrec; i++) {
+    lb_lex_rec r;
+    if (lb_lex_rec_get(lx, &e, i, &r) && r.table == table && lb_lex_field_is(&r, 0, lang) &&
+        (!cls || lb_lex_field_is(&r, 1, cls)))
+      return 1;
+  }
+  return 0;
+}
+
 int lb_lex_find(const lb_lex *lx, int table, const char *key, size_t n, lb_lex_rec *r) {
   if (table < 0 || !lx || !lx->h.nentries || (uint32_t)table >= lx->h.ntables) return 0;
   uint32_t h = lb_lex_hash(key, n);

@@ -452,9 +452,12 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
     int nominal = tagrules && (w->upos == m->upos_noun || w->upos == m->upos_propn);
     int hu = s->w[w0 + h - 1].upos;
     int onverb = nominal && (hu == m->upos_verb || hu == m->upos_aux);
+    /* noun readings without a nominative (bits 0, 1: NOM singular, plural) */
+    uint64_t no = m->rel_function;
+    if (nominal && w->nounread && !(w->nounread & 3)) no |= m->rel_subject;
     int r = -1;
     for (int k = 0; k < (int)m->nrel; k++) {
-      if (k == m->rel_root || (nominal && k < 64 && ((m->rel_function >> k) & 1))) continue;
+      if (k == m->rel_root || (nominal && k < 64 && ((no >> k) & 1))) continue;
       if (onverb && (k == m->rel_compound || k == m->rel_nmod)) continue;
       if (r < 0 || ls[k] > ls[r]) r = k;
     }
