@@ -322,3 +322,25 @@ TEST(claim_de_no_date_speaker_no_reflexive_content) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_english_addressee_and_pronoun_after_claim) {
+  /* dev sentences of tests/eval/en.tsv (64_VOA...:7, :18): whom one warns
+  ** is no content; "he told" right after "The friend said" is the friend,
+  ** not the preacher named in between */
+  lb_doc *d = t_doc_lang("Locals warned the police of their fears about the "
+                         "bomber. The friend said the attacker was a keen follower of preacher "
+                         "Ahmad Musa Jibril. \"He used to listen to a lot of Musa Jibril,\" he told "
+                         "the BBC.",
+                         NULL, "en");
+  CHECK_INT(d->claims.n, 3);
+  if (d->claims.n == 3) {
+    CHECK_STR(d->claims.v[0].verb, "warn");
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end),
+              "of their fears about the bomber");
+    CHECK_STR(d->claims.v[0].speaker_text, "Locals");
+    CHECK_STR(d->claims.v[2].speaker_text, "The friend");
+    CHECK_STR(d->claims.v[2].speaker_via, "claim:previous-speaker");
+    CHECK_STR(t_span(d, d->claims.v[2].speaker_start, d->claims.v[2].speaker_end), "he");
+  }
+  lb_doc_free(d);
+}

@@ -83,9 +83,9 @@ static void span_without(const lb_text *tx, int32_t x, int32_t y, uint32_t *s, u
   while (*s < *e && strchr(" ,;:-\n\t\"'", tx->text[*s])) (*s)++;
 }
 
-/* A third-person pronoun that coreference could not resolve ("Haidar"
-** was named, but is no entity): the speaker of the claim before, when it
-** is at most two sentences back. 1 when cl took it. */
+/* A third-person pronoun as speaker: the speaker of the claim before, when
+** it is at most two sentences back (also when "Haidar" was named but is no
+** entity). 1 when cl took it. */
 static int previous_speaker(ctx *c, lb_claim *cl, int32_t speaker) {
   const lb_text *tx = c->tx;
   const lb_word *w = &tx->words.v[speaker];
@@ -252,7 +252,16 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
   if (speaker >= 0 && c->dateword && c->dateword[speaker]) speaker = -1;
   if (speaker >= 0) {
     lb_phrase ph;
-    if (lb_phrase_find(d, speaker, LB_PH_ANY, &ph)) {
+    /* a pronoun speaking right after a claim is that claim's speaker, before
+    ** any person named in between ("The friend said the attacker was a
+    ** follower of ... Musa Jibril ... he told the BBC") */
+    int found = lb_phrase_find(d, speaker, LB_PH_ANY, &ph);
+    const lb_claim *pc = d->claims.n >= 2 ? &d->claims.v[d->claims.n - 2] : NULL;
+    if (found && pc && pc->speaker && strcmp(pc->speaker, d->entities.v[ph.ent].id) == 0) {
+      /* both say the same: coreference names its rule */
+    } else if (previous_speaker(c, cl, speaker))
+      found = 0, speaker = -1;
+    if (found) {
       const lb_entity *e = &d->entities.v[ph.ent];
       cl->speaker = e->id;
       cl->speaker_via = ph.rule;
@@ -263,7 +272,7 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
         cl->speaker_start = tx->words.v[ph.word].start;
         cl->speaker_end = tx->words.v[ph.word].end;
       }
-    } else if (!previous_speaker(c, cl, speaker)) {
+    } else if (speaker >= 0) {
       /* a personal pronoun nothing resolves ("he said", "ich"): the speaker
       ** is not named (the reader cannot tell who either) */
       const lb_word *sw = &tx->words.v[speaker];
@@ -401,25 +410,31 @@ static lb_claim *quoted_before(ctx *c, int32_t v, const char *key, const char *r
 static int32_t content_np(const ctx *c, int32_t v, const lb_lex_rec *r) {
   const lb_text *tx = c->tx;
   int32_t o = lb_tree_child(tx, v, "obj");
-  /* a reflexive pronoun is no content: "äußerten sich" */
-  if (o >= 0 && lb_tree_case(tx, o) == NULL &&
+  /* a reflexive pronoun is no content: "äußerten sich"; nor whom one
+  ** warns (table rverb, field 4 "addressee": "warned police") */
+  if (o >= 0 && lb_tree_case(tx, o) == NULL && !lb_lex_field_is(r, 4, "addressee") &&
       !(tx->words.v[o].upos == LB_UPOS_PRON && lb_ufeat_get(tx->words.v[o].feats, LB_UF_REFLEX)))
     return o;
   const char *cases;
   int n = lb_lex_field(r->val, r->val_len, 3, &cases);
   if (n <= 0) return -1;
-  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
-    const lb_word *x = &tx->words.v[k];
-    const char *cs = lb_tree_case(tx, k);
-    if (!cs || !(lb_tree_rel(x, "obl") || lb_tree_rel(x, "obj")) || k < v) continue;
-    size_t cl = strlen(cs);
-    for (const char *p = cases, *end = cases + n; p < end;) {
-      const char *q = memchr(p, '|', (size_t)(end - p));
-      if (!q) q = end;
-      if ((size_t)(q - p) == cl && strncasecmp(p, cs, cl) == 0) return k;
-      p = q + 1;
+  /* the case phrase on the verb, or on whom one warns ("warned the police
+  ** of their fears" with "of" on "police") */
+  int32_t on[2] = {v, o >= 0 && lb_lex_field_is(r, 4, "addressee") ? o : -1};
+  for (int i = 0; i < 2 && on[i] >= 0; i++)
+    for (int32_t k = tx->words.v[on[i]].kid; k >= 0; k = tx->words.v[k].sib) {
+      const lb_word *x = &tx->words.v[k];
+      const char *cs = lb_tree_case(tx, k);
+      if (!cs || k < v || !(i ? lb_tree_rel(x, "nmod") : lb_tree_rel(x, "obl") || lb_tree_rel(x, "obj")))
+        continue;
+      size_t cl = strlen(cs);
+      for (const char *p = cases, *end = cases + n; p < end;) {
+        const char *q = memchr(p, '|', (size_t)(end - p));
+        if (!q) q = end;
+        if ((size_t)(q - p) == cl && strncasecmp(p, cs, cl) == 0) return k;
+        p = q + 1;
+      }
     }
-  }
   return -1;
 }
 
@@ -488,7 +503,10 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     span_without(tx, top, v, &cs, &ce);
     return add_claim(c, key, rule, v, speaker, cs, ce);
   }
-  if (w->head >= 0 && (lb_tree_rel(w, "parataxis") || lb_tree_rel(w, "ccomp")) && w->head < v) {
+  /* (not a clause with its own conjunction: "told the BBC that he warned
+  ** police" reports what he did, it is no parenthesis) */
+  if (w->head >= 0 && (lb_tree_rel(w, "parataxis") || lb_tree_rel(w, "ccomp")) && w->head < v &&
+      lb_tree_child(tx, v, "mark") < 0) {
     span_without(tx, w->head, v, &cs, &ce);
     return add_claim(c, key, rule, v, speaker, cs, ce);
   }
