@@ -164,8 +164,53 @@ expect "gzip JSONL gives 2 documents" "$n" 2
 head -c 30 $T/t.jsonl.gz >$T/trunc.jsonl.gz
 $LB extract --stages text $T/trunc.jsonl.gz >$T/out 2>$T/err
 expect "truncated gzip exits 3" $? 3
-grep -q 'trunc.jsonl.gz.*gzip data ends early (truncated at byte 30)' $T/err && ok ||
-  bad "truncated gzip named on stderr" "$(cat $T/err)"
+expect "truncated gzip named on stderr, once" "$(cat $T/err)" \
+  "lagebild extract: $T/trunc.jsonl.gz: truncated gzip data at byte 30 of the compressed file: the file ends inside a compressed block (in line 1) (rest of the file skipped)"
+# damaged compressed JSON Lines: every document before the damage is read,
+# the damage named once, with the compressed offset (5,000 documents with
+# trailing garbage lost 168, a truncated file about 100, and the last good
+# line was blamed: "unterminated string")
+awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "{\"id\":\"d%d\",\"text\":\"Dokument %d: Russland hat Kiew am Sonntag angegriffen.\"}\n", i, i }' >$T/5k.jsonl
+gzip -n -c $T/5k.jsonl >$T/5k.jsonl.gz
+zsize=$(wc -c <$T/5k.jsonl.gz)
+cp $T/5k.jsonl.gz $T/junk.jsonl.gz
+printf 'GARBAGE after the member' >>$T/junk.jsonl.gz
+$LB read $T/junk.jsonl.gz >$T/out 2>$T/err
+expect "gzip + trailing garbage: exit 3" $? 3
+expect "gzip + trailing garbage: all 5000 documents" "$(wc -l <$T/out)" 5000
+expect "gzip + trailing garbage: the last one" "$(tail -n 1 $T/out | jq -r .id)" d5000
+expect "gzip + trailing garbage: named once, compressed offset" "$(cat $T/err)" \
+  "lagebild read: $T/junk.jsonl.gz: trailing garbage after the gzip member at byte $zsize of the compressed file (after line 5000) (rest of the file skipped)"
+cat $T/5k.jsonl.gz $T/5k.jsonl.gz >$T/two.jsonl.gz
+$LB read $T/two.jsonl.gz >$T/out 2>$T/err
+expect "gzip of two members: exit 0" $? 0
+expect "gzip of two members: 10000 documents" "$(wc -l <$T/out)" 10000
+half=$((zsize / 2))
+head -c $half $T/5k.jsonl.gz >$T/half.jsonl.gz
+good=$(gzip -dc $T/half.jsonl.gz 2>/dev/null | wc -l)
+[ "$good" -gt 1000 ] && ok || bad "truncated gzip: gzip -dc decodes lines" "$good"
+$LB read $T/half.jsonl.gz >$T/out 2>$T/err
+expect "truncated gzip: exit 3" $? 3
+expect "truncated gzip: every line gzip -dc decodes" "$(wc -l <$T/out)" "$good"
+expect "truncated gzip: named, the cut line not blamed" "$(cat $T/err)" \
+  "lagebild read: $T/half.jsonl.gz: truncated gzip data at byte $half of the compressed file: the file ends inside a compressed block (in line $((good + 1))) (rest of the file skipped)"
+if zstd -q -c $T/5k.jsonl >$T/5k.jsonl.zst 2>/dev/null; then
+  zhalf=$(($(wc -c <$T/5k.jsonl.zst) / 2))
+  head -c $zhalf $T/5k.jsonl.zst >$T/half.jsonl.zst
+  good=$(zstd -q -dc $T/half.jsonl.zst 2>/dev/null | wc -l)
+  $LB extract --stages text $T/half.jsonl.zst >$T/out 2>$T/err
+  expect "truncated zstd: exit 3" $? 3
+  expect "truncated zstd: every line zstd -dc decodes" "$(wc -l <$T/out)" "$good"
+  expect "truncated zstd: named" "$(cat $T/err)" \
+    "lagebild extract: $T/half.jsonl.zst: truncated zstd data at byte $zhalf of the compressed file: the file ends inside a compressed block (in line $((good + 1))) (rest of the file skipped)"
+  zsize=$(wc -c <$T/5k.jsonl.zst)
+  printf 'GARBAGE' >>$T/5k.jsonl.zst
+  $LB read $T/5k.jsonl.zst >$T/out 2>$T/err
+  expect "zstd + trailing garbage: all 5000 documents" "$(wc -l <$T/out)" 5000
+  expect "zstd + trailing garbage: named" "$(cat $T/err)" \
+    "lagebild read: $T/5k.jsonl.zst: trailing garbage after the zstd frame at byte $zsize of the compressed file (after line 5000) (rest of the file skipped)"
+fi
+rm -f $T/5k.jsonl* $T/junk.jsonl.gz $T/two.jsonl.gz $T/half.jsonl.*
 head -c 20000 $D/aljazeera.html >$T/cut.html
 $LB read $T/cut.html >$T/out 2>$T/err
 expect "truncated html: exit" $? 0

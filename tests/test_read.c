@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "../src/read/article.h"
 #include "../src/read/charset.h"
@@ -459,4 +461,98 @@ TEST(read_lang_short_texts) {
   /* measured 97.0 % (de) and 98.3 % (en): a change may not lose more than a text or two */
   CHECK(right[0] * 1000 >= all[0] * 960);
   CHECK(right[1] * 1000 >= all[1] * 970);
+}
+
+/* Documents read from path, and the skip messages (the last in msg). */
+static int count_docs(const char *path, int *errors, char *msg, size_t msglen) {
+  char err[512];
+  lb_reader *r = lb_reader_open(path, NULL, err, sizeof err);
+  CHECK(r != NULL);
+  if (!r) return -1;
+  lb_input in;
+  char m[512];
+  int k, docs = 0;
+  *errors = 0;
+  msg[0] = 0;
+  while ((k = lb_reader_next(r, &in, m, sizeof m)) != 0) {
+    if (k > 0) {
+      docs++;
+    } else {
+      (*errors)++;
+      snprintf(msg, msglen, "%s", m);
+    }
+  }
+  lb_reader_close(r);
+  return docs;
+}
+
+static long file_size(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+/* Damaged gzip keeps what was decoded before the damage: 5,000 documents
+** with trailing garbage after the member lost 168 of them (a stdio buffer
+** thrown away with the error), a truncated file about 100, and the last
+** good line was blamed ("unterminated string"); the message named the
+** path twice and the decompressed offset. */
+TEST(read_damaged_gzip) {
+  const char *path = t_tmp_path("damaged.jsonl.gz");
+  gzFile gz = gzopen(path, "wb");
+  CHECK(gz != NULL);
+  if (!gz) return;
+  for (int i = 1; i <= 5000; i++)
+    gzprintf(gz, "{\"id\":\"d%d\",\"text\":\"Dokument %d: Russland hat Kiew angegriffen.\"}\n", i,
+             i);
+  gzclose(gz);
+  long size = file_size(path);
+  size_t n;
+  char *whole = t_read_file(path, &n);
+  CHECK_INT((long)n, size);
+  int errors;
+  char msg[512], want[600];
+  /* two members: read through */
+  FILE *f = fopen(path, "ab");
+  fwrite(whole, 1, n, f);
+  fclose(f);
+  CHECK_INT(count_docs(path, &errors, msg, sizeof msg), 10000);
+  CHECK_INT(errors, 0);
+  /* trailing garbage after the member */
+  f = fopen(path, "wb");
+  fwrite(whole, 1, n, f);
+  fputs("GARBAGE", f);
+  fclose(f);
+  CHECK_INT(count_docs(path, &errors, msg, sizeof msg), 5000);
+  CHECK_INT(errors, 1);
+  snprintf(want, sizeof want,
+           "%s: trailing garbage after the gzip member at byte %ld of the compressed file "
+           "(after line 5000)",
+           path, size);
+  CHECK_STR(msg, want);
+  /* garbage that starts like a gzip header */
+  f = fopen(path, "wb");
+  fwrite(whole, 1, n, f);
+  fputs("\x1f\x8bXYZ-not-a-member", f);
+  fclose(f);
+  CHECK_INT(count_docs(path, &errors, msg, sizeof msg), 5000);
+  CHECK_INT(errors, 1);
+  CHECK_INT(strncmp(msg, want, strlen(path) + 39), 0);
+  /* truncated: every line zlib decodes from what is there */
+  f = fopen(path, "wb");
+  fwrite(whole, 1, n / 2, f);
+  fclose(f);
+  gz = gzopen(path, "rb");
+  int good = 0, c;
+  while ((c = gzgetc(gz)) >= 0) good += c == '\n';
+  gzclose(gz);
+  CHECK(good > 1000);
+  CHECK_INT(count_docs(path, &errors, msg, sizeof msg), good);
+  CHECK_INT(errors, 1);
+  snprintf(want, sizeof want,
+           "%s: truncated gzip data at byte %zu of the compressed file: the file ends inside a "
+           "compressed block (in line %d)",
+           path, n / 2, good + 1);
+  CHECK_STR(msg, want);
+  free(whole);
+  unlink(path);
 }

@@ -7,8 +7,10 @@
 ** FILE*, so the readers in input.c use getline/fread on it unchanged; any
 ** other input is read as it is. Concatenated gzip members (a WARC file with
 ** one member per record) and multi-frame zstd files are read to the end.
-** Corrupt compressed data makes reads fail (ferror) with a message in
-** lb_compress_error naming the file and the compressed byte offset.
+** Damaged compressed data (corrupt, truncated, trailing garbage after the
+** last member or frame) makes reads fail (ferror) with a message in
+** lb_compress_error naming the file, what is wrong and the compressed byte
+** offset; every byte decoded before the damage is read first.
 ** lb_compress_peek shows the first decoded bytes before they are read, for
 ** telling the format by content (format.h).
 **
@@ -41,7 +43,8 @@ const char *lb_compress_path(const lb_zfile *z);
 int lb_compress_kind(const lb_zfile *z);
 /* Bytes of the file on disk consumed so far (for progress). */
 size_t lb_compress_raw_offset(const lb_zfile *z);
-/* Why the last read failed ("file: corrupt gzip data at byte N: ..."), or
+/* Why the last read failed ("file: truncated gzip data at byte N of the
+** compressed file: the file ends inside a compressed block"), or
 ** NULL when no decompression error happened. */
 const char *lb_compress_error(const lb_zfile *z);
 /* Close the stream and the file. NULL is fine. */

@@ -33,6 +33,7 @@ struct lb_reader {
   char rerr[320]; /* a read or decompression error that ended the file */
   char msg[400];  /* what the last -1 of lb_reader_next_raw skipped */
   int rerr_told;
+  int compressed; /* gzip or zstd: offsets are of the decompressed bytes */
   int fmt, done;
   char *path;
   lb_read_opts o;
@@ -113,6 +114,7 @@ lb_reader *lb_reader_open(const char *path, const lb_read_opts *o, char *err, si
     return NULL;
   }
   r->f = lb_compress_file(r->z);
+  r->compressed = lb_compress_kind(r->z) != LB_Z_PLAIN;
   if (o) r->o = *o;
   else r->o.format = LB_FORMAT_AUTO;
   r->fmt = r->o.format;
@@ -146,12 +148,19 @@ const char *lb_reader_path(const lb_reader *r) { return r->path; }
 const char *lb_reader_error(const lb_reader *r) { return r->rerr[0] ? r->rerr : NULL; }
 const char *lb_reader_message(const lb_reader *r) { return r->msg; }
 
-static void read_error(lb_reader *r, size_t line) {
+/* The read or decompression error that ended the file, named once: the
+** decompressor's message holds the path and the compressed byte offset.
+** line: the JSON line the damage fell in (cut: it was cut short and is
+** not read), or 0. */
+static void read_error(lb_reader *r, size_t line, int cut) {
   if (r->rerr[0]) return;
   const char *ce = r->z ? lb_compress_error(r->z) : NULL;
-  if (line)
-    snprintf(r->rerr, sizeof r->rerr, "%s:%zu: %s", r->path, line,
-             ce ? ce : strerror(errno ? errno : EIO));
+  if (line && ce && (cut || line > 1))
+    snprintf(r->rerr, sizeof r->rerr, "%s (%s line %zu)", ce, cut ? "in" : "after",
+             cut ? line : line - 1);
+  else if (line && !ce)
+    snprintf(r->rerr, sizeof r->rerr, "%s:%zu: read error: %s", r->path, line,
+             strerror(errno ? errno : EIO));
   else if (ce)
     snprintf(r->rerr, sizeof r->rerr, "%s", ce);
   else
@@ -185,7 +194,7 @@ static int slurp(lb_reader *r) {
   }
   if (ferror(r->f)) {
     free(buf);
-    read_error(r, 0);
+    read_error(r, 0, 0);
     return -1;
   }
   buf[n] = 0;
@@ -236,7 +245,7 @@ static int next_warc_record(lb_reader *r, const char **p, size_t *n, size_t *lin
   lb_warc_rec rec;
   int k = lb_warc_next(r->warc, &rec, r->msg, sizeof r->msg);
   if (k == 0) {
-    if (ferror(r->f)) read_error(r, 0);
+    if (ferror(r->f)) read_error(r, 0, 0);
     return 0;
   }
   if (k < 0) return -1;
@@ -276,7 +285,12 @@ int lb_reader_next_raw(lb_reader *r, const char **p, size_t *n, size_t *line, si
     size_t line_off = r->offset;
     ssize_t len = getline(&r->line, &r->cap, r->f);
     if (len < 0) {
-      if (ferror(r->f)) read_error(r, r->lineno + 1);
+      if (ferror(r->f)) read_error(r, r->lineno + 1, 0);
+      return 0;
+    }
+    if (ferror(r->f) && r->line[len - 1] != '\n') {
+      /* the start of a line, then damage: not a line to parse and blame */
+      read_error(r, r->lineno + 1, 1);
       return 0;
     }
     r->lineno++;
@@ -435,8 +449,8 @@ int lb_reader_parse(const lb_reader *r, const char *p, size_t n, size_t line, si
     lb_buf_reserve(scratch, n + 64);
     const char *base = scratch->p;
     if (lb_jsonl_parse(p, n, &r->o.names, in, scratch, &pos, why, sizeof why) != 0) {
-      snprintf(msg, msglen, "%s:%zu: %s at byte %zu of the line (file byte %zu)", r->path, line,
-               why, pos, off + pos);
+      snprintf(msg, msglen, "%s:%zu: %s at byte %zu of the line (%s byte %zu)", r->path, line,
+               why, pos, r->compressed ? "decompressed" : "file", off + pos);
       return -1;
     }
     if (in->published) { /* RFC 822, German dates...: into RFC 3339 */
