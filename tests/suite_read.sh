@@ -157,6 +157,25 @@ expect "RFC 822 date and a short English text" "$(jq -c '[.published, .lang]' $T
 printf 'Merkel trifft Putin in Moskau\n' | $LB read >$T/out
 expect "short German headline" "$(jq -r .lang $T/out)" de
 
+# ids are keys: a \u0000 cut one and replaced another document, "" was an
+# id and two of them replaced each other, all with exit 0
+printf '{"id":"a\\u0000x","text":"Russland hat Kiew angegriffen."}\n{"id":"a","text":"Die Ukraine hat Moskau angegriffen."}\n{"id":"","text":"Leer eins."}\n{"id":"","text":"Leer zwei."}\n{"id":"t\\tab","text":"Tabulator."}\n{"id":"K\303\266ln-1","text":"Köln."}\n' >$T/ids.jsonl
+$LB extract --stages text $T/ids.jsonl >$T/out 2>$T/err
+expect "bad ids: exit 3" $? 3
+expect "bad ids: the good ones read" "$(jq -r .id $T/out | tr '\n' ' ')" "a Köln-1 "
+expect "bad ids: each named with line and byte" "$(cat $T/err)" \
+"lagebild extract: $T/ids.jsonl:1: \"id\" holds the control character U+0000 at byte 8 of the line (file byte 8) (skipped)
+lagebild extract: $T/ids.jsonl:3: \"id\" is empty at byte 6 of the line (file byte 120) (skipped)
+lagebild extract: $T/ids.jsonl:4: \"id\" is empty at byte 6 of the line (file byte 150) (skipped)
+lagebild extract: $T/ids.jsonl:5: \"id\" holds the control character U+0009 at byte 8 of the line (file byte 182) (skipped)"
+rm -f $T/ids.db $T/ids.db-wal $T/ids.db-shm
+$LB ingest --quiet $T/ids.db $T/ids.jsonl 2>$T/err
+expect "bad ids: ingest exit 3" $? 3
+expect "bad ids: ingest stores the ids extract writes, byte for byte" \
+  "$($LB query $T/ids.db --documents --jsonl | jq -r .id | sort | od -An -tx1)" \
+  "$(jq -r .id $T/out | sort | od -An -tx1)"
+expect "bad ids: ingest stores two documents" "$($LB query $T/ids.db --documents --jsonl | wc -l)" 2
+
 # ---- bad input: named or read with a warning, never a crash ----
 printf '{"id":"a","text":"Hallo Welt."}\n{"id":"b","text":"Zweite Zeile mit mehr Text."}\n' | gzip -n >$T/t.jsonl.gz
 n=$($LB extract --stages text $T/t.jsonl.gz | wc -l)

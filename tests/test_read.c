@@ -556,3 +556,71 @@ TEST(read_damaged_gzip) {
   free(whole);
   unlink(path);
 }
+
+/* Ids are keys: one cut at a \u0000 replaced another document and an empty
+** one was accepted (two replaced each other), exit 0. Refused now, with
+** the byte of the id that is wrong; the numbered lines around them read. */
+TEST(read_jsonl_ids) {
+  static const struct {
+    const char *line, *msg;
+    size_t pos;
+  } BAD[] = {
+      {"{\"id\":\"a\\u0000x\",\"text\":\"T.\"}", "\"id\" holds the control character U+0000", 8},
+      {"{\"id\":\"\",\"text\":\"T.\"}", "\"id\" is empty", 6},
+      {"{\"text\":\"T.\", \"id\" : \"\"}", "\"id\" is empty", 21},
+      {"{\"id\":\"ab\\n\",\"text\":\"T.\"}", "\"id\" holds the control character U+000A", 9},
+      {"{\"id\":\"\\t\",\"text\":\"T.\"}", "\"id\" holds the control character U+0009", 7},
+      {"{\"id\":\"x\\u001F\",\"text\":\"T.\"}", "\"id\" holds the control character U+001F", 8},
+      {"{\"id\":\"x\x7f\",\"text\":\"T.\"}", "\"id\" holds the control character U+007F", 8},
+      {"{\"id\":\"x\\u007f\",\"text\":\"T.\"}", "\"id\" holds the control character U+007F", 8},
+      {"{\"id\":\"K\xf6ln\",\"text\":\"T.\"}", "\"id\" is not valid UTF-8", 8},
+  };
+  lb_buf scratch = LB_BUF_INIT;
+  lb_input in;
+  size_t pos;
+  char msg[256];
+  for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
+    pos = 0;
+    CHECK_INT(lb_jsonl_parse(BAD[i].line, strlen(BAD[i].line), NULL, &in, &scratch, &pos, msg,
+                             sizeof msg),
+              -1);
+    CHECK_STR(msg, BAD[i].msg);
+    CHECK_INT(pos, BAD[i].pos);
+  }
+  /* with --id-field guid the message names guid */
+  lb_jsonl_names nm = {.id = "guid"};
+  const char *g = "{\"guid\":\"\",\"text\":\"T.\"}";
+  CHECK_INT(lb_jsonl_parse(g, strlen(g), &nm, &in, &scratch, &pos, msg, sizeof msg), -1);
+  CHECK_STR(msg, "\"guid\" is empty");
+  /* still ids: escapes of printable characters, UTF-8, a lone surrogate
+  ** (decoded to U+FFFD, the same bytes everywhere), numbers */
+  static const struct {
+    const char *line, *id;
+  } GOOD[] = {
+      {"{\"id\":\"K\xc3\xb6ln \\u0041\\/1\",\"text\":\"T.\"}", "K\xc3\xb6ln A/1"},
+      {"{\"id\":\"\\ud800x\",\"text\":\"T.\"}", "\xef\xbf\xbdx"},
+      {"{\"id\":0,\"text\":\"T.\"}", "0"},
+      {"{\"id\":\" \",\"text\":\"T.\"}", " "},
+  };
+  for (size_t i = 0; i < sizeof GOOD / sizeof *GOOD; i++) {
+    CHECK_INT(lb_jsonl_parse(GOOD[i].line, strlen(GOOD[i].line), NULL, &in, &scratch, &pos, msg,
+                             sizeof msg),
+              0);
+    CHECK_STR(in.id, GOOD[i].id);
+  }
+  lb_buf_free(&scratch);
+  /* through the reader: file, line and byte; the other documents read */
+  const char *path = t_tmp_path("ids.jsonl");
+  FILE *f = fopen(path, "wb");
+  fputs("{\"id\":\"a\\u0000x\",\"text\":\"Erster.\"}\n{\"id\":\"a\",\"text\":\"Zweiter.\"}\n"
+        "{\"id\":\"\",\"text\":\"Dritter.\"}\n{\"id\":\"b\",\"text\":\"Vierter.\"}\n",
+        f);
+  fclose(f);
+  int errors;
+  CHECK_INT(count_docs(path, &errors, msg, sizeof msg), 2);
+  CHECK_INT(errors, 2);
+  char want[600];
+  snprintf(want, sizeof want, "%s:3: \"id\" is empty at byte 6 of the line (file byte 70)", path);
+  CHECK_STR(msg, want);
+  unlink(path);
+}
