@@ -141,6 +141,28 @@ expect "ingest - reads JSON Lines from stdin" \
 # ---- JSON Lines as people write them ----
 printf '\357\273\277{"id":"bom","text":"Erste Zeile."}\n{"id":"b","text":"Zweite Zeile."}\n' >$T/bom.jsonl
 expect "BOM: both lines" "$($LB read $T/bom.jsonl | jq -r .id | tr '\n' ' ')" "bom b "
+# lone CR line ends (one line to getline: "trailing characters after the
+# object"), UTF-16 with a byte-order mark (every document lost)
+printf '{"id":"a","text":"Erste Zeile."}\r{"id":"b","text":"Zweite Zeile."}\r\r{"id":"c","text":"Dritte."}\r' >$T/cr.jsonl
+$LB read $T/cr.jsonl >$T/out 2>$T/err
+expect "lone CR: exit" $? 0
+expect "lone CR: three documents" "$(jq -r .id $T/out | tr '\n' ' ')" "a b c "
+printf '\357\273\277{"id":"k","text":"Grüße aus Köln."}\r\n{"id":"m","text":"München."}\n' >$T/u8.jsonl
+for enc in UTF-16LE UTF-16BE; do
+  { if [ $enc = UTF-16LE ]; then printf '\377\376'; else printf '\376\377'; fi
+    tail -c +4 $T/u8.jsonl | iconv -f UTF-8 -t $enc; } >$T/u16.jsonl
+  $LB read $T/u16.jsonl >$T/out 2>$T/err
+  expect "$enc: exit" $? 0
+  expect "$enc: both documents, as UTF-8" "$(jq -r '.id + " " + .text' $T/out | tr '\n' '|')" \
+    "k Grüße aus Köln.|m München.|"
+  cp $T/u16.jsonl $T/u16.data
+  expect "$enc: told by content" "$($LB read $T/u16.data | jq -r .id | tr '\n' ' ')" "k m "
+  gzip -c $T/u16.jsonl >$T/u16.jsonl.gz
+  expect "$enc in gzip" "$($LB extract --stages text $T/u16.jsonl.gz | jq -r .id | tr '\n' ' ')" "k m "
+done
+printf '\377\376' >$T/u16.txt
+printf 'Ein Text über Köln.' | iconv -f UTF-8 -t UTF-16LE >>$T/u16.txt
+expect "UTF-16LE plain text" "$($LB read $T/u16.txt | jq -r .text)" "Ein Text über Köln."
 printf '{"guid":"x1","body":"Russland hat Kiew angegriffen.","date":"11.11.2024","link":"https://example.org/x1"}\n' >$T/body.jsonl
 $LB read $T/body.jsonl >$T/out 2>$T/err
 expect "no text field: exit 3" $? 3

@@ -624,3 +624,64 @@ TEST(read_jsonl_ids) {
   CHECK_STR(msg, want);
   unlink(path);
 }
+
+/* JSON Lines as other systems write them: a file of lone CR line ends was
+** one line ("trailing characters after the object"), UTF-16 lost every
+** document under "invalid JSON: unexpected character". */
+TEST(read_jsonl_line_ends_and_utf16) {
+  const char *path = t_tmp_path("cr.jsonl");
+  FILE *f = fopen(path, "wb");
+  fputs("\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"Erste.\"}\r{\"id\":\"b\",\"text\":}\r\r"
+        "{\"id\":\"c\",\"text\":\"Dritte.\"}\r\n{\"id\":\"d\",\"text\":\"Vierte.\"}\r",
+        f);
+  fclose(f);
+  lb_input d[8];
+  char t[8][200];
+  CHECK_INT(read_all(path, NULL, d, t, 8), 3);
+  CHECK_STR(d[0].id, "a");
+  CHECK_STR(d[1].id, "c");
+  CHECK_STR(t[1], "Dritte.");
+  CHECK_STR(d[2].id, "d");
+  int errors;
+  char msg[512], want[600];
+  CHECK_INT(count_docs(path, &errors, msg, sizeof msg), 3);
+  CHECK_INT(errors, 1);
+  /* line 2 starts at byte 3 + 27 = 30; its bad value at 17 of it */
+  snprintf(want, sizeof want,
+           "%s:2: invalid JSON: unexpected character at byte 17 of the line (file byte 47)", path);
+  CHECK_STR(msg, want);
+  unlink(path);
+  /* UTF-16, either byte order, with its byte-order mark: read as UTF-8 */
+  static const char u8[] = "{\"id\":\"k\",\"text\":\"Grüße aus Köln.\"}\n{\"id\":\"x\",\"text\":1}\n";
+  for (int be = 0; be < 2; be++) {
+    path = t_tmp_path(be ? "be.jsonl" : "le.jsonl");
+    f = fopen(path, "wb");
+    fputs(be ? "\xFE\xFF" : "\xFF\xFE", f);
+    for (const unsigned char *s = (const unsigned char *)u8; *s;) {
+      unsigned cp = *s++; /* (two-byte sequences are all this text has) */
+      if (cp >= 0xC0) cp = ((cp & 0x1F) << 6) | (*s++ & 0x3F);
+      fputc(be ? (int)(cp >> 8) : (int)(cp & 0xFF), f);
+      fputc(be ? (int)(cp & 0xFF) : (int)(cp >> 8), f);
+    }
+    fclose(f);
+    CHECK_INT(read_all(path, NULL, d, t, 8), 1);
+    CHECK_STR(d[0].id, "k");
+    CHECK_STR(t[0], "Grüße aus Köln.");
+    CHECK_INT(count_docs(path, &errors, msg, sizeof msg), 1);
+    /* offsets of the UTF-8 (the mark is 3 bytes of it) */
+    snprintf(want, sizeof want,
+             "%s:2: \"text\" is a number, not a string at byte 0 of the line (byte 42 of the %s "
+             "text as UTF-8)",
+             path, be ? "UTF-16BE" : "UTF-16LE");
+    CHECK_STR(msg, want);
+    unlink(path);
+  }
+  /* an unpaired surrogate and an odd last byte: U+FFFD, the rest read */
+  path = t_tmp_path("bad16.txt");
+  f = fopen(path, "wb");
+  fwrite("\xFF\xFE" "A\0" "\x00\xD8" "B\0" "C", 1, 9, f);
+  fclose(f);
+  CHECK_INT(read_all(path, NULL, d, t, 8), 1);
+  CHECK_STR(t[0], "A\xEF\xBF\xBD" "B\xEF\xBF\xBD");
+  unlink(path);
+}

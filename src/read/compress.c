@@ -11,7 +11,9 @@
 ** decodes the first bytes ahead (the format detection of input.c looks at
 ** them) and the stream serves those first. The cookie reads 128 KB of a
 ** compressed file at a time and inflates into whatever buffer stdio hands
-** it; plain data goes from read(2) straight into stdio's buffer.
+** it; plain data goes from read(2) straight into stdio's buffer. UTF-16
+** and UTF-32 input goes through iconv after decompression (64 KB at a
+** time), before peeking, so format detection sees UTF-8 too.
 */
 #include "compress.h"
 
@@ -19,6 +21,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +49,13 @@ struct lb_zfile {
   size_t frame_at;  /* zstd: offset in the file where the last complete frame ended */
   ZSTD_DStream *zd;
   char err[256];
+  iconv_t cd;          /* UTF-16/32 input: into UTF-8 (lb_compress_to_utf8), or (iconv_t)-1 */
+  const char *wide;    /* its iconv name ("UTF-16LE"...), or NULL */
+  unsigned char *wbuf; /* wide bytes decoded, not yet converted: wbuf[0..wlen) */
+  size_t wlen;
+  int weof;            /* the decoded stream is at its end (or failed) */
+  unsigned char *u8;   /* converted, not yet served: u8[u8_pos..u8_len) */
+  size_t u8_len, u8_pos;
   unsigned char *head; /* decoded bytes peeked (lb_compress_peek), served first */
   size_t head_len, head_pos;
   char *iobuf; /* fp's stdio buffer (RAW_IOBUF bytes), or NULL */
@@ -178,14 +188,70 @@ static ssize_t read_zstd(lb_zfile *z, char *buf, size_t size) {
   return (ssize_t)ob.pos;
 }
 
-/* Decoded bytes into buf: 0 at the end, -1 on an error (message in z->err). */
-static ssize_t decode(lb_zfile *z, char *buf, size_t size) {
+/* Decompressed bytes into buf: 0 at the end, -1 on an error (message in z->err). */
+static ssize_t decode_raw(lb_zfile *z, char *buf, size_t size) {
   if (z->err[0]) return -1;
   switch (z->kind) {
   case LB_Z_GZIP: return read_gzip(z, buf, size);
   case LB_Z_ZSTD: return read_zstd(z, buf, size);
   default: return read_plain(z, buf, size);
   }
+}
+
+/* UTF-16 or UTF-32 (with a byte-order mark) converted into z->u8 with
+** iconv, a chunk of decoded bytes at a time. An unpaired surrogate or
+** another invalid unit becomes U+FFFD, as the charset reader (charset.h)
+** does for pages; so do the odd bytes of a file cut inside a unit.
+** 0 at the end, -1 on a decompression error with nothing converted. */
+#define WIDE_CHUNK (64u << 10)
+static ssize_t convert_wide(lb_zfile *z) {
+  z->u8_len = z->u8_pos = 0;
+  while (z->u8_len == 0) {
+    if (!z->weof) {
+      ssize_t k = decode_raw(z, (char *)z->wbuf + z->wlen, WIDE_CHUNK - z->wlen);
+      if (k <= 0) z->weof = 1; /* the end, or damage (z->err) after the bytes before it */
+      else z->wlen += (size_t)k;
+    }
+    if (z->wlen == 0) return z->err[0] ? -1 : 0;
+    char *in = (char *)z->wbuf, *o = (char *)z->u8;
+    size_t left = z->wlen, room = WIDE_CHUNK * 2;
+    while (left) {
+      size_t r = iconv(z->cd, &in, &left, &o, &room);
+      if (r != (size_t)-1) break;
+      if (errno == EINVAL && !z->weof) break; /* a unit cut at the chunk's end: next time */
+      /* invalid, or cut at the file's end: U+FFFD for one unit */
+      size_t unit = strstr(z->wide, "32") ? 4 : 2;
+      if (unit > left) unit = left;
+      in += unit;
+      left -= unit;
+      memcpy(o, "\xEF\xBF\xBD", 3);
+      o += 3;
+      room -= 3;
+      iconv(z->cd, NULL, NULL, NULL, NULL);
+    }
+    memmove(z->wbuf, in, left);
+    z->wlen = left;
+    z->u8_len = (size_t)(o - (char *)z->u8);
+  }
+  return (ssize_t)z->u8_len;
+}
+
+/* Decoded bytes into buf, as UTF-8 when the input is wide: 0 at the end,
+** -1 on an error (message in z->err). */
+static ssize_t decode(lb_zfile *z, char *buf, size_t size) {
+  if (!z->wide) return decode_raw(z, buf, size);
+  size_t out = 0;
+  while (out < size) {
+    if (z->u8_pos == z->u8_len) {
+      ssize_t k = convert_wide(z);
+      if (k <= 0) return out ? (ssize_t)out : k;
+    }
+    size_t k = z->u8_len - z->u8_pos < size - out ? z->u8_len - z->u8_pos : size - out;
+    memcpy(buf + out, z->u8 + z->u8_pos, k);
+    z->u8_pos += k;
+    out += k;
+  }
+  return (ssize_t)out;
 }
 
 static ssize_t cookie_read(void *c, char *buf, size_t size) {
@@ -215,6 +281,7 @@ lb_zfile *lb_compress_open(const char *path, char *err, size_t errlen) {
     snprintf(err, errlen, "%s: out of memory", path);
     return NULL;
   }
+  z->cd = (iconv_t)-1;
   z->fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
   z->own_fd = !is_stdin;
   if (z->fd < 0) {
@@ -288,6 +355,34 @@ size_t lb_compress_peek(lb_zfile *z, size_t want, const char **p) {
   return z->head_len;
 }
 
+const char *lb_compress_to_utf8(lb_zfile *z) {
+  assert(z->head_pos == 0 && !z->wide);
+  const char *h;
+  size_t n = lb_compress_peek(z, 4, &h);
+  const unsigned char *u = (const unsigned char *)h;
+  const char *cs = NULL;
+  if (n >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0)
+    cs = "UTF-32LE";
+  else if (n >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF)
+    cs = "UTF-32BE";
+  else if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+    cs = "UTF-16LE";
+  else if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+    cs = "UTF-16BE";
+  if (!cs) return NULL;
+  assert(z->head_len <= WIDE_CHUNK);
+  z->cd = iconv_open("UTF-8", cs);
+  z->wbuf = malloc(WIDE_CHUNK);
+  z->u8 = malloc(WIDE_CHUNK * 2);
+  if (z->cd == (iconv_t)-1 || !z->wbuf || !z->u8) return NULL; /* read as it is */
+  /* the bytes peeked are the start of the wide text */
+  memcpy(z->wbuf, z->head, z->head_len);
+  z->wlen = z->head_len;
+  z->head_len = 0;
+  z->wide = cs;
+  return cs;
+}
+
 FILE *lb_compress_file(lb_zfile *z) { return z->fp; }
 int lb_compress_kind(const lb_zfile *z) { return z->kind; }
 const char *lb_compress_path(const lb_zfile *z) { return z->path; }
@@ -305,6 +400,9 @@ void lb_compress_close(lb_zfile *z) {
   free(z->iobuf); /* after fclose, which may still use it */
   if (z->zs_init) inflateEnd(&z->zs);
   if (z->zd) ZSTD_freeDStream(z->zd);
+  if (z->cd != (iconv_t)-1) iconv_close(z->cd);
+  free(z->wbuf);
+  free(z->u8);
   free(z->head);
   free(z->in);
   free(z->path);

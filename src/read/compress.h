@@ -12,7 +12,9 @@
 ** lb_compress_error naming the file, what is wrong and the compressed byte
 ** offset; every byte decoded before the damage is read first.
 ** lb_compress_peek shows the first decoded bytes before they are read, for
-** telling the format by content (format.h).
+** telling the format by content (format.h). lb_compress_to_utf8 turns a
+** UTF-16 or UTF-32 stream (told by its byte-order mark) into UTF-8 on the
+** way, so that no reader has to know about it.
 **
 ** lb_compress_walk lists the input files under a directory, sorted by name
 ** at each level so that every run sees the same order.
@@ -35,6 +37,12 @@ lb_zfile *lb_compress_open(const char *path, char *err, size_t errlen);
 ** Only before the first read from lb_compress_file; the stream still
 ** starts at byte 0. */
 size_t lb_compress_peek(lb_zfile *z, size_t want, const char **p);
+/* Before the first read: when the decoded bytes start with a UTF-16 or
+** UTF-32 byte-order mark, read them as UTF-8 from here on (converted with
+** iconv; the mark becomes the UTF-8 one, EF BB BF, and invalid units
+** U+FFFD) and return the charset ("UTF-16LE", "UTF-16BE", "UTF-32LE",
+** "UTF-32BE"); else NULL and nothing changes. */
+const char *lb_compress_to_utf8(lb_zfile *z);
 /* The decompressed stream (owned by z). */
 FILE *lb_compress_file(lb_zfile *z);
 /* The path given to lb_compress_open ("<stdin>" for "-"). */
