@@ -108,6 +108,27 @@ expect "extract page: an offset into the read text" \
   "$(jq -r --argjson s "$start" --argjson e "$end" '.text | explode | implode' $T/page.jsonl |
     head -c "$end" | tail -c "$((end - start))")" Afghanistan
 
+# a directory: its input files, as read and ingest take them (it said
+# only "read error")
+rm -rf $T/dir && mkdir -p $T/dir/sub $T/empty
+cp $D/comwrap.rss $T/dir/b.rss
+cp $D/aljazeera.html $T/dir/sub/a.html
+printf '{"id":"j1","text":"Russland hat Kiew angegriffen."}\n' >$T/dir/a.jsonl
+printf 'kein Eingang' >$T/dir/notes.md
+$LB extract --stages text $T/dir >$T/out 2>$T/err
+expect "extract DIR: exit" $? 0
+expect "extract DIR: the files below it, by name" "$(jq -r .id $T/out | tr '\n' ' ')" \
+  "j1 comwrap-dmexco-2018 $EPA_URL a "
+expect "extract DIR: as read reads it" "$(jq -r .id $T/out | md5sum)" \
+  "$($LB read $T/dir | jq -r .id | md5sum)"
+$LB extract --stages text $T/empty >$T/out 2>$T/err </dev/null
+expect "extract an empty DIR: exit" $? 0
+expect "extract an empty DIR: said, stdin not read" "$(cat $T/err)" \
+  "lagebild extract: $T/empty: a directory without input files (see --help for the names read)"
+$LB extract --stages text <$T/dir >$T/out 2>$T/err
+expect "extract <DIR: exit 1" $? 1
+expect "extract <DIR: said" "$(cat $T/err)" "lagebild extract: <stdin>: is a directory"
+
 # ---- ingest: stored with their titles, dates and urls ----
 DB=$T/read.db
 rm -f $DB $DB-wal $DB-shm

@@ -294,7 +294,7 @@ lb_zfile *lb_compress_open(const char *path, char *err, size_t errlen) {
   struct stat st;
   memset(&st, 0, sizeof st);
   if (fstat(z->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-    snprintf(err, errlen, "%s: is a directory", path);
+    snprintf(err, errlen, "%s: is a directory", z->path);
     lb_compress_close(z);
     return NULL;
   }
