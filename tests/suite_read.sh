@@ -129,6 +129,50 @@ $LB extract --stages text <$T/dir >$T/out 2>$T/err
 expect "extract <DIR: exit 1" $? 1
 expect "extract <DIR: said" "$(cat $T/err)" "lagebild extract: <stdin>: is a directory"
 
+# walking: a link loop read the same file 41 times, one unreadable
+# directory aborted the whole ingest
+rm -rf $T/walk && mkdir -p $T/walk/a $T/walk/z
+printf '{"id":"w1","text":"Russland hat Kiew angegriffen."}\n' >$T/walk/a/x.jsonl
+printf '{"id":"w2","text":"Die Ukraine hat Moskau angegriffen."}\n' >$T/walk/z/y.jsonl
+ln -s .. $T/walk/a/up
+ln -s a $T/walk/b
+$LB extract --stages text $T/walk >$T/out 2>$T/err
+expect "link loop: exit 0 (nothing lost)" $? 0
+expect "link loop: every file once" "$(jq -r .id $T/out | tr '\n' ' ')" "w1 w2 "
+expect "link loop: said" "$(cat $T/err)" \
+"lagebild extract: $T/walk/a/up: the same directory as one read before (a link loop, or a second link); skipped
+lagebild extract: $T/walk/b: the same directory as one read before (a link loop, or a second link); skipped"
+ln -s nowhere.jsonl $T/walk/a/gone.jsonl
+$LB extract --stages text $T/walk >$T/out 2>$T/err
+expect "dangling link: exit 3" $? 3
+expect "dangling link: the others read" "$(jq -r .id $T/out | tr '\n' ' ')" "w1 w2 "
+grep -qx "lagebild extract: $T/walk/a/gone.jsonl: No such file or directory; skipped" $T/err && ok ||
+  bad "dangling link: named" "$(cat $T/err)"
+rm -f $T/walk.db $T/walk.db-wal $T/walk.db-shm
+$LB ingest --quiet $T/walk.db $T/walk 2>$T/err
+expect "ingest DIR with a loop and a dangling link: goes on" \
+  "$($LB query $T/walk.db --documents --jsonl | jq -r .id | sort | tr '\n' ' ')" "w1 w2 "
+grep -qx "lagebild: $T/walk/a/gone.jsonl: No such file or directory; skipped" $T/err && ok ||
+  bad "ingest DIR: the dangling link named" "$(cat $T/err)"
+rm $T/walk/a/gone.jsonl
+# an unreadable directory (test_read.c's read_walk_loops_and_unreadable
+# makes one that root cannot open either)
+if [ "$(id -u)" = 0 ]; then
+  echo "ok # skip unreadable directory by mode 000: root reads it anyway"
+else
+  chmod 000 $T/walk/a
+  $LB extract --stages text $T/walk >$T/out 2>$T/err
+  expect "unreadable directory: exit 3" $? 3
+  expect "unreadable directory: the others read" "$(jq -r .id $T/out | tr '\n' ' ')" "w2 "
+  expect "unreadable directory: named" "$(cat $T/err)" \
+    "lagebild extract: $T/walk/a: Permission denied; directory skipped"
+  rm -f $T/walk.db $T/walk.db-wal $T/walk.db-shm
+  $LB ingest --quiet $T/walk.db $T/walk 2>$T/err
+  expect "ingest, an unreadable directory: the others stored" \
+    "$($LB query $T/walk.db --documents --jsonl | jq -r .id)" w2
+  chmod 755 $T/walk/a
+fi
+
 # ---- ingest: stored with their titles, dates and urls ----
 DB=$T/read.db
 rm -f $DB $DB-wal $DB-shm

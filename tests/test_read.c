@@ -8,9 +8,12 @@
 ** article-extraction benchmark, MIT; tests/data/SOURCE.md); the small
 ** inputs written inline are made for these tests.
 */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -684,4 +687,109 @@ TEST(read_jsonl_line_ends_and_utf16) {
   CHECK_INT(read_all(path, NULL, d, t, 8), 1);
   CHECK_STR(t[0], "A\xEF\xBF\xBD" "B\xEF\xBF\xBD");
   unlink(path);
+}
+
+/* What a walk found: the files (below the test's directory) and the
+** warnings, each line by line; when exhaust, the file named a.jsonl uses
+** up every file descriptor and c.jsonl gives them back. */
+typedef struct walked {
+  size_t skip; /* length of the directory's path, cut from what is kept */
+  char files[512], warns[1024];
+  int exhaust, fds[4096], nfds, lost;
+} walked;
+
+static int walked_file(const char *path, void *ctx) {
+  walked *w = ctx;
+  strcat(w->files, path + w->skip);
+  strcat(w->files, "\n");
+  const char *b = strrchr(path, '/');
+  if (w->exhaust && strcmp(b, "/a.jsonl") == 0) {
+    int fd;
+    while (w->nfds < 4096 && (fd = dup(0)) >= 0) w->fds[w->nfds++] = fd;
+    CHECK(errno == EMFILE);
+  }
+  if (w->exhaust && strcmp(b, "/c.jsonl") == 0)
+    while (w->nfds) close(w->fds[--w->nfds]);
+  return 0;
+}
+
+static void walked_warn(const char *msg, int lost, void *ctx) {
+  walked *w = ctx;
+  strcat(w->warns, msg + w->skip);
+  strcat(w->warns, "\n");
+  w->lost += lost;
+}
+
+static void touch(const char *dir, const char *name) {
+  char p[700];
+  snprintf(p, sizeof p, "%s/%s", dir, name);
+  FILE *f = fopen(p, "wb");
+  if (f) fclose(f);
+}
+
+/* Walking directories: a link loop read the same file 41 times (until
+** the path was too long), and one directory that could not be read
+** aborted the whole ingest. */
+TEST(read_walk_loops_and_unreadable) {
+  char dir[300], p[600], err[256];
+  snprintf(dir, sizeof dir, "%s", t_tmp_path("walk"));
+  snprintf(p, sizeof p, "rm -rf '%s'", dir);
+  CHECK_INT(system(p), 0);
+  mkdir(dir, 0755);
+  snprintf(p, sizeof p, "%s/a", dir);
+  mkdir(p, 0755);
+  touch(p, "x.jsonl");
+  snprintf(p, sizeof p, "%s/a/up", dir); /* a loop */
+  CHECK_INT(symlink("..", p), 0);
+  snprintf(p, sizeof p, "%s/b", dir); /* a second link */
+  CHECK_INT(symlink("a", p), 0);
+  snprintf(p, sizeof p, "%s/gone.jsonl", dir); /* dangling */
+  CHECK_INT(symlink("nowhere.jsonl", p), 0);
+  snprintf(p, sizeof p, "%s/gone.md", dir); /* dangling, no input's name */
+  CHECK_INT(symlink("nowhere.md", p), 0);
+  walked w;
+  memset(&w, 0, sizeof w);
+  w.skip = strlen(dir);
+  CHECK_INT(lb_compress_walk_warn(dir, walked_file, &w, walked_warn, &w, err, sizeof err), 0);
+  CHECK_STR(w.files, "/a/x.jsonl\n");
+  CHECK_STR(w.warns,
+            "/a/up: the same directory as one read before (a link loop, or a second link); "
+            "skipped\n"
+            "/b: the same directory as one read before (a link loop, or a second link); skipped\n"
+            "/gone.jsonl: No such file or directory; skipped\n");
+  CHECK_INT(w.lost, 1);
+  /* a subdirectory that cannot be opened (no file descriptor left: this
+  ** fails for root too, who may open any directory), between two files */
+  char d2[300];
+  snprintf(d2, sizeof d2, "%s", t_tmp_path("walk2"));
+  snprintf(p, sizeof p, "rm -rf '%s'", d2);
+  CHECK_INT(system(p), 0);
+  mkdir(d2, 0755);
+  touch(d2, "a.jsonl");
+  touch(d2, "c.jsonl");
+  snprintf(p, sizeof p, "%s/b", d2);
+  mkdir(p, 0755);
+  touch(p, "x.jsonl");
+  struct rlimit old, low;
+  CHECK_INT(getrlimit(RLIMIT_NOFILE, &old), 0);
+  low = old;
+  low.rlim_cur = 256; /* (dup up to it, not to a million) */
+  CHECK_INT(setrlimit(RLIMIT_NOFILE, &low), 0);
+  memset(&w, 0, sizeof w);
+  w.skip = strlen(d2);
+  w.exhaust = 1;
+  CHECK_INT(lb_compress_walk_warn(d2, walked_file, &w, walked_warn, &w, err, sizeof err), 0);
+  while (w.nfds) close(w.fds[--w.nfds]);
+  setrlimit(RLIMIT_NOFILE, &old);
+  CHECK_STR(w.files, "/a.jsonl\n/c.jsonl\n");
+  CHECK_STR(w.warns, "/b: Too many open files; directory skipped\n");
+  CHECK_INT(w.lost, 1);
+  /* the same directory read: all three */
+  memset(&w, 0, sizeof w);
+  w.skip = strlen(d2);
+  CHECK_INT(lb_compress_walk_warn(d2, walked_file, &w, walked_warn, &w, err, sizeof err), 0);
+  CHECK_STR(w.files, "/a.jsonl\n/b/x.jsonl\n/c.jsonl\n");
+  CHECK_STR(w.warns, "");
+  snprintf(p, sizeof p, "rm -rf '%s' '%s'", dir, d2);
+  CHECK_INT(system(p), 0);
 }

@@ -227,6 +227,19 @@ static void close_readers(source *s, unsigned long seq) {
     }
 }
 
+/* A part of a directory that cannot be read: named, and counted as
+** skipped when files may be missed by it (exit status 3). */
+typedef struct walkwarn {
+  const char *cmd;
+  long skipped;
+} walkwarn;
+
+static void walk_warning(const char *msg, int lost, void *ctx) {
+  walkwarn *w = ctx;
+  fprintf(stderr, "lagebild %s: %s\n", w->cmd, msg);
+  w->skipped += lost;
+}
+
 int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help, int conllu) {
   runfmt fmt = {.cmd = cmd, .conllu = conllu};
   lb_cli_docopts o;
@@ -234,6 +247,7 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help,
   const char *outpath = NULL, *v;
   lb_cli_files in = {0};
   int r, walkfail = 0, args = 0;
+  walkwarn ww = {cmd, 0};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -259,7 +273,8 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help,
       char err[512];
       size_t before = in.n;
       args++;
-      if (lb_compress_walk(a, lb_cli_files_add, &in, err, sizeof err) != 0) {
+      if (lb_compress_walk_warn(a, lb_cli_files_add, &in, walk_warning, &ww, err, sizeof err) !=
+          0) {
         fprintf(stderr, "lagebild %s: %s\n", cmd, err);
         walkfail = 1;
       } else if (in.n == before) {
@@ -356,7 +371,7 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help,
   }
   if (done && (k = write_batch(done, out)) < 0) werr = 1; else if (done) skipped += k;
   lb_batch_pool_free(pool);
-  skipped += src.skipped;
+  skipped += src.skipped + ww.skipped;
   if (src.failed || walkfail) status = LB_EXIT_ERR;
   if (src.rd) lb_reader_finish(src.rd);
   for (int q = 0; q < src.nreaders; q++) lb_reader_close(src.readers[q]);

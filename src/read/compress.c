@@ -444,36 +444,87 @@ static int cmp_names(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int walk(const char *dir, int depth, lb_walk_fn fn, void *ctx, char *err,
-                size_t errlen) {
-  if (depth > 64) {
-    snprintf(err, errlen, "%s: directories nested too deep", dir);
-    return -1;
+/* A walk: the callbacks, and the directories read so far by device and
+** inode, so that a symbolic link back up the tree (a loop) or a second link
+** to a directory does not read its files again: a loop read the same file
+** 41 times, until the path grew too long. */
+typedef struct walker {
+  lb_walk_fn fn;
+  void *ctx;
+  lb_walk_warn_fn warn;
+  void *wctx;
+  char *err;
+  size_t errlen;
+  struct {
+    dev_t dev;
+    ino_t ino;
+  } *seen;
+  size_t nseen, capseen;
+} walker;
+
+/* lost: input files below path may be missed (not so for a link loop). */
+static void walk_warn(walker *w, int lost, const char *fmt, const char *path, const char *why) {
+  char msg[600];
+  snprintf(msg, sizeof msg, fmt, path, why);
+  w->warn(msg, lost, w->wctx);
+}
+
+/* 1 when the directory of st was read before, else remember it (0), or -1
+** out of memory. */
+static int seen_dir(walker *w, const struct stat *st) {
+  for (size_t i = 0; i < w->nseen; i++)
+    if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino) return 1;
+  if (w->nseen == w->capseen) {
+    size_t cap = w->capseen ? w->capseen * 2 : 16;
+    void *ns = realloc(w->seen, cap * sizeof *w->seen);
+    if (!ns) return -1;
+    w->seen = ns;
+    w->capseen = cap;
   }
+  w->seen[w->nseen].dev = st->st_dev;
+  w->seen[w->nseen].ino = st->st_ino;
+  w->nseen++;
+  return 0;
+}
+
+/* The input files below dir (already in w->seen). A subdirectory that
+** cannot be read is named through w->warn and skipped: one unreadable
+** directory aborted a whole ingest. Only dir itself, at depth 0, is an
+** error. */
+static int walk(walker *w, const char *dir, int depth) {
   DIR *d = opendir(dir);
   if (!d) {
-    snprintf(err, errlen, "%s: %s", dir, strerror(errno));
-    return -1;
+    if (depth == 0) {
+      snprintf(w->err, w->errlen, "%s: %s", dir, strerror(errno));
+      return -1;
+    }
+    walk_warn(w, 1, "%s: %s; directory skipped", dir, strerror(errno));
+    return 0;
   }
   char **names = NULL;
   size_t n = 0, cap = 0;
   struct dirent *de;
   int rc = 0;
-  while ((de = readdir(d)) != NULL) {
+  for (;;) {
+    errno = 0;
+    if (!(de = readdir(d))) {
+      if (errno) walk_warn(w, 1, "%s: %s; the rest of the directory skipped", dir, strerror(errno));
+      break;
+    }
     if (de->d_name[0] == '.') continue;
     if (n == cap) {
       cap = cap ? cap * 2 : 64;
       char **nn = realloc(names, cap * sizeof *nn);
       if (!nn) {
         rc = -1;
-        snprintf(err, errlen, "%s: out of memory", dir);
+        snprintf(w->err, w->errlen, "%s: out of memory", dir);
         break;
       }
       names = nn;
     }
     if (!(names[n] = strdup(de->d_name))) {
       rc = -1;
-      snprintf(err, errlen, "%s: out of memory", dir);
+      snprintf(w->err, w->errlen, "%s: out of memory", dir);
       break;
     }
     n++;
@@ -484,17 +535,30 @@ static int walk(const char *dir, int depth, lb_walk_fn fn, void *ctx, char *err,
     size_t len = strlen(dir) + strlen(names[i]) + 2;
     char *p = malloc(len);
     if (!p) {
-      snprintf(err, errlen, "%s: out of memory", dir);
+      snprintf(w->err, w->errlen, "%s: out of memory", dir);
       rc = -1;
       break;
     }
     snprintf(p, len, "%s/%s", dir, names[i]);
     struct stat st;
-    if (stat(p, &st) == 0) {
-      if (S_ISDIR(st.st_mode))
-        rc = walk(p, depth + 1, fn, ctx, err, errlen);
-      else if (S_ISREG(st.st_mode) && wanted(names[i]))
-        rc = fn(p, ctx);
+    if (stat(p, &st) != 0) {
+      /* a dangling link, or one that loops; named only where it would be read */
+      if (wanted(names[i])) walk_warn(w, 1, "%s: %s; skipped", p, strerror(errno));
+    } else if (S_ISDIR(st.st_mode)) {
+      int k = seen_dir(w, &st);
+      if (k < 0) {
+        snprintf(w->err, w->errlen, "%s: out of memory", p);
+        rc = -1;
+      } else if (k > 0) {
+        walk_warn(w, 0, "%s: %s; skipped", p,
+                  "the same directory as one read before (a link loop, or a second link)");
+      } else if (depth + 1 > 64) {
+        walk_warn(w, 1, "%s: %s; skipped", p, "directories nested deeper than 64");
+      } else {
+        rc = walk(w, p, depth + 1);
+      }
+    } else if (S_ISREG(st.st_mode) && wanted(names[i])) {
+      rc = w->fn(p, w->ctx);
     }
     free(p);
   }
@@ -503,19 +567,32 @@ static int walk(const char *dir, int depth, lb_walk_fn fn, void *ctx, char *err,
   return rc;
 }
 
-int lb_compress_walk(const char *path, lb_walk_fn fn, void *ctx, char *err, size_t errlen) {
+int lb_compress_walk_warn(const char *path, lb_walk_fn fn, void *ctx, lb_walk_warn_fn warn,
+                          void *wctx, char *err, size_t errlen) {
   struct stat st;
-  if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-    char *p = strdup(path);
-    if (!p) {
-      snprintf(err, errlen, "%s: out of memory", path);
-      return -1;
-    }
-    size_t n = strlen(p);
-    while (n > 1 && p[n - 1] == '/') p[--n] = 0;
-    int rc = walk(p, 0, fn, ctx, err, errlen);
+  if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) return fn(path, ctx);
+  walker w = {fn, ctx, warn, wctx, err, errlen, NULL, 0, 0};
+  char *p = strdup(path);
+  if (!p || seen_dir(&w, &st) < 0) {
     free(p);
-    return rc;
+    free(w.seen);
+    snprintf(err, errlen, "%s: out of memory", path);
+    return -1;
   }
-  return fn(path, ctx);
+  size_t n = strlen(p);
+  while (n > 1 && p[n - 1] == '/') p[--n] = 0;
+  int rc = walk(&w, p, 0);
+  free(p);
+  free(w.seen);
+  return rc;
+}
+
+static void warn_stderr(const char *msg, int lost, void *ctx) {
+  (void)lost;
+  (void)ctx;
+  fprintf(stderr, "lagebild: %s\n", msg);
+}
+
+int lb_compress_walk(const char *path, lb_walk_fn fn, void *ctx, char *err, size_t errlen) {
+  return lb_compress_walk_warn(path, fn, ctx, warn_stderr, NULL, err, errlen);
 }

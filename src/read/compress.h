@@ -65,12 +65,24 @@ int lb_compress_suffix(const char *name, size_t *stem);
 /* Called for each input file found; return nonzero to stop the walk. */
 typedef int (*lb_walk_fn)(const char *path, void *ctx);
 
+/* Called with a message ("DIR: Permission denied; directory skipped") for
+** each part of a walk that is skipped; lost is 1 when input files may be
+** missed by it, 0 when not (a link to a directory read already). */
+typedef void (*lb_walk_warn_fn)(const char *msg, int lost, void *ctx);
+
 /* If path is a directory, call fn for each input file below it (names
 ** ending in .txt, .text, .jsonl, .ndjson, .json, .html, .htm, .xhtml, .xml,
 ** .rss, .atom, .rdf or .warc, optionally followed by .gz or .zst; hidden
-** entries skipped), depth first, sorted by name. If path is
-** anything else, call fn for path itself. Returns 0, the first nonzero
-** value of fn, or -1 with a message in err when a directory cannot be read. */
+** entries skipped), depth first, sorted by name; every directory once,
+** however many links lead to it (device and inode: a link loop is read
+** once). What cannot be read below path -- a subdirectory, a dangling link
+** with an input file's name, directories nested deeper than 64 -- is told
+** to warn and skipped, and the walk goes on. If path is anything else, call
+** fn for path itself. Returns 0, the first nonzero value of fn, or -1 with
+** a message in err when path itself cannot be read (or out of memory). */
+int lb_compress_walk_warn(const char *path, lb_walk_fn fn, void *ctx, lb_walk_warn_fn warn,
+                          void *wctx, char *err, size_t errlen);
+/* lb_compress_walk_warn with the warnings on stderr ("lagebild: MSG"). */
 int lb_compress_walk(const char *path, lb_walk_fn fn, void *ctx, char *err, size_t errlen);
 
 #endif
