@@ -206,6 +206,10 @@ expect "ingest - reads JSON Lines from stdin" \
 # ---- JSON Lines as people write them ----
 printf '\357\273\277{"id":"bom","text":"Erste Zeile."}\n{"id":"b","text":"Zweite Zeile."}\n' >$T/bom.jsonl
 expect "BOM: both lines" "$($LB read $T/bom.jsonl | jq -r .id | tr '\n' ' ')" "bom b "
+cat $T/bom.jsonl $T/bom.jsonl >$T/bom2.jsonl
+$LB read $T/bom2.jsonl >$T/out 2>$T/err
+expect "BOM: two files joined with cat, exit" $? 0
+expect "BOM: two files joined with cat, all four lines" "$(jq -r .id $T/out | tr '\n' ' ')" "bom b bom b "
 # lone CR line ends (one line to getline: "trailing characters after the
 # object"), UTF-16 with a byte-order mark (every document lost)
 printf '{"id":"a","text":"Erste Zeile."}\r{"id":"b","text":"Zweite Zeile."}\r\r{"id":"c","text":"Dritte."}\r' >$T/cr.jsonl

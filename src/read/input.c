@@ -325,7 +325,9 @@ int lb_reader_next_raw(lb_reader *r, const char **p, size_t *n, size_t *line, si
     if (cr && !((size_t)(cr - s) + 1 < rest && cr[1] == '\n')) k = (size_t)(cr - s) + 1;
     r->seg += k;
     r->lineno++;
-    if (r->lineno == 1 && k >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) { /* byte-order mark */
+    /* a byte-order mark: the file's, or of a file joined to it with cat
+    ** (U+FEFF is never JSON outside a string) */
+    if (k >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
       s += 3;
       k -= 3;
       line_off += 3;
