@@ -8,10 +8,15 @@
 ** article-extraction benchmark, MIT; tests/data/SOURCE.md); the small
 ** inputs written inline are made for these tests.
 */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "../src/read/article.h"
 #include "../src/read/charset.h"
@@ -459,4 +464,332 @@ TEST(read_lang_short_texts) {
   /* measured 97.0 % (de) and 98.3 % (en): a change may not lose more than a text or two */
   CHECK(right[0] * 1000 >= all[0] * 960);
   CHECK(right[1] * 1000 >= all[1] * 970);
+}
+
+/* Documents read from path, and the skip messages (the last in msg). */
+static int count_docs(const char *path, int *errors, char *msg, size_t msglen) {
+  char err[512];
+  lb_reader *r = lb_reader_open(path, NULL, err, sizeof err);
+  CHECK(r != NULL);
+  if (!r) return -1;
+  lb_input in;
+  char m[512];
+  int k, docs = 0;
+  *errors = 0;
+  msg[0] = 0;
+  while ((k = lb_reader_next(r, &in, m, sizeof m)) != 0) {
+    if (k > 0) {
+      docs++;
+    } else {
+      (*errors)++;
+      snprintf(msg, msglen, "%s", m);
+    }
+  }
+  lb_reader_close(r);
+  return docs;
+}
+
+static long file_size(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 ? (long)st.st_size : -1;
+}
+
+/* Damaged gzip keeps what was decoded before the damage: 5,000 documents
+** with trailing garbage after the member lost 168 of them (a stdio buffer
+** thrown away with the error), a truncated file about 100, and the last
+** good line was blamed ("unterminated string"); the message named the
+** path twice and the decompressed offset. */
+TEST(read_damaged_gzip) {
+  const char *path = t_tmp_path("damaged.jsonl.gz");
+  gzFile gz = gzopen(path, "wb");
+  CHECK(gz != NULL);
+  if (!gz) return;
+  for (int i = 1; i <= 5000; i++)
+    gzprintf(gz, "{\"id\":\"d%d\",\"text\":\"Dokument %d: Russland hat Kiew angegriffen.\"}\n", i,
+             i);
+  gzclose(gz);
+  long size = file_size(path);
+  size_t n;
+  char *whole = t_read_file(path, &n);
+  CHECK_INT((long)n, size);
+  int errors;
+  char msg[512], want[600];
+  /* two members: read through */
+  FILE *f = fopen(path, "ab");
+  fwrite(whole, 1, n, f);
+  fclose(f);
+  CHECK_INT(count_docs(path, &errors, msg, sizeof msg), 10000);
+  CHECK_INT(errors, 0);
+  /* trailing garbage after the member */
+  f = fopen(path, "wb");
+  fwrite(whole, 1, n, f);
+  fputs("GARBAGE", f);
+  fclose(f);
+  CHECK_INT(count_docs(path, &errors, msg, sizeof msg), 5000);
+  CHECK_INT(errors, 1);
+  snprintf(want, sizeof want,
+           "%s: trailing garbage after the gzip member at byte %ld of the compressed file "
+           "(after line 5000)",
+           path, size);
+  CHECK_STR(msg, want);
+  /* garbage that starts like a gzip header */
+  f = fopen(path, "wb");
+  fwrite(whole, 1, n, f);
+  fputs("\x1f\x8bXYZ-not-a-member", f);
+  fclose(f);
+  CHECK_INT(count_docs(path, &errors, msg, sizeof msg), 5000);
+  CHECK_INT(errors, 1);
+  CHECK_INT(strncmp(msg, want, strlen(path) + 39), 0);
+  /* truncated: every line zlib decodes from what is there */
+  f = fopen(path, "wb");
+  fwrite(whole, 1, n / 2, f);
+  fclose(f);
+  gz = gzopen(path, "rb");
+  int good = 0, c;
+  while ((c = gzgetc(gz)) >= 0) good += c == '\n';
+  gzclose(gz);
+  CHECK(good > 1000);
+  CHECK_INT(count_docs(path, &errors, msg, sizeof msg), good);
+  CHECK_INT(errors, 1);
+  snprintf(want, sizeof want,
+           "%s: truncated gzip data at byte %zu of the compressed file: the file ends inside a "
+           "compressed block (in line %d)",
+           path, n / 2, good + 1);
+  CHECK_STR(msg, want);
+  free(whole);
+  unlink(path);
+}
+
+/* Ids are keys: one cut at a \u0000 replaced another document and an empty
+** one was accepted (two replaced each other), exit 0. Refused now, with
+** the byte of the id that is wrong; the numbered lines around them read. */
+TEST(read_jsonl_ids) {
+  static const struct {
+    const char *line, *msg;
+    size_t pos;
+  } BAD[] = {
+      {"{\"id\":\"a\\u0000x\",\"text\":\"T.\"}", "\"id\" holds the control character U+0000", 8},
+      {"{\"id\":\"\",\"text\":\"T.\"}", "\"id\" is empty", 6},
+      {"{\"text\":\"T.\", \"id\" : \"\"}", "\"id\" is empty", 21},
+      {"{\"id\":\"ab\\n\",\"text\":\"T.\"}", "\"id\" holds the control character U+000A", 9},
+      {"{\"id\":\"\\t\",\"text\":\"T.\"}", "\"id\" holds the control character U+0009", 7},
+      {"{\"id\":\"x\\u001F\",\"text\":\"T.\"}", "\"id\" holds the control character U+001F", 8},
+      {"{\"id\":\"x\x7f\",\"text\":\"T.\"}", "\"id\" holds the control character U+007F", 8},
+      {"{\"id\":\"x\\u007f\",\"text\":\"T.\"}", "\"id\" holds the control character U+007F", 8},
+      {"{\"id\":\"K\xf6ln\",\"text\":\"T.\"}", "\"id\" is not valid UTF-8", 8},
+  };
+  lb_buf scratch = LB_BUF_INIT;
+  lb_input in;
+  size_t pos;
+  char msg[256];
+  for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
+    pos = 0;
+    CHECK_INT(lb_jsonl_parse(BAD[i].line, strlen(BAD[i].line), NULL, &in, &scratch, &pos, msg,
+                             sizeof msg),
+              -1);
+    CHECK_STR(msg, BAD[i].msg);
+    CHECK_INT(pos, BAD[i].pos);
+  }
+  /* with --id-field guid the message names guid */
+  lb_jsonl_names nm = {.id = "guid"};
+  const char *g = "{\"guid\":\"\",\"text\":\"T.\"}";
+  CHECK_INT(lb_jsonl_parse(g, strlen(g), &nm, &in, &scratch, &pos, msg, sizeof msg), -1);
+  CHECK_STR(msg, "\"guid\" is empty");
+  /* still ids: escapes of printable characters, UTF-8, a lone surrogate
+  ** (decoded to U+FFFD, the same bytes everywhere), numbers */
+  static const struct {
+    const char *line, *id;
+  } GOOD[] = {
+      {"{\"id\":\"K\xc3\xb6ln \\u0041\\/1\",\"text\":\"T.\"}", "K\xc3\xb6ln A/1"},
+      {"{\"id\":\"\\ud800x\",\"text\":\"T.\"}", "\xef\xbf\xbdx"},
+      {"{\"id\":0,\"text\":\"T.\"}", "0"},
+      {"{\"id\":\" \",\"text\":\"T.\"}", " "},
+  };
+  for (size_t i = 0; i < sizeof GOOD / sizeof *GOOD; i++) {
+    CHECK_INT(lb_jsonl_parse(GOOD[i].line, strlen(GOOD[i].line), NULL, &in, &scratch, &pos, msg,
+                             sizeof msg),
+              0);
+    CHECK_STR(in.id, GOOD[i].id);
+  }
+  lb_buf_free(&scratch);
+  /* through the reader: file, line and byte; the other documents read */
+  const char *path = t_tmp_path("ids.jsonl");
+  FILE *f = fopen(path, "wb");
+  fputs("{\"id\":\"a\\u0000x\",\"text\":\"Erster.\"}\n{\"id\":\"a\",\"text\":\"Zweiter.\"}\n"
+        "{\"id\":\"\",\"text\":\"Dritter.\"}\n{\"id\":\"b\",\"text\":\"Vierter.\"}\n",
+        f);
+  fclose(f);
+  int errors;
+  CHECK_INT(count_docs(path, &errors, msg, sizeof msg), 2);
+  CHECK_INT(errors, 2);
+  char want[600];
+  snprintf(want, sizeof want, "%s:3: \"id\" is empty at byte 6 of the line (file byte 70)", path);
+  CHECK_STR(msg, want);
+  unlink(path);
+}
+
+/* JSON Lines as other systems write them: a file of lone CR line ends was
+** one line ("trailing characters after the object"), UTF-16 lost every
+** document under "invalid JSON: unexpected character". */
+TEST(read_jsonl_line_ends_and_utf16) {
+  const char *path = t_tmp_path("cr.jsonl");
+  FILE *f = fopen(path, "wb");
+  fputs("\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"Erste.\"}\r{\"id\":\"b\",\"text\":}\r\r"
+        "{\"id\":\"c\",\"text\":\"Dritte.\"}\r\n{\"id\":\"d\",\"text\":\"Vierte.\"}\r",
+        f);
+  fclose(f);
+  lb_input d[8];
+  char t[8][200];
+  CHECK_INT(read_all(path, NULL, d, t, 8), 3);
+  CHECK_STR(d[0].id, "a");
+  CHECK_STR(d[1].id, "c");
+  CHECK_STR(t[1], "Dritte.");
+  CHECK_STR(d[2].id, "d");
+  int errors;
+  char msg[512], want[600];
+  CHECK_INT(count_docs(path, &errors, msg, sizeof msg), 3);
+  CHECK_INT(errors, 1);
+  /* line 2 starts at byte 3 + 27 = 30; its bad value at 17 of it */
+  snprintf(want, sizeof want,
+           "%s:2: invalid JSON: unexpected character at byte 17 of the line (file byte 47)", path);
+  CHECK_STR(msg, want);
+  unlink(path);
+  /* UTF-16, either byte order, with its byte-order mark: read as UTF-8 */
+  static const char u8[] = "{\"id\":\"k\",\"text\":\"Grüße aus Köln.\"}\n{\"id\":\"x\",\"text\":1}\n";
+  for (int be = 0; be < 2; be++) {
+    path = t_tmp_path(be ? "be.jsonl" : "le.jsonl");
+    f = fopen(path, "wb");
+    fputs(be ? "\xFE\xFF" : "\xFF\xFE", f);
+    for (const unsigned char *s = (const unsigned char *)u8; *s;) {
+      unsigned cp = *s++; /* (two-byte sequences are all this text has) */
+      if (cp >= 0xC0) cp = ((cp & 0x1F) << 6) | (*s++ & 0x3F);
+      fputc(be ? (int)(cp >> 8) : (int)(cp & 0xFF), f);
+      fputc(be ? (int)(cp & 0xFF) : (int)(cp >> 8), f);
+    }
+    fclose(f);
+    CHECK_INT(read_all(path, NULL, d, t, 8), 1);
+    CHECK_STR(d[0].id, "k");
+    CHECK_STR(t[0], "Grüße aus Köln.");
+    CHECK_INT(count_docs(path, &errors, msg, sizeof msg), 1);
+    /* offsets of the UTF-8 (the mark is 3 bytes of it) */
+    snprintf(want, sizeof want,
+             "%s:2: \"text\" is a number, not a string at byte 0 of the line (byte 42 of the %s "
+             "text as UTF-8)",
+             path, be ? "UTF-16BE" : "UTF-16LE");
+    CHECK_STR(msg, want);
+    unlink(path);
+  }
+  /* an unpaired surrogate and an odd last byte: U+FFFD, the rest read */
+  path = t_tmp_path("bad16.txt");
+  f = fopen(path, "wb");
+  fwrite("\xFF\xFE" "A\0" "\x00\xD8" "B\0" "C", 1, 9, f);
+  fclose(f);
+  CHECK_INT(read_all(path, NULL, d, t, 8), 1);
+  CHECK_STR(t[0], "A\xEF\xBF\xBD" "B\xEF\xBF\xBD");
+  unlink(path);
+}
+
+/* What a walk found: the files (below the test's directory) and the
+** warnings, each line by line; when exhaust, the file named a.jsonl uses
+** up every file descriptor and c.jsonl gives them back. */
+typedef struct walked {
+  size_t skip; /* length of the directory's path, cut from what is kept */
+  char files[512], warns[1024];
+  int exhaust, fds[4096], nfds, lost;
+} walked;
+
+static int walked_file(const char *path, void *ctx) {
+  walked *w = ctx;
+  strcat(w->files, path + w->skip);
+  strcat(w->files, "\n");
+  const char *b = strrchr(path, '/');
+  if (w->exhaust && strcmp(b, "/a.jsonl") == 0) {
+    int fd;
+    while (w->nfds < 4096 && (fd = dup(0)) >= 0) w->fds[w->nfds++] = fd;
+    CHECK(errno == EMFILE);
+  }
+  if (w->exhaust && strcmp(b, "/c.jsonl") == 0)
+    while (w->nfds) close(w->fds[--w->nfds]);
+  return 0;
+}
+
+static void walked_warn(const char *msg, int lost, void *ctx) {
+  walked *w = ctx;
+  strcat(w->warns, msg + w->skip);
+  strcat(w->warns, "\n");
+  w->lost += lost;
+}
+
+static void touch(const char *dir, const char *name) {
+  char p[700];
+  snprintf(p, sizeof p, "%s/%s", dir, name);
+  FILE *f = fopen(p, "wb");
+  if (f) fclose(f);
+}
+
+/* Walking directories: a link loop read the same file 41 times (until
+** the path was too long), and one directory that could not be read
+** aborted the whole ingest. */
+TEST(read_walk_loops_and_unreadable) {
+  char dir[300], p[600], err[256];
+  snprintf(dir, sizeof dir, "%s", t_tmp_path("walk"));
+  snprintf(p, sizeof p, "rm -rf '%s'", dir);
+  CHECK_INT(system(p), 0);
+  mkdir(dir, 0755);
+  snprintf(p, sizeof p, "%s/a", dir);
+  mkdir(p, 0755);
+  touch(p, "x.jsonl");
+  snprintf(p, sizeof p, "%s/a/up", dir); /* a loop */
+  CHECK_INT(symlink("..", p), 0);
+  snprintf(p, sizeof p, "%s/b", dir); /* a second link */
+  CHECK_INT(symlink("a", p), 0);
+  snprintf(p, sizeof p, "%s/gone.jsonl", dir); /* dangling */
+  CHECK_INT(symlink("nowhere.jsonl", p), 0);
+  snprintf(p, sizeof p, "%s/gone.md", dir); /* dangling, no input's name */
+  CHECK_INT(symlink("nowhere.md", p), 0);
+  walked w;
+  memset(&w, 0, sizeof w);
+  w.skip = strlen(dir);
+  CHECK_INT(lb_compress_walk_warn(dir, walked_file, &w, walked_warn, &w, err, sizeof err), 0);
+  CHECK_STR(w.files, "/a/x.jsonl\n");
+  CHECK_STR(w.warns,
+            "/a/up: the same directory as one read before (a link loop, or a second link); "
+            "skipped\n"
+            "/b: the same directory as one read before (a link loop, or a second link); skipped\n"
+            "/gone.jsonl: No such file or directory; skipped\n");
+  CHECK_INT(w.lost, 1);
+  /* a subdirectory that cannot be opened (no file descriptor left: this
+  ** fails for root too, who may open any directory), between two files */
+  char d2[300];
+  snprintf(d2, sizeof d2, "%s", t_tmp_path("walk2"));
+  snprintf(p, sizeof p, "rm -rf '%s'", d2);
+  CHECK_INT(system(p), 0);
+  mkdir(d2, 0755);
+  touch(d2, "a.jsonl");
+  touch(d2, "c.jsonl");
+  snprintf(p, sizeof p, "%s/b", d2);
+  mkdir(p, 0755);
+  touch(p, "x.jsonl");
+  struct rlimit old, low;
+  CHECK_INT(getrlimit(RLIMIT_NOFILE, &old), 0);
+  low = old;
+  low.rlim_cur = 256; /* (dup up to it, not to a million) */
+  CHECK_INT(setrlimit(RLIMIT_NOFILE, &low), 0);
+  memset(&w, 0, sizeof w);
+  w.skip = strlen(d2);
+  w.exhaust = 1;
+  CHECK_INT(lb_compress_walk_warn(d2, walked_file, &w, walked_warn, &w, err, sizeof err), 0);
+  while (w.nfds) close(w.fds[--w.nfds]);
+  setrlimit(RLIMIT_NOFILE, &old);
+  CHECK_STR(w.files, "/a.jsonl\n/c.jsonl\n");
+  CHECK_STR(w.warns, "/b: Too many open files; directory skipped\n");
+  CHECK_INT(w.lost, 1);
+  /* the same directory read: all three */
+  memset(&w, 0, sizeof w);
+  w.skip = strlen(d2);
+  CHECK_INT(lb_compress_walk_warn(d2, walked_file, &w, walked_warn, &w, err, sizeof err), 0);
+  CHECK_STR(w.files, "/a.jsonl\n/b/x.jsonl\n/c.jsonl\n");
+  CHECK_STR(w.warns, "");
+  snprintf(p, sizeof p, "rm -rf '%s' '%s'", dir, d2);
+  CHECK_INT(system(p), 0);
 }

@@ -874,11 +874,16 @@ TEST(store_compressed_input) {
   lb_input in;
   char msg[512];
   int k, docs = 0, errors = 0;
+  char want[700];
+  snprintf(want, sizeof want,
+           "%s: truncated gzip data at byte %zu of the compressed file: the file ends inside a "
+           "compressed block (",
+           p, bn / 2);
   while ((k = lb_reader_next(r, &in, msg, sizeof msg)) != 0) {
     if (k > 0) docs++;
     else {
       errors++;
-      CHECK(strstr(msg, "gzip data ends early") != NULL);
+      CHECK(strncmp(msg, want, strlen(want)) == 0);
     }
   }
   CHECK_INT(errors, 1);

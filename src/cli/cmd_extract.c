@@ -11,6 +11,7 @@
 #include "../picture/batch.h"
 #include "../picture/picture.h"
 #include "../picture/pipeline.h"
+#include "../read/compress.h"
 #include "../read/input.h"
 #include "cli.h"
 
@@ -21,9 +22,11 @@ static const char HELP_HEAD[] =
     "(docs/OUTPUT.md). Each FILE is read by its content: JSON Lines (one document\n"
     "a line; also any file named .jsonl or .ndjson), an HTML page (its article),\n"
     "an RSS or Atom feed (one document an item), a WARC archive (one document an\n"
-    "HTML response), or plain text (one document); gzip and zstd inside any. No\n"
-    "FILE: read stdin, told by its content the same way. `lagebild read` shows\n"
-    "the documents as they are read.\n"
+    "HTML response), or plain text (one document); gzip and zstd inside any. A\n"
+    "directory: the input files below it (names ending in .jsonl, .ndjson, .json,\n"
+    ".txt, .text, .html, .htm, .xhtml, .xml, .rss, .atom, .rdf or .warc, also\n"
+    "with .gz or .zst), by name. No FILE: read stdin, told by its content the same\n"
+    "way. `lagebild read` shows the documents as they are read.\n"
     "\n"
     "options:\n";
 static const char HELP_TAIL[] =
@@ -155,7 +158,7 @@ static long write_batch(batch *b, FILE *out) {
 /* The input: the files in turn, line by line (or a whole file a document). */
 typedef struct source {
   const char *cmd;
-  const char **files;
+  char *const *files;
   int nfiles, f;
   const lb_read_opts *ro;
   size_t max_text;       /* lb_reader_set_max_text */
@@ -224,20 +227,34 @@ static void close_readers(source *s, unsigned long seq) {
     }
 }
 
+/* A part of a directory that cannot be read: named, and counted as
+** skipped when files may be missed by it (exit status 3). */
+typedef struct walkwarn {
+  const char *cmd;
+  long skipped;
+} walkwarn;
+
+static void walk_warning(const char *msg, int lost, void *ctx) {
+  walkwarn *w = ctx;
+  fprintf(stderr, "lagebild %s: %s\n", w->cmd, msg);
+  w->skipped += lost;
+}
+
 int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help, int conllu) {
   runfmt fmt = {.cmd = cmd, .conllu = conllu};
   lb_cli_docopts o;
   lb_cli_docopts_init(&o);
   const char *outpath = NULL, *v;
-  const char **files = calloc((size_t)argc + 1, sizeof *files);
-  int nfiles = 0, r;
+  lb_cli_files in = {0};
+  int r, walkfail = 0, args = 0;
+  walkwarn ww = {cmd, 0};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
       fputs(help->head, stdout);
       lb_cli_docopts_help(stdout, cmd);
       fputs(help->tail, stdout);
-      free(files);
+      lb_cli_files_free(&in);
       return LB_EXIT_OK;
     } else if ((r = lb_cli_docopt(argc, argv, &i, &o, cmd))) {
       if (r < 0) goto usage;
@@ -252,15 +269,32 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help,
     } else if (a[0] == '-' && a[1]) {
       fprintf(stderr, "lagebild %s: unknown option \"%s\"\n", cmd, a);
       goto usage;
-    } else {
-      files[nfiles++] = a;
+    } else { /* a file, or the input files below a directory, as read and ingest take them */
+      char err[512];
+      size_t before = in.n;
+      args++;
+      if (lb_compress_walk_warn(a, lb_cli_files_add, &in, walk_warning, &ww, err, sizeof err) !=
+          0) {
+        fprintf(stderr, "lagebild %s: %s\n", cmd, err);
+        walkfail = 1;
+      } else if (in.n == before) {
+        fprintf(stderr,
+                "lagebild %s: %s: a directory without input files (see --help for the names "
+                "read)\n",
+                cmd, a);
+      }
     }
   }
   const char *lexicon = o.lexicon, *stages = o.stages;
   if (conllu && !stages) stages = "syntax";
   const lb_read_opts ro = o.read;
   const int threads = o.threads;
-  if (!nfiles) files[nfiles++] = "-";
+  if (!args && lb_cli_files_add("-", &in) != 0) {
+    fprintf(stderr, "lagebild %s: out of memory\n", cmd);
+    return LB_EXIT_ERR;
+  }
+  char *const *files = in.v;
+  const int nfiles = (int)in.n;
 
   char err[512];
   lb_engine *e;
@@ -270,7 +304,7 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help,
     e = lb_engine_new(lexicon, err, sizeof err);
     if (!e) {
       fprintf(stderr, "lagebild %s: %s\n", cmd, err);
-      free(files);
+      lb_cli_files_free(&in);
       return LB_EXIT_ERR;
     }
     if (stages && lb_engine_stop_after(e, stages) != LB_OK) {
@@ -286,7 +320,7 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help,
     if (!out) {
       perror(outpath);
       lb_engine_free(e);
-      free(files);
+      lb_cli_files_free(&in);
       return LB_EXIT_ERR;
     }
   }
@@ -337,8 +371,8 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help,
   }
   if (done && (k = write_batch(done, out)) < 0) werr = 1; else if (done) skipped += k;
   lb_batch_pool_free(pool);
-  skipped += src.skipped;
-  if (src.failed) status = LB_EXIT_ERR;
+  skipped += src.skipped + ww.skipped;
+  if (src.failed || walkfail) status = LB_EXIT_ERR;
   if (src.rd) lb_reader_finish(src.rd);
   for (int q = 0; q < src.nreaders; q++) lb_reader_close(src.readers[q]);
   free(src.readers);
@@ -353,12 +387,12 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help,
     free(bt[q].items);
     lb_buf_free(&bt[q].raw);
   }
-  free(files);
+  lb_cli_files_free(&in);
   lb_engine_free(e);
   if (status == LB_EXIT_OK && skipped) status = LB_EXIT_SKIPPED;
   return status;
 usage:
-  free(files);
+  lb_cli_files_free(&in);
   fprintf(stderr, "see: lagebild %s --help\n", cmd);
   return LB_EXIT_USAGE;
 }

@@ -33,11 +33,17 @@ struct lb_reader {
   char rerr[320]; /* a read or decompression error that ended the file */
   char msg[400];  /* what the last -1 of lb_reader_next_raw skipped */
   int rerr_told;
+  int compressed; /* gzip or zstd: offsets are of the decompressed bytes */
+  const char *wide; /* the file is UTF-16 or -32 ("UTF-16LE"...), read as UTF-8:
+                    ** offsets are of the UTF-8; or NULL */
   int fmt, done;
   char *path;
   lb_read_opts o;
   char *line;     /* JSON Lines: the current line */
   size_t cap, lineno, offset;
+  size_t seg, seglen, segoff; /* line[seg..seglen): lines of it not yet given out
+                              ** (lone CR line ends), from file byte segoff */
+  int cut;        /* damage follows line[0..seglen) */
   lb_buf scratch; /* decoded strings of the current document (lb_reader_next) */
   char *text;     /* text, html, feed: the whole file */
   size_t textlen;
@@ -113,6 +119,8 @@ lb_reader *lb_reader_open(const char *path, const lb_read_opts *o, char *err, si
     return NULL;
   }
   r->f = lb_compress_file(r->z);
+  r->wide = lb_compress_to_utf8(r->z); /* UTF-16 or -32 with a byte-order mark */
+  r->compressed = lb_compress_kind(r->z) != LB_Z_PLAIN;
   if (o) r->o = *o;
   else r->o.format = LB_FORMAT_AUTO;
   r->fmt = r->o.format;
@@ -146,12 +154,19 @@ const char *lb_reader_path(const lb_reader *r) { return r->path; }
 const char *lb_reader_error(const lb_reader *r) { return r->rerr[0] ? r->rerr : NULL; }
 const char *lb_reader_message(const lb_reader *r) { return r->msg; }
 
-static void read_error(lb_reader *r, size_t line) {
+/* The read or decompression error that ended the file, named once: the
+** decompressor's message holds the path and the compressed byte offset.
+** line: the JSON line the damage fell in (cut: it was cut short and is
+** not read), or 0. */
+static void read_error(lb_reader *r, size_t line, int cut) {
   if (r->rerr[0]) return;
   const char *ce = r->z ? lb_compress_error(r->z) : NULL;
-  if (line)
-    snprintf(r->rerr, sizeof r->rerr, "%s:%zu: %s", r->path, line,
-             ce ? ce : strerror(errno ? errno : EIO));
+  if (line && ce && (cut || line > 1))
+    snprintf(r->rerr, sizeof r->rerr, "%s (%s line %zu)", ce, cut ? "in" : "after",
+             cut ? line : line - 1);
+  else if (line && !ce)
+    snprintf(r->rerr, sizeof r->rerr, "%s:%zu: read error: %s", r->path, line,
+             strerror(errno ? errno : EIO));
   else if (ce)
     snprintf(r->rerr, sizeof r->rerr, "%s", ce);
   else
@@ -185,7 +200,7 @@ static int slurp(lb_reader *r) {
   }
   if (ferror(r->f)) {
     free(buf);
-    read_error(r, 0);
+    read_error(r, 0, 0);
     return -1;
   }
   buf[n] = 0;
@@ -236,7 +251,7 @@ static int next_warc_record(lb_reader *r, const char **p, size_t *n, size_t *lin
   lb_warc_rec rec;
   int k = lb_warc_next(r->warc, &rec, r->msg, sizeof r->msg);
   if (k == 0) {
-    if (ferror(r->f)) read_error(r, 0);
+    if (ferror(r->f)) read_error(r, 0, 0);
     return 0;
   }
   if (k < 0) return -1;
@@ -273,17 +288,46 @@ int lb_reader_next_raw(lb_reader *r, const char **p, size_t *n, size_t *line, si
     return 1;
   }
   for (;;) {
-    size_t line_off = r->offset;
-    ssize_t len = getline(&r->line, &r->cap, r->f);
-    if (len < 0) {
-      if (ferror(r->f)) read_error(r, r->lineno + 1);
-      return 0;
+    if (r->seg >= r->seglen) { /* the next line from the file */
+      if (r->cut) { /* the damage after the lines that ended in a CR */
+        read_error(r, r->lineno + 1, 1);
+        return 0;
+      }
+      ssize_t len = getline(&r->line, &r->cap, r->f);
+      if (len < 0) {
+        if (ferror(r->f)) read_error(r, r->lineno + 1, 0);
+        return 0;
+      }
+      r->seg = 0;
+      r->seglen = (size_t)len;
+      r->segoff = r->offset;
+      r->offset += (size_t)len;
+      if (ferror(r->f) && r->line[len - 1] != '\n') {
+        /* the start of a line, then damage: not a line to parse and blame
+        ** (only the lines before it that ended in a lone CR are whole) */
+        const char *cr = memrchr(r->line, '\r', (size_t)len);
+        if (!cr) {
+          r->seglen = 0;
+          read_error(r, r->lineno + 1, 1);
+          return 0;
+        }
+        r->seglen = (size_t)(cr - r->line) + 1;
+        r->cut = 1;
+      }
     }
+    /* the line up to its LF, CRLF or a lone CR (old Mac line ends: getline
+    ** sees a whole file of them as one line); a raw CR is never inside a
+    ** JSON string, so it ends a line wherever it stands alone */
+    char *s = r->line + r->seg;
+    size_t rest = r->seglen - r->seg, k = rest;
+    size_t line_off = r->segoff + r->seg;
+    const char *cr = memchr(s, '\r', rest);
+    if (cr && !((size_t)(cr - s) + 1 < rest && cr[1] == '\n')) k = (size_t)(cr - s) + 1;
+    r->seg += k;
     r->lineno++;
-    r->offset += (size_t)len;
-    char *s = r->line;
-    size_t k = (size_t)len;
-    if (r->lineno == 1 && k >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) { /* byte-order mark */
+    /* a byte-order mark: the file's, or of a file joined to it with cat
+    ** (U+FEFF is never JSON outside a string) */
+    if (k >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
       s += 3;
       k -= 3;
       line_off += 3;
@@ -435,8 +479,12 @@ int lb_reader_parse(const lb_reader *r, const char *p, size_t n, size_t line, si
     lb_buf_reserve(scratch, n + 64);
     const char *base = scratch->p;
     if (lb_jsonl_parse(p, n, &r->o.names, in, scratch, &pos, why, sizeof why) != 0) {
-      snprintf(msg, msglen, "%s:%zu: %s at byte %zu of the line (file byte %zu)", r->path, line,
-               why, pos, off + pos);
+      if (r->wide)
+        snprintf(msg, msglen, "%s:%zu: %s at byte %zu of the line (byte %zu of the %s text as UTF-8)",
+                 r->path, line, why, pos, off + pos, r->wide);
+      else
+        snprintf(msg, msglen, "%s:%zu: %s at byte %zu of the line (%s byte %zu)", r->path, line,
+                 why, pos, r->compressed ? "decompressed" : "file", off + pos);
       return -1;
     }
     if (in->published) { /* RFC 822, German dates...: into RFC 3339 */
@@ -521,6 +569,7 @@ void lb_reader_finish(lb_reader *r) {
   free(r->line);
   r->line = NULL;
   r->cap = 0;
+  r->seg = r->seglen = 0;
   r->done = 1;
   lb_feed_free(&r->feed);
   r->nitems = 0;

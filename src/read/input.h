@@ -11,6 +11,10 @@
 **   html    one page per file: its article (article.h) and metadata
 **   feed    one document per item (feed.h), its content through article.h
 **   warc    one document per HTML response record (warc.h), read as a stream
+** Any of them may be UTF-16 or UTF-32 with a byte-order mark: read as UTF-8
+** (compress.h's lb_compress_to_utf8). JSON lines end in LF, CRLF or a lone
+** CR; a UTF-8 byte-order mark at the start of one is dropped (the file's,
+** or that of a file joined to it).
 ** A bad line, item or record never stops the reader: it is reported (file,
 ** line or record, byte offset, reason) and the reader goes on.
 **

@@ -7,9 +7,12 @@
 */
 #include "jsonl.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "charset.h"
 
 #define MAX_DEPTH 64
 
@@ -357,6 +360,58 @@ static int field_of(const char *const *names, const unsigned char *k, size_t kl)
   return -1;
 }
 
+/* Why the id string at s[q] (its opening quote; the string is valid JSON)
+** cannot be a document's id, with *at the offending byte, or NULL. An id
+** is a key: the store replaces a document by another of the same id, so
+** an id cut at a \u0000 (C strings end there) or an empty one silently
+** replaced another document. Control characters and invalid UTF-8 are
+** refused too, so that the id extract writes and the id stored are the
+** same bytes (repaired bytes print as U+FFFD, and two ids repaired alike
+** would replace each other). */
+static const char *bad_id(const unsigned char *s, size_t n, size_t q, size_t *at, char *why,
+                          size_t whylen) {
+  assert(q < n && s[q] == '"');
+  size_t i = q + 1;
+  if (s[i] == '"') {
+    *at = q;
+    return "is empty";
+  }
+  while (s[i] != '"') {
+    unsigned c = s[i];
+    uint32_t cp = 0x20;
+    size_t k = 1;
+    if (c == '\\') {
+      unsigned e = s[i + 1];
+      k = 2;
+      switch (e) {
+      case 'b': cp = '\b'; break;
+      case 'f': cp = '\f'; break;
+      case 'n': cp = '\n'; break;
+      case 'r': cp = '\r'; break;
+      case 't': cp = '\t'; break;
+      case 'u':
+        cp = 0;
+        for (int j = 2; j < 6; j++) cp = cp * 16 + (uint32_t)hexv(s[i + (size_t)j]);
+        k = 6;
+        break;
+      default: break;
+      }
+    } else if (c == 0x7F) {
+      cp = c;
+    } else if (c >= 0x80 && (k = lb_charset_utf8_seq(s + i, n - i)) == 0) {
+      *at = i;
+      return "is not valid UTF-8";
+    }
+    if (cp < 0x20 || cp == 0x7F) {
+      *at = i;
+      snprintf(why, whylen, "holds the control character U+%04X", (unsigned)cp);
+      return why;
+    }
+    i += k;
+  }
+  return NULL;
+}
+
 int lb_jsonl_parse(const char *line, size_t n, const lb_jsonl_names *nm, lb_input *in,
                    lb_buf *scratch, size_t *errpos, char *msg, size_t msglen) {
   P p = {(const unsigned char *)line, n, 0, scratch, NULL, 0};
@@ -375,6 +430,7 @@ int lb_jsonl_parse(const char *line, size_t n, const lb_jsonl_names *nm, lb_inpu
   size_t off[NFIELDS] = {0}, len[NFIELDS] = {0};
   int where[NFIELDS] = {0}; /* 0 absent, 1 line, 2 scratch, 3 other type */
   unsigned type[NFIELDS] = {0};
+  size_t id_at = SIZE_MAX; /* the opening quote of a string id */
   ws(&p);
   if (p.i >= n) {
     *errpos = 0;
@@ -425,6 +481,7 @@ int lb_jsonl_parse(const char *line, size_t n, const lb_jsonl_names *nm, lb_inpu
         goto fail;
       }
       if (f >= 0 && p.i < n && p.s[p.i] == '"') {
+        if (f == F_ID) id_at = p.i;
         const char *v;
         size_t vl, vo;
         int vs;
@@ -490,6 +547,14 @@ int lb_jsonl_parse(const char *line, size_t n, const lb_jsonl_names *nm, lb_inpu
     snprintf(msg, msglen, "\"%.64s\" is %s, not a string", names[F_TEXT],
              type_name(type[F_TEXT]));
     return -1;
+  }
+  if (id_at != SIZE_MAX) {
+    char why[64];
+    const char *bad = bad_id(p.s, n, id_at, errpos, why, sizeof why);
+    if (bad) {
+      snprintf(msg, msglen, "\"%.64s\" %s", names[F_ID], bad);
+      return -1;
+    }
   }
   const char *ptr[NFIELDS] = {0};
   for (int j = 0; j < NFIELDS; j++) {

@@ -30,7 +30,10 @@ typedef struct lb_jsonl_names {
 ** (which is reset first) and stay valid while both live. On error returns
 ** -1, sets *errpos to the byte offset in the line and writes a reason into
 ** msg. A line that is valid JSON but not a document (not an object, no
-** "text", "text" not a string) is an error too. Returns 0 on success. */
+** "text", "text" not a string) is an error too, and so is an id that
+** cannot be a key: empty, holding a control character (U+0000-U+001F,
+** U+007F, escaped or not) or invalid UTF-8 (*errpos: the byte at fault).
+** Returns 0 on success. */
 int lb_jsonl_parse(const char *line, size_t n, const lb_jsonl_names *names, lb_input *in,
                    lb_buf *scratch, size_t *errpos, char *msg, size_t msglen);
 
