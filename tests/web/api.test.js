@@ -296,6 +296,13 @@ test('huge query strings and headers are 4xx', async () => {
   const params = Array.from({ length: 40 }, (_, i) => `p${i}=1`).join('&');
   const r = await get('/api/events?' + params);
   assert.strictEqual(r.status, 400);
+  // issue 22: ~300 parameters filled the connection's memory and it was
+  // closed with no answer
+  for (const n of [300, 2000]) {
+    const many = await get('/api/events?' + Array.from({ length: n }, (_, i) => `p${i}=1`).join('&'));
+    assert.strictEqual(many.status, 400, `${n} parameters -> ${many.status}`);
+    assert.strictEqual(many.json.error.message, 'too many query parameters (at most 24)', `${n} parameters`);
+  }
   const garbage = await raw('\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage\r\n\r\n');
   st = statusOf(garbage);
   assert.ok(st === 0 || (st >= 400 && st < 500), `garbage -> ${st}`);
