@@ -95,6 +95,12 @@ for k in --events --incidents --quantities --documents --entities; do same "$k" 
 same "--incidents --root 15 --from 2024-11" --incidents --root 15 --from 2024-11 --jsonl
 same "--code 154 --place Kursk" --code 154 --place Kursk --tsv
 same "--place Moskau" --place Moskau --tsv
+# issue 22: the place is matched literally ("%" and "_" are no wildcards)
+for w in '%' '_' 'Kurs_' '%Oblast'; do
+  check "pg --place $w matches nothing" 0 "$($LB query "$DB" --place "$w" --jsonl | wc -l)"
+done
+check "pg --place 'kursk oblast'" "$($LB query "$LITE" --place 'kursk oblast' --jsonl | wc -l)" \
+  "$($LB query "$DB" --place 'kursk oblast' --jsonl | wc -l)"
 same "--bbox" --bbox 35,51,37.5,52.5 --jsonl
 same "--actor PRK" --actor PRK --jsonl
 same "--text Drohnen" --text Drohnen --tsv

@@ -308,6 +308,9 @@ TEST(store_incidents) {
   t_rm_db(path);
 }
 
+/* Events that fill() places in Kursk Oblast. */
+#define KURSK_EVENTS 4
+
 static long q_rows(lb_store *s, const lb_store_filter *f, int kind, char **out) {
   char *buf = NULL;
   size_t len = 0;
@@ -356,6 +359,20 @@ TEST(store_query_filters) {
   CHECK_INT(q_rows(s, &f, LB_Q_EVENTS, NULL), 0);
   f.place = "Moscow"; /* the canonical name */
   CHECK_INT(q_rows(s, &f, LB_Q_EVENTS, NULL), 2);
+  /* Issue 22: the place is matched literally; "%" was a LIKE wildcard
+  ** that matched every place with a space in its name */
+  memset(&f, 0, sizeof f);
+  f.place = "Kursk"; /* "Kursk Oblast": a name and more words */
+  CHECK_INT(q_rows(s, &f, LB_Q_EVENTS, NULL), KURSK_EVENTS);
+  f.place = "kursk oblast";
+  CHECK_INT(q_rows(s, &f, LB_Q_EVENTS, NULL), KURSK_EVENTS);
+  static const char *const wild[] = {"%", "_", "%%", "K%", "Kurs_", "_ursk", "%Oblast", "Kursk\\",
+                                     "\\%"};
+  for (size_t i = 0; i < sizeof wild / sizeof *wild; i++) {
+    f.place = wild[i];
+    CHECK_INT(q_rows(s, &f, LB_Q_EVENTS, NULL), 0);
+    CHECK_INT(q_rows(s, &f, LB_Q_INCIDENTS, NULL), 0);
+  }
   memset(&f, 0, sizeof f);
   f.has_bbox = 1;
   f.bbox[0] = 35, f.bbox[1] = 51, f.bbox[2] = 37.5, f.bbox[3] = 52.5;

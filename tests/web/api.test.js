@@ -92,6 +92,16 @@ test('events: filters combine and paging works', async () => {
   const kursk = (await get('/api/events?place=Kursk&limit=1000')).json.items;
   assert.ok(kursk.some((e) => e.code === '154') && kursk.some((e) => e.code === '192'), 'place=Kursk: ' + kursk.map((e) => e.code));
   for (const e of kursk) assert.ok(near(e.lat, e.lon, 51.7, 36.2, 1.0), `place=Kursk gave ${e.place_name}`);
+  // issue 22: the place is matched literally, "%" is no LIKE wildcard (it
+  // matched every place with a space in its name)
+  for (const w of ['%25', '_', 'Kurs_', '%25Oblast', 'K%25', '%5C%25']) {
+    const r = await get('/api/events?place=' + w);
+    assert.strictEqual(r.status, 200, `place=${w}`);
+    assert.strictEqual(r.json.items.length, 0, `place=${w} matched ${r.json.items.map((e) => e.place_name)}`);
+    assert.strictEqual((await get('/api/incidents?place=' + w)).json.items.length, 0, `incidents place=${w}`);
+  }
+  const oblast = (await get('/api/events?place=kursk%20oblast&limit=1000')).json.items;
+  assert.ok(oblast.length > 0 && oblast.every((e) => e.place_name === 'Kursk Oblast'), 'place=kursk oblast');
   const moskau = (await get('/api/events?place=Moskau')).json.items;
   assert.ok(moskau.some((e) => e.code === '195' && e.place_name === 'Moscow'), 'place=Moskau');
   // "Quadratmeilen" is in the seed only, "Drohnen" also in the drone report
