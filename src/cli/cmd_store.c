@@ -248,7 +248,7 @@ int lb_cmd_ingest(int argc, char **argv) {
         continue;
       }
       docs_read++;
-      if (lb_ingest_add(g, &doc, in.v[f], NULL) < 0) {
+      if (lb_ingest_add(g, &doc, in.v[f], NULL) < 0) { /* the ingest stopped: not stored */
         stopped = 1;
         break;
       }
@@ -267,11 +267,19 @@ int lb_cmd_ingest(int argc, char **argv) {
                     "everything committed before it is kept\n", lb_ingest_errmsg(g));
     status = LB_EXIT_ERR;
   }
+  /* Every document read is one of added, replaced, unchanged or failed;
+  ** failed are those refused or not stored alone, and, when the ingest
+  ** stopped, those of the transaction rolled back and those not written
+  ** (the one lb_ingest_add turned away among them). */
+  size_t not_stored = (size_t)stopped + c.rolled_back;
+  char rb[64] = "";
+  if (not_stored) snprintf(rb, sizeof rb, " (%zu rolled back or not written)", not_stored);
   if (!quiet && (stats || isatty(2)))
     fprintf(stderr, "lagebild ingest: %zu documents read: %zu added, %zu replaced, %zu "
-                    "unchanged, %zu lines skipped (%.2f s; writer %.2f s, %.2f s CPU)\n",
-            docs_read, c.added, c.replaced, c.same + c.known, skipped + c.failed,
-            now_s() - pg.t0, c.write_s, c.write_cpu);
+                    "unchanged, %zu failed%s, %zu lines skipped (%.2f s; writer %.2f s, %.2f s "
+                    "CPU)\n",
+            docs_read, c.added, c.replaced, c.same + c.known, c.failed + (size_t)stopped, rb,
+            skipped, now_s() - pg.t0, c.write_s, c.write_cpu);
   lb_ingest_close(g);
   lb_engine_free(e);
   skipped += c.failed;
