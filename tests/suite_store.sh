@@ -42,7 +42,7 @@ has "ingest summary" "5 documents read: 5 added, 0 replaced, 0 unchanged" "$T/er
 check "documents" "5" "$(q "$DB" "SELECT count(*) FROM documents")"
 check "seed sentences" "25|0|310|4696|4889" \
   "$(q "$DB" "SELECT count(*), min(start), min(end), max(start), max(end) FROM sentences s JOIN documents d ON d.doc = s.doc WHERE d.id = 'kursk-2024-11'")"
-check "schema version" "5|5" "$(q "$DB" "PRAGMA user_version; SELECT value FROM meta WHERE key = 'schema_version'" | paste -sd'|')"
+check "schema version" "6|6" "$(q "$DB" "PRAGMA user_version; SELECT value FROM meta WHERE key = 'schema_version'" | paste -sd'|')"
 check "wal" "wal" "$(q "$DB" "PRAGMA journal_mode")"
 
 dump() { # everything logical in a store, in a fixed order
