@@ -95,6 +95,78 @@ run "$T/u.out" "$T/u.err" extract --threads
 expect "--threads without value exit" "$RC" 2
 run "$T/u.out" "$T/u.err" extract --threads 0 "$SEED"
 expect "--threads 0 exit" "$RC" 2
+
+# Numeric options (issue 22): one check for all (lb_cli_int, lb_cli_num);
+# out of range, overflowing or not a number is exit 2 with the option, the
+# value and the range, and nothing is created or written.
+# numeric NAME MESSAGE ARGS...: exit 2, MESSAGE (the first line of stderr), no store
+numeric() {
+  name=$1
+  msg=$2
+  shift 2
+  rm -f "$T/n.db"
+  run "$T/n.out" "$T/n.err" "$@"
+  expect "$name: exit" "$RC" 2
+  expect "$name: message" "$(head -n 1 "$T/n.err")" "$msg"
+  expect "$name: no output" "$(wc -c <"$T/n.out")" 0
+  if [ -e "$T/n.db" ]; then fail "$name: a store was created"; else pass; fi
+}
+numeric "--window-days overflow" "lagebild ingest: --window-days: 99999999999 is out of range (0..3650)" \
+  ingest --window-days 99999999999 "$T/n.db" "$SEED"
+numeric "--window-days past int" "lagebild ingest: --window-days: 4294967299 is out of range (0..3650)" \
+  ingest --window-days 4294967299 "$T/n.db" "$SEED"
+numeric "--window-days negative" "lagebild ingest: --window-days: -1 is out of range (0..3650)" \
+  ingest --window-days=-1 "$T/n.db" "$SEED"
+numeric "--window-days word" "lagebild ingest: --window-days: \"three\" is not a number (0..3650)" \
+  ingest --window-days three "$T/n.db" "$SEED"
+numeric "--window-days trailing" "lagebild ingest: --window-days: \"3d\" is not a number (0..3650)" \
+  ingest --window-days 3d "$T/n.db" "$SEED"
+numeric "--radius-km inf" "lagebild ingest: --radius-km: inf is out of range (0.001..20040)" \
+  ingest --radius-km inf "$T/n.db" "$SEED"
+numeric "--radius-km 1e999" "lagebild ingest: --radius-km: 1e999 is out of range (0.001..20040)" \
+  ingest --radius-km 1e999 "$T/n.db" "$SEED"
+numeric "--radius-km nan" "lagebild ingest: --radius-km: \"nan\" is not a number (0.001..20040)" \
+  ingest --radius-km nan "$T/n.db" "$SEED"
+numeric "--radius-km hex" "lagebild ingest: --radius-km: \"0x10\" is not a number (0.001..20040)" \
+  ingest --radius-km 0x10 "$T/n.db" "$SEED"
+numeric "--radius-km 0" "lagebild ingest: --radius-km: 0 is out of range (0.001..20040)" \
+  ingest --radius-km 0 "$T/n.db" "$SEED"
+numeric "--batch overflow" "lagebild ingest: --batch: 18446744073709551617 is out of range (1..1000000)" \
+  ingest --batch 18446744073709551617 "$T/n.db" "$SEED"
+numeric "--threads 65" "lagebild extract: --threads: 65 is out of range (1..64)" extract --threads 65 "$SEED"
+numeric "--threads 0" "lagebild extract: --threads: 0 is out of range (1..64)" extract --threads 0 "$SEED"
+numeric "--threads blank" "lagebild extract: --threads: \"\" is not a number (1..64)" extract --threads= "$SEED"
+numeric "--max-doc-bytes past 2^64" \
+  "lagebild extract: --max-doc-bytes wants a size (bytes, or with K, M, G), not \"99999999999999999999\"" \
+  extract --max-doc-bytes 99999999999999999999 "$SEED"
+# query and export: the store is never opened (the file does not exist)
+numeric "query --quad" "lagebild query: --quad: 5 is out of range (1..4)" query "$T/n.db" --quad 5
+numeric "query --limit overflow" \
+  "lagebild query: --limit: 99999999999999999999 is out of range (1..9223372036854775807)" \
+  query "$T/n.db" --limit 99999999999999999999
+numeric "query --incident 0" "lagebild query: --incident: 0 is out of range (1..9223372036854775807)" \
+  query "$T/n.db" --incident 0
+numeric "query --bbox longitude" "lagebild query: --bbox: 200 is out of range (-180..180)" \
+  query "$T/n.db" --bbox 30,45,200,56
+numeric "query --bbox latitude" "lagebild query: --bbox: -91 is out of range (-90..90)" \
+  query "$T/n.db" --bbox 30,-91,40,56
+numeric "export --bbox inf" "lagebild export: --bbox: inf is out of range (-180..180)" \
+  export "$T/n.db" --format csv --bbox inf,45,40,56
+numeric "serve --port" "lagebild serve: --port: 70000 is out of range (0..65535)" serve --port 70000 "$T/n.db"
+numeric "serve --timeout overflow" "lagebild serve: --timeout: 4294967297 is out of range (1..3600)" \
+  serve --timeout 4294967297 "$T/n.db"
+numeric "worker --ack-wait inf" "lagebild worker: --ack-wait: inf is out of range (1..86400)" \
+  worker nats://127.0.0.1:1 --store "$T/n.db" --ack-wait inf
+numeric "queue --replicas 1.5" "lagebild queue: --replicas: \"1.5\" is not a number (1..5)" \
+  queue nats://127.0.0.1:1 --replicas 1.5 "$SEED"
+# in range they are taken: a store with a window of 3650 days and 0.5 km
+run "$T/n.out" "$T/n.err" ingest --quiet --window-days 3650 --radius-km 0.5 --published 2024-11-11 "$T/n.db" "$SEED"
+expect "--window-days 3650 --radius-km 0.5: exit" "$RC" 0
+expect "--window-days 3650 --radius-km 0.5: kept" \
+  "$(sqlite3 "$T/n.db" "SELECT group_concat(value, ' ') FROM (SELECT value FROM meta WHERE key IN ('radius_km', 'window_days') ORDER BY key)")" \
+  "0.5 3650"
+rm -f "$T/n.db" "$T/n.db-wal" "$T/n.db-shm"
+
 run "$T/u.out" "$T/u.err" extract --stages bogus "$SEED"
 expect "unknown stage exit" "$RC" 2
 contains "unknown stage named" "$T/u.err" "bogus"

@@ -78,7 +78,22 @@ grep -q "5 documents read: 5 added, 0 replaced, 0 unchanged" "$T/e1" && ok || fa
 $LB ingest --quiet --published 2024-11-11 "$LITE" "$SEED" "$REP"
 $LB ingest --stats --published 2024-11-11 "$DB" "$SEED" "$REP" 2>"$T/e2"
 grep -q "5 documents read: 0 added, 0 replaced, 5 unchanged" "$T/e2" && ok || fail "pg re-ingest: $(cat "$T/e2")"
-check "pg schema version" 5 "$(pq "$DB" "SELECT value FROM meta WHERE key = 'schema_version'")"
+check "pg schema version" 6 "$(pq "$DB" "SELECT value FROM meta WHERE key = 'schema_version'")"
+# version 6 (issue 22): mentions indexed by (ent, lower(text)) for the names
+# cleanup of a replaced document; a version 5 store is migrated by a writer
+check "pg v6 index" "mentions_ent_text" \
+  "$(pq "$DB" "SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'mentions' AND indexname <> 'mentions_pkey'")"
+V5=$(newdb v5)
+$LB ingest --quiet --published 2024-11-11 "$V5" "$SEED"
+pq "$V5" "DROP INDEX mentions_ent_text; CREATE INDEX mentions_ent ON mentions(ent); UPDATE meta SET value = '5' WHERE key = 'schema_version'" >/dev/null
+$LB query "$V5" --documents 2>"$T/v5.err" >/dev/null
+check "pg v5 store: a reader refuses" 1 $?
+grep -q "schema version 5, this lagebild reads version 6" "$T/v5.err" && ok || fail "pg v5 reader: $(cat "$T/v5.err")"
+$LB ingest --stats --published 2024-11-11 "$V5" "$SEED" "$REP" 2>"$T/v5.ing"
+check "pg v5 store: ingest migrates and adds" 0 $?
+grep -q "5 documents read: 4 added, 0 replaced, 1 unchanged" "$T/v5.ing" && ok || fail "pg v5 ingest: $(cat "$T/v5.ing")"
+check "pg v5 store: now version 6 with the index" "6 mentions_ent_text" \
+  "$(pq "$V5" "SELECT (SELECT value FROM meta WHERE key = 'schema_version') || ' ' || (SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'mentions' AND indexname <> 'mentions_pkey')")"
 check "the seed's sentences through the view" "25|0|310|4696|4889" \
   "$(pq "$DB" "SELECT count(*), min(start), min(\"end\"), max(start), max(\"end\") FROM sentences s JOIN documents d ON d.doc = s.doc WHERE d.id = 'kursk-2024-11'")"
 same() { # name, query arguments...: the same output from both stores
@@ -95,6 +110,12 @@ for k in --events --incidents --quantities --documents --entities; do same "$k" 
 same "--incidents --root 15 --from 2024-11" --incidents --root 15 --from 2024-11 --jsonl
 same "--code 154 --place Kursk" --code 154 --place Kursk --tsv
 same "--place Moskau" --place Moskau --tsv
+# issue 22: the place is matched literally ("%" and "_" are no wildcards)
+for w in '%' '_' 'Kurs_' '%Oblast'; do
+  check "pg --place $w matches nothing" 0 "$($LB query "$DB" --place "$w" --jsonl | wc -l)"
+done
+check "pg --place 'kursk oblast'" "$($LB query "$LITE" --place 'kursk oblast' --jsonl | wc -l)" \
+  "$($LB query "$DB" --place 'kursk oblast' --jsonl | wc -l)"
 same "--bbox" --bbox 35,51,37.5,52.5 --jsonl
 same "--actor PRK" --actor PRK --jsonl
 same "--text Drohnen" --text Drohnen --tsv
@@ -118,6 +139,9 @@ grep -q "4 documents read: 0 added, 1 replaced, 3 unchanged" "$T/e3" && ok || fa
 $LB ingest --quiet "$LITE" "$T/rep2.jsonl"
 same "incidents after a replacement" --incidents --jsonl
 check "no orphan rows" "0|0" "$(pq "$DB" "SELECT (SELECT count(*) FROM events WHERE doc NOT IN (SELECT doc FROM documents)), (SELECT count(*) FROM mentions WHERE doc NOT IN (SELECT doc FROM documents))" | tr -d ' ')"
+# names: exactly the distinct (lower(text), entity) pairs of the mentions
+check "pg: names are the mentions' pairs after a replacement" "0|$(pq "$DB" "SELECT count(*) FROM (SELECT DISTINCT lower(text), ent FROM mentions) x")" \
+  "$(pq "$DB" "SELECT (SELECT count(*) FROM names n WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.ent = n.ent AND lower(m.text) = lower(n.text))) || '|' || (SELECT count(*) FROM names)")"
 # refusals: no server, wrong password shown nowhere, not a store
 $LB query "postgresql://postgres:secret@127.0.0.1:1/x" 2>"$T/e4"
 check "no server: exit 1" 1 $?

@@ -42,7 +42,7 @@ has "ingest summary" "5 documents read: 5 added, 0 replaced, 0 unchanged" "$T/er
 check "documents" "5" "$(q "$DB" "SELECT count(*) FROM documents")"
 check "seed sentences" "25|0|310|4696|4889" \
   "$(q "$DB" "SELECT count(*), min(start), min(end), max(start), max(end) FROM sentences s JOIN documents d ON d.doc = s.doc WHERE d.id = 'kursk-2024-11'")"
-check "schema version" "5|5" "$(q "$DB" "PRAGMA user_version; SELECT value FROM meta WHERE key = 'schema_version'" | paste -sd'|')"
+check "schema version" "6|6" "$(q "$DB" "PRAGMA user_version; SELECT value FROM meta WHERE key = 'schema_version'" | paste -sd'|')"
 check "wal" "wal" "$(q "$DB" "PRAGMA journal_mode")"
 
 dump() { # everything logical in a store, in a fixed order
@@ -293,6 +293,41 @@ $LB ingest --quiet --batch 1000 "$T/crash2.db" "$BIG"
 check "crash run (big transactions) finishes" 0 $?
 dump "$T/crash2.db" | sha256sum >"$T/h3"
 if cmp -s "$T/h1" "$T/h3"; then ok; else fail "store of big transactions differs from the clean store"; fi
+
+# ---- a failed write: rolled-back documents are failed, never added ----
+# (issue 22) A trigger makes the store refuse documents as a full disk
+# would. One document refused on its own: it alone fails (exit 3).
+FW=$T/fw.db
+$LB ingest "$FW"
+q "$FW" "CREATE TRIGGER full BEFORE INSERT ON documents WHEN NEW.id = 'store-nyt-2024-11-10' BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END"
+$LB ingest --stats --published 2024-11-11 "$FW" "$SEED" "$REP" 2>"$T/fw1"
+check "one failed document: exit" 3 $?
+has "one failed document: named" "document store-nyt-2024-11-10: $FW: cannot insert a document: disk full (test) (skipped)" "$T/fw1"
+has "one failed document: summary" "5 documents read: 4 added, 0 replaced, 0 unchanged, 1 failed, 0 lines skipped" "$T/fw1"
+check "one failed document: stored" 4 "$(q "$FW" "SELECT count(*) FROM documents")"
+# A SQLite transaction over several extraction batches (--batch 1000: two of
+# 512) fails in its second batch: the ingest stops, the first transaction
+# (1024 documents) stays, the 576 of the second are rolled back and counted
+# as failed (they were missing from the summary, which added up to 1024).
+i=0
+while [ $i -lt 1600 ]; do
+  i=$((i + 1))
+  printf '{"id":"tx-%d","text":"Russland griff am Montag die Ukraine an. Meldung %d.","published":"2024-11-11"}\n' $i $i
+done >"$T/tx.jsonl"
+rm -f "$FW" "$FW-wal" "$FW-shm"
+$LB ingest "$FW"
+q "$FW" "CREATE TRIGGER full BEFORE INSERT ON documents WHEN (SELECT count(*) FROM documents) >= 1550 BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END"
+$LB ingest --stats --batch 1000 "$FW" "$T/tx.jsonl" 2>"$T/fw2"
+check "rolled back: exit" 1 $?
+has "rolled back: the error" "$FW: cannot insert a document: disk full (test); the transaction in flight was rolled back" "$T/fw2"
+has "rolled back: summary" "1600 documents read: 1024 added, 0 replaced, 0 unchanged, 576 failed (576 rolled back or not written), 0 lines skipped" "$T/fw2"
+check "rolled back: stored" 1024 "$(q "$FW" "SELECT count(*) FROM documents")"
+# room again: the next run stores exactly the rolled-back ones
+q "$FW" "DROP TRIGGER full"
+$LB ingest --stats --batch 1000 "$FW" "$T/tx.jsonl" 2>"$T/fw4"
+check "after the failure: exit" 0 $?
+has "after the failure: summary" "1600 documents read: 576 added, 0 replaced, 1024 unchanged, 0 failed, 0 lines skipped" "$T/fw4"
+check "after the failure: stored" 1600 "$(q "$FW" "SELECT count(*) FROM documents")"
 
 unset LAGEBILD_SYNTAX
 

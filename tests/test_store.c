@@ -308,6 +308,9 @@ TEST(store_incidents) {
   t_rm_db(path);
 }
 
+/* Events that fill() places in Kursk Oblast. */
+#define KURSK_EVENTS 4
+
 static long q_rows(lb_store *s, const lb_store_filter *f, int kind, char **out) {
   char *buf = NULL;
   size_t len = 0;
@@ -356,6 +359,20 @@ TEST(store_query_filters) {
   CHECK_INT(q_rows(s, &f, LB_Q_EVENTS, NULL), 0);
   f.place = "Moscow"; /* the canonical name */
   CHECK_INT(q_rows(s, &f, LB_Q_EVENTS, NULL), 2);
+  /* Issue 22: the place is matched literally; "%" was a LIKE wildcard
+  ** that matched every place with a space in its name */
+  memset(&f, 0, sizeof f);
+  f.place = "Kursk"; /* "Kursk Oblast": a name and more words */
+  CHECK_INT(q_rows(s, &f, LB_Q_EVENTS, NULL), KURSK_EVENTS);
+  f.place = "kursk oblast";
+  CHECK_INT(q_rows(s, &f, LB_Q_EVENTS, NULL), KURSK_EVENTS);
+  static const char *const wild[] = {"%", "_", "%%", "K%", "Kurs_", "_ursk", "%Oblast", "Kursk\\",
+                                     "\\%"};
+  for (size_t i = 0; i < sizeof wild / sizeof *wild; i++) {
+    f.place = wild[i];
+    CHECK_INT(q_rows(s, &f, LB_Q_EVENTS, NULL), 0);
+    CHECK_INT(q_rows(s, &f, LB_Q_INCIDENTS, NULL), 0);
+  }
   memset(&f, 0, sizeof f);
   f.has_bbox = 1;
   f.bbox[0] = 35, f.bbox[1] = 51, f.bbox[2] = 37.5, f.bbox[3] = 52.5;
@@ -567,9 +584,9 @@ TEST(store_migration) {
   lb_store *s;
   CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
   if (!s) return;
-  CHECK_INT(lb_store_version(s), 5);
-  CHECK_STR(text_of(s, "SELECT value FROM meta WHERE key = 'schema_version'"), "5");
-  CHECK_INT(count(s, "PRAGMA user_version"), 5);
+  CHECK_INT(lb_store_version(s), 6);
+  CHECK_STR(text_of(s, "SELECT value FROM meta WHERE key = 'schema_version'"), "6");
+  CHECK_INT(count(s, "PRAGMA user_version"), 6);
   /* mentions_text (2) was replaced by the table names (4) */
   CHECK_INT(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'mentions_text'"), 0);
   CHECK_INT(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'names'"), 1);
@@ -605,7 +622,7 @@ TEST(store_migration_3_to_4) {
   lb_store *s;
   CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
   if (!s) return;
-  CHECK_INT(lb_store_version(s), 5);
+  CHECK_INT(lb_store_version(s), 6);
   /* the sentences view gives the rows the table had */
   CHECK_STR(text_of(s, "SELECT group_concat(doc || ',' || n || ',' || start || ',' || end ||"
                        " ',' || headline, ' ') FROM (SELECT * FROM sentences ORDER BY doc, n)"),
@@ -675,11 +692,11 @@ TEST(store_migration_4_to_5) {
   lb_store *s;
   /* a reader says what to do and changes nothing */
   CHECK_INT(lb_store_open(path, LB_STORE_READ, NULL, &s, err, sizeof err), LB_ERR_DB);
-  CHECK(strstr(err, "schema version 4, this lagebild reads version 5") != NULL);
+  CHECK(strstr(err, "schema version 4, this lagebild reads version 6") != NULL);
   CHECK(strstr(err, "lagebild ingest") != NULL);
   CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
   if (!s) return;
-  CHECK_INT(lb_store_version(s), 5);
+  CHECK_INT(lb_store_version(s), 6);
   /* GDELT's day: the event's own day, else the publication day (not the
   ** first of the month) */
   CHECK_STR(text_of(s, "SELECT group_concat(n || ',' || day || ',' || reported, ' ') FROM"
@@ -688,6 +705,101 @@ TEST(store_migration_4_to_5) {
   CHECK_INT(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'events_plover'"), 1);
   lb_store_close(s);
   CHECK_INT(lb_store_open(path, LB_STORE_READ, NULL, &s, err, sizeof err), LB_OK);
+  lb_store_close(s);
+  t_rm_db(path);
+}
+
+/* The query plan of sql on s's connection, its steps joined by " | ". */
+static const char *plan_of(lb_store *s, const char *sql) {
+  static char out[1024];
+  char q[1024];
+  out[0] = 0;
+  snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(lb_store_db(s), q, -1, &st, NULL) != SQLITE_OK) return "(bad SQL)";
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    const char *t = (const char *)sqlite3_column_text(st, 3);
+    if (out[0]) strncat(out, " | ", sizeof out - strlen(out) - 1);
+    strncat(out, t ? t : "NULL", sizeof out - strlen(out) - 1);
+  }
+  sqlite3_finalize(st);
+  return out;
+}
+
+/* The SQL of the statement the store prepared that starts with `head`. */
+static const char *prepared(lb_store *s, const char *head) {
+  for (sqlite3_stmt *st = sqlite3_next_stmt(lb_store_db(s), NULL); st;
+       st = sqlite3_next_stmt(lb_store_db(s), st))
+    if (strncmp(sqlite3_sql(st), head, strlen(head)) == 0) return sqlite3_sql(st);
+  return "(not prepared)";
+}
+
+/* Issue 22: replacing a document was 20x slower than adding one: the
+** cleanup of `names` scanned the whole table (SCAN names) and every mention
+** of each entity. Version 6 indexes mentions by (ent, text); the cleanup
+** takes the document's own pairs by names' key. */
+TEST(store_migration_5_to_6) {
+  /* a version 5 store: Moscow written "Moskau" in two documents, "Moskwa"
+  ** in the first only */
+  const char *path = t_tmp_path("v5.db");
+  sqlite3 *db = old_store(path, 5);
+  CHECK_INT(sqlite3_exec(
+                db,
+                "INSERT INTO meta VALUES ('schema_version', '5'); PRAGMA user_version = 5;"
+                "INSERT INTO documents(doc, id, hash, bytes, text) VALUES"
+                " (1, 'a', '0000000000000001', 14, 'Moskau. Moskwa'),"
+                " (2, 'b', '0000000000000002', 6, 'Moskau');"
+                "INSERT INTO entities(ent, id, name) VALUES (7, 'Q649', 'Moscow');"
+                "INSERT INTO mentions(doc, n, ent, start, end, text) VALUES"
+                " (1, 0, 7, 0, 6, 'Moskau'), (1, 1, 7, 8, 14, 'Moskwa'), (2, 0, 7, 0, 6, 'Moskau');"
+                "INSERT INTO names VALUES ('Moskau', 7), ('Moskwa', 7);"
+                "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');",
+                NULL, NULL, NULL),
+            SQLITE_OK);
+  CHECK_INT(sqlite3_exec(db, "SELECT 1 FROM sqlite_master WHERE name = 'mentions_ent'", NULL,
+                         NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  char err[512];
+  lb_store *s;
+  /* a reader is told to migrate; the writer migrates */
+  CHECK_INT(lb_store_open(path, LB_STORE_READ, NULL, &s, err, sizeof err), LB_ERR_DB);
+  CHECK(strstr(err, "schema version 5, this lagebild reads version 6") != NULL);
+  CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
+  if (!s) return;
+  CHECK_INT(lb_store_version(s), 6);
+  CHECK_STR(text_of(s, "SELECT value FROM meta WHERE key = 'schema_version'"), "6");
+  CHECK_INT(count(s, "PRAGMA user_version"), 6);
+  CHECK_STR(text_of(s, "SELECT name FROM sqlite_master WHERE tbl_name = 'mentions' AND"
+                       " type = 'index' AND sql IS NOT NULL ORDER BY name"),
+            "mentions_ent_text");
+  CHECK_INT(count(s, "SELECT count(*) FROM mentions"), 3);
+  /* the cleanup's plan: names by their key, the other mentions by the
+  ** index; no table scanned */
+  const char *del = prepared(s, "DELETE FROM names");
+  CHECK(strstr(del, "(text, ent) IN") != NULL);
+  char plan[1024];
+  snprintf(plan, sizeof plan, "%s", plan_of(s, del));
+  CHECK_STR(plan, "SEARCH names USING PRIMARY KEY (text=?) | LIST SUBQUERY 1 |"
+                  " SEARCH mentions USING PRIMARY KEY (doc=?) | LIST SUBQUERY 1 |"
+                  " SEARCH mentions USING PRIMARY KEY (doc=?) | CORRELATED SCALAR SUBQUERY 2 |"
+                  " SEARCH m USING COVERING INDEX mentions_ent_text (ent=? AND text=?)");
+  CHECK(strstr(plan, "SCAN") == NULL);
+  /* and what it does: removing document a drops "Moskwa" (a alone wrote
+  ** it) and keeps "Moskau" (b too) */
+  CHECK_INT(lb_store_begin(s), LB_OK);
+  CHECK_INT(lb_store_remove(s, "a"), 1);
+  CHECK_INT(lb_store_commit(s), LB_OK);
+  CHECK_STR(text_of(s, "SELECT group_concat(text || ',' || ent, ' ') FROM names"), "Moskau,7");
+  lb_store_close(s);
+  /* a new store is created at version 6 with the same index */
+  t_rm_db(path);
+  CHECK_INT(lb_store_open(path, LB_STORE_WRITE, NULL, &s, err, sizeof err), LB_OK);
+  if (!s) return;
+  CHECK_INT(lb_store_version(s), 6);
+  CHECK_STR(text_of(s, "SELECT name FROM sqlite_master WHERE tbl_name = 'mentions' AND"
+                       " type = 'index' AND sql IS NOT NULL ORDER BY name"),
+            "mentions_ent_text");
+  CHECK_STR(plan_of(s, prepared(s, "DELETE FROM names")), plan);
   lb_store_close(s);
   t_rm_db(path);
 }

@@ -184,7 +184,9 @@ function drawMarkers() {
         className: `ev-marker quad-${q}`,
       });
       m.bindPopup(() => popupFor(list), { maxHeight: 320 });
-      m.bindTooltip(`${ev.place_name || ''} · ${ev.code || ''} ${ev.source || ''}→${ev.target || ''}`);
+      // a node, not a string: Leaflet puts a string into the tooltip as HTML,
+      // and a place name is text from an article (issue 22)
+      m.bindTooltip(el('span', null, `${ev.place_name || ''} · ${ev.code || ''} ${ev.source || ''}→${ev.target || ''}`));
       m.addTo(markerLayer);
       markerOf.set(ev.event, m);
       const e = m.getElement();

@@ -70,4 +70,17 @@ void lb_cli_files_free(lb_cli_files *f);
 /* If argv[*i] is "--name VALUE" or "--name=VALUE", store VALUE and return 1. */
 int lb_cli_opt(int argc, char **argv, int *i, const char *name, const char **val);
 
+/* The value v of option `name` of command cmd as a whole number in lo..hi
+** (lb_cli_int: decimal digits with an optional '-') or a finite number in
+** lo..hi (lb_cli_num: also a fraction and an exponent; inf and nan are
+** refused): 0 with the number in *out, or -1 after a message on stderr,
+** "lagebild CMD: NAME: V is out of range (LO..HI)" or "... is not a number
+** (LO..HI)"; *out is then unchanged. Every numeric option goes through
+** these, so no value wraps around or passes unchecked (issue 22:
+** --window-days 99999999999 overflowed, --radius-km inf was taken). */
+int lb_cli_int(const char *cmd, const char *name, const char *v, long long lo, long long hi,
+               long long *out);
+int lb_cli_num(const char *cmd, const char *name, const char *v, double lo, double hi,
+               double *out);
+
 #endif

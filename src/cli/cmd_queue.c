@@ -79,15 +79,11 @@ static const char WORKER_HELP[] =
     "exit status: 0 stopped (SIGINT/SIGTERM: what was fetched is finished first) or\n"
     "idle; 1 error (no server, the store failed); 2 bad usage.\n";
 
-static int seconds_opt(const char *cmd, const char *name, const char *v, double lo, double hi,
-                       double *out) {
-  char *end;
-  double x = strtod(v, &end);
-  if (!*v || *end || !(x >= lo && x <= hi)) {
-    fprintf(stderr, "lagebild %s: %s wants %g..%g, not \"%s\"\n", cmd, name, lo, hi, v);
-    return -1;
-  }
-  *out = x;
+/* A whole-number option (lb_cli_int) into an int. */
+static int int_opt(const char *cmd, const char *name, const char *v, int lo, int hi, int *out) {
+  long long x;
+  if (lb_cli_int(cmd, name, v, lo, hi, &x)) return -1;
+  *out = (int)x;
   return 0;
 }
 
@@ -120,7 +116,6 @@ int lb_cmd_queue(int argc, char **argv) {
   lb_queue_opts_init(&qo);
   const char *url = NULL, *v;
   int r, stats = 0, quiet = 0, status = LB_EXIT_OK;
-  double x;
   lb_cli_files in = {0};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -137,11 +132,10 @@ int lb_cmd_queue(int argc, char **argv) {
       if (r < 0) goto usage;
       qo.stream = v;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--replicas", &v))) {
-      if (r < 0 || seconds_opt("queue", "--replicas", v, 1, 5, &x)) goto usage;
-      qo.replicas = (int)x;
+      if (r < 0 || int_opt("queue", "--replicas", v, 1, 5, &qo.replicas)) goto usage;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--dedup-window", &v))) {
-      if (r < 0 || seconds_opt("queue", "--dedup-window", v, 1, 7 * 86400, &x)) goto usage;
-      qo.dedup_window = x;
+      if (r < 0 || lb_cli_num("queue", "--dedup-window", v, 1, 7 * 86400, &qo.dedup_window))
+        goto usage;
     } else if (a[0] == '-' && a[1]) {
       fprintf(stderr, "lagebild queue: unknown option \"%s\"\n", a);
       goto usage;
@@ -240,7 +234,6 @@ int lb_cmd_worker(int argc, char **argv) {
   wo.every = 10;
   const char *url = NULL, *store = NULL, *v;
   int r, quiet = 0;
-  double x;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -259,15 +252,15 @@ int lb_cmd_worker(int argc, char **argv) {
       if (r < 0) goto usage;
       qo.stream = v;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--batch", &v))) {
-      if (r < 0 || seconds_opt("worker", "--batch", v, 1, 4096, &x)) goto usage;
-      wo.batch = (size_t)x;
+      int n;
+      if (r < 0 || int_opt("worker", "--batch", v, 1, 4096, &n)) goto usage;
+      wo.batch = (size_t)n;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--stats-every", &v))) {
-      if (r < 0 || seconds_opt("worker", "--stats-every", v, 0, 86400, &wo.every)) goto usage;
+      if (r < 0 || lb_cli_num("worker", "--stats-every", v, 0, 86400, &wo.every)) goto usage;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--max-deliver", &v))) {
-      if (r < 0 || seconds_opt("worker", "--max-deliver", v, 1, 1000, &x)) goto usage;
-      qo.max_deliver = (int)x;
+      if (r < 0 || int_opt("worker", "--max-deliver", v, 1, 1000, &qo.max_deliver)) goto usage;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--ack-wait", &v))) {
-      if (r < 0 || seconds_opt("worker", "--ack-wait", v, 1, 86400, &qo.ack_wait)) goto usage;
+      if (r < 0 || lb_cli_num("worker", "--ack-wait", v, 1, 86400, &qo.ack_wait)) goto usage;
     } else if (a[0] == '-' && a[1]) {
       fprintf(stderr, "lagebild worker: unknown option \"%s\"\n", a);
       goto usage;

@@ -49,12 +49,8 @@ static const char HELP[] =
     "address cannot be bound; 2 bad usage.\n";
 
 static int intopt(const char *name, const char *v, int lo, int hi, int *out) {
-  char *end;
-  long x = strtol(v, &end, 10);
-  if (!*v || *end || x < lo || x > hi) {
-    fprintf(stderr, "lagebild serve: %s wants %d..%d, not \"%s\"\n", name, lo, hi, v);
-    return -1;
-  }
+  long long x;
+  if (lb_cli_int("serve", name, v, lo, hi, &x)) return -1;
   *out = (int)x;
   return 0;
 }

@@ -13,6 +13,8 @@
 ** SQLite file or a postgresql:// URL everywhere.
 */
 #include <errno.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,8 +65,10 @@ static const char INGEST_HELP[] =
     "                         lagebild ingest --max-doc-bytes 8M news.db dump/\n"
     "  --batch N            documents per transaction (default 4096 for SQLite,\n"
     "                       512 for PostgreSQL)\n"
-    "  --radius-km KM       incidents: places within KM (default 50; new stores)\n"
-    "  --window-days D      incidents: dates within D days (default 3; new stores)\n"
+    "  --radius-km KM       incidents: places within KM (default 50, at most\n"
+    "                       20040; new stores)\n"
+    "  --window-days D      incidents: dates within D days (default 3, 0..3650;\n"
+    "                       new stores)\n"
     "                         lagebild ingest --radius-km 25 news.db corpus/\n"
     "  --progress           show the progress bar even when stderr is no terminal\n"
     "  --quiet              no progress bar and no summary\n"
@@ -122,6 +126,9 @@ static void show(progress *p, size_t docs, size_t done, int final) {
   fflush(stderr);
 }
 
+/* --window-days: ten years (larger windows would link a war's every report) */
+#define MAX_WINDOW_DAYS 3650
+
 int lb_cmd_ingest(int argc, char **argv) {
   lb_cli_docopts o;
   lb_cli_docopts_init(&o);
@@ -146,26 +153,17 @@ int lb_cmd_ingest(int argc, char **argv) {
     } else if (strcmp(a, "--stats") == 0) {
       stats = 1;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--batch", &v))) {
-      if (r < 0) goto usage;
-      tx_docs = atol(v);
-      if (tx_docs < 1 || tx_docs > 1000000) {
-        fprintf(stderr, "lagebild ingest: --batch wants 1..1000000, not \"%s\"\n", v);
-        goto usage;
-      }
+      long long n;
+      if (r < 0 || lb_cli_int("ingest", "--batch", v, 1, 1000000, &n)) goto usage;
+      tx_docs = (long)n;
     } else if ((r = lb_cli_opt(argc, argv, &i, "--radius-km", &v))) {
-      if (r < 0) goto usage;
-      opts.radius_km = atof(v);
-      if (!(opts.radius_km > 0)) {
-        fprintf(stderr, "lagebild ingest: --radius-km wants a positive number\n");
+      /* up to half the Earth's circumference: any two places */
+      if (r < 0 || lb_cli_num("ingest", "--radius-km", v, 0.001, 20040, &opts.radius_km))
         goto usage;
-      }
     } else if ((r = lb_cli_opt(argc, argv, &i, "--window-days", &v))) {
-      if (r < 0) goto usage;
-      opts.window_days = atoi(v);
-      if (opts.window_days < 0) {
-        fprintf(stderr, "lagebild ingest: --window-days wants 0 or more\n");
-        goto usage;
-      }
+      long long n;
+      if (r < 0 || lb_cli_int("ingest", "--window-days", v, 0, MAX_WINDOW_DAYS, &n)) goto usage;
+      opts.window_days = (int)n;
     } else if (a[0] == '-' && a[1]) {
       fprintf(stderr, "lagebild ingest: unknown option \"%s\"\n", a);
       goto usage;
@@ -250,7 +248,7 @@ int lb_cmd_ingest(int argc, char **argv) {
         continue;
       }
       docs_read++;
-      if (lb_ingest_add(g, &doc, in.v[f], NULL) < 0) {
+      if (lb_ingest_add(g, &doc, in.v[f], NULL) < 0) { /* the ingest stopped: not stored */
         stopped = 1;
         break;
       }
@@ -269,11 +267,19 @@ int lb_cmd_ingest(int argc, char **argv) {
                     "everything committed before it is kept\n", lb_ingest_errmsg(g));
     status = LB_EXIT_ERR;
   }
+  /* Every document read is one of added, replaced, unchanged or failed;
+  ** failed are those refused or not stored alone, and, when the ingest
+  ** stopped, those of the transaction rolled back and those not written
+  ** (the one lb_ingest_add turned away among them). */
+  size_t not_stored = (size_t)stopped + c.rolled_back;
+  char rb[64] = "";
+  if (not_stored) snprintf(rb, sizeof rb, " (%zu rolled back or not written)", not_stored);
   if (!quiet && (stats || isatty(2)))
     fprintf(stderr, "lagebild ingest: %zu documents read: %zu added, %zu replaced, %zu "
-                    "unchanged, %zu lines skipped (%.2f s; writer %.2f s, %.2f s CPU)\n",
-            docs_read, c.added, c.replaced, c.same + c.known, skipped + c.failed,
-            now_s() - pg.t0, c.write_s, c.write_cpu);
+                    "unchanged, %zu failed%s, %zu lines skipped (%.2f s; writer %.2f s, %.2f s "
+                    "CPU)\n",
+            docs_read, c.added, c.replaced, c.same + c.known, c.failed + (size_t)stopped, rb,
+            skipped, now_s() - pg.t0, c.write_s, c.write_cpu);
   lb_ingest_close(g);
   lb_engine_free(e);
   skipped += c.failed;
@@ -402,49 +408,40 @@ static int filter_opt(int argc, char **argv, int *i, lb_store_filter *f, const c
   STR_OPT("--moods", mood)
   STR_OPT("--plover", plover)
 #undef STR_OPT
+  long long n;
   if ((r = lb_cli_opt(argc, argv, i, "--incident", &v))) {
-    if (r < 0) return -1;
-    char *end;
-    f->incident = strtoll(v, &end, 10);
-    if (*end || f->incident < 1) {
-      fprintf(stderr, "lagebild %s: --incident wants an incident number (1, 2, ...), not \"%s\"\n",
-              cmd, v);
-      return -1;
-    }
+    if (r < 0 || lb_cli_int(cmd, "--incident", v, 1, INT64_MAX, &n)) return -1;
+    f->incident = n;
     return 1;
   }
   /* the publication date; the event's date */
   if ((r = date_opts(argc, argv, i, "--since", "--until", &f->since, &f->until, cmd))) return r;
   if ((r = lb_cli_opt(argc, argv, i, "--quad", &v))) {
-    if (r < 0) return -1;
-    f->quad = atoi(v);
-    if (f->quad < 1 || f->quad > 4) {
-      fprintf(stderr, "lagebild %s: --quad wants 1..4, not \"%s\"\n", cmd, v);
-      return -1;
-    }
+    if (r < 0 || lb_cli_int(cmd, "--quad", v, 1, 4, &n)) return -1;
+    f->quad = (int)n;
     return 1;
   }
   if ((r = lb_cli_opt(argc, argv, i, "--limit", &v))) {
-    if (r < 0) return -1;
-    f->limit = atol(v);
-    if (f->limit < 1) {
-      fprintf(stderr, "lagebild %s: --limit wants a positive number\n", cmd);
-      return -1;
-    }
+    if (r < 0 || lb_cli_int(cmd, "--limit", v, 1, LONG_MAX, &n)) return -1;
+    f->limit = (long)n;
     return 1;
   }
   if ((r = date_opts(argc, argv, i, "--from", "--to", &f->from, &f->to, cmd))) return r;
   if ((r = lb_cli_opt(argc, argv, i, "--bbox", &v))) {
     if (r < 0) return -1;
-    char *end;
     const char *p = v;
     for (int k = 0; k < 4; k++) {
-      f->bbox[k] = strtod(p, &end);
-      if (end == p || (k < 3 && *end != ',') || (k == 3 && *end)) {
+      size_t len = strcspn(p, ",");
+      char part[64];
+      if ((k < 3) != (p[len] == ',') || len >= sizeof part) {
         fprintf(stderr, "lagebild %s: --bbox wants W,S,E,N (degrees), not \"%s\"\n", cmd, v);
         return -1;
       }
-      p = end + 1;
+      memcpy(part, p, len);
+      part[len] = 0;
+      double lim = k % 2 ? 90 : 180; /* latitudes S, N; longitudes W, E */
+      if (lb_cli_num(cmd, "--bbox", part, -lim, lim, &f->bbox[k])) return -1;
+      p += len + 1;
     }
     if (f->bbox[0] > f->bbox[2] || f->bbox[1] > f->bbox[3]) {
       fprintf(stderr, "lagebild %s: --bbox W,S,E,N needs W <= E and S <= N\n", cmd);

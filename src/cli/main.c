@@ -1,6 +1,9 @@
 /*
 ** main.c -- `lagebild COMMAND [OPTIONS]`: dispatch to the commands.
 */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -51,6 +54,44 @@ int lb_cli_opt(int argc, char **argv, int *i, const char *name, const char **val
   }
   *val = argv[++*i];
   return 1;
+}
+
+int lb_cli_int(const char *cmd, const char *name, const char *v, long long lo, long long hi,
+               long long *out) {
+  const char *d = v + (*v == '-');
+  char *end = NULL;
+  int number = *d >= '0' && *d <= '9';
+  errno = 0;
+  long long x = number ? strtoll(v, &end, 10) : 0;
+  if (!number || *end) {
+    fprintf(stderr, "lagebild %s: %s: \"%s\" is not a number (%lld..%lld)\n", cmd, name, v, lo,
+            hi);
+    return -1;
+  }
+  if (errno == ERANGE || x < lo || x > hi) {
+    fprintf(stderr, "lagebild %s: %s: %s is out of range (%lld..%lld)\n", cmd, name, v, lo, hi);
+    return -1;
+  }
+  *out = x;
+  return 0;
+}
+
+int lb_cli_num(const char *cmd, const char *name, const char *v, double lo, double hi,
+               double *out) {
+  /* strtod also reads hexadecimal and skips leading blanks: not here */
+  char *end = NULL;
+  int number = *v && !isspace((unsigned char)*v) && !strpbrk(v, "xX");
+  double x = number ? strtod(v, &end) : 0;
+  if (!number || end == v || *end || isnan(x)) {
+    fprintf(stderr, "lagebild %s: %s: \"%s\" is not a number (%g..%g)\n", cmd, name, v, lo, hi);
+    return -1;
+  }
+  if (!isfinite(x) || x < lo || x > hi) { /* inf, 1e999 */
+    fprintf(stderr, "lagebild %s: %s: %s is out of range (%g..%g)\n", cmd, name, v, lo, hi);
+    return -1;
+  }
+  *out = x;
+  return 0;
 }
 
 int lb_cli_files_add(const char *path, void *files) {
@@ -119,7 +160,9 @@ void lb_cli_docopts_help(FILE *out, const char *cmd) {
 static size_t parse_size(const char *v) {
   char *end;
   if (!v || *v < '0' || *v > '9') return 0;
+  errno = 0;
   unsigned long long n = strtoull(v, &end, 10);
+  if (errno == ERANGE) return 0; /* past 2^64: it would wrap around */
   unsigned shift = 0;
   if (*end == 'K' || *end == 'k')
     shift = 10, end++;
@@ -201,13 +244,8 @@ int lb_cli_docopt(int argc, char **argv, int *i, lb_cli_docopts *o, const char *
     return 1;
   }
   if ((r = lb_cli_opt(argc, argv, i, "--threads", &v))) {
-    if (r < 0) return r;
-    char *end;
-    long t = strtol(v, &end, 10);
-    if (*end || t < 1 || t > 64) {
-      fprintf(stderr, "lagebild %s: --threads wants 1..64, not \"%s\"\n", cmd, v);
-      return -1;
-    }
+    long long t;
+    if (r < 0 || lb_cli_int(cmd, "--threads", v, 1, 64, &t)) return -1;
     o->threads = (int)t;
     return 1;
   }

@@ -445,11 +445,14 @@ static void dead_letter(worker *w, natsMsg *m, uint64_t delivered, const char *w
 /* The ingest engine's report on a document (its writer thread; known and
 ** refused ones from the fetching thread): committed or known documents are
 ** acknowledged; failed ones delivered again, or dead; refused ones dead at
-** once (another delivery cannot help). */
+** once (another delivery cannot help); rolled back ones (the store failed
+** and the worker stops) left unacknowledged, for another worker. */
 static void on_done(void *ctx, void *tag, int status, const char *msg) {
   worker *w = ctx;
   job *j = tag;
-  if (status == LB_INGEST_REFUSED) {
+  if (status == LB_INGEST_ROLLED_BACK) {
+    /* nothing: the ack wait brings it back */
+  } else if (status == LB_INGEST_REFUSED) {
     dead_letter(w, j->m, j->delivered, msg ? msg : "refused");
   } else if (status != LB_INGEST_FAILED) {
     natsMsg_Ack(j->m, NULL);

@@ -247,6 +247,38 @@ static enum MHD_Result send_asset(struct MHD_Connection *c, const lb_srv_asset *
 
 /* ---- query parameters ---- */
 
+/* libmicrohttpd splits the query string into parameters before the handler
+** runs, one record per parameter in the connection's memory (CONN_MEMORY),
+** and when that runs out it closes the connection without an answer (about
+** 230 short parameters did it; issue 22). So the URI callback, which
+** libmicrohttpd calls with the request line's own buffer before it splits
+** the query off, counts the parameters; past LB_SRV_MAX_PARAMS it blanks
+** the query out of that buffer (there is then nothing to split, so nothing
+** to store) and marks the request, and the handler answers 400. The
+** buffer is writable (libmicrohttpd writes NULs into it itself); the
+** pointer is const only in the callback's type. tests/test_serve.c pins the
+** behaviour with 25 and 3000 parameters. */
+static char TOO_MANY; /* the request context of a request marked so */
+
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c) {
+  (void)cls;
+  (void)c;
+  char *q = strchr(uri, '?');
+  if (!q) return NULL;
+  size_t n = 1; /* parameters, as libmicrohttpd splits them: at '&' */
+  for (const char *p = q; *p; p++) n += *p == '&';
+  if (n <= LB_SRV_MAX_PARAMS) return NULL;
+  memset(q, 0, strlen(q)); /* no '?' left: libmicrohttpd sees no query */
+  return &TOO_MANY;
+}
+
+static enum MHD_Result send_too_many(struct MHD_Connection *c) {
+  char msg[64];
+  snprintf(msg, sizeof msg, "too many query parameters (at most %d)", LB_SRV_MAX_PARAMS);
+  return send_error(c, 400, msg);
+}
+
 typedef struct params {
   lb_srv_param p[LB_SRV_MAX_PARAMS];
   size_t n;
@@ -471,9 +503,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
   (void)version;
   (void)upload;
   lb_srv *s = cls;
-  if (!*req) {
-    /* First call: headers are in. Answer now; a body (there should be none
-    ** on GET) is never read, libmicrohttpd closes the connection after. */
+  int too_many = 0;
+  if (*req != s) {
+    /* First call (*req is what on_uri returned): headers are in. Answer
+    ** now; a body (there should be none on GET) is never read,
+    ** libmicrohttpd closes the connection after. */
+    too_many = *req == &TOO_MANY;
     *req = s;
     conn_headers_in(s, c);
   } else if (*upload_size) {
@@ -485,13 +520,14 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
   if (s->log) fprintf(stderr, "lagebild serve: %s %s\n", method, url);
   if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
     return send_error(c, 405, "only GET and HEAD are allowed");
+  if (too_many) return send_too_many(c);
 
   if (strncmp(url, "/api/", 5) == 0 || strcmp(url, "/api") == 0) {
     params ps;
     ps.n = 0;
     ps.too_many = 0;
     MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &ps);
-    if (ps.too_many) return send_error(c, 400, "too many query parameters");
+    if (ps.too_many) return send_too_many(c);
     return answer_api(s, c, url, &ps);
   }
   const char *path = strcmp(url, "/index.html") == 0 ? "/" : url;
@@ -590,6 +626,7 @@ lb_srv *lb_srv_start(const lb_srv_opts *o, char *err, size_t errlen) {
                        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, conns,
                        MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip, MHD_OPTION_CONNECTION_TIMEOUT,
                        timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
+                       MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
                        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_NOTIFY_COMPLETED,
                        on_completed, s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s, MHD_OPTION_END);
   if (!s->mhd) {

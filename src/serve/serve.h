@@ -8,7 +8,9 @@
 ** Only GET and HEAD are accepted. Limits (connection count, per-connection
 ** memory which bounds the request line and headers, idle timeout) are set in
 ** libmicrohttpd so that huge or slow requests are cut off with a 4xx or a
-** closed connection, never with unbounded memory or a blocked server. Slow
+** closed connection, never with unbounded memory or a blocked server; more
+** than LB_SRV_MAX_PARAMS query parameters are a 400 with a JSON error
+** before libmicrohttpd stores any of them. Slow
 ** clients (issue 22: sockets that trickle a header line every few seconds
 ** held every slot) are bounded three ways: a client address has at most
 ** max_conns_per_ip connections; a request line and its headers must be in

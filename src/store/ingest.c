@@ -108,8 +108,17 @@ static void report(lb_ingest *g, void *tag, int status, const char *msg) {
   else if (status == LB_INGEST_SAME) g->c.same++;
   else if (status == LB_INGEST_KNOWN) g->c.known++;
   else g->c.failed++;
+  if (status == LB_INGEST_ROLLED_BACK) g->c.rolled_back++;
   pthread_mutex_unlock(&g->mu);
   if (g->o.done) g->o.done(g->o.ctx, tag, status, msg);
+}
+
+/* The ingest stopped: the documents of the transaction that was rolled
+** back (those kept for its commit) and docs[from..) of b are not stored. */
+static void give_up(lb_ingest *g, batch *b, size_t from) {
+  for (size_t i = 0; i < g->dn; i++) report(g, g->dv[i].tag, LB_INGEST_ROLLED_BACK, g->err);
+  g->dn = 0;
+  for (size_t i = from; b && i < b->n; i++) report(g, b->tag[i], LB_INGEST_ROLLED_BACK, g->err);
 }
 
 /* Connect again after a lost connection, trying for LOST_SECONDS. */
@@ -208,7 +217,10 @@ static int write_alone(lb_ingest *g, batch *b, size_t i) {
 
 /* Store a batch; commit when the transaction is full, old or ended. */
 static void write_batch(lb_ingest *g, batch *b) {
-  if (g->failed) return;
+  if (g->failed) {
+    give_up(g, b, 0);
+    return;
+  }
   double t0 = now_s(), c0 = thread_cpu_s();
   int fresh = !g->in_tx; /* the transaction will hold this batch only */
   int ok = 0;
@@ -218,6 +230,8 @@ static void write_batch(lb_ingest *g, batch *b) {
       int end = b->end_tx || n >= g->o.tx_docs || now_s() - g->tx_t0 >= g->o.tx_seconds;
       if (keep_done(g, b)) {
         stop(g, "out of memory");
+        rollback(g);
+        give_up(g, b, 0);
         return;
       }
       g->tx_n = n;
@@ -232,12 +246,14 @@ static void write_batch(lb_ingest *g, batch *b) {
     rollback(g);
     if (!fresh) { /* earlier batches of the transaction are gone */
       stop(g, msg);
+      give_up(g, b, 0);
       return;
     }
     g->dn = 0;
     if (!again(g, attempt)) {
       if (lb_store_retry(g->w) == LB_DB_LOST) {
         stop(g, msg);
+        give_up(g, b, 0);
         return;
       }
       break; /* the batch fails as a whole: each document alone */
@@ -248,7 +264,10 @@ static void write_batch(lb_ingest *g, batch *b) {
   }
   if (!ok)
     for (size_t i = 0; i < b->n; i++)
-      if (write_alone(g, b, i)) return;
+      if (write_alone(g, b, i)) {
+        give_up(g, b, i);
+        return;
+      }
   pthread_mutex_lock(&g->mu);
   g->c.write_s += now_s() - t0;
   g->c.write_cpu += thread_cpu_s() - c0;
@@ -280,6 +299,7 @@ static void *writer(void *arg) {
   g->c.write_cpu += thread_cpu_s() - c0;
   pthread_mutex_unlock(&g->mu);
   rollback(g);
+  give_up(g, NULL, 0); /* what the failed commit held */
   return NULL;
 }
 
@@ -451,11 +471,20 @@ void lb_ingest_flush(lb_ingest *g) {
   if (!g->failed) hand_over(g, 1);
 }
 
+/* After a stop: the documents added but never handed to the writer. */
+static void give_up_unsent(lb_ingest *g) {
+  batch *b = &g->bb[g->cur];
+  if (!g->failed || !b->n) return;
+  for (size_t i = 0; i < b->n; i++) report(g, b->tag[i], LB_INGEST_ROLLED_BACK, g->err);
+  batch_clear(b);
+}
+
 lb_err lb_ingest_finish(lb_ingest *g) {
   lb_ingest_flush(g);
   pthread_mutex_lock(&g->mu);
   while (g->pending || g->writing) pthread_cond_wait(&g->cv, &g->mu);
   pthread_mutex_unlock(&g->mu);
+  give_up_unsent(g);
   return g->failed ? LB_ERR_DB : LB_OK;
 }
 
@@ -477,6 +506,7 @@ void lb_ingest_close(lb_ingest *g) {
     pthread_cond_broadcast(&g->cv);
     pthread_mutex_unlock(&g->mu);
     pthread_join(g->th, NULL);
+    give_up_unsent(g);
   }
   lb_batch_pool_free(g->pool);
   batch_free(&g->bb[0]);

@@ -27,7 +27,9 @@
 ** for it. Otherwise (a SQLite transaction over several batches, a lost
 ** connection that does not come back) the ingest stops: lb_ingest_add
 ** returns -1 and lb_ingest_finish the error; everything committed before
-** stays.
+** stays. Every document of the transaction rolled back then, and every one
+** added but not yet written, gets LB_INGEST_ROLLED_BACK (issue 22: they were
+** missing from the counts, and a summary could take them for stored).
 */
 #ifndef LB_STORE_INGEST_H
 #define LB_STORE_INGEST_H
@@ -42,10 +44,12 @@ typedef struct lb_ingest lb_ingest;
 /* What `done` reports for a document (the first three are lb_store_add's;
 ** KNOWN: skipped before extraction, the store has it; REFUSED: the document
 ** itself cannot be stored, trying again cannot help: a publication date
-** that is no date or lies outside 1900 .. tomorrow, lb_store_check_published). */
+** that is no date or lies outside 1900 .. tomorrow, lb_store_check_published);
+** ROLLED_BACK: not stored because the ingest stopped: its transaction was
+** rolled back, or it was never written; another run may store it). */
 enum {
   LB_INGEST_ADDED = 0, LB_INGEST_REPLACED = 1, LB_INGEST_SAME = 2, LB_INGEST_FAILED = 3,
-  LB_INGEST_KNOWN = 4, LB_INGEST_REFUSED = 5
+  LB_INGEST_KNOWN = 4, LB_INGEST_REFUSED = 5, LB_INGEST_ROLLED_BACK = 6
 };
 
 typedef struct lb_ingest_opts {
@@ -56,15 +60,19 @@ typedef struct lb_ingest_opts {
   /* Called once for every document added, with its tag from
   ** lb_ingest_add: on the writer thread after the commit (or the failure)
   ** of its transaction; for LB_INGEST_KNOWN on the caller's thread, when
-  ** its batch is looked up, and for LB_INGEST_REFUSED in lb_ingest_add.
-  ** msg is the error for LB_INGEST_FAILED and _REFUSED, else NULL. May be
+  ** its batch is looked up, for LB_INGEST_REFUSED in lb_ingest_add, and
+  ** for LB_INGEST_ROLLED_BACK on either (the writer's when it stops, the
+  ** caller's in lb_ingest_finish and lb_ingest_close for what was never
+  ** handed over). msg is the error for LB_INGEST_FAILED, _REFUSED and
+  ** _ROLLED_BACK (the one that stopped the ingest), else NULL. May be
   ** NULL. */
   void (*done)(void *ctx, void *tag, int status, const char *msg);
   void *ctx;
 } lb_ingest_opts;
 
 typedef struct lb_ingest_counts {
-  size_t added, replaced, same, known, failed; /* failed: also the refused */
+  size_t added, replaced, same, known, failed; /* failed: also the refused and rolled back */
+  size_t rolled_back;
   size_t retried;    /* transactions run again */
   double write_s;    /* wall time in the store, writer thread */
   double write_cpu;  /* CPU time of the writer thread */

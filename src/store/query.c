@@ -232,6 +232,18 @@ int lb_store_filter_check(const lb_store_filter *f, char *msg, size_t n) {
   return 0;
 }
 
+/* The LIKE pattern "<s> %" that matches s only as written, followed by a
+** space and more words (ESCAPE '\': % _ and \ in s are escaped). */
+static int like_words(qb *q, const char *s) {
+  lb_buf b = LB_BUF_INIT;
+  for (; *s; s++) {
+    if (*s == '%' || *s == '_' || *s == '\\') lb_buf_addc(&b, '\\');
+    lb_buf_addc(&b, *s);
+  }
+  lb_buf_adds(&b, " %");
+  return pown(q, b.p); /* q frees it */
+}
+
 /* Conditions on the events (alias "e") or incidents (alias "i", which have
 ** the same columns) for the event filters; the moods, PLOVER and
 ** publication dates only on events. */
@@ -263,21 +275,22 @@ static void where_events(qb *q, const lb_store_filter *f, const char *x) {
   }
   if (f->place) {
     /* the place's id, its name ("Kursk" also matches "Kursk Oblast"), or
-    ** a name it was written as ("Moskau") */
+    ** a name it was written as ("Moskau"); all literally: "%" is a
+    ** percent sign, not every place (issue 22) */
     and(q);
-    int k = ptext(q, f->place);
+    int k = ptext(q, f->place), l = like_words(q, f->place);
     if (q->pg)
       lb_buf_printf(&q->sql,
-                    "(lower(%s.place_name) = lower(?%d) OR %s.place_name ILIKE ?%d || ' %%'"
+                    "(lower(%s.place_name) = lower(?%d) OR %s.place_name ILIKE ?%d ESCAPE '\\'"
                     " OR %s.place = ?%d OR %s.place IN (SELECT en.id FROM names m JOIN entities"
                     " en ON en.ent = m.ent WHERE lower(m.text) = lower(?%d)))",
-                    x, k, x, k, x, k, x, k);
+                    x, k, x, l, x, k, x, k);
     else
       lb_buf_printf(&q->sql,
-                    "(%s.place_name = ?%d COLLATE NOCASE OR %s.place_name LIKE ?%d || ' %%'"
+                    "(%s.place_name = ?%d COLLATE NOCASE OR %s.place_name LIKE ?%d ESCAPE '\\'"
                     " OR %s.place = ?%d OR %s.place IN (SELECT en.id FROM names m JOIN entities"
                     " en ON en.ent = m.ent WHERE m.text = ?%d))",
-                    x, k, x, k, x, k, x, k);
+                    x, k, x, l, x, k, x, k);
   }
   if (f->has_bbox) {
     and(q);

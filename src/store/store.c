@@ -117,10 +117,13 @@ static const char *const SQL_LITE[S_N] = {
                     " (SELECT event FROM events WHERE doc = ?1)",
     [S_FTS_INS] = "INSERT INTO documents_fts(rowid, title, text)"
                   " SELECT doc, title, text FROM documents WHERE doc >= ?1",
-    /* the names only the mentions of document ?1 stand for */
-    [S_DEL_NAMES] = "DELETE FROM names WHERE ent IN (SELECT ent FROM mentions WHERE doc = ?1)"
-                    " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.ent = names.ent"
-                    " AND m.text = names.text COLLATE NOCASE AND m.doc <> ?1)",
+    /* the names only the mentions of document ?1 stand for: its own
+    ** (text, entity) pairs by names' key, each looked up in the index
+    ** mentions_ent_text (schema version 6): work in proportion to the
+    ** document, not to the store */
+    [S_DEL_NAMES] = "DELETE FROM names WHERE (text, ent) IN (SELECT text, ent FROM mentions"
+                    " WHERE doc = ?1) AND NOT EXISTS (SELECT 1 FROM mentions m WHERE"
+                    " m.ent = names.ent AND m.text = names.text COLLATE NOCASE AND m.doc <> ?1)",
 };
 
 /* PostgreSQL: documents get their key from a block of the sequence taken
@@ -136,9 +139,10 @@ static const char *const SQL_PG[S_N] = {
                  " plover_event, plover_mode, plover_context, incident) VALUES"
                  " (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,"
                  "?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37)",
-    [S_DEL_NAMES] = "DELETE FROM names WHERE ent IN (SELECT ent FROM mentions WHERE doc = ?1)"
-                    " AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.ent = names.ent"
-                    " AND lower(m.text) = lower(names.text) AND m.doc <> ?1)",
+    [S_DEL_NAMES] = "DELETE FROM names WHERE (lower(text), ent) IN (SELECT lower(text), ent"
+                    " FROM mentions WHERE doc = ?1) AND NOT EXISTS (SELECT 1 FROM mentions m"
+                    " WHERE m.ent = names.ent AND lower(m.text) = lower(names.text)"
+                    " AND m.doc <> ?1)",
     /* a batch's documents and entities in one question each (an array) */
     [S_DOC_LOOKUP] = "SELECT id, doc, hash FROM documents WHERE id = ANY(?1::text[])",
     [S_ENT_LOOKUP] = "SELECT id, ent FROM entities WHERE id = ANY(?1::text[])",

@@ -92,6 +92,16 @@ test('events: filters combine and paging works', async () => {
   const kursk = (await get('/api/events?place=Kursk&limit=1000')).json.items;
   assert.ok(kursk.some((e) => e.code === '154') && kursk.some((e) => e.code === '192'), 'place=Kursk: ' + kursk.map((e) => e.code));
   for (const e of kursk) assert.ok(near(e.lat, e.lon, 51.7, 36.2, 1.0), `place=Kursk gave ${e.place_name}`);
+  // issue 22: the place is matched literally, "%" is no LIKE wildcard (it
+  // matched every place with a space in its name)
+  for (const w of ['%25', '_', 'Kurs_', '%25Oblast', 'K%25', '%5C%25']) {
+    const r = await get('/api/events?place=' + w);
+    assert.strictEqual(r.status, 200, `place=${w}`);
+    assert.strictEqual(r.json.items.length, 0, `place=${w} matched ${r.json.items.map((e) => e.place_name)}`);
+    assert.strictEqual((await get('/api/incidents?place=' + w)).json.items.length, 0, `incidents place=${w}`);
+  }
+  const oblast = (await get('/api/events?place=kursk%20oblast&limit=1000')).json.items;
+  assert.ok(oblast.length > 0 && oblast.every((e) => e.place_name === 'Kursk Oblast'), 'place=kursk oblast');
   const moskau = (await get('/api/events?place=Moskau')).json.items;
   assert.ok(moskau.some((e) => e.code === '195' && e.place_name === 'Moscow'), 'place=Moskau');
   // "Quadratmeilen" is in the seed only, "Drohnen" also in the drone report
@@ -296,6 +306,13 @@ test('huge query strings and headers are 4xx', async () => {
   const params = Array.from({ length: 40 }, (_, i) => `p${i}=1`).join('&');
   const r = await get('/api/events?' + params);
   assert.strictEqual(r.status, 400);
+  // issue 22: ~300 parameters filled the connection's memory and it was
+  // closed with no answer
+  for (const n of [300, 2000]) {
+    const many = await get('/api/events?' + Array.from({ length: n }, (_, i) => `p${i}=1`).join('&'));
+    assert.strictEqual(many.status, 400, `${n} parameters -> ${many.status}`);
+    assert.strictEqual(many.json.error.message, 'too many query parameters (at most 24)', `${n} parameters`);
+  }
   const garbage = await raw('\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03garbage\r\n\r\n');
   st = statusOf(garbage);
   assert.ok(st === 0 || (st >= 400 && st < 500), `garbage -> ${st}`);

@@ -272,6 +272,44 @@ test('a document with <script> and HTML shows it as text and runs nothing', asyn
   assert.match(await page.textContent('#doc-title'), /^<img src=x onerror=/);
 });
 
+// Issue 22: the map's tooltip was built from a string, which Leaflet puts in
+// as HTML: a place name '<img src=x onerror=...>' became an element (only the
+// CSP kept its handler from running). The API's answer is changed on its way
+// to the page: one placed event, with that place name.
+test('a place name with HTML is text in the map tooltip, never markup', async () => {
+  const evil = `<img src=x onerror="window.__lagebildPwned='tooltip'">Kursk`;
+  let ev = null;
+  const isEvents = (u) => u.pathname === '/api/events';
+  await page.route(isEvents, async (route) => {
+    const resp = await route.fetch();
+    const j = await resp.json();
+    const placed = (j.items || []).find((e) => typeof e.lat === 'number');
+    if (placed) {
+      ev = Object.assign(placed, { place_name: evil });
+      j.items = [ev];
+    }
+    await route.fulfill({ response: resp, json: j });
+  });
+  try {
+    await ready();
+    await page.waitForSelector('path.ev-marker', { timeout: 10000 });
+    assert.ok(ev, 'no placed event in the answer');
+    const ms = await markers();
+    assert.strictEqual(ms.length, 1, JSON.stringify(ms));
+    assert.strictEqual(ms[0].place, evil);
+    await page.hover('path.ev-marker');
+    await page.waitForSelector('.leaflet-tooltip', { timeout: 5000 });
+    assert.strictEqual(await page.textContent('.leaflet-tooltip'),
+      `${evil} · ${ev.code || ''} ${ev.source || ''}→${ev.target || ''}`);
+    assert.strictEqual(await page.$$eval('.leaflet-tooltip img', (e) => e.length), 0);
+    assert.strictEqual(await page.$$eval('.leaflet-tooltip *', (e) => e.map((x) => x.tagName).join(' ')), 'SPAN');
+    assert.strictEqual(await page.$$eval('img[src="x"]', (e) => e.length), 0);
+    assert.strictEqual(await page.evaluate(() => window.__lagebildPwned), undefined);
+  } finally {
+    await page.unroute(isEvents);
+  }
+});
+
 test('no page errors and no foreign requests in all of the above', async () => {
   assert.deepStrictEqual(pageErrors, []);
   assert.deepStrictEqual(foreign, []);
