@@ -125,6 +125,12 @@ $LB extract --stages text $T/empty >$T/out 2>$T/err </dev/null
 expect "extract an empty DIR: exit" $? 0
 expect "extract an empty DIR: said, stdin not read" "$(cat $T/err)" \
   "lagebild extract: $T/empty: a directory without input files (see --help for the names read)"
+# read and ingest the same way: an empty DIR is said, stdin is not read for it
+echo "Russland greift an." | $LB read $T/empty >$T/out 2>$T/err
+expect "read an empty DIR: exit" $? 0
+expect "read an empty DIR: stdin not read" "$(cat $T/out)" ""
+expect "read an empty DIR: said" "$(cat $T/err)" \
+  "lagebild read: $T/empty: a directory without input files (see --help for the names read)"
 $LB extract --stages text <$T/dir >$T/out 2>$T/err
 expect "extract <DIR: exit 1" $? 1
 expect "extract <DIR: said" "$(cat $T/err)" "lagebild extract: <stdin>: is a directory"
@@ -150,9 +156,10 @@ grep -qx "lagebild extract: $T/walk/a/gone.jsonl: No such file or directory; ski
   bad "dangling link: named" "$(cat $T/err)"
 rm -f $T/walk.db $T/walk.db-wal $T/walk.db-shm
 $LB ingest --quiet $T/walk.db $T/walk 2>$T/err
+expect "ingest DIR with a dangling link: exit 3 (a file may be missed)" $? 3
 expect "ingest DIR with a loop and a dangling link: goes on" \
   "$($LB query $T/walk.db --documents --jsonl | jq -r .id | sort | tr '\n' ' ')" "w1 w2 "
-grep -qx "lagebild: $T/walk/a/gone.jsonl: No such file or directory; skipped" $T/err && ok ||
+grep -qx "lagebild ingest: $T/walk/a/gone.jsonl: No such file or directory; skipped" $T/err && ok ||
   bad "ingest DIR: the dangling link named" "$(cat $T/err)"
 rm $T/walk/a/gone.jsonl
 # an unreadable directory (test_read.c's read_walk_loops_and_unreadable

@@ -61,9 +61,16 @@ int lb_cli_docopt(int argc, char **argv, int *i, lb_cli_docopts *o, const char *
 typedef struct lb_cli_files {
   char **v;
   size_t n, cap;
+  int args;     /* paths given (lb_cli_files_walk): none means stdin */
+  long skipped; /* parts of directories that could not be read (exit status 3) */
 } lb_cli_files;
 /* lb_walk_fn: append a copy of path; -1 when out of memory. */
 int lb_cli_files_add(const char *path, void *files);
+/* A path given to command cmd: the file, or the input files below a
+** directory by name. Parts of the directory that cannot be read are named
+** on stderr and counted in f->skipped, a directory without input files is
+** said; returns -1 (said on stderr) when the path cannot be read at all. */
+int lb_cli_files_walk(lb_cli_files *f, const char *cmd, const char *path);
 void lb_cli_files_free(lb_cli_files *f);
 
 /* Shared option helpers. */

@@ -11,7 +11,6 @@
 #include "../picture/batch.h"
 #include "../picture/picture.h"
 #include "../picture/pipeline.h"
-#include "../read/compress.h"
 #include "../read/input.h"
 #include "cli.h"
 
@@ -227,27 +226,13 @@ static void close_readers(source *s, unsigned long seq) {
     }
 }
 
-/* A part of a directory that cannot be read: named, and counted as
-** skipped when files may be missed by it (exit status 3). */
-typedef struct walkwarn {
-  const char *cmd;
-  long skipped;
-} walkwarn;
-
-static void walk_warning(const char *msg, int lost, void *ctx) {
-  walkwarn *w = ctx;
-  fprintf(stderr, "lagebild %s: %s\n", w->cmd, msg);
-  w->skipped += lost;
-}
-
 int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help, int conllu) {
   runfmt fmt = {.cmd = cmd, .conllu = conllu};
   lb_cli_docopts o;
   lb_cli_docopts_init(&o);
   const char *outpath = NULL, *v;
   lb_cli_files in = {0};
-  int r, walkfail = 0, args = 0;
-  walkwarn ww = {cmd, 0};
+  int r, walkfail = 0;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
@@ -269,27 +254,15 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help,
     } else if (a[0] == '-' && a[1]) {
       fprintf(stderr, "lagebild %s: unknown option \"%s\"\n", cmd, a);
       goto usage;
-    } else { /* a file, or the input files below a directory, as read and ingest take them */
-      char err[512];
-      size_t before = in.n;
-      args++;
-      if (lb_compress_walk_warn(a, lb_cli_files_add, &in, walk_warning, &ww, err, sizeof err) !=
-          0) {
-        fprintf(stderr, "lagebild %s: %s\n", cmd, err);
-        walkfail = 1;
-      } else if (in.n == before) {
-        fprintf(stderr,
-                "lagebild %s: %s: a directory without input files (see --help for the names "
-                "read)\n",
-                cmd, a);
-      }
+    } else if (lb_cli_files_walk(&in, cmd, a) != 0) { /* a file, or the files below a directory */
+      walkfail = 1;
     }
   }
   const char *lexicon = o.lexicon, *stages = o.stages;
   if (conllu && !stages) stages = "syntax";
   const lb_read_opts ro = o.read;
   const int threads = o.threads;
-  if (!args && lb_cli_files_add("-", &in) != 0) {
+  if (!in.args && lb_cli_files_add("-", &in) != 0) {
     fprintf(stderr, "lagebild %s: out of memory\n", cmd);
     return LB_EXIT_ERR;
   }
@@ -371,7 +344,7 @@ int lb_cli_docs(int argc, char **argv, const char *cmd, const lb_cli_help *help,
   }
   if (done && (k = write_batch(done, out)) < 0) werr = 1; else if (done) skipped += k;
   lb_batch_pool_free(pool);
-  skipped += src.skipped + ww.skipped;
+  skipped += src.skipped + in.skipped;
   if (src.failed || walkfail) status = LB_EXIT_ERR;
   if (src.rd) lb_reader_finish(src.rd);
   for (int q = 0; q < src.nreaders; q++) lb_reader_close(src.readers[q]);

@@ -11,7 +11,6 @@
 
 #include "../../include/lagebild.h"
 #include "../queue/queue.h"
-#include "../read/compress.h"
 #include "../read/input.h"
 #include "cli.h"
 
@@ -142,9 +141,7 @@ int lb_cmd_queue(int argc, char **argv) {
     } else if (!url) {
       url = a;
     } else {
-      char err[512];
-      if (lb_compress_walk(a, lb_cli_files_add, &in, err, sizeof err) != 0) {
-        fprintf(stderr, "lagebild queue: %s\n", err);
+      if (lb_cli_files_walk(&in, "queue", a) != 0) {
         status = LB_EXIT_ERR;
         goto out;
       }
@@ -197,7 +194,7 @@ int lb_cmd_queue(int argc, char **argv) {
                     "failed, %zu lines skipped\n", docs, c.published, c.duplicates, c.failed,
             skipped);
   lb_queue_close(q);
-  if (status == LB_EXIT_OK && (skipped || c.failed)) status = LB_EXIT_SKIPPED;
+  if (status == LB_EXIT_OK && (skipped || c.failed || in.skipped)) status = LB_EXIT_SKIPPED;
 out:
   lb_cli_files_free(&in);
   return status;

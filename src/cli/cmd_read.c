@@ -15,7 +15,6 @@
 #include "../base/buf.h"
 #include "../base/json.h"
 #include "../picture/batch.h"
-#include "../read/compress.h"
 #include "../read/input.h"
 #include "../text/lang.h"
 #include "cli.h"
@@ -172,15 +171,13 @@ int lb_cmd_read(int argc, char **argv) {
       fprintf(stderr, "lagebild read: unknown option \"%s\"\n", a);
       goto usage;
     } else {
-      char err[512];
-      if (lb_compress_walk(a, lb_cli_files_add, &in, err, sizeof err) != 0) {
-        fprintf(stderr, "lagebild read: %s\n", err);
+      if (lb_cli_files_walk(&in, "read", a) != 0) {
         status = LB_EXIT_ERR;
         goto out;
       }
     }
   }
-  if (!in.n && lb_cli_files_add("-", &in) != 0) {
+  if (!in.args && lb_cli_files_add("-", &in) != 0) {
     fprintf(stderr, "lagebild read: out of memory\n");
     status = LB_EXIT_ERR;
     goto out;
@@ -265,7 +262,7 @@ int lb_cmd_read(int argc, char **argv) {
     status = LB_EXIT_ERR;
   }
   if (outpath) fclose(out);
-  if (status == LB_EXIT_OK && skipped) status = LB_EXIT_SKIPPED;
+  if (status == LB_EXIT_OK && (skipped || in.skipped)) status = LB_EXIT_SKIPPED;
 out:
   lb_cli_files_free(&in);
   return status;

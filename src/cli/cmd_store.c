@@ -24,7 +24,6 @@
 
 #include "../../include/lagebild.h"
 #include "../picture/pipeline.h"
-#include "../read/compress.h"
 #include "../read/input.h"
 #include "../store/ingest.h"
 #include "../store/query.h"
@@ -170,9 +169,7 @@ int lb_cmd_ingest(int argc, char **argv) {
     } else if (!dbpath) {
       dbpath = a;
     } else {
-      char err[512];
-      if (lb_compress_walk(a, lb_cli_files_add, &in, err, sizeof err) != 0) {
-        fprintf(stderr, "lagebild ingest: %s\n", err);
+      if (lb_cli_files_walk(&in, "ingest", a) != 0) {
         status = LB_EXIT_ERR;
         goto out;
       }
@@ -283,7 +280,7 @@ int lb_cmd_ingest(int argc, char **argv) {
   lb_ingest_close(g);
   lb_engine_free(e);
   skipped += c.failed;
-  if (status == LB_EXIT_OK && skipped) status = LB_EXIT_SKIPPED;
+  if (status == LB_EXIT_OK && (skipped || in.skipped)) status = LB_EXIT_SKIPPED;
 out:
   lb_cli_files_free(&in);
   return status;

@@ -12,6 +12,7 @@
 
 #include "../../include/lagebild.h"
 #include "../picture/batch.h"
+#include "../read/compress.h"
 #include "../read/input.h"
 #include "cli.h"
 
@@ -105,6 +106,32 @@ int lb_cli_files_add(const char *path, void *files) {
   }
   if (!(f->v[f->n] = strdup(path))) return -1;
   f->n++;
+  return 0;
+}
+
+typedef struct walkwarn {
+  const char *cmd;
+  lb_cli_files *f;
+} walkwarn;
+
+static void walk_warning(const char *msg, int lost, void *ctx) {
+  walkwarn *w = ctx;
+  fprintf(stderr, "lagebild %s: %s\n", w->cmd, msg);
+  w->f->skipped += lost;
+}
+
+int lb_cli_files_walk(lb_cli_files *f, const char *cmd, const char *path) {
+  char err[512];
+  size_t before = f->n;
+  walkwarn ww = {cmd, f};
+  f->args++;
+  if (lb_compress_walk_warn(path, lb_cli_files_add, f, walk_warning, &ww, err, sizeof err) != 0) {
+    fprintf(stderr, "lagebild %s: %s\n", cmd, err);
+    return -1;
+  }
+  if (f->n == before)
+    fprintf(stderr, "lagebild %s: %s: a directory without input files (see --help for the names read)\n",
+            cmd, path);
   return 0;
 }
 
