@@ -542,3 +542,28 @@ TEST(event_de_vorwerfen_dative_read_as_object) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_passive_object_and_dateline) {
+  /* dev sentences of tests/eval/de.tsv (gnad506:116, gnad698:114): the
+  ** parser's object of a passive is its patient; a dateline is no subject */
+  lb_doc *d = t_doc("Am Rande von Aleppo wurden bei einem fehlgeschlagenen Angriff mindestens 25 "
+                    "Rebellen getötet. Sirte – Die international anerkannte Regierung in Libyen hat "
+                    "die arabischen Verbündeten aufgefordert, Luftangriffe zu fliegen.",
+                    "2016-01-01");
+  const lb_event *kill = NULL, *appeal = NULL;
+  for (size_t i = 0; i < d->events.n; i++) {
+    if (d->events.v[i].code[0] == '1' && d->events.v[i].code[1] == '9') kill = &d->events.v[i];
+    if (strncmp(d->events.v[i].code, "02", 2) == 0) appeal = &d->events.v[i];
+  }
+  CHECK(kill != NULL);
+  if (kill) {
+    CHECK_STR(kill->target, "REB");
+    CHECK_STR(t_span(d, kill->target_start, kill->target_end), "Rebellen");
+  }
+  CHECK(appeal != NULL);
+  if (appeal) {
+    CHECK(appeal->source != NULL && strncmp(appeal->source, "LBY", 3) == 0);
+    CHECK(appeal->source_start > 120);
+  }
+  lb_doc_free(d);
+}

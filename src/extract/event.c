@@ -1052,6 +1052,14 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     if (pass && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3))) {
       n = slot_words(tx, v, "nsubj:pass", 10, ws, 8);
       if (!n && !attr) n = slot_words(tx, v, "nsubj", 5, ws, 8);
+      /* or an object marked for case ("wurden ... 25 Rebellen getötet" with
+      ** "Rebellen" obj): a language with cases has no object in a passive,
+      ** unlike English "was granted asylum" */
+      if (!n && !attr) {
+        n = in_span(ws, slot_words(tx, v, "obj", 3, ws, 8), vfrom, v);
+        for (int i = 0; i < n; i++)
+          if (!lb_ufeat_get(tx->words.v[ws[i]].feats, LB_UF_CASE)) ws[i--] = ws[--n];
+      }
     }
     if (!n && fr->tgt) {
       n = in_span(ws, slot_words(tx, v, fr->tgt, fr->tgtn, ws, 8), vfrom, v);
