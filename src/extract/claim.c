@@ -292,18 +292,7 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
 static int passive(const ctx *c, int32_t v) {
   const lb_text *tx = c->tx;
   if (lb_tree_child(tx, v, "aux:pass") >= 0) return 1;
-  if (lb_tree_child(tx, v, "nsubj:pass") < 0) return 0;
-  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
-    const lb_word *x = &tx->words.v[k];
-    if ((lb_tree_rel(x, "aux") || lb_tree_rel(x, "cop")) && x->lemma) {
-      lb_buf key = LB_BUF_INIT;
-      lb_norm_key(&key, x->lemma, strlen(x->lemma));
-      int perfect = lb_lex_has_class(c->lx, c->t_mood, key.p, key.n, c->lang, "perfect");
-      lb_buf_free(&key);
-      if (perfect) return 0;
-    }
-  }
-  return 1;
+  return lb_tree_child(tx, v, "nsubj:pass") >= 0 && !lb_phrase_perfect(tx, c->t_mood, v);
 }
 
 /* A clause the parser did not make verb v's complement: after a comma

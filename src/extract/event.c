@@ -78,12 +78,7 @@ typedef struct ctx {
 /* Is word w's lemma a key of table t with a record of the document's language
 ** whose field 1 (the class) is cls (NULL: any)? */
 static int lemma_class(const ctx *c, int t, const lb_word *w, const char *cls) {
-  if (t < 0 || !w->lemma) return 0;
-  lb_buf k = LB_BUF_INIT;
-  lb_norm_key(&k, w->lemma, strlen(w->lemma));
-  int found = lb_lex_has_class(c->lx, t, k.p, k.n, c->lang, cls);
-  lb_buf_free(&k);
-  return found;
+  return w->lemma && lb_lex_has_class(c->lx, t, w->lemma, strlen(w->lemma), c->lang, cls);
 }
 
 /* The word that starts at byte offset off, or -1 (words are in text order). */
@@ -390,12 +385,7 @@ static int passive_c(const ctx *c, int32_t v) {
       break;
     }
   }
-  if (lb_tree_child(tx, v, "nsubj:pass") < 0) return 0;
-  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib)
-    if ((lb_tree_rel(&tx->words.v[k], "aux") || lb_tree_rel(&tx->words.v[k], "cop")) &&
-        lemma_class(c, c->t_mood, &tx->words.v[k], "perfect"))
-      return 0;
-  return 1;
+  return lb_tree_child(tx, v, "nsubj:pass") >= 0 && !lb_phrase_perfect(tx, c->t_mood, v);
 }
 
 /* The subject of verb v, looking up through xcomp and conj when v has none. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../doc/doc.h"
+#include "../lex/lex.h"
 #include "../syntax/syntax.h"
 #include "../syntax/tree.h"
 #include "ent.h"
@@ -66,6 +67,16 @@ int lb_phrase_dateline(const lb_text *tx, int32_t w) {
     const lb_tok *k = &tx->toks.v[y->tok];
     if (k->kind == LB_TOK_DASH) return i > st->word0 && (uint32_t)w < i;
     if (!(k->flags & LB_TF_CAP) && k->kind != LB_TOK_PUNCT) return 0;
+  }
+  return 0;
+}
+
+int lb_phrase_perfect(const lb_text *tx, int t_mood, int32_t v) {
+  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    if ((lb_tree_rel(x, "aux") || lb_tree_rel(x, "cop")) && x->lemma &&
+        lb_lex_has_class(tx->lex, t_mood, x->lemma, strlen(x->lemma), tx->lang, "perfect"))
+      return 1;
   }
   return 0;
 }

@@ -46,6 +46,11 @@ int32_t lb_phrase_antecedent(const struct lb_text *tx, int32_t w);
 ** there is where the report was filed, not an actor or the event's place. */
 int lb_phrase_dateline(const struct lb_text *tx, int32_t w);
 
+/* Has verb v the perfect's auxiliary (an aux or cop child whose lemma is
+** of class perfect in table t_mood, "mood": haben, have)? Then a subject the
+** parser called passive is active ("Die Armee hatte mitgeteilt"). */
+int lb_phrase_perfect(const struct lb_text *tx, int t_mood, int32_t v);
+
 /* Phrase w and the phrases coordinated with it ("Russland und Belarus"):
 ** up to max into out; returns how many name something. */
 int lb_phrase_all(const struct lb_doc *d, int32_t w, int want, lb_phrase *out, int max);

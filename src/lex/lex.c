@@ -10,6 +10,7 @@
 #include "lex.h"
 
 #include "../base/arena.h"
+#include "../text/norm.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -397,17 +398,21 @@ static int small_may(const lb_lex *lx, int t, uint32_t h) {
   return lo < d[1] && a[lo] == h;
 }
 
-int lb_lex_has_class(const lb_lex *lx, int table, const char *key, size_t n, const char *lang,
+int lb_lex_has_class(const lb_lex *lx, int table, const char *s, size_t n, const char *lang,
                      const char *cls) {
+  if (table < 0 || !lx || !s) return 0;
+  lb_buf k = LB_BUF_INIT;
+  lb_norm_key(&k, s, n);
   lb_lex_entry e;
-  if (table < 0 || !lx || !lb_lex_get(lx, key, n, &e) || !lb_lex_may_have(&e, table)) return 0;
-  for (uint32_t i = 0; i < e.nrec; i++) {
-    lb_lex_rec r;
-    if (lb_lex_rec_get(lx, &e, i, &r) && r.table == table && lb_lex_field_is(&r, 0, lang) &&
-        (!cls || lb_lex_field_is(&r, 1, cls)))
-      return 1;
-  }
-  return 0;
+  int found = 0;
+  if (lb_lex_get(lx, k.p, k.n, &e) && lb_lex_may_have(&e, table))
+    for (uint32_t i = 0; i < e.nrec && !found; i++) {
+      lb_lex_rec r;
+      found = lb_lex_rec_get(lx, &e, i, &r) && r.table == table && lb_lex_field_is(&r, 0, lang) &&
+              (!cls || lb_lex_field_is(&r, 1, cls));
+    }
+  lb_buf_free(&k);
+  return found;
 }
 
 int lb_lex_find(const lb_lex *lx, int table, const char *key, size_t n, lb_lex_rec *r) {
