@@ -101,19 +101,34 @@ static int parse_conllu(const char *path, const char *lang, const char *lexicon)
   lb_conllu_init(&r, path, in.p ? in.p : "", in.n);
   long skipped = 0;
   int werr = 0;
-  for (;;) {
+  /* sentences in batches of PARSE_BATCH (lb_syntax_conllu runs them
+  ** through the network together) */
+  enum { PARSE_BATCH = 32 };
+  lb_conllu_sent batch[PARSE_BATCH], *bp[PARSE_BATCH];
+  for (int done = 0; !done;) {
     lb_arena_reset(a);
-    int rc = lb_conllu_next(&r, a, &s, err, sizeof err);
-    if (rc == 0) break;
-    if (rc < 0) {
-      fprintf(stderr, "lagebild parse: %s (skipped)\n", err);
-      skipped++;
-      continue;
+    int nb = 0;
+    while (nb < PARSE_BATCH) {
+      int rc = lb_conllu_next(&r, a, &batch[nb], err, sizeof err);
+      if (rc == 0) {
+        done = 1;
+        break;
+      }
+      if (rc < 0) {
+        fprintf(stderr, "lagebild parse: %s (skipped)\n", err);
+        skipped++;
+        continue;
+      }
+      bp[nb] = &batch[nb];
+      nb++;
     }
-    lb_syntax_conllu(m, lb_engine_lex(e), &s, a);
-    lb_buf_reset(&out);
-    lb_conllu_write(&out, &s);
-    if (fwrite(out.p, 1, out.n, stdout) != out.n) werr = 1;
+    if (!nb) continue;
+    lb_syntax_conllu(m, lb_engine_lex(e), bp, nb, a);
+    for (int k = 0; k < nb; k++) {
+      lb_buf_reset(&out);
+      lb_conllu_write(&out, bp[k]);
+      if (fwrite(out.p, 1, out.n, stdout) != out.n) werr = 1;
+    }
   }
   if (fflush(stdout) != 0) werr = 1;
   lb_arena_free(a);

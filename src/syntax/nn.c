@@ -103,81 +103,98 @@ void lb_nn_inputs(const lb_nn_dims *d, const lb_ana_word *w, uint32_t wid, uint3
 
 /* ------------------------------------------------------- matrix product */
 
-typedef float v16 __attribute__((vector_size(64)));
-/* unaligned loads and stores as macros: a v16 passed by value would tie the
-** ABI to AVX-512 (GCC's -Wpsabi) in the clones built without it */
-typedef float v16u __attribute__((vector_size(64), aligned(4), may_alias));
-#define LD(p) (*(const v16u *)(const void *)(p))
-#define ST(p, v) (*(v16u *)(void *)(p) = (v))
+typedef float v8 __attribute__((vector_size(32)));
+/* unaligned loads and stores as macros: a v8 passed by value would tie the
+** ABI to AVX (GCC's -Wpsabi) in the clone built without it */
+typedef float v8u __attribute__((vector_size(32), aligned(4), may_alias));
+#define LD(p) (*(const v8u *)(const void *)(p))
+#define ST(p, v) (*(v8u *)(void *)(p) = (v))
 
 /*
 ** C[m x n] (+)= A[m x k] B[k x n], row-major. The weights are B ([in][out]),
 ** so each step broadcasts one element of A and adds it times a row piece of
-** B into a block of 4 rows x 64 columns (16 vector accumulators: they fit
-** AVX-512's 32 registers): no horizontal sums, one load of B for 4 rows.
-** A row-dot-product kernel over [out][in] weights ran at ~4 multiply-adds
-** per cycle (perf, lagebild parse --conllu on EWT dev); this one at ~25.
+** B into a block of 6 rows x 16 columns: 12 accumulators of 8 floats, two
+** loads of B and a broadcast make 15 of AVX2's 16 vector registers (the
+** earlier 4 x 64 block of 512-bit vectors was made for AVX-512's 32; on an
+** AVX2 machine it spilled every step and ran at ~0.3 multiply-adds per
+** cycle: perf on `lagebild parse --conllu build/ud/de_gsd-ud-dev.400-799.conllu
+** --lang de`). Column panels outermost: a panel of B (k x 16 floats) stays
+** in the L1 cache while every block of rows passes over it.
 */
 __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 static void gemm_own(int m, int n, int k, const float *A, int lda, const float *B, int ldb, float *C,
                      int ldc, int acc) {
-  int n64 = n & ~63, n16 = n & ~15, m4 = m & ~3;
-  /* column panels outermost: a panel of B (k x 64 floats) stays in the L2
-  ** cache while every block of 4 rows of A passes over it. With rows
-  ** outermost each block streamed all of B from L3 again (perf: 9 of 32
-  ** multiply-adds per cycle on lagebild extract --stages syntax). */
-  for (int j = 0; j < n64; j += 64) {
-    for (int i = 0; i < m4; i += 4) {
-      const float *a0 = A + (size_t)i * lda, *a1 = a0 + lda, *a2 = a1 + lda, *a3 = a2 + lda;
-      v16 c00 = {0}, c01 = {0}, c02 = {0}, c03 = {0}, c10 = {0}, c11 = {0}, c12 = {0}, c13 = {0};
-      v16 c20 = {0}, c21 = {0}, c22 = {0}, c23 = {0}, c30 = {0}, c31 = {0}, c32 = {0}, c33 = {0};
+  int n16 = n & ~15, n8 = n & ~7, m6 = m - m % 6;
+  for (int j = 0; j < n16; j += 16) {
+    for (int i = 0; i < m6; i += 6) {
+      const float *a0 = A + (size_t)i * lda;
+      v8 c00 = {0}, c01 = {0}, c10 = {0}, c11 = {0}, c20 = {0}, c21 = {0};
+      v8 c30 = {0}, c31 = {0}, c40 = {0}, c41 = {0}, c50 = {0}, c51 = {0};
       const float *bp = B + j;
       for (int q = 0; q < k; q++, bp += ldb) {
-        v16 b0 = LD(bp), b1 = LD(bp + 16), b2 = LD(bp + 32), b3 = LD(bp + 48);
-        float x0 = a0[q], x1 = a1[q], x2 = a2[q], x3 = a3[q];
-        c00 += x0 * b0, c01 += x0 * b1, c02 += x0 * b2, c03 += x0 * b3;
-        c10 += x1 * b0, c11 += x1 * b1, c12 += x1 * b2, c13 += x1 * b3;
-        c20 += x2 * b0, c21 += x2 * b1, c22 += x2 * b2, c23 += x2 * b3;
-        c30 += x3 * b0, c31 += x3 * b1, c32 += x3 * b2, c33 += x3 * b3;
+        v8 b0 = LD(bp), b1 = LD(bp + 8);
+        float x;
+        x = a0[q], c00 += x * b0, c01 += x * b1;
+        x = a0[lda + q], c10 += x * b0, c11 += x * b1;
+        x = a0[2 * lda + q], c20 += x * b0, c21 += x * b1;
+        x = a0[3 * lda + q], c30 += x * b0, c31 += x * b1;
+        x = a0[4 * lda + q], c40 += x * b0, c41 += x * b1;
+        x = a0[5 * lda + q], c50 += x * b0, c51 += x * b1;
       }
       float *cp = C + (size_t)i * ldc + j;
-#define OUT(row, u, v)                               \
-  do {                                               \
-    float *cq_ = cp + (size_t)(row) * ldc + 16 * (u); \
-    v16 w_ = (v);                                    \
-    if (acc) w_ += LD(cq_);                          \
-    ST(cq_, w_);                                     \
+#define OUT(row, u, v)                                \
+  do {                                                \
+    float *cq_ = cp + (size_t)(row) * ldc + 8 * (u);  \
+    v8 w_ = (v);                                      \
+    if (acc) w_ += LD(cq_);                           \
+    ST(cq_, w_);                                      \
   } while (0)
-      OUT(0, 0, c00); OUT(0, 1, c01); OUT(0, 2, c02); OUT(0, 3, c03);
-      OUT(1, 0, c10); OUT(1, 1, c11); OUT(1, 2, c12); OUT(1, 3, c13);
-      OUT(2, 0, c20); OUT(2, 1, c21); OUT(2, 2, c22); OUT(2, 3, c23);
-      OUT(3, 0, c30); OUT(3, 1, c31); OUT(3, 2, c32); OUT(3, 3, c33);
+      OUT(0, 0, c00); OUT(0, 1, c01); OUT(1, 0, c10); OUT(1, 1, c11);
+      OUT(2, 0, c20); OUT(2, 1, c21); OUT(3, 0, c30); OUT(3, 1, c31);
+      OUT(4, 0, c40); OUT(4, 1, c41); OUT(5, 0, c50); OUT(5, 1, c51);
 #undef OUT
     }
-    for (int i = m4; i < m; i++) {
+    /* the rows after the last block of 6: pairs, then one (the panel is
+    ** still in the L1 cache; a loop of its own over all of B per row ran
+    ** slower: perf, as above) */
+    int i = m6;
+    for (; i + 1 < m; i += 2) {
+      const float *a0 = A + (size_t)i * lda, *a1 = a0 + lda;
+      v8 c00 = {0}, c01 = {0}, c10 = {0}, c11 = {0};
+      const float *bp = B + j;
+      for (int q = 0; q < k; q++, bp += ldb) {
+        v8 b0 = LD(bp), b1 = LD(bp + 8);
+        float x0 = a0[q], x1 = a1[q];
+        c00 += x0 * b0, c01 += x0 * b1, c10 += x1 * b0, c11 += x1 * b1;
+      }
+      float *cp = C + (size_t)i * ldc + j;
+      if (acc) c00 += LD(cp), c01 += LD(cp + 8), c10 += LD(cp + ldc), c11 += LD(cp + ldc + 8);
+      ST(cp, c00), ST(cp + 8, c01), ST(cp + ldc, c10), ST(cp + ldc + 8, c11);
+    }
+    for (; i < m; i++) {
       const float *a0 = A + (size_t)i * lda;
-      v16 c0 = {0}, c1 = {0}, c2 = {0}, c3 = {0};
+      v8 c0 = {0}, c1 = {0};
       const float *bp = B + j;
       for (int q = 0; q < k; q++, bp += ldb) {
         float x = a0[q];
-        c0 += x * LD(bp), c1 += x * LD(bp + 16), c2 += x * LD(bp + 32), c3 += x * LD(bp + 48);
+        c0 += x * LD(bp), c1 += x * LD(bp + 8);
       }
       float *cp = C + (size_t)i * ldc + j;
-      if (acc) c0 += LD(cp), c1 += LD(cp + 16), c2 += LD(cp + 32), c3 += LD(cp + 48);
-      ST(cp, c0), ST(cp + 16, c1), ST(cp + 32, c2), ST(cp + 48, c3);
+      if (acc) c0 += LD(cp), c1 += LD(cp + 8);
+      ST(cp, c0), ST(cp + 8, c1);
     }
   }
-  for (int j = n64; j < n16; j += 16)
+  for (int j = n16; j < n8; j += 8)
     for (int i = 0; i < m; i++) {
       const float *a0 = A + (size_t)i * lda;
-      v16 c0 = {0};
+      v8 c0 = {0};
       const float *bp = B + j;
       for (int q = 0; q < k; q++, bp += ldb) c0 += a0[q] * LD(bp);
       float *cp = C + (size_t)i * ldc + j;
       if (acc) c0 += LD(cp);
       ST(cp, c0);
     }
-  for (int j = n16; j < n; j++)
+  for (int j = n8; j < n; j++)
     for (int i = 0; i < m; i++) {
       const float *ap = A + (size_t)i * lda;
       float s = 0;
@@ -288,6 +305,26 @@ static void heads(const lb_nn_net *net, lb_nn_act *A, const float *R) {
   }
 }
 
+/* One step of an LSTM cell: gates g (i, f, g, o; H each, before their
+** functions) and the previous cell state cp (NULL: none) give cell c and
+** output h. Built for AVX2 beside the plain build as the matrix product is:
+** the plain build's 4-float vectors made these loops 13% of parsing (perf,
+** lagebild parse --conllu build/ud/de_gsd-ud-dev.400-799.conllu --lang de). */
+__attribute__((target_clones("arch=x86-64-v3", "default")))
+static void cell(int H, float *g, const float *cp, float *c, float *h) {
+  for (int u = 0; u < H; u++) g[u] = sigm(g[u]);
+  for (int u = H; u < 2 * H; u++) g[u] = sigm(g[u]);
+  for (int u = 2 * H; u < 3 * H; u++) g[u] = ftanh(g[u]);
+  for (int u = 3 * H; u < 4 * H; u++) g[u] = sigm(g[u]);
+  for (int u = 0; u < H; u++) c[u] = g[u] * g[2 * H + u] + (cp ? g[H + u] * cp[u] : 0);
+  for (int u = 0; u < H; u++) h[u] = g[3 * H + u] * ftanh(c[u]);
+}
+
+__attribute__((target_clones("arch=x86-64-v3", "default")))
+static void addv(int n, float *y, const float *x) {
+  for (int u = 0; u < n; u++) y[u] += x[u];
+}
+
 #define MANY 64 /* sentences in one pass at most */
 
 void lb_nn_forward_many(const lb_nn_net *net, int nb, const lb_nn_in *const *in, lb_nn_act *const *A) {
@@ -333,17 +370,11 @@ void lb_nn_forward_many(const lb_nn_net *net, int nb, const lb_nn_in *const *in,
           const float *cp = NULL;
           if (s > 0) {
             assert(who[q] == b);
-            const float *add = gp + (size_t)q++ * 4 * H;
-            for (int u = 0; u < 4 * H; u++) g[u] += add[u];
+            addv(4 * H, g, gp + (size_t)q++ * 4 * H);
             cp = A[b]->c[l][r] + (size_t)(r ? t + 1 : t - 1) * H;
           }
           float *c = A[b]->c[l][r] + (size_t)t * H, *h = A[b]->h[l] + (size_t)t * 2 * H + (r ? H : 0);
-          for (int u = 0; u < H; u++) g[u] = sigm(g[u]);
-          for (int u = H; u < 2 * H; u++) g[u] = sigm(g[u]);
-          for (int u = 2 * H; u < 3 * H; u++) g[u] = ftanh(g[u]);
-          for (int u = 3 * H; u < 4 * H; u++) g[u] = sigm(g[u]);
-          for (int u = 0; u < H; u++) c[u] = g[u] * g[2 * H + u] + (cp ? g[H + u] * cp[u] : 0);
-          for (int u = 0; u < H; u++) h[u] = g[3 * H + u] * ftanh(c[u]);
+          cell(H, g, cp, c, h);
         }
       }
     }
@@ -389,6 +420,34 @@ void lb_nn_label_scores(const lb_nn_net *net, const lb_nn_act *A, int i, int j, 
     const float *tr = t + (size_t)r * D, *w = net->w_lab + (size_t)r * 2 * D;
     for (int a = 0; a < D; a++) s += ld[a] * tr[a] + w[a] * ld[a] + w[D + a] * lh[a];
     out[r] = s;
+  }
+}
+
+void lb_nn_label_scores_many(const lb_nn_net *net, const lb_nn_act *A, const int *heads,
+                             float *out, lb_arena *a) {
+  const lb_nn_dims *d = &net->d;
+  int D = (int)d->dlab, nr = (int)d->nrel, n = A->n, k = 0;
+  /* the rows of the words' heads gathered, then one product for all of
+  ** them: the weights u_lab pass once per sentence, not once per word */
+  float *lh = lb_arena_alloc(a, (size_t)(n > 0 ? n : 1) * D * sizeof *lh);
+  int *who = lb_arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof *who);
+  for (int i = 0; i < n; i++)
+    if (heads[i] > 0) {
+      memcpy(lh + (size_t)k * D, A->lh + (size_t)heads[i] * D, (size_t)D * sizeof *lh);
+      who[k++] = i;
+    }
+  if (!k) return;
+  float *t = lb_arena_alloc(a, (size_t)k * nr * D * sizeof *t);
+  lb_nn_gemm(k, nr * D, D, lh, D, net->u_lab, nr * D, t, nr * D, 0);
+  for (int q = 0; q < k; q++) {
+    int i = who[q];
+    const float *ld = A->ld + (size_t)(i + 1) * D, *l = lh + (size_t)q * D;
+    for (int r = 0; r < nr; r++) {
+      float s = net->b_lab[r];
+      const float *tr = t + ((size_t)q * nr + r) * D, *w = net->w_lab + (size_t)r * 2 * D;
+      for (int c = 0; c < D; c++) s += ld[c] * tr[c] + w[c] * ld[c] + w[D + c] * l[c];
+      out[(size_t)i * nr + r] = s;
+    }
   }
 }
 

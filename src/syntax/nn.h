@@ -148,6 +148,11 @@ float lb_nn_rule_score(const lb_nn_net *net, const lb_nn_act *A, int i, uint32_t
 /* Relation scores of word i attached to head j (0 = ROOT, j = word j-1):
 ** out[0..nrel). */
 void lb_nn_label_scores(const lb_nn_net *net, const lb_nn_act *A, int i, int j, float *out);
+/* The same for every word i of A with heads[i] > 0 (heads as lb_nn_tree
+** gives them), into out[i * nrel ..]; rows of words on ROOT are left as
+** they were. Scratch in arena a. */
+void lb_nn_label_scores_many(const lb_nn_net *net, const lb_nn_act *A, const int *heads,
+                             float *out, struct lb_arena *a);
 
 /* The best tree for the arc scores of A: heads[i] in 0..n (0 = ROOT, k =
 ** word k-1), exactly one word on ROOT (Chu-Liu-Edmonds over the scores;

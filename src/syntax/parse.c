@@ -399,7 +399,6 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
   lb_nn_act *A = &pc->A;
   int *heads = lb_arena_alloc(a, (size_t)n * sizeof *heads);
   lb_nn_tree(A, heads, a);
-  float ls[64];
   for (int i = 0; i < n; i++) {
     lb_ana_word *w = &s->w[w0 + i];
     const float *u = A->upos + (size_t)i * m->nupos;
@@ -440,6 +439,8 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
   ** says. `make eval-syntax`: de LAS 76.43 -> 76.58 with the
   ** amod rule alone (issue 16's closing note has the figure of both). */
   int tagrules = (m->lexwhat & LB_ANA_FORM) != 0;
+  float *lsall = lb_arena_alloc(a, (size_t)(n > 0 ? n : 1) * m->nrel * sizeof *lsall);
+  lb_nn_label_scores_many(net, A, heads, lsall, a);
   for (int i = 0; i < n; i++) {
     lb_ana_word *w = &s->w[w0 + i];
     int h = heads[i];
@@ -448,7 +449,7 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
       w->rel = (uint8_t)m->rel_root;
       continue;
     }
-    lb_nn_label_scores(net, A, i, h, ls);
+    const float *ls = lsall + (size_t)i * m->nrel;
     int nominal = tagrules && (w->upos == m->upos_noun || w->upos == m->upos_propn);
     int hu = s->w[w0 + h - 1].upos;
     int onverb = nominal && (hu == m->upos_verb || hu == m->upos_aux);

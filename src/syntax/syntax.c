@@ -23,6 +23,13 @@
 #include "parse.h"
 #include "tree.h"
 
+/* Sentences analysed together (analyse): at most SYN_BATCH, and a batch
+** closes once it holds SYN_BATCH_WORDS words (the scratch arena holds a
+** batch's activations). One sentence at a time the recurrent products
+** streamed the weights once per word; 32 at once share that pass. */
+#define SYN_BATCH 32
+#define SYN_BATCH_WORDS 2000
+
 static const char *const UPOS_NAMES[LB_UPOS_COUNT] = {
     "_",    "ADJ",  "ADP",  "ADV",  "AUX",   "CCONJ", "DET",  "INTJ", "NOUN",
     "NUM",  "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
@@ -252,32 +259,50 @@ static void make_words(lb_text *tx) {
 
 /* ---- the stage ---- */
 
-static void analyse(lb_text *tx, const model_ref *ref, lb_sent *st, lb_arena *scratch) {
-  int n = (int)(st->word1 - st->word0);
-  if (n <= 0) return;
-  lb_arena_reset(scratch);
-  lb_ana an;
-  lb_ana_init(&an, scratch, n);
-  for (int i = 0; i < n; i++) {
-    const lb_word *w = &tx->words.v[st->word0 + (uint32_t)i];
-    an.w[i].form = w->form;
-    an.w[i].len = w->formlen;
-  }
+/* Sentences [s0, s1) of tx prepared for the network in scratch (ss[k] for
+** sentence s0 + k), then analysed together (parse.h lb_parse_batch: the
+** recurrent products of many sentences share one pass over the weights)
+** and written back to tx's words. */
+static void analyse(lb_text *tx, const model_ref *ref, size_t s0, size_t s1, lb_arena *scratch) {
   const lb_synm *m = ref->m;
-  lb_ana_prepare(&an, m, tx->lex, m->lexwhat);
-  lb_parse_run(m, tx->lex, &an);
-  for (int i = 0; i < n; i++) {
-    lb_word *w = &tx->words.v[st->word0 + (uint32_t)i];
-    const lb_ana_word *a = &an.w[i];
-    w->upos = ref->upos[a->upos];
-    w->featstr = lb_synm_bundle_str(m, a->feats);
-    w->feats = ref->m->packed[a->feats];
-    /* dictionary lemmas live in the mapped model; the others in scratch */
-    w->lemma = a->lemma_src == LB_LEMMA_DICT ? a->lemma : lb_arena_strdup(tx->arena, a->lemma);
-    w->head = a->head < 0 ? -1 : (int32_t)st->word0 + a->head;
-    w->deprel = lb_synm_str(m, m->rel[a->rel]);
+  lb_arena_reset(scratch);
+  lb_ana *an = lb_arena_alloc(scratch, (s1 - s0) * sizeof *an);
+  lb_ana *ss[SYN_BATCH];
+  int nb = 0;
+  assert(s1 - s0 <= SYN_BATCH);
+  for (size_t s = s0; s < s1; s++) {
+    const lb_sent *st = &tx->sents.v[s];
+    int n = (int)(st->word1 - st->word0);
+    if (n <= 0) continue;
+    lb_ana *a = &an[s - s0];
+    lb_ana_init(a, scratch, n);
+    for (int i = 0; i < n; i++) {
+      const lb_word *w = &tx->words.v[st->word0 + (uint32_t)i];
+      a->w[i].form = w->form;
+      a->w[i].len = w->formlen;
+    }
+    lb_ana_prepare(a, m, tx->lex, m->lexwhat);
+    ss[nb++] = a;
   }
-  lb_tree_link(tx, (size_t)(st - tx->sents.v));
+  if (nb) lb_parse_batch(m, tx->lex, ss, nb);
+  for (size_t s = s0; s < s1; s++) {
+    const lb_sent *st = &tx->sents.v[s];
+    int n = (int)(st->word1 - st->word0);
+    if (n <= 0) continue;
+    const lb_ana *x = &an[s - s0];
+    for (int i = 0; i < n; i++) {
+      lb_word *w = &tx->words.v[st->word0 + (uint32_t)i];
+      const lb_ana_word *a = &x->w[i];
+      w->upos = ref->upos[a->upos];
+      w->featstr = lb_synm_bundle_str(m, a->feats);
+      w->feats = m->packed[a->feats];
+      /* dictionary lemmas live in the mapped model; the others in scratch */
+      w->lemma = a->lemma_src == LB_LEMMA_DICT ? a->lemma : lb_arena_strdup(tx->arena, a->lemma);
+      w->head = a->head < 0 ? -1 : (int32_t)st->word0 + a->head;
+      w->deprel = lb_synm_str(m, m->rel[a->rel]);
+    }
+    lb_tree_link(tx, s);
+  }
 }
 
 /* The scratch memory of one sentence's analysis: one arena per thread,
@@ -303,30 +328,50 @@ void lb_syntax_run(lb_text *tx) {
     }
     pthread_setspecific(scratch_key, scratch);
   }
-  for (size_t s = 0; s < tx->sents.n; s++) analyse(tx, ref, &tx->sents.v[s], scratch);
+  /* batches of at most SYN_BATCH sentences and about SYN_BATCH_WORDS words */
+  for (size_t s0 = 0; s0 < tx->sents.n;) {
+    size_t s1 = s0;
+    uint32_t nw = 0;
+    while (s1 < tx->sents.n && s1 - s0 < SYN_BATCH && (s1 == s0 || nw < SYN_BATCH_WORDS)) {
+      nw += tx->sents.v[s1].word1 - tx->sents.v[s1].word0;
+      s1++;
+    }
+    analyse(tx, ref, s0, s1, scratch);
+    s0 = s1;
+  }
   lb_arena_reset(scratch);
 }
 
-void lb_syntax_conllu(const lb_synm *m, const lb_lex *lx, lb_conllu_sent *s, lb_arena *a) {
-  int n = (int)s->words.n;
-  lb_ana an;
-  lb_ana_init(&an, a, n);
-  for (int i = 0; i < n; i++) {
-    an.w[i].form = s->words.v[i].form;
-    an.w[i].len = (uint32_t)strlen(s->words.v[i].form);
+void lb_syntax_conllu(const lb_synm *m, const lb_lex *lx, lb_conllu_sent *const *ss, int nb,
+                      lb_arena *a) {
+  lb_ana *an = lb_arena_alloc(a, (size_t)(nb > 0 ? nb : 1) * sizeof *an);
+  lb_ana **pa = lb_arena_alloc(a, (size_t)(nb > 0 ? nb : 1) * sizeof *pa);
+  int k = 0;
+  for (int b = 0; b < nb; b++) {
+    lb_conllu_sent *s = ss[b];
+    int n = (int)s->words.n;
+    lb_ana_init(&an[b], a, n);
+    for (int i = 0; i < n; i++) {
+      an[b].w[i].form = s->words.v[i].form;
+      an[b].w[i].len = (uint32_t)strlen(s->words.v[i].form);
+    }
+    lb_ana_prepare(&an[b], m, lx, m->lexwhat);
+    if (n > 0) pa[k++] = &an[b];
   }
-  lb_ana_prepare(&an, m, lx, m->lexwhat);
-  lb_parse_run(m, lx, &an);
-  for (int i = 0; i < n; i++) {
-    lb_conllu_word *w = &s->words.v[i];
-    const lb_ana_word *x = &an.w[i];
-    w->upos = lb_synm_str(m, m->upos[x->upos]);
-    w->xpos = "_";
-    w->feats = lb_synm_bundle_str(m, x->feats);
-    w->lemma = x->lemma;
-    w->head = x->head + 1;
-    w->deprel = lb_synm_str(m, m->rel[x->rel]);
-    w->deps = "_";
+  if (k) lb_parse_batch(m, lx, pa, k);
+  for (int b = 0; b < nb; b++) {
+    lb_conllu_sent *s = ss[b];
+    for (size_t i = 0; i < s->words.n; i++) {
+      lb_conllu_word *w = &s->words.v[i];
+      const lb_ana_word *x = &an[b].w[i];
+      w->upos = lb_synm_str(m, m->upos[x->upos]);
+      w->xpos = "_";
+      w->feats = lb_synm_bundle_str(m, x->feats);
+      w->lemma = x->lemma;
+      w->head = x->head + 1;
+      w->deprel = lb_synm_str(m, m->rel[x->rel]);
+      w->deps = "_";
+    }
   }
 }
 

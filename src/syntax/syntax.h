@@ -42,12 +42,14 @@ const lb_synm *lb_syntax_model(const lb_syntax *sx, const char *lang);
 void lb_syntax_run(lb_text *tx);
 
 /* `parse --conllu`: fill the columns a parser fills (UPOS, FEATS, LEMMA,
-** HEAD, DEPREL; XPOS and DEPS become "_") of CoNLL-U sentence s with model
-** m, keeping its words, comments and multiword lines exactly; strings in a. */
+** HEAD, DEPREL; XPOS and DEPS become "_") of the nb CoNLL-U sentences ss
+** with model m, keeping their words, comments and multiword lines exactly;
+** strings in a. The sentences go through the network together, with the
+** same answers as one at a time. */
 struct lb_conllu_sent;
 struct lb_lex;
-void lb_syntax_conllu(const lb_synm *m, const struct lb_lex *lx, struct lb_conllu_sent *s,
-                      lb_arena *a);
+void lb_syntax_conllu(const lb_synm *m, const struct lb_lex *lx, struct lb_conllu_sent *const *ss,
+                      int nb, lb_arena *a);
 /* The language of text s[0..n) (the text stage's identification), or NULL. */
 const char *lb_syntax_lang_of(const char *s, size_t n);
 
