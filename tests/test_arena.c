@@ -126,3 +126,26 @@ TEST(arena_reset_frees_big_blocks) {
   CHECK(lb_arena_alloc(a, 8) == small);
   lb_arena_free(a);
 }
+
+TEST(arena_reset_keeps_blocks_for_reuse) {
+  /* The syntax stage resets its scratch arena after every batch of
+  ** sentences; the big blocks it freed were unmapped and touched again the
+  ** next batch (1.76 s of system time in 11 s of extract). A reset keeps
+  ** them: the same request after a reset gets the same block back, and the
+  ** kept block counts as held again only once it is used. */
+  lb_arena *a = lb_arena_new();
+  size_t held0 = lb_arena_held(a);
+  lb_arena_alloc(a, 100);
+  char *big = lb_arena_alloc(a, 1 << 20);
+  CHECK(lb_arena_held(a) > held0 + (1 << 20));
+  lb_arena_reset(a);
+  CHECK_INT(lb_arena_held(a), held0);
+  lb_arena_alloc(a, 100);
+  CHECK(lb_arena_alloc(a, 1 << 20) == big);
+  /* a much smaller request does not take the big block */
+  lb_arena_reset(a);
+  lb_arena_alloc(a, 100);
+  char *mid = lb_arena_alloc(a, 100000);
+  CHECK(mid != big);
+  lb_arena_free(a);
+}

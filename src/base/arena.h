@@ -19,7 +19,8 @@ typedef struct lb_arena lb_arena;
 lb_arena *lb_arena_new(void);
 /* Free every block at once. NULL is allowed. */
 void lb_arena_free(lb_arena *a);
-/* Forget all allocations but keep the first block for reuse. */
+/* Forget all allocations but keep the first block for reuse, and the
+** others, up to 128 MB, for the allocations after the reset. */
 void lb_arena_reset(lb_arena *a);
 /*
 ** n bytes aligned for any type. When the arena has a guard (lb_arena_guard)
