@@ -567,3 +567,43 @@ TEST(event_de_passive_object_and_dateline) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_facility_stands_for_its_owner) {
+  /* dev sentences of tests/eval/de.tsv (gnad209:91, gnad657:117): shelled
+  ** "Stellungen der ... Regierungstruppen" are the troops (table facility);
+  ** an overrun "Militärstützpunkt" is the military, from the compound's
+  ** first part */
+  lb_doc *d = t_doc_lang("Die türkische Armee hatte in den vergangenen Tagen Stellungen der "
+                         "kurdischen Volksverteidigungseinheiten (YPG) und der syrischen "
+                         "Regierungstruppen jenseits der Grenze beschossen. Allerdings hatten die "
+                         "Rebellen noch am selben Tag den Militärstützpunkt Al-Umaliqa im Norden "
+                         "Jemens überrannt.",
+                         "2016-02-15", "de");
+  const lb_event *shell = find(d, "194", "TURMIL"), *take = find(d, "192", "REB");
+  CHECK(shell != NULL);
+  if (shell) {
+    CHECK_STR(shell->target, "SYRMIL");
+    CHECK_STR(t_span(d, shell->target_start, shell->target_end), "syrischen Regierungstruppen");
+    CHECK_STR(shell->rule, "evpat:de:beschiessen:5");
+  }
+  CHECK(take != NULL);
+  if (take) {
+    CHECK_STR(take->target, "MIL");
+    CHECK_STR(t_span(d, take->target_start, take->target_end), "Militärstützpunkt");
+  }
+  lb_doc_free(d);
+}
+
+TEST(event_de_agent_compound_last_part) {
+  /* "Attentäter" is no entry of the agents table; its last part "Täter"
+  ** is (CRM): dev sentence gnad551:35 */
+  lb_doc *d = t_doc_lang("Die Polizei nahm den mutmaßlichen Attentäter am Freitag fest.", "2016-03-26",
+                         "de");
+  const lb_event *e = find(d, "173", "COP");
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->target, "CRM");
+    CHECK_STR(t_span(d, e->target_start, e->target_end), "Attentäter");
+  }
+  lb_doc_free(d);
+}

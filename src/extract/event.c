@@ -64,7 +64,7 @@ typedef struct ctx {
   const lb_text *tx;
   const lb_lex *lx;
   const char *lang;
-  int t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr, t_support, t_circ, t_cause;
+  int t_facility, t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr, t_support, t_circ, t_cause;
   /* indexes built at the stage's start, so that no question scans every
   ** fact of the document (issue 22: time linear in its size) */
   lb_map by_actor;    /* actor code -> the first entity with it */
@@ -100,8 +100,7 @@ typedef lb_phrase slot;
 
 /* An agent noun without a country ("die Polizei", "Demonstranten",
 ** "protesters"): its CAMEO agent code (table agent, by lemma, then by form). */
-static const char *agent_code(const ctx *c, int32_t w) {
-  const lb_word *x = &c->tx->words.v[w];
+static const char *agent_code_of(const ctx *c, const lb_word *x) {
   if (c->t_agent < 0 || (x->upos != LB_UPOS_NOUN && x->upos != LB_UPOS_PROPN)) return NULL;
   for (int pass = 0; pass < 2; pass++) {
     const char *s = pass ? x->form : x->lemma;
@@ -117,7 +116,30 @@ static const char *agent_code(const ctx *c, int32_t w) {
     lb_buf_free(&k); /* before the arena allocates: its guard may jump */
     if (fl > 0 && !(fl == 1 && f[0] == '-')) return lb_arena_strndup(c->d->tx.arena, f, (size_t)fl);
   }
+  /* a closed compound is what its last part is ("Selbstmordattentäter",
+  ** "Bundeswehrsoldaten"): the longest ending of at least 5 bytes, after
+  ** at least 3, that is an agent noun's lemma or form */
+  for (int pass = 0; pass < 2; pass++) {
+    const char *s = pass ? x->form : x->lemma;
+    size_t n = pass ? x->formlen : (s ? strlen(s) : 0);
+    for (size_t i = 3; s && i + 5 <= n; i++) {
+      if (((unsigned char)s[i] & 0xC0) == 0x80 || s[i - 1] == '-') continue;
+      lb_buf k = LB_BUF_INIT;
+      lb_norm_key(&k, s + i, n - i);
+      lb_lex_rec r;
+      const char *f = NULL;
+      int fl = 0;
+      if (lb_lex_find(c->lx, c->t_agent, k.p, k.n, &r) && lb_lex_field_is(&r, 1, "actor"))
+        fl = lb_lex_field(r.val, r.val_len, 0, &f);
+      lb_buf_free(&k);
+      if (fl > 0 && !(fl == 1 && f[0] == '-')) return lb_arena_strndup(c->d->tx.arena, f, (size_t)fl);
+    }
+  }
   return NULL;
+}
+
+static const char *agent_code(const ctx *c, int32_t w) {
+  return agent_code_of(c, &c->tx->words.v[w]);
 }
 
 /* A capital in an actor's slot is its government ("Kiew warf Moskau
@@ -132,8 +154,51 @@ static const char *capital_gov(const ctx *c, int32_t x, lb_phrase *ph) {
   return lb_arena_printf(c->d->tx.arena, "%sGOV", e->country);
 }
 
+static int spec_match(const lb_text *tx, int32_t k, const char *s, int n);
+
+/* Is noun x a facility (table facility: "Stellungen", "base"), by its
+** lemma or, for a closed compound, its last part ("Militärstützpunkt",
+** "PKK-Stellungen", by its form)? 1 by the lemma, 2 by the form; *pre
+** gets the length of the compound's first part there (0: none). */
+static int facility(const ctx *c, int32_t x, size_t *pre) {
+  const lb_word *w = &c->tx->words.v[x];
+  *pre = 0;
+  if (c->t_facility < 0 || w->upos != LB_UPOS_NOUN || !w->lemma) return 0;
+  if (lemma_class(c, c->t_facility, w, NULL)) return 1;
+  for (int pass = 0; pass < 2; pass++) {
+    const char *s = pass ? w->form : w->lemma;
+    size_t n = pass ? w->formlen : strlen(w->lemma);
+    for (size_t i = 3; i + 4 <= n; i++) {
+      if (((unsigned char)s[i] & 0xC0) == 0x80) continue;
+      if (lb_lex_has_class(c->lx, c->t_facility, s + i, n - i, c->lang, NULL)) {
+        *pre = s[i - 1] == '-' ? i - 1 : i;
+        return 1 + pass;
+      }
+    }
+  }
+  return 0;
+}
+
+/* The owner of facility x: its genitive, possessive, "von"/"of" or
+** compound attribute ("Stellungen der PKK", "the army's base", "IS
+** positions"), or -1. */
+static int32_t facility_owner(const ctx *c, int32_t x) {
+  const lb_text *tx = c->tx;
+  static const char *const rels[] = {"nmod:gen", "nmod:poss", "nmod:von", "nmod:of", "compound"};
+  for (size_t r = 0; r < sizeof rels / sizeof *rels; r++)
+    for (int32_t k = tx->words.v[x].kid; k >= 0; k = tx->words.v[k].sib) {
+      const lb_word *y = &tx->words.v[k];
+      if ((y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PROPN) &&
+          spec_match(tx, k, rels[r], (int)strlen(rels[r])))
+        return k;
+    }
+  return -1;
+}
+
 /* Phrase head h and its coordinated phrases as actors (or places: want):
-** each the entity it names, else an agent noun's code; up to max. */
+** each the entity it names, else an agent noun's code; up to max. A
+** facility stands for its owner (table facility): the owner's phrase, else
+** the agent its compound's first part names ("Militärstützpunkt": MIL). */
 static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
   const lb_text *tx = c->tx;
   int n = 0;
@@ -141,6 +206,38 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
   ** ("arrested Elizabeth A. Burton") */
   int phwant = (want & LB_PH_ACTOR) ? want | LB_PH_PERSON : want;
   for (int32_t x = h; x >= 0 && n < max; x = lb_tree_next(tx, h, x == h ? -1 : x, "conj")) {
+    size_t pre = 0;
+    int fac = (want & LB_PH_ACTOR) ? facility(c, x, &pre) : 0;
+    if (fac) {
+      int32_t own = facility_owner(c, x);
+      int got = 0;
+      if (own >= 0 && own != h) got = resolve(c, own, LB_PH_ACTOR, out + n, max - n);
+      if (!got && pre >= 2) {
+        /* the first part: a name the entity stage found inside the
+        ** word, else an agent noun */
+        if (lb_phrase_find(c->d, x, phwant, &out[n]) && out[n].actor)
+          got = 1;
+        else {
+          const lb_word *w = &tx->words.v[x];
+          lb_word part = *w;
+          part.lemma = lb_arena_strndup(c->d->tx.arena, fac == 2 ? w->form : w->lemma, pre);
+          part.form = part.lemma;
+          part.formlen = (uint32_t)pre;
+          const char *code = agent_code_of(c, &part);
+          if (code) {
+            out[n].actor = code;
+            out[n].word = x;
+            out[n].ent = out[n].men = -1;
+            out[n].rule = NULL;
+            got = 1;
+          }
+        }
+      }
+      if (got) {
+        n += got;
+        continue;
+      }
+    }
     if (lb_phrase_find(c->d, x, phwant, &out[n]))
       n++;
     else if ((want & LB_PH_ACTOR) && (out[n].actor = capital_gov(c, x, &out[n])))
@@ -1507,6 +1604,7 @@ void lb_evt_run(lb_doc *d) {
   c.t_attr = lb_lex_table(c.lx, "evattr");
   c.t_instr = lb_lex_table(c.lx, "instrprep");
   c.t_support = lb_lex_table(c.lx, "evsupport");
+  c.t_facility = lb_lex_table(c.lx, "facility");
   c.t_circ = lb_lex_table(c.lx, "circprep");
   c.t_cause = lb_lex_table(c.lx, "evcause");
   index_facts(&c);
