@@ -344,3 +344,46 @@ TEST(claim_english_addressee_and_pronoun_after_claim) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_de_so_role_manner_and_colon) {
+  /* dev sentences of tests/eval/de.tsv (gnad15:4, gnad762:3, gnad360:57):
+  ** ", so der Landeshauptmann" names a speaker the lexicon does not list;
+  ** "sagt Yanis Varoufakis ein wenig kokett" reports what comes before (the
+  ** parser's ccomp "kokett" is no clause); a colon opens what is said */
+  lb_doc *d = t_doc_lang("Das ist sicher intensiver als in den drei Perioden vorher, so der "
+                         "Landeshauptmann. Vielleicht sei es ja ein Fehler gewesen, ihn einzuladen, "
+                         "sagt Yanis Varoufakis ein wenig kokett. Gemeindebundpräsident Helmut "
+                         "Mödlhammer (ÖVP) sagte am Sonntag in den Salzburger Nachrichten: Der Bund "
+                         "nimmt den Schulen ein weiteres Stück Autonomie.",
+                         NULL, "de");
+  CHECK_INT(d->claims.n, 3);
+  if (d->claims.n == 3) {
+    CHECK_STR(d->claims.v[0].rule, "claim:de:cue:so");
+    CHECK_STR(d->claims.v[0].speaker_text, "Landeshauptmann");
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end),
+              "Das ist sicher intensiver als in den drei Perioden vorher");
+    CHECK_STR(d->claims.v[1].speaker_text, "Yanis Varoufakis");
+    CHECK_STR(t_span(d, d->claims.v[1].start, d->claims.v[1].end),
+              "Vielleicht sei es ja ein Fehler gewesen, ihn einzuladen");
+    CHECK_STR(d->claims.v[2].verb, "sagen");
+    CHECK_STR(t_span(d, d->claims.v[2].start, d->claims.v[2].end),
+              "Der Bund nimmt den Schulen ein weiteres Stück Autonomie");
+  }
+  lb_doc_free(d);
+}
+
+TEST(claim_en_complement_parsed_as_conjunct) {
+  /* dev sentence of tests/eval/en.tsv (65_VOA...:3): the parser made the
+  ** reported clause a conjunct of "said"; it has a subject of its own and
+  ** no "and", so it is what is said */
+  lb_doc *d = t_doc_lang("Prosecutors said three days after the bombing, Tazhayakov and another "
+                         "college friend removed the backpack from his room.",
+                         NULL, "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(d->claims.v[0].speaker_text, "Prosecutors");
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end),
+              "Tazhayakov and another college friend removed the backpack from his room");
+  }
+  lb_doc_free(d);
+}

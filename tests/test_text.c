@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "../src/base/json.h"
+#include "../src/lex/lex.h"
 #include "../src/lex/lexdoc.h"
 #include "../src/text/norm.h"
 #include "../src/text/tok.h"
@@ -506,4 +507,26 @@ TEST(tok_fast_path_spans_flags) {
     }
   }
   lb_doc_free(d);
+}
+
+TEST(lex_entry_has_tables_past_the_bits) {
+  /* An entry's table bits are exact for tables 0..30 only. Adding a 47th
+  ** table (facility) moved "rolenoun" past them and the syntax stage's
+  ** lb_lex_has_table said no for every role noun: "Verteidigungsminister
+  ** Sergej Schoigu sagte" parsed differently and the claim lost Shoigu
+  ** (test claim_tree_pronoun_next_sentence). lb_lex_entry_has reads the
+  ** records there. */
+  const lb_lex *lx = lb_engine_lex(t_engine());
+  int role = lb_lex_table(lx, "rolenoun"), last = lb_lex_ntables(lx) - 1;
+  CHECK(lb_lex_ntables(lx) > 32);
+  lb_lex_entry e;
+  CHECK(lb_lex_get(lx, "verteidigungsminister", 21, &e));
+  CHECK(lb_lex_entry_has(lx, &e, role));
+  CHECK(!lb_lex_entry_has(lx, &e, last) || strcmp(lb_lex_table_name(lx, last), "rolenoun") == 0);
+  /* every table a record of the entry names, the function finds */
+  for (uint32_t i = 0; i < e.nrec; i++) {
+    lb_lex_rec r;
+    CHECK(lb_lex_rec_get(lx, &e, i, &r));
+    CHECK(lb_lex_entry_has(lx, &e, (int)r.table));
+  }
 }

@@ -298,16 +298,28 @@ static int passive(const ctx *c, int32_t v) {
 /* A clause the parser did not make verb v's complement: after a comma
 ** right of v, with no verb between them (at most 10 words), that opens
 ** with a conjunction of kind "that" (table rcue: dass, that) or whose first
-** finite verb is in the subjunctive ("sagte Erdogan, er sei offen"). The
-** clause's first word, or -1. */
+** finite verb is in the subjunctive ("sagte Erdogan, er sei offen"); or
+** after a colon there, with a finite verb. The clause's first word, or -1. */
 static int32_t reported_after(const ctx *c, int32_t v) {
   const lb_text *tx = c->tx;
   const lb_sent *st = &tx->sents.v[tx->words.v[v].sent];
-  uint32_t comma = 0;
-  for (uint32_t k = (uint32_t)v + 1; k < st->word1 && k <= (uint32_t)v + 10 && !comma; k++) {
+  uint32_t comma = 0, colon = 0;
+  for (uint32_t k = (uint32_t)v + 1; k < st->word1 && k <= (uint32_t)v + 10 && !comma && !colon; k++) {
     const lb_word *x = &tx->words.v[k];
     if (x->formlen == 1 && x->form[0] == ',') comma = k;
+    else if (x->formlen == 1 && x->form[0] == ':') colon = k;
     else if (x->upos == LB_UPOS_VERB || x->upos == LB_UPOS_AUX || x->upos == LB_UPOS_PUNCT) return -1;
+  }
+  if (colon) {
+    /* "sagte am Sonntag in den Salzburger Nachrichten: Der Bund nimmt ...":
+    ** a colon opens what is said, in any mood, when a finite verb follows */
+    for (uint32_t k = colon + 1; k < st->word1; k++) {
+      const lb_word *x = &tx->words.v[k];
+      if ((x->upos == LB_UPOS_VERB || x->upos == LB_UPOS_AUX) &&
+          lb_ufeat_get(x->feats, LB_UF_VERBFORM) == LB_VERBFORM_FIN)
+        return (int32_t)colon + 1;
+    }
+    return -1;
   }
   if (!comma || comma + 1 >= st->word1) return -1;
   const lb_word *first = &tx->words.v[comma + 1];
@@ -427,6 +439,21 @@ static int32_t content_np(const ctx *c, int32_t v, const lb_lex_rec *r) {
   return -1;
 }
 
+/* The complement clause of verb v, or -1: a ccomp that is a clause (a verb,
+** or a predicate with a subject, copula, auxiliary or conjunction of its
+** own). "sagt Yanis Varoufakis ein wenig kokett" has "kokett" as the
+** parser's ccomp: a manner, not what is said. */
+static int32_t clausal_comp(const lb_text *tx, int32_t v) {
+  int32_t k = lb_tree_child(tx, v, "ccomp");
+  if (k < 0) return -1;
+  const lb_word *x = &tx->words.v[k];
+  if (x->upos == LB_UPOS_VERB || x->upos == LB_UPOS_AUX) return k;
+  static const char *const own[] = {"nsubj", "cop", "aux", "mark", "expl"};
+  for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+    if (lb_tree_child(tx, k, own[i]) >= 0) return k;
+  return -1;
+}
+
 /* A reporting verb at v: its claim, or none. */
 static lb_claim *verb_claim(ctx *c, int32_t v) {
   const lb_text *tx = c->tx;
@@ -467,7 +494,7 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   const char *rule = lb_arena_printf(tx->arena, "claim:%s:verb:%s", c->lang, key);
   uint32_t cs, ce;
   /* "„...“, sagte X": the words before, whatever the parser made of them */
-  int32_t cc = lb_tree_child(tx, v, "ccomp");
+  int32_t cc = clausal_comp(tx, v);
   if (v > (int32_t)tx->sents.v[w->sent].word0 && is_comma_or_quote(&tx->words.v[v - 1]) &&
       !(cc > v) && !(speaker >= 0 && speaker < v && strcmp(c->lang, "de") != 0) &&
       reported_after(c, v) < 0) {
@@ -475,8 +502,20 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     if (qc) return qc;
   }
   /* what is said: the complement, a quote or a reported clause */
-  int32_t comp = lb_tree_child(tx, v, "ccomp");
+  int32_t comp = clausal_comp(tx, v);
   if (comp < 0) comp = lb_tree_child(tx, v, "parataxis");
+  if (comp < 0 && lb_tree_child(tx, v, "obj") < 0) {
+    /* the parser made the complement a conjunct ("Prosecutors said three
+    ** days after the bombing, Tazhayakov ... removed"): a clause after the
+    ** verb with a subject of its own and no conjunction of its own is what
+    ** is said; "said nothing and left" is coordination */
+    for (int32_t k = w->kid; k >= 0 && comp < 0; k = tx->words.v[k].sib) {
+      const lb_word *x = &tx->words.v[k];
+      if (k > v && lb_tree_rel(x, "conj") && (x->upos == LB_UPOS_VERB || x->upos == LB_UPOS_AUX) &&
+          lb_tree_child(tx, k, "cc") < 0 && lb_tree_child(tx, k, "nsubj") >= 0)
+        comp = k;
+    }
+  }
   if (comp >= 0) {
     lb_tree_span(tx, comp, &cs, &ce);
     return add_claim(c, key, rule, v, speaker, cs, ce);
@@ -623,8 +662,12 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
     for (uint32_t k = (uint32_t)x + 1; h >= 0 && k < st->word1; k++)
       if (lb_tree_dominates(tx, (int32_t)k, h) && tx->words.v[k].upos != LB_UPOS_PUNCT) h = (int32_t)k;
     if (h < 0) return NULL;
+    /* a name, an actor, or any noun ("so der Landeshauptmann": a role the
+    ** lexicon does not list); the cue itself says it is a speaker */
     lb_phrase ph;
-    if (!lb_phrase_find(c->d, h, LB_PH_ANY, &ph)) return NULL;
+    if (!lb_phrase_find(c->d, h, LB_PH_ANY, &ph) && tx->words.v[h].upos != LB_UPOS_NOUN &&
+        tx->words.v[h].upos != LB_UPOS_PROPN)
+      return NULL;
     uint32_t cs = tx->words.v[st->word0].start, ce = tx->words.v[x - 1].start;
     while (ce > cs && strchr(" \"'", tx->text[ce - 1])) ce--;
     return add_claim(c, verb, rule, x, h, cs, ce);

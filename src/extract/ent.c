@@ -54,7 +54,6 @@ typedef struct ctx {
   lb_doc *d;
   const lb_lex *lx;
   tabs T;
-  int ntables;          /* lb_lex_ntables, for lb_lex_has_table */
   const lb_lexdoc_memo *memo; /* lb_lexdoc_memos: per token */
   uint8_t *used;        /* per token: already part of a mention */
   uint8_t *nounend;     /* per token: noun_ending's answer (0 = not asked) */
@@ -120,13 +119,10 @@ static int entry_has(const lb_lex *lx, const lb_lex_entry *e, int table, lb_lex_
   return 0;
 }
 
-/* entry_has when the record itself is not needed: the entry's table bits
-** answer (lb_lex_has_table) without reading records, a cache miss each. */
+/* entry_has when the record itself is not needed (lb_lex_entry_has: the
+** entry's table bits answer without reading records, a cache miss each). */
 static int has_tab(const ctx *c, const lb_lex_entry *e, int table) {
-  if (table < 0 || !lb_lex_may_have(e, table)) return 0;
-  if (lb_lex_has_table(e, table, c->ntables)) return 1;
-  lb_lex_rec r;
-  return entry_has(c->lx, e, table, &r);
+  return lb_lex_entry_has(c->lx, e, table);
 }
 
 /* Longest key of table `table` starting at token i and ending before token
@@ -1153,7 +1149,6 @@ void lb_ent_run(lb_doc *d) {
   /* table form is the German dictionaries: in another language's text a
   ** German word is no common word ("Angel Sarmiento", "Will Smith") */
   if (!d->tx.lang || strcmp(d->tx.lang, "de") != 0) c.T.form = -1;
-  c.ntables = lb_lex_ntables(c.lx);
   c.memo = lb_lexdoc_memos(&d->tx);
   c.used = lb_arena_calloc(d->tx.arena, d->tx.toks.n, 1);
   c.nounend = lb_arena_calloc(d->tx.arena, d->tx.toks.n, 1);

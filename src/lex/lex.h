@@ -135,6 +135,12 @@ static inline int lb_lex_has_table(const lb_lex_entry *e, int t, int ntables) {
   return t >= 0 && (t < 31 || (t == 31 && ntables <= 32)) && ((e->tables >> t) & 1);
 }
 
+/* Does entry e have a record of table t? The bits answer for the tables
+** they are exact for (lb_lex_has_table); beyond those the records are
+** read. (Bits alone said no for the tables from 31 on: adding a 47th table
+** moved "rolenoun" there and silently changed the parser's inputs.) */
+int lb_lex_entry_has(const lb_lex *lx, const lb_lex_entry *e, int t);
+
 /* Can a key of n tokens start with entry e's key? (Multi-token probes skip
 ** the lengths no key has: most of their lookups were misses.) */
 static inline int lb_lex_has_len(const lb_lex_entry *e, size_t n) {

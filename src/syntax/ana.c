@@ -52,10 +52,9 @@ typedef struct lextabs {
 static void lex_morph(const lb_lex *lx, const lextabs *t, lb_ana_word *w) {
   lb_lex_entry e;
   if (!lb_lex_get(lx, w->low, w->lowlen, &e)) return;
-  int nt = lb_lex_ntables(lx);
-  if (lb_lex_has_table(&e, t->ent, nt)) w->lexpos |= LB_LEXM_NAME;
-  if (lb_lex_has_table(&e, t->nat, nt)) w->lexpos |= LB_LEXM_NAT;
-  if (lb_lex_has_table(&e, t->role, nt) || lb_lex_has_table(&e, t->agent, nt)) w->lexpos |= LB_LEXM_ROLE;
+  if (lb_lex_entry_has(lx, &e, t->ent)) w->lexpos |= LB_LEXM_NAME;
+  if (lb_lex_entry_has(lx, &e, t->nat)) w->lexpos |= LB_LEXM_NAT;
+  if (lb_lex_entry_has(lx, &e, t->role) || lb_lex_entry_has(lx, &e, t->agent)) w->lexpos |= LB_LEXM_ROLE;
   int tab = t->form;
   if (tab < 0 || !lb_lex_may_have(&e, tab)) return;
   for (uint32_t i = 0; i < e.nrec; i++) {
