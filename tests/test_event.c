@@ -607,3 +607,26 @@ TEST(event_de_agent_compound_last_part) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_blame_small_clause_and_sentence_by_form) {
+  /* dev sentences of tests/eval/de.tsv (gnad374:48, gnad1024:1): whom one
+  ** "macht verantwortlich" the parser may hang as the subject of
+  ** "verantwortlich"; a sentence "zu einer Geldbuße" is a sentence even when
+  ** the lemmatiser writes "Geldbus" (the word as written matches the list) */
+  lb_doc *d = t_doc_lang("Die Armee machte auch für dieses Attentat die PKK verantwortlich. "
+                         "Die Partei ist zu einer Geldbuße verurteilt worden.",
+                         "2016-01-01", "de");
+  const lb_event *blame = find(d, "112", "MIL"), *sent = find(d, "116", NULL);
+  CHECK(blame != NULL);
+  if (blame) {
+    CHECK_STR(blame->target, "TURREB");
+    CHECK_STR(t_span(d, blame->target_start, blame->target_end), "PKK");
+    CHECK_STR(blame->rule, "evpat:de:machen:1");
+  }
+  CHECK(sent != NULL);
+  if (sent) {
+    CHECK_STR(sent->target, "PTY");
+    CHECK_STR(sent->rule, "evpat:de:verurteilen:2");
+  }
+  lb_doc_free(d);
+}

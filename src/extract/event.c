@@ -947,9 +947,19 @@ static int item_match(const lb_text *tx, int32_t x, const char *it, size_t n) {
     if (lb_tree_lemma_in(w, it, n)) return 1;
     const char *lem = w->lemma;
     size_t ll = lem ? strlen(lem) : 0;
+    lb_word tmp = *w;
     if (ll > n + 2) {
-      lb_word tmp = *w;
       tmp.lemma = lem + ll - n;
+      if (lb_tree_lemma_in(&tmp, it, n)) return 1;
+    }
+    /* the word as written, when the lemmatiser erred ("Geldbuße" ->
+    ** "Geldbus"): the lists name the common forms too ("jahren") */
+    if (w->formlen == n) {
+      char buf[64];
+      if (n >= sizeof buf) return 0;
+      memcpy(buf, w->form, n);
+      buf[n] = 0;
+      tmp.lemma = buf;
       return lb_tree_lemma_in(&tmp, it, n);
     }
     return 0;
