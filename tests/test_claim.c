@@ -387,3 +387,25 @@ TEST(claim_en_complement_parsed_as_conjunct) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_verbs_of_estimate_and_conclusion) {
+  /* dev sentences (tests/eval: sdnews1265:3, wiki_ied_bombings_9:8): "rechnet
+  ** mit" with its content phrase and "concluded that" report what the
+  ** speaker expects or concludes (table rverb) */
+  lb_doc *d = t_doc_lang("Verdi rechnet mit bis zu 400 Personen an dem Streik.", NULL, "de");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(d->claims.v[0].verb, "rechnen");
+    CHECK_STR(d->claims.v[0].speaker_text, "Verdi");
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "mit bis zu 400 Personen");
+  }
+  lb_doc_free(d);
+  d = t_doc_lang("The police, however, concluded that ETA were responsible for the attack.", NULL, "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(d->claims.v[0].rule, "claim:en:verb:conclude");
+    CHECK_STR(d->claims.v[0].speaker_text, "The police");
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "that ETA were responsible for the attack");
+  }
+  lb_doc_free(d);
+}
