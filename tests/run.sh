@@ -15,8 +15,10 @@ run_suite() { # name, command...
   shift
   log=build/test-$name.log
   mkdir -p build
+  t0=$(date +%s)
   "$@" >"$log" 2>&1
   rc=$?
+  secs=$(($(date +%s) - t0))
   line=$(grep -E '^([A-Za-z]+: )?[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
   if [ -z "$line" ]; then
     p=0
@@ -35,7 +37,7 @@ run_suite() { # name, command...
   if [ "$f" != 0 ]; then
     grep -E '^(FAIL|not ok|  )' "$log" | head -n 60 | sed "s/^/  [$name] /"
   fi
-  echo "suite $name: $p passed, $f failed"
+  echo "suite $name: $p passed, $f failed ($secs s)"
   P=$((P + p))
   F=$((F + f))
 }
