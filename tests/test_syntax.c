@@ -243,3 +243,24 @@ TEST(syntax_de_compound_lemma) {
   if (tx->words.n >= 2) CHECK_STR(tx->words.v[1].lemma, "Raketenangriff");
   lb_doc_free(d);
 }
+
+/* English: "IS" in capitals inside a sentence is a name, not "is" (dev
+** sentence road_ied_8:13 of tests/eval/en.tsv); its relation is no copula,
+** so "attacks" is no clause and "according to" scopes over the sentence */
+TEST(syntax_en_acronym_no_verb) {
+  lb_doc *d = t_doc_lang("More than two dozen fighters were killed in IS attacks, prompting Russian "
+                         "airstrikes, according to the Syrian Observatory for Human Rights.",
+                         NULL, "en");
+  const lb_text *tx = &d->tx;
+  CHECK(tx->words.n > 9);
+  const lb_word *w = &tx->words.v[8];
+  CHECK(w->formlen == 2 && memcmp(w->form, "IS", 2) == 0);
+  CHECK_STR(lb_syntax_upos_name(w->upos), "PROPN");
+  CHECK(strcmp(w->deprel, "cop") != 0 && strcmp(w->deprel, "aux") != 0);
+  CHECK_INT(w->head, 9); /* attacks */
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1)
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end),
+              "More than two dozen fighters were killed in IS attacks, prompting Russian airstrikes");
+  lb_doc_free(d);
+}

@@ -675,6 +675,18 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
     return NULL; /* "as": read by verb_claim */
   int32_t clause = lb_tree_clause(tx, phrase);
   if (clause == phrase) return NULL;
+  /* a source cue speaks for the clause it stands in up to the main clause:
+  ** the parser's attachment to a participle or adverbial clause ("...
+  ** killed in IS attacks, prompting Russian airstrikes, according to the
+  ** Observatory"; "Among the measures being recommended ..., according to
+  ** officials, is ...") is not its scope; a reported clause (ccomp) is */
+  for (int guard = 0; guard < 64; guard++) {
+    const lb_word *cw = &tx->words.v[clause];
+    if (cw->head < 0 || !(lb_tree_rel(cw, "advcl") || lb_tree_rel(cw, "acl"))) break;
+    int32_t up = lb_tree_clause(tx, cw->head);
+    if (up < 0 || up == clause) break;
+    clause = up;
+  }
   uint32_t cs, ce;
   span_without(tx, clause, phrase, &cs, &ce);
   if (prefix) {

@@ -196,6 +196,8 @@ static int check(checker *c, lb_synm *m) {
   m->upos_aux = lb_synm_upos_id(m, "AUX");
   m->upos_adp = lb_synm_upos_id(m, "ADP");
   m->upos_det = lb_synm_upos_id(m, "DET");
+  m->upos_pron = lb_synm_upos_id(m, "PRON");
+  m->upos_sconj = lb_synm_upos_id(m, "SCONJ");
   m->rel_root = lb_synm_rel_id(m, "root");
   m->rel_prt = lb_synm_rel_id(m, "compound:prt");
   m->rel_amod = lb_synm_rel_id(m, "amod");

@@ -101,7 +101,7 @@ typedef struct lb_synm {
   uint64_t rel_function; /* bit per relation no noun bears: aux*, cop, case, mark, cc, det, amod */
   uint64_t rel_subject;  /* bit per subject relation (nsubj, nsubj:pass): a noun the
                             lexicon reads in no nominative does not bear them */
-  int upos_adj, upos_adv;
+  int upos_adj, upos_adv, upos_pron, upos_sconj;
 } lb_synm;
 
 /* Map a model file. NULL on failure, with err naming the file and what is

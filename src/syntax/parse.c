@@ -306,6 +306,30 @@ static int lex_upos(const lb_synm *m, const lb_ana_word *w, const float *u, int 
   return b < 0 || u[a] >= u[b] ? a : b;
 }
 
+/* Is word k of s (tagged best) an acronym the tagger read as a function
+** word or verb ("IS" as "is")? Letters only, all capitals, not the first
+** word, and neither neighbour in capitals (a headline or a shouted
+** sentence is not a row of names). The languages whose tagger reads the
+** dictionaries have this in lex_upos. */
+static int acronym(const lb_synm *m, const lb_ana *s, int k, int best) {
+  const lb_ana_word *w = &s->w[k];
+  if (!(w->flags & LB_AW_UPPER) || !(w->flags & LB_AW_ALPHA) || (w->flags & LB_AW_FIRST) ||
+      m->upos_propn < 0 || best < 0)
+    return 0;
+  /* not prepositions: "TO", "UP" in capitals are emphasis more often than
+  ** names (EWT dev); "US" and "IS" are names in news */
+  const int fn[] = {m->upos_verb, m->upos_aux, m->upos_det, m->upos_pron, m->upos_sconj,
+                    m->upos_cconj};
+  int hit = 0;
+  for (size_t i = 0; i < sizeof fn / sizeof *fn; i++) hit |= fn[i] >= 0 && best == fn[i];
+  if (!hit) return 0;
+  for (int d = -1; d <= 1; d += 2) {
+    int j = k + d;
+    if (j >= 0 && j < s->n && (s->w[j].flags & LB_AW_UPPER)) return 0;
+  }
+  return 1;
+}
+
 /* Is p the separable particle of the verb form w? The dictionaries list
 ** split forms of prefix verbs with their particle ("gab" abgeben "ab") but
 ** not those of adjective particles: then the particle glued to the verb's
@@ -398,6 +422,7 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
   int w0 = pc->w0, n = pc->n;
   lb_nn_act *A = &pc->A;
   int *heads = lb_arena_alloc(a, (size_t)n * sizeof *heads);
+  uint8_t *acro = lb_arena_calloc(a, (size_t)(n > 0 ? n : 1), 1);
   lb_nn_tree(A, heads, a);
   for (int i = 0; i < n; i++) {
     lb_ana_word *w = &s->w[w0 + i];
@@ -411,6 +436,12 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
       best = m->upos_sym >= 0 && u[m->upos_sym] > u[m->upos_punct] ? m->upos_sym : m->upos_punct;
     }
     if (m->lexwhat & LB_ANA_FORM) best = lex_upos(m, w, u, best);
+    else if (acronym(m, s, w0 + i, best)) {
+      /* "killed in IS attacks": a word in capitals inside a sentence that
+      ** is not in capitals is a name, not the verb its lower case is */
+      best = m->upos_propn;
+      acro[i] = 1;
+    }
     w->upos = (uint8_t)best;
     float *pair = A->pair + (size_t)i * m->npair;
     lb_parse_pair_logprob(m, pair);
@@ -450,7 +481,7 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
       continue;
     }
     const float *ls = lsall + (size_t)i * m->nrel;
-    int nominal = tagrules && (w->upos == m->upos_noun || w->upos == m->upos_propn);
+    int nominal = (tagrules && (w->upos == m->upos_noun || w->upos == m->upos_propn)) || acro[i];
     int hu = s->w[w0 + h - 1].upos;
     int onverb = nominal && (hu == m->upos_verb || hu == m->upos_aux);
     /* noun readings without a nominative (bits 0, 1: NOM singular, plural) */
