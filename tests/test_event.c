@@ -630,3 +630,22 @@ TEST(event_de_blame_small_clause_and_sentence_by_form) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_en_member_of_named_group_and_acronym_agent) {
+  /* "by IS": the capitals make a name, no adverbial clause, and the agent
+  ** is the group; fighters of a named group are the group */
+  lb_doc *d = t_doc_lang("The town was attacked by IS. Last week the fighters of the Islamic State "
+                         "attacked a police station.",
+                         "2016-01-01", "en");
+  const lb_event *a = find(d, "19", "IMG"), *b = NULL;
+  CHECK(a != NULL);
+  if (a) CHECK_STR(t_span(d, a->source_start, a->source_end), "IS");
+  for (size_t i = 0; i < d->events.n; i++)
+    if (d->events.v[i].sentence == 1) b = &d->events.v[i];
+  CHECK(b != NULL);
+  if (b) {
+    CHECK(b->source && strncmp(b->source, "IMG", 3) == 0);
+    CHECK_STR(t_span(d, b->source_start, b->source_end), "Islamic State");
+  }
+  lb_doc_free(d);
+}

@@ -246,6 +246,17 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
       out[n].word = x;
       out[n].ent = out[n].men = -1;
       out[n].rule = NULL;
+      /* a member of a named group is the group ("die Kämpfer des IS", "IS
+      ** fighters", "Soldaten der Bundeswehr"): armed, police and state
+      ** members only, not victims or supporters ("Opfer des IS") */
+      static const char *const member[] = {"MIL", "REB", "COP", "SPY", "UAF", "GOV", "LEG", "JUD", "INS"};
+      int mem = 0;
+      for (size_t k = 0; k < sizeof member / sizeof *member; k++)
+        mem |= strcmp(out[n].actor, member[k]) == 0;
+      int32_t own = mem ? facility_owner(c, x) : -1;
+      lb_phrase op;
+      if (own >= 0 && lb_phrase_find(c->d, own, LB_PH_ACTOR, &op) && op.ent >= 0 && op.actor)
+        out[n] = op;
       n++;
     }
   }

@@ -205,6 +205,7 @@ static int check(checker *c, lb_synm *m) {
   m->rel_nmod = lb_synm_rel_id(m, "nmod");
   m->rel_function = 0;
   m->rel_subject = 0;
+  m->rel_clausal = 0;
   for (uint32_t k = 0; k < m->nrel && k < 64; k++) {
     const char *rn = lb_synm_str(m, m->rel[k]);
     size_t bl = strcspn(rn, ":");
@@ -214,6 +215,9 @@ static int check(checker *c, lb_synm *m) {
       if (bl == strlen(FN[fi]) && memcmp(rn, FN[fi], bl) == 0 && strcmp(rn, "det:poss") != 0)
         m->rel_function |= 1ull << k;
     if (bl == 5 && memcmp(rn, "nsubj", 5) == 0) m->rel_subject |= 1ull << k;
+    static const char *const CL[] = {"advcl", "ccomp", "xcomp", "csubj", "acl", "parataxis"};
+    for (size_t ci = 0; ci < sizeof CL / sizeof *CL; ci++)
+      if (bl == strlen(CL[ci]) && memcmp(rn, CL[ci], bl) == 0) m->rel_clausal |= 1ull << k;
   }
   m->upos_cconj = lb_synm_upos_id(m, "CCONJ");
   const char *lm = lb_synm_meta(m, "lexmorph"), *ln = lb_synm_meta(m, "lexnames");

@@ -99,6 +99,8 @@ typedef struct lb_synm {
   int upos_punct, upos_sym, upos_propn, upos_noun, upos_verb, upos_aux, upos_adp, upos_det, rel_root;
   int upos_cconj, rel_prt, rel_amod, rel_compound, rel_nmod; /* -1 when the model has none */
   uint64_t rel_function; /* bit per relation no noun bears: aux*, cop, case, mark, cc, det, amod */
+  uint64_t rel_clausal;  /* bit per relation of a clause's head (advcl, ccomp, xcomp, csubj,
+                            acl, parataxis): a name does not bear them */
   uint64_t rel_subject;  /* bit per subject relation (nsubj, nsubj:pass): a noun the
                             lexicon reads in no nominative does not bear them */
   int upos_adj, upos_adv, upos_pron, upos_sconj;

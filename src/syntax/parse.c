@@ -487,6 +487,7 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
     /* noun readings without a nominative (bits 0, 1: NOM singular, plural) */
     uint64_t no = m->rel_function;
     if (nominal && w->nounread && !(w->nounread & 3)) no |= m->rel_subject;
+    if (acro[i]) no |= m->rel_clausal; /* "attacked by IS": no adverbial clause */
     int r = -1;
     for (int k = 0; k < (int)m->nrel; k++) {
       if (k == m->rel_root || (nominal && k < 64 && ((no >> k) & 1))) continue;
