@@ -9,11 +9,10 @@
 # every stage is linear (goal: <= 20; on real text it was 99 before issue
 # 22).
 # The syntax stage runs with the small German model (tests/data/syntax-tiny,
-# as suite_linear.sh does): the committed models parse ~480 words/s on one
-# core of the 2-core machine (issue 16's closing note: `time bin/lagebild
-# parse --conllu build/ud/de_gsd-ud-dev.400-799.conllu --lang de`), which
-# would make 16 MB an hour a run; the parser's cost is per sentence, so the
-# ratio does not depend on the model. One run each: 16 MB is ~3.5 minutes
+# as suite_linear.sh does): the committed models parse ~5,000 words/s on
+# one core of the 2-core machine (`sh bench/row_syntax.sh`), which would
+# make 16 MB some ten minutes a run; the parser's cost is per sentence, so
+# the ratio does not depend on the model. One run each: 16 MB is ~3.5 minutes
 # with the small model.
 # Run by bench/run.sh (variables in bench/lib.sh).
 cd "$(dirname "$0")/.." || exit 1
