@@ -409,3 +409,18 @@ TEST(claim_verbs_of_estimate_and_conclusion) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_speaker_not_across_comma) {
+  /* dev sentence scenario_en_7:0 of tests/eval/en.tsv: the parser hung
+  ** "state" on "officials"; a speaker's phrase does not reach left over a
+  ** comma */
+  lb_doc *d = t_doc_lang("An unknown virus may be spreading within the state, medical officials report.",
+                         NULL, "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(d->claims.v[0].speaker_text, "medical officials");
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end),
+              "An unknown virus may be spreading within the state");
+  }
+  lb_doc_free(d);
+}

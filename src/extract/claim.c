@@ -143,6 +143,13 @@ static void speaker_span(const lb_text *tx, int32_t w, int32_t cue, int conj_apa
       continue;
     uint32_t ys, ye;
     lb_tree_span(tx, k, &ys, &ye);
+    /* not leftwards across a comma ("within the state, medical officials
+    ** report": "state" is no part of the speaker, whatever the parser hung
+    ** it on) */
+    int comma = 0;
+    for (int32_t j = k + 1; k < w && j < w && !comma; j++)
+      comma = tx->words.v[j].formlen == 1 && tx->words.v[j].form[0] == ',' && tx->words.v[j].start >= ye;
+    if (comma) continue;
     if (ys < *s) *s = ys;
     if (ye > *e) *e = ye;
   }
