@@ -649,3 +649,21 @@ TEST(event_en_member_of_named_group_and_acronym_agent) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_en_charged_with_offence) {
+  /* "charged X with espionage" is legal action (173: the code book's
+  ** "charge with legal action"), "charged X with incompetence" an
+  ** accusation (112): dev sentence aedc7ccccc:14 of tests/eval/en.tsv */
+  lb_doc *d = t_doc_lang("The US Justice Department has charged Julian Assange with espionage. "
+                         "He charged the government with incompetence.",
+                         "2019-11-19", "en");
+  const lb_event *legal = find(d, "173", "USA"), *acc = find(d, "112", NULL);
+  CHECK(legal != NULL);
+  if (legal) {
+    CHECK_STR(t_span(d, legal->target_start, legal->target_end), "Julian Assange");
+    CHECK_STR(legal->rule, "evpat:en:charge:1");
+  }
+  CHECK(acc != NULL);
+  if (acc) CHECK_STR(acc->target, "GOV");
+  lb_doc_free(d);
+}
