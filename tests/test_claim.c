@@ -424,3 +424,20 @@ TEST(claim_en_speaker_not_across_comma) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_accusation_with_of_clause) {
+  /* dev sentence 64_VOA_EN_NW_2017.06.05.3887168:5 of tests/eval/en.tsv: an
+  ** accusation claims when a clause gives its content ("accused X of
+  ** missing ...": the "of" clause on the object, table rcue kind "of") */
+  lb_doc *d = t_doc_lang("Community leaders accused the security services of missing several "
+                         "opportunities to identify him.",
+                         NULL, "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(d->claims.v[0].verb, "accuse");
+    CHECK_STR(d->claims.v[0].speaker_text, "Community leaders");
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end),
+              "of missing several opportunities to identify him");
+  }
+  lb_doc_free(d);
+}

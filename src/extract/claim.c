@@ -523,6 +523,24 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
         comp = k;
     }
   }
+  if (comp < 0) {
+    /* "accused the security services of missing ...": a clause on the verb
+    ** or its object opened by a word of kind "of" (table rcue) */
+    int32_t obj = lb_tree_child(tx, v, "obj");
+    for (int pass = 0; pass < 2 && comp < 0; pass++) {
+      int32_t h = pass ? obj : v;
+      for (int32_t k = h >= 0 ? tx->words.v[h].kid : -1; k >= 0 && comp < 0; k = tx->words.v[k].sib) {
+        const lb_word *x = &tx->words.v[k];
+        int32_t mk = lb_tree_child(tx, k, "mark");
+        lb_lex_rec ofr;
+        if (k > v && (lb_tree_rel(x, "acl") || lb_tree_rel(x, "advcl")) && mk >= 0 &&
+            tx->words.v[mk].lemma &&
+            lookup(c, c->t_rcue, tx->words.v[mk].lemma, strlen(tx->words.v[mk].lemma), &ofr) &&
+            lb_lex_field_is(&ofr, 1, "of"))
+          comp = k;
+      }
+    }
+  }
   if (comp >= 0) {
     lb_tree_span(tx, comp, &cs, &ce);
     return add_claim(c, key, rule, v, speaker, cs, ce);
