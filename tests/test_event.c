@@ -667,3 +667,28 @@ TEST(event_en_charged_with_offence) {
   if (acc) CHECK_STR(acc->target, "GOV");
   lb_doc_free(d);
 }
+
+TEST(event_death_with_its_cause) {
+  /* a death is an event only as the casualties of an act a circumstance
+  ** names (frame circ): the act's code and source, the dead its target */
+  lb_doc *d = t_doc_lang("Bei dem Anschlag der Taliban starben 20 Soldaten. Bei dem Unfall starben "
+                         "zwei Menschen.",
+                         "2016-01-01", "de");
+  const lb_event *e = find(d, "180", "AFGREB");
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->target, "MIL");
+    CHECK_STR(t_span(d, e->target_start, e->target_end), "Soldaten");
+    CHECK_STR(e->rule, "evpat:de:sterben:0+circ:de:Anschlag");
+  }
+  for (size_t i = 0; i < d->events.n; i++) CHECK_INT(d->events.v[i].sentence, 0);
+  lb_doc_free(d);
+  d = t_doc_lang("Twenty people died in the suicide bombing. He died on Monday.", "2016-01-01", "en");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "183");
+    CHECK_STR(d->events.v[0].target, "CVL");
+    CHECK_INT(d->events.v[0].sentence, 0);
+  }
+  lb_doc_free(d);
+}

@@ -59,6 +59,10 @@
 
 #define MAXACT 8 /* actors per slot (coordination) */
 
+/* The code of a pattern with `circ` (a death told with its cause): the
+** pointer marks the event until circumstance() recodes or drops it. */
+static const char CIRC_ONLY[] = "190";
+
 typedef struct ctx {
   lb_doc *d;
   const lb_text *tx;
@@ -272,6 +276,7 @@ typedef struct frame {
   int tgtkind; /* 1 actor, 2 place */
   int srcstate; /* the source must be a state (state_actor) */
   int refl, noun;
+  int circ; /* an event only when a circumstance names the act (circumstance) */
 } frame;
 
 static void parse_frame(const char *f, int fl, frame *fr) {
@@ -302,6 +307,8 @@ static void parse_frame(const char *f, int fl, frame *fr) {
       fr->refl = 1;
     else if (KEY("srcstate"))
       fr->srcstate = 1;
+    else if (KEY("circ"))
+      fr->circ = 1;
     else if (KEY("need")) {
       if (vl >= 3 && memcmp(v, "src", 3) == 0) fr->need |= 1;
       if (vl >= 3 && memcmp(v, "tgt", 3) == 0) fr->need |= 2;
@@ -1289,6 +1296,13 @@ static void code_trigger(ctx *c, int32_t v) {
       if (block) return;
       if (!ns && !nt) return; /* no actor: nothing to code */
       const char *code = lb_arena_strndup(d->tx.arena, f[1], (size_t)fl[1]);
+      /* a death ("starben", "died") is an event only as the casualties of
+      ** an act a circumstance names ("bei dem Anschlag"): circumstance()
+      ** gives it that act's code, or drops it (the code's pointer marks it) */
+      if (fr.circ) {
+        if (strcmp(code, CIRC_ONLY) != 0) continue;
+        code = CIRC_ONLY;
+      }
       const char *mood = mood_of(c, v, noun);
       const char *rule = lb_arena_printf(d->tx.arena, "evpat:%s:%.*s:%u", c->lang, (int)kl, key, i);
       int32_t ce = lb_tree_clause(tx, v);
@@ -1534,8 +1548,14 @@ static const char *noun_code(const ctx *c, int32_t w, lb_arena *a) {
 static void circumstance(ctx *c) {
   lb_doc *d = c->d;
   const lb_text *tx = c->tx;
-  if (c->t_circ < 0) return;
   size_t n0 = d->events.n;
+  if (c->t_circ < 0) { /* no table: no death is told with its cause */
+    size_t out = 0;
+    for (size_t i = 0; i < n0; i++)
+      if (d->events.v[i].code != CIRC_ONLY) d->events.v[out++] = d->events.v[i];
+    d->events.n = out;
+    return;
+  }
   uint8_t *drop = lb_arena_calloc(tx->arena, n0 + 1, 1);
   for (size_t i = 0, s0 = 0; i < n0; i++) {
     lb_event *e = &d->events.v[i];
@@ -1591,7 +1611,7 @@ static void circumstance(ctx *c) {
         if (!e->place) e->place = own->place;
         drop[ownj] = 1;
       }
-      e->code = code;
+      e->code = code == CIRC_ONLY ? lb_arena_strdup(tx->arena, code) : code;
       e->rule = lb_arena_printf(tx->arena, "%s+circ:%s:%.*s", e->rule, c->lang, (int)x->formlen, x->form);
       if (x->start < e->start) e->start = x->start;
       if (x->end > e->end) e->end = x->end;
@@ -1601,7 +1621,7 @@ static void circumstance(ctx *c) {
   }
   size_t out = 0;
   for (size_t i = 0; i < n0; i++)
-    if (!drop[i]) d->events.v[out++] = d->events.v[i];
+    if (!drop[i] && d->events.v[i].code != CIRC_ONLY) d->events.v[out++] = d->events.v[i];
   d->events.n = out;
 }
 
