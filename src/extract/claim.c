@@ -59,6 +59,12 @@ static int lookup(const ctx *c, int t, const char *s, size_t n, lb_lex_rec *r) {
   return found;
 }
 
+/* Is word w's lemma a source cue of this kind (table rcue, field 1: "that",
+** "as", "of", "noun") in the document's language? */
+static int cue_kind(const ctx *c, const lb_word *w, const char *kind) {
+  return w->lemma && lb_lex_has_class(c->lx, c->t_rcue, w->lemma, strlen(w->lemma), c->lang, kind);
+}
+
 /* The lemma of verb v with its separable particle (German "bekanntgeben",
 ** English "point out"), in the arena. */
 static const char *verb_key(const ctx *c, int32_t v) {
@@ -330,10 +336,7 @@ static int32_t reported_after(const ctx *c, int32_t v) {
   }
   if (!comma || comma + 1 >= st->word1) return -1;
   const lb_word *first = &tx->words.v[comma + 1];
-  lb_lex_rec q;
-  if (first->lemma && lookup(c, c->t_rcue, first->lemma, strlen(first->lemma), &q) &&
-      lb_lex_field_is(&q, 1, "that"))
-    return (int32_t)comma + 1;
+  if (cue_kind(c, first, "that")) return (int32_t)comma + 1;
   for (uint32_t k = comma + 1; k < st->word1; k++) {
     const lb_word *x = &tx->words.v[k];
     if ((x->upos == LB_UPOS_VERB || x->upos == LB_UPOS_AUX) &&
@@ -471,12 +474,9 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   if (!lookup(c, c->t_rverb, key, strlen(key), &r)) return NULL;
   int32_t speaker = -1, ws[4];
   int32_t as = -1; /* "wie X mitteilte", "as X said": the conjunction */
-  lb_lex_rec q;
   for (int32_t k = w->kid; k >= 0 && as < 0; k = tx->words.v[k].sib) {
     const lb_word *x = &tx->words.v[k];
-    if (x->lemma && (lb_tree_rel(x, "mark") || lb_tree_rel(x, "advmod")) && k < v &&
-        lookup(c, c->t_rcue, x->lemma, strlen(x->lemma), &q) && lb_lex_field_is(&q, 1, "as"))
-      as = k;
+    if ((lb_tree_rel(x, "mark") || lb_tree_rel(x, "advmod")) && k < v && cue_kind(c, x, "as")) as = k;
   }
   int n = passive(c, v) ? 0 : 1;
   if (!n) {
@@ -532,11 +532,8 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
       for (int32_t k = h >= 0 ? tx->words.v[h].kid : -1; k >= 0 && comp < 0; k = tx->words.v[k].sib) {
         const lb_word *x = &tx->words.v[k];
         int32_t mk = lb_tree_child(tx, k, "mark");
-        lb_lex_rec ofr;
         if (k > v && (lb_tree_rel(x, "acl") || lb_tree_rel(x, "advcl")) && mk >= 0 &&
-            tx->words.v[mk].lemma &&
-            lookup(c, c->t_rcue, tx->words.v[mk].lemma, strlen(tx->words.v[mk].lemma), &ofr) &&
-            lb_lex_field_is(&ofr, 1, "of"))
+            cue_kind(c, &tx->words.v[mk], "of"))
           comp = k;
       }
     }
@@ -656,9 +653,8 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
     const lb_word *p = &tx->words.v[x - 1];
     if (p->upos != LB_UPOS_NOUN && p->upos != LB_UPOS_PROPN) return NULL;
     speaker = phrase = x - 1;
-    lb_lex_rec q; /* "Angaben zufolge": a source noun names the speaker, if any */
-    if (p->lemma && lookup(c, c->t_rcue, p->lemma, strlen(p->lemma), &q) && lb_lex_field_is(&q, 1, "noun"))
-      speaker = noun_source(c, x - 1);
+    /* "Angaben zufolge": a source noun names the speaker, if any */
+    if (cue_kind(c, p, "noun")) speaker = noun_source(c, x - 1);
   } else if (lb_lex_field_is(&r, 1, "case")) {
     if (!lb_tree_rel(w, "case") || w->head < 0) return NULL;
     speaker = phrase = w->head;

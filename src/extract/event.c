@@ -102,48 +102,46 @@ static int32_t word_at(const lb_text *tx, uint32_t off) {
 
 typedef lb_phrase slot;
 
-/* An agent noun without a country ("die Polizei", "Demonstranten",
-** "protesters"): its CAMEO agent code (table agent, by lemma, then by form). */
-static const char *agent_code_of(const ctx *c, const lb_word *x) {
-  if (c->t_agent < 0 || (x->upos != LB_UPOS_NOUN && x->upos != LB_UPOS_PROPN)) return NULL;
-  for (int pass = 0; pass < 2; pass++) {
-    const char *s = pass ? x->form : x->lemma;
-    size_t n = pass ? x->formlen : (s ? strlen(s) : 0);
-    if (!s || !n) continue;
-    lb_buf k = LB_BUF_INIT;
-    lb_norm_key(&k, s, n);
-    lb_lex_rec r;
-    const char *f = NULL;
-    int fl = 0;
-    if (lb_lex_find(c->lx, c->t_agent, k.p, k.n, &r) && lb_lex_field_is(&r, 1, "actor"))
-      fl = lb_lex_field(r.val, r.val_len, 0, &f);
-    lb_buf_free(&k); /* before the arena allocates: its guard may jump */
-    if (fl > 0 && !(fl == 1 && f[0] == '-')) return lb_arena_strndup(c->d->tx.arena, f, (size_t)fl);
-  }
-  /* a closed compound is what its last part is ("Selbstmordattentäter",
-  ** "Bundeswehrsoldaten"): the longest ending of at least 5 bytes, after
-  ** at least 3, that is an agent noun's lemma or form */
-  for (int pass = 0; pass < 2; pass++) {
-    const char *s = pass ? x->form : x->lemma;
-    size_t n = pass ? x->formlen : (s ? strlen(s) : 0);
-    for (size_t i = 3; s && i + 5 <= n; i++) {
-      if (((unsigned char)s[i] & 0xC0) == 0x80 || s[i - 1] == '-') continue;
-      lb_buf k = LB_BUF_INIT;
-      lb_norm_key(&k, s + i, n - i);
-      lb_lex_rec r;
-      const char *f = NULL;
-      int fl = 0;
-      if (lb_lex_find(c->lx, c->t_agent, k.p, k.n, &r) && lb_lex_field_is(&r, 1, "actor"))
-        fl = lb_lex_field(r.val, r.val_len, 0, &f);
-      lb_buf_free(&k);
-      if (fl > 0 && !(fl == 1 && f[0] == '-')) return lb_arena_strndup(c->d->tx.arena, f, (size_t)fl);
-    }
-  }
+/* The CAMEO agent code of key s[0..n) (table agent, an actor's record),
+** or NULL. */
+static const char *agent_key(const ctx *c, const char *s, size_t n) {
+  lb_buf k = LB_BUF_INIT;
+  lb_norm_key(&k, s, n);
+  lb_lex_rec r;
+  const char *f = NULL;
+  int fl = 0;
+  if (lb_lex_find(c->lx, c->t_agent, k.p, k.n, &r) && lb_lex_field_is(&r, 1, "actor"))
+    fl = lb_lex_field(r.val, r.val_len, 0, &f);
+  lb_buf_free(&k); /* before the arena allocates: its guard may jump */
+  if (fl > 0 && !(fl == 1 && f[0] == '-')) return lb_arena_strndup(c->d->tx.arena, f, (size_t)fl);
   return NULL;
 }
 
+/* The agent code of a noun written `form` with lemma `lem` (table agent:
+** by lemma, then by form), or of its last part when it is a closed compound
+** ("Selbstmordattentäter", "Bundeswehrsoldaten"): the longest ending of at
+** least 5 bytes, after at least 3, that is an agent noun's lemma or form. */
+static const char *agent_words(const ctx *c, const char *lem, size_t ln, const char *form, size_t fn) {
+  if (c->t_agent < 0) return NULL;
+  const char *s[2] = {lem, form};
+  const size_t n[2] = {lem ? ln : 0, fn};
+  const char *code = NULL;
+  for (int pass = 0; pass < 2 && !code; pass++)
+    if (s[pass] && n[pass]) code = agent_key(c, s[pass], n[pass]);
+  for (int pass = 0; pass < 2 && !code; pass++)
+    for (size_t i = 3; s[pass] && i + 5 <= n[pass] && !code; i++) {
+      if (((unsigned char)s[pass][i] & 0xC0) == 0x80 || s[pass][i - 1] == '-') continue;
+      code = agent_key(c, s[pass] + i, n[pass] - i);
+    }
+  return code;
+}
+
+/* An agent noun without a country ("die Polizei", "Demonstranten",
+** "protesters"): its CAMEO agent code (agent_words). */
 static const char *agent_code(const ctx *c, int32_t w) {
-  return agent_code_of(c, &c->tx->words.v[w]);
+  const lb_word *x = &c->tx->words.v[w];
+  if (x->upos != LB_UPOS_NOUN && x->upos != LB_UPOS_PROPN) return NULL;
+  return agent_words(c, x->lemma, x->lemma ? strlen(x->lemma) : 0, x->form, x->formlen);
 }
 
 /* A capital in an actor's slot is its government ("Kiew warf Moskau
@@ -183,10 +181,10 @@ static int facility(const ctx *c, int32_t x, size_t *pre) {
   return 0;
 }
 
-/* The owner of facility x: its genitive, possessive, "von"/"of" or
-** compound attribute ("Stellungen der PKK", "the army's base", "IS
-** positions"), or -1. */
-static int32_t facility_owner(const ctx *c, int32_t x) {
+/* The owner of noun x, a facility or a member of a group: its genitive,
+** possessive, "von"/"of" or compound attribute ("Stellungen der PKK", "the
+** army's base", "IS positions", "die Kämpfer des IS"), or -1. */
+static int32_t owner_of(const ctx *c, int32_t x) {
   const lb_text *tx = c->tx;
   static const char *const rels[] = {"nmod:gen", "nmod:poss", "nmod:von", "nmod:of", "compound"};
   for (size_t r = 0; r < sizeof rels / sizeof *rels; r++)
@@ -213,7 +211,7 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
     size_t pre = 0;
     int fac = (want & LB_PH_ACTOR) ? facility(c, x, &pre) : 0;
     if (fac) {
-      int32_t own = facility_owner(c, x);
+      int32_t own = owner_of(c, x);
       int got = 0;
       if (own >= 0 && own != h) got = resolve(c, own, LB_PH_ACTOR, out + n, max - n);
       if (!got && pre >= 2) {
@@ -222,12 +220,8 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
         if (lb_phrase_find(c->d, x, phwant, &out[n]) && out[n].actor)
           got = 1;
         else {
-          const lb_word *w = &tx->words.v[x];
-          lb_word part = *w;
-          part.lemma = lb_arena_strndup(c->d->tx.arena, fac == 2 ? w->form : w->lemma, pre);
-          part.form = part.lemma;
-          part.formlen = (uint32_t)pre;
-          const char *code = agent_code_of(c, &part);
+          const char *first = fac == 2 ? tx->words.v[x].form : tx->words.v[x].lemma;
+          const char *code = agent_words(c, first, pre, first, pre);
           if (code) {
             out[n].actor = code;
             out[n].word = x;
@@ -257,7 +251,7 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
       int mem = 0;
       for (size_t k = 0; k < sizeof member / sizeof *member; k++)
         mem |= strcmp(out[n].actor, member[k]) == 0;
-      int32_t own = mem ? facility_owner(c, x) : -1;
+      int32_t own = mem ? owner_of(c, x) : -1;
       lb_phrase op;
       if (own >= 0 && lb_phrase_find(c->d, own, LB_PH_ACTOR, &op) && op.ent >= 0 && op.actor)
         out[n] = op;
@@ -1549,15 +1543,10 @@ static void circumstance(ctx *c) {
   lb_doc *d = c->d;
   const lb_text *tx = c->tx;
   size_t n0 = d->events.n;
-  if (c->t_circ < 0) { /* no table: no death is told with its cause */
-    size_t out = 0;
-    for (size_t i = 0; i < n0; i++)
-      if (d->events.v[i].code != CIRC_ONLY) d->events.v[out++] = d->events.v[i];
-    d->events.n = out;
-    return;
-  }
   uint8_t *drop = lb_arena_calloc(tx->arena, n0 + 1, 1);
-  for (size_t i = 0, s0 = 0; i < n0; i++) {
+  /* (without table circprep no act is told by its casualties: the loop is
+  ** skipped, and the deaths of frame circ go below) */
+  for (size_t i = 0, s0 = 0; c->t_circ >= 0 && i < n0; i++) {
     lb_event *e = &d->events.v[i];
     if (e->sentence != d->events.v[s0].sentence) s0 = i;
     if (drop[i] || e->code[0] < '1' || memcmp(e->code, "18", 2) < 0 || memcmp(e->code, "20", 2) > 0)
@@ -1611,7 +1600,7 @@ static void circumstance(ctx *c) {
         if (!e->place) e->place = own->place;
         drop[ownj] = 1;
       }
-      e->code = code == CIRC_ONLY ? lb_arena_strdup(tx->arena, code) : code;
+      e->code = code;
       e->rule = lb_arena_printf(tx->arena, "%s+circ:%s:%.*s", e->rule, c->lang, (int)x->formlen, x->form);
       if (x->start < e->start) e->start = x->start;
       if (x->end > e->end) e->end = x->end;
