@@ -407,6 +407,20 @@ float lb_nn_rule_score(const lb_nn_net *net, const lb_nn_act *A, int i, uint32_t
   return s;
 }
 
+/* Relation scores of one dependent (ld) on one head (lh), t its head row
+** through u_lab (t[r*D + a] = sum_b lh[b] u_lab[b][r*D + a]):
+** out[r] = b_lab[r] + ld . t_r + w_lab[r] . (ld, lh). */
+static void label_row(const lb_nn_net *net, const float *ld, const float *lh, const float *t,
+                      float *out) {
+  int D = (int)net->d.dlab;
+  for (uint32_t r = 0; r < net->d.nrel; r++) {
+    float s = net->b_lab[r];
+    const float *tr = t + (size_t)r * D, *w = net->w_lab + (size_t)r * 2 * D;
+    for (int a = 0; a < D; a++) s += ld[a] * tr[a] + w[a] * ld[a] + w[D + a] * lh[a];
+    out[r] = s;
+  }
+}
+
 void lb_nn_label_scores(const lb_nn_net *net, const lb_nn_act *A, int i, int j, float *out) {
   const lb_nn_dims *d = &net->d;
   int D = (int)d->dlab;
@@ -415,12 +429,7 @@ void lb_nn_label_scores(const lb_nn_net *net, const lb_nn_act *A, int i, int j, 
   float t[64 * 128];
   assert(d->nrel <= 64 && D <= 128);
   lb_nn_gemm(1, (int)d->nrel * D, D, lh, D, net->u_lab, (int)d->nrel * D, t, (int)d->nrel * D, 0);
-  for (uint32_t r = 0; r < d->nrel; r++) {
-    float s = net->b_lab[r];
-    const float *tr = t + (size_t)r * D, *w = net->w_lab + (size_t)r * 2 * D;
-    for (int a = 0; a < D; a++) s += ld[a] * tr[a] + w[a] * ld[a] + w[D + a] * lh[a];
-    out[r] = s;
-  }
+  label_row(net, ld, lh, t, out);
 }
 
 void lb_nn_label_scores_many(const lb_nn_net *net, const lb_nn_act *A, const int *heads,
@@ -441,13 +450,8 @@ void lb_nn_label_scores_many(const lb_nn_net *net, const lb_nn_act *A, const int
   lb_nn_gemm(k, nr * D, D, lh, D, net->u_lab, nr * D, t, nr * D, 0);
   for (int q = 0; q < k; q++) {
     int i = who[q];
-    const float *ld = A->ld + (size_t)(i + 1) * D, *l = lh + (size_t)q * D;
-    for (int r = 0; r < nr; r++) {
-      float s = net->b_lab[r];
-      const float *tr = t + ((size_t)q * nr + r) * D, *w = net->w_lab + (size_t)r * 2 * D;
-      for (int c = 0; c < D; c++) s += ld[c] * tr[c] + w[c] * ld[c] + w[D + c] * l[c];
-      out[(size_t)i * nr + r] = s;
-    }
+    label_row(net, A->ld + (size_t)(i + 1) * D, lh + (size_t)q * D, t + (size_t)q * nr * D,
+              out + (size_t)i * nr);
   }
 }
 
