@@ -692,3 +692,90 @@ TEST(event_death_with_its_cause) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_collective_noun_counts_its_members) {
+  /* a collective or quantity noun stands for what it counts (table
+  ** collective): dev sentence 64_VOA_EN_NW_2017.06.05.3887168:49 of
+  ** tests/eval/en.tsv ("a number of people had been detained") */
+  lb_doc *d = t_doc_lang("Dozens of protesters were arrested in Minsk. A police spokesman said a number "
+                         "of people had been detained.",
+                         "2020-08-20", "en");
+  /* (PETRARCH2 codes the arrest of protesters 175, APPREHEND) */
+  const lb_event *a = d->events.n ? &d->events.v[0] : NULL;
+  CHECK(a != NULL);
+  if (a) {
+    CHECK_INT(a->sentence, 0);
+    CHECK_STR(a->code, "175");
+    CHECK_STR(a->target, "OPP");
+    CHECK_STR(t_span(d, a->target_start, a->target_end), "protesters");
+    CHECK(a->source == NULL);
+  }
+  int det = 0;
+  for (size_t i = 0; i < d->events.n; i++)
+    det += d->events.v[i].sentence == 1 && strcmp(d->events.v[i].code, "173") == 0 &&
+           d->events.v[i].target && strcmp(d->events.v[i].target, "CVL") == 0;
+  CHECK_INT(det, 1);
+  lb_doc_free(d);
+  /* "von" inside the passive subject names who, not the agent */
+  d = t_doc_lang("Hunderte von Demonstranten wurden in Minsk festgenommen.", "2020-08-20", "de");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "173");
+    CHECK(d->events.v[0].source == NULL);
+    CHECK_STR(d->events.v[0].target, "OPP");
+  }
+  lb_doc_free(d);
+}
+
+TEST(event_killing_continues_the_act_before_it) {
+  /* ", killing N people" after an act: one event, the act's code and
+  ** source, the dead its target, the act's place and date (dev sentences
+  ** scenario_en_kairos_60:17 and scenario_en_kairos_73:16 of tests/eval/en.tsv);
+  ** "explosion" is a cause in English as in German (a key with a record
+  ** in each language: lb_lex_find_field) */
+  lb_doc *d = t_doc_lang("France has been on high-alert since the \"Islamic State\" militant group "
+                         "launched a series of attacks across Paris, killing 130 people.",
+                         "2016-01-01", "en");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    const lb_event *e = &d->events.v[0];
+    CHECK_STR(e->code, "190");
+    CHECK(e->source && strncmp(e->source, "IMG", 3) == 0);
+    CHECK_STR(e->target, "CVL");
+    CHECK_STR(t_span(d, e->target_start, e->target_end), "people");
+    CHECK_STR(e->place, "Q90");
+    CHECK_STR(e->rule, "evpat:en:kill:45+circ:en:launched");
+  }
+  lb_doc_free(d);
+  d = t_doc_lang("The Murrah Federal Building in Oklahoma City was shattered by an explosion at "
+                 "9:02 a.m. on April 19, 1995, killing 168 people.",
+                 "2016-01-01", "en");
+  const lb_event *e = find(d, "183", NULL);
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->target, "CVL");
+    CHECK_STR(e->date, "1995-04-19");
+    CHECK_STR(e->date_granularity, "day");
+    CHECK_STR(e->rule, "evpat:en:kill:45+circ:en:explosion");
+  }
+  lb_doc_free(d);
+}
+
+TEST(event_region_word_places_the_casualties) {
+  /* "im Nordosten Nigerias": a region word starts no name (it was the
+  ** person "Nordosten Nigerias"), the place is Nigeria, and the victims,
+  ** not the place, are the bombing's target (dev sentence gnad648:11 of
+  ** tests/eval/de.tsv) */
+  lb_doc *d = t_doc_lang("Bei einem Bombenanschlag im Nordosten Nigerias wurden zehn Menschen getötet.",
+                         "2016-01-01", "de");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    const lb_event *e = &d->events.v[0];
+    CHECK_STR(e->code, "183");
+    CHECK_STR(e->target, "CVL");
+    CHECK_STR(t_span(d, e->target_start, e->target_end), "Menschen");
+    CHECK_STR(e->place, "Q1033");
+  }
+  for (size_t i = 0; i < d->entities.n; i++) CHECK(strcmp(d->entities.v[i].type, "PER") != 0);
+  lb_doc_free(d);
+}

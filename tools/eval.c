@@ -50,8 +50,9 @@
 **    "--" (nothing); the largest off-diagonal cells are printed.
 **  - mood: over all events (any mood) matched at the code, the share whose
 **    mood agrees.
-**  - place and date: over events (any mood) matched at code+source+target
-**    whose gold gives a place (date), the share the engine got right; and
+**  - place and date: over events (any mood) matched at the code, as mood is
+**    (a place or date belongs to the event, whoever its actors are), whose
+**    gold gives a place (date), the share the engine got right; and
 **    how many of the matched events without a gold place (date) the engine
 **    gave one anyway.
 **  - claims: "found" (the engine's claim span contains the gold span);
@@ -764,8 +765,7 @@ static void score_events(const item *it, const pred *pr, tally *t) {
     if (verbose && !ok)
       printf("  %s: event %s mood %s, gold %s\n", it->id, pr->ev[i].code, pm, it->ev[m[i]].mood);
   }
-  /* place and date: all events matched at code+source+target */
-  match(it, pr, L_FULL, 0, m);
+  /* place and date: all events matched at the code (m is still the mood's) */
   for (int i = 0; i < pr->nev; i++) {
     if (m[i] < 0) continue;
     const pev *p = &pr->ev[i];

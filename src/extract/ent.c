@@ -37,7 +37,8 @@
 #define MAXCAND 16
 
 typedef struct tabs {
-  int ent, entdef, nat, agent, rolenoun, office, country, capital, form, stop, nounsuffix, month;
+  int ent, entdef, nat, agent, rolenoun, office, country, capital, form, stop, nounsuffix, month,
+      region;
 } tabs;
 
 /* A place name with several candidates, decided after the pass. */
@@ -861,7 +862,11 @@ static int known_word(ctx *c, uint32_t i) {
   /* from the table bits, without reading the records (has_tab) */
   return has_tab(c, &e, c->T.form) || has_tab(c, &e, c->T.stop) ||
          has_tab(c, &e, c->T.rolenoun) || has_tab(c, &e, c->T.agent) ||
-         has_tab(c, &e, c->T.nat);
+         has_tab(c, &e, c->T.nat) ||
+         /* a region word ("im Nordosten Nigerias") in German, where every
+         ** noun has a capital (T.form is German only); an English one
+         ** starts names ("North America") */
+         (c->T.form >= 0 && has_tab(c, &e, c->T.region));
 }
 
 /* Ends token i like a common noun ("Abspaltung", "Landesarbeitsgerichts")? */
@@ -1143,6 +1148,7 @@ void lb_ent_run(lb_doc *d) {
     T.stop = lb_lex_table(c.lx, "stop");
     T.nounsuffix = lb_lex_table(c.lx, "nounsuffix");
     T.month = lb_lex_table(c.lx, "month");
+    T.region = lb_lex_table(c.lx, "regionword");
     T_lex = lb_lex_id(c.lx);
   }
   c.T = T;

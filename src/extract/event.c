@@ -68,7 +68,7 @@ typedef struct ctx {
   const lb_text *tx;
   const lb_lex *lx;
   const char *lang;
-  int t_facility, t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr, t_support, t_circ, t_cause;
+  int t_facility, t_collective, t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr, t_support, t_circ, t_cause;
   /* indexes built at the stage's start, so that no question scans every
   ** fact of the document (issue 22: time linear in its size) */
   lb_map by_actor;    /* actor code -> the first entity with it */
@@ -197,6 +197,31 @@ static int32_t owner_of(const ctx *c, int32_t x) {
   return -1;
 }
 
+/* The members a collective or quantity noun x counts (table collective:
+** "dozens of protesters", "eine Gruppe von Soldaten", "members of the
+** Taliban"): its "of", "von" or genitive attribute, through up to three such
+** nouns ("a group of dozens of ..."); else x. */
+static int32_t members_of(const ctx *c, int32_t x) {
+  const lb_text *tx = c->tx;
+  static const char *const rels[] = {"nmod:of", "nmod:von", "nmod:gen"};
+  for (int hop = 0; hop < 3 && c->t_collective >= 0; hop++) {
+    const lb_word *w = &tx->words.v[x];
+    if (w->upos != LB_UPOS_NOUN && w->upos != LB_UPOS_NUM) break;
+    if (!lemma_class(c, c->t_collective, w, NULL)) break;
+    int32_t m = -1;
+    for (size_t r = 0; r < sizeof rels / sizeof *rels && m < 0; r++)
+      for (int32_t k = w->kid; k >= 0 && m < 0; k = tx->words.v[k].sib) {
+        const lb_word *y = &tx->words.v[k];
+        if ((y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PROPN) &&
+            spec_match(tx, k, rels[r], (int)strlen(rels[r])))
+          m = k;
+      }
+    if (m < 0) break;
+    x = m;
+  }
+  return x;
+}
+
 /* Phrase head h and its coordinated phrases as actors (or places: want):
 ** each the entity it names, else an agent noun's code; up to max. A
 ** facility stands for its owner (table facility): the owner's phrase, else
@@ -208,6 +233,11 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
   ** ("arrested Elizabeth A. Burton") */
   int phwant = (want & LB_PH_ACTOR) ? want | LB_PH_PERSON : want;
   for (int32_t x = h; x >= 0 && n < max; x = lb_tree_next(tx, h, x == h ? -1 : x, "conj")) {
+    int32_t counted = (want & LB_PH_ACTOR) ? members_of(c, x) : x;
+    if (counted != x) { /* "dozens of protesters and police officers" */
+      n += resolve(c, counted, want, out + n, max - n);
+      continue;
+    }
     size_t pre = 0;
     int fac = (want & LB_PH_ACTOR) ? facility(c, x, &pre) : 0;
     if (fac) {
@@ -663,20 +693,27 @@ static int32_t loc_phrase(const ctx *c, int32_t v) {
   return -1;
 }
 
+/* A locative phrase of noun k, or of the members it counts ("a series of
+** attacks across Paris"); or -1. */
+static int32_t phrase_place(const ctx *c, int32_t k) {
+  int32_t pl = loc_phrase(c, k), m = members_of(c, k);
+  return pl < 0 && m != k ? loc_phrase(c, m) : pl;
+}
+
 /* The event's place: a locative phrase of trigger v; else one of its
 ** target's phrase ("Angriff auf ein Krankenhaus in Aleppo"); else one of
 ** another phrase of the trigger (its object or oblique); else a target
 ** that is itself a place (given tgt); else -1. */
 static int32_t place_of(const ctx *c, int32_t v, const slot *tgt, int32_t tword) {
   int32_t pl = loc_phrase(c, v);
-  if (pl < 0 && tword >= 0) pl = loc_phrase(c, tword);
+  if (pl < 0 && tword >= 0) pl = phrase_place(c, tword);
   /* a locative phrase one level down, on another phrase of the trigger:
   ** the parser's attachment of a preposition is its weakest guess
   ** ("zieht Soldaten für einen Gegenangriff bei Kursk zusammen") */
   for (int32_t k = v >= 0 && pl < 0 ? c->tx->words.v[v].kid : -1; k >= 0 && pl < 0;
        k = c->tx->words.v[k].sib)
     if (k != tword && (lb_tree_rel(&c->tx->words.v[k], "obl") || lb_tree_rel(&c->tx->words.v[k], "obj")))
-      pl = loc_phrase(c, k);
+      pl = phrase_place(c, k);
   if (pl >= 0) return pl;
   if (tgt && tgt->ent >= 0 && tgt->men >= 0) {
     const lb_entity *e = &c->d->entities.v[tgt->ent];
@@ -1060,6 +1097,7 @@ static int obj_ok(const ctx *c, int32_t v, const frame *fr) {
   for (int i = 0; i < n; i++) {
     int32_t a = lb_phrase_antecedent(c->tx, ws[i]); /* "die" of "eine Zone, die ..." */
     if (a >= 0) ws[i] = a;
+    ws[i] = members_of(c, ws[i]); /* "launched a series of attacks" */
     const char *p = fr->obj, *end = fr->obj + fr->objn;
     while (p < end) {
       const char *q = memchr(p, '|', (size_t)(end - p));
@@ -1088,7 +1126,7 @@ static int support_verb(const ctx *c, int32_t v) {
   uint32_t kl;
   const char *key = trigger_key(c, v, -1, &kl);
   lb_lex_rec r;
-  return lb_lex_find(c->lx, c->t_support, key, kl, &r) && lb_lex_field_is(&r, 0, c->lang);
+  return lb_lex_find_field(c->lx, c->t_support, key, kl, 0, c->lang, &r);
 }
 
 /* Fill source and target slots of trigger v under frame fr. */
@@ -1118,6 +1156,11 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       /* "in der Nacht von Russland ... angegriffen": the agent the parser
       ** hung on another phrase of the verb */
       if (!n) n = deep_words(tx, v, "obl:agent|obl:von|obl:durch|obl:by", 34, ws, 8);
+      /* but not inside the passive subject: "Hunderte von Demonstranten
+      ** wurden festgenommen" names who was arrested */
+      int32_t ps = lb_tree_child(tx, v, "nsubj:pass");
+      for (int i = 0; ps >= 0 && i < n; i++)
+        if (lb_tree_dominates(tx, ps, ws[i])) ws[i--] = ws[--n];
     }
     else
       n = slot_words(tx, v, "nsubj|nsubj:pass", 16, ws, 8); /* not passive: any subject */
@@ -1191,8 +1234,12 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       /* "Russland startete eine Offensive", "unterstützt das Regime mit
       ** Luftangriffen": the subject of the verb the noun is the object or
       ** the instrument of (not in a passive: "bei Angriffen getötet") */
-      const lb_word *w = &tx->words.v[v];
-      int32_t cw = lb_tree_child(tx, v, "case");
+      int32_t nv = v;
+      /* through a collective noun: "launched a series of attacks" */
+      for (int hop = 0; hop < 3 && tx->words.v[nv].head >= 0 && members_of(c, tx->words.v[nv].head) == v; hop++)
+        nv = tx->words.v[nv].head;
+      const lb_word *w = &tx->words.v[nv];
+      int32_t cw = lb_tree_child(tx, nv, "case");
       int instrument = lb_tree_rel(w, "obl") && cw >= 0 && lemma_class(c, c->t_instr, &tx->words.v[cw], NULL);
       /* the object of a support verb (table evsupport: starten, verüben,
       ** launch), not of any verb ("verurteilte den Angriff") */
@@ -1256,7 +1303,7 @@ static void code_trigger(ctx *c, int32_t v) {
   ** besetzte Westjordanland") */
   if (lb_tree_rel(w, "amod") && (part || lb_ufeat_get(w->feats, LB_UF_VERBFORM) == LB_VERBFORM_PART)) {
     lb_lex_rec ar;
-    if (c->t_attr < 0 || !lb_lex_find(c->lx, c->t_attr, key, kl, &ar) || !lb_lex_field_is(&ar, 0, c->lang))
+    if (c->t_attr < 0 || !lb_lex_find_field(c->lx, c->t_attr, key, kl, 0, c->lang, &ar))
       return;
   }
   /* the records in three passes: those with conditions (obj, refl) first,
@@ -1510,10 +1557,10 @@ static const char *noun_code(const ctx *c, int32_t w, lb_arena *a) {
   char *key = trigger_key(c, w, -1, &kl);
   lb_lex_entry e;
   if (!key || !lb_lex_get(c->lx, key, kl, &e)) return NULL;
-  /* a cause that is no act of its own (table evcause: "Explosion", "IED") */
+  /* a cause that is no act of its own (table evcause: "Explosion", "IED"),
+  ** in the document's language: a key may have a record in each */
   lb_lex_rec cr;
-  if (c->t_cause >= 0 && lb_lex_find(c->lx, c->t_cause, key, kl, &cr) && lb_lex_field_is(&cr, 0, c->lang))
-    return lb_lex_field_dup(a, &cr, 1);
+  if (lb_lex_find_field(c->lx, c->t_cause, key, kl, 0, c->lang, &cr)) return lb_lex_field_dup(a, &cr, 1);
   for (uint32_t i = 0; i < e.nrec; i++) {
     lb_lex_rec r;
     const char *f[5];
@@ -1569,20 +1616,38 @@ static void circumstance(ctx *c) {
     if (subj >= 0 && tx->words.v[subj].upos == LB_UPOS_PRON && lb_tree_rel(&tx->words.v[v], "acl"))
       subj = tx->words.v[v].head;
     if (subj >= 0) cand[nc++] = subj;
-    if (subj < 0 && tx->words.v[v].head >= 0 && lb_tree_rel(&tx->words.v[v], "advcl")) {
-      int32_t hs = lb_tree_child(tx, tx->words.v[v].head, "nsubj");
+    /* (a present participle the parser made a conjunct: "was shattered by
+    ** an explosion ..., killing 168 people") */
+    const lb_word *vw = &tx->words.v[v];
+    int cont = lb_tree_rel(vw, "advcl") ||
+               (lb_tree_rel(vw, "conj") && lb_ufeat_get(vw->feats, LB_UF_VERBFORM) == LB_VERBFORM_PART &&
+                lb_ufeat_get(vw->feats, LB_UF_TENSE) == LB_TENSE_PRES);
+    int32_t hv = subj < 0 && vw->head >= 0 && cont ? vw->head : -1;
+    if (hv >= 0) {
+      int32_t hs = lb_tree_child(tx, hv, "nsubj");
       if (hs >= 0) cand[nc++] = hs;
+      /* or that clause's own violent act ("launched a series of attacks
+      ** across Paris, killing 130 people": one event) */
+      cand[nc++] = hv;
+      /* or the act the clause it continues names: its object ("launched a
+      ** series of attacks across Paris, killing 130 people") or its passive
+      ** agent ("was shattered by an explosion ..., killing 168 people") */
+      int32_t ho = lb_tree_child(tx, hv, "obj");
+      if (ho >= 0) cand[nc++] = members_of(c, ho);
+      int32_t ha;
+      if (passive_c(c, hv) && slot_words(tx, hv, "obl:agent|obl:von|obl:durch|obl:by", 34, &ha, 1))
+        cand[nc++] = ha;
     }
     for (int ci = 0; ci < nc; ci++) {
       int32_t k = cand[ci];
       const lb_word *x = &tx->words.v[k];
-      if (x->upos != LB_UPOS_NOUN && x->upos != LB_UPOS_PROPN) continue;
+      if (x->upos != LB_UPOS_NOUN && x->upos != LB_UPOS_PROPN && k != hv) continue;
       /* the noun's own event, if it has one (it read the noun's sides) */
       lb_event *own = NULL;
       size_t ownj = 0;
       for (size_t j = s0; j < n0 && d->events.v[j].sentence == e->sentence && !own; j++)
         if (j != i && !drop[j] && d->events.v[j].trigger_start == x->start) own = &d->events.v[j], ownj = j;
-      const char *code = own ? own->code : noun_code(c, k, tx->arena);
+      const char *code = own ? own->code : k != hv ? noun_code(c, k, tx->arena) : NULL;
       if (!code || memcmp(code, "18", 2) < 0 || memcmp(code, "20", 2) > 0) continue;
       /* the more specific code tells the act: a bombing (183) of a killing
       ** (190), but a shooting (193) in clashes (190) stays a shooting */
@@ -1592,14 +1657,31 @@ static void circumstance(ctx *c) {
         if (!e->source && own->source) {
           e->source = own->source;
           e->source_entity = own->source_entity;
+          e->source_start = own->source_start;
+          e->source_end = own->source_end;
         }
-        if (own->target) {
+        /* the noun's own target, unless it is a place and the verb names
+        ** the victims ("Bei einem Bombenanschlag im Nordosten Nigerias
+        ** wurden zehn Menschen getötet": the people, placed in Nigeria) */
+        int32_t ote = own->target_entity ? lb_doc_entity_find(d, own->target_entity) : -1;
+        if (own->target && !(e->target && ote >= 0 && d->entities.v[ote].has_geo)) {
           e->target = own->target;
           e->target_entity = own->target_entity;
+          e->target_start = own->target_start;
+          e->target_end = own->target_end;
         }
         if (!e->place) e->place = own->place;
         drop[ownj] = 1;
       }
+      /* an act of the clause the verb continues: its place and date (the
+      ** clause's, else the act noun's) are the event's, when the verb's own
+      ** clause has none ("was shattered by an explosion on April 19, 1995,
+      ** killing ...") */
+      if (hv >= 0 && !e->place) {
+        int32_t pl = place_of(c, hv, NULL, lb_tree_child(tx, hv, passive_c(c, hv) ? "nsubj" : "obj"));
+        if (pl >= 0) e->place = d->entities.v[pl].id;
+      }
+      if (hv >= 0 && !e->date && !date_at(c, hv, e)) date_at(c, k, e);
       e->code = code;
       e->rule = lb_arena_printf(tx->arena, "%s+circ:%s:%.*s", e->rule, c->lang, (int)x->formlen, x->form);
       if (x->start < e->start) e->start = x->start;
@@ -1635,6 +1717,7 @@ void lb_evt_run(lb_doc *d) {
   c.t_instr = lb_lex_table(c.lx, "instrprep");
   c.t_support = lb_lex_table(c.lx, "evsupport");
   c.t_facility = lb_lex_table(c.lx, "facility");
+  c.t_collective = lb_lex_table(c.lx, "collective");
   c.t_circ = lb_lex_table(c.lx, "circprep");
   c.t_cause = lb_lex_table(c.lx, "evcause");
   index_facts(&c);

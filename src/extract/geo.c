@@ -204,11 +204,11 @@ static int cue(const lb_text *tx, const lb_word *w, const char *kind) {
   for (size_t off = 0; off + min <= n; off++) {
     if (off && ((unsigned char)key[off] & 0xC0) == 0x80) continue; /* inside a character */
     lb_lex_rec r;
-    if (lb_lex_find(tx->lex, t, key + off, n - off, &r)) {
-      if (!kind) return 1;
-      if (lb_lex_field_is(&r, 0, kind) && (!tx->lang || lb_lex_field_is(&r, 1, tx->lang)))
-        return 1;
-    }
+    if (!kind ? lb_lex_find(tx->lex, t, key + off, n - off, &r)
+              : tx->lang ? lb_lex_find_field(tx->lex, t, key + off, n - off, 1, tx->lang, &r) &&
+                               lb_lex_field_is(&r, 0, kind)
+                         : lb_lex_find_field(tx->lex, t, key + off, n - off, 0, kind, &r))
+      return 1;
     if (off == 0 && min == n) break;
   }
   return 0;
@@ -245,8 +245,8 @@ static int lemma_in(const lb_text *tx, const lb_word *w, int t) {
   lb_buf b = LB_BUF_INIT;
   lb_norm_key(&b, w->lemma, strlen(w->lemma));
   lb_lex_rec r;
-  int yes = b.p && lb_lex_find(tx->lex, t, b.p, b.n, &r) &&
-            (!tx->lang || lb_lex_field_is(&r, 0, tx->lang));
+  int yes = b.p && (tx->lang ? lb_lex_find_field(tx->lex, t, b.p, b.n, 0, tx->lang, &r)
+                            : lb_lex_find(tx->lex, t, b.p, b.n, &r));
   lb_buf_free(&b);
   return yes;
 }

@@ -415,6 +415,15 @@ int lb_lex_has_class(const lb_lex *lx, int table, const char *s, size_t n, const
   return found;
 }
 
+int lb_lex_find_field(const lb_lex *lx, int table, const char *key, size_t n, int field,
+                      const char *s, lb_lex_rec *r) {
+  lb_lex_entry e;
+  if (table < 0 || !lx || !lb_lex_get(lx, key, n, &e) || !lb_lex_may_have(&e, table)) return 0;
+  for (uint32_t i = 0; i < e.nrec; i++)
+    if (lb_lex_rec_get(lx, &e, i, r) && r->table == table && lb_lex_field_is(r, field, s)) return 1;
+  return 0;
+}
+
 int lb_lex_entry_has(const lb_lex *lx, const lb_lex_entry *e, int t) {
   if (t < 0 || !lb_lex_may_have(e, t)) return 0;
   if (lb_lex_has_table(e, t, lb_lex_ntables(lx))) return 1;

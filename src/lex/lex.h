@@ -179,6 +179,11 @@ int lb_lex_rec_get(const lb_lex *lx, const lb_lex_entry *e, uint32_t i, lb_lex_r
 /* Convenience: the first record of table `table` under key, or 0. */
 int lb_lex_find(const lb_lex *lx, int table, const char *key, size_t n, lb_lex_rec *r);
 
+/* The first record of table `table` under key whose field `field` is s (a
+** language: a key may have a record for each, "in" de and "in" en), or 0. */
+int lb_lex_find_field(const lb_lex *lx, int table, const char *key, size_t n, int field,
+                      const char *s, lb_lex_rec *r);
+
 /* Has table `table` a record under word s[0..n) (keyed here, lb_norm_key)
 ** whose field 0 is lang and (when cls is not NULL) whose field 1 is cls? The
 ** class tables ("mood": haben perfect, werden future) are read this way. */
