@@ -441,3 +441,21 @@ TEST(claim_en_accusation_with_of_clause) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_pronoun_continues_the_subject) {
+  /* "He" after a sentence whose subject is a person is that person, not a
+  ** name guessed later in the sentence (dev passage scenario_en_7:2 of
+  ** tests/eval/en.tsv: "He" was "Aragua Medical") */
+  lb_doc *d = t_doc_lang("Angel Sarmiento, president of Aragua Medical School, announced eight people "
+                         "died. He said it was not Ebola.",
+                         "2014-09-10", "en");
+  const lb_claim *c = NULL;
+  for (size_t i = 0; i < d->claims.n; i++)
+    if (d->claims.v[i].verb && strcmp(d->claims.v[i].verb, "say") == 0) c = &d->claims.v[i];
+  CHECK(c != NULL);
+  if (c) {
+    CHECK_STR(c->speaker, "lb:angel-sarmiento");
+    CHECK_STR(t_span(d, c->speaker_start, c->speaker_end), "He");
+  }
+  lb_doc_free(d);
+}

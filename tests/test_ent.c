@@ -600,3 +600,31 @@ TEST(ent_en_german_word_no_common_word) {
   if (d->claims.n) CHECK_STR(d->claims.v[0].speaker, "lb:angel-sarmiento");
   lb_doc_free(d);
 }
+
+TEST(ent_guess_at_sentence_start) {
+  /* a sentence's first name is found when the tagger calls its first word
+  ** a proper noun (dev sentence scenario_en_7:2 of tests/eval/en.tsv:
+  ** "Angel Sarmiento, president of ..., announced"); not a preposition or
+  ** an adjective ("Between June", "Key Security Council powers"), and in
+  ** German not a compound noun before the name */
+  lb_doc *d = t_doc_lang("Angel Sarmiento, president of the school, announced the deaths. "
+                         "Between June and August, courts dismissed the case.",
+                         "2024-11-11", "en");
+  const lb_entity *e = ent(d, "lb:angel-sarmiento");
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->type, "PER");
+    CHECK_INT(e->mentions.v[0].start, 0);
+    CHECK_STR(e->mentions.v[0].rule, "guess:capitalised");
+  }
+  CHECK(ent(d, "lb:between-june") == NULL);
+  lb_doc_free(d);
+  d = t_doc_lang("Elektronikhersteller Canon kündigte Stellenabbau an. Karl Feldhammer sagte, "
+                 "das sei zu früh.",
+                 "2016-01-01", "de");
+  CHECK(ent(d, "lb:elektronikhersteller-canon") == NULL);
+  e = ent(d, "lb:karl-feldhammer");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->type, "PER");
+  lb_doc_free(d);
+}

@@ -45,6 +45,20 @@ static int number_of(const lb_text *tx, const lb_word *w) {
   return n;
 }
 
+static int is_subject(const lb_word *w) { return lb_tree_rel(w, "nsubj") || lb_tree_rel(w, "nsubj:pass"); }
+
+/* Is word i a subject, or a part of a subject's name ("Angel" of "Angel
+** Sarmiento")? */
+static int subject_name(const lb_text *tx, int32_t i) {
+  for (int guard = 0; i >= 0 && guard < 4; guard++) {
+    const lb_word *w = &tx->words.v[i];
+    if (is_subject(w)) return 1;
+    if (!lb_tree_rel(w, "flat") && !lb_tree_rel(w, "compound")) return 0;
+    i = w->head;
+  }
+  return 0;
+}
+
 void lb_coref_run(lb_doc *d) {
   const lb_text *tx = &d->tx;
   if (!tx->words.n || !tx->lex) return;
@@ -54,6 +68,8 @@ void lb_coref_run(lb_doc *d) {
   (void)t_agent;
   int32_t last_per = -1, last_grp = -1;       /* entity index */
   uint32_t last_per_s = 0, last_grp_s = 0;    /* its sentence */
+  int32_t subj_per = -1;                      /* the last person named as a subject */
+  uint32_t subj_per_s = 0;
   for (size_t i = 0; i < tx->words.n; i++) {
     const lb_word *w = &tx->words.v[i];
     d->coref[i].ent = -1;
@@ -62,7 +78,10 @@ void lb_coref_run(lb_doc *d) {
     const lb_mention *m = d->ent_refs ? lb_ent_at(d, w->tok, &e) : NULL;
     if (m && e) {
       int32_t ei = (int32_t)(e - d->entities.v);
-      if (is_type(e, "PER")) last_per = ei, last_per_s = w->sent;
+      if (is_type(e, "PER")) {
+        last_per = ei, last_per_s = w->sent;
+        if (subject_name(tx, (int32_t)i)) subj_per = ei, subj_per_s = w->sent;
+      }
       else if (e->actor && (is_type(e, "ORG") || is_type(e, "GPE") || is_type(e, "MIL") ||
                             is_type(e, "NORP")))
         last_grp = ei, last_grp_s = w->sent;
@@ -83,8 +102,13 @@ void lb_coref_run(lb_doc *d) {
       int32_t ent = -1;
       if (num == LB_NUMBER_PLUR) {
         if (grp_ok) ent = last_grp;
-      } else if (per_ok)
+      } else if (per_ok) {
         ent = last_per;
+        /* a subject pronoun continues the subject before it, not a person
+        ** named later in that sentence ("Angel Sarmiento, president of
+        ** the school of ..., announced ... He said") */
+        if (!poss && subj_per >= 0 && subj_per_s == last_per_s && is_subject(w)) ent = subj_per;
+      }
       if (ent >= 0) {
         d->coref[i].ent = ent;
         d->coref[i].rule = poss ? "coref:poss" : "coref:pronoun";

@@ -31,6 +31,7 @@
 #include "../doc/doc.h"
 #include "../lex/lex.h"
 #include "../lex/lexdoc.h"
+#include "../syntax/tree.h"
 #include "geo.h"
 
 #define KEYMAX 512
@@ -934,6 +935,16 @@ static const char *const ORG_END[] = {
 static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
   lb_doc *d = c->d;
   const lb_tok *t = &d->tx.toks.v[i];
+  /* a sentence's first word has a capital whatever it is: a name only when
+  ** the tagger says so ("John Smith said", not "Between June", "Key
+  ** Security Council powers"); without the syntax stage, never */
+  if (i == s0) {
+    int32_t w = lb_tree_word_of_tok(&d->tx, i);
+    if (w < 0 || d->tx.words.v[w].upos != LB_UPOS_PROPN) return 0;
+    /* nor a German compound noun before a name ("Elektronikhersteller
+    ** Canon"): the name starts after it */
+    if (compound_noun(c, i) || noun_ending(c, i)) return 0;
+  }
   uint32_t j = i;
   /* an initial inside the run: "Christopher D. Battin" */
   while (j < s1 && !c->used[j] &&
@@ -970,7 +981,8 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
       size_t ol = strlen(*o);
       if (l->normlen >= ol && memcmp(l->norm + l->normlen - ol, *o, ol) == 0) type = "ORG";
     }
-  } else if (j == i + 1 || (t->flags & LB_TF_UPPER)) {
+  } else if (i > s0 && (j == i + 1 || (t->flags & LB_TF_UPPER))) {
+    /* (an acronym; a sentence's first word is a name only in a run) */
     if ((t->flags & LB_TF_UPPER) && t->kind == LB_TOK_WORD && !(t->flags & LB_TF_DIGIT) &&
         t->end - t->start >= 3 && t->end - t->start <= 6 && !known_word(c, i) &&
         strspn(t->norm, "ivxlc") != t->normlen) {
@@ -979,7 +991,6 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     }
   }
   if (!type) return 0;
-  (void)s0;
   /* slug id from the words */
   char slug[KEYMAX];
   size_t n = 0;
@@ -1022,7 +1033,7 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
 **    and no surname named before (try_surname).
 ** Counted on 25 MB of the bench corpus: 490k known and ~300k unknown of the
 ** 1.18M tokens that reach the rules. */
-static int starts_nothing(ctx *c, uint32_t i, const lb_tok *t, uint32_t s0, uint32_t s1) {
+static int starts_nothing(ctx *c, uint32_t i, const lb_tok *t, uint32_t s1) {
   const lb_lexdoc_memo *m = &c->memo[i];
   if (t->flags & LB_TF_HYPH) return 0;
   if (m->state == 1) {
@@ -1033,7 +1044,7 @@ static int starts_nothing(ctx *c, uint32_t i, const lb_tok *t, uint32_t s0, uint
       return 0;
   } else if (m->state == 2) {
     if (t->norm[t->normlen - 1] == 's' || (t->flags & LB_TF_UPPER)) return 0;
-    if (i > s0 && i + 1 < s1 && !c->used[i + 1] && name_like_cheap(c, i + 1)) return 0;
+    if (i + 1 < s1 && !c->used[i + 1] && name_like_cheap(c, i + 1)) return 0;
   } else {
     return 0;
   }
@@ -1179,14 +1190,14 @@ void lb_ent_run(lb_doc *d) {
     if (s == d->tx.sents.n) break;
     uint32_t s0 = d->tx.sents.v[s].tok0, s1 = d->tx.sents.v[s].tok1;
     if (s1 > d->tx.toks.n) s1 = (uint32_t)d->tx.toks.n;
-    if (i < s0 || c.used[i] || starts_nothing(&c, i, &d->tx.toks.v[i], s0, s1)) continue;
+    if (i < s0 || c.used[i] || starts_nothing(&c, i, &d->tx.toks.v[i], s1)) continue;
     uint32_t n = try_name(&c, i, s0, s1);
     if (!n) n = try_nat(&c, i, s0, s1);
     if (!n) n = try_compound(&c, i, s1);
     if (!n) n = try_genitive(&c, i, s0);
     if (!n) n = try_surname(&c, i);
     if (!n) n = try_bare_role(&c, i, s0, s1);
-    if (!n && i > s0) n = try_guess(&c, i, s0, s1);
+    if (!n) n = try_guess(&c, i, s0, s1);
     next = i + n;
   }
   resolve_later(&c);

@@ -70,7 +70,7 @@ static const stage STAGES[] = {
                      "tx.toks tx.sents tx.lang tx.lex tx.syn", "tx.words tx.sents[].word0/word1"},
   /* the extractors */
   {"entities",       NULL,                lb_ent_run,
-                     "tx.toks tx.sents tx.lang tx.lexdoc pub_y", "entities"},
+                     "tx.toks tx.sents tx.lang tx.lexdoc tx.words pub_y", "entities"},
   {"mentions",       NULL,                lb_ent_index,
                      "entities", "ent_refs (the token -> mention rule)"},
   {"places",         NULL,                lb_geo_run,
