@@ -457,5 +457,15 @@ TEST(claim_en_pronoun_continues_the_subject) {
     CHECK_STR(c->speaker, "lb:angel-sarmiento");
     CHECK_STR(t_span(d, c->speaker_start, c->speaker_end), "He");
   }
+  /* "announced eight people died": the parser's object and the verb after
+  ** it are what is said */
+  c = NULL;
+  for (size_t i = 0; i < d->claims.n; i++)
+    if (d->claims.v[i].verb && strcmp(d->claims.v[i].verb, "announce") == 0) c = &d->claims.v[i];
+  CHECK(c != NULL);
+  if (c) {
+    CHECK_STR(c->speaker, "lb:angel-sarmiento");
+    CHECK_STR(t_span(d, c->start, c->end), "eight people died");
+  }
   lb_doc_free(d);
 }

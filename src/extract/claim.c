@@ -542,6 +542,25 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     lb_tree_span(tx, comp, &cs, &ce);
     return add_claim(c, key, rule, v, speaker, cs, ce);
   }
+  /* "announced eight people died": the parser made the clause's subject
+  ** the verb's object and its finite verb a clause of the reporting verb;
+  ** the object and that verb, side by side, are what is said */
+  int32_t obj = lb_tree_child(tx, v, "obj");
+  for (int32_t k = obj > v ? w->kid : -1; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    if (k < obj || (x->upos != LB_UPOS_VERB && x->upos != LB_UPOS_AUX) ||
+        lb_ufeat_get(x->feats, LB_UF_VERBFORM) != LB_VERBFORM_FIN || lb_tree_child(tx, k, "nsubj") >= 0 ||
+        lb_tree_child(tx, k, "mark") >= 0 || lb_tree_child(tx, k, "cc") >= 0)
+      continue;
+    uint32_t os, oe, ks, ke;
+    lb_tree_span(tx, obj, &os, &oe);
+    lb_tree_span(tx, k, &ks, &ke);
+    /* side by side, the verb first in its clause: "people died" */
+    int apart = ks != tx->words.v[k].start || oe > ks;
+    for (uint32_t b = oe; !apart && b < ks; b++) apart = !strchr(" \t\n", tx->text[b]);
+    if (apart) break;
+    return add_claim(c, key, rule, v, speaker, os, ke);
+  }
   /* "„...“, sagte X": the verb hangs from the quoted clause; "wie X
   ** mitteilte, ...": from the clause it reports */
   if (w->head >= 0 && as >= 0 && !lb_tree_rel(w, "acl:relcl")) {
