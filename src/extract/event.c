@@ -197,7 +197,7 @@ static int32_t owner_of(const ctx *c, int32_t x) {
   return -1;
 }
 
-/* The members a collective or quantity noun x counts (table collective:
+/* The members a collective or quantity word x counts (table collective:
 ** "dozens of protesters", "eine Gruppe von Soldaten", "members of the
 ** Taliban"): its "of", "von" or genitive attribute, through up to three such
 ** nouns ("a group of dozens of ..."); else x. */
@@ -206,8 +206,11 @@ static int32_t members_of(const ctx *c, int32_t x) {
   static const char *const rels[] = {"nmod:of", "nmod:von", "nmod:gen"};
   for (int hop = 0; hop < 3 && c->t_collective >= 0; hop++) {
     const lb_word *w = &tx->words.v[x];
-    if (w->upos != LB_UPOS_NOUN && w->upos != LB_UPOS_NUM) break;
-    if (!lemma_class(c, c->t_collective, w, NULL)) break;
+    /* a number counts whatever it has an attribute of ("two of the men") */
+    if (w->upos != LB_UPOS_NUM && !((w->upos == LB_UPOS_NOUN || w->upos == LB_UPOS_PRON ||
+                                     w->upos == LB_UPOS_ADJ || w->upos == LB_UPOS_DET) &&
+                                    lemma_class(c, c->t_collective, w, NULL)))
+      break;
     int32_t m = -1;
     for (size_t r = 0; r < sizeof rels / sizeof *rels && m < 0; r++)
       for (int32_t k = w->kid; k >= 0 && m < 0; k = tx->words.v[k].sib) {
