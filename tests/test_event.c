@@ -795,3 +795,24 @@ TEST(event_region_word_places_the_casualties) {
   for (size_t i = 0; i < d->entities.n; i++) CHECK(strcmp(d->entities.v[i].type, "PER") != 0);
   lb_doc_free(d);
 }
+
+TEST(event_noun_source_from_support_participle) {
+  /* the agent of a support verb's participle on an event noun is its
+  ** source (dev sentence 64_VOA_EN_NW_2017.06.05.3887168:4 of
+  ** tests/eval/en.tsv); German attributive participles too */
+  lb_doc *d = t_doc_lang("He argued with police during a London protest organized by radical preacher "
+                         "Anjem Choudary.",
+                         "2017-06-05", "en");
+  const lb_event *e = find(d, "141", NULL);
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->source_entity, "lb:anjem-choudary");
+    CHECK_STR(t_span(d, e->source_start, e->source_end), "Anjem Choudary");
+  }
+  lb_doc_free(d);
+  d = t_doc_lang("Die von der PKK verübten Anschläge forderten viele Opfer.", "2016-01-01", "de");
+  e = find(d, "180", "TURREB");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(t_span(d, e->source_start, e->source_end), "PKK");
+  lb_doc_free(d);
+}

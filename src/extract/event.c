@@ -1252,6 +1252,20 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
         if (s >= 0) *ns += resolve(c, s, 1, src + *ns, MAXACT - *ns);
       }
     }
+    /* "a protest organized by X", "die von der PKK verübten Anschläge": the
+    ** agent of a support verb's participle on the noun */
+    for (int32_t k = *ns ? -1 : tx->words.v[v].kid; k >= 0 && !*ns; k = tx->words.v[k].sib) {
+      const lb_word *x = &tx->words.v[k];
+      if (!lb_tree_rel(x, "acl") && !lb_tree_rel(x, "amod")) continue;
+      uint32_t kl;
+      lb_lex_rec r;
+      const char *key = x->upos == LB_UPOS_VERB ? trigger_key(c, k, -1, &kl)
+                        : x->upos == LB_UPOS_ADJ ? participle_key(c, k, &kl) : NULL;
+      int32_t ag;
+      if (key && lb_lex_find_field(c->lx, c->t_support, key, kl, 0, c->lang, &r) &&
+          slot_words(tx, k, "obl:agent|obl:von|obl:durch|obl:by", 34, &ag, 1))
+        *ns += resolve(c, ag, 1, src + *ns, MAXACT - *ns);
+    }
     n = slot_words(tx, v, fr->tgt ? fr->tgt : "nmod:gegen|nmod:auf|nmod:against|nmod:on",
                    fr->tgt ? fr->tgtn : 40, ws, 8);
     for (int i = 0; i < n && *nt < MAXACT; i++)
