@@ -469,3 +469,28 @@ TEST(claim_en_pronoun_continues_the_subject) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_de_colon_after_a_name) {
+  /* a headline's agent name and colon (tagged a noun, "NGO"), and a colon
+  ** right after the name of the clause's subject (dev sentences gnad421:17
+  ** and gnad972:46 of tests/eval/de.tsv) */
+  lb_doc *d = t_doc_lang("NGO: 198 Zivilisten binnen fünf Monaten getötet – Premier will Militäreinsatz "
+                         "fortführen. Ins selbe Horn stößt auch Ministerin Gabriele Heinisch-Hosek: Das "
+                         "Ergebnis zeigt, dass das Bildungswesen gut funktioniert.",
+                         "2016-01-01", "de");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(d->claims.v[0].rule, "claim:de:colon");
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "NGO");
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end),
+              "198 Zivilisten binnen fünf Monaten getötet");
+    CHECK_STR(d->claims.v[1].speaker, "lb:gabriele-heinisch-hosek");
+    CHECK_STR(t_span(d, d->claims.v[1].start, d->claims.v[1].end),
+              "Das Ergebnis zeigt, dass das Bildungswesen gut funktioniert");
+  }
+  lb_doc_free(d);
+  /* not a topic, nor an object's name */
+  d = t_doc_lang("Er traf Angela Merkel: Das Gespräch dauerte zwei Stunden.", "2016-01-01", "de");
+  CHECK_INT(d->claims.n, 0);
+  lb_doc_free(d);
+}

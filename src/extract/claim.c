@@ -751,27 +751,52 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
   return cl ? &c->d->claims.v[first] : NULL;
 }
 
+/* Is word h inside the entity mention ph names (the word itself, not a
+** phrase around a name: "Der Trump-Faktor" is no name)? */
+static int names_word(const ctx *c, int32_t h, const lb_phrase *ph) {
+  if (ph->ent < 0 || ph->men < 0) return 0;
+  const lb_mention *m = &c->d->entities.v[ph->ent].mentions.v[ph->men];
+  const lb_word *w = &c->tx->words.v[h];
+  return m->start <= w->start && w->end <= m->end;
+}
+
 /* "NGO: 198 Zivilisten getötet", "Kreml: Keine Gespräche": a sentence that
 ** opens with a name and a colon is what that name says (a headline or a
-** quotation's lead). */
+** quotation's lead); "Ins selbe Horn stößt auch Ministerin Gabriele
+** Heinisch-Hosek: Das Ergebnis zeigt ...": so is what follows a colon right
+** after the name of the clause's subject. */
 static lb_claim *colon_claim(ctx *c, size_t s) {
   const lb_text *tx = c->tx;
   const lb_sent *st = &tx->sents.v[s];
-  for (uint32_t i = st->word0; i < st->word1 && i < st->word0 + 6; i++) {
+  for (uint32_t i = st->word0; i < st->word1; i++) {
     const lb_word *w = &tx->words.v[i];
     if (!(w->formlen == 1 && w->form[0] == ':')) continue;
     if (i == st->word0 || i + 1 >= st->word1) return NULL;
-    /* the words before the colon: one phrase that names an entity */
     int32_t h = -1;
-    for (uint32_t k = st->word0; k < i; k++)
-      if (h < 0 || !lb_tree_dominates(tx, h, (int32_t)k)) h = (int32_t)k;
-    for (uint32_t k = st->word0; k < i && h >= 0; k++)
-      if (lb_tree_dominates(tx, (int32_t)k, h)) h = (int32_t)k;
     lb_phrase ph;
-    /* a name ("Kreml:", "NGO:"), not a topic ("Der Trump-Faktor:") */
-    if (h < 0 || tx->words.v[h].upos != LB_UPOS_PROPN || !lb_phrase_find(c->d, h, LB_PH_ANY, &ph) ||
-        ph.men < 0)
-      return NULL;
+    if (i < st->word0 + 6) {
+      /* the words before the colon: one phrase that names an entity */
+      for (uint32_t k = st->word0; k < i; k++)
+        if (h < 0 || !lb_tree_dominates(tx, h, (int32_t)k)) h = (int32_t)k;
+      for (uint32_t k = st->word0; k < i && h >= 0; k++)
+        if (lb_tree_dominates(tx, (int32_t)k, h)) h = (int32_t)k;
+      /* a name ("Kreml:", "NGO:" an acronym the tagger made a noun), not a
+      ** topic ("Der Trump-Faktor:", a compound naming Trump) */
+      if (h < 0 || !lb_phrase_find(c->d, h, LB_PH_ANY, &ph) || ph.men < 0 ||
+          (tx->words.v[h].upos != LB_UPOS_PROPN &&
+           !(names_word(c, h, &ph) && (tx->toks.v[tx->words.v[h].tok].flags & LB_TF_UPPER))))
+        return NULL;
+    } else {
+      /* the subject's name ends at the colon: climb its name parts */
+      h = (int32_t)i - 1;
+      for (int guard = 0; guard < 4 && tx->words.v[h].head >= 0 && tx->words.v[h].head < (int32_t)i &&
+                          (lb_tree_rel(&tx->words.v[h], "flat") || lb_tree_rel(&tx->words.v[h], "appos"));
+           guard++)
+        h = tx->words.v[h].head;
+      if (!lb_tree_rel(&tx->words.v[h], "nsubj") || !lb_phrase_find(c->d, h, LB_PH_PERSON, &ph) ||
+          !names_word(c, (int32_t)i - 1, &ph))
+        return NULL;
+    }
     uint32_t cs = tx->words.v[i + 1].start, ce = st->end;
     while (ce > cs && strchr(" .!?\"'\n", tx->text[ce - 1])) ce--;
     const char *rule = lb_arena_printf(tx->arena, "claim:%s:colon", c->lang);
