@@ -816,3 +816,20 @@ TEST(event_noun_source_from_support_participle) {
   if (e) CHECK_STR(t_span(d, e->source_start, e->source_end), "PKK");
   lb_doc_free(d);
 }
+
+TEST(event_subject_controls_adverbial_clause) {
+  /* "before/after -ing" without a subject: the main clause's subject acts
+  ** (table mood class ctl); "convicted X for impeding" is no act of the
+  ** court */
+  lb_doc *d = t_doc_lang("The rebels seized the town after attacking the army base.", "2016-01-01", "en");
+  const lb_event *e = find(d, "190", "REB");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(t_span(d, e->source_start, e->source_end), "rebels");
+  /* two acts: the seizure is not the attack's circumstance */
+  CHECK(find(d, "192", "REB") != NULL);
+  lb_doc_free(d);
+  d = t_doc_lang("A court has convicted a friend of the suspect for impeding the investigation.",
+                 "2016-01-01", "en");
+  CHECK(find(d, "12", "JUD") == NULL);
+  lb_doc_free(d);
+}

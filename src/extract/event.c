@@ -531,12 +531,23 @@ static int passive_c(const ctx *c, int32_t v) {
 }
 
 /* The subject of verb v, looking up through xcomp and conj when v has none. */
-static int32_t subject_of(const lb_text *tx, int32_t v) {
+static int32_t subject_of(const ctx *c, int32_t v) {
+  const lb_text *tx = c->tx;
   for (int guard = 0; v >= 0 && guard < 8; guard++) {
     int32_t s = lb_tree_child(tx, v, "nsubj");
     if (s >= 0 && !lb_tree_rel(&tx->words.v[s], "nsubj:pass")) return s;
     const lb_word *w = &tx->words.v[v];
-    if (!(lb_tree_rel(w, "xcomp") || lb_tree_rel(w, "conj")) || w->head < 0) return -1;
+    /* an adverbial clause without a subject, opened by a conjunction of
+    ** table mood class ctl, is controlled by its main clause's subject
+    ** ("carried the bombs ... before detonating them"; not "convicted X
+    ** for impeding", whose subject is X) */
+    int ctl = 0;
+    if (lb_tree_rel(w, "advcl") && lb_ufeat_get(w->feats, LB_UF_VERBFORM) != LB_VERBFORM_FIN &&
+        s < 0 && lb_tree_child(tx, v, "aux") < 0 && lb_tree_child(tx, v, "aux:pass") < 0) {
+      int32_t mk = lb_tree_child(tx, v, "mark");
+      ctl = mk >= 0 && lemma_class(c, c->t_mood, &tx->words.v[mk], "ctl");
+    }
+    if (!(lb_tree_rel(w, "xcomp") || lb_tree_rel(w, "conj") || ctl) || w->head < 0) return -1;
     v = w->head;
   }
   return -1;
@@ -1168,7 +1179,7 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     else
       n = slot_words(tx, v, "nsubj|nsubj:pass", 16, ws, 8); /* not passive: any subject */
     if (n == 0 && !pass && !fr->src) {
-      int32_t s = subject_of(tx, v);
+      int32_t s = subject_of(c, v);
       int32_t from = s < 0 ? vfinal_span(c, v) : -1;
       if (from >= 0) s = vfinal_subject(tx, from, v);
       if (s >= 0) ws[n++] = s;
@@ -1248,7 +1259,7 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       ** launch), not of any verb ("verurteilte den Angriff") */
       int support = lb_tree_rel(w, "obj") && w->head >= 0 && support_verb(c, w->head);
       if (w->head >= 0 && (support || instrument) && !passive_c(c, w->head)) {
-        int32_t s = subject_of(tx, w->head);
+        int32_t s = subject_of(c, w->head);
         if (s >= 0) *ns += resolve(c, s, 1, src + *ns, MAXACT - *ns);
       }
     }
@@ -1639,7 +1650,9 @@ static void circumstance(ctx *c) {
     int cont = lb_tree_rel(vw, "advcl") ||
                (lb_tree_rel(vw, "conj") && lb_ufeat_get(vw->feats, LB_UF_VERBFORM) == LB_VERBFORM_PART &&
                 lb_ufeat_get(vw->feats, LB_UF_TENSE) == LB_TENSE_PRES);
-    int32_t hv = subj < 0 && vw->head >= 0 && cont ? vw->head : -1;
+    /* (a clause with a conjunction of its own is another act: "seized the
+    ** town after attacking the base") */
+    int32_t hv = subj < 0 && vw->head >= 0 && cont && lb_tree_child(tx, v, "mark") < 0 ? vw->head : -1;
     if (hv >= 0) {
       int32_t hs = lb_tree_child(tx, hv, "nsubj");
       if (hs >= 0) cand[nc++] = hs;
