@@ -833,3 +833,21 @@ TEST(event_subject_controls_adverbial_clause) {
   CHECK(find(d, "12", "JUD") == NULL);
   lb_doc_free(d);
 }
+
+TEST(event_de_subject_hung_on_dateline) {
+  /* the parser made the subject a name part of the dateline ("Aleppo –
+  ** UNO-Generalsekretär Ban Ki Moon hat ... verurteilt": dev sentence
+  ** gnad173:68 of tests/eval/de.tsv); a man arrested is a civilian
+  ** (gnad551:63) */
+  lb_doc *d = t_doc_lang("Aleppo – UNO-Generalsekretär Ban Ki Moon hat den Angriff auf ein Krankenhaus in "
+                         "der syrischen Stadt Aleppo scharf verurteilt. Die Polizei hat einen Mann "
+                         "festgenommen.",
+                         "2016-01-01", "de");
+  const lb_event *e = find(d, "111", "IGO");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(t_span(d, e->source_start, e->source_end), "Ban Ki Moon");
+  e = find(d, "173", "COP");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->target, "CVL");
+  lb_doc_free(d);
+}
