@@ -494,3 +494,17 @@ TEST(claim_de_colon_after_a_name) {
   CHECK_INT(d->claims.n, 0);
   lb_doc_free(d);
 }
+
+TEST(claim_de_speaker_past_the_dateline) {
+  /* the parser hung the speaker on the dateline: the speaker is the name,
+  ** not "Moskau – Außenminister Sergej" */
+  lb_doc *d = t_doc_lang("Moskau – Außenminister Sergej Lawrow hat erklärt, Russland werde nicht "
+                         "verhandeln.",
+                         "2016-01-01", "de");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(d->claims.v[0].speaker, "lb:sergey-lavrov");
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Sergej Lawrow");
+  }
+  lb_doc_free(d);
+}

@@ -498,6 +498,8 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
         speaker = k;
   }
   (void)ws;
+  /* "Moskau – Außenminister Sergej Lawrow hat erklärt": not the dateline */
+  if (speaker >= 0) speaker = lb_phrase_past_dateline(tx, speaker);
   const char *rule = lb_arena_printf(tx->arena, "claim:%s:verb:%s", c->lang, key);
   uint32_t cs, ce;
   /* "„...“, sagte X": the words before, whatever the parser made of them */

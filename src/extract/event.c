@@ -1186,22 +1186,10 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     }
     n = in_span(ws, n, vfrom, v);
     /* a dateline is no subject, whatever the parser called it ("Sirte –
-    ** Die ... Regierung in Libyen hat die Verbündeten aufgefordert") */
-    for (int i = 0; i < n; i++) {
-      if (!lb_phrase_dateline(tx, ws[i])) continue;
-      /* the subject the parser hung on the dateline ("Aleppo –
-      ** UNO-Generalsekretär Ban Ki Moon hat ... verurteilt" with Ban a
-      ** name part of Aleppo): its first nominal child after the dash */
-      int32_t sub = -1;
-      for (int32_t k = tx->words.v[ws[i]].kid; k >= 0 && sub < 0; k = tx->words.v[k].sib)
-        if (!lb_phrase_dateline(tx, k) && k > ws[i] &&
-            (tx->words.v[k].upos == LB_UPOS_PROPN || tx->words.v[k].upos == LB_UPOS_NOUN))
-          sub = k;
-      if (sub >= 0)
-        ws[i] = sub;
-      else
-        ws[i--] = ws[--n];
-    }
+    ** Die ... Regierung in Libyen hat die Verbündeten aufgefordert"); a
+    ** subject hung on it is (lb_phrase_past_dateline) */
+    for (int i = 0; i < n; i++)
+      if ((ws[i] = lb_phrase_past_dateline(tx, ws[i])) < 0) ws[i--] = ws[--n];
     /* two subjects of one verb and no object ("Russland könnte die Ukraine
     ** angreifen", "Kiew warf Moskau ... vor" with both nsubj): the first is
     ** the subject, the others are the parser's misread objects */

@@ -71,6 +71,15 @@ int lb_phrase_dateline(const lb_text *tx, int32_t w) {
   return 0;
 }
 
+int32_t lb_phrase_past_dateline(const lb_text *tx, int32_t w) {
+  if (!lb_phrase_dateline(tx, w)) return w;
+  for (int32_t k = tx->words.v[w].kid; k >= 0; k = tx->words.v[k].sib)
+    if (k > w && !lb_phrase_dateline(tx, k) &&
+        (tx->words.v[k].upos == LB_UPOS_PROPN || tx->words.v[k].upos == LB_UPOS_NOUN))
+      return k;
+  return -1;
+}
+
 int lb_phrase_perfect(const lb_text *tx, int t_mood, int32_t v) {
   for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
     const lb_word *x = &tx->words.v[k];

@@ -46,6 +46,12 @@ int32_t lb_phrase_antecedent(const struct lb_text *tx, int32_t w);
 ** there is where the report was filed, not an actor or the event's place. */
 int lb_phrase_dateline(const struct lb_text *tx, int32_t w);
 
+/* A subject at word w, past the dateline: w when it is no dateline word;
+** else the nominal the parser hung on the dateline after its dash
+** ("Aleppo – UNO-Generalsekretär Ban Ki Moon hat ... verurteilt" with Ban a
+** name part of Aleppo); else -1. */
+int32_t lb_phrase_past_dateline(const struct lb_text *tx, int32_t w);
+
 /* Has verb v the perfect's auxiliary (an aux or cop child whose lemma is
 ** of class perfect in table t_mood, "mood": haben, have)? Then a subject the
 ** parser called passive is active ("Die Armee hatte mitgeteilt"). */
