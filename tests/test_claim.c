@@ -508,3 +508,13 @@ TEST(claim_de_speaker_past_the_dateline) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_de_nominative_subject_of_two) {
+  /* the tagger made "Demnach" a name and the parser a second subject: the
+  ** speaker is the one in the nominative (10kGNAD article of the bench) */
+  lb_doc *d = t_doc_lang("Demnach gab ein Viertel der befragten Iraker an, keine Schule besucht zu haben.",
+                         "2016-01-01", "de");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Iraker");
+  lb_doc_free(d);
+}

@@ -494,7 +494,11 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     ** in Bayern, wie der Konzern mitteilte" with two subjects) */
     for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib)
       if (lb_tree_rel(&tx->words.v[k], "nsubj") && k > as &&
-          (speaker < 0 || lb_tree_rel(&tx->words.v[speaker], "nsubj:pass")))
+          (speaker < 0 || lb_tree_rel(&tx->words.v[speaker], "nsubj:pass") ||
+           /* of two subjects the one in the nominative ("Demnach gab ein
+           ** Viertel der Iraker an" with "Demnach" a name to the tagger) */
+           (lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_CASE) != LB_CASE_NOM &&
+            lb_ufeat_get(tx->words.v[k].feats, LB_UF_CASE) == LB_CASE_NOM)))
         speaker = k;
   }
   (void)ws;
