@@ -851,3 +851,20 @@ TEST(event_de_subject_hung_on_dateline) {
   if (e) CHECK_STR(e->target, "CVL");
   lb_doc_free(d);
 }
+
+TEST(event_casualties_of_an_accident_are_no_event) {
+  /* an accident or a disaster is nobody's act (table evcause, code "---"):
+  ** 10kGNAD articles of the bench ("bei einem Verkehrsunfall in
+  ** Wien-Simmering getötet", "bei Arbeitsunfällen in Wien schwer verletzt");
+  ** clashes stay an event */
+  lb_doc *d = t_doc_lang("Ein Mädchen ist Montagfrüh bei einem Verkehrsunfall in Wien-Simmering getötet "
+                         "worden. Zwei Männer sind bei Arbeitsunfällen in Wien schwer verletzt worden. "
+                         "Bei Zusammenstößen zwischen Demonstranten und Polizei wurden 20 Menschen verletzt.",
+                         "2016-01-01", "de");
+  for (size_t i = 0; i < d->events.n; i++) CHECK_INT(d->events.v[i].sentence, 2);
+  CHECK(find(d, "190", NULL) != NULL);
+  lb_doc_free(d);
+  d = t_doc_lang("Three people were killed in a car crash.", "2016-01-01", "en");
+  CHECK_INT(d->events.n, 0);
+  lb_doc_free(d);
+}

@@ -1679,6 +1679,12 @@ static void circumstance(ctx *c) {
       for (size_t j = s0; j < n0 && d->events.v[j].sentence == e->sentence && !own; j++)
         if (j != i && !drop[j] && d->events.v[j].trigger_start == x->start) own = &d->events.v[j], ownj = j;
       const char *code = own ? own->code : k != hv ? noun_code(c, k, tx->arena) : NULL;
+      /* an accident or a disaster (evcause "---": "bei einem Verkehrsunfall
+      ** getötet", "killed in a car crash") is nobody's act: no event */
+      if (code && strcmp(code, "---") == 0) {
+        drop[i] = 1;
+        break;
+      }
       if (!code || memcmp(code, "18", 2) < 0 || memcmp(code, "20", 2) > 0) continue;
       /* the more specific code tells the act: a bombing (183) of a killing
       ** (190), but a shooting (193) in clashes (190) stays a shooting */
