@@ -868,3 +868,18 @@ TEST(event_casualties_of_an_accident_are_no_event) {
   CHECK_INT(d->events.n, 0);
   lb_doc_free(d);
 }
+
+TEST(event_de_passive_participle_and_false_agents) {
+  /* a passive's participle the tagger made an adjective is the verb; a
+  ** place the parser called the agent ("in Wien" obl:agent) is none */
+  lb_doc *d = t_doc_lang("Zwei Männer wurden in Wien schwer verletzt. Zwei Frauen sind in Graz schwer "
+                         "verletzt worden.",
+                         "2016-01-01", "de");
+  CHECK_INT(d->events.n, 2);
+  for (size_t i = 0; i < d->events.n; i++) {
+    CHECK_STR(d->events.v[i].code, "182");
+    CHECK(d->events.v[i].source == NULL);
+    CHECK_STR(d->events.v[i].target, "CVL");
+  }
+  lb_doc_free(d);
+}

@@ -68,7 +68,7 @@ typedef struct ctx {
   const lb_text *tx;
   const lb_lex *lx;
   const char *lang;
-  int t_facility, t_collective, t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr, t_support, t_circ, t_cause;
+  int t_facility, t_collective, t_rcue, t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr, t_support, t_circ, t_cause;
   /* indexes built at the stage's start, so that no question scans every
   ** fact of the document (issue 22: time linear in its size) */
   lb_map by_actor;    /* actor code -> the first entity with it */
@@ -1171,10 +1171,18 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       ** hung on another phrase of the verb */
       if (!n) n = deep_words(tx, v, "obl:agent|obl:von|obl:durch|obl:by", 34, ws, 8);
       /* but not inside the passive subject: "Hunderte von Demonstranten
-      ** wurden festgenommen" names who was arrested */
+      ** wurden festgenommen" names who was arrested; nor a place the parser
+      ** called the agent ("sind in Wien schwer verletzt worden") */
       int32_t ps = lb_tree_child(tx, v, "nsubj:pass");
-      for (int i = 0; ps >= 0 && i < n; i++)
-        if (lb_tree_dominates(tx, ps, ws[i])) ws[i--] = ws[--n];
+      for (int i = 0; i < n; i++) {
+        int32_t cs = lb_tree_child(tx, ws[i], "case"), hd = tx->words.v[ws[i]].head;
+        if ((ps >= 0 && lb_tree_dominates(tx, ps, ws[i])) ||
+            (cs >= 0 && lemma_class(c, c->t_locprep, &tx->words.v[cs], NULL)) ||
+            /* who told it, not who did it: "nach Angaben von Armee und
+            ** Sanitätern ... angeschossen" (table rcue) */
+            (hd >= 0 && hd != v && lemma_class(c, c->t_rcue, &tx->words.v[hd], NULL)))
+          ws[i--] = ws[--n];
+      }
     }
     else
       n = slot_words(tx, v, "nsubj|nsubj:pass", 16, ws, 8); /* not passive: any subject */
@@ -1303,6 +1311,9 @@ static void code_trigger(ctx *c, int32_t v) {
   int noun = w->upos == LB_UPOS_NOUN || w->upos == LB_UPOS_PROPN;
   /* "die getöteten Zivilisten": a participle the tagger made an adjective */
   int part = w->upos == LB_UPOS_ADJ && (lb_tree_rel(w, "amod") || lb_tree_rel(w, "acl"));
+  /* or a passive's participle it made one ("wurden in Wien schwer verletzt") */
+  part |= w->upos == LB_UPOS_ADJ && lb_ufeat_get(w->feats, LB_UF_VERBFORM) == LB_VERBFORM_PART &&
+          lb_tree_child(tx, v, "aux:pass") >= 0;
   if (!noun && !part && w->upos != LB_UPOS_VERB) return;
   /* "diese Offensive", "this attack": an event told before */
   if (noun)
@@ -1755,6 +1766,7 @@ void lb_evt_run(lb_doc *d) {
   c.t_support = lb_lex_table(c.lx, "evsupport");
   c.t_facility = lb_lex_table(c.lx, "facility");
   c.t_collective = lb_lex_table(c.lx, "collective");
+  c.t_rcue = lb_lex_table(c.lx, "rcue");
   c.t_circ = lb_lex_table(c.lx, "circprep");
   c.t_cause = lb_lex_table(c.lx, "evcause");
   index_facts(&c);
