@@ -577,6 +577,11 @@ for (const key of [...lines.keys()].sort()) {
     const code = recode.get(key + '\0' + l.code) || l.code;
     if (/^17[34]/.test(code) && !frame.includes('tgtkind'))
       frame = frame === '-' ? 'tgtkind=actor' : frame + ';tgtkind=actor';
+    /* a statement is an event only when it is addressed to or about an
+       actor, as in German (data/de/evpat.tsv, root 01): "said" alone is a
+       claim (the claim stage, and one statement event per speaker from the
+       rverb table), not an event each time */
+    if (code === '010' && frame === '-') frame = 'need=tgt;tgtkind=actor';
     out.push(`${key}\ten\t${code}\tV\t${frame}\t${l.source}`);
     nlines++;
   }
