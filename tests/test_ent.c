@@ -628,3 +628,21 @@ TEST(ent_guess_at_sentence_start) {
   if (e) CHECK_STR(e->type, "PER");
   lb_doc_free(d);
 }
+
+TEST(ent_country_named_after_a_group_is_the_country) {
+  /* PETRARCH2's "PEOPLE'S_REVOLUTIONARY_ARMY_(COLOMBIA)_": the part in
+  ** parentheses is no acronym, so "Colombia" is not that army (it was
+  ** KKLREB; "Bolivia's public defender" was BOLREB); "(IRA)", "(MILF)" are */
+  lb_doc *d = t_doc_lang("Australia beat Colombia. Bolivia's public defender's office said more people "
+                         "had been injured. The IRA and the MILF signed nothing.",
+                         "2019-11-20", "en");
+  const lb_entity *e = ent(d, "Q739");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->actor, "COL");
+  CHECK(ent(d, "lb:people-s-revolutionary-army") == NULL);
+  e = ent(d, "lb:gn3923057");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->actor, "BOL");
+  CHECK(ent(d, "lb:irish-republican-army") != NULL);
+  lb_doc_free(d);
+}

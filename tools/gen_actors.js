@@ -119,6 +119,25 @@ for (const l of lines('actors/actors.txt')) {
 
 /* PETRARCH2 actor dictionaries */
 let fileno = 0;
+/* What a parenthesised part of a PETRARCH2 name may be besides an acronym:
+   a country or place the group is named after ("PEOPLE'S_REVOLUTIONARY_ARMY_
+   (COLOMBIA)_", "KOREA_(SOUTH)_"), which must not become a name of its own
+   ("Colombia" was the People's Revolutionary Army): the names of the country
+   file's blocks with a bare country code, and the dictionaries' lower-case
+   words */
+const notAcronym = new Set();
+{
+  let country = false;
+  for (const l of lines('cameo/Phoenix.Countries.actors.txt')) {
+    const head = l.replace(/#.*$/, '').replace(/\[[^\]]*\]/g, '').trim();
+    if (!head || /^\s/.test(l)) continue;
+    if (!head.startsWith('+')) country = /\[[A-Z]{3}\]/.test(l);
+    if (country) notAcronym.add(head.replace(/^\+/, '').replace(/_+$/, '').replace(/_/g, ' '));
+  }
+  for (const wf of (wordsFiles || '').split(':').filter(Boolean))
+    for (const w of fs.readFileSync(wf, 'utf8').split('\n'))
+      if (w && !w.includes("'") && w[0] !== w[0].toUpperCase()) notAcronym.add(w.toUpperCase()); /* "south", not "Ira" */
+}
 function petrarch(file, type, src) {
   fileno++;
   const conv = (x) => x.replace(/_/g, " ").replace(/\s+/g, " ").trim();
@@ -175,7 +194,20 @@ function petrarch(file, type, src) {
        name of its own (the acronym of three letters or more) */
     const push = (x) => {
       const m = x.match(/^(.*?)\s*\(([A-Z0-9][A-Z0-9-]{2,})\)\s*$/);
-      if (m) {
+      /* a common word is still an acronym when it spells the name's
+         initials ("MORO_ISLAMIC_LIBERATION_FRONT_(MILF)") */
+      const initials = (name, acro) => {
+        const ini = name.split(/[\s-]+/).filter(Boolean).map((w) => w[0]);
+        let i = 0;
+        for (const ch of acro.replace(/[^A-Z]/g, '')) {
+          while (i < ini.length && ini[i] !== ch) i++;
+          if (i++ >= ini.length) return false;
+        }
+        return ini.length > 0 && ini[0] === acro[0];
+      };
+      if (m && (m[2].length > 6 || (notAcronym.has(m[2]) && !initials(m[1], m[2])))) {
+        if (m[1]) names.push(m[1]);
+      } else if (m) {
         if (m[1]) names.push(m[1]);
         names.push(m[2]);
       } else names.push(x);

@@ -302,6 +302,7 @@ typedef struct frame {
   int need;    /* 1 source, 2 target */
   int tgtkind; /* 1 actor, 2 place */
   int srcstate; /* the source must be a state (state_actor) */
+  int armed;    /* a side must be armed (armed_actor) */
   int refl, noun;
   int circ; /* an event only when a circumstance names the act (circumstance) */
 } frame;
@@ -334,6 +335,8 @@ static void parse_frame(const char *f, int fl, frame *fr) {
       fr->refl = 1;
     else if (KEY("srcstate"))
       fr->srcstate = 1;
+    else if (KEY("armed"))
+      fr->armed = 1;
     else if (KEY("circ"))
       fr->circ = 1;
     else if (KEY("need")) {
@@ -756,6 +759,20 @@ static int state_actor(const char *a) {
   if (n != 6) return 0;
   for (size_t i = 0; i < sizeof STATE / sizeof *STATE; i++)
     if (memcmp(a + 3, STATE[i], 3) == 0) return 1;
+  return 0;
+}
+
+/* Is the CAMEO actor code an armed one: a military, rebels, an armed group,
+** police or intelligence (a sector of its three-letter parts), or a named
+** militant group (IMG...)? */
+static int armed_actor(const char *a) {
+  static const char *const ARMED[] = {"MIL", "REB", "UAF", "COP", "SPY", "INS"};
+  if (!a) return 0;
+  size_t n = strlen(a);
+  if (n >= 3 && memcmp(a, "IMG", 3) == 0) return 1;
+  for (size_t p = 0; p + 3 <= n; p += 3)
+    for (size_t i = 0; i < sizeof ARMED / sizeof *ARMED; i++)
+      if (memcmp(a + p, ARMED[i], 3) == 0) return 1;
   return 0;
 }
 
@@ -1374,6 +1391,13 @@ static void code_trigger(ctx *c, int32_t v) {
       if (((fr.need & 1) && !ns) || ((fr.need & 2) && !nt)) continue;
       /* "the air force's bombing" (195) and "the IRA's bombing" (183) */
       if (fr.srcstate && !(ns && state_actor(src[0].actor))) continue;
+      /* "Russia beat Croatia", "Nadal defeated Fritz": a game, no battle */
+      if (fr.armed) {
+        int arm = 0;
+        for (int k = 0; k < ns; k++) arm |= armed_actor(src[k].actor);
+        for (int k = 0; k < nt; k++) arm |= armed_actor(tgt[k].actor);
+        if (!arm) continue;
+      }
       if (block) return;
       if (!ns && !nt) return; /* no actor: nothing to code */
       const char *code = lb_arena_strndup(d->tx.arena, f[1], (size_t)fl[1]);
