@@ -518,3 +518,22 @@ TEST(claim_de_nominative_subject_of_two) {
   if (d->claims.n == 1) CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Iraker");
   lb_doc_free(d);
 }
+
+TEST(claim_de_infinitive_after_comma) {
+  /* an infinitive clause after a comma is what an accusation or an
+  ** announcement says (dev sentences gnad291:39 and gnad654:29 of
+  ** tests/eval/de.tsv); a purpose ("um ... zu") is not */
+  lb_doc *d = t_doc_lang("Nordkoreas Machthaber Kim Jong-un warf den USA vor, eine Aggression gegen sein Land "
+                         "vorzubereiten. Die PMDB gab bekannt, mit der Opposition einen gemeinsamen Weg zu "
+                         "gehen. Das Amt sagte, um junge Menschen zur Abgabe ihrer Stimme zu ermutigen.",
+                         "2016-01-01", "de");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(d->claims.v[0].verb, "vorwerfen");
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "eine Aggression gegen sein Land vorzubereiten");
+    CHECK_STR(d->claims.v[1].verb, "bekanntgeben");
+    CHECK_STR(t_span(d, d->claims.v[1].start, d->claims.v[1].end),
+              "mit der Opposition einen gemeinsamen Weg zu gehen");
+  }
+  lb_doc_free(d);
+}

@@ -529,6 +529,25 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
         comp = k;
     }
   }
+  /* "warf den USA vor, eine Aggression vorzubereiten", "gab bekannt, mit der
+  ** Opposition einen Weg zu gehen": an infinitive clause after a comma */
+  for (int32_t k = comp < 0 ? w->kid : -1; k >= 0 && comp < 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    if (k <= v || !(lb_tree_rel(x, "xcomp") || lb_tree_rel(x, "advcl") || lb_tree_rel(x, "ccomp")) ||
+        lb_ufeat_get(x->feats, LB_UF_VERBFORM) != LB_VERBFORM_INF || lb_tree_child(tx, k, "nsubj") >= 0)
+      continue;
+    /* not a purpose ("sagte, um junge Menschen zu ermutigen": mood class
+    ** ctl, the conjunctions of clauses of the main clause's subject) */
+    int32_t mk = lb_tree_child(tx, k, "mark");
+    if (mk >= 0 && tx->words.v[mk].lemma &&
+        lb_lex_has_class(c->lx, c->t_mood, tx->words.v[mk].lemma, strlen(tx->words.v[mk].lemma), c->lang, "ctl"))
+      continue;
+    uint32_t ks, ke;
+    lb_tree_span(tx, k, &ks, &ke);
+    int32_t first = k;
+    while (first > v + 1 && tx->words.v[first - 1].start >= ks) first--;
+    if (is_comma_or_quote(&tx->words.v[first - 1])) comp = k;
+  }
   if (comp < 0) {
     /* "accused the security services of missing ...": a clause on the verb
     ** or its object opened by a word of kind "of" (table rcue) */
