@@ -59,6 +59,10 @@
 
 #define MAXACT 8 /* actors per slot (coordination) */
 
+/* Where a passive's agent is: UD's obl:agent, or an oblique with the
+** preposition of the agent ("von Russland", "durch die Polizei", "by IS"). */
+static const char AGENT[] = "obl:agent|obl:von|obl:durch|obl:by";
+
 /* The code of a pattern with `circ` (a death told with its cause): the
 ** pointer marks the event until circumstance() recodes or drops it. */
 static const char CIRC_ONLY[] = "190";
@@ -747,6 +751,15 @@ static int32_t country_entity(const ctx *c, const char *cc) {
 
 static int32_t vfinal_span(const ctx *c, int32_t v);
 
+/* Is one of the three-letter parts of actor code a in [from, to) one of
+** the sectors sec? */
+static int has_sector(const char *a, const char *const *sec, size_t nsec, size_t from, size_t to) {
+  for (size_t p = from; p + 3 <= to; p += 3)
+    for (size_t i = 0; i < nsec; i++)
+      if (memcmp(a + p, sec[i], 3) == 0) return 1;
+  return 0;
+}
+
 /* Is the CAMEO actor code a state: a bare country, or its government,
 ** military, police, intelligence, legislature or judiciary (the state
 ** sectors of the CAMEO code book, chapter 3)? Rebels and the opposition
@@ -755,11 +768,7 @@ static int state_actor(const char *a) {
   static const char *const STATE[] = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"};
   if (!a) return 0;
   size_t n = strlen(a);
-  if (n == 3) return 1;
-  if (n != 6) return 0;
-  for (size_t i = 0; i < sizeof STATE / sizeof *STATE; i++)
-    if (memcmp(a + 3, STATE[i], 3) == 0) return 1;
-  return 0;
+  return n == 3 || (n == 6 && has_sector(a, STATE, sizeof STATE / sizeof *STATE, 3, 6));
 }
 
 /* Is the CAMEO actor code an armed one: a military, rebels, an armed group,
@@ -768,12 +777,7 @@ static int state_actor(const char *a) {
 static int armed_actor(const char *a) {
   static const char *const ARMED[] = {"MIL", "REB", "UAF", "COP", "SPY", "INS"};
   if (!a) return 0;
-  size_t n = strlen(a);
-  if (n >= 3 && memcmp(a, "IMG", 3) == 0) return 1;
-  for (size_t p = 0; p + 3 <= n; p += 3)
-    for (size_t i = 0; i < sizeof ARMED / sizeof *ARMED; i++)
-      if (memcmp(a + p, ARMED[i], 3) == 0) return 1;
-  return 0;
+  return strncmp(a, "IMG", 3) == 0 || has_sector(a, ARMED, sizeof ARMED / sizeof *ARMED, 0, strlen(a));
 }
 
 /* "einschließlich der Hauptstadt": a role noun for a capital in the
@@ -1183,10 +1187,10 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     if (fr->src && !pass)
       n = slot_words(tx, v, fr->src, fr->srcn, ws, 8);
     else if (pass) {
-      n = slot_words(tx, v, "obl:agent|obl:von|obl:durch|obl:by", 34, ws, 8);
+      n = slot_words(tx, v, AGENT, (int)sizeof AGENT - 1, ws, 8);
       /* "in der Nacht von Russland ... angegriffen": the agent the parser
       ** hung on another phrase of the verb */
-      if (!n) n = deep_words(tx, v, "obl:agent|obl:von|obl:durch|obl:by", 34, ws, 8);
+      if (!n) n = deep_words(tx, v, AGENT, (int)sizeof AGENT - 1, ws, 8);
       /* but not inside the passive subject: "Hunderte von Demonstranten
       ** wurden festgenommen" names who was arrested; nor a place the parser
       ** called the agent ("sind in Wien schwer verletzt worden") */
@@ -1300,7 +1304,7 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
                         : x->upos == LB_UPOS_ADJ ? participle_key(c, k, &kl) : NULL;
       int32_t ag;
       if (key && lb_lex_find_field(c->lx, c->t_support, key, kl, 0, c->lang, &r) &&
-          slot_words(tx, k, "obl:agent|obl:von|obl:durch|obl:by", 34, &ag, 1))
+          slot_words(tx, k, AGENT, (int)sizeof AGENT - 1, &ag, 1))
         *ns += resolve(c, ag, 1, src + *ns, MAXACT - *ns);
     }
     n = slot_words(tx, v, fr->tgt ? fr->tgt : "nmod:gegen|nmod:auf|nmod:against|nmod:on",
@@ -1701,7 +1705,7 @@ static void circumstance(ctx *c) {
       int32_t ho = lb_tree_child(tx, hv, "obj");
       if (ho >= 0) cand[nc++] = members_of(c, ho);
       int32_t ha;
-      if (passive_c(c, hv) && slot_words(tx, hv, "obl:agent|obl:von|obl:durch|obl:by", 34, &ha, 1))
+      if (passive_c(c, hv) && slot_words(tx, hv, AGENT, (int)sizeof AGENT - 1, &ha, 1))
         cand[nc++] = ha;
     }
     for (int ci = 0; ci < nc; ci++) {
