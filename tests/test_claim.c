@@ -537,3 +537,23 @@ TEST(claim_de_infinitive_after_comma) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_de_coordinated_names_each_speak) {
+  /* coordinated names each say it; a dateline of two places ("Wien/Linz –")
+  ** is no speaker, the name the parser hung on it is (dev sentence
+  ** gnad137:23 of tests/eval/de.tsv) */
+  lb_doc *d = t_doc_lang("Angela Merkel und Emmanuel Macron erklärten, dass die Gespräche weitergehen.",
+                         "2016-01-01", "de");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(d->claims.v[0].speaker, "Q567");
+    CHECK_STR(d->claims.v[1].speaker, "Q3052772");
+  }
+  lb_doc_free(d);
+  d = t_doc_lang("Wien/Linz – Wirtschaftskammer-Präsident Christoph Leitl hat einen Zeitungsbericht "
+                 "dementiert, wonach er spätestens Anfang 2017 seinen Sessel räumen werde.",
+                 "2016-01-01", "de");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) CHECK_STR(d->claims.v[0].speaker, "lb:christoph-leitl");
+  lb_doc_free(d);
+}

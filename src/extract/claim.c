@@ -299,6 +299,43 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
   return cl;
 }
 
+/* Is word h inside the entity mention ph names (the word itself, not a
+** phrase around a name: "Der Trump-Faktor" is no name)? */
+static int names_word(const ctx *c, int32_t h, const lb_phrase *ph) {
+  if (ph->ent < 0 || ph->men < 0) return 0;
+  const lb_mention *m = &c->d->entities.v[ph->ent].mentions.v[ph->men];
+  const lb_word *w = &c->tx->words.v[h];
+  return m->start <= w->start && w->end <= m->end;
+}
+
+/* add_claim once for each of coordinated speakers ("nach Angaben von Armee
+** und Sanitätern"; with names only, "both Vindman and Williams told
+** lawmakers that ...", while "aktuelle Aufnahmen und
+** Geheimdiensterkenntnisse bestätigen" is one speaker): the first claim, or
+** NULL. */
+static lb_claim *add_claim_each(ctx *c, const char *verb, const char *rule, int32_t cue, int32_t speaker,
+                                uint32_t cs, uint32_t ce, int names) {
+  const lb_text *tx = c->tx;
+  int apart = c->conj_apart;
+  if (names && speaker >= 0) {
+    /* every conjunct a name of its own */
+    lb_phrase ph;
+    for (int32_t k = speaker; k >= 0 && names; k = lb_tree_next(tx, speaker, k == speaker ? -1 : k, "conj"))
+      names = lb_phrase_find(c->d, k, LB_PH_ANY, &ph) && ph.men >= 0 && names_word(c, k, &ph);
+    if (!names) return add_claim(c, verb, rule, cue, speaker, cs, ce);
+  }
+  c->conj_apart = 1;
+  lb_claim *cl = add_claim(c, verb, rule, cue, speaker, cs, ce);
+  size_t first = cl ? (size_t)(cl - c->d->claims.v) : 0;
+  for (int32_t k = cl && speaker >= 0 ? tx->words.v[speaker].kid : -1; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *y = &tx->words.v[k];
+    if (lb_tree_rel(y, "conj") && (y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PROPN))
+      add_claim(c, verb, rule, cue, k, cs, ce);
+  }
+  c->conj_apart = apart;
+  return cl ? &c->d->claims.v[first] : NULL;
+}
+
 /* Is verb v passive: a passive auxiliary, or a passive subject without
 ** the perfect's auxiliary (table mood, class perfect: "Die Armee hatte
 ** mitgeteilt" is active whatever the parser called its subject)? */
@@ -565,7 +602,7 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   }
   if (comp >= 0) {
     lb_tree_span(tx, comp, &cs, &ce);
-    return add_claim(c, key, rule, v, speaker, cs, ce);
+    return add_claim_each(c, key, rule, v, speaker, cs, ce, 1);
   }
   /* "announced eight people died": the parser made the clause's subject
   ** the verb's object and its finite verb a clause of the reporting verb;
@@ -584,7 +621,7 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     int apart = ks != tx->words.v[k].start || oe > ks;
     for (uint32_t b = oe; !apart && b < ks; b++) apart = !strchr(" \t\n", tx->text[b]);
     if (apart) break;
-    return add_claim(c, key, rule, v, speaker, os, ke);
+    return add_claim_each(c, key, rule, v, speaker, os, ke, 1);
   }
   /* "„...“, sagte X": the verb hangs from the quoted clause; "wie X
   ** mitteilte, ...": from the clause it reports */
@@ -595,19 +632,19 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     int32_t top = v;
     for (int guard = 0; tx->words.v[top].head >= 0 && guard < 64; guard++) top = tx->words.v[top].head;
     span_without(tx, top, v, &cs, &ce);
-    return add_claim(c, key, rule, v, speaker, cs, ce);
+    return add_claim_each(c, key, rule, v, speaker, cs, ce, 1);
   }
   /* (not a clause with its own conjunction: "told the BBC that he warned
   ** police" reports what he did, it is no parenthesis) */
   if (w->head >= 0 && (lb_tree_rel(w, "parataxis") || lb_tree_rel(w, "ccomp")) && w->head < v &&
       lb_tree_child(tx, v, "mark") < 0) {
     span_without(tx, w->head, v, &cs, &ce);
-    return add_claim(c, key, rule, v, speaker, cs, ce);
+    return add_claim_each(c, key, rule, v, speaker, cs, ce, 1);
   }
   /* "Er begründete den Schritt mit ...": the predicate itself */
   if (lb_lex_field_is(&r, 2, "pred")) {
     span_without(tx, v, speaker, &cs, &ce);
-    return add_claim(c, key, rule, v, speaker, cs, ce);
+    return add_claim_each(c, key, rule, v, speaker, cs, ce, 1);
   }
   /* the parser missed the complement ("sagte Erdogan, er sei offen ..."
   ** with "offen" an adverb of "sagte") */
@@ -617,7 +654,7 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     int32_t np = content_np(c, v, &r);
     if (np < 0) return quoted_before(c, v, key, rule, speaker);
     lb_tree_span(tx, np, &cs, &ce);
-    return add_claim(c, key, rule, v, speaker, cs, ce);
+    return add_claim_each(c, key, rule, v, speaker, cs, ce, 1);
   }
   if (from < 0) return quoted_before(c, v, key, rule, speaker);
   if (speaker < 0 && n) /* "sagte Erdogan,": the nominal before the comma */
@@ -629,7 +666,7 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   cs = tx->words.v[from].start;
   ce = tx->words.v[st->word1 - 1].end;
   while (ce > cs && strchr(" .!?\"'\n", tx->text[ce - 1])) ce--;
-  return add_claim(c, key, rule, v, speaker, cs, ce);
+  return add_claim_each(c, key, rule, v, speaker, cs, ce, 1);
 }
 
 /* The speaker of a source noun at x ("Angaben der Vereinten Nationen",
@@ -764,26 +801,9 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
     return cl;
   }
   /* "nach Angaben von Armee und Sanitätern": each says it */
-  c->conj_apart = 1;
-  lb_claim *cl = add_claim(c, verb, rule, x, speaker, cs, ce);
-  size_t first = cl ? (size_t)(cl - c->d->claims.v) : 0;
-  for (int32_t k = cl && speaker >= 0 ? tx->words.v[speaker].kid : -1; k >= 0; k = tx->words.v[k].sib) {
-    const lb_word *y = &tx->words.v[k];
-    if (lb_tree_rel(y, "conj") && (y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PROPN))
-      add_claim(c, verb, rule, x, k, cs, ce);
-  }
-  c->conj_apart = 0;
-  return cl ? &c->d->claims.v[first] : NULL;
+  return add_claim_each(c, verb, rule, x, speaker, cs, ce, 0);
 }
 
-/* Is word h inside the entity mention ph names (the word itself, not a
-** phrase around a name: "Der Trump-Faktor" is no name)? */
-static int names_word(const ctx *c, int32_t h, const lb_phrase *ph) {
-  if (ph->ent < 0 || ph->men < 0) return 0;
-  const lb_mention *m = &c->d->entities.v[ph->ent].mentions.v[ph->men];
-  const lb_word *w = &c->tx->words.v[h];
-  return m->start <= w->start && w->end <= m->end;
-}
 
 /* "NGO: 198 Zivilisten getötet", "Kreml: Keine Gespräche": a sentence that
 ** opens with a name and a colon is what that name says (a headline or a

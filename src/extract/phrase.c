@@ -66,17 +66,26 @@ int lb_phrase_dateline(const lb_text *tx, int32_t w) {
     const lb_word *y = &tx->words.v[i];
     const lb_tok *k = &tx->toks.v[y->tok];
     if (k->kind == LB_TOK_DASH) return i > st->word0 && (uint32_t)w < i;
-    if (!(k->flags & LB_TF_CAP) && k->kind != LB_TOK_PUNCT) return 0;
+    /* ("Wien/Linz –": places joined by a slash) */
+    if (!(k->flags & LB_TF_CAP) && k->kind != LB_TOK_PUNCT && !(k->kind == LB_TOK_SYM && y->formlen == 1 && y->form[0] == '/'))
+      return 0;
   }
   return 0;
 }
 
 int32_t lb_phrase_past_dateline(const lb_text *tx, int32_t w) {
   if (!lb_phrase_dateline(tx, w)) return w;
-  for (int32_t k = tx->words.v[w].kid; k >= 0; k = tx->words.v[k].sib)
-    if (k > w && !lb_phrase_dateline(tx, k) &&
-        (tx->words.v[k].upos == LB_UPOS_PROPN || tx->words.v[k].upos == LB_UPOS_NOUN))
-      return k;
+  /* the first nominal after the dash that hangs on a word of the dateline
+  ** inside w's phrase ("Wien/Linz – Wirtschaftskammer-Präsident Christoph
+  ** Leitl hat ...": Christoph on Linz) */
+  const lb_sent *st = &tx->sents.v[tx->words.v[w].sent];
+  for (uint32_t k = (uint32_t)w + 1; k < st->word1; k++) {
+    const lb_word *x = &tx->words.v[k];
+    if (lb_phrase_dateline(tx, (int32_t)k) || x->head < 0 || !lb_phrase_dateline(tx, x->head) ||
+        !lb_tree_dominates(tx, w, (int32_t)k))
+      continue;
+    if (x->upos == LB_UPOS_PROPN || x->upos == LB_UPOS_NOUN) return (int32_t)k;
+  }
   return -1;
 }
 
