@@ -557,3 +557,15 @@ TEST(claim_de_coordinated_names_each_speak) {
   if (d->claims.n == 1) CHECK_STR(d->claims.v[0].speaker, "lb:christoph-leitl");
   lb_doc_free(d);
 }
+
+TEST(claim_indefinite_pronoun_is_no_speaker) {
+  /* "man" is nobody in particular: the claim has no speaker (a 10kGNAD
+  ** article of the bench had the speaker "man") */
+  lb_doc *d = t_doc_lang("Man sagt, die Lage sei ernst.", "2016-01-01", "de");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK(d->claims.v[0].speaker == NULL);
+    CHECK(d->claims.v[0].speaker_text == NULL);
+  }
+  lb_doc_free(d);
+}

@@ -541,6 +541,10 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   (void)ws;
   /* "Moskau – Außenminister Sergej Lawrow hat erklärt": not the dateline */
   if (speaker >= 0) speaker = lb_phrase_past_dateline(tx, speaker);
+  /* "man sagt", "someone said": nobody in particular */
+  if (speaker >= 0 && tx->words.v[speaker].upos == LB_UPOS_PRON &&
+      lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_IND)
+    speaker = -1;
   const char *rule = lb_arena_printf(tx->arena, "claim:%s:verb:%s", c->lang, key);
   uint32_t cs, ce;
   /* "„...“, sagte X": the words before, whatever the parser made of them */
