@@ -905,3 +905,14 @@ TEST(event_en_statement_needs_an_addressee) {
   CHECK_INT(tell, 1);
   lb_doc_free(d);
 }
+
+TEST(event_en_held_in_prison) {
+  /* "is being held in a federal prison" is detention (173): dev sentence
+  ** 32_VOA_EN_NW_2014.06.04.1929720:15 of tests/eval/en.tsv */
+  lb_doc *d = t_doc_lang("Dzhokhar Tsarnaev, 20, is being held in a federal prison west of Boston.", "2014-06-04",
+                         "en");
+  const lb_event *e = find(d, "173", NULL);
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->target_entity, "lb:dzhokhar-tsarnaev");
+  lb_doc_free(d);
+}
