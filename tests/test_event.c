@@ -916,3 +916,22 @@ TEST(event_en_held_in_prison) {
   if (e) CHECK_STR(e->target_entity, "lb:dzhokhar-tsarnaev");
   lb_doc_free(d);
 }
+
+TEST(event_death_coordinated_dead_are_no_source) {
+  /* the dead of a death with its cause are targets only: "27 Soldaten und
+  ** eine Zivilistin ... sterben bei dem Terroranschlag" gave MIL -> CVL and
+  ** CVL -> MIL (a 10kGNAD article of the bench) */
+  lb_doc *d = t_doc_lang("27 Soldaten und eine Zivilistin, die junge Reporterin eines kleinen Fernsehsenders, "
+                         "sterben bei dem Terroranschlag.",
+                         "2016-01-01", "de");
+  CHECK_INT(d->events.n, 2);
+  for (size_t i = 0; i < d->events.n; i++) {
+    CHECK_STR(d->events.v[i].code, "180");
+    CHECK(d->events.v[i].source == NULL);
+  }
+  if (d->events.n == 2) {
+    CHECK_STR(d->events.v[0].target, "MIL");
+    CHECK_STR(d->events.v[1].target, "CVL");
+  }
+  lb_doc_free(d);
+}

@@ -1411,6 +1411,7 @@ static void code_trigger(ctx *c, int32_t v) {
       if (fr.circ) {
         if (strcmp(code, CIRC_ONLY) != 0) continue;
         code = CIRC_ONLY;
+        ns = 0; /* the dead are no source: the act's is (circumstance) */
       }
       const char *mood = mood_of(c, v, noun);
       const char *rule = lb_arena_printf(d->tx.arena, "evpat:%s:%.*s:%u", c->lang, (int)kl, key, i);
