@@ -935,3 +935,21 @@ TEST(event_death_coordinated_dead_are_no_source) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_two_objects_no_subject) {
+  /* no subject but two objects: the first is the subject the parser
+  ** misread (a 10kGNAD article of the bench); a prepositional phrase hung
+  ** on the dateline is no subject */
+  lb_doc *d = t_doc_lang("Diyarbakir – Bei Einsätzen gegen die verbotene Arbeiterpartei Kurdistans (PKK) haben "
+                         "türkische Sicherheitskräfte im Südosten des Landes binnen zwei Tagen 23 mutmaßliche "
+                         "Rebellen getötet.",
+                         "2016-01-01", "de");
+  const lb_event *e = find(d, "190", "TURCOP");
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->target, "REB");
+    CHECK_STR(t_span(d, e->source_start, e->source_end), "türkische Sicherheitskräfte");
+  }
+  CHECK_INT(d->events.n, 1);
+  lb_doc_free(d);
+}

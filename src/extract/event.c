@@ -1240,6 +1240,15 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       for (int i = first + 1; i < n && nextra < 4; i++) extra[nextra++] = ws[i];
       n = 1;
     }
+    /* German: no subject but two objects ("Bei Einsätzen ... haben türkische
+    ** Sicherheitskräfte ... 23 mutmaßliche Rebellen getötet", both obj): the
+    ** first is the subject the parser misread, the verb's word order puts it
+    ** there */
+    int32_t objsubj = -1;
+    if (n == 0 && !pass && !fr->src && strcmp(c->lang, "de") == 0) {
+      int32_t o[3];
+      if (in_span(o, slot_words(tx, v, "obj", 3, o, 3), vfrom, v) >= 2) ws[n++] = objsubj = o[0] < o[1] ? o[0] : o[1];
+    }
     for (int i = 0; i < n && *ns < MAXACT; i++)
       *ns += resolve(c, ws[i], 1, src + *ns, MAXACT - *ns);
     n = 0;
@@ -1262,6 +1271,8 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       if (!n) n = deep_words(tx, v, fr->tgt, fr->tgtn, ws, 8);
     } else if (!n && !pass)
       n = in_span(ws, slot_words(tx, v, "obj|iobj|obl:arg", 16, ws, 8), vfrom, v);
+    for (int i = 0; i < n; i++)
+      if (ws[i] == objsubj) ws[i--] = ws[--n];
     /* the noun an attributive participle modifies is its target */
     if (n == 0 && attr) ws[n++] = vw->head;
     if (n == 0 && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3)))

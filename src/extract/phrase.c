@@ -81,8 +81,10 @@ int32_t lb_phrase_past_dateline(const lb_text *tx, int32_t w) {
   const lb_sent *st = &tx->sents.v[tx->words.v[w].sent];
   for (uint32_t k = (uint32_t)w + 1; k < st->word1; k++) {
     const lb_word *x = &tx->words.v[k];
+    /* (not a prepositional phrase: "Diyarbakir – Bei Einsätzen gegen die
+    ** PKK haben ...") */
     if (lb_phrase_dateline(tx, (int32_t)k) || x->head < 0 || !lb_phrase_dateline(tx, x->head) ||
-        !lb_tree_dominates(tx, w, (int32_t)k))
+        !lb_tree_dominates(tx, w, (int32_t)k) || lb_tree_child(tx, (int32_t)k, "case") >= 0)
       continue;
     if (x->upos == LB_UPOS_PROPN || x->upos == LB_UPOS_NOUN) return (int32_t)k;
   }
