@@ -569,3 +569,16 @@ TEST(claim_indefinite_pronoun_is_no_speaker) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_subject_inside_the_quotation) {
+  /* the parser made the quotation's gerund the subject of "said": the
+  ** speaker is the name after the quotation (dev passage aec50845a7:27 of
+  ** tests/eval/en.tsv) */
+  lb_doc *d = t_doc_lang("\"Buying rides to the Moon enables NASA to do much more,\" NASA's Steve Clarke, "
+                         "deputy associate administrator, said in the statement.",
+                         "2019-11-19", "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1)
+    CHECK(strstr(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Steve Clarke") != NULL);
+  lb_doc_free(d);
+}

@@ -541,6 +541,21 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   (void)ws;
   /* "Moskau – Außenminister Sergej Lawrow hat erklärt": not the dateline */
   if (speaker >= 0) speaker = lb_phrase_past_dateline(tx, speaker);
+  /* '"Buying rides to the Moon ... is cheaper," NASA's Steve Clarke said':
+  ** a subject inside a quotation that closes before the verb is the
+  ** quotation's; the speaker is the first nominal after it */
+  for (int32_t k = speaker >= 0 && speaker < v ? v - 1 : -1; k > speaker; k--) {
+    const lb_tok *q = &tx->toks.v[tx->words.v[k].tok];
+    if (q->kind != LB_TOK_QUOTE || !(q->flags & LB_TF_CLOSE)) continue;
+    speaker = -1;
+    for (int32_t j = k + 1; j < v && speaker < 0; j++) {
+      const lb_word *x = &tx->words.v[j];
+      if ((x->upos == LB_UPOS_PROPN || x->upos == LB_UPOS_NOUN || x->upos == LB_UPOS_PRON) &&
+          !lb_tree_rel(x, "nmod:poss") && !lb_tree_rel(x, "compound"))
+        speaker = j;
+    }
+    break;
+  }
   /* "man sagt", "someone said": nobody in particular */
   if (speaker >= 0 && tx->words.v[speaker].upos == LB_UPOS_PRON &&
       lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_IND)
