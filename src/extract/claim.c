@@ -592,12 +592,9 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     if (k <= v || !(lb_tree_rel(x, "xcomp") || lb_tree_rel(x, "advcl") || lb_tree_rel(x, "ccomp")) ||
         lb_ufeat_get(x->feats, LB_UF_VERBFORM) != LB_VERBFORM_INF || lb_tree_child(tx, k, "nsubj") >= 0)
       continue;
-    /* not a purpose ("sagte, um junge Menschen zu ermutigen": mood class
-    ** ctl, the conjunctions of clauses of the main clause's subject) */
-    int32_t mk = lb_tree_child(tx, k, "mark");
-    if (mk >= 0 && tx->words.v[mk].lemma &&
-        lb_lex_has_class(c->lx, c->t_mood, tx->words.v[mk].lemma, strlen(tx->words.v[mk].lemma), c->lang, "ctl"))
-      continue;
+    /* not a purpose ("sagte, um junge Menschen zu ermutigen"): a clause of
+    ** the main clause's subject */
+    if (lb_phrase_controlled(tx, c->t_mood, k)) continue;
     uint32_t ks, ke;
     lb_tree_span(tx, k, &ks, &ke);
     int32_t first = k;
@@ -822,7 +819,6 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
   /* "nach Angaben von Armee und Sanitätern": each says it */
   return add_claim_each(c, verb, rule, x, speaker, cs, ce, 0);
 }
-
 
 /* "NGO: 198 Zivilisten getötet", "Kreml: Keine Gespräche": a sentence that
 ** opens with a name and a colon is what that name says (a headline or a

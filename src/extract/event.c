@@ -185,13 +185,10 @@ static int facility(const ctx *c, int32_t x, size_t *pre) {
   return 0;
 }
 
-/* The owner of noun x, a facility or a member of a group: its genitive,
-** possessive, "von"/"of" or compound attribute ("Stellungen der PKK", "the
-** army's base", "IS positions", "die Kämpfer des IS"), or -1. */
-static int32_t owner_of(const ctx *c, int32_t x) {
-  const lb_text *tx = c->tx;
-  static const char *const rels[] = {"nmod:gen", "nmod:poss", "nmod:von", "nmod:of", "compound"};
-  for (size_t r = 0; r < sizeof rels / sizeof *rels; r++)
+/* The first noun or name among the children of x that bears one of the
+** relations rels[0..n), tried in that order; or -1. */
+static int32_t attr_child(const lb_text *tx, int32_t x, const char *const *rels, size_t n) {
+  for (size_t r = 0; r < n; r++)
     for (int32_t k = tx->words.v[x].kid; k >= 0; k = tx->words.v[k].sib) {
       const lb_word *y = &tx->words.v[k];
       if ((y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PROPN) &&
@@ -199,6 +196,14 @@ static int32_t owner_of(const ctx *c, int32_t x) {
         return k;
     }
   return -1;
+}
+
+/* The owner of noun x, a facility or a member of a group: its genitive,
+** possessive, "von"/"of" or compound attribute ("Stellungen der PKK", "the
+** army's base", "IS positions", "die Kämpfer des IS"), or -1. */
+static int32_t owner_of(const ctx *c, int32_t x) {
+  static const char *const rels[] = {"nmod:gen", "nmod:poss", "nmod:von", "nmod:of", "compound"};
+  return attr_child(c->tx, x, rels, sizeof rels / sizeof *rels);
 }
 
 /* The members a collective or quantity word x counts (table collective:
@@ -215,14 +220,7 @@ static int32_t members_of(const ctx *c, int32_t x) {
                                      w->upos == LB_UPOS_ADJ || w->upos == LB_UPOS_DET) &&
                                     lemma_class(c, c->t_collective, w, NULL)))
       break;
-    int32_t m = -1;
-    for (size_t r = 0; r < sizeof rels / sizeof *rels && m < 0; r++)
-      for (int32_t k = w->kid; k >= 0 && m < 0; k = tx->words.v[k].sib) {
-        const lb_word *y = &tx->words.v[k];
-        if ((y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PROPN) &&
-            spec_match(tx, k, rels[r], (int)strlen(rels[r])))
-          m = k;
-      }
+    int32_t m = attr_child(tx, x, rels, sizeof rels / sizeof *rels);
     if (m < 0) break;
     x = m;
   }
@@ -548,12 +546,9 @@ static int32_t subject_of(const ctx *c, int32_t v) {
     ** table mood class ctl, is controlled by its main clause's subject
     ** ("carried the bombs ... before detonating them"; not "convicted X
     ** for impeding", whose subject is X) */
-    int ctl = 0;
-    if (lb_tree_rel(w, "advcl") && lb_ufeat_get(w->feats, LB_UF_VERBFORM) != LB_VERBFORM_FIN &&
-        s < 0 && lb_tree_child(tx, v, "aux") < 0 && lb_tree_child(tx, v, "aux:pass") < 0) {
-      int32_t mk = lb_tree_child(tx, v, "mark");
-      ctl = mk >= 0 && lemma_class(c, c->t_mood, &tx->words.v[mk], "ctl");
-    }
+    int ctl = lb_tree_rel(w, "advcl") && lb_ufeat_get(w->feats, LB_UF_VERBFORM) != LB_VERBFORM_FIN &&
+              s < 0 && lb_tree_child(tx, v, "aux") < 0 && lb_tree_child(tx, v, "aux:pass") < 0 &&
+              lb_phrase_controlled(tx, c->t_mood, v);
     if (!(lb_tree_rel(w, "xcomp") || lb_tree_rel(w, "conj") || ctl) || w->head < 0) return -1;
     v = w->head;
   }
@@ -1156,12 +1151,16 @@ static int refl_ok(const ctx *c, int32_t v) {
 }
 
 /* Is verb v a support verb (table evsupport, by its key with particle)? */
+static int support_key(const ctx *c, const char *key, uint32_t kl) {
+  lb_lex_rec r;
+  return key && lb_lex_find_field(c->lx, c->t_support, key, kl, 0, c->lang, &r);
+}
+
 static int support_verb(const ctx *c, int32_t v) {
   if (c->t_support < 0) return 0;
   uint32_t kl;
   const char *key = trigger_key(c, v, -1, &kl);
-  lb_lex_rec r;
-  return lb_lex_find_field(c->lx, c->t_support, key, kl, 0, c->lang, &r);
+  return support_key(c, key, kl);
 }
 
 /* Fill source and target slots of trigger v under frame fr. */
@@ -1309,13 +1308,11 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     for (int32_t k = *ns ? -1 : tx->words.v[v].kid; k >= 0 && !*ns; k = tx->words.v[k].sib) {
       const lb_word *x = &tx->words.v[k];
       if (!lb_tree_rel(x, "acl") && !lb_tree_rel(x, "amod")) continue;
-      uint32_t kl;
-      lb_lex_rec r;
+      uint32_t kl = 0;
       const char *key = x->upos == LB_UPOS_VERB ? trigger_key(c, k, -1, &kl)
                         : x->upos == LB_UPOS_ADJ ? participle_key(c, k, &kl) : NULL;
       int32_t ag;
-      if (key && lb_lex_find_field(c->lx, c->t_support, key, kl, 0, c->lang, &r) &&
-          slot_words(tx, k, AGENT, (int)sizeof AGENT - 1, &ag, 1))
+      if (support_key(c, key, kl) && slot_words(tx, k, AGENT, (int)sizeof AGENT - 1, &ag, 1))
         *ns += resolve(c, ag, 1, src + *ns, MAXACT - *ns);
     }
     n = slot_words(tx, v, fr->tgt ? fr->tgt : "nmod:gegen|nmod:auf|nmod:against|nmod:on",

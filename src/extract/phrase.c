@@ -67,8 +67,8 @@ int lb_phrase_dateline(const lb_text *tx, int32_t w) {
     const lb_tok *k = &tx->toks.v[y->tok];
     if (k->kind == LB_TOK_DASH) return i > st->word0 && (uint32_t)w < i;
     /* ("Wien/Linz –": places joined by a slash) */
-    if (!(k->flags & LB_TF_CAP) && k->kind != LB_TOK_PUNCT && !(k->kind == LB_TOK_SYM && y->formlen == 1 && y->form[0] == '/'))
-      return 0;
+    int slash = k->kind == LB_TOK_SYM && y->formlen == 1 && y->form[0] == '/';
+    if (!(k->flags & LB_TF_CAP) && k->kind != LB_TOK_PUNCT && !slash) return 0;
   }
   return 0;
 }
@@ -99,6 +99,12 @@ int lb_phrase_perfect(const lb_text *tx, int t_mood, int32_t v) {
       return 1;
   }
   return 0;
+}
+
+int lb_phrase_controlled(const lb_text *tx, int t_mood, int32_t k) {
+  int32_t mk = lb_tree_child(tx, k, "mark");
+  const lb_word *m = mk >= 0 ? &tx->words.v[mk] : NULL;
+  return m && m->lemma && lb_lex_has_class(tx->lex, t_mood, m->lemma, strlen(m->lemma), tx->lang, "ctl");
 }
 
 int lb_phrase_find(const lb_doc *d, int32_t w, int want, lb_phrase *out) {

@@ -57,6 +57,11 @@ int32_t lb_phrase_past_dateline(const struct lb_text *tx, int32_t w);
 ** parser called passive is active ("Die Armee hatte mitgeteilt"). */
 int lb_phrase_perfect(const struct lb_text *tx, int t_mood, int32_t v);
 
+/* Is clause k opened by a conjunction (its mark child) of class ctl in
+** table t_mood (before, after, while, um, ohne)? Such a clause without a
+** subject of its own is done by its main clause's subject. */
+int lb_phrase_controlled(const struct lb_text *tx, int t_mood, int32_t k);
+
 /* Phrase w and the phrases coordinated with it ("Russland und Belarus"):
 ** up to max into out; returns how many name something. */
 int lb_phrase_all(const struct lb_doc *d, int32_t w, int want, lb_phrase *out, int max);
