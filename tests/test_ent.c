@@ -646,3 +646,30 @@ TEST(ent_country_named_after_a_group_is_the_country) {
   CHECK(ent(d, "lb:irish-republican-army") != NULL);
   lb_doc_free(d);
 }
+
+TEST(ent_de_region_compound_and_city_adjective) {
+  /* "Ostukraine", "Nordsyriens": a region word and a country (table
+  ** placeprefix), a place of that country; "Südtirol" is no part of Tirol
+  ** (only countries). "Münchner", "Wiener", "Zürcher": a city's adjective
+  ** (tables placeadjend, placeadj), role placeadj; "Peter" (a given name)
+  ** is no "Pet" (Perth). */
+  lb_doc *d = t_doc_lang("In der Ostukraine und im Süden Nordsyriens wird gekämpft, in Südtirol nicht. Der "
+                         "Münchner Oberbürgermeister und die Wiener Staatsanwaltschaft trafen Peter Müller "
+                         "im Zürcher Stadtkreis 4.",
+                         "2016-01-01", "de");
+  check_men(d, "Q212", 7, "Ostukraine", "UKR");
+  check_men(d, "Q858", 32, "Nordsyriens", "SYR");
+  CHECK_STR(men(ent(d, "Q212"), 7)->rule, "de:regionprefix");
+  CHECK_INT(count_id(d, "lb:gn2867714"), 1); /* Munich */
+  const lb_mention *m = men(ent(d, "lb:gn2867714"), 84);
+  CHECK(m != NULL);
+  if (m) CHECK_INT(m->role, LB_ROLE_PLACEADJ);
+  CHECK_INT(count_id(d, "Q1741"), 1);          /* Vienna */
+  CHECK_INT(count_id(d, "lb:gn2657896"), 1);   /* Zürich */
+  CHECK_INT(count_id(d, "lb:gn2063523"), 0);   /* Perth */
+  for (size_t i = 0; i < d->entities.n; i++)   /* nothing for "Südtirol" from Tirol */
+    for (size_t k = 0; k < d->entities.v[i].mentions.n; k++)
+      CHECK(strcmp(d->entities.v[i].mentions.v[k].rule, "de:regionprefix") != 0 ||
+            d->entities.v[i].mentions.v[k].start < 60);
+  lb_doc_free(d);
+}

@@ -33,7 +33,9 @@ typedef struct lb_mention {
   uint8_t role;        /* LB_ROLE_* : how the mention is used */
 } lb_mention;
 
-enum { LB_ROLE_NAME = 0, LB_ROLE_PLACE = 1, LB_ROLE_ACTOR = 2, LB_ROLE_ADJ = 3 };
+/* LB_ROLE_PLACEADJ: the adjective of a place ("die Berliner Polizei"): it
+** says where, never who */
+enum { LB_ROLE_NAME = 0, LB_ROLE_PLACE = 1, LB_ROLE_ACTOR = 2, LB_ROLE_ADJ = 3, LB_ROLE_PLACEADJ = 4 };
 
 typedef struct lb_geo {
   int64_t geonameid;

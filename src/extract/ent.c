@@ -39,7 +39,7 @@
 
 typedef struct tabs {
   int ent, entdef, nat, agent, rolenoun, office, country, capital, form, stop, nounsuffix, month,
-      region;
+      region, placeprefix, placeadj, placeadjend;
 } tabs;
 
 /* A place name with several candidates, decided after the pass. */
@@ -818,6 +818,103 @@ static uint32_t try_genitive(ctx *c, uint32_t i, uint32_t s0) {
   return 1;
 }
 
+/* "Nordirak", "Ostukraine", "Nordsyriens": a part of a country named by a
+** compound of a region word (table placeprefix) and the country's name, a
+** place in that country. Only countries: "Südtirol" is no part of Tirol. */
+static uint32_t try_region(ctx *c, uint32_t i) {
+  const lb_tok *t = &c->d->tx.toks.v[i];
+  if (c->T.placeprefix < 0 || !tok_cap(c->d, t) || (t->flags & LB_TF_HYPH) || t->normlen < 7)
+    return 0;
+  lb_lex_rec r, def;
+  for (size_t k = t->normlen - 4 < 12 ? t->normlen - 4 : 12; k >= 3; k--) {
+    if (!lb_lex_find(c->lx, c->T.placeprefix, t->norm, k, &r)) continue;
+    const char *rest = t->norm + k;
+    size_t rn = t->normlen - k;
+    for (int gen = 0; gen < 2; gen++, rn--) { /* "Nordsyriens" */
+      if (gen && rest[rn] != 's') break;
+      const char *f;
+      int fl;
+      if (!lb_lex_find(c->lx, c->T.ent, rest, rn, &r) || !is_place_rec(&r) ||
+          (fl = lb_lex_field(r.val, r.val_len, 0, &f)) <= 0 ||
+          !lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def) || !lb_lex_field_is(&def, 8, "PCLI"))
+        continue;
+      int32_t ent = entity_for(c, f, (size_t)fl);
+      if (ent < 0) return 0;
+      add_mention(c, ent, i, i + 1, NULL, "de:regionprefix", LB_ROLE_PLACE);
+      return 1;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+/* The kid of a city of 100,000 or more named key[0..n) (any of its names),
+** in buffer kid; its length, or 0. */
+static size_t big_city(ctx *c, const char *key, size_t n, char *kid, size_t cap) {
+  lb_lex_entry e;
+  lb_lex_rec r, def;
+  if (!lb_lex_get(c->lx, key, n, &e)) return 0;
+  for (uint32_t k = 0; k < e.nrec; k++) {
+    const char *f, *pop, *feat;
+    int fl;
+    if (!lb_lex_rec_get(c->lx, &e, k, &r) || r.table != c->T.ent || !is_place_rec(&r) ||
+        (fl = lb_lex_field(r.val, r.val_len, 0, &f)) <= 0 || (size_t)fl > cap ||
+        !lb_lex_find(c->lx, c->T.entdef, f, (size_t)fl, &def))
+      continue;
+    int pl = lb_lex_field(def.val, def.val_len, 10, &pop);
+    int ftl = lb_lex_field(def.val, def.val_len, 8, &feat);
+    if (pl >= 6 && ftl >= 3 && memcmp(feat, "PPL", 3) == 0) {
+      memcpy(kid, f, (size_t)fl);
+      return (size_t)fl;
+    }
+  }
+  return 0;
+}
+
+/* "Berliner Polizei", "im Zürcher Stadtkreis": a capitalised adjective of a
+** city before a capitalised word, by the endings of table placeadjend ("ner"
+** -> "en": Münchner) or as a whole irregular word (placeadj: "Zürcher"). */
+static uint32_t try_placeadj(ctx *c, uint32_t i, uint32_t s1) {
+  const lb_tok *t = &c->d->tx.toks.v[i];
+  if (c->T.placeadj < 0 || !tok_cap(c->d, t) || (t->flags & (LB_TF_HYPH | LB_TF_UPPER)) ||
+      t->normlen < 4 || t->norm[t->normlen - 2] != 'e' || t->norm[t->normlen - 1] != 'r' ||
+      i + 1 >= s1 || !is_word(&c->d->tx.toks.v[i + 1]) || !tok_cap(c->d, &c->d->tx.toks.v[i + 1]))
+    return 0;
+  char key[64], kid[KEYMAX];
+  size_t kl = 0;
+  lb_lex_rec r;
+  lb_lex_entry e;
+  /* a word that starts longer names and is no common word is a given
+  ** name ("Peter" is no "Pet", Perth) */
+  if (tok_entry(c, i, &e) && e.maxtoks > 1 && !has_tab(c, &e, c->T.form)) return 0;
+  if (lb_lex_find(c->lx, c->T.placeadj, t->norm, t->normlen, &r)) {
+    const char *f;
+    int fl = lb_lex_field(r.val, r.val_len, 0, &f);
+    if (fl > 0) kl = big_city(c, f, (size_t)fl, kid, sizeof kid);
+  }
+  for (size_t el = 2; !kl && el <= 4 && el < t->normlen - 2; el++) {
+    const char *end = t->norm + t->normlen - el;
+    if (!lb_lex_get(c->lx, end, el, &e)) continue;
+    for (uint32_t k = 0; !kl && k < e.nrec; k++) {
+      const char *f;
+      int fl;
+      if (!lb_lex_rec_get(c->lx, &e, k, &r) || r.table != c->T.placeadjend ||
+          (fl = lb_lex_field(r.val, r.val_len, 0, &f)) <= 0)
+        continue;
+      size_t stem = t->normlen - el, add = fl == 1 && *f == '-' ? 0 : (size_t)fl;
+      if (stem + add > sizeof key || stem + add < 4) continue;
+      memcpy(key, t->norm, stem);
+      memcpy(key + stem, f, add);
+      kl = big_city(c, key, stem + add, kid, sizeof kid);
+    }
+  }
+  if (!kl) return 0;
+  int32_t ent = entity_for(c, kid, kl);
+  if (ent < 0) return 0;
+  add_mention(c, ent, i, i + 1, NULL, "de:placeadj", LB_ROLE_PLACEADJ);
+  return 1;
+}
+
 /* The entity of a surname noted before that token i spells (also with a
 ** genitive -s: "Trumps"), or -1. */
 static int32_t surname_at(ctx *c, uint32_t i) {
@@ -1160,6 +1257,9 @@ void lb_ent_run(lb_doc *d) {
     T.nounsuffix = lb_lex_table(c.lx, "nounsuffix");
     T.month = lb_lex_table(c.lx, "month");
     T.region = lb_lex_table(c.lx, "regionword");
+    T.placeprefix = lb_lex_table(c.lx, "placeprefix");
+    T.placeadj = lb_lex_table(c.lx, "placeadj");
+    T.placeadjend = lb_lex_table(c.lx, "placeadjend");
     T_lex = lb_lex_id(c.lx);
   }
   c.T = T;
@@ -1190,11 +1290,20 @@ void lb_ent_run(lb_doc *d) {
     if (s == d->tx.sents.n) break;
     uint32_t s0 = d->tx.sents.v[s].tok0, s1 = d->tx.sents.v[s].tok1;
     if (s1 > d->tx.toks.n) s1 = (uint32_t)d->tx.toks.n;
-    if (i < s0 || c.used[i] || starts_nothing(&c, i, &d->tx.toks.v[i], s1)) continue;
+    if (i < s0 || c.used[i]) continue;
+    /* a common or unknown word starts no name, but may name a country's
+    ** part ("Ostukraine") */
+    if (starts_nothing(&c, i, &d->tx.toks.v[i], s1)) {
+      uint32_t n = try_region(&c, i);
+      next = i + (n ? n : try_placeadj(&c, i, s1));
+      continue;
+    }
     uint32_t n = try_name(&c, i, s0, s1);
     if (!n) n = try_nat(&c, i, s0, s1);
     if (!n) n = try_compound(&c, i, s1);
     if (!n) n = try_genitive(&c, i, s0);
+    if (!n) n = try_region(&c, i);
+    if (!n) n = try_placeadj(&c, i, s1);
     if (!n) n = try_surname(&c, i);
     if (!n) n = try_bare_role(&c, i, s0, s1);
     if (!n) n = try_guess(&c, i, s0, s1);

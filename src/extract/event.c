@@ -157,6 +157,8 @@ static const char *capital_gov(const ctx *c, int32_t x, lb_phrase *ph) {
   if (!e->has_geo || !e->geo.feature || strcmp(e->geo.feature, "PPLC") != 0 || !e->country ||
       strlen(e->country) != 3)
     return NULL;
+  /* the city's adjective says where, not who ("die Berliner Polizei") */
+  if (ph->men >= 0 && e->mentions.v[ph->men].role == LB_ROLE_PLACEADJ) return NULL;
   return lb_arena_printf(c->d->tx.arena, "%sGOV", e->country);
 }
 
@@ -358,12 +360,36 @@ static void parse_frame(const char *f, int fl, frame *fr) {
 
 /* Does child k of h match relation spec s[0..n) ("obj", "obl:gegen",
 ** "nmod:gen", "obl:agent")? */
+/* The case word of nominal k: its case child, else one the parser hung on
+** its article ("im" = "in dem"); or -1. */
+static int32_t case_of(const lb_text *tx, int32_t k) {
+  int32_t cs = lb_tree_child(tx, k, "case"), dt = lb_tree_child(tx, k, "det");
+  return cs < 0 && dt >= 0 ? lb_tree_child(tx, dt, "case") : cs;
+}
+
+/* Has nominal k a preposition of its own (case_of), not the comparison of
+** a number ("mehr als 30 Menschen")? */
+static int has_prep(const lb_text *tx, int32_t k) {
+  int32_t cs = case_of(tx, k);
+  if (cs < 0 || tx->words.v[cs].upos != LB_UPOS_ADP) return 0;
+  const lb_sent *st = &tx->sents.v[tx->words.v[cs].sent];
+  return !((uint32_t)cs > st->word0 && (uint32_t)cs + 1 < st->word1 &&
+           tx->words.v[cs + 1].upos == LB_UPOS_NUM &&
+           (tx->words.v[cs - 1].upos == LB_UPOS_ADV || tx->words.v[cs - 1].upos == LB_UPOS_ADJ));
+}
+
 static int spec_match(const lb_text *tx, int32_t k, const char *s, int n) {
   const lb_word *w = &tx->words.v[k];
   if (!w->deprel) return 0;
   const char *colon = memchr(s, ':', (size_t)n);
   size_t base = colon ? (size_t)(colon - s) : (size_t)n;
   size_t dl = strlen(w->deprel);
+  /* a subject or object with a preposition of its own is an oblique the
+  ** parser misread ("im Nordirak seien ... Zivilisten getötet worden" with
+  ** "Nordirak" a passive subject) */
+  if ((!strncmp(s, "nsubj", 5) || (base == 3 && !memcmp(s, "obj", 3)) || !strncmp(s, "iobj", 4)) &&
+      has_prep(tx, k))
+    return 0;
   if (dl == (size_t)n && memcmp(w->deprel, s, (size_t)n) == 0) return 1; /* the exact relation */
   /* German UD writes the dative object as obl:arg, English as iobj */
   if (n == 4 && memcmp(s, "iobj", 4) == 0 && strcmp(w->deprel, "obl:arg") == 0) return 1;
@@ -377,7 +403,11 @@ static int spec_match(const lb_text *tx, int32_t k, const char *s, int n) {
   int pp = (base == 3 && (!memcmp(s, "obl", 3) || !memcmp(s, "nmod", 3))) ||
            (base == 4 && !memcmp(s, "nmod", 4));
   if (pp) {
-    if (!lb_tree_rel(w, "obl") && !lb_tree_rel(w, "nmod")) return 0;
+    /* (or a subject or object with a preposition: has_prep above) */
+    if (!lb_tree_rel(w, "obl") && !lb_tree_rel(w, "nmod") &&
+        !((lb_tree_rel(w, "nsubj") || lb_tree_rel(w, "obj") || lb_tree_rel(w, "iobj")) &&
+          has_prep(tx, k)))
+      return 0;
   } else if (strncmp(w->deprel, s, base) != 0 || (w->deprel[base] != 0 && w->deprel[base] != ':'))
     return 0;
   const char *sub = colon + 1;
@@ -385,7 +415,7 @@ static int spec_match(const lb_text *tx, int32_t k, const char *s, int n) {
   if (sl == 3 && memcmp(sub, "gen", 3) == 0)
     return lb_tree_child(tx, k, "case") < 0 && lb_ufeat_get(w->feats, LB_UF_CASE) == LB_CASE_GEN;
   /* the case word's lemma */
-  int32_t cs = lb_tree_child(tx, k, "case");
+  int32_t cs = case_of(tx, k);
   return cs >= 0 && lb_tree_lemma_in(&tx->words.v[cs], sub, sl);
 }
 
@@ -685,10 +715,17 @@ static int32_t loc_phrase(const ctx *c, int32_t v) {
   for (int pass = 0; pass < 2; pass++)
   for (int32_t k = v < 0 ? -1 : pass ? (lender >= 0 ? tx->words.v[lender].kid : -1) : tx->words.v[v].kid;
        k >= 0; k = tx->words.v[k].sib) {
-    if (pass && !(k > lo && k < v)) continue;
+    /* the first conjunct's phrases inside the second's words (German
+    ** verb-final clauses) or after them: UD hangs a phrase that both share
+    ** on the first ("call a ceasefire and hold talks ... in London") */
+    if (pass && !(k > lo && k != v)) continue;
     const lb_word *x = &tx->words.v[k];
-    if (!(lb_tree_rel(x, "obl") || lb_tree_rel(x, "nmod") || lb_tree_rel(x, "advmod"))) continue;
-    int32_t cs = lb_tree_child(tx, k, "case");
+    /* (or any phrase with a preposition: a subject the parser misread,
+    ** has_prep) */
+    if (!(lb_tree_rel(x, "obl") || lb_tree_rel(x, "nmod") || lb_tree_rel(x, "advmod") ||
+          has_prep(tx, k)))
+      continue;
+    int32_t cs = case_of(tx, k);
     if (cs < 0 || !lemma_class(c, c->t_locprep, &tx->words.v[cs], NULL)) continue;
     int32_t h = k;
     for (int guard = 0; guard < 3 && lemma_class(c, c->t_region, &tx->words.v[h], NULL); guard++) {
@@ -704,7 +741,31 @@ static int32_t loc_phrase(const ctx *c, int32_t v) {
     ** the place is the phrase's own name ("in Kursk", "in der Region
     ** Kursk", "in russischen Städten"), not one inside an attribute of it
     ** ("in der Nacht von Russland") */
-    if (lb_phrase_find(c->d, h, LB_PH_GEO, &s) && s.men >= 0 && own_name(c, h, &s)) return s.ent;
+    if (lb_phrase_find(c->d, h, LB_PH_GEO, &s) && s.men >= 0 && own_name(c, h, &s)) {
+      /* a country's adjective yields to a place inside the phrase ("auf das
+      ** türkische Kulturzentrum in Stockholm") */
+      int32_t in = c->d->entities.v[s.ent].mentions.v[s.men].role == LB_ROLE_ADJ && h != v
+                       ? loc_phrase(c, h)
+                       : -1;
+      return in >= 0 ? in : s.ent;
+    }
+  }
+  return -1;
+}
+
+/* "a London protest", "die Pariser Anschläge": a city (not a country, which
+** is an actor there: "US strikes") named by a modifier of event noun v; or
+** -1. */
+static int32_t modifier_place(const ctx *c, int32_t v) {
+  const lb_text *tx = c->tx;
+  if (v < 0 || tx->words.v[v].upos != LB_UPOS_NOUN) return -1;
+  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    slot s;
+    if (k > v || !(lb_tree_rel(x, "compound") || lb_tree_rel(x, "amod"))) continue;
+    if (!lb_phrase_find(c->d, k, LB_PH_GEO, &s) || s.men < 0 || !own_name(c, k, &s)) continue;
+    const lb_entity *e = &c->d->entities.v[s.ent];
+    if (e->has_geo && e->geo.feature && strncmp(e->geo.feature, "PPL", 3) == 0) return s.ent;
   }
   return -1;
 }
@@ -722,6 +783,7 @@ static int32_t phrase_place(const ctx *c, int32_t k) {
 ** that is itself a place (given tgt); else -1. */
 static int32_t place_of(const ctx *c, int32_t v, const slot *tgt, int32_t tword) {
   int32_t pl = loc_phrase(c, v);
+  if (pl < 0) pl = modifier_place(c, v);
   if (pl < 0 && tword >= 0) pl = phrase_place(c, tword);
   /* a locative phrase one level down, on another phrase of the trigger:
   ** the parser's attachment of a preposition is its weakest guess
@@ -1111,11 +1173,49 @@ static int32_t vfinal_subject(const lb_text *tx, int32_t from, int32_t v) {
   return first;
 }
 
+/* Drop from the n target words ws the phrases that only say where ("held
+** protests in West Virginia": a preposition of class `at` in table
+** locprep), unless the frame names that preposition ("obl:in"). */
+static int drop_where(const ctx *c, const frame *fr, int32_t *ws, int n) {
+  const lb_text *tx = c->tx;
+  for (int i = 0; i < n; i++) {
+    int32_t cs = case_of(tx, ws[i]);
+    const lb_word *cw = cs >= 0 ? &tx->words.v[cs] : NULL;
+    if (!cw || !cw->lemma || !lemma_class(c, c->t_locprep, cw, "at")) continue;
+    size_t ll = strlen(cw->lemma);
+    int named = 0;
+    for (const char *p = fr->tgt, *end = fr->tgt + fr->tgtn; !named && p + ll < end; p++)
+      named = *p == ':' && memcmp(p + 1, cw->lemma, ll) == 0 &&
+              (p + 1 + ll == end || p[1 + ll] == '|' || p[1 + ll] == '>');
+    if (!named) ws[i--] = ws[--n];
+  }
+  return n;
+}
+
+/* Does word x (through a relative pronoun's antecedent and what a
+** collective counts) meet the frame's object condition? */
+static int obj_item(const ctx *c, int32_t x, const frame *fr) {
+  int32_t a = lb_phrase_antecedent(c->tx, x); /* "die" of "eine Zone, die ..." */
+  if (a >= 0) x = a;
+  x = members_of(c, x); /* "launched a series of attacks" */
+  const char *p = fr->obj, *end = fr->obj + fr->objn;
+  while (p < end) {
+    const char *q = memchr(p, '|', (size_t)(end - p));
+    if (!q) q = end;
+    if (item_match(c->tx, x, p, (size_t)(q - p))) return 1;
+    p = q + 1;
+  }
+  return 0;
+}
+
 static int obj_ok(const ctx *c, int32_t v, const frame *fr) {
   if (!fr->obj) return 1;
   int32_t ws[16];
+  /* a passive's subject, also one the parser called active ("wurde ...
+  ** ein Bombenanschlag verübt") */
   int n = fr->objrel ? slot_words(c->tx, v, fr->objrel, fr->objreln, ws, 16)
-                     : slot_words(c->tx, v, "obj|nsubj:pass|obl:arg", 22, ws, 16);
+          : passive_c(c, v) ? slot_words(c->tx, v, "obj|nsubj|nsubj:pass|obl:arg", 28, ws, 16)
+                            : slot_words(c->tx, v, "obj|nsubj:pass|obl:arg", 22, ws, 16);
   if (fr->objn == 1 && fr->obj[0] == '*') return n > 0;
   /* in a German verb-final clause, any noun of its body ("145 Drohnen" the
   ** parser hung on "Nacht") */
@@ -1124,18 +1224,8 @@ static int obj_ok(const ctx *c, int32_t v, const frame *fr) {
     if (c->tx->words.v[k].upos == LB_UPOS_NOUN) ws[n++] = k;
   /* and its relative pronoun ("eine Zone, die ... nicht zurückerobern") */
   if (from >= 1 && n < 16 && lb_phrase_antecedent(c->tx, from - 1) >= 0) ws[n++] = from - 1;
-  for (int i = 0; i < n; i++) {
-    int32_t a = lb_phrase_antecedent(c->tx, ws[i]); /* "die" of "eine Zone, die ..." */
-    if (a >= 0) ws[i] = a;
-    ws[i] = members_of(c, ws[i]); /* "launched a series of attacks" */
-    const char *p = fr->obj, *end = fr->obj + fr->objn;
-    while (p < end) {
-      const char *q = memchr(p, '|', (size_t)(end - p));
-      if (!q) q = end;
-      if (item_match(c->tx, ws[i], p, (size_t)(q - p))) return 1;
-      p = q + 1;
-    }
-  }
+  for (int i = 0; i < n; i++)
+    if (obj_item(c, ws[i], fr)) return 1;
   return 0;
 }
 
@@ -1264,10 +1354,19 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
         for (int i = 0; i < n; i++)
           if (!lb_ufeat_get(tx->words.v[ws[i]].feats, LB_UF_CASE)) ws[i--] = ws[--n];
       }
+      /* the deed the object condition names is no victim ("wurde ein
+      ** Bombenanschlag verübt": the target is "auf" whom) */
+      for (int i = 0; fr->obj && !(fr->objn == 1 && fr->obj[0] == '*') && i < n; i++) {
+        lb_phrase ph;
+        if (obj_item(c, ws[i], fr) && !agent_code(c, members_of(c, ws[i])) &&
+            !lb_phrase_find(c->d, members_of(c, ws[i]), LB_PH_ACTOR, &ph))
+          ws[i--] = ws[--n];
+      }
     }
     if (!n && fr->tgt) {
       n = in_span(ws, slot_words(tx, v, fr->tgt, fr->tgtn, ws, 8), vfrom, v);
       if (!n) n = deep_words(tx, v, fr->tgt, fr->tgtn, ws, 8);
+      n = drop_where(c, fr, ws, n);
     } else if (!n && !pass)
       n = in_span(ws, slot_words(tx, v, "obj|iobj|obl:arg", 16, ws, 8), vfrom, v);
     for (int i = 0; i < n; i++)

@@ -16,6 +16,7 @@ static int is_place_ent(const lb_entity *e, const lb_mention *m) {
 }
 
 static int wanted(const lb_entity *e, const lb_mention *m, const char *actor, int want) {
+  if (m->role == LB_ROLE_PLACEADJ) return (want & (LB_PH_PLACE | LB_PH_GEO)) != 0;
   return ((want & LB_PH_ACTOR) && actor) || ((want & LB_PH_PLACE) && is_place_ent(e, m)) ||
          ((want & LB_PH_GEO) && e->has_geo) || (want & LB_PH_ANY) ||
          ((want & LB_PH_PERSON) && e->type && strcmp(e->type, "PER") == 0);

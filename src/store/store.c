@@ -1720,6 +1720,7 @@ static const char *role_name(uint8_t r) {
   case LB_ROLE_PLACE: return "place";
   case LB_ROLE_ACTOR: return "actor";
   case LB_ROLE_ADJ: return "adj";
+  case LB_ROLE_PLACEADJ: return "placeadj";
   default: return "name";
   }
 }
