@@ -1057,3 +1057,28 @@ TEST(event_en_shared_place_and_where_is_no_target) {
   if (e) CHECK_INT(place_geonameid(d, e), 2643743);
   lb_doc_free(d);
 }
+
+TEST(event_noun_phrase_on_the_verb_and_agent_in_a_place) {
+  /* the noun's "auf" phrase the parser hung on the verb right after the
+  ** noun; a hospital in Aleppo is a hospital (HLH), not Syria (dev passage
+  ** gnad173:68 of tests/eval/de.tsv); "die Regierung in Libyen" is LBYGOV
+  ** (dev gnad698:114), "die Führung in Damaskus" SYRGOV (a 10kGNAD article
+  ** of the bench) */
+  lb_doc *d = t_doc_lang("Ban Ki Moon hat den Angriff auf ein Krankenhaus in Aleppo verurteilt.", "2016-01-01",
+                         "de");
+  const lb_event *e = find(d, "190", NULL);
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->target, "HLH");
+    CHECK_STR(t_span(d, e->target_start, e->target_end), "Krankenhaus");
+    CHECK_INT(place_geonameid(d, e), 170063); /* Aleppo */
+  }
+  lb_doc_free(d);
+  d = t_doc_lang("Sirte – Die international anerkannte Regierung in Libyen hat die arabischen Verbündeten "
+                 "aufgefordert, Luftangriffe zu fliegen.",
+                 "2016-01-01", "de");
+  e = find(d, "0", NULL);
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->source, "LBYGOV");
+  lb_doc_free(d);
+}

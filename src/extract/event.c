@@ -233,6 +233,52 @@ static int32_t members_of(const ctx *c, int32_t x) {
 ** each the entity it names, else an agent noun's code; up to max. A
 ** facility stands for its owner (table facility): the owner's phrase, else
 ** the agent its compound's first part names ("Militärstützpunkt": MIL). */
+/* The case word of nominal k: its case child, else one the parser hung on
+** its article ("im" = "in dem"); or -1. */
+static int32_t case_of(const lb_text *tx, int32_t k) {
+  int32_t cs = lb_tree_child(tx, k, "case"), dt = lb_tree_child(tx, k, "det");
+  return cs < 0 && dt >= 0 ? lb_tree_child(tx, dt, "case") : cs;
+}
+
+/* Has nominal k a preposition of its own (case_of), not the comparison of
+** a number ("mehr als 30 Menschen")? */
+static int has_prep(const lb_text *tx, int32_t k) {
+  int32_t cs = case_of(tx, k);
+  if (cs < 0 || tx->words.v[cs].upos != LB_UPOS_ADP) return 0;
+  const lb_sent *st = &tx->sents.v[tx->words.v[cs].sent];
+  return !((uint32_t)cs > st->word0 && (uint32_t)cs + 1 < st->word1 &&
+           tx->words.v[cs + 1].upos == LB_UPOS_NUM &&
+           (tx->words.v[cs - 1].upos == LB_UPOS_ADV || tx->words.v[cs - 1].upos == LB_UPOS_ADJ));
+}
+
+/* Is the mention phrase_find gave for noun x inside a phrase of x that only
+** says where (a preposition of class `at`: "ein Krankenhaus in Aleppo" is a
+** hospital, HLH, not Syria)? */
+static int where_of(const ctx *c, int32_t x, const lb_phrase *ph) {
+  const lb_text *tx = c->tx;
+  if (ph->ent < 0 || ph->men < 0) return 0;
+  int32_t mw = word_at(tx, c->d->entities.v[ph->ent].mentions.v[ph->men].start);
+  for (int32_t k = tx->words.v[x].kid; mw >= 0 && k >= 0; k = tx->words.v[k].sib) {
+    int32_t cs = case_of(tx, k);
+    if (lb_tree_rel(&tx->words.v[k], "nmod") && cs >= 0 &&
+        lemma_class(c, c->t_locprep, &tx->words.v[cs], "at") && lb_tree_dominates(tx, k, mw))
+      return 1;
+  }
+  return 0;
+}
+
+/* The actor of agent code ag in the country phrase ph names, when it names a
+** country or its capital ("die Regierung in Libyen": LBYGOV, "die Führung in
+** Damaskus": SYRGOV); else NULL. */
+static const char *country_agent(const ctx *c, const lb_phrase *ph, const char *ag) {
+  const lb_entity *e = ph->ent >= 0 ? &c->d->entities.v[ph->ent] : NULL;
+  if (!e || !e->has_geo || !e->geo.feature ||
+      (strcmp(e->geo.feature, "PCLI") != 0 && strcmp(e->geo.feature, "PPLC") != 0) || !e->country ||
+      strlen(e->country) != 3)
+    return NULL;
+  return lb_arena_printf(c->d->tx.arena, "%s%s", e->country, ag);
+}
+
 static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
   const lb_text *tx = c->tx;
   int n = 0;
@@ -273,8 +319,11 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
         continue;
       }
     }
-    if (lb_phrase_find(c->d, x, phwant, &out[n]))
+    const char *ag = NULL;
+    if (lb_phrase_find(c->d, x, phwant, &out[n]) && !((ag = agent_code(c, x)) && where_of(c, x, &out[n])))
       n++;
+    else if (ag && (out[n].actor = country_agent(c, &out[n], ag)))
+      n++; /* "die Regierung in Libyen": LBYGOV */
     else if ((want & LB_PH_ACTOR) && (out[n].actor = capital_gov(c, x, &out[n])))
       n++;
     else if ((want & LB_PH_ACTOR) && (out[n].actor = agent_code(c, x))) {
@@ -360,24 +409,6 @@ static void parse_frame(const char *f, int fl, frame *fr) {
 
 /* Does child k of h match relation spec s[0..n) ("obj", "obl:gegen",
 ** "nmod:gen", "obl:agent")? */
-/* The case word of nominal k: its case child, else one the parser hung on
-** its article ("im" = "in dem"); or -1. */
-static int32_t case_of(const lb_text *tx, int32_t k) {
-  int32_t cs = lb_tree_child(tx, k, "case"), dt = lb_tree_child(tx, k, "det");
-  return cs < 0 && dt >= 0 ? lb_tree_child(tx, dt, "case") : cs;
-}
-
-/* Has nominal k a preposition of its own (case_of), not the comparison of
-** a number ("mehr als 30 Menschen")? */
-static int has_prep(const lb_text *tx, int32_t k) {
-  int32_t cs = case_of(tx, k);
-  if (cs < 0 || tx->words.v[cs].upos != LB_UPOS_ADP) return 0;
-  const lb_sent *st = &tx->sents.v[tx->words.v[cs].sent];
-  return !((uint32_t)cs > st->word0 && (uint32_t)cs + 1 < st->word1 &&
-           tx->words.v[cs + 1].upos == LB_UPOS_NUM &&
-           (tx->words.v[cs - 1].upos == LB_UPOS_ADV || tx->words.v[cs - 1].upos == LB_UPOS_ADJ));
-}
-
 static int spec_match(const lb_text *tx, int32_t k, const char *s, int n) {
   const lb_word *w = &tx->words.v[k];
   if (!w->deprel) return 0;
@@ -1414,8 +1445,17 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       if (support_key(c, key, kl) && slot_words(tx, k, AGENT, (int)sizeof AGENT - 1, &ag, 1))
         *ns += resolve(c, ag, 1, src + *ns, MAXACT - *ns);
     }
-    n = slot_words(tx, v, fr->tgt ? fr->tgt : "nmod:gegen|nmod:auf|nmod:against|nmod:on",
-                   fr->tgt ? fr->tgtn : 40, ws, 8);
+    const char *tspec = fr->tgt ? fr->tgt : "nmod:gegen|nmod:auf|nmod:against|nmod:on";
+    int tspecn = fr->tgt ? fr->tgtn : 40;
+    n = slot_words(tx, v, tspec, tspecn, ws, 8);
+    /* the noun's phrase the parser hung on its verb, right after the noun
+    ** ("hat den Angriff auf ein Krankenhaus ... verurteilt") */
+    if (!n && tx->words.v[v].head >= 0) {
+      int32_t hw[8];
+      int hn = slot_words(tx, tx->words.v[v].head, tspec, tspecn, hw, 8);
+      for (int i = 0; i < hn; i++)
+        if (case_of(tx, hw[i]) == v + 1 && lb_tree_rel(&tx->words.v[hw[i]], "obl")) ws[n++] = hw[i];
+    }
     for (int i = 0; i < n && *nt < MAXACT; i++)
       *nt += resolve(c, ws[i], tkind, tgt + *nt, MAXACT - *nt);
   }
