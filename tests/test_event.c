@@ -1082,3 +1082,21 @@ TEST(event_noun_phrase_on_the_verb_and_agent_in_a_place) {
   if (e) CHECK_STR(e->source, "LBYGOV");
   lb_doc_free(d);
 }
+
+TEST(event_agent_noun_before_an_uncoded_name_in_its_attribute) {
+  /* "Officers from the Columbus Police Department ... Unit": the officers
+  ** are police, not the name guessed in their attribute (dev passage
+  ** ae961bd85c:2 of tests/eval/en.tsv); a title's own name stays the actor */
+  lb_doc *d = t_doc_lang("Officers from the Columbus Police Department Intelligence Led Policing Unit conducted "
+                         "a traffic stop near Seventh Street and Central Avenue and later arrested Elizabeth A. "
+                         "Burton, 32, after locating methamphetamine in her car.",
+                         "2019-01-01", "en");
+  const lb_event *e = find(d, "173", NULL);
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->source, "COP");
+    CHECK_STR(t_span(d, e->source_start, e->source_end), "Officers");
+    CHECK_STR(e->target_entity, "lb:elizabeth-a.-burton");
+  }
+  lb_doc_free(d);
+}

@@ -267,6 +267,22 @@ static int where_of(const ctx *c, int32_t x, const lb_phrase *ph) {
   return 0;
 }
 
+/* Is the mention phrase_find gave for noun x one without an actor code
+** inside x's phrase, not on x ("Officers from the Columbus Police
+** Department ... Unit": the officers are police, COP; "a friend of the
+** suspect" a private person)? */
+static int uncoded_inside(const ctx *c, int32_t x, const lb_phrase *ph) {
+  const lb_text *tx = c->tx;
+  if (ph->actor || ph->ent < 0 || ph->men < 0) return 0;
+  /* in a prepositional attribute of x, not x's own name ("Ex-Finanzminister
+  ** Nigel Lawson") */
+  int32_t mw = word_at(tx, c->d->entities.v[ph->ent].mentions.v[ph->men].start);
+  for (int32_t k = tx->words.v[x].kid; mw >= 0 && k >= 0; k = tx->words.v[k].sib)
+    if (lb_tree_rel(&tx->words.v[k], "nmod") && case_of(tx, k) >= 0 && lb_tree_dominates(tx, k, mw))
+      return 1;
+  return 0;
+}
+
 /* The actor of agent code ag in the country phrase ph names, when it names a
 ** country or its capital ("die Regierung in Libyen": LBYGOV, "die Führung in
 ** Damaskus": SYRGOV); else NULL. */
@@ -320,7 +336,8 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
       }
     }
     const char *ag = NULL;
-    if (lb_phrase_find(c->d, x, phwant, &out[n]) && !((ag = agent_code(c, x)) && where_of(c, x, &out[n])))
+    if (lb_phrase_find(c->d, x, phwant, &out[n]) &&
+        !((ag = agent_code(c, x)) && (where_of(c, x, &out[n]) || uncoded_inside(c, x, &out[n]))))
       n++;
     else if (ag && (out[n].actor = country_agent(c, &out[n], ag)))
       n++; /* "die Regierung in Libyen": LBYGOV */
