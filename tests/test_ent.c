@@ -673,3 +673,21 @@ TEST(ent_de_region_compound_and_city_adjective) {
             d->entities.v[i].mentions.v[k].start < 60);
   lb_doc_free(d);
 }
+
+TEST(ent_guess_typed_by_last_word) {
+  /* a guessed name's type by its last word's ending (table nameend): streets
+  ** were persons (dev passage ae961bd85c:2 of tests/eval/en.tsv) */
+  lb_doc *d = t_doc_lang("Officers from the Intelligence Led Policing Unit conducted a traffic stop near Seventh "
+                         "Street and Central Avenue.",
+                         "2019-01-01", "en");
+  const lb_entity *e = ent(d, "lb:seventh-street");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->type, "LOC");
+  e = ent(d, "lb:central-avenue");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->type, "LOC");
+  e = ent(d, "lb:led-policing-unit");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->type, "ORG");
+  lb_doc_free(d);
+}

@@ -39,7 +39,7 @@
 
 typedef struct tabs {
   int ent, entdef, nat, agent, rolenoun, office, country, capital, form, stop, nounsuffix, month,
-      region, placeprefix, placeadj, placeadjend;
+      region, placeprefix, placeadj, placeadjend, nameend;
 } tabs;
 
 /* A place name with several candidates, decided after the pass. */
@@ -1022,10 +1022,23 @@ static int compound_noun(ctx *c, uint32_t i) {
   return 0;
 }
 
-static const char *const ORG_END[] = {
-    "partei",  "bank",     "ag",     "gmbh",    "ministerium", "union", "institut", "agentur",
-    "verband", "stiftung", "gruppe", "brigade", "bataillon",   "front", "armee",    "news",
-    "times",   "inc",      "corp",   "ltd",     "group",       "party", "agency",   NULL};
+/* The type of a guessed name by its last word's ending (table nameend:
+** "Bundesbank" ORG, "Seventh Street" LOC); "PER" when none. The longest
+** ending first. A name's last word is short: at most one lookup a byte. */
+static const char *guess_type(ctx *c, const lb_tok *l) {
+  lb_lex_rec r;
+  /* (either language's endings: German news names "New York Times") */
+  for (uint32_t k = 0; c->T.nameend >= 0 && k + 2 <= l->normlen; k++) {
+    if (((unsigned char)l->norm[k] & 0xC0) == 0x80) continue; /* inside a character */
+    if (lb_lex_find(c->lx, c->T.nameend, l->norm + k, l->normlen - k, &r)) {
+      const char *f;
+      int fl = lb_lex_field(r.val, r.val_len, 0, &f);
+      if (fl == 3 && !memcmp(f, "ORG", 3)) return "ORG";
+      if (fl == 3 && !memcmp(f, "LOC", 3)) return "LOC";
+    }
+  }
+  return "PER";
+}
 
 /* Unknown capitalised names: two or more name-like words (a person, or an
 ** organisation by its last word), or an unknown acronym. */
@@ -1072,12 +1085,7 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     if (j - i == 2 && name_first && compound_noun(c, i + 1)) return 0;
   }
   if (j - i >= 2) {
-    const lb_tok *l = &d->tx.toks.v[j - 1];
-    type = "PER";
-    for (const char *const *o = ORG_END; *o; o++) {
-      size_t ol = strlen(*o);
-      if (l->normlen >= ol && memcmp(l->norm + l->normlen - ol, *o, ol) == 0) type = "ORG";
-    }
+    type = guess_type(c, &d->tx.toks.v[j - 1]);
   } else if (i > s0 && (j == i + 1 || (t->flags & LB_TF_UPPER))) {
     /* (an acronym; a sentence's first word is a name only in a run) */
     if ((t->flags & LB_TF_UPPER) && t->kind == LB_TOK_WORD && !(t->flags & LB_TF_DIGIT) &&
@@ -1260,6 +1268,7 @@ void lb_ent_run(lb_doc *d) {
     T.placeprefix = lb_lex_table(c.lx, "placeprefix");
     T.placeadj = lb_lex_table(c.lx, "placeadj");
     T.placeadjend = lb_lex_table(c.lx, "placeadjend");
+    T.nameend = lb_lex_table(c.lx, "nameend");
     T_lex = lb_lex_id(c.lx);
   }
   c.T = T;
