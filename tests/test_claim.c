@@ -582,3 +582,31 @@ TEST(claim_en_subject_inside_the_quotation) {
     CHECK(strstr(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Steve Clarke") != NULL);
   lb_doc_free(d);
 }
+
+TEST(claim_en_reporting_clause_beside_another) {
+  /* "..., medical officials report; however, the state's governor denies
+  ** these allegations": the report says the clause before it, up to the
+  ** reporting clause; the denial has its own object and says no clause (dev
+  ** passage scenario_en_7:0 of tests/eval/en.tsv: both claims took the
+  ** whole sentence) */
+  lb_doc *d = t_doc_lang("An unknown virus may be spreading within Venezuela's Aragua state, medical officials "
+                         "report; however, the state's governor denies these allegations and accuses the "
+                         "official of lying.",
+                         "2019-01-01", "en");
+  int seen = 0;
+  for (size_t i = 0; i < d->claims.n; i++) {
+    const lb_claim *cl = &d->claims.v[i];
+    const char *text = t_span(d, cl->start, cl->end);
+    if (cl->verb && strcmp(cl->verb, "report") == 0) {
+      seen |= 1;
+      CHECK_STR(text, "An unknown virus may be spreading within Venezuela's Aragua state");
+      CHECK_STR(cl->speaker_text, "medical officials");
+    }
+    if (cl->verb && strcmp(cl->verb, "deny") == 0) {
+      seen |= 2;
+      CHECK_STR(text, "these allegations");
+    }
+  }
+  CHECK_INT(seen, 3);
+  lb_doc_free(d);
+}

@@ -652,9 +652,27 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   }
   /* (not a clause with its own conjunction: "told the BBC that he warned
   ** police" reports what he did, it is no parenthesis) */
+  /* (nor a verb with its own object: "the governor denies these
+  ** allegations" after a semicolon says what it denies) */
   if (w->head >= 0 && (lb_tree_rel(w, "parataxis") || lb_tree_rel(w, "ccomp")) && w->head < v &&
-      lb_tree_child(tx, v, "mark") < 0) {
+      lb_tree_child(tx, v, "mark") < 0 && lb_tree_child(tx, v, "obj") < 0 &&
+      lb_tree_child(tx, v, "ccomp") < 0) {
     span_without(tx, w->head, v, &cs, &ce);
+    /* the clause ends where another clause set beside it begins ("...,
+    ** medical officials report; however, the governor denies ...") */
+    for (int32_t k = tx->words.v[w->head].kid; k >= 0; k = tx->words.v[k].sib) {
+      uint32_t ks, ke;
+      if (k <= v || !lb_tree_rel(&tx->words.v[k], "parataxis")) continue;
+      lb_tree_span(tx, k, &ks, &ke);
+      if (ks > cs && ks < ce) ce = ks;
+    }
+    uint32_t vs, ve;
+    lb_tree_span(tx, v, &vs, &ve);
+    /* the reporting clause now ends it */
+    uint32_t gap = ve;
+    while (gap < ce && strchr(" ,;:-\n\t\"'", tx->text[gap])) gap++;
+    if (gap >= ce && vs > cs) ce = vs;
+    while (ce > cs && strchr(" ,;:-\n\t\"'", tx->text[ce - 1])) ce--;
     return add_claim_each(c, key, rule, v, speaker, cs, ce, 1);
   }
   /* "Er begründete den Schritt mit ...": the predicate itself */
