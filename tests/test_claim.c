@@ -610,3 +610,25 @@ TEST(claim_en_reporting_clause_beside_another) {
   CHECK_INT(seen, 3);
   lb_doc_free(d);
 }
+
+TEST(claim_en_opening_cue_up_to_the_comma) {
+  /* "According to the Venezuelan newspaper El Nacional, the crisis arose
+  ** ...": the parser made "El" the root; the cue opening the sentence names
+  ** the speaker up to the first comma and reports the rest (dev passage
+  ** scenario_en_7:1 of tests/eval/en.tsv); where the parser reads it right
+  ** ("According to the study, published in ..., the man had ...") its
+  ** reading stands */
+  lb_doc *d = t_doc_lang("According to the Venezuelan newspaper El Nacional, the crisis arose in Central Hospital "
+                         "of Maracay where personnel were seen with mouth covers. According to the study, "
+                         "published in BMJ Case Reports, the 43-year-old man had suffered months of dizziness.",
+                         "2019-01-01", "en");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end),
+              "the crisis arose in Central Hospital of Maracay where personnel were seen with mouth covers");
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "El Nacional");
+    CHECK_STR(t_span(d, d->claims.v[1].start, d->claims.v[1].end),
+              "the 43-year-old man had suffered months of dizziness");
+  }
+  lb_doc_free(d);
+}

@@ -771,6 +771,33 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
     /* "Angaben zufolge": a source noun names the speaker, if any */
     if (cue_kind(c, p, "noun")) speaker = noun_source(c, x - 1);
   } else if (lb_lex_field_is(&r, 1, "case")) {
+    /* "According to the Venezuelan newspaper El Nacional, the crisis
+    ** arose ...": a cue opening the sentence names the speaker up to the
+    ** first comma and reports the rest, whatever the parser made of it */
+    const lb_sent *st = &tx->sents.v[w->sent];
+    int32_t m = -1, h = -1;
+    for (uint32_t k = (uint32_t)x + 1; x == (int32_t)st->word0 && k < st->word1 && k < (uint32_t)x + 12; k++) {
+      const lb_word *y = &tx->words.v[k];
+      if (y->formlen == 1 && y->form[0] == ',') {
+        m = (int32_t)k;
+        break;
+      }
+      if (y->upos == LB_UPOS_VERB || y->upos == LB_UPOS_AUX) break;
+      if (lb_tree_rel(y, "fixed") || y->upos == LB_UPOS_PUNCT) continue;
+      if (h < 0 || !lb_tree_dominates(tx, h, (int32_t)k)) h = (int32_t)k;
+    }
+    for (int32_t k = x + 1; m > 0 && h >= 0 && k < m; k++)
+      if (lb_tree_dominates(tx, k, h) && !lb_tree_rel(&tx->words.v[k], "fixed")) h = k;
+    /* (only where the parser's reading is broken: its clause inside the
+    ** speaker's words; "According to the study, published in ..., the man
+    ** had" is read right) */
+    int32_t pc = lb_tree_rel(w, "case") && w->head >= 0 ? lb_tree_clause(tx, w->head) : -1;
+    int broken = pc < 0 || pc == w->head || (pc > x && pc < m);
+    if (broken && m > 0 && h >= 0 && (uint32_t)m + 1 < st->word1) {
+      uint32_t cs = tx->words.v[m + 1].start, ce = tx->words.v[st->word1 - 1].end;
+      while (ce > cs && strchr(" .!?\"'\n", tx->text[ce - 1])) ce--;
+      return add_claim_each(c, verb, rule, x, h, cs, ce, 0);
+    }
     if (!lb_tree_rel(w, "case") || w->head < 0) return NULL;
     speaker = phrase = w->head;
   } else if (lb_lex_field_is(&r, 1, "noun")) {
