@@ -308,17 +308,24 @@ TEST(claim_tree_konjunktiv_run) {
 }
 
 /* A date is no speaker ("nach Angaben vom Mittwoch"), a reflexive pronoun
-** no content ("hatten sich ... geäußert") */
+** no content ("hatten sich ... geäußert": what they said is "zu der Idee",
+** the content phrase before the verb, as dev passage gnad189:78 of
+** tests/eval/de.tsv has it) */
 TEST(claim_de_no_date_speaker_no_reflexive_content) {
   lb_doc *d = t_doc("Die zuständige Ermittlungskommission ist nach Angaben vom Mittwoch verstärkt worden. "
                     "Bei der Sitzung hatten sich mehrere Staatschefs kritisch zu der Idee geäußert.",
                     "2016-01-01");
-  CHECK_INT(d->claims.n, 1);
+  CHECK_INT(d->claims.n, 2);
   if (d->claims.n >= 1) {
     const lb_claim *c = &d->claims.v[0];
     CHECK_STR(c->verb, "Angabe");
     CHECK(c->speaker == NULL && c->speaker_text == NULL);
     CHECK_INT(c->cue_start, 47);
+  }
+  if (d->claims.n == 2) {
+    CHECK_STR(d->claims.v[1].verb, "äußern");
+    CHECK_STR(t_span(d, d->claims.v[1].start, d->claims.v[1].end), "zu der Idee");
+    CHECK_STR(d->claims.v[1].speaker_text, "mehrere Staatschefs");
   }
   lb_doc_free(d);
 }
@@ -629,6 +636,25 @@ TEST(claim_en_opening_cue_up_to_the_comma) {
     CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "El Nacional");
     CHECK_STR(t_span(d, d->claims.v[1].start, d->claims.v[1].end),
               "the 43-year-old man had suffered months of dizziness");
+  }
+  lb_doc_free(d);
+}
+
+TEST(claim_de_second_conjunct_and_content_before_the_verb) {
+  /* "Die französischen Behörden hatten ... Reda Kriket festgenommen und von
+  ** konkreten Anschlagsplänen gesprochen": the second verb shares the
+  ** first one's subject, and its content phrase stands before it (dev
+  ** passage gnad551:38 of tests/eval/de.tsv); a subject that names nobody
+  ** is no speaker */
+  lb_doc *d = t_doc_lang("Die französischen Behörden hatten in diesem Zusammenhang am Donnerstag den Franzosen "
+                         "Reda Kriket festgenommen und von konkreten Anschlagsplänen gesprochen.",
+                         "2016-03-25", "de");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(d->claims.v[0].verb, "sprechen");
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "von konkreten Anschlagsplänen");
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end),
+              "französischen Behörden");
   }
   lb_doc_free(d);
 }

@@ -454,8 +454,8 @@ static lb_claim *quoted_before(ctx *c, int32_t v, const char *key, const char *r
 
 /* The content noun phrase of reporting verb v (record r says "np"): its
 ** object, else a prepositional phrase (obl or obj) whose case word is
-** one of field 3's ("von|über"); -1 when none. */
-static int32_t content_np(const ctx *c, int32_t v, const lb_lex_rec *r) {
+** one of field 3's ("von|über"); -1 when none. speaker: the subject found, or -1. */
+static int32_t content_np(const ctx *c, int32_t v, const lb_lex_rec *r, int32_t speaker) {
   const lb_text *tx = c->tx;
   int32_t o = lb_tree_child(tx, v, "obj");
   /* a reflexive pronoun is no content: "äußerten sich"; nor whom one
@@ -473,7 +473,15 @@ static int32_t content_np(const ctx *c, int32_t v, const lb_lex_rec *r) {
     for (int32_t k = tx->words.v[on[i]].kid; k >= 0; k = tx->words.v[k].sib) {
       const lb_word *x = &tx->words.v[k];
       const char *cs = lb_tree_case(tx, k);
-      if (!cs || k < v || !(i ? lb_tree_rel(x, "nmod") : lb_tree_rel(x, "obl") || lb_tree_rel(x, "obj")))
+      /* (after the verb; before it, too, when the verb closes a German
+      ** clause as a participle or infinitive and its subject is the
+      ** speaker: "Die Behörden haben von konkreten Anschlagsplänen
+      ** gesprochen") */
+      int vf = lb_ufeat_get(tx->words.v[v].feats, LB_UF_VERBFORM);
+      int before_ok = i == 0 && speaker >= 0 && speaker < k && strcmp(c->lang, "de") == 0 &&
+                      (vf == LB_VERBFORM_PART || vf == LB_VERBFORM_INF);
+      if (!cs || (k < v && !before_ok) ||
+          !(i ? lb_tree_rel(x, "nmod") : lb_tree_rel(x, "obl") || lb_tree_rel(x, "obj")))
         continue;
       size_t cl = strlen(cs);
       for (const char *p = cases, *end = cases + n; p < end;) {
@@ -537,6 +545,21 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
            (lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_CASE) != LB_CASE_NOM &&
             lb_ufeat_get(tx->words.v[k].feats, LB_UF_CASE) == LB_CASE_NOM)))
         speaker = k;
+    /* the second of two coordinated verbs shares the first one's subject
+    ** ("hatten ... Kriket festgenommen und von konkreten Anschlagsplänen
+    ** gesprochen") */
+    int32_t h = w->head;
+    /* (not one inside what is reported: "said it viewed ... and said ..."
+    ** with the second "said" hung on "viewed") */
+    const lb_word *hw = h >= 0 ? &tx->words.v[h] : NULL;
+    if (speaker < 0 && hw && h < v && lb_tree_rel(w, "conj") && !passive(c, h) &&
+        !lb_tree_rel(hw, "ccomp") && !lb_tree_rel(hw, "xcomp") && !lb_tree_rel(hw, "csubj") &&
+        !lb_tree_rel(hw, "acl") && !lb_tree_rel(hw, "parataxis"))
+      for (int32_t k = tx->words.v[h].kid; k >= 0 && speaker < 0; k = tx->words.v[k].sib) {
+        lb_phrase ph; /* (one that names someone: "Der Kompromiss" says nothing) */
+        if (lb_tree_rel(&tx->words.v[k], "nsubj") && k < v && lb_phrase_find(c->d, k, LB_PH_ANY, &ph))
+          speaker = k;
+      }
   }
   (void)ws;
   /* "Moskau – Außenminister Sergej Lawrow hat erklärt": not the dateline */
@@ -685,7 +708,7 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   int32_t from = reported_after(c, v);
   if (from < 0 && lb_lex_field_is(&r, 2, "np")) {
     /* "warnte vor einem Bürgerkrieg": a content noun phrase */
-    int32_t np = content_np(c, v, &r);
+    int32_t np = content_np(c, v, &r, speaker);
     if (np < 0) return quoted_before(c, v, key, rule, speaker);
     lb_tree_span(tx, np, &cs, &ce);
     return add_claim_each(c, key, rule, v, speaker, cs, ce, 1);
