@@ -73,7 +73,7 @@ case "$l" in
   *) no "agree + to lift -> 0354 first ($l)" ;;
 esac
 has attack "evpat${TAB}attack${TAB}en${TAB}190${TAB}V${TAB}-${TAB}petrarch2:PHYSICAL_CONFLICT"
-has attack "evpat${TAB}attack${TAB}en${TAB}190${TAB}N${TAB}src=nmod:poss|amod|nmod:by;tgt=nmod:on|nmod:against|nmod:in${TAB}lb"
+has attack "evpat${TAB}attack${TAB}en${TAB}190${TAB}N${TAB}src=nmod:poss|amod|compound|nmod:by;tgt=nmod:on|nmod:against|nmod:in${TAB}lb"
 has "call off" "evpat${TAB}call off${TAB}en${TAB}160${TAB}V${TAB}-${TAB}petrarch2:CANCEL"
 has ratify "evpat${TAB}ratify${TAB}en${TAB}057${TAB}V${TAB}-${TAB}lb"
 # PETRARCH2's "take" [171] alone is replaced by ours: nothing without a condition

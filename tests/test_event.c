@@ -1100,3 +1100,30 @@ TEST(event_agent_noun_before_an_uncoded_name_in_its_attribute) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_en_compound_source_and_capital_as_modifier) {
+  /* a compound before a noun names its source when it has an actor code
+  ** ("killed in IS attacks", dev passage road_ied_8:13 of tests/eval/en.tsv,
+  ** with "attacks" an xcomp); a capital there is a place, not its
+  ** government ("The Paris attacks" gave FRAGOV); "Jeder in Brüssel" is
+  ** nobody's government (a 10kGNAD article of the bench) */
+  lb_doc *d = t_doc_lang("Ten soldiers were killed in IS attacks. The Paris attacks killed 130 people.", "2016-01-01",
+                         "en");
+  CHECK_INT(d->events.n, 2);
+  if (d->events.n == 2) {
+    CHECK_STR(d->events.v[0].source, "IMGMUSISI");
+    CHECK_STR(t_span(d, d->events.v[0].source_start, d->events.v[0].source_end), "IS");
+    CHECK_STR(d->events.v[0].target, "MIL");
+    CHECK(d->events.v[1].source == NULL);
+    CHECK_STR(d->events.v[1].target, "CVL");
+  }
+  lb_doc_free(d);
+  d = t_doc_lang("Jeder in Brüssel erkennt Österreichs besonderes Engagement in der Flüchtlingskrise an. Die Stadt "
+                 "Wien spendete einige dieser Anlagen.",
+                 "2016-01-01", "de");
+  for (size_t i = 0; i < d->events.n; i++) CHECK(!d->events.v[i].source || strcmp(d->events.v[i].source, "BELGOV") != 0);
+  const lb_event *e = find(d, "07", NULL);
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->source, "AUTGOV");
+  lb_doc_free(d);
+}

@@ -157,8 +157,19 @@ static const char *capital_gov(const ctx *c, int32_t x, lb_phrase *ph) {
   if (!e->has_geo || !e->geo.feature || strcmp(e->geo.feature, "PPLC") != 0 || !e->country ||
       strlen(e->country) != 3)
     return NULL;
-  /* the city's adjective says where, not who ("die Berliner Polizei") */
-  if (ph->men >= 0 && e->mentions.v[ph->men].role == LB_ROLE_PLACEADJ) return NULL;
+  /* the capital is the phrase's head, not a modifier of it: "die Berliner
+  ** Polizei" (a city's adjective) and "the Paris attacks" say where, not
+  ** who */
+  if (ph->men < 0) return NULL;
+  const lb_mention *m = &e->mentions.v[ph->men];
+  const lb_word *xw = &c->tx->words.v[x];
+  int head = m->start <= xw->start && xw->end <= m->end;
+  /* (or its name: "Die Stadt Wien spendete") */
+  for (int32_t k = xw->kid; !head && k >= 0; k = c->tx->words.v[k].sib) {
+    const lb_word *y = &c->tx->words.v[k];
+    head = (lb_tree_rel(y, "appos") || lb_tree_rel(y, "flat")) && m->start <= y->start && y->end <= m->end;
+  }
+  if (m->role == LB_ROLE_PLACEADJ || !head) return NULL;
   return lb_arena_printf(c->d->tx.arena, "%sGOV", e->country);
 }
 
@@ -301,6 +312,10 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
   /* a named person is an actor of an event, with or without a CAMEO code
   ** ("arrested Elizabeth A. Burton") */
   int phwant = (want & LB_PH_ACTOR) ? want | LB_PH_PERSON : want;
+  /* a compound before a noun is an actor only with an actor code ("IS
+  ** attacks"), not as a name ("the Boston Marathon bombing", "Bloody Friday
+  ** attacks") */
+  if (lb_tree_rel(&tx->words.v[h], "compound")) phwant = want & ~LB_PH_PERSON & ~LB_PH_ANY;
   for (int32_t x = h; x >= 0 && n < max; x = lb_tree_next(tx, h, x == h ? -1 : x, "conj")) {
     int32_t counted = (want & LB_PH_ACTOR) ? members_of(c, x) : x;
     if (counted != x) { /* "dozens of protesters and police officers" */
@@ -341,7 +356,8 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
       n++;
     else if (ag && (out[n].actor = country_agent(c, &out[n], ag)))
       n++; /* "die Regierung in Libyen": LBYGOV */
-    else if ((want & LB_PH_ACTOR) && (out[n].actor = capital_gov(c, x, &out[n])))
+    else if ((want & LB_PH_ACTOR) && !lb_tree_rel(&tx->words.v[x], "compound") &&
+             (out[n].actor = capital_gov(c, x, &out[n])))
       n++;
     else if ((want & LB_PH_ACTOR) && (out[n].actor = agent_code(c, x))) {
       out[n].word = x;
@@ -1839,8 +1855,11 @@ static void circumstance(ctx *c) {
     int32_t cand[16];
     int nc = 0;
     for (int32_t k = tx->words.v[v].kid; k >= 0 && nc < 14; k = tx->words.v[k].sib) {
-      int32_t cw = lb_tree_child(tx, k, "case");
-      if (lb_tree_rel(&tx->words.v[k], "obl") && cw >= 0 && lemma_class(c, c->t_circ, &tx->words.v[cw], NULL))
+      /* (or any phrase with such a preposition: "killed in IS attacks"
+      ** with "attacks" an xcomp) */
+      int32_t cw = case_of(tx, k);
+      if ((lb_tree_rel(&tx->words.v[k], "obl") || has_prep(tx, k) || lb_tree_rel(&tx->words.v[k], "xcomp")) &&
+          cw >= 0 && lemma_class(c, c->t_circ, &tx->words.v[cw], NULL))
         cand[nc++] = k;
     }
     int32_t subj = passive_c(c, v) ? -1 : lb_tree_child(tx, v, "nsubj");
@@ -1894,6 +1913,24 @@ static void circumstance(ctx *c) {
       ** (190), but a shooting (193) in clashes (190) stays a shooting */
       size_t cl = strlen(code), el = strlen(e->code);
       if (code[cl - 1] == '0' && e->code[el - 1] != '0') continue;
+      /* a noun without an event of its own (the parser's relation for it
+      ** made none): its attribute that names an actor ("killed in IS
+      ** attacks" with "attacks" an xcomp) */
+      int32_t aw[4];
+      int na = !own && !e->source && k != hv
+                   ? slot_words(tx, k, "nmod:poss|nmod:gen|amod|compound|nmod:by|nmod:von", 48, aw, 4)
+                   : 0;
+      for (int ai = 0; ai < na && !e->source; ai++) {
+        slot sl;
+        if (resolve(c, aw[ai], LB_PH_ACTOR, &sl, 1) != 1 || !sl.actor) continue;
+        e->source = sl.actor;
+        e->source_entity = sl.ent >= 0 ? d->entities.v[sl.ent].id : NULL;
+        if (sl.ent >= 0 && sl.men >= 0) {
+          e->source_start = d->entities.v[sl.ent].mentions.v[sl.men].start;
+          e->source_end = d->entities.v[sl.ent].mentions.v[sl.men].end;
+        } else
+          word_span(tx, sl.word, &e->source_start, &e->source_end);
+      }
       if (own) {
         if (!e->source && own->source) {
           e->source = own->source;
