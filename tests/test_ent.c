@@ -691,3 +691,17 @@ TEST(ent_guess_typed_by_last_word) {
   if (e) CHECK_STR(e->type, "ORG");
   lb_doc_free(d);
 }
+
+TEST(ent_guess_name_closed_by_an_initial) {
+  /* news shortens a suspect's surname to an initial: "Fayçal C.", "Rabah
+  ** N." (dev passages gnad983:26 and gnad551:76 of tests/eval/de.tsv: no
+  ** entity, so the arrest had no target) */
+  lb_doc *d = t_doc_lang("Der am Donnerstag festgenommene Fayçal C. wurde am Montag wieder freigelassen. Gegen den "
+                         "festgenommenen Rabah N. wurde Anklage erhoben.",
+                         "2016-03-28", "de");
+  check_men(d, "lb:fayçal-c", 32, "Fayçal C", NULL);
+  check_men(d, "lb:rabah-n", 105, "Rabah N", NULL);
+  const lb_entity *e = ent(d, "lb:rabah-n");
+  if (e) CHECK_STR(e->type, "PER");
+  lb_doc_free(d);
+}

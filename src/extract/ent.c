@@ -472,8 +472,12 @@ static int month_in_date(ctx *c, uint32_t i, const lb_lex_entry *e0) {
 /* Is token i a person's initial ("A.", "D.")? */
 static int initial_at(const ctx *c, uint32_t i) {
   const lb_tok *t = &c->d->tx.toks.v[i];
-  return t->kind == LB_TOK_ABBR && t->end - t->start == 2 && c->d->tx.text[t->start] >= 'A' &&
-         c->d->tx.text[t->start] <= 'Z';
+  const char *x = c->d->tx.text;
+  if (!(x[t->start] >= 'A' && x[t->start] <= 'Z')) return 0;
+  /* "D." one token, or "N" and a period the tokenizer kept apart ("Rabah N.
+  ** wurde": a period before a lower-case word) */
+  return (t->kind == LB_TOK_ABBR && t->end - t->start == 2) ||
+         (t->kind == LB_TOK_WORD && t->end - t->start == 1 && t->end < c->d->tx.len && x[t->end] == '.');
 }
 
 /* A name at token i: returns tokens consumed (0 = none). */
@@ -1056,10 +1060,9 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     if (compound_noun(c, i) || noun_ending(c, i)) return 0;
   }
   uint32_t j = i;
-  /* an initial inside the run: "Christopher D. Battin" */
-  while (j < s1 && !c->used[j] &&
-         (name_like_cheap(c, j) || (j > i && j + 1 < s1 && initial_at(c, j) && name_like_cheap(c, j + 1))) &&
-         j - i < 4) {
+  /* an initial inside the run ("Christopher D. Battin") or closing it, the
+  ** way news shortens a suspect's surname ("Fayçal C.", "Rabah N.") */
+  while (j < s1 && !c->used[j] && (name_like_cheap(c, j) || (j > i && initial_at(c, j))) && j - i < 4) {
     const lb_tok *p = j > i ? &d->tx.toks.v[j - 1] : NULL;
     if (p && p->normlen == d->tx.toks.v[j].normlen &&
         memcmp(p->norm, d->tx.toks.v[j].norm, p->normlen) == 0)
@@ -1085,7 +1088,7 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
     if (j - i == 2 && name_first && compound_noun(c, i + 1)) return 0;
   }
   if (j - i >= 2) {
-    type = guess_type(c, &d->tx.toks.v[j - 1]);
+    type = guess_type(c, &d->tx.toks.v[initial_at(c, j - 1) ? j - 2 : j - 1]); /* ("Group D.") */
   } else if (i > s0 && (j == i + 1 || (t->flags & LB_TF_UPPER))) {
     /* (an acronym; a sentence's first word is a name only in a run) */
     if ((t->flags & LB_TF_UPPER) && t->kind == LB_TOK_WORD && !(t->flags & LB_TF_DIGIT) &&
@@ -1132,7 +1135,7 @@ static uint32_t try_guess(ctx *c, uint32_t i, uint32_t s0, uint32_t s1) {
 **    try_bare_role find nothing, try_genitive and try_guess see a common word;
 **  - a word the lexicon does not know ("Flüchtlingsheim"), without a
 **    genitive -s, not in capitals, and not followed by another unknown
-**    capitalised word: try_name, try_nat and try_bare_role find nothing,
+**    capitalised word or an initial ("Rabah N."): try_name, try_nat and try_bare_role find nothing,
 **    try_genitive has no -s to strip, try_guess no run of names;
 **  - either way no hyphen (try_compound), no "-isch" adjective (try_nat)
 **    and no surname named before (try_surname).
@@ -1149,7 +1152,7 @@ static int starts_nothing(ctx *c, uint32_t i, const lb_tok *t, uint32_t s1) {
       return 0;
   } else if (m->state == 2) {
     if (t->norm[t->normlen - 1] == 's' || (t->flags & LB_TF_UPPER)) return 0;
-    if (i + 1 < s1 && !c->used[i + 1] && name_like_cheap(c, i + 1)) return 0;
+    if (i + 1 < s1 && !c->used[i + 1] && (name_like_cheap(c, i + 1) || initial_at(c, i + 1))) return 0;
   } else {
     return 0;
   }
