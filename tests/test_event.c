@@ -1127,3 +1127,17 @@ TEST(event_en_compound_source_and_capital_as_modifier) {
   if (e) CHECK_STR(e->source, "AUTGOV");
   lb_doc_free(d);
 }
+
+TEST(event_statement_not_twice_for_a_coded_verb) {
+  /* a reporting verb the patterns coded makes no second, targetless
+  ** statement event ("accused Russia of lying": 112 USA -> RUS, and no 112
+  ** USA -> nobody beside it) */
+  lb_doc *d = t_doc_lang("The United States accused Russia of lying.", "2019-01-01", "en");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "112");
+    CHECK_STR(d->events.v[0].source, "USA");
+    CHECK_STR(d->events.v[0].target, "RUS");
+  }
+  lb_doc_free(d);
+}

@@ -1753,9 +1753,21 @@ static void statements(ctx *c) {
   int t_rverb = lb_lex_table(c->lx, "rverb");
   lb_map told; /* "code actor" of the statements made */
   lb_map_init(&told, d->tx.arena);
+  /* the triggers the patterns coded: a reporting verb they coded ("accused
+  ** Russia of lying": 112 USA -> RUS) makes no second, targetless event */
+  lb_map coded;
+  lb_map_init(&coded, d->tx.arena);
+  for (size_t i = 0; i < d->events.n; i++) {
+    char tk[16];
+    int tl = snprintf(tk, sizeof tk, "%u", (unsigned)d->events.v[i].trigger_start);
+    lb_map_put(&coded, tk, (size_t)tl, (int32_t)i);
+  }
   for (size_t i = 0; i < d->claims.n; i++) {
     const lb_claim *cl = &d->claims.v[i];
     if (!cl->speaker || !cl->verb) continue;
+    char tk[16];
+    int tl = snprintf(tk, sizeof tk, "%u", (unsigned)cl->cue_start);
+    if (lb_map_get(&coded, tk, (size_t)tl) >= 0) continue;
     int32_t ei = lb_doc_entity_find(d, cl->speaker);
     if (ei < 0 || !d->entities.v[ei].actor) continue;
     lb_buf k = LB_BUF_INIT;
