@@ -1141,3 +1141,20 @@ TEST(event_statement_not_twice_for_a_coded_verb) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_owner_in_a_genitive_hung_elsewhere) {
+  /* "Ziele des IS angegriffen", "Luftangriffe gegen Stellungen des IS":
+  ** the parser hung "IS" on the verb (obl:unmarked); a genitive article and
+  ** its noun right after the facility still name its owner (dev passages
+  ** gnad769:125 and gnad819:99 of tests/eval/de.tsv) */
+  lb_doc *d = t_doc_lang("Das türkische Militär habe Ziele des IS angegriffen. Die USA fliegen Luftangriffe gegen "
+                         "Stellungen des IS.",
+                         "2015-09-01", "de");
+  const lb_event *e = find(d, "190", "TURMIL");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->target, "IMGMUSISI");
+  e = find(d, "195", "USA");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->target, "IMGMUSISI");
+  lb_doc_free(d);
+}

@@ -201,13 +201,27 @@ static int facility(const ctx *c, int32_t x, size_t *pre) {
 /* The first noun or name among the children of x that bears one of the
 ** relations rels[0..n), tried in that order; or -1. */
 static int32_t attr_child(const lb_text *tx, int32_t x, const char *const *rels, size_t n) {
-  for (size_t r = 0; r < n; r++)
+  int gen = 0;
+  for (size_t r = 0; r < n; r++) {
+    gen |= strcmp(rels[r], "nmod:gen") == 0;
     for (int32_t k = tx->words.v[x].kid; k >= 0; k = tx->words.v[k].sib) {
       const lb_word *y = &tx->words.v[k];
       if ((y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PROPN) &&
           spec_match(tx, k, rels[r], (int)strlen(rels[r])))
         return k;
     }
+  }
+  /* a genitive right after x that the parser hung elsewhere ("Ziele des
+  ** IS angegriffen" with "IS" on the verb): an article in the genitive and
+  ** its noun */
+  const lb_sent *st = &tx->sents.v[tx->words.v[x].sent];
+  if (gen && (uint32_t)x + 2 < st->word1) {
+    const lb_word *a = &tx->words.v[x + 1], *y = &tx->words.v[x + 2];
+    if ((a->upos == LB_UPOS_DET || a->upos == LB_UPOS_PRON) && lb_ufeat_get(a->feats, LB_UF_CASE) == LB_CASE_GEN &&
+        (y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PROPN) && !lb_tree_dominates(tx, x + 2, x) &&
+        !lb_tree_dominates(tx, x, x + 2))
+      return x + 2;
+  }
   return -1;
 }
 
