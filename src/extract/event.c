@@ -1530,6 +1530,12 @@ static void code_trigger(ctx *c, int32_t v) {
   part |= w->upos == LB_UPOS_ADJ && lb_ufeat_get(w->feats, LB_UF_VERBFORM) == LB_VERBFORM_PART &&
           lb_tree_child(tx, v, "aux:pass") >= 0;
   if (!noun && !part && w->upos != LB_UPOS_VERB) return;
+  /* a word of a name of several words is no trigger ("Volatiles
+  ** Investigating Polar Exploration Rover", the headline "... Hampering
+  ** Boston Bomb Probe") */
+  const lb_entity *ne;
+  const lb_mention *nm = d->ent_refs ? lb_ent_at(d, w->tok, &ne) : NULL;
+  if (nm && nm->tok1 - nm->tok0 >= 2) return;
   /* "diese Offensive", "this attack": an event told before */
   if (noun)
     for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib)
