@@ -658,3 +658,25 @@ TEST(claim_de_second_conjunct_and_content_before_the_verb) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_de_reporting_verb_closing_the_sentence) {
+  /* "..., kritisierte Steinhart weiters.": the tagger made "kritisierte" an
+  ** adjective; the dictionaries read the form as kritisieren, a reporting
+  ** verb (dev passage gnad401:30 of tests/eval/de.tsv); "sagte wegen
+  ** Kniebeschwerden ab" is absagen, which reports nothing (a 10kGNAD
+  ** article of the bench) */
+  lb_doc *d = t_doc_lang("Der Gesetzesentwurf sehe ein Ende der Sozialpartnerschaft im Gesundheitswesen vor, "
+                         "kritisierte Steinhart weiters. Artur Ionita, der beim Serie-A-Klub Hellas Verona spielt, "
+                         "sagte wegen Kniebeschwerden ab.",
+                         "2016-01-01", "de");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    const lb_claim *cl = &d->claims.v[0];
+    CHECK_STR(cl->verb, "kritisieren");
+    CHECK_STR(cl->rule, "claim:de:tail:kritisieren");
+    CHECK_STR(t_span(d, cl->start, cl->end),
+              "Der Gesetzesentwurf sehe ein Ende der Sozialpartnerschaft im Gesundheitswesen vor");
+    CHECK_STR(t_span(d, cl->speaker_start, cl->speaker_end), "Steinhart");
+  }
+  lb_doc_free(d);
+}

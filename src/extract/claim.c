@@ -955,6 +955,82 @@ static int subjunctive(const lb_text *tx, size_t s, int32_t *at) {
   return -1;
 }
 
+/* "Der Gesetzesentwurf sehe ein Ende ... vor, kritisierte Steinhart
+** weiters.": a German sentence that ends in a comma, a form the
+** dictionaries (table form) know as a finite reporting verb (table rverb),
+** a name or noun right after it and no other verb is what that name says,
+** whatever the tagger made of the verb (here an adjective). Only when the
+** sentence has no claim otherwise. */
+static lb_claim *tail_claim(ctx *c, size_t s) {
+  const lb_text *tx = c->tx;
+  const lb_sent *st = &tx->sents.v[s];
+  int t_form = lb_lex_table(c->lx, "form");
+  if (t_form < 0 || strcmp(c->lang, "de") != 0 || st->word1 - st->word0 < 5) return NULL;
+  uint32_t end = st->word1;
+  while (end > st->word0 && tx->words.v[end - 1].upos == LB_UPOS_PUNCT) end--;
+  uint32_t m = 0; /* the last comma, at most 24 words before the end */
+  for (uint32_t i = end; i-- > st->word0 + 2 && i + 25 > end;)
+    if (tx->words.v[i].formlen == 1 && tx->words.v[i].form[0] == ',') {
+      m = i;
+      break;
+    }
+  if (!m || m + 2 >= end) return NULL;
+  const lb_word *v = &tx->words.v[m + 1];
+  /* the form's reading as a verb without a separable particle, whose lemma
+  ** reports */
+  lb_buf k = LB_BUF_INIT;
+  lb_norm_key(&k, v->form, v->formlen);
+  lb_lex_entry e;
+  const char *lemma = NULL;
+  size_t ll = 0;
+  lb_lex_rec r, rv;
+  /* a separable verb whose particle closes the sentence is that verb
+  ** ("teilte ver.di mit": mitteilen; "sagte wegen Kniebeschwerden ab":
+  ** absagen, which reports nothing) */
+  const lb_word *last = &tx->words.v[end - 1];
+  int sep = 0;
+  if (lb_lex_get(c->lx, k.p, k.n, &e))
+    for (int pass = 0; pass < 2 && !lemma && !sep; pass++)
+      for (uint32_t q = 0; q < e.nrec && !lemma; q++) {
+        const char *f, *prt;
+        int fl, pl;
+        if (!lb_lex_rec_get(c->lx, &e, q, &r) || r.table != t_form || !lb_lex_field_is(&r, 1, "VERB") ||
+            (fl = lb_lex_field(r.val, r.val_len, 0, &f)) <= 0)
+          continue;
+        pl = lb_lex_field(r.val, r.val_len, 3, &prt);
+        int closes = pl > 0 && (size_t)pl == last->formlen && strncasecmp(prt, last->form, (size_t)pl) == 0;
+        if (pass == 0 && !closes) continue;
+        if (pass == 1 && pl > 0) continue;
+        sep |= pass == 0;
+        if (lookup(c, c->t_rverb, f, (size_t)fl, &rv)) lemma = f, ll = (size_t)fl;
+      }
+  lb_buf_free(&k);
+  if (!lemma) return NULL;
+  if (sep) end--; /* the particle is no speaker's word */
+  /* then a name or noun, and adverbs; no other verb */
+  int32_t speaker = -1;
+  for (uint32_t i = m + 2; i < end; i++) {
+    const lb_word *y = &tx->words.v[i];
+    if (y->upos == LB_UPOS_VERB || y->upos == LB_UPOS_AUX ||
+        (y->upos == LB_UPOS_PUNCT && y->formlen == 1 && strchr(",;:", y->form[0])))
+      return NULL;
+    /* right after the verb ("kritisierte Makarim Wibisono am Montag ..."):
+    ** a name, or a noun with its article ("der Sprecher des Krisenstabes",
+    ** not "Kniebeschwerden") */
+    int cs = lb_ufeat_get(y->feats, LB_UF_CASE); /* a subject: no other case ("dem Bericht") */
+    if (speaker < 0 && i <= m + 4 &&
+        (y->upos == LB_UPOS_PROPN ||
+         (y->upos == LB_UPOS_NOUN && tx->words.v[i - 1].upos == LB_UPOS_DET && (!cs || cs == LB_CASE_NOM))))
+      speaker = (int32_t)i;
+  }
+  if (speaker < 0) return NULL;
+  uint32_t cs = tx->words.v[st->word0].start, ce = tx->words.v[m].start;
+  while (ce > cs && strchr(" \"'", tx->text[ce - 1])) ce--;
+  const char *key = lb_arena_strndup(tx->arena, lemma, ll);
+  const char *rule = lb_arena_printf(tx->arena, "claim:%s:tail:%s", c->lang, key);
+  return add_claim(c, key, rule, (int32_t)(m + 1), speaker, cs, ce);
+}
+
 void lb_claim_run(lb_doc *d) {
   ctx c;
   memset(&c, 0, sizeof c);
@@ -987,6 +1063,7 @@ void lb_claim_run(lb_doc *d) {
       if (!verb_claim(&c, (int32_t)i)) cue_claim(&c, (int32_t)i);
     }
     if (d->claims.n == before) colon_claim(&c, s);
+    if (d->claims.n == before) tail_claim(&c, s);
     if (d->claims.n > before) {
       last = (int32_t)(d->claims.n - 1);
       continue;
