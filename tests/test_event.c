@@ -1170,3 +1170,22 @@ TEST(event_no_trigger_inside_a_name) {
   for (size_t i = 0; i < d->events.n; i++) CHECK(strcmp(d->events.v[i].code, "090") != 0);
   lb_doc_free(d);
 }
+
+TEST(event_de_age_nouns_jihadists_and_hyphen_last_parts) {
+  /* "Der 23-Jährige", "15 Jihadisten", "Zwei Kuriere", "Ausländer": the
+  ** arrested of 10kGNAD articles of the bench had no actor and so no event;
+  ** a hyphenated compound's last part names the agent ("ÖVP-Politiker"); a
+  ** named armed group's fighters are the group ("IS-Jihadisten") */
+  lb_doc *d = t_doc_lang("Der 23-Jährige wurde festgenommen. Bei Einsätzen seien 15 Jihadisten festgenommen worden. "
+                         "Zwei Kuriere wurden an Ort und Stelle festgenommen. Die Armee griff die IS-Jihadisten an.",
+                         "2016-01-01", "de");
+  const char *want[] = {"CVL", "UAF", "CRM"};
+  int k = 0;
+  for (size_t i = 0; i < d->events.n; i++) {
+    const lb_event *e = &d->events.v[i];
+    if (strcmp(e->code, "173") == 0 && k < 3) CHECK_STR(e->target, want[k++]);
+    if (strcmp(e->code, "190") == 0) CHECK_STR(e->target, "IMGMUSISI");
+  }
+  CHECK_INT(k, 3);
+  lb_doc_free(d);
+}

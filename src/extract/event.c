@@ -133,8 +133,10 @@ static const char *agent_words(const ctx *c, const char *lem, size_t ln, const c
   for (int pass = 0; pass < 2 && !code; pass++)
     if (s[pass] && n[pass]) code = agent_key(c, s[pass], n[pass]);
   for (int pass = 0; pass < 2 && !code; pass++)
-    for (size_t i = 3; s[pass] && i + 5 <= n[pass] && !code; i++) {
-      if (((unsigned char)s[pass][i] & 0xC0) == 0x80 || s[pass][i - 1] == '-') continue;
+    for (size_t i = 2; s[pass] && i + 5 <= n[pass] && !code; i++) {
+      /* (a closed compound's last part from the fourth byte, a hyphenated
+      ** one's after its hyphen: "23-Jährige") */
+      if (((unsigned char)s[pass][i] & 0xC0) == 0x80 || (i < 3 && s[pass][i - 1] != '-')) continue;
       code = agent_key(c, s[pass] + i, n[pass] - i);
     }
   return code;
