@@ -1189,3 +1189,23 @@ TEST(event_de_age_nouns_jihadists_and_hyphen_last_parts) {
   CHECK_INT(k, 3);
   lb_doc_free(d);
 }
+
+TEST(event_en_passive_participle_tagged_adjective_and_impression) {
+  /* "was sentenced" with "sentenced" an adjective to the tagger (lemma
+  ** "sentenced"): the verb by its ending (table partend), 116 of the
+  ** suspect; "each defendant is charged" 173 (suspects and defendants are
+  ** criminals); "struck me as political" is no strike (English pages of the
+  ** bench) */
+  lb_doc *d = t_doc_lang("The suspect was sentenced to life in federal prison. Each defendant is charged with one "
+                         "count of conspiring to falsify records. The references to Biden and his son struck me as "
+                         "political in nature.",
+                         "2019-11-19", "en");
+  const lb_event *e = find(d, "116", NULL);
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->target, "CRM");
+  e = find(d, "173", NULL);
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->target, "CRM");
+  for (size_t i = 0; i < d->events.n; i++) CHECK(d->events.v[i].code[0] != '1' || d->events.v[i].code[1] != '9');
+  lb_doc_free(d);
+}

@@ -72,7 +72,7 @@ typedef struct ctx {
   const lb_text *tx;
   const lb_lex *lx;
   const char *lang;
-  int t_facility, t_collective, t_rcue, t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr, t_support, t_circ, t_cause;
+  int t_facility, t_collective, t_rcue, t_evpat, t_cameo, t_plover, t_mood, t_locprep, t_region, t_agent, t_form, t_attr, t_instr, t_support, t_circ, t_cause, t_partend;
   /* indexes built at the stage's start, so that no question scans every
   ** fact of the document (issue 22: time linear in its size) */
   lb_map by_actor;    /* actor code -> the first entity with it */
@@ -1109,7 +1109,35 @@ static char *trigger_key(const ctx *c, int32_t v, int32_t prt, uint32_t *len) {
 ** trigger key in the arena; NULL when it is none. */
 static char *participle_key(const ctx *c, int32_t v, uint32_t *len) {
   const lb_word *w = &c->tx->words.v[v];
-  if (c->t_form < 0 || !w->lemma) return NULL;
+  if (!w->lemma) return NULL;
+  /* English, in a passive only ("was sentenced", not "the alleged
+  ** attacker"): the lemma's ending (table partend: "sentenced" ->
+  ** "sentence", "stopped" -> "stop"), a verb with patterns */
+  size_t wl = strlen(w->lemma);
+  int pass = lb_tree_child(c->tx, v, "aux:pass") >= 0;
+  for (size_t el = wl > 5 ? 4 : wl - 1; pass && c->t_partend >= 0 && el >= 1 && wl > el + 1; el--) {
+    lb_lex_rec r;
+    if (!lb_lex_find_field(c->lx, c->t_partend, w->lemma + wl - el, el, 1, c->lang, &r)) continue;
+    const char *f;
+    int fl = lb_lex_field(r.val, r.val_len, 0, &f);
+    if (fl <= 0) continue;
+    size_t add = fl == 1 && *f == '-' ? 0 : (size_t)fl;
+    lb_buf key = LB_BUF_INIT;
+    lb_buf_add(&key, w->lemma, wl - el);
+    lb_buf_add(&key, f, add);
+    lb_buf k2 = LB_BUF_INIT;
+    lb_norm_key(&k2, key.p, key.n);
+    lb_buf_free(&key);
+    lb_lex_entry e;
+    char *out = NULL;
+    if (lb_lex_get(c->lx, k2.p, k2.n, &e) && lb_lex_may_have(&e, c->t_evpat)) {
+      out = lb_arena_strndup(c->d->tx.arena, k2.p, k2.n);
+      *len = (uint32_t)k2.n;
+    }
+    lb_buf_free(&k2);
+    if (out) return out;
+  }
+  if (c->t_form < 0) return NULL;
   lb_buf k = LB_BUF_INIT;
   lb_norm_key(&k, w->lemma, strlen(w->lemma));
   lb_lex_entry e;
@@ -1529,8 +1557,10 @@ static void code_trigger(ctx *c, int32_t v) {
   /* "die getöteten Zivilisten": a participle the tagger made an adjective */
   int part = w->upos == LB_UPOS_ADJ && (lb_tree_rel(w, "amod") || lb_tree_rel(w, "acl"));
   /* or a passive's participle it made one ("wurden in Wien schwer verletzt") */
-  part |= w->upos == LB_UPOS_ADJ && lb_ufeat_get(w->feats, LB_UF_VERBFORM) == LB_VERBFORM_PART &&
-          lb_tree_child(tx, v, "aux:pass") >= 0;
+  /* (whatever features it gave it: English "was sentenced" has none; the
+  ** key is a verb's only when the word is that verb's participle,
+  ** participle_key) */
+  part |= w->upos == LB_UPOS_ADJ && lb_tree_child(tx, v, "aux:pass") >= 0;
   if (!noun && !part && w->upos != LB_UPOS_VERB) return;
   /* a word of a name of several words is no trigger ("Volatiles
   ** Investigating Polar Exploration Rover", the headline "... Hampering
@@ -2033,6 +2063,7 @@ void lb_evt_run(lb_doc *d) {
   c.t_rcue = lb_lex_table(c.lx, "rcue");
   c.t_circ = lb_lex_table(c.lx, "circprep");
   c.t_cause = lb_lex_table(c.lx, "evcause");
+  c.t_partend = lb_lex_table(c.lx, "partend");
   index_facts(&c);
   if (c.t_evpat >= 0)
     for (size_t i = 0; i < d->tx.words.n; i++)
