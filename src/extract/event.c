@@ -1548,6 +1548,16 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
 
 static int same(const char *x, const char *y) { return x == y || (x && y && strcmp(x, y) == 0); }
 
+/* The bytes slot s stands on: its mention, else its word. */
+static void slot_span(const ctx *c, const slot *s, uint32_t *start, uint32_t *end) {
+  if (s->ent >= 0 && s->men >= 0) {
+    const lb_mention *m = &c->d->entities.v[s->ent].mentions.v[s->men];
+    *start = m->start;
+    *end = m->end;
+  } else
+    word_span(c->tx, s->word, start, end);
+}
+
 /* Code trigger v with the first pattern whose conditions hold. */
 static void code_trigger(ctx *c, int32_t v) {
   lb_doc *d = c->d;
@@ -1677,12 +1687,7 @@ static void code_trigger(ctx *c, int32_t v) {
           if (s) {
             ev->source = with_sector(d->tx.arena, s->actor, fr.ssec, fr.ssecn);
             if (s->ent >= 0) ev->source_entity = d->entities.v[s->ent].id;
-            if (s->ent >= 0 && s->men >= 0) {
-              const lb_entity *se = &d->entities.v[s->ent];
-              ev->source_start = se->mentions.v[s->men].start;
-              ev->source_end = se->mentions.v[s->men].end;
-            } else
-              word_span(tx, s->word, &ev->source_start, &ev->source_end);
+            slot_span(c, s, &ev->source_start, &ev->source_end);
             if (ev->source_start < lo) lo = ev->source_start;
             if (ev->source_end > hi) hi = ev->source_end;
           }
@@ -1698,11 +1703,7 @@ static void code_trigger(ctx *c, int32_t v) {
                                           : NULL,
                                      fr.tsec, fr.tsecn);
             if (te) ev->target_entity = te->id;
-            if (te && t->men >= 0) {
-              ev->target_start = te->mentions.v[t->men].start;
-              ev->target_end = te->mentions.v[t->men].end;
-            } else
-              word_span(tx, t->word, &ev->target_start, &ev->target_end);
+            slot_span(c, t, &ev->target_start, &ev->target_end);
             if (ev->target_start < lo) lo = ev->target_start;
             if (ev->target_end > hi) hi = ev->target_end;
           }
@@ -1989,11 +1990,7 @@ static void circumstance(ctx *c) {
         if (resolve(c, aw[ai], LB_PH_ACTOR, &sl, 1) != 1 || !sl.actor) continue;
         e->source = sl.actor;
         e->source_entity = sl.ent >= 0 ? d->entities.v[sl.ent].id : NULL;
-        if (sl.ent >= 0 && sl.men >= 0) {
-          e->source_start = d->entities.v[sl.ent].mentions.v[sl.men].start;
-          e->source_end = d->entities.v[sl.ent].mentions.v[sl.men].end;
-        } else
-          word_span(tx, sl.word, &e->source_start, &e->source_end);
+        slot_span(c, &sl, &e->source_start, &e->source_end);
       }
       if (own) {
         if (!e->source && own->source) {
