@@ -278,36 +278,32 @@ static int has_prep(const lb_text *tx, int32_t k) {
            (tx->words.v[cs - 1].upos == LB_UPOS_ADV || tx->words.v[cs - 1].upos == LB_UPOS_ADJ));
 }
 
-/* Is the mention phrase_find gave for noun x inside a phrase of x that only
-** says where (a preposition of class `at`: "ein Krankenhaus in Aleppo" is a
-** hospital, HLH, not Syria)? */
-static int where_of(const ctx *c, int32_t x, const lb_phrase *ph) {
+/* Is the mention phrase_find gave for noun x inside a prepositional
+** attribute of x (an nmod with a case word; with `at`, one of class `at` in
+** table locprep), not on x or its own name ("Ex-Finanzminister Nigel
+** Lawson")? */
+static int in_attribute(const ctx *c, int32_t x, const lb_phrase *ph, int at) {
   const lb_text *tx = c->tx;
   if (ph->ent < 0 || ph->men < 0) return 0;
   int32_t mw = word_at(tx, c->d->entities.v[ph->ent].mentions.v[ph->men].start);
   for (int32_t k = tx->words.v[x].kid; mw >= 0 && k >= 0; k = tx->words.v[k].sib) {
     int32_t cs = case_of(tx, k);
     if (lb_tree_rel(&tx->words.v[k], "nmod") && cs >= 0 &&
-        lemma_class(c, c->t_locprep, &tx->words.v[cs], "at") && lb_tree_dominates(tx, k, mw))
+        (!at || lemma_class(c, c->t_locprep, &tx->words.v[cs], "at")) && lb_tree_dominates(tx, k, mw))
       return 1;
   }
   return 0;
 }
 
-/* Is the mention phrase_find gave for noun x one without an actor code
-** inside x's phrase, not on x ("Officers from the Columbus Police
-** Department ... Unit": the officers are police, COP; "a friend of the
-** suspect" a private person)? */
+/* Is it there in a phrase that only says where ("ein Krankenhaus in Aleppo"
+** is a hospital, HLH, not Syria)? */
+static int where_of(const ctx *c, int32_t x, const lb_phrase *ph) { return in_attribute(c, x, ph, 1); }
+
+/* Is it a mention without an actor code in an attribute ("Officers from the
+** Columbus Police Department ... Unit": the officers are police, COP; "a
+** friend of the suspect" a private person)? */
 static int uncoded_inside(const ctx *c, int32_t x, const lb_phrase *ph) {
-  const lb_text *tx = c->tx;
-  if (ph->actor || ph->ent < 0 || ph->men < 0) return 0;
-  /* in a prepositional attribute of x, not x's own name ("Ex-Finanzminister
-  ** Nigel Lawson") */
-  int32_t mw = word_at(tx, c->d->entities.v[ph->ent].mentions.v[ph->men].start);
-  for (int32_t k = tx->words.v[x].kid; mw >= 0 && k >= 0; k = tx->words.v[k].sib)
-    if (lb_tree_rel(&tx->words.v[k], "nmod") && case_of(tx, k) >= 0 && lb_tree_dominates(tx, k, mw))
-      return 1;
-  return 0;
+  return !ph->actor && in_attribute(c, x, ph, 0);
 }
 
 /* The actor of agent code ag in the country phrase ph names, when it names a
