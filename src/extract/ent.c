@@ -260,7 +260,7 @@ static const char *agent_actor(ctx *c, int32_t ent, const char *agent, size_t n)
   for (size_t k = 3; k + n <= strlen(a); k += 3)
     if (memcmp(a + k, agent, n) == 0) return a;
   /* "IS-Jihadisten": a named armed group (IMG...) is its fighters already */
-  if (strncmp(a, "IMG", 3) == 0 && n == 3 &&
+  if (strncmp(a, "IMG", 3) == 0 && n >= 3 &&
       (!memcmp(agent, "UAF", 3) || !memcmp(agent, "REB", 3) || !memcmp(agent, "MIL", 3)))
     return a;
   return lb_arena_printf(c->d->tx.arena, "%s%.*s", a, (int)n, agent);
