@@ -1209,3 +1209,20 @@ TEST(event_en_passive_participle_tagged_adjective_and_impression) {
   for (size_t i = 0; i < d->events.n; i++) CHECK(d->events.v[i].code[0] != '1' || d->events.v[i].code[1] != '9');
   lb_doc_free(d);
 }
+
+TEST(event_de_advance_needs_an_armed_side) {
+  /* vorrücken, vorstoßen, vordringen are an advance only with an armed side
+  ** (frame key armed): "Le Pen sensationell in die Stichwahl vordrang" and
+  ** "ins Doppel-Viertelfinale vorgestoßen" gave 190 (10kGNAD articles of the
+  ** bench) */
+  lb_doc *d = t_doc_lang("Le Pen ist sensationell in die Stichwahl vorgedrungen. Er ist in Buenos Aires ins "
+                         "Viertelfinale vorgestoßen. Die Rebellen rückten gegen die Armee vor.",
+                         "2016-01-01", "de");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "190");
+    CHECK_STR(d->events.v[0].source, "REB");
+    CHECK_STR(d->events.v[0].target, "MIL");
+  }
+  lb_doc_free(d);
+}
