@@ -1226,3 +1226,22 @@ TEST(event_de_advance_needs_an_armed_side) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_perfect_with_sein_is_active) {
+  /* "Ukrainische Truppen sind ... vorgedrungen": the parser made the troops
+  ** a passive subject of "sind"; a verb of class seinverb takes "sein" in
+  ** its perfect (table mood), so they are the source (the sample report
+  ** data/sample/reports.jsonl, store-kursk-2024-08-07: the advance needs an
+  ** armed side and had none) */
+  lb_doc *d = t_doc_lang("Ukrainische Truppen sind am Dienstag in die russische Region Kursk vorgedrungen.",
+                         "2024-08-07", "de");
+  const lb_event *e = find(d, "190", NULL);
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->source, "UKRMIL");
+    CHECK_STR(e->target, "RUS");
+    CHECK_INT(place_geonameid(d, e), 538555); /* Kursk Oblast */
+    CHECK_STR(e->date, "2024-08-06");
+  }
+  lb_doc_free(d);
+}

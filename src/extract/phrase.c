@@ -93,10 +93,15 @@ int32_t lb_phrase_past_dateline(const lb_text *tx, int32_t w) {
 }
 
 int lb_phrase_perfect(const lb_text *tx, int t_mood, int32_t v) {
-  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
+  const lb_word *w = &tx->words.v[v];
+  /* a verb whose perfect takes "sein" ("sind ... vorgedrungen"): class
+  ** seinverb, its auxiliary class perfsein */
+  int sein = w->lemma && lb_lex_has_class(tx->lex, t_mood, w->lemma, strlen(w->lemma), tx->lang, "seinverb");
+  for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib) {
     const lb_word *x = &tx->words.v[k];
     if ((lb_tree_rel(x, "aux") || lb_tree_rel(x, "cop")) && x->lemma &&
-        lb_lex_has_class(tx->lex, t_mood, x->lemma, strlen(x->lemma), tx->lang, "perfect"))
+        (lb_lex_has_class(tx->lex, t_mood, x->lemma, strlen(x->lemma), tx->lang, "perfect") ||
+         (sein && lb_lex_has_class(tx->lex, t_mood, x->lemma, strlen(x->lemma), tx->lang, "perfsein"))))
       return 1;
   }
   return 0;

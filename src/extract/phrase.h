@@ -53,8 +53,10 @@ int lb_phrase_dateline(const struct lb_text *tx, int32_t w);
 int32_t lb_phrase_past_dateline(const struct lb_text *tx, int32_t w);
 
 /* Has verb v the perfect's auxiliary (an aux or cop child whose lemma is
-** of class perfect in table t_mood, "mood": haben, have)? Then a subject the
-** parser called passive is active ("Die Armee hatte mitgeteilt"). */
+** of class perfect in table t_mood, "mood": haben, have; or of class
+** perfsein, sein, when v is of class seinverb: vordringen)? Then a subject
+** the parser called passive is active ("Die Armee hatte mitgeteilt",
+** "Ukrainische Truppen sind ... vorgedrungen"). */
 int lb_phrase_perfect(const struct lb_text *tx, int t_mood, int32_t v);
 
 /* Is clause k opened by a conjunction (its mark child) of class ctl in
