@@ -1245,3 +1245,21 @@ TEST(event_de_perfect_with_sein_is_active) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_noun_target_the_parser_made_its_head) {
+  /* "bei Luftangriffen auf mutmaßliche Stellungen der Jihadistenmiliz
+  ** Islamischer Staat": the parser made "Luftangriffen" an nmod of
+  ** "Stellungen", whose "auf" is right after the noun; that phrase is the
+  ** air strikes' target, the facility's owner the actor (dev passage
+  ** gnad1008:103 of tests/eval/de.tsv) */
+  lb_doc *d = t_doc_lang("Sie werden seit vergangenem September bei Luftangriffen auf mutmaßliche Stellungen der "
+                         "Jihadistenmiliz Islamischer Staat (IS) im Irak und in Syrien eingesetzt.",
+                         "2015-09-01", "de");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "195");
+    CHECK_STR(d->events.v[0].target, "IMGMUSISI");
+    CHECK_STR(d->events.v[0].rule, "evpat:de:luftangriff:1");
+  }
+  lb_doc_free(d);
+}

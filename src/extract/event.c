@@ -1277,6 +1277,15 @@ static int32_t vfinal_subject(const lb_text *tx, int32_t from, int32_t v) {
   return first;
 }
 
+/* Do the relations spec[0..n) name case word prep ("obl:in", "nmod:auf")? */
+static int prep_named(const char *spec, int n, const char *prep) {
+  size_t ll = strlen(prep);
+  for (const char *p = spec, *end = spec + n; p + ll < end; p++)
+    if (*p == ':' && memcmp(p + 1, prep, ll) == 0 && (p + 1 + ll == end || p[1 + ll] == '|' || p[1 + ll] == '>'))
+      return 1;
+  return 0;
+}
+
 /* Drop from the n target words ws the phrases that only say where ("held
 ** protests in West Virginia": a preposition of class `at` in table
 ** locprep), unless the frame names that preposition ("obl:in"). */
@@ -1286,12 +1295,7 @@ static int drop_where(const ctx *c, const frame *fr, int32_t *ws, int n) {
     int32_t cs = case_of(tx, ws[i]);
     const lb_word *cw = cs >= 0 ? &tx->words.v[cs] : NULL;
     if (!cw || !cw->lemma || !lemma_class(c, c->t_locprep, cw, "at")) continue;
-    size_t ll = strlen(cw->lemma);
-    int named = 0;
-    for (const char *p = fr->tgt, *end = fr->tgt + fr->tgtn; !named && p + ll < end; p++)
-      named = *p == ':' && memcmp(p + 1, cw->lemma, ll) == 0 &&
-              (p + 1 + ll == end || p[1 + ll] == '|' || p[1 + ll] == '>');
-    if (!named) ws[i--] = ws[--n];
+    if (!prep_named(fr->tgt, fr->tgtn, cw->lemma)) ws[i--] = ws[--n];
   }
   return n;
 }
@@ -1528,6 +1532,18 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       int hn = slot_words(tx, tx->words.v[v].head, tspec, tspecn, hw, 8);
       for (int i = 0; i < hn; i++)
         if (case_of(tx, hw[i]) == v + 1 && lb_tree_rel(&tx->words.v[hw[i]], "obl")) ws[n++] = hw[i];
+    }
+    /* or the phrase right after the noun that the parser made the noun's
+    ** head ("bei Luftangriffen auf Stellungen der Miliz" with "Luftangriffen"
+    ** an nmod of "Stellungen"): a case word at v + 1 that the target
+    ** relations name, on a noun after it */
+    if (!n && tx->words.v[v].head > v && (uint32_t)v + 1 < tx->sents.v[tx->words.v[v].sent].word1) {
+      const lb_word *cw = &tx->words.v[v + 1];
+      int32_t hd = tx->words.v[v].head;
+      if (cw->upos == LB_UPOS_ADP && lb_tree_rel(cw, "case") && cw->head == hd && cw->lemma &&
+          (tx->words.v[hd].upos == LB_UPOS_NOUN || tx->words.v[hd].upos == LB_UPOS_PROPN) &&
+          prep_named(tspec, tspecn, cw->lemma))
+        ws[n++] = hd;
     }
     for (int i = 0; i < n && *nt < MAXACT; i++)
       *nt += resolve(c, ws[i], tkind, tgt + *nt, MAXACT - *nt);
