@@ -680,3 +680,23 @@ TEST(claim_de_reporting_verb_closing_the_sentence) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_de_source_noun_after_laut_speaks_once) {
+  /* "Laut Angaben des bahrainischen Innenministeriums": the source noun's
+  ** genitive is the speaker, and "laut" makes no second claim by "Angaben
+  ** des ... Innenministeriums"; "laut einem Medienbericht": the first part
+  ** of the compound speaks (two 10kGNAD articles of the bench) */
+  lb_doc *d = t_doc_lang("Laut Angaben des bahrainischen Innenministeriums machten die US-Journalisten bei der "
+                         "Einreise falsche Angaben. Die britische Sängerin Adele hat sich laut einem Medienbericht "
+                         "eine Villa gekauft.",
+                         "2016-02-16", "de");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(d->claims.v[0].rule, "claim:de:cue:Angabe");
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end),
+              "des bahrainischen Innenministeriums");
+    CHECK_STR(d->claims.v[1].rule, "claim:de:cue:bericht");
+    CHECK_STR(t_span(d, d->claims.v[1].speaker_start, d->claims.v[1].speaker_end), "Medien");
+  }
+  lb_doc_free(d);
+}

@@ -823,6 +823,15 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
     }
     if (!lb_tree_rel(w, "case") || w->head < 0) return NULL;
     speaker = phrase = w->head;
+    /* "laut Angaben der Armee", "laut Medienberichten", "according to a
+    ** report by the BBC": the source noun names the speaker in its own
+    ** attribute or first part, and makes the claim itself (cue_claim at it) */
+    lb_lex_rec nr;
+    const char *ncue;
+    const lb_word *hw = &tx->words.v[speaker];
+    if (hw->upos == LB_UPOS_NOUN && hw->lemma &&
+        ((cue_kind(c, hw, "noun") && lb_tree_child(tx, speaker, "nmod") >= 0) || compound_cue(c, hw, &nr, &ncue)))
+      return NULL;
   } else if (lb_lex_field_is(&r, 1, "noun")) {
     if (w->upos != LB_UPOS_NOUN) return NULL;
     /* "nach Angaben": its preposition (the parser's, or the word before) */
@@ -1062,6 +1071,20 @@ void lb_claim_run(lb_doc *d) {
       if (!tx->words.v[i].deprel) continue;
       if (!verb_claim(&c, (int32_t)i)) cue_claim(&c, (int32_t)i);
     }
+    /* one claim per speaker and content: "laut eigenen Angaben" of the
+    ** VSV is one claim, as "sagte und erklärte" is */
+    for (size_t i = before + 1; i < d->claims.n; i++)
+      for (size_t j = before; j < i; j++) {
+        const lb_claim *a = &d->claims.v[j], *b = &d->claims.v[i];
+        if (a->start != b->start || a->end != b->end) continue;
+        if ((a->speaker && b->speaker && strcmp(a->speaker, b->speaker) == 0) ||
+            (a->speaker_text && b->speaker_text && strcmp(a->speaker_text, b->speaker_text) == 0)) {
+          memmove(&d->claims.v[i], &d->claims.v[i + 1], (d->claims.n - i - 1) * sizeof *d->claims.v);
+          d->claims.n--;
+          i--;
+          break;
+        }
+      }
     if (d->claims.n == before) colon_claim(&c, s);
     if (d->claims.n == before) tail_claim(&c, s);
     if (d->claims.n > before) {
