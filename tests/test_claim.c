@@ -700,3 +700,25 @@ TEST(claim_de_source_noun_after_laut_speaks_once) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_quote_before_a_name_told_and_that_after_the_addressee) {
+  /* '"...," Will Moy, chief executive of ..., told the BBC': the BBC is
+  ** whom he told (table rverb: tell's object is an addressee), the speaker
+  ** the name after the closing quote (dev passage aee7994d55:4 of
+  ** tests/eval/en.tsv); "told the media that ..." with the clause hung on
+  ** "media" reports that clause (an English page of the bench) */
+  lb_doc *d = t_doc_lang("\xe2\x80\x9cIt was an attempt to mislead voters,\xe2\x80\x99\xe2\x80\x99 Will Moy, chief executive "
+                         "of the London-based fact-checking website Full Fact, told the BBC. Fan Mengguang, deputy "
+                         "director of Inner Mongolia\xe2\x80\x99s disease prevention and control centre, told the media "
+                         "that the latest case is \xe2\x80\x9cisolated and unrelated\xe2\x80\x9d to the cases in Beijing.",
+                         "2020-07-01", "en");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "It was an attempt to mislead voters");
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Will Moy");
+    CHECK_STR(d->claims.v[0].rule, "claim:en:verb:tell");
+    CHECK_STR(t_span(d, d->claims.v[1].speaker_start, d->claims.v[1].speaker_end), "Fan Mengguang");
+    CHECK(strncmp(t_span(d, d->claims.v[1].start, d->claims.v[1].end), "that the latest case is", 23) == 0);
+  }
+  lb_doc_free(d);
+}
