@@ -722,3 +722,25 @@ TEST(claim_en_quote_before_a_name_told_and_that_after_the_addressee) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_quotation_with_its_subject_inside) {
+  /* '"Buying rides to the Moon ..., instead of owning the delivery systems,
+  ** enables NASA to do much more ...," NASA's Steve Clarke ... said': the
+  ** parser made "rides" the subject of "said"; what is said is the whole
+  ** quotation, not its part after the first comma (dev passage
+  ** aec50845a7:27 of tests/eval/en.tsv) */
+  lb_doc *d = t_doc_lang("\"Buying rides to the Moon to conduct science investigations and test new technology "
+                         "systems, instead of owning the delivery systems, enables NASA to do much more, sooner and "
+                         "for less cost, while being one of many customers on our commercial partners' landers,\" "
+                         "NASA's Steve Clarke, deputy associate administrator for exploration in the science "
+                         "directorate, said in the statement.",
+                         "2019-11-19", "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    const lb_claim *cl = &d->claims.v[0];
+    CHECK_STR(cl->rule, "claim:en:verb:say");
+    CHECK(strncmp(t_span(d, cl->start, cl->end), "Buying rides to the Moon", 24) == 0);
+    CHECK(strstr(t_span(d, cl->speaker_start, cl->speaker_end), "Steve Clarke") != NULL);
+  }
+  lb_doc_free(d);
+}

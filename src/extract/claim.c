@@ -584,12 +584,14 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   (void)ws;
   /* "Moskau – Außenminister Sergej Lawrow hat erklärt": not the dateline */
   if (speaker >= 0) speaker = lb_phrase_past_dateline(tx, speaker);
+  const char *rule = lb_arena_printf(tx->arena, "claim:%s:verb:%s", c->lang, key);
   /* '"Buying rides to the Moon ... is cheaper," NASA's Steve Clarke said':
   ** a subject inside a quotation that closes before the verb is the
   ** quotation's; the speaker is the first nominal after it */
   for (int32_t k = speaker >= 0 && speaker < v ? v - 1 : -1; k > speaker; k--) {
     const lb_tok *q = &tx->toks.v[tx->words.v[k].tok];
     if (q->kind != LB_TOK_QUOTE || !(q->flags & LB_TF_CLOSE)) continue;
+    int32_t inner = speaker;
     speaker = -1;
     for (int32_t j = k + 1; j < v && speaker < 0; j++) {
       const lb_word *x = &tx->words.v[j];
@@ -597,13 +599,25 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
           !lb_tree_rel(x, "nmod:poss") && !lb_tree_rel(x, "compound"))
         speaker = j;
     }
+    /* what is said is the quotation the subject stood in, from its opening
+    ** quote, whatever the parser made of it ("Buying rides ..." the subject
+    ** of "said"; not a quoted word after the subject: 'rose "slightly"') */
+    int32_t open = -1, depth = 0; /* (a quotation inside: 'said, ‘Oh no,’ ”') */
+    for (int32_t j = k - 1; j >= (int32_t)tx->sents.v[w->sent].word0 && open < 0; j--) {
+      const lb_tok *o = &tx->toks.v[tx->words.v[j].tok];
+      /* (not a possessive's apostrophe: "partners' landers") */
+      if (o->kind != LB_TOK_QUOTE || lb_tree_rel(&tx->words.v[j], "case")) continue;
+      if (o->flags & LB_TF_CLOSE) depth++;
+      else if ((o->flags & LB_TF_OPEN) && depth-- == 0) open = j;
+    }
+    if (speaker >= 0 && open >= 0 && open < inner && open + 1 < k)
+      return add_claim_each(c, key, rule, v, speaker, tx->words.v[open + 1].start, tx->words.v[k - 1].end, 1);
     break;
   }
   /* "man sagt", "someone said": nobody in particular */
   if (speaker >= 0 && tx->words.v[speaker].upos == LB_UPOS_PRON &&
       lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_IND)
     speaker = -1;
-  const char *rule = lb_arena_printf(tx->arena, "claim:%s:verb:%s", c->lang, key);
   uint32_t cs, ce;
   /* "„...“, sagte X": the words before, whatever the parser made of them */
   int32_t cc = clausal_comp(tx, v);
