@@ -744,3 +744,23 @@ TEST(claim_en_quotation_with_its_subject_inside) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_clause_hung_on_the_object_of_said) {
+  /* "said overwhelming demand and a computer-coding glitch led to ...": the
+  ** parser made "demand" the object and "led" a reduced relative clause on
+  ** "glitch"; the object's phrase is what is said (dev passage ae098bb3e9:0
+  ** of tests/eval/en.tsv); "wrote a short play based on ..." says nothing
+  ** (table rverb: only say and add read their object so) */
+  lb_doc *d = t_doc_lang("Walt Disney Co. executive Kevin Mayer said overwhelming demand and a computer-coding glitch "
+                         "led to widespread problems last week when the Burbank entertainment giant launched Disney+. "
+                         "Once he wrote a short play based on the invitation and directions to my annual party.",
+                         "2019-11-20", "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    const lb_claim *cl = &d->claims.v[0];
+    CHECK_STR(cl->rule, "claim:en:verb:say");
+    CHECK_STR(t_span(d, cl->speaker_start, cl->speaker_end), "Kevin Mayer");
+    CHECK(strncmp(t_span(d, cl->start, cl->end), "overwhelming demand and a computer-coding glitch led to", 55) == 0);
+  }
+  lb_doc_free(d);
+}

@@ -696,6 +696,23 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     if (apart) break;
     return add_claim_each(c, key, rule, v, speaker, os, ke, 1);
   }
+  /* "said overwhelming demand and a computer-coding glitch led to ...": the
+  ** clause's verb hung on the object (or a conjunct of it) as a reduced
+  ** relative clause; the object's phrase is what is said, for verbs whose
+  ** object is no thing told (table rverb field 5 "clause": say, not "wrote
+  ** a short play based on ...") */
+  int fin = lb_ufeat_get(w->feats, LB_UF_VERBFORM) == LB_VERBFORM_FIN;
+  for (int32_t o = obj > v && fin && lb_lex_field_is(&r, 5, "clause") ? obj : -1, hop = 0; o >= 0 && hop < 4; hop++) {
+    int32_t a = lb_tree_child(tx, o, "acl");
+    const lb_word *x = a > o ? &tx->words.v[a] : NULL;
+    if (x && x->upos == LB_UPOS_VERB && lb_tree_child(tx, a, "mark") < 0 && lb_tree_child(tx, a, "nsubj") < 0 &&
+        lb_tree_child(tx, a, "nsubj:pass") < 0 && lb_ufeat_get(x->feats, LB_UF_TENSE) == LB_TENSE_PAST &&
+        tx->words.v[a - 1].upos != LB_UPOS_PUNCT) {
+      lb_tree_span(tx, obj, &cs, &ce);
+      return add_claim_each(c, key, rule, v, speaker, cs, ce, 1);
+    }
+    o = lb_tree_child(tx, o, "conj");
+  }
   /* "„...“, sagte X": the verb hangs from the quoted clause; "wie X
   ** mitteilte, ...": from the clause it reports */
   if (w->head >= 0 && as >= 0 && !lb_tree_rel(w, "acl:relcl")) {
