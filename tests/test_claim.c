@@ -764,3 +764,22 @@ TEST(claim_en_clause_hung_on_the_object_of_said) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_cue_closing_coordinated_verbs) {
+  /* "hunted and ate a wild rabbit on Nov. 5, according to ... Xinhua": a
+  ** cue closing the last of verbs that share their subject speaks for all
+  ** of them (dev passage ae432362af:2 of tests/eval/en.tsv); so after a
+  ** comma inside a closing quote (an English page of the bench) */
+  lb_doc *d = t_doc_lang("The new patient from Xilingol in Inner Mongolia hunted and ate a wild rabbit on Nov. 5, "
+                         "according to the state-run Xinhua News Agency. A 43-year-old-man, after having switched to "
+                         "feather bedding, began feeling extreme fatigue and breathlessness, and was diagnosed with "
+                         "\"feather-duvet lung,\" according to a new case report.",
+                         "2019-11-17", "en");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "hunted and ate a wild rabbit on Nov. 5");
+    CHECK_STR(d->claims.v[0].rule, "claim:en:cue:accord");
+    CHECK(strncmp(t_span(d, d->claims.v[1].start, d->claims.v[1].end), "A 43-year-old-man, after", 24) == 0);
+  }
+  lb_doc_free(d);
+}

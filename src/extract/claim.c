@@ -815,6 +815,25 @@ static uint32_t compound_cue(const ctx *c, const lb_word *w, lb_lex_rec *r, cons
   return 0;
 }
 
+/* Does the cue phrase close clause v's words after a comma ("..., according
+** to Xinhua.")? */
+static int closing_cue(const lb_text *tx, int32_t v, int32_t phrase) {
+  uint32_t ps, pe;
+  lb_tree_span(tx, phrase, &ps, &pe);
+  const lb_sent *st = &tx->sents.v[tx->words.v[v].sent];
+  int32_t first = phrase;
+  while (first > (int32_t)st->word0 && tx->words.v[first - 1].start >= ps) first--;
+  /* (a comma inside a closing quote: 'with "feather-duvet lung," according to') */
+  int comma = 0;
+  for (int32_t k = first - 1; k >= (int32_t)st->word0 && !comma && is_comma_or_quote(&tx->words.v[k]); k--)
+    comma = tx->words.v[k].form[0] == ',';
+  if (!comma) return 0;
+  for (uint32_t k = st->word0; k < st->word1; k++)
+    if (tx->words.v[k].start >= pe && tx->words.v[k].upos != LB_UPOS_PUNCT && lb_tree_dominates(tx, v, (int32_t)k))
+      return 0;
+  return 1;
+}
+
 /* A source cue at word x: "laut X", "X zufolge", "according to X", "nach
 ** Angaben von X" (and "von X und Y": a claim per speaker), "nach
 ** UNO-Angaben", ", so X". */
@@ -928,6 +947,14 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
   ** officials, is ...") is not its scope; a reported clause (ccomp) is */
   for (int guard = 0; guard < 64; guard++) {
     const lb_word *cw = &tx->words.v[clause];
+    /* (and a cue after the last of coordinated verbs speaks for them all:
+    ** "hunted and ate a wild rabbit on Nov. 5, according to Xinhua") */
+    if (cw->head >= 0 && lb_tree_rel(cw, "conj") && cw->head < clause && phrase > clause &&
+        (cw->upos == LB_UPOS_VERB || cw->upos == LB_UPOS_AUX) && lb_tree_child(tx, clause, "nsubj") < 0 &&
+        closing_cue(tx, clause, phrase)) {
+      clause = cw->head;
+      continue;
+    }
     if (cw->head < 0 || !(lb_tree_rel(cw, "advcl") || lb_tree_rel(cw, "acl"))) break;
     int32_t up = lb_tree_clause(tx, cw->head);
     if (up < 0 || up == clause) break;
