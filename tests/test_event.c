@@ -1263,3 +1263,26 @@ TEST(event_de_noun_target_the_parser_made_its_head) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_von_a_town_on_an_attack_noun_says_where) {
+  /* "bei den Anschlägen von Brüssel getötet": the town after "von" on the
+  ** act noun is where (table locprep, class noun), not who (it gave BELGOV
+  ** as the source; dev passage gnad551:122 of tests/eval/de.tsv); "Die
+  ** Anschläge von Paris" alone name no actor: no event; "von den USA
+  ** vorgeworfen" still names who */
+  lb_doc *d = t_doc_lang("Bei den Anschlägen von Brüssel wurden 32 Menschen getötet. Die Anschläge von Paris "
+                         "erschütterten Europa. Firtasch wird von den USA Korruption vorgeworfen.",
+                         "2016-03-30", "de");
+  CHECK_INT(d->events.n, 2);
+  if (d->events.n == 2) {
+    const lb_event *e = &d->events.v[0];
+    CHECK_STR(e->code, "180");
+    CHECK(e->source == NULL);
+    CHECK_STR(e->target, "CVL");
+    CHECK_STR(e->place, "Q239"); /* Brussels */
+    CHECK_STR(e->rule, "evpat:de:töten:3+circ:de:Anschlägen");
+    CHECK_STR(d->events.v[1].code, "112");
+    CHECK_STR(d->events.v[1].source, "USA");
+  }
+  lb_doc_free(d);
+}

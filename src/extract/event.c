@@ -89,6 +89,13 @@ static int lemma_class(const ctx *c, int t, const lb_word *w, const char *cls) {
   return w->lemma && lb_lex_has_class(c->lx, t, w->lemma, strlen(w->lemma), c->lang, cls);
 }
 
+/* Is case word w a preposition that says where (table locprep), on any
+** word: not one of class `noun`, which does so only on an event noun
+** ("die Anschläge von Brüssel"; "von den USA vorgeworfen" names who)? */
+static int where_prep(const ctx *c, const lb_word *w) {
+  return lemma_class(c, c->t_locprep, w, NULL) && !lemma_class(c, c->t_locprep, w, "noun");
+}
+
 /* The word that starts at byte offset off, or -1 (words are in text order). */
 static int32_t word_at(const lb_text *tx, uint32_t off) {
   size_t lo = 0, hi = tx->words.n;
@@ -775,17 +782,27 @@ static int own_name(const ctx *c, int32_t h, const slot *s) {
     ** locative phrase inside ("am Samstag in Berlin") */
     int32_t cs = lb_tree_child(tx, k, "case");
     if (lb_tree_rel(x, "nmod") &&
-        (cs < 0 || lemma_class(c, c->t_locprep, &tx->words.v[cs], NULL)) && own_name(c, k, s))
+        (cs < 0 || where_prep(c, &tx->words.v[cs])) && own_name(c, k, s))
       return 1;
   }
   return 0;
 }
 
+/* Is word h the name of a town (a populated place of GeoNames, capitals
+** too), not a country or region ("die Anschläge von Brüssel")? */
+static int town_word(const ctx *c, int32_t h) {
+  slot s;
+  if (!lb_phrase_find(c->d, h, LB_PH_GEO, &s) || s.ent < 0 || s.men < 0 || !own_name(c, h, &s)) return 0;
+  const lb_entity *e = &c->d->entities.v[s.ent];
+  return e->has_geo && e->geo.feature && strncmp(e->geo.feature, "PPL", 3) == 0;
+}
+
 /* A locative phrase among the children of word v (obl, nmod, advmod with
 ** a case word of table locprep: "in Kursk", "bei Aleppo", "near Kherson"):
 ** the place entity it names, seen through region words and class nouns
-** ("im Norden Jemens" is Yemen, "in der Stadt Aleppo" Aleppo); or -1. */
-static int32_t loc_phrase(const ctx *c, int32_t v) {
+** ("im Norden Jemens" is Yemen, "in der Stadt Aleppo" Aleppo); or -1. A
+** preposition of class `noun` counts only on the trigger noun itself (trig). */
+static int32_t loc_phrase(const ctx *c, int32_t v, int trig) {
   const lb_text *tx = c->tx;
   int32_t lo = -1, lender = v >= 0 ? lent_to(tx, v, &lo) : -1;
   for (int pass = 0; pass < 2; pass++)
@@ -803,6 +820,12 @@ static int32_t loc_phrase(const ctx *c, int32_t v) {
       continue;
     int32_t cs = case_of(tx, k);
     if (cs < 0 || !lemma_class(c, c->t_locprep, &tx->words.v[cs], NULL)) continue;
+    /* (a preposition of class `noun` says where on the event's trigger
+    ** noun (trig), of a town only: "die Anschläge von Brüssel", not "der
+    ** Bürgermeister von Palermo") */
+    if (lemma_class(c, c->t_locprep, &tx->words.v[cs], "noun") &&
+        (!trig || tx->words.v[v].upos != LB_UPOS_NOUN || !town_word(c, k)))
+      continue;
     int32_t h = k;
     for (int guard = 0; guard < 3 && lemma_class(c, c->t_region, &tx->words.v[h], NULL); guard++) {
       int32_t n2 = lb_tree_child(tx, h, "nmod");
@@ -821,7 +844,7 @@ static int32_t loc_phrase(const ctx *c, int32_t v) {
       /* a country's adjective yields to a place inside the phrase ("auf das
       ** türkische Kulturzentrum in Stockholm") */
       int32_t in = c->d->entities.v[s.ent].mentions.v[s.men].role == LB_ROLE_ADJ && h != v
-                       ? loc_phrase(c, h)
+                       ? loc_phrase(c, h, 0)
                        : -1;
       return in >= 0 ? in : s.ent;
     }
@@ -849,8 +872,8 @@ static int32_t modifier_place(const ctx *c, int32_t v) {
 /* A locative phrase of noun k, or of the members it counts ("a series of
 ** attacks across Paris"); or -1. */
 static int32_t phrase_place(const ctx *c, int32_t k) {
-  int32_t pl = loc_phrase(c, k), m = members_of(c, k);
-  return pl < 0 && m != k ? loc_phrase(c, m) : pl;
+  int32_t pl = loc_phrase(c, k, 0), m = members_of(c, k);
+  return pl < 0 && m != k ? loc_phrase(c, m, 0) : pl;
 }
 
 /* The event's place: a locative phrase of trigger v; else one of its
@@ -858,7 +881,7 @@ static int32_t phrase_place(const ctx *c, int32_t k) {
 ** another phrase of the trigger (its object or oblique); else a target
 ** that is itself a place (given tgt); else -1. */
 static int32_t place_of(const ctx *c, int32_t v, const slot *tgt, int32_t tword) {
-  int32_t pl = loc_phrase(c, v);
+  int32_t pl = loc_phrase(c, v, 1);
   if (pl < 0) pl = modifier_place(c, v);
   if (pl < 0 && tword >= 0) pl = phrase_place(c, tword);
   /* a locative phrase one level down, on another phrase of the trigger:
@@ -1395,7 +1418,11 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       for (int i = 0; i < n; i++) {
         int32_t cs = lb_tree_child(tx, ws[i], "case"), hd = tx->words.v[ws[i]].head;
         if ((ps >= 0 && lb_tree_dominates(tx, ps, ws[i])) ||
-            (cs >= 0 && lemma_class(c, c->t_locprep, &tx->words.v[cs], NULL)) ||
+            (cs >= 0 && where_prep(c, &tx->words.v[cs])) ||
+            /* nor the town of a noun's "von" ("bei den Anschlägen von
+            ** Brüssel getötet": where, loc_phrase) */
+            (hd >= 0 && hd != v && cs >= 0 && lemma_class(c, c->t_locprep, &tx->words.v[cs], "noun") &&
+             town_word(c, ws[i])) ||
             /* who told it, not who did it: "nach Angaben von Armee und
             ** Sanitätern ... angeschossen" (table rcue) */
             (hd >= 0 && hd != v && lemma_class(c, c->t_rcue, &tx->words.v[hd], NULL)))
@@ -1489,6 +1516,16 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     n = slot_words(tx, v,
                    fr->src ? fr->src : "nmod:poss|nmod:gen|det:poss|amod|compound|nmod:von|nmod:by",
                    fr->src ? fr->srcn : 59, ws, 8);
+    /* a town after a preposition of class `noun` names where, not who, when
+    ** the noun has no target ("die Anschläge von Brüssel": loc_phrase) */
+    const char *tspec = fr->tgt ? fr->tgt : "nmod:gegen|nmod:auf|nmod:against|nmod:on";
+    int tspecn = fr->tgt ? fr->tgtn : 40;
+    int32_t tw[1];
+    for (int i = 0; i < n && !slot_words(tx, v, tspec, tspecn, tw, 1); i++) {
+      int32_t cs = case_of(tx, ws[i]);
+      if (cs >= 0 && lemma_class(c, c->t_locprep, &tx->words.v[cs], "noun") && town_word(c, ws[i]))
+        ws[i--] = ws[--n];
+    }
     for (int i = 0; i < n && *ns < MAXACT; i++)
       *ns += resolve(c, ws[i], 1, src + *ns, MAXACT - *ns);
     if (!*ns) {
@@ -1522,8 +1559,6 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       if (support_key(c, key, kl) && slot_words(tx, k, AGENT, (int)sizeof AGENT - 1, &ag, 1))
         *ns += resolve(c, ag, 1, src + *ns, MAXACT - *ns);
     }
-    const char *tspec = fr->tgt ? fr->tgt : "nmod:gegen|nmod:auf|nmod:against|nmod:on";
-    int tspecn = fr->tgt ? fr->tgtn : 40;
     n = slot_words(tx, v, tspec, tspecn, ws, 8);
     /* the noun's phrase the parser hung on its verb, right after the noun
     ** ("hat den Angriff auf ein Krankenhaus ... verurteilt") */
@@ -2023,6 +2058,10 @@ static void circumstance(ctx *c) {
         }
         if (!e->place) e->place = own->place;
         drop[ownj] = 1;
+      } else if (!e->place && k != hv) {
+        /* the act noun's own place ("bei den Anschlägen von Brüssel") */
+        int32_t pl = loc_phrase(c, k, 1);
+        if (pl >= 0) e->place = d->entities.v[pl].id;
       }
       /* an act of the clause the verb continues: its place and date (the
       ** clause's, else the act noun's) are the event's, when the verb's own
