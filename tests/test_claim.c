@@ -783,3 +783,22 @@ TEST(claim_en_cue_closing_coordinated_verbs) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_de_es_heisst_aus_a_source) {
+  /* "hieß es aus Mahrers Büro", "Aus Regierungskreisen hieß es, ...": with
+  ** "es" for subject the phrase of a source preposition speaks (table rverb,
+  ** heißen field 6; dev passage gnad712:6 of tests/eval/de.tsv); a name
+  ** ("Er heißt Peter", ", heißt ihr Slogan") is no claim */
+  lb_doc *d = t_doc_lang("Das ist noch nicht definiert, hieß es aus Mahrers Büro. Aus Regierungskreisen hieß es, man "
+                         "prüfe die Lage. Er heißt Peter. Nein zu diesem Europa, heißt ihr Slogan.",
+                         "2016-02-01", "de");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(d->claims.v[0].rule, "claim:de:verb:heißen");
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "Das ist noch nicht definiert");
+    CHECK_STR(d->claims.v[0].speaker_text, "Mahrers Büro");
+    CHECK_STR(d->claims.v[1].speaker_text, "Regierungskreisen");
+    CHECK_STR(t_span(d, d->claims.v[1].start, d->claims.v[1].end), "man prüfe die Lage");
+  }
+  lb_doc_free(d);
+}

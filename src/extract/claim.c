@@ -394,6 +394,41 @@ static int is_comma_or_quote(const lb_word *x) {
           ((unsigned char)x->form[1] == 0xBB || (unsigned char)x->form[1] == 0xAB));
 }
 
+/* Is word s one of the '|'-separated words of list[0..n) (any case)? */
+static int in_list(const char *list, int n, const char *s) {
+  size_t sl = strlen(s);
+  for (const char *p = list, *end = list + n; p < end;) {
+    const char *q = memchr(p, '|', (size_t)(end - p));
+    if (!q) q = end;
+    if ((size_t)(q - p) == sl && strncasecmp(p, s, sl) == 0) return 1;
+    p = q + 1;
+  }
+  return 0;
+}
+
+/* "hieß es aus Mahrers Büro", "heißt es in der Begründung": a reporting
+** verb whose record r names source prepositions (table rverb, field 6) is
+** said by the phrase of one of them, never by its subject ("Ihr Slogan
+** heißt ..."), when that is no more than "es"; -2 when there is none (no
+** claim). A phrase after v only, with after. Other verbs: speaker. */
+static int32_t source_phrase(const ctx *c, int32_t v, const lb_lex_rec *r, int32_t speaker, int after) {
+  const lb_text *tx = c->tx;
+  const char *srcp;
+  int srcn = lb_lex_field(r->val, r->val_len, 6, &srcp);
+  if (srcn <= 1) return speaker;
+  const lb_word *sw = speaker >= 0 ? &tx->words.v[speaker] : NULL;
+  if (sw && !(sw->upos == LB_UPOS_PRON && sw->lemma && strcmp(sw->lemma, "es") == 0)) return -2;
+  if (lb_tree_child(tx, v, "csubj") >= 0) return -2; /* "Was ... nennt, heißt ..." */
+  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
+    if (after && k < v) continue;
+    const char *cs = lb_tree_case(tx, k);
+    if (cs && (lb_tree_rel(&tx->words.v[k], "obl") || lb_tree_rel(&tx->words.v[k], "nmod")) &&
+        in_list(srcp, srcn, cs))
+      return k;
+  }
+  return -2;
+}
+
 /* "„...“, sagte der Minister." and "..., police said." when the parser did
 ** not hang the verb from the quoted clause: a finite reporting verb with no
 ** complement of its own right after a comma (and quotes) and followed by
@@ -455,6 +490,7 @@ static lb_claim *quoted_before(ctx *c, int32_t v, const char *key, const lb_lex_
       if (speaker >= 0) comma = k;
       break;
     }
+    speaker = source_phrase(c, v, r, speaker, 1);
     if (speaker < 0) return NULL;
   }
   int32_t b = comma - 1; /* the last word of what is said */
@@ -503,13 +539,7 @@ static int32_t content_np(const ctx *c, int32_t v, const lb_lex_rec *r, int32_t 
       if (!cs || (k < v && !before_ok) ||
           !(i ? lb_tree_rel(x, "nmod") : lb_tree_rel(x, "obl") || lb_tree_rel(x, "obj")))
         continue;
-      size_t cl = strlen(cs);
-      for (const char *p = cases, *end = cases + n; p < end;) {
-        const char *q = memchr(p, '|', (size_t)(end - p));
-        if (!q) q = end;
-        if ((size_t)(q - p) == cl && strncasecmp(p, cs, cl) == 0) return k;
-        p = q + 1;
-      }
+      if (in_list(cases, n, cs)) return k;
     }
   return -1;
 }
@@ -614,6 +644,11 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
       return add_claim_each(c, key, rule, v, speaker, tx->words.v[open + 1].start, tx->words.v[k - 1].end, 1);
     break;
   }
+  /* "hieß es aus Mahrers Büro", "heißt es in der Begründung": with no
+  ** subject but "es", the phrase of a source preposition (table rverb,
+  ** field 6) speaks */
+  speaker = source_phrase(c, v, &r, speaker, 0);
+  if (speaker == -2) return NULL;
   /* "man sagt", "someone said": nobody in particular */
   if (speaker >= 0 && tx->words.v[speaker].upos == LB_UPOS_PRON &&
       lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_IND)
@@ -1089,7 +1124,11 @@ static lb_claim *tail_claim(ctx *c, size_t s) {
         if (pass == 0 && !closes) continue;
         if (pass == 1 && pl > 0) continue;
         sep |= pass == 0;
-        if (lookup(c, c->t_rverb, f, (size_t)fl, &rv)) lemma = f, ll = (size_t)fl;
+        /* (not a verb whose subject never speaks: ", heißt ihr Slogan",
+        ** table rverb field 6) */
+        const char *sp;
+        if (lookup(c, c->t_rverb, f, (size_t)fl, &rv) && lb_lex_field(rv.val, rv.val_len, 6, &sp) <= 1)
+          lemma = f, ll = (size_t)fl;
       }
   lb_buf_free(&k);
   if (!lemma) return NULL;
