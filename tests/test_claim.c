@@ -802,3 +802,23 @@ TEST(claim_de_es_heisst_aus_a_source) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_de_das_teilte_x_mit_reports_the_sentence_before) {
+  /* "Das teilte das Innenministerium am Montag mit.", "Dies bestätigte ein
+  ** Sprecher der Polizei.": the demonstrative opening the sentence stands for
+  ** the sentence before, which the name after the verb says (10kGNAD
+  ** articles of the bench: "Das teilte die ARD am Montagabend ... mit");
+  ** "Das, verspricht Cook, werde sich ändern" reports its own sentence */
+  lb_doc *d = t_doc_lang("Bei dem Brand wurden drei Menschen verletzt. Das teilte das Innenministerium am Montag mit. "
+                         "Im Jahr 2014 trat nur eine Frau auf. Das, verspricht Cook, werde sich heuer ändern.",
+                         "2016-02-01", "de");
+  CHECK(d->claims.n >= 1);
+  if (d->claims.n >= 1) {
+    const lb_claim *cl = &d->claims.v[0];
+    CHECK_STR(cl->rule, "claim:de:before:mitteilen");
+    CHECK_STR(t_span(d, cl->start, cl->end), "Bei dem Brand wurden drei Menschen verletzt");
+    CHECK_STR(t_span(d, cl->speaker_start, cl->speaker_end), "das Innenministerium");
+  }
+  for (size_t i = 1; i < d->claims.n; i++) CHECK(strcmp(d->claims.v[i].rule, "claim:de:before:versprechen") != 0);
+  lb_doc_free(d);
+}

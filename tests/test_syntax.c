@@ -97,6 +97,11 @@ TEST(syntax_feats_packed) {
   CHECK_INT(lb_ufeat_get(f, LB_UF_VERBFORM), LB_VERBFORM_FIN);
   CHECK_INT(lb_ufeat_pack("_"), 0);
   CHECK_INT(lb_ufeat_pack("Typo=Yes|Foo=Bar"), 0);
+  /* two values of a single-valued attribute (the model writes German "das"
+  ** PronType=Dem,Rel): the first; or'ed together they read Neg */
+  f = lb_ufeat_pack("Case=Nom|Gender=Neut|Number=Sing|PronType=Dem,Rel");
+  CHECK_INT(lb_ufeat_get(f, LB_UF_PRONTYPE), LB_PRONTYPE_DEM);
+  CHECK_INT(lb_ufeat_get(f, LB_UF_CASE), LB_CASE_NOM);
 }
 
 /* A file of the first n bytes of src, or of other bytes. */

@@ -560,6 +560,43 @@ static int32_t clausal_comp(const lb_text *tx, int32_t v) {
 }
 
 /* A reporting verb at v: its claim, or none. */
+/* "Das teilte das Innenministerium am Montag mit.", "Dies bestätigte ein
+** Sprecher der Polizei.": a demonstrative pronoun opening the sentence on
+** reporting verb v, as its object (or, misread, its subject), stands for the
+** sentence before, which is what is said; the verb's other subject or
+** object noun speaks. NULL when the sentence is not so. */
+static lb_claim *before_claim(ctx *c, int32_t v, const char *key) {
+  const lb_text *tx = c->tx;
+  const lb_word *w = &tx->words.v[v];
+  const lb_sent *st = &tx->sents.v[w->sent];
+  if (w->sent == 0 || st->word0 >= st->word1) return NULL;
+  const lb_word *pw = &tx->words.v[st->word0];
+  /* (a pronoun, or the determiner the tagger may call "Dies") */
+  /* (the verb right after it: "Das, verspricht Cook, werde sich ändern"
+  ** reports its own sentence) */
+  if (pw->head != v || (int32_t)st->word0 + 1 != v || !(pw->upos == LB_UPOS_PRON || pw->upos == LB_UPOS_DET) ||
+      lb_ufeat_get(pw->feats, LB_UF_PRONTYPE) != LB_PRONTYPE_DEM ||
+      !(lb_tree_rel(pw, "obj") || lb_tree_rel(pw, "nsubj")) || lb_tree_child(tx, v, "ccomp") >= 0)
+    return NULL;
+  /* the subject after the verb; an object only when the pronoun took the
+  ** subject's place in a language whose nouns have cases, where the word
+  ** order says nothing ("Dies bestätigte ein Sprecher", "Das teilte das
+  ** Ministerium mit", whatever case the tagger gave; not "That promises 355
+  ** horsepower") */
+  int32_t sp = -1;
+  for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    if (k != (int32_t)st->word0 && k > v && (x->upos == LB_UPOS_NOUN || x->upos == LB_UPOS_PROPN) &&
+        (lb_tree_rel(x, "nsubj") || (lb_tree_rel(x, "obj") && sp < 0 && lb_tree_rel(pw, "nsubj") &&
+                                     lb_ufeat_get(x->feats, LB_UF_CASE))))
+      sp = k;
+  }
+  if (sp < 0) return NULL;
+  const lb_sent *prev = &tx->sents.v[w->sent - 1];
+  const char *rule = lb_arena_printf(tx->arena, "claim:%s:before:%s", c->lang, key);
+  return add_claim_each(c, key, rule, v, sp, prev->start, prev->end, 1);
+}
+
 static lb_claim *verb_claim(ctx *c, int32_t v) {
   const lb_text *tx = c->tx;
   const lb_word *w = &tx->words.v[v];
@@ -567,6 +604,8 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   const char *key = verb_key(c, v);
   lb_lex_rec r;
   if (!lookup(c, c->t_rverb, key, strlen(key), &r)) return NULL;
+  lb_claim *bc = before_claim(c, v, key);
+  if (bc) return bc;
   int32_t speaker = -1, ws[4];
   int32_t as = -1; /* "wie X mitteilte", "as X said": the conjunction */
   for (int32_t k = w->kid; k >= 0 && as < 0; k = tx->words.v[k].sib) {

@@ -49,15 +49,18 @@ uint64_t lb_ufeat_pack(const char *feats) {
       for (int a = 0; a < LB_UF_COUNT; a++) {
         const ufeat *u = &UFEATS[a];
         if (strlen(u->name) != nl || memcmp(u->name, p, nl) != 0) continue;
-        /* one value, or a comma list for a bit set */
+        /* one value, or a comma list for a bit set; of a list for a single
+        ** value the first ("PronType=Dem,Rel" is Dem: two indexes or'ed
+        ** together made another value, Neg) */
         const char *v = eq + 1, *vend = p + l;
-        while (v < vend) {
+        int got = 0;
+        while (v < vend && (u->multi || !got)) {
           const char *c = memchr(v, ',', (size_t)(vend - v));
           size_t vl = c ? (size_t)(c - v) : (size_t)(vend - v);
           for (int k = 0; k < 12 && u->values[k]; k++)
             if (strlen(u->values[k]) == vl && memcmp(u->values[k], v, vl) == 0) {
               uint64_t val = u->multi ? (1ull << k) : (uint64_t)(k + 1);
-              if (val < (1ull << u->bits)) out |= val << u->shift;
+              if (val < (1ull << u->bits)) out |= val << u->shift, got = 1;
             }
           v = c ? c + 1 : vend;
         }
