@@ -822,3 +822,19 @@ TEST(claim_de_das_teilte_x_mit_reports_the_sentence_before) {
   for (size_t i = 1; i < d->claims.n; i++) CHECK(strcmp(d->claims.v[i].rule, "claim:de:before:versprechen") != 0);
   lb_doc_free(d);
 }
+
+TEST(claim_one_word_of_a_pronoun_or_name_says_nothing) {
+  /* "wiesen das zurück": a lone pronoun is no content; "..., berichtet
+  ** Heise." with "Heise" read as the object of berichten is the tail's
+  ** speaker, not what is reported (10kGNAD articles of the bench) */
+  lb_doc *d = t_doc_lang("Die Genannten wiesen das zurück. Mit einer Kapazität von 15,36 Terabytes ist sie nicht nur "
+                         "die größte SSD der Welt, sondern sticht auch HDD-Spitzenreiter klar aus, berichtet Heise.",
+                         "2016-03-01", "de");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(d->claims.v[0].verb, "berichten");
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Heise");
+    CHECK(strncmp(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "Mit einer Kapazität", 19) == 0);
+  }
+  lb_doc_free(d);
+}

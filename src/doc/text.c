@@ -63,6 +63,18 @@ int32_t lb_text_sentence_at(const lb_text *tx, uint32_t off) {
   return -1;
 }
 
+int32_t lb_text_word_at(const lb_text *tx, uint32_t off) {
+  size_t lo = 0, hi = tx->words.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (tx->words.v[mid].start < off)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < tx->words.n && tx->words.v[lo].start == off ? (int32_t)lo : -1;
+}
+
 char *lb_text_span(const lb_text *tx, uint32_t start, uint32_t end) {
   if (end > tx->len) end = tx->len;
   if (start > end) start = end;

@@ -207,6 +207,10 @@ void lb_text_warn(lb_text *tx, const char *fmt, ...) __attribute__((format(print
 /* The sentence index that holds byte offset off, or -1. */
 int32_t lb_text_sentence_at(const lb_text *tx, uint32_t off);
 
+/* The word that starts at byte offset off, or -1 (words are in text order;
+** the two words of a contraction share their start: the first). */
+int32_t lb_text_word_at(const lb_text *tx, uint32_t off);
+
 /* Arena copy of text[start..end) (clipped to the text). */
 char *lb_text_span(const lb_text *tx, uint32_t start, uint32_t end);
 

@@ -246,6 +246,16 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
   const lb_text *tx = c->tx;
   trim_claim(c, &cs, &ce, cs >= tx->words.v[cue].end);
   if (ce <= cs) return NULL;
+  /* one word that is a pronoun, a name, a verb or an adverb says nothing
+  ** ("wies das zurück"; ", berichtet Heise" with "Heise" read as the
+  ** object; "Natürlich:") */
+  int32_t one = lb_text_word_at(tx, cs);
+  if (one >= 0 && tx->words.v[one].end == ce) {
+    int u = tx->words.v[one].upos;
+    if (u == LB_UPOS_PRON || u == LB_UPOS_PROPN || u == LB_UPOS_VERB || u == LB_UPOS_AUX || u == LB_UPOS_ADV ||
+        u == LB_UPOS_DET)
+      return NULL;
+  }
   /* nor as a reflexive pronoun ("äußerten sich kritisch"): the parser
   ** misread the clause */
   if (speaker >= 0 && tx->words.v[speaker].upos == LB_UPOS_PRON &&

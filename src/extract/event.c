@@ -96,18 +96,6 @@ static int where_prep(const ctx *c, const lb_word *w) {
   return lemma_class(c, c->t_locprep, w, NULL) && !lemma_class(c, c->t_locprep, w, "noun");
 }
 
-/* The word that starts at byte offset off, or -1 (words are in text order). */
-static int32_t word_at(const lb_text *tx, uint32_t off) {
-  size_t lo = 0, hi = tx->words.n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (tx->words.v[mid].start < off)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo < tx->words.n && tx->words.v[lo].start == off ? (int32_t)lo : -1;
-}
 
 /* ---- actors ---- */
 
@@ -292,7 +280,7 @@ static int has_prep(const lb_text *tx, int32_t k) {
 static int in_attribute(const ctx *c, int32_t x, const lb_phrase *ph, int at) {
   const lb_text *tx = c->tx;
   if (ph->ent < 0 || ph->men < 0) return 0;
-  int32_t mw = word_at(tx, c->d->entities.v[ph->ent].mentions.v[ph->men].start);
+  int32_t mw = lb_text_word_at(tx, c->d->entities.v[ph->ent].mentions.v[ph->men].start);
   for (int32_t k = tx->words.v[x].kid; mw >= 0 && k >= 0; k = tx->words.v[k].sib) {
     int32_t cs = case_of(tx, k);
     if (lb_tree_rel(&tx->words.v[k], "nmod") && cs >= 0 &&
@@ -1834,7 +1822,7 @@ static void index_facts(ctx *c) {
 
 /* Is the trigger at byte offset off a noun? */
 static int tree_noun_at(const ctx *c, uint32_t off) {
-  int32_t w = word_at(c->tx, off);
+  int32_t w = lb_text_word_at(c->tx, off);
   return w >= 0 &&
          (c->tx->words.v[w].upos == LB_UPOS_NOUN || c->tx->words.v[w].upos == LB_UPOS_PROPN);
 }
@@ -1905,7 +1893,7 @@ static void statements(ctx *c) {
     ev->rule = lb_arena_printf(d->tx.arena, "rverb:%s:%s", c->lang, cl->verb);
     ev->date_granularity = "unknown";
     if (d->published) ev->reported = d->published;
-    int32_t tw = word_at(c->tx, cl->cue_start);
+    int32_t tw = lb_text_word_at(c->tx, cl->cue_start);
     if (tw >= 0 && c->tx->words.v[tw].deprel) date_of(c, tw, ev);
     set_cameo(c, ev);
   }
@@ -1959,7 +1947,7 @@ static void circumstance(ctx *c) {
     if (e->sentence != d->events.v[s0].sentence) s0 = i;
     if (drop[i] || e->code[0] < '1' || memcmp(e->code, "18", 2) < 0 || memcmp(e->code, "20", 2) > 0)
       continue;
-    int32_t v = word_at(tx, e->trigger_start);
+    int32_t v = lb_text_word_at(tx, e->trigger_start);
     if (v < 0 || tx->words.v[v].upos != LB_UPOS_VERB) continue;
     /* the candidates: the verb's phrases, its active subject ("a blast
     ** which injured", "explosion killed"), the subject of the clause it
@@ -2160,7 +2148,7 @@ void lb_evt_run(lb_doc *d) {
   for (size_t i = 0, s0 = 0; i < n0; i++) {
     const lb_event *e = &d->events.v[i];
     if (e->sentence != d->events.v[s0].sentence) s0 = i; /* the sentence's first event */
-    int32_t tw = word_at(c.tx, e->trigger_start);
+    int32_t tw = lb_text_word_at(c.tx, e->trigger_start);
     if (tw < 0 || c.tx->words.v[tw].head < 0 || !tree_noun_at(&c, e->trigger_start)) continue;
     uint32_t hs = c.tx->words.v[c.tx->words.v[tw].head].start;
     for (size_t j = s0; j < n0 && d->events.v[j].sentence == e->sentence && !drop[i]; j++)
@@ -2185,7 +2173,7 @@ void lb_evt_run(lb_doc *d) {
       e->target = lb_arena_strndup(d->tx.arena, f->source, 3); /* the other side's country */
       e->target_entity = f->source_entity;
       /* "einschließlich der Hauptstadt": now that the target is known */
-      int32_t tw = word_at(c.tx, e->trigger_start);
+      int32_t tw = lb_text_word_at(c.tx, e->trigger_start);
       if (!e->place && tw >= 0 && e->target_entity) {
         int32_t pl = capital_of(&c, tw, e->target_entity);
         if (pl >= 0) e->place = d->entities.v[pl].id;
