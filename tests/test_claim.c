@@ -838,3 +838,19 @@ TEST(claim_one_word_of_a_pronoun_or_name_says_nothing) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_speaker_apposition_does_not_continue_the_claim) {
+  /* "..., said Mary E. Lovely, a Syracuse University economist.": the comma
+  ** after the speaker opens the speaker's apposition, not more of what is
+  ** said (an English page of the bench); likewise ", betonte der Anwalt, ..." */
+  lb_doc *d = t_doc_lang("Computers and electronic devices have seen impacts, too, said Mary E. Lovely, a Syracuse "
+                         "University economist.",
+                         "2019-09-01", "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end),
+              "Computers and electronic devices have seen impacts, too");
+    CHECK_STR(d->claims.v[0].rule, "claim:en:verb:say");
+  }
+  lb_doc_free(d);
+}

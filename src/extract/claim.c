@@ -508,8 +508,11 @@ static lb_claim *quoted_before(ctx *c, int32_t v, const char *key, const lb_lex_
   if (b <= s0) return NULL;
   uint32_t cs = tx->words.v[s0].start, ce = tx->words.v[b].end;
   /* the sentence goes on after the speaker's phrase: another comma */
+  /* (not the speaker's apposition: "said Mary E. Lovely, a Syracuse
+  ** University economist.") */
   for (uint32_t q = (uint32_t)(speaker > v ? speaker : v) + 1; q + 1 < st->word1; q++)
-    if (tx->words.v[q].formlen == 1 && tx->words.v[q].form[0] == ',') {
+    if (tx->words.v[q].formlen == 1 && tx->words.v[q].form[0] == ',' &&
+        !(speaker > v && lb_tree_dominates(tx, speaker, (int32_t)q + 1))) {
       ce = tx->words.v[st->word1 - 1].end;
       break;
     }
@@ -759,6 +762,14 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   }
   if (comp >= 0) {
     lb_tree_span(tx, comp, &cs, &ce);
+    /* what is said before the verb ends before it, whatever the parser hung
+    ** after it ("... have seen impacts, too, said Mary E. Lovely, a ...
+    ** economist." with the full stop on "seen") */
+    if (comp < v && ce > w->start) {
+      int32_t b = v - 1;
+      while (b > comp && is_comma_or_quote(&tx->words.v[b])) b--;
+      ce = tx->words.v[b].end;
+    }
     return add_claim_each(c, key, rule, v, speaker, cs, ce, 1);
   }
   /* "announced eight people died": the parser made the clause's subject
