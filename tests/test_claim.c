@@ -854,3 +854,21 @@ TEST(claim_speaker_apposition_does_not_continue_the_claim) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_de_more_source_nouns_and_berichten_zufolge) {
+  /* "Nach Schätzungen der UNO", "Nach Recherchen des Spiegels": source
+  ** nouns with the prepositions they need (table rcue field 4);
+  ** "Berichten zufolge" with no attribute: the noun speaks (dev passage
+  ** gnad980:112 of tests/eval/de.tsv) */
+  lb_doc *d = t_doc_lang("Nach Recherchen des Spiegels soll der Minister gelogen haben. Berichten zufolge nehmen sie "
+                         "aber auch direkt an den Kämpfen teil. Bei Schätzungen der Kosten gab es Fehler.",
+                         "2016-02-01", "de");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(d->claims.v[0].rule, "claim:de:cue:Recherche");
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "des Spiegels");
+    CHECK_STR(d->claims.v[1].rule, "claim:de:cue:zufolge");
+    CHECK_STR(d->claims.v[1].speaker_text, "Berichten");
+  }
+  lb_doc_free(d);
+}

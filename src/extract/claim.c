@@ -892,8 +892,9 @@ static int32_t noun_source(const ctx *c, int32_t x) {
 }
 
 /* A compound noun whose last part is a source noun of table rcue ("nach
-** UNO-Angaben", "nach Armeeangaben"): fills *r and returns the length of
-** the part before it in the word as written (the speaker), or 0. */
+** UNO-Angaben", "nach Armeeangaben"; not one with prepositions of its own,
+** field 3: "Opferbilanz"): fills *r and returns the length of the part
+** before it in the word as written (the speaker), or 0. */
 static uint32_t compound_cue(const ctx *c, const lb_word *w, lb_lex_rec *r, const char **cue) {
   if (w->upos != LB_UPOS_NOUN || !w->lemma) return 0;
   size_t n = strlen(w->lemma);
@@ -902,7 +903,9 @@ static uint32_t compound_cue(const ctx *c, const lb_word *w, lb_lex_rec *r, cons
     unsigned char b = (unsigned char)rest[0];
     if ((b & 0xC0) == 0x80 || b == '-') continue; /* inside a character; the hyphen itself */
     if (memcmp(w->lemma, w->form, i) != 0) return 0; /* the first part as written */
-    if (lookup(c, c->t_rcue, rest, n - i, r) && lb_lex_field_is(r, 1, "noun")) {
+    const char *pp;
+    if (lookup(c, c->t_rcue, rest, n - i, r) && lb_lex_field_is(r, 1, "noun") &&
+        lb_lex_field(r->val, r->val_len, 3, &pp) <= 1) {
       *cue = rest;
       return (uint32_t)(w->lemma[i - 1] == '-' ? i - 1 : i);
     }
@@ -956,8 +959,10 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
     const lb_word *p = &tx->words.v[x - 1];
     if (p->upos != LB_UPOS_NOUN && p->upos != LB_UPOS_PROPN) return NULL;
     speaker = phrase = x - 1;
-    /* "Angaben zufolge": a source noun names the speaker, if any */
-    if (cue_kind(c, p, "noun")) speaker = noun_source(c, x - 1);
+    /* "Angaben der Armee zufolge": a source noun names the speaker, if it
+    ** has one ("Berichten zufolge": the noun itself) */
+    int32_t ns = cue_kind(c, p, "noun") ? noun_source(c, x - 1) : -1;
+    if (ns >= 0) speaker = ns;
   } else if (lb_lex_field_is(&r, 1, "case")) {
     /* "According to the Venezuelan newspaper El Nacional, the crisis
     ** arose ...": a cue opening the sentence names the speaker up to the
@@ -999,10 +1004,15 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
       return NULL;
   } else if (lb_lex_field_is(&r, 1, "noun")) {
     if (w->upos != LB_UPOS_NOUN) return NULL;
-    /* "nach Angaben": its preposition (the parser's, or the word before) */
-    if (lb_tree_child(tx, x, "case") < 0 &&
-        !(x > 0 && tx->words.v[x - 1].sent == w->sent && tx->words.v[x - 1].upos == LB_UPOS_ADP))
-      return NULL;
+    /* "nach Angaben": its preposition (the parser's, or the word before);
+    ** one of field 3's when it names some ("nach Ermittlungen der Polizei",
+    ** not "bei Ermittlungen") */
+    int32_t cw = lb_tree_child(tx, x, "case");
+    if (cw < 0 && x > 0 && tx->words.v[x - 1].sent == w->sent && tx->words.v[x - 1].upos == LB_UPOS_ADP) cw = x - 1;
+    if (cw < 0) return NULL;
+    const char *preps;
+    int np = lb_lex_field(r.val, r.val_len, 3, &preps);
+    if (np > 1 && !(tx->words.v[cw].lemma && in_list(preps, np, tx->words.v[cw].lemma))) return NULL;
     speaker = prefix ? -1 : noun_source(c, x);
     if (speaker < 0 && !prefix) return NULL;
     phrase = x;
