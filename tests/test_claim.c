@@ -872,3 +872,18 @@ TEST(claim_de_more_source_nouns_and_berichten_zufolge) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_per_needs_a_named_source) {
+  /* "per the Financial Times" names a source; "$55.12 per barrel" is a unit
+  ** (table rcue: per "named"; every "per" claim of the English pages of
+  ** the bench was a unit) */
+  lb_doc *d = t_doc_lang("U.S. crude fell 3.38% to $55.12 per barrel. The deal collapsed last week, per the Financial "
+                         "Times.",
+                         "2019-10-01", "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(d->claims.v[0].rule, "claim:en:cue:per");
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "The deal collapsed last week");
+  }
+  lb_doc_free(d);
+}

@@ -993,6 +993,11 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
     }
     if (!lb_tree_rel(w, "case") || w->head < 0) return NULL;
     speaker = phrase = w->head;
+    /* field 3 "named": a name or a phrase with its article ("per the
+    ** report", "per Reuters"), not a unit ("$55 per barrel") */
+    const lb_word *sw = &tx->words.v[speaker];
+    if (lb_lex_field_is(&r, 3, "named") && sw->upos != LB_UPOS_PROPN && lb_tree_child(tx, speaker, "det") < 0)
+      return NULL;
     /* "laut Angaben der Armee", "laut Medienberichten", "according to a
     ** report by the BBC": the source noun names the speaker in its own
     ** attribute or first part, and makes the claim itself (cue_claim at it) */
