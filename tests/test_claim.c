@@ -887,3 +887,21 @@ TEST(claim_en_per_needs_a_named_source) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_object_after_the_verb_is_no_speaker) {
+  /* ", claimed responsibility for ...": the object after a verb other than
+  ** say's kind is no inverted subject (an English page of the bench), while
+  ** ", says WHO." names the speaker (dev passage ae8b194530:25 of
+  ** tests/eval/en.tsv); "Nothing indicates" names nobody */
+  lb_doc *d = t_doc_lang("Untreated pneumonic plague is \"always fatal\", says WHO. The Afghan Taliban, however, "
+                         "claimed responsibility for shooting down the helicopter. Nothing indicates that he was armed.",
+                         "2019-11-17", "en");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(d->claims.v[0].rule, "claim:en:verb:say");
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "WHO");
+    CHECK_STR(d->claims.v[1].rule, "claim:en:verb:indicate");
+    CHECK(d->claims.v[1].speaker == NULL && d->claims.v[1].speaker_text == NULL);
+  }
+  lb_doc_free(d);
+}

@@ -477,11 +477,13 @@ static lb_claim *quoted_before(ctx *c, int32_t v, const char *key, const lb_lex_
     speaker = -1;
     for (uint32_t q = (uint32_t)v + 1; q < st->word1 && q <= (uint32_t)v + 4 && speaker < 0; q++) {
       const lb_word *y = &tx->words.v[q];
-      /* (not whom the verb tells, table rverb field 4: "told the BBC"; where
-      ** nouns have cases the word after the verb is its subject whatever the
-      ** parser called it: ", warnt Bruckbauer") */
-      if (y->head == v && (lb_tree_rel(y, "obj") || lb_tree_rel(y, "iobj")) && lb_lex_field_is(r, 4, "addressee") &&
-          !lb_ufeat_get(y->feats, LB_UF_CASE))
+      /* (not the verb's object: whom it tells, "told the BBC" (table rverb
+      ** field 4), or a noun after a verb other than say's kind (field 5),
+      ** "claimed responsibility", while "says WHO", "noted Smith" name the
+      ** speaker; where nouns have cases the word after the verb is its
+      ** subject whatever the parser called it: ", warnt Bruckbauer") */
+      if (y->head == v && (lb_tree_rel(y, "obj") || lb_tree_rel(y, "iobj")) && !lb_ufeat_get(y->feats, LB_UF_CASE) &&
+          (lb_lex_field_is(r, 4, "addressee") || (!lb_lex_field_is(r, 5, "clause") && y->upos != LB_UPOS_PROPN)))
         break;
       if ((y->upos == LB_UPOS_PROPN || y->upos == LB_UPOS_NOUN || y->upos == LB_UPOS_PRON) &&
           !((lb_tree_rel(y, "nsubj") || lb_tree_rel(y, "nsubj:pass")) && y->head != v))
@@ -701,10 +703,16 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   ** field 6) speaks */
   speaker = source_phrase(c, v, &r, speaker, 0);
   if (speaker == -2) return NULL;
-  /* "man sagt", "someone said": nobody in particular */
+  /* "man sagt", "someone said", "nothing indicates": nobody in particular */
   if (speaker >= 0 && tx->words.v[speaker].upos == LB_UPOS_PRON &&
-      lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_IND)
+      (lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_IND ||
+       lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_NEG))
     speaker = -1;
+  /* "a memo that indicates ...": the relative pronoun's antecedent */
+  if (speaker >= 0 && tx->words.v[speaker].upos == LB_UPOS_PRON &&
+      lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_REL && lb_tree_rel(w, "acl") &&
+      w->head >= 0)
+    speaker = w->head;
   uint32_t cs, ce;
   /* "„...“, sagte X": the words before, whatever the parser made of them */
   int32_t cc = clausal_comp(tx, v);
