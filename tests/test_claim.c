@@ -905,3 +905,18 @@ TEST(claim_en_object_after_the_verb_is_no_speaker) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_de_relative_pronoun_speaks_for_its_antecedent) {
+  /* "Aktivitäten, die darauf hinweisen, dass ...": the relative pronoun
+  ** (PronType Dem first in German) stands for its antecedent (a 10kGNAD
+  ** article of the bench) */
+  lb_doc *d = t_doc_lang("Dort entstehen ernst zu nehmende Aktivitäten, die darauf hinweisen, dass die dortige "
+                         "Demokratie liquidiert wurde.",
+                         "2016-02-01", "de");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(d->claims.v[0].rule, "claim:de:verb:hinweisen");
+    CHECK(strstr(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Aktivitäten") != NULL);
+  }
+  lb_doc_free(d);
+}

@@ -575,6 +575,12 @@ static int32_t clausal_comp(const lb_text *tx, int32_t v) {
 }
 
 /* A reporting verb at v: its claim, or none. */
+/* Has noun k an article with a case ("der Guardian": names have none)? */
+static int case_det(const lb_text *tx, int32_t k) {
+  int32_t d = lb_tree_child(tx, k, "det");
+  return d >= 0 && lb_ufeat_get(tx->words.v[d].feats, LB_UF_CASE) != 0;
+}
+
 /* "Das teilte das Innenministerium am Montag mit.", "Dies bestätigte ein
 ** Sprecher der Polizei.": a demonstrative pronoun opening the sentence on
 ** reporting verb v, as its object (or, misread, its subject), stands for the
@@ -603,7 +609,7 @@ static lb_claim *before_claim(ctx *c, int32_t v, const char *key) {
     const lb_word *x = &tx->words.v[k];
     if (k != (int32_t)st->word0 && k > v && (x->upos == LB_UPOS_NOUN || x->upos == LB_UPOS_PROPN) &&
         (lb_tree_rel(x, "nsubj") || (lb_tree_rel(x, "obj") && sp < 0 && lb_tree_rel(pw, "nsubj") &&
-                                     lb_ufeat_get(x->feats, LB_UF_CASE))))
+                                     (lb_ufeat_get(x->feats, LB_UF_CASE) || case_det(tx, k)))))
       sp = k;
   }
   if (sp < 0) return NULL;
@@ -708,11 +714,22 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
       (lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_IND ||
        lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_NEG))
     speaker = -1;
-  /* "a memo that indicates ...": the relative pronoun's antecedent */
-  if (speaker >= 0 && tx->words.v[speaker].upos == LB_UPOS_PRON &&
-      lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_PRONTYPE) == LB_PRONTYPE_REL && lb_tree_rel(w, "acl") &&
-      w->head >= 0)
-    speaker = w->head;
+  /* "a memo that indicates ...", "Aktivitäten, die darauf hinweisen, dass
+  ** ...": the relative pronoun's antecedent (German "die" reads Dem first:
+  ** then right after a comma, the verb closing its clause; ", das berichtet
+  ** der Guardian" is none) */
+  if (speaker >= 0 && tx->words.v[speaker].upos == LB_UPOS_PRON && lb_tree_rel(w, "acl") && w->head >= 0 &&
+      w->head < speaker) {
+    int pt = lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_PRONTYPE);
+    int rel = pt == LB_PRONTYPE_REL;
+    if (pt == LB_PRONTYPE_DEM && speaker > 0 && tx->words.v[speaker - 1].formlen == 1 &&
+        tx->words.v[speaker - 1].form[0] == ',') {
+      rel = 1;
+      for (int32_t k = w->kid; k >= 0 && rel; k = tx->words.v[k].sib)
+        if (k > v && tx->words.v[k].upos != LB_UPOS_PUNCT && !lb_tree_rel(&tx->words.v[k], "ccomp")) rel = 0;
+    }
+    if (rel) speaker = w->head;
+  }
   uint32_t cs, ce;
   /* "„...“, sagte X": the words before, whatever the parser made of them */
   int32_t cc = clausal_comp(tx, v);
