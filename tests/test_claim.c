@@ -920,3 +920,21 @@ TEST(claim_de_relative_pronoun_speaks_for_its_antecedent) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_call_claims_the_name_it_gives) {
+  /* "Macron called the explosion an attack": the name given is what is
+  ** claimed (table rverb: call, WHAT "name"; dev passages
+  ** scenario_en_kairos_60:0 and scenario_en_7:7 of tests/eval/en.tsv);
+  ** "called on Muslims to stay calm" claims nothing */
+  lb_doc *d = t_doc_lang("French President Emmanuel Macron called the explosion an attack. He called on Muslims to "
+                         "stay calm. The governor called the claims a terrorist matrix.",
+                         "2019-05-25", "en");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "an attack");
+    CHECK_STR(d->claims.v[0].rule, "claim:en:verb:call");
+    CHECK(strstr(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Macron") != NULL);
+    CHECK_STR(t_span(d, d->claims.v[1].start, d->claims.v[1].end), "a terrorist matrix");
+  }
+  lb_doc_free(d);
+}

@@ -730,6 +730,23 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     }
     if (rel) speaker = w->head;
   }
+  /* "Macron called the explosion an attack": a verb that names (table
+  ** rverb, WHAT "name") claims the name it gives, a noun or adjective
+  ** predicate of its object; without one it says nothing ("called on
+  ** Muslims to ...", "called him") */
+  if (lb_lex_field_is(&r, 2, "name")) {
+    int32_t o = lb_tree_child(tx, v, "obj"), x = lb_tree_child(tx, v, "xcomp");
+    if (x < 0 && o >= 0) x = lb_tree_child(tx, o, "xcomp");
+    /* (or a second object: the parser's reading of "called X Y") */
+    for (int32_t k = w->kid; x < 0 && o >= 0 && k >= 0; k = tx->words.v[k].sib)
+      if (k > o && lb_tree_rel(&tx->words.v[k], "obj")) x = k;
+    if (o < 0 || x < 0 || x < o ||
+        !(tx->words.v[x].upos == LB_UPOS_NOUN || tx->words.v[x].upos == LB_UPOS_ADJ))
+      return NULL;
+    uint32_t xs, xe;
+    lb_tree_span(tx, x, &xs, &xe);
+    return add_claim_each(c, key, rule, v, speaker, xs, xe, 1);
+  }
   uint32_t cs, ce;
   /* "„...“, sagte X": the words before, whatever the parser made of them */
   int32_t cc = clausal_comp(tx, v);
