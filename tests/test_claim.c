@@ -938,3 +938,19 @@ TEST(claim_en_call_claims_the_name_it_gives) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_describe_as_claims_the_description) {
+  /* "Police described the suspect as a European or North African male":
+  ** the "as" phrase, without "as" (table rverb: describe, WHAT "name",
+  ** case "as"; dev passage scenario_en_kairos_60:2 of tests/eval/en.tsv);
+  ** "described the situation" claims nothing */
+  lb_doc *d = t_doc_lang("Police described the suspect as a European or North African male. The ministry described the "
+                         "situation.",
+                         "2019-05-25", "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "a European or North African male");
+    CHECK_STR(d->claims.v[0].rule, "claim:en:verb:describe");
+  }
+  lb_doc_free(d);
+}

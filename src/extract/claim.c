@@ -737,14 +737,24 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   if (lb_lex_field_is(&r, 2, "name")) {
     int32_t o = lb_tree_child(tx, v, "obj"), x = lb_tree_child(tx, v, "xcomp");
     if (x < 0 && o >= 0) x = lb_tree_child(tx, o, "xcomp");
-    /* (or a second object: the parser's reading of "called X Y") */
-    for (int32_t k = w->kid; x < 0 && o >= 0 && k >= 0; k = tx->words.v[k].sib)
-      if (k > o && lb_tree_rel(&tx->words.v[k], "obj")) x = k;
+    /* (or a second object: the parser's reading of "called X Y"; or a
+    ** phrase with a case word of field 3: "described the suspect as a
+    ** European male") */
+    const char *nc;
+    int ncn = lb_lex_field(r.val, r.val_len, 3, &nc);
+    for (int pass = 0; pass < 2 && x < 0 && o >= 0; pass++)
+      for (int32_t k = tx->words.v[pass ? o : v].kid; x < 0 && k >= 0; k = tx->words.v[k].sib) {
+        const char *cw = lb_tree_case(tx, k);
+        if (k > o && ((!pass && lb_tree_rel(&tx->words.v[k], "obj")) || (ncn > 1 && cw && in_list(nc, ncn, cw))))
+          x = k;
+      }
     if (o < 0 || x < 0 || x < o ||
         !(tx->words.v[x].upos == LB_UPOS_NOUN || tx->words.v[x].upos == LB_UPOS_ADJ))
       return NULL;
     uint32_t xs, xe;
     lb_tree_span(tx, x, &xs, &xe);
+    int32_t xc = lb_tree_child(tx, x, "case"); /* the name, without "as" */
+    if (xc >= 0 && tx->words.v[xc].start == xs && xc + 1 <= x) xs = tx->words.v[xc + 1].start;
     return add_claim_each(c, key, rule, v, speaker, xs, xe, 1);
   }
   uint32_t cs, ce;
