@@ -954,3 +954,19 @@ TEST(claim_en_describe_as_claims_the_description) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_gerund_after_a_content_verb) {
+  /* "Local residents reported hearing bangs and gunshots": a gerund after a
+  ** verb whose content may be a noun phrase (table rverb "np") is what is
+  ** reported (dev passage 64_VOA_EN_NW_2017.06.05.3887168:49 of
+  ** tests/eval/en.tsv); "denied doing anything wrong" likewise */
+  lb_doc *d = t_doc_lang("Local residents reported hearing bangs and gunshots. The company denied doing anything wrong.",
+                         "2017-06-05", "en");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "hearing bangs and gunshots");
+    CHECK_STR(d->claims.v[0].rule, "claim:en:verb:report");
+    CHECK_STR(t_span(d, d->claims.v[1].start, d->claims.v[1].end), "doing anything wrong");
+  }
+  lb_doc_free(d);
+}

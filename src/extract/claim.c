@@ -534,6 +534,9 @@ static int32_t content_np(const ctx *c, int32_t v, const lb_lex_rec *r, int32_t 
   if (o >= 0 && lb_tree_case(tx, o) == NULL && !lb_lex_field_is(r, 4, "addressee") &&
       !(tx->words.v[o].upos == LB_UPOS_PRON && lb_ufeat_get(tx->words.v[o].feats, LB_UF_REFLEX)))
     return o;
+  /* "reported hearing bangs and gunshots": a gerund after the verb */
+  int32_t g = lb_tree_child(tx, v, "xcomp");
+  if (o < 0 && g > v && lb_ufeat_get(tx->words.v[g].feats, LB_UF_VERBFORM) == LB_VERBFORM_GER) return g;
   const char *cases;
   int n = lb_lex_field(r->val, r->val_len, 3, &cases);
   if (n <= 0) return -1;
