@@ -970,3 +970,18 @@ TEST(claim_en_gerund_after_a_content_verb) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_plead_claims_its_plea) {
+  /* "pleaded not guilty to charges of lying": the plea is the defendant's
+  ** claim (table rverb: plead, WHAT "pred"; dev passage
+  ** 32_VOA_EN_NW_2014.06.04.1929720:2 of tests/eval/en.tsv) */
+  lb_doc *d = t_doc_lang("A citizen of Kyrgyzstan on Wednesday pleaded not guilty to charges of lying to federal "
+                         "investigators.",
+                         "2014-06-04", "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(d->claims.v[0].rule, "claim:en:verb:plead");
+    CHECK(strncmp(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "pleaded not guilty", 18) == 0);
+  }
+  lb_doc_free(d);
+}
