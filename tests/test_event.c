@@ -1286,3 +1286,20 @@ TEST(event_de_von_a_town_on_an_attack_noun_says_where) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_en_faces_charges_is_a_charge) {
+  /* "Matanov, 23, faces one criminal count of destroying records": charged
+  ** (173) with the subject as the target, not PETRARCH2's accusation (112)
+  ** of "FACE * CHARGE" (dev passage 32_VOA_EN_NW_2014.06.04.1929720:3 of
+  ** tests/eval/en.tsv; "Assange faces 18 criminal charges" on a bench page) */
+  lb_doc *d = t_doc_lang("Khairullozhon Matanov, 23, faces one criminal count of destroying records.", "2014-06-04",
+                         "en");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "173");
+    CHECK(d->events.v[0].source == NULL);
+    CHECK_STR(d->events.v[0].target_entity, "lb:khairullozhon-matanov");
+    CHECK_STR(d->events.v[0].rule, "evpat:en:face:0");
+  }
+  lb_doc_free(d);
+}
