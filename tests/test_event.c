@@ -1303,3 +1303,21 @@ TEST(event_en_faces_charges_is_a_charge) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_syrian_armed_groups_and_von_a_facility) {
+  /* "Stellungen der YPG": the YPG, SDF, FSA and Nusra Front are armed
+  ** groups of the actor list (data/actors/actors.txt; "den YPG-Kämpfern"
+  ** were MIL fighters of nobody: dev passages gnad209:94 and gnad209:110 of
+  ** tests/eval/de.tsv); "Artilleriebeschuss von Stellungen der YPG": a
+  ** facility after "von" is what the act is aimed at, not its source (a
+  ** 10kGNAD article of the bench) */
+  lb_doc *d = t_doc_lang("Die Türkei setzte den Artilleriebeschuss von Stellungen der YPG fort.",
+                         "2016-02-15", "de");
+  const lb_event *e = find(d, "194", "TUR");
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->target, "SYRREB");
+    CHECK_STR(e->target_entity, "lb:ypg");
+  }
+  lb_doc_free(d);
+}

@@ -1508,10 +1508,17 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     ** the noun has no target ("die Anschläge von Brüssel": loc_phrase) */
     const char *tspec = fr->tgt ? fr->tgt : "nmod:gegen|nmod:auf|nmod:against|nmod:on";
     int tspecn = fr->tgt ? fr->tgtn : 40;
-    int32_t tw[1];
+    /* a facility there is what the act is aimed at ("Artilleriebeschuss von
+    ** Stellungen der YPG": the positions are shelled, their owner the
+    ** target) */
+    int32_t tw[1], vonobj = -1;
     for (int i = 0; i < n && !slot_words(tx, v, tspec, tspecn, tw, 1); i++) {
       int32_t cs = case_of(tx, ws[i]);
-      if (cs >= 0 && lemma_class(c, c->t_locprep, &tx->words.v[cs], "noun") && town_word(c, ws[i]))
+      size_t pre;
+      if (cs < 0 || !lemma_class(c, c->t_locprep, &tx->words.v[cs], "noun")) continue;
+      if (facility(c, ws[i], &pre))
+        vonobj = ws[i], ws[i--] = ws[--n];
+      else if (town_word(c, ws[i]))
         ws[i--] = ws[--n];
     }
     for (int i = 0; i < n && *ns < MAXACT; i++)
@@ -1556,6 +1563,7 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       for (int i = 0; i < hn; i++)
         if (case_of(tx, hw[i]) == v + 1 && lb_tree_rel(&tx->words.v[hw[i]], "obl")) ws[n++] = hw[i];
     }
+    if (!n && vonobj >= 0) ws[n++] = vonobj;
     /* or the phrase right after the noun that the parser made the noun's
     ** head ("bei Luftangriffen auf Stellungen der Miliz" with "Luftangriffen"
     ** an nmod of "Stellungen"): a case word at v + 1 that the target
