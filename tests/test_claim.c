@@ -985,3 +985,18 @@ TEST(claim_en_plead_claims_its_plea) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_de_second_verb_shares_a_name_the_lexicon_lacks) {
+  /* "Der zwölfjährige Dimitri kommt aus der Region Luhansk und erzählt: ...":
+  ** the second of two coordinated verbs shares the first one's subject, a
+  ** name the lexicon does not list (a 10kGNAD article of the bench) */
+  lb_doc *d = t_doc_lang("Der zwölfjährige Dimitri kommt aus der Region Luhansk und erzählt: Wir unterhalten uns viel "
+                         "mit den Soldaten, besonders über Fußball.",
+                         "2016-02-01", "de");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(d->claims.v[0].rule, "claim:de:verb:erzählen");
+    CHECK(strstr(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Dimitri") != NULL);
+  }
+  lb_doc_free(d);
+}

@@ -664,13 +664,21 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     int32_t h = w->head;
     /* (not one inside what is reported: "said it viewed ... and said ..."
     ** with the second "said" hung on "viewed") */
+    /* (a reporting verb closing a quotation may share its subject: "...,
+    ** meinte Schieder, betonte aber gleichzeitig: ...") */
     const lb_word *hw = h >= 0 ? &tx->words.v[h] : NULL;
+    const char *hk = hw && hw->upos == LB_UPOS_VERB && hw->lemma ? verb_key(c, h) : NULL;
+    lb_lex_rec hr;
+    int hrep = hk && lookup(c, c->t_rverb, hk, strlen(hk), &hr);
     if (speaker < 0 && hw && h < v && lb_tree_rel(w, "conj") && !passive(c, h) &&
         !lb_tree_rel(hw, "ccomp") && !lb_tree_rel(hw, "xcomp") && !lb_tree_rel(hw, "csubj") &&
-        !lb_tree_rel(hw, "acl") && !lb_tree_rel(hw, "parataxis"))
+        !lb_tree_rel(hw, "acl") && (!lb_tree_rel(hw, "parataxis") || hrep))
       for (int32_t k = tx->words.v[h].kid; k >= 0 && speaker < 0; k = tx->words.v[k].sib) {
         lb_phrase ph; /* (one that names someone: "Der Kompromiss" says nothing) */
-        if (lb_tree_rel(&tx->words.v[k], "nsubj") && k < v && lb_phrase_find(c->d, k, LB_PH_ANY, &ph))
+        /* (or the reporting verb's inverted subject the parser made its
+        ** object: "meinte Schieder") */
+        if ((lb_tree_rel(&tx->words.v[k], "nsubj") || (hrep && k == h + 1 && lb_tree_rel(&tx->words.v[k], "obj"))) &&
+            k < v && (lb_phrase_find(c->d, k, LB_PH_ANY, &ph) || tx->words.v[k].upos == LB_UPOS_PROPN))
           speaker = k;
       }
   }
