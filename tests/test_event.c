@@ -1321,3 +1321,18 @@ TEST(event_de_syrian_armed_groups_and_von_a_facility) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_army_against_armed_group_is_a_fight) {
+  /* "geht die Armee dort gegen die PKK vor": both sides fighting forces
+  ** (frame key fighting), a fight 190, not coercion 170 (dev passages
+  ** gnad421:107 and gnad576:93 of tests/eval/de.tsv) */
+  lb_doc *d = t_doc_lang("Seit Mitte Dezember geht die Armee dort gegen die PKK vor.", "2016-01-10", "de");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "190");
+    CHECK_STR(d->events.v[0].source, "MIL");
+    CHECK_STR(d->events.v[0].target, "TURREB");
+    CHECK_STR(d->events.v[0].rule, "evpat:de:vorgehen:2");
+  }
+  lb_doc_free(d);
+}

@@ -396,6 +396,7 @@ typedef struct frame {
   int tgtkind; /* 1 actor, 2 place */
   int srcstate; /* the source must be a state (state_actor) */
   int armed;    /* a side must be armed (armed_actor) */
+  int fighting; /* both sides must be fighting forces (fighting_actor) */
   int refl, noun;
   int circ; /* an event only when a circumstance names the act (circumstance) */
 } frame;
@@ -430,6 +431,8 @@ static void parse_frame(const char *f, int fl, frame *fr) {
       fr->srcstate = 1;
     else if (KEY("armed"))
       fr->armed = 1;
+    else if (KEY("fighting"))
+      fr->fighting = 1;
     else if (KEY("circ"))
       fr->circ = 1;
     else if (KEY("need")) {
@@ -913,6 +916,14 @@ static int state_actor(const char *a) {
   if (!a) return 0;
   size_t n = strlen(a);
   return n == 3 || (n == 6 && has_sector(a, STATE, sizeof STATE / sizeof *STATE, 3, 6));
+}
+
+/* Is the CAMEO actor code a fighting force: a military, rebels, an armed
+** group or insurgents (not police or intelligence)? */
+static int fighting_actor(const char *a) {
+  static const char *const FIGHT[] = {"MIL", "REB", "UAF", "INS"};
+  if (!a) return 0;
+  return strncmp(a, "IMG", 3) == 0 || has_sector(a, FIGHT, sizeof FIGHT / sizeof *FIGHT, 0, strlen(a));
 }
 
 /* Is the CAMEO actor code an armed one: a military, rebels, an armed group,
@@ -1687,6 +1698,8 @@ static void code_trigger(ctx *c, int32_t v) {
         for (int k = 0; k < nt; k++) arm |= armed_actor(tgt[k].actor);
         if (!arm) continue;
       }
+      /* "Die Armee geht gegen die PKK vor": a fight, not coercion */
+      if (fr.fighting && !(ns && nt && fighting_actor(src[0].actor) && fighting_actor(tgt[0].actor))) continue;
       if (block) return;
       if (!ns && !nt) return; /* no actor: nothing to code */
       const char *code = lb_arena_strndup(d->tx.arena, f[1], (size_t)fl[1]);
