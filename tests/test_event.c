@@ -1336,3 +1336,21 @@ TEST(event_de_army_against_armed_group_is_a_fight) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_dateline_phrase_is_no_second_subject) {
+  /* "Istanbul – Vier Tage vor der Neuwahl in der Türkei hat die Polizei die
+  ** Zentrale ... gestürmt": the parser made the dateline a subject with the
+  ** time phrase hung on it; with the police as the verb's own subject, that
+  ** phrase is no second source (it gave TUR; dev passage gnad611:50 of
+  ** tests/eval/de.tsv) */
+  lb_doc *d = t_doc_lang("Istanbul – Vier Tage vor der Neuwahl in der Türkei hat die Polizei die Zentrale eines "
+                         "regierungskritischen Medienkonzerns in Istanbul gestürmt.",
+                         "2015-10-28", "de");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "171");
+    CHECK_STR(d->events.v[0].source, "COP");
+    CHECK_STR(d->events.v[0].rule, "evpat:de:stürmen:2");
+  }
+  lb_doc_free(d);
+}

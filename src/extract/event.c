@@ -1440,8 +1440,19 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     /* a dateline is no subject, whatever the parser called it ("Sirte –
     ** Die ... Regierung in Libyen hat die Verbündeten aufgefordert"); a
     ** subject hung on it is (lb_phrase_past_dateline) */
-    for (int i = 0; i < n; i++)
-      if ((ws[i] = lb_phrase_past_dateline(tx, ws[i])) < 0) ws[i--] = ws[--n];
+    /* (one hung on the dateline only when the verb has no other subject:
+    ** "Istanbul – Vier Tage vor der Neuwahl in der Türkei hat die Polizei
+    ** ... gestürmt" is the police's act) */
+    int moved = -1;
+    for (int i = 0; i < n; i++) {
+      int32_t was = ws[i];
+      if ((ws[i] = lb_phrase_past_dateline(tx, ws[i])) < 0)
+        ws[i--] = ws[--n];
+      else if (ws[i] != was)
+        moved = ws[i];
+    }
+    for (int i = 0; moved >= 0 && n >= 2 && i < n; i++)
+      if (ws[i] == moved) ws[i--] = ws[--n];
     /* two subjects of one verb and no object ("Russland könnte die Ukraine
     ** angreifen", "Kiew warf Moskau ... vor" with both nsubj): the first is
     ** the subject, the others are the parser's misread objects */
