@@ -1354,3 +1354,20 @@ TEST(event_de_dateline_phrase_is_no_second_subject) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_object_hung_on_a_date) {
+  /* "hatte am Donnerstag den Journalisten Peter Maier festgenommen": the
+  ** parser hung the object on the date's word (as in dev passage
+  ** gnad551:38 of tests/eval/de.tsv, "am Donnerstag den Franzosen Reda
+  ** Kriket festgenommen"); a noun without a preposition there is the verb's
+  ** object */
+  lb_doc *d = t_doc_lang("Die Polizei hatte am Donnerstag den Journalisten Peter Maier festgenommen.", "2016-03-20",
+                         "de");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "173");
+    CHECK_STR(d->events.v[0].source, "COP");
+    CHECK_STR(d->events.v[0].target_entity, "lb:peter-maier");
+  }
+  lb_doc_free(d);
+}

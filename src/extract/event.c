@@ -1023,6 +1023,16 @@ static void date_of(const ctx *c, int32_t v, lb_event *ev) {
   ev->date_granularity = "unknown";
 }
 
+/* Is word k inside a date of its sentence ("am Donnerstag")? */
+static int in_date(const ctx *c, int32_t k) {
+  const lb_word *w = &c->tx->words.v[k];
+  for (uint32_t di = c->date_off[w->sent]; di < c->date_off[w->sent + 1]; di++) {
+    const lb_date *dt = &c->d->dates.v[c->date_idx[di]];
+    if (dt->start <= w->start && w->end <= dt->end) return 1;
+  }
+  return 0;
+}
+
 static int date_at(const ctx *c, int32_t v, lb_event *ev) {
   const lb_doc *d = c->d;
   const lb_text *tx = c->tx;
@@ -1520,6 +1530,17 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     if (n == 0 && attr) ws[n++] = vw->head;
     if (n == 0 && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3)))
       for (int i = 0; i < nextra && n < 8; i++) ws[n++] = extra[i];
+    /* an object the parser hung on a date of the verb ("hatten am Donnerstag
+    ** den Franzosen Reda Kriket festgenommen" with "Franzosen" an nmod of
+    ** "Donnerstag"): a noun without a preposition on the date's word */
+    for (int32_t k = n == 0 && !pass && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3)) ? vw->kid : -1;
+         k >= 0 && n == 0; k = tx->words.v[k].sib) {
+      if (!lb_tree_rel(&tx->words.v[k], "obl") || !in_date(c, k)) continue;
+      for (int32_t j = tx->words.v[k].kid; j >= 0 && n < 8; j = tx->words.v[j].sib)
+        if (j > k && lb_tree_rel(&tx->words.v[j], "nmod") && !has_prep(tx, j) && !in_date(c, j) &&
+            (tx->words.v[j].upos == LB_UPOS_NOUN || tx->words.v[j].upos == LB_UPOS_PROPN))
+          ws[n++] = j;
+    }
     for (int i = 0; i < n && *nt < MAXACT; i++)
       *nt += resolve(c, ws[i], tkind, tgt + *nt, MAXACT - *nt);
   } else {
