@@ -1371,3 +1371,17 @@ TEST(event_de_object_hung_on_a_date) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_nmod_on_a_verb_is_its_object) {
+  /* "Die Polizei nahm einen Franzosen fest." with "Franzosen" an nmod of
+  ** "nahm" (a relation of nominals only, the parser's error): a noun
+  ** without a preposition there is the object (FRA, from table nat) */
+  lb_doc *d = t_doc_lang("Die Polizei nahm einen Franzosen fest.", "2016-03-20", "de");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "173");
+    CHECK_STR(d->events.v[0].source, "COP");
+    CHECK_STR(d->events.v[0].target, "FRA");
+  }
+  lb_doc_free(d);
+}

@@ -1530,6 +1530,15 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     if (n == 0 && attr) ws[n++] = vw->head;
     if (n == 0 && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3)))
       for (int i = 0; i < nextra && n < 8; i++) ws[n++] = extra[i];
+    /* a noun phrase without a preposition the parser called the verb's nmod
+    ** (a relation of nominals only): its object ("nahm einen Franzosen fest") */
+    for (int32_t k = n == 0 && !pass && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3)) ? vw->kid : -1;
+         k >= 0 && n < 8; k = tx->words.v[k].sib) {
+      const lb_word *x = &tx->words.v[k];
+      if (x->deprel && strcmp(x->deprel, "nmod") == 0 && !has_prep(tx, k) && case_of(tx, k) < 0 &&
+          (x->upos == LB_UPOS_NOUN || x->upos == LB_UPOS_PROPN) && !in_date(c, k))
+        ws[n++] = k;
+    }
     /* an object the parser hung on a date of the verb ("hatten am Donnerstag
     ** den Franzosen Reda Kriket festgenommen" with "Franzosen" an nmod of
     ** "Donnerstag"): a noun without a preposition on the date's word */
