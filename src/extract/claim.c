@@ -59,6 +59,9 @@ static int lookup(const ctx *c, int t, const char *s, size_t n, lb_lex_rec *r) {
   return found;
 }
 
+/* Is word x a comma? */
+static int is_comma(const lb_word *x) { return x->formlen == 1 && x->form[0] == ','; }
+
 /* Is word w's lemma a source cue of this kind (table rcue, field 1: "that",
 ** "as", "of", "noun") in the document's language? */
 static int cue_kind(const ctx *c, const lb_word *w, const char *kind) {
@@ -154,7 +157,7 @@ static void speaker_span(const lb_text *tx, int32_t w, int32_t cue, int conj_apa
     ** it on) */
     int comma = 0;
     for (int32_t j = k + 1; k < w && j < w && !comma; j++)
-      comma = tx->words.v[j].formlen == 1 && tx->words.v[j].form[0] == ',' && tx->words.v[j].start >= ye;
+      comma = is_comma(&tx->words.v[j]) && tx->words.v[j].start >= ye;
     if (comma) continue;
     if (ys < *s) *s = ys;
     if (ye > *e) *e = ye;
@@ -207,7 +210,7 @@ static void trim_claim(const ctx *c, uint32_t *cs, uint32_t *ce, int after_cue) 
     }
     /* what is quoted before its cue is the speaker's to the end */
     int cut = after_cue && (dash || (w->formlen == 1 && w->form[0] == ';'));
-    if (!cut && after_cue && w->formlen == 1 && w->form[0] == ',' && k + 1 < tx->words.n) {
+    if (!cut && after_cue && is_comma(w) && k + 1 < tx->words.n) {
       const lb_word *x = &tx->words.v[k + 1];
       lb_lex_rec q;
       cut = x->lemma && lookup(c, c->t_rcue, x->lemma, strlen(x->lemma), &q) &&
@@ -369,7 +372,7 @@ static int32_t reported_after(const ctx *c, int32_t v) {
     /* "told the media that the latest case is ...", with the clause hung on
     ** "media": the conjunction after whom the speaker tells */
     if (lb_tree_rel(x, "mark") && x->upos == LB_UPOS_SCONJ && cue_kind(c, x, "that")) return (int32_t)k;
-    if (x->formlen == 1 && x->form[0] == ',') comma = k;
+    if (is_comma(x)) comma = k;
     else if (x->formlen == 1 && x->form[0] == ':') colon = k;
     else if (x->upos == LB_UPOS_VERB || x->upos == LB_UPOS_AUX || x->upos == LB_UPOS_PUNCT) return -1;
   }
@@ -465,14 +468,14 @@ static lb_claim *quoted_before(ctx *c, int32_t v, const char *key, const lb_lex_
     } else if (y->upos != LB_UPOS_DET && y->upos != LB_UPOS_ADJ)
       break;
   }
-  if (np >= 0 && k > s0 && tx->words.v[k].formlen == 1 && tx->words.v[k].form[0] == ',' &&
+  if (np >= 0 && k > s0 && is_comma(&tx->words.v[k]) &&
       lb_tree_child(tx, v, "obj") < 0) {
     comma = k;
     speaker = np;
   } else {
     /* a comma (and quotes) right before v; the subject after it */
     for (k = v - 1; k > s0 && is_comma_or_quote(&tx->words.v[k]); k--)
-      if (tx->words.v[k].form[0] == ',') comma = k;
+      if (is_comma(&tx->words.v[k])) comma = k;
     if (comma < 0) return NULL;
     speaker = -1;
     for (uint32_t q = (uint32_t)v + 1; q < st->word1 && q <= (uint32_t)v + 4 && speaker < 0; q++) {
@@ -513,7 +516,7 @@ static lb_claim *quoted_before(ctx *c, int32_t v, const char *key, const lb_lex_
   /* (not the speaker's apposition: "said Mary E. Lovely, a Syracuse
   ** University economist.") */
   for (uint32_t q = (uint32_t)(speaker > v ? speaker : v) + 1; q + 1 < st->word1; q++)
-    if (tx->words.v[q].formlen == 1 && tx->words.v[q].form[0] == ',' &&
+    if (is_comma(&tx->words.v[q]) &&
         !(speaker > v && lb_tree_dominates(tx, speaker, (int32_t)q + 1))) {
       ce = tx->words.v[st->word1 - 1].end;
       break;
@@ -733,8 +736,7 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
       w->head < speaker) {
     int pt = lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_PRONTYPE);
     int rel = pt == LB_PRONTYPE_REL;
-    if (pt == LB_PRONTYPE_DEM && speaker > 0 && tx->words.v[speaker - 1].formlen == 1 &&
-        tx->words.v[speaker - 1].form[0] == ',') {
+    if (pt == LB_PRONTYPE_DEM && speaker > 0 && is_comma(&tx->words.v[speaker - 1])) {
       rel = 1;
       for (int32_t k = w->kid; k >= 0 && rel; k = tx->words.v[k].sib)
         if (k > v && tx->words.v[k].upos != LB_UPOS_PUNCT && !lb_tree_rel(&tx->words.v[k], "ccomp")) rel = 0;
@@ -987,7 +989,7 @@ static int closing_cue(const lb_text *tx, int32_t v, int32_t phrase) {
   /* (a comma inside a closing quote: 'with "feather-duvet lung," according to') */
   int comma = 0;
   for (int32_t k = first - 1; k >= (int32_t)st->word0 && !comma && is_comma_or_quote(&tx->words.v[k]); k--)
-    comma = tx->words.v[k].form[0] == ',';
+    comma = is_comma(&tx->words.v[k]);
   if (!comma) return 0;
   for (uint32_t k = st->word0; k < st->word1; k++)
     if (tx->words.v[k].start >= pe && tx->words.v[k].upos != LB_UPOS_PUNCT && lb_tree_dominates(tx, v, (int32_t)k))
@@ -1034,7 +1036,7 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
     int32_t m = -1, h = -1;
     for (uint32_t k = (uint32_t)x + 1; x == (int32_t)st->word0 && k < st->word1 && k < (uint32_t)x + 12; k++) {
       const lb_word *y = &tx->words.v[k];
-      if (y->formlen == 1 && y->form[0] == ',') {
+      if (is_comma(y)) {
         m = (int32_t)k;
         break;
       }
@@ -1230,7 +1232,7 @@ static lb_claim *tail_claim(ctx *c, size_t s) {
   while (end > st->word0 && tx->words.v[end - 1].upos == LB_UPOS_PUNCT) end--;
   uint32_t m = 0; /* the last comma, at most 24 words before the end */
   for (uint32_t i = end; i-- > st->word0 + 2 && i + 25 > end;)
-    if (tx->words.v[i].formlen == 1 && tx->words.v[i].form[0] == ',') {
+    if (is_comma(&tx->words.v[i])) {
       m = i;
       break;
     }
