@@ -1385,3 +1385,24 @@ TEST(event_nmod_on_a_verb_is_its_object) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_sollen_with_the_perfect_reports_a_fact) {
+  /* "sollen 190 Menschen bei türkischen Luftschlägen ... getötet worden
+  ** sein": an evidential modal with the perfect infinitive tells a fact
+  ** (table mood, class evid; tests/eval/README.md "Mood"), and the air
+  ** strikes the phrase on the victims names are the act (dev passage
+  ** gnad576:128 of tests/eval/de.tsv); "soll die Offensive durchführen"
+  ** stays modal */
+  lb_doc *d = t_doc_lang("In den vergangenen Tagen sollen 190 Menschen bei türkischen Luftschlägen gegen PKK-Stellungen "
+                         "im Nordirak getötet worden sein. Die Armee soll die Offensive durchführen.",
+                         "2016-01-10", "de");
+  CHECK_INT(d->events.n, 2);
+  if (d->events.n == 2) {
+    CHECK_STR(d->events.v[0].code, "195");
+    CHECK_STR(d->events.v[0].source, "TUR");
+    CHECK(d->events.v[0].mood == NULL);
+    CHECK_STR(d->events.v[0].rule, "evpat:de:töten:3+circ:de:Luftschlägen");
+    CHECK_STR(d->events.v[1].mood, "modal");
+  }
+  lb_doc_free(d);
+}

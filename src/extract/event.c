@@ -710,10 +710,19 @@ static const char *mood_of(const ctx *c, int32_t v, int noun) {
           lemma_class(c, c->t_mood, &tx->words.v[k], "neg"))
         return "negated";
   }
-  /* auxiliaries: modal, future, intent */
+  /* auxiliaries: modal, future, intent; an evidential modal with the perfect
+  ** infinitive reports a fact ("sollen ... getötet worden sein": an
+  ** infinitive "haben" or "sein" among the auxiliaries) */
+  int perfinf = 0;
+  for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    perfinf |= lb_tree_rel(x, "aux") && lb_ufeat_get(x->feats, LB_UF_VERBFORM) == LB_VERBFORM_INF &&
+               (lemma_class(c, c->t_mood, x, "perfect") || lemma_class(c, c->t_mood, x, "perfsein"));
+  }
   for (int32_t k = w->kid; k >= 0; k = tx->words.v[k].sib) {
     const lb_word *x = &tx->words.v[k];
     if (!lb_tree_rel(x, "aux")) continue;
+    if (perfinf && lemma_class(c, c->t_mood, x, "evid")) continue;
     if (lemma_class(c, c->t_mood, x, "intent")) return "intended";
     if (lemma_class(c, c->t_mood, x, "modal")) return "modal";
     if (lemma_class(c, c->t_mood, x, "future") &&
@@ -1608,10 +1617,12 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     }
     n = slot_words(tx, v, tspec, tspecn, ws, 8);
     /* the noun's phrase the parser hung on its verb, right after the noun
-    ** ("hat den Angriff auf ein Krankenhaus ... verurteilt") */
-    if (!n && tx->words.v[v].head >= 0) {
+    ** ("hat den Angriff auf ein Krankenhaus ... verurteilt"; the verb of
+    ** the phrase the noun is in: "190 Menschen bei türkischen Luftschlägen
+    ** gegen PKK-Stellungen ... getötet") */
+    for (int32_t h = tx->words.v[v].head, hop = 0; !n && h >= 0 && hop < 2; h = tx->words.v[h].head, hop++) {
       int32_t hw[8];
-      int hn = slot_words(tx, tx->words.v[v].head, tspec, tspecn, hw, 8);
+      int hn = slot_words(tx, h, tspec, tspecn, hw, 8);
       for (int i = 0; i < hn; i++)
         if (case_of(tx, hw[i]) == v + 1 && lb_tree_rel(&tx->words.v[hw[i]], "obl")) ws[n++] = hw[i];
     }
@@ -2023,6 +2034,17 @@ static void circumstance(ctx *c) {
       if ((lb_tree_rel(&tx->words.v[k], "obl") || has_prep(tx, k) || lb_tree_rel(&tx->words.v[k], "xcomp")) &&
           cw >= 0 && lemma_class(c, c->t_circ, &tx->words.v[cw], NULL))
         cand[nc++] = k;
+    }
+    /* (or such a phrase the parser hung on the victims: "sollen 190
+    ** Menschen bei türkischen Luftschlägen ... getötet worden sein") */
+    for (int32_t k = nc == 0 ? tx->words.v[v].kid : -1; k >= 0 && nc < 14; k = tx->words.v[k].sib) {
+      const lb_word *x = &tx->words.v[k];
+      if (!(lb_tree_rel(x, "nsubj") || lb_tree_rel(x, "obj")) || k > v) continue;
+      for (int32_t j = x->kid; j >= 0 && nc < 14; j = tx->words.v[j].sib) {
+        int32_t cw = case_of(tx, j);
+        if (lb_tree_rel(&tx->words.v[j], "nmod") && cw >= 0 && lemma_class(c, c->t_circ, &tx->words.v[cw], NULL))
+          cand[nc++] = j;
+      }
     }
     int32_t subj = passive_c(c, v) ? -1 : lb_tree_child(tx, v, "nsubj");
     if (subj >= 0 && lb_tree_rel(&tx->words.v[subj], "nsubj:pass")) subj = -1;
