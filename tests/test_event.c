@@ -1406,3 +1406,20 @@ TEST(event_de_sollen_with_the_perfect_reports_a_fact) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_cooperation_needs_a_partner) {
+  /* "Der US-Handelsgigant bietet ... Software-Dienstleistungen an", "Google
+  ** Stadia arrives": an act of cooperation (roots 03-06) without a target is
+  ** none (10kGNAD articles and English pages of the bench); a treaty
+  ** ratified (057) stands without a partner ("Russland hat den Vertrag
+  ** ratifiziert") */
+  lb_doc *d = t_doc_lang("Der US-Handelsgigant bietet auch Software-Dienstleistungen an. Russland hat den Vertrag "
+                         "ratifiziert.",
+                         "2016-01-10", "de");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) CHECK_STR(d->events.v[0].code, "057");
+  lb_doc_free(d);
+  d = t_doc_lang("Google Stadia arrives next week.", "2019-11-12", "en");
+  CHECK_INT(d->events.n, 0);
+  lb_doc_free(d);
+}

@@ -1755,6 +1755,12 @@ static void code_trigger(ctx *c, int32_t v) {
       if (block) return;
       if (!ns && !nt) return; /* no actor: nothing to code */
       const char *code = lb_arena_strndup(d->tx.arena, f[1], (size_t)fl[1]);
+      /* an act of cooperation (CAMEO roots 03-06: intend to cooperate,
+      ** consult, diplomatic and material cooperation) is done with someone:
+      ** without a target it is none ("bietet ... Software-Dienstleistungen
+      ** an", "Google Stadia arrives", "G7 Gipfel"); a treaty signed or
+      ** ratified (057) names the treaty, not always a partner */
+      if (!nt && code[0] == '0' && code[1] >= '3' && code[1] <= '6' && strcmp(code, "057") != 0) return;
       /* a death ("starben", "died") is an event only as the casualties of
       ** an act a circumstance names ("bei dem Anschlag"): circumstance()
       ** gives it that act's code, or drops it (the code's pointer marks it) */
