@@ -1423,3 +1423,16 @@ TEST(event_cooperation_needs_a_partner) {
   CHECK_INT(d->events.n, 0);
   lb_doc_free(d);
 }
+
+TEST(event_en_expected_to_is_hypothetical) {
+  /* "Russia is unlikely to agree", "is expected to sign": expected, not
+  ** done (table mood, class expect; tests/eval/README.md "Mood": "expected
+  ** to sign" is hypothetical) */
+  lb_doc *d = t_doc_lang("Russia is unlikely to sign the deal with China.", "2019-12-01", "en");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "057");
+    CHECK_STR(d->events.v[0].mood, "hypothetical");
+  }
+  lb_doc_free(d);
+}

@@ -753,6 +753,8 @@ static const char *mood_of(const ctx *c, int32_t v, int noun) {
     if (lb_tree_rel(cw, "xcomp") || lb_tree_rel(cw, "ccomp")) {
       const lb_word *hw = &tx->words.v[cw->head];
       if (lemma_class(c, c->t_mood, hw, "intent")) return "intended";
+      /* "is expected to sign", "is unlikely to agree" */
+      if (lemma_class(c, c->t_mood, hw, "expect")) return "hypothetical";
       if (lb_tree_rel(cw, "xcomp") && lemma_class(c, c->t_mood, hw, "modal")) return "modal";
     }
     if (!(lb_tree_rel(cw, "xcomp") || lb_tree_rel(cw, "conj") || lb_tree_rel(cw, "advcl") ||
