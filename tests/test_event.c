@@ -1436,3 +1436,17 @@ TEST(event_en_expected_to_is_hypothetical) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_en_passive_subject_is_its_xcomps) {
+  /* "The ICC is expected to take key decisions on two cases against
+  ** Israel": the passive's subject is its xcomp's (an English page of the
+  ** bench; before, the event had no source) */
+  lb_doc *d = t_doc_lang("Russia is expected to sign the deal with China.", "2019-12-01", "en");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].source, "RUS");
+    CHECK_STR(d->events.v[0].target, "CHN");
+    CHECK_STR(d->events.v[0].mood, "hypothetical");
+  }
+  lb_doc_free(d);
+}

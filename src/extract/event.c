@@ -642,10 +642,14 @@ static int passive_c(const ctx *c, int32_t v) {
 /* The subject of verb v, looking up through xcomp and conj when v has none. */
 static int32_t subject_of(const ctx *c, int32_t v) {
   const lb_text *tx = c->tx;
+  int up_xcomp = 0; /* v is the head of the xcomp we came from */
   for (int guard = 0; v >= 0 && guard < 8; guard++) {
     int32_t s = lb_tree_child(tx, v, "nsubj");
-    if (s >= 0 && !lb_tree_rel(&tx->words.v[s], "nsubj:pass")) return s;
+    /* (a passive's subject is its xcomp's: "Russia is expected to sign",
+    ** "X was ordered to withdraw") */
+    if (s >= 0 && (!lb_tree_rel(&tx->words.v[s], "nsubj:pass") || up_xcomp)) return s;
     const lb_word *w = &tx->words.v[v];
+    up_xcomp = lb_tree_rel(w, "xcomp");
     /* an adverbial clause without a subject, opened by a conjunction of
     ** table mood class ctl, is controlled by its main clause's subject
     ** ("carried the bombs ... before detonating them"; not "convicted X
