@@ -407,6 +407,15 @@ static int is_comma_or_quote(const lb_word *x) {
           ((unsigned char)x->form[1] == 0xBB || (unsigned char)x->form[1] == 0xAB));
 }
 
+/* The last closing quote among words (lo, hi], or -1. */
+static int32_t close_quote(const lb_text *tx, int32_t hi, int32_t lo) {
+  for (int32_t k = hi; k > lo; k--) {
+    const lb_tok *q = &tx->toks.v[tx->words.v[k].tok];
+    if (q->kind == LB_TOK_QUOTE && (q->flags & LB_TF_CLOSE)) return k;
+  }
+  return -1;
+}
+
 /* Is word s one of the '|'-separated words of list[0..n) (any case)? */
 static int in_list(const char *list, int n, const char *s) {
   size_t sl = strlen(s);
@@ -497,14 +506,10 @@ static lb_claim *quoted_before(ctx *c, int32_t v, const char *key, const lb_lex_
     /* '"It was an attempt to mislead voters," Will Moy, chief executive of
     ** Full Fact, told the BBC': the first name after the closing quote,
     ** whatever the parser hung it on; what is said ends at the quote */
-    for (k = comma - 1; speaker < 0 && k > s0 && k >= comma - 16; k--) {
-      const lb_tok *q = &tx->toks.v[tx->words.v[k].tok];
-      if (q->kind != LB_TOK_QUOTE || !(q->flags & LB_TF_CLOSE)) continue;
-      for (int32_t j = k + 1; j < comma && speaker < 0; j++)
-        if (tx->words.v[j].upos == LB_UPOS_PROPN && !is_comma_or_quote(&tx->words.v[j])) speaker = j;
-      if (speaker >= 0) comma = k;
-      break;
-    }
+    int32_t cq = speaker < 0 ? close_quote(tx, comma - 1, comma - 17 > s0 ? comma - 17 : s0) : -1;
+    for (int32_t j = cq + 1; cq >= 0 && j < comma && speaker < 0; j++)
+      if (tx->words.v[j].upos == LB_UPOS_PROPN && !is_comma_or_quote(&tx->words.v[j])) speaker = j;
+    if (cq >= 0 && speaker >= 0) comma = cq;
     speaker = source_phrase(c, v, r, speaker, 1);
     if (speaker < 0) return NULL;
   }
@@ -512,9 +517,9 @@ static lb_claim *quoted_before(ctx *c, int32_t v, const char *key, const lb_lex_
   while (b > s0 && is_comma_or_quote(&tx->words.v[b])) b--;
   if (b <= s0) return NULL;
   uint32_t cs = tx->words.v[s0].start, ce = tx->words.v[b].end;
-  /* the sentence goes on after the speaker's phrase: another comma */
-  /* (not the speaker's apposition: "said Mary E. Lovely, a Syracuse
-  ** University economist.") */
+  /* the sentence goes on after the speaker's phrase: another comma (not
+  ** the speaker's apposition: "said Mary E. Lovely, a Syracuse University
+  ** economist.") */
   for (uint32_t q = (uint32_t)(speaker > v ? speaker : v) + 1; q + 1 < st->word1; q++)
     if (is_comma(&tx->words.v[q]) &&
         !(speaker > v && lb_tree_dominates(tx, speaker, (int32_t)q + 1))) {
@@ -580,7 +585,6 @@ static int32_t clausal_comp(const lb_text *tx, int32_t v) {
   return -1;
 }
 
-/* A reporting verb at v: its claim, or none. */
 /* Has noun k an article with a case ("der Guardian": names have none)? */
 static int case_det(const lb_text *tx, int32_t k) {
   int32_t d = lb_tree_child(tx, k, "det");
@@ -598,9 +602,9 @@ static lb_claim *before_claim(ctx *c, int32_t v, const char *key) {
   const lb_sent *st = &tx->sents.v[w->sent];
   if (w->sent == 0 || st->word0 >= st->word1) return NULL;
   const lb_word *pw = &tx->words.v[st->word0];
-  /* (a pronoun, or the determiner the tagger may call "Dies") */
-  /* (the verb right after it: "Das, verspricht Cook, werde sich ändern"
-  ** reports its own sentence) */
+  /* (a pronoun, or the determiner the tagger may call "Dies"; the verb
+  ** right after it: "Das, verspricht Cook, werde sich ändern" reports its
+  ** own sentence) */
   if (pw->head != v || (int32_t)st->word0 + 1 != v || !(pw->upos == LB_UPOS_PRON || pw->upos == LB_UPOS_DET) ||
       lb_ufeat_get(pw->feats, LB_UF_PRONTYPE) != LB_PRONTYPE_DEM ||
       !(lb_tree_rel(pw, "obj") || lb_tree_rel(pw, "nsubj")) || lb_tree_child(tx, v, "ccomp") >= 0)
@@ -624,6 +628,7 @@ static lb_claim *before_claim(ctx *c, int32_t v, const char *key) {
   return add_claim_each(c, key, rule, v, sp, prev->start, prev->end, 1);
 }
 
+/* A reporting verb at v: its claim, or none. */
 static lb_claim *verb_claim(ctx *c, int32_t v) {
   const lb_text *tx = c->tx;
   const lb_word *w = &tx->words.v[v];
@@ -692,12 +697,11 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   /* '"Buying rides to the Moon ... is cheaper," NASA's Steve Clarke said':
   ** a subject inside a quotation that closes before the verb is the
   ** quotation's; the speaker is the first nominal after it */
-  for (int32_t k = speaker >= 0 && speaker < v ? v - 1 : -1; k > speaker; k--) {
-    const lb_tok *q = &tx->toks.v[tx->words.v[k].tok];
-    if (q->kind != LB_TOK_QUOTE || !(q->flags & LB_TF_CLOSE)) continue;
+  int32_t cq = speaker >= 0 && speaker < v ? close_quote(tx, v - 1, speaker) : -1;
+  if (cq >= 0) {
     int32_t inner = speaker;
     speaker = -1;
-    for (int32_t j = k + 1; j < v && speaker < 0; j++) {
+    for (int32_t j = cq + 1; j < v && speaker < 0; j++) {
       const lb_word *x = &tx->words.v[j];
       if ((x->upos == LB_UPOS_PROPN || x->upos == LB_UPOS_NOUN || x->upos == LB_UPOS_PRON) &&
           !lb_tree_rel(x, "nmod:poss") && !lb_tree_rel(x, "compound"))
@@ -707,16 +711,15 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     ** quote, whatever the parser made of it ("Buying rides ..." the subject
     ** of "said"; not a quoted word after the subject: 'rose "slightly"') */
     int32_t open = -1, depth = 0; /* (a quotation inside: 'said, ‘Oh no,’ ”') */
-    for (int32_t j = k - 1; j >= (int32_t)tx->sents.v[w->sent].word0 && open < 0; j--) {
+    for (int32_t j = cq - 1; j >= (int32_t)tx->sents.v[w->sent].word0 && open < 0; j--) {
       const lb_tok *o = &tx->toks.v[tx->words.v[j].tok];
       /* (not a possessive's apostrophe: "partners' landers") */
       if (o->kind != LB_TOK_QUOTE || lb_tree_rel(&tx->words.v[j], "case")) continue;
       if (o->flags & LB_TF_CLOSE) depth++;
       else if ((o->flags & LB_TF_OPEN) && depth-- == 0) open = j;
     }
-    if (speaker >= 0 && open >= 0 && open < inner && open + 1 < k)
-      return add_claim_each(c, key, rule, v, speaker, tx->words.v[open + 1].start, tx->words.v[k - 1].end, 1);
-    break;
+    if (speaker >= 0 && open >= 0 && open < inner && open + 1 < cq)
+      return add_claim_each(c, key, rule, v, speaker, tx->words.v[open + 1].start, tx->words.v[cq - 1].end, 1);
   }
   /* "hieß es aus Mahrers Büro", "heißt es in der Begründung": with no
   ** subject but "es", the phrase of a source preposition (table rverb,
@@ -1060,15 +1063,14 @@ static lb_claim *cue_claim(ctx *c, int32_t x) {
     speaker = phrase = w->head;
     /* field 3 "named": a name or a phrase with its article ("per the
     ** report", "per Reuters"), not a unit ("$55 per barrel") */
-    const lb_word *sw = &tx->words.v[speaker];
-    if (lb_lex_field_is(&r, 3, "named") && sw->upos != LB_UPOS_PROPN && lb_tree_child(tx, speaker, "det") < 0)
+    const lb_word *hw = &tx->words.v[speaker];
+    if (lb_lex_field_is(&r, 3, "named") && hw->upos != LB_UPOS_PROPN && lb_tree_child(tx, speaker, "det") < 0)
       return NULL;
     /* "laut Angaben der Armee", "laut Medienberichten", "according to a
     ** report by the BBC": the source noun names the speaker in its own
     ** attribute or first part, and makes the claim itself (cue_claim at it) */
     lb_lex_rec nr;
     const char *ncue;
-    const lb_word *hw = &tx->words.v[speaker];
     if (hw->upos == LB_UPOS_NOUN && hw->lemma &&
         ((cue_kind(c, hw, "noun") && lb_tree_child(tx, speaker, "nmod") >= 0) || compound_cue(c, hw, &nr, &ncue)))
       return NULL;

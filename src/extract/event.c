@@ -1511,9 +1511,11 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     for (int i = 0; i < n && *ns < MAXACT; i++)
       *ns += resolve(c, ws[i], 1, src + *ns, MAXACT - *ns);
     n = 0;
+    /* (the target is the object: the frame names none, or names obj) */
+    int tobj = !fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3);
     /* a passive's subject, whatever the parser called it ("wurden 14
     ** Aufständische ... getötet" with an active nsubj) */
-    if (pass && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3))) {
+    if (pass && tobj) {
       n = slot_words(tx, v, "nsubj:pass", 10, ws, 8);
       if (!n && !attr) n = slot_words(tx, v, "nsubj", 5, ws, 8);
       /* or an object marked for case ("wurden ... 25 Rebellen getötet" with
@@ -1543,22 +1545,20 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       if (ws[i] == objsubj) ws[i--] = ws[--n];
     /* the noun an attributive participle modifies is its target */
     if (n == 0 && attr) ws[n++] = vw->head;
-    if (n == 0 && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3)))
+    if (n == 0 && tobj)
       for (int i = 0; i < nextra && n < 8; i++) ws[n++] = extra[i];
     /* a noun phrase without a preposition the parser called the verb's nmod
     ** (a relation of nominals only): its object ("nahm einen Franzosen fest") */
-    for (int32_t k = n == 0 && !pass && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3)) ? vw->kid : -1;
-         k >= 0 && n < 8; k = tx->words.v[k].sib) {
+    for (int32_t k = n == 0 && !pass && tobj ? vw->kid : -1; k >= 0 && n < 8; k = tx->words.v[k].sib) {
       const lb_word *x = &tx->words.v[k];
-      if (x->deprel && strcmp(x->deprel, "nmod") == 0 && !has_prep(tx, k) && case_of(tx, k) < 0 &&
+      if (x->deprel && strcmp(x->deprel, "nmod") == 0 && case_of(tx, k) < 0 &&
           (x->upos == LB_UPOS_NOUN || x->upos == LB_UPOS_PROPN) && !in_date(c, k))
         ws[n++] = k;
     }
     /* an object the parser hung on a date of the verb ("hatten am Donnerstag
     ** den Franzosen Reda Kriket festgenommen" with "Franzosen" an nmod of
     ** "Donnerstag"): a noun without a preposition on the date's word */
-    for (int32_t k = n == 0 && !pass && (!fr->tgt || memmem(fr->tgt, (size_t)fr->tgtn, "obj", 3)) ? vw->kid : -1;
-         k >= 0 && n == 0; k = tx->words.v[k].sib) {
+    for (int32_t k = n == 0 && !pass && tobj ? vw->kid : -1; k >= 0 && n == 0; k = tx->words.v[k].sib) {
       if (!lb_tree_rel(&tx->words.v[k], "obl") || !in_date(c, k)) continue;
       for (int32_t j = tx->words.v[k].kid; j >= 0 && n < 8; j = tx->words.v[j].sib)
         if (j > k && lb_tree_rel(&tx->words.v[j], "nmod") && !has_prep(tx, j) && !in_date(c, j) &&
@@ -1579,7 +1579,8 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
     ** Stellungen der YPG": the positions are shelled, their owner the
     ** target) */
     int32_t tw[1], vonobj = -1;
-    for (int i = 0; i < n && !slot_words(tx, v, tspec, tspecn, tw, 1); i++) {
+    int hastgt = n > 0 && slot_words(tx, v, tspec, tspecn, tw, 1) > 0;
+    for (int i = 0; i < n && !hastgt; i++) {
       int32_t cs = case_of(tx, ws[i]);
       size_t pre;
       if (cs < 0 || !lemma_class(c, c->t_locprep, &tx->words.v[cs], "noun")) continue;
