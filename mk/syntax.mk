@@ -9,6 +9,15 @@
 
 UD_DIR ?= ../shared/data/ud
 
+# English verb lemmas (table `verb`): the lemma rule that fits an unseen verb
+# form and gives a known verb wins (src/syntax/parse.c, tools/gen_verbs.js)
+WORDS_EN ?= /usr/share/dict/american-english
+build/gen/verbs_en.tsv: tools/gen_verbs.js data/cameo/CAMEO.2.0.txt $(WORDS_EN)
+	@mkdir -p $(@D)
+	node tools/gen_verbs.js data/cameo/CAMEO.2.0.txt $(WORDS_EN) > $@.tmp && mv $@.tmp $@
+
+LEX_GEN += build/gen/verbs_en.tsv
+
 # the trainer alone links OpenBLAS (libopenblas-dev, scripts/setup.sh)
 build/release/train_syntax: build/release/tools/train_syntax.o build/release/liblagebild.a
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS) -lopenblas

@@ -269,3 +269,31 @@ TEST(syntax_en_acronym_no_verb) {
               "More than two dozen fighters were killed in IS attacks, prompting Russian airstrikes");
   lb_doc_free(d);
 }
+
+/* English: an unseen verb form takes the lemma rule that gives a verb the
+** table `verb` knows (tools/gen_verbs.js): the classifier's best for
+** "conceded" was "conced" and the claim verb was not found (dev passage
+** scenario_en_8:5 of tests/eval/en.tsv); "withholding" was "withholde" and
+** "noting" "not" (pages of the article-extraction set) */
+TEST(syntax_en_known_verb_lemma) {
+  lb_doc *d = t_doc_lang("Perez conceded that the country is experiencing a shortage of acetaminophen. "
+                         "It said it was withholding the names of those killed, noting the rules.",
+                         NULL, "en");
+  const lb_text *tx = &d->tx;
+  CHECK(tx->words.n > 23);
+  if (tx->words.n > 23) {
+    CHECK(tx->words.v[1].formlen == 8 && memcmp(tx->words.v[1].form, "conceded", 8) == 0);
+    CHECK_STR(tx->words.v[1].lemma, "concede");
+    CHECK(tx->words.v[16].formlen == 11 && memcmp(tx->words.v[16].form, "withholding", 11) == 0);
+    CHECK_STR(tx->words.v[16].lemma, "withhold");
+    CHECK(tx->words.v[23].formlen == 6 && memcmp(tx->words.v[23].form, "noting", 6) == 0);
+    CHECK_STR(tx->words.v[23].lemma, "note");
+  }
+  CHECK(d->claims.n >= 1);
+  if (d->claims.n >= 1) {
+    CHECK_STR(d->claims.v[0].verb, "concede");
+    CHECK_STR(t_span(d, d->claims.v[0].start, d->claims.v[0].end),
+              "that the country is experiencing a shortage of acetaminophen");
+  }
+  lb_doc_free(d);
+}

@@ -91,7 +91,9 @@ void lb_parse_rules_for(const lb_synm *m, const char *low, uint32_t lowlen, int 
   }
 }
 
-const char *lb_parse_apply_rule(const lb_synm *m, uint32_t r, const lb_ana_word *w, lb_arena *a) {
+/* The lemma of rule r for w into out (cap bytes with the NUL): its length,
+** or -1 when the rule strips more than the form has or out is too small. */
+static long rule_apply(const lb_synm *m, uint32_t r, const lb_ana_word *w, char *out, size_t cap) {
   const char *strip = lb_synm_str(m, m->rules[3 * r]);
   const char *add = lb_synm_str(m, m->rules[3 * r + 1]);
   uint32_t flags = m->rules[3 * r + 2];
@@ -100,8 +102,7 @@ const char *lb_parse_apply_rule(const lb_synm *m, uint32_t r, const lb_ana_word 
   ** folding kept its length (ASCII and most Latin letters) */
   const char *base = w->len == w->lowlen ? w->form : w->low;
   size_t bl = w->len == w->lowlen ? w->len : w->lowlen;
-  if (sl > bl) return NULL;
-  char *out = lb_arena_alloc(a, bl - sl + al + 1);
+  if (sl > bl || bl - sl + al + 1 > cap) return -1;
   memcpy(out, base, bl - sl);
   memcpy(out + bl - sl, add, al);
   out[bl - sl + al] = 0;
@@ -114,7 +115,14 @@ const char *lb_parse_apply_rule(const lb_synm *m, uint32_t r, const lb_ana_word 
       if (d >= 0x80 && d <= 0x9E && d != 0x97) out[1] = (char)(d + 32);
     }
   }
-  return out;
+  return (long)(bl - sl + al);
+}
+
+const char *lb_parse_apply_rule(const lb_synm *m, uint32_t r, const lb_ana_word *w, lb_arena *a) {
+  size_t cap = (size_t)(w->len > w->lowlen ? w->len : w->lowlen) +
+               strlen(lb_synm_str(m, m->rules[3 * r + 1])) + 1;
+  char *out = lb_arena_alloc(a, cap);
+  return rule_apply(m, r, w, out, cap) >= 0 ? out : NULL;
 }
 
 /* The lexicon POS a UPOS reads (table `form`: NOUN, ADJ, VERB). */
@@ -223,18 +231,39 @@ const char *lb_parse_lemma_lookup(const lb_synm *m, const lb_lex *lx, const lb_a
   return lb_arena_strndup(a, best, (size_t)bestlen);
 }
 
+/* Whether the lexicon's table `verb` (tools/gen_verbs.js) has lemma s of
+** the model's language; s is folded to ASCII lower case for the key. */
+static int known_verb(const lb_synm *m, const lb_lex *lx, int vtab, const char *s, size_t n) {
+  char key[64];
+  if (n == 0 || n >= sizeof key) return 0;
+  for (size_t k = 0; k < n; k++) key[k] = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] + 32) : s[k];
+  lb_lex_rec r;
+  return lb_lex_find(lx, vtab, key, n, &r) && m->lang && lb_lex_field_is(&r, 0, m->lang);
+}
+
 typedef struct rule_pick {
   const lb_synm *m;
   const lb_nn_act *A;
   int i;
   int32_t best;
   float bestscore;
+  /* a verb: the best rule whose lemma the table `verb` knows (vtab >= 0) */
+  const lb_lex *lx;
+  int vtab;
+  const lb_ana_word *w;
+  int32_t known;
+  float knownscore;
 } rule_pick;
 
 static void pick_rule(void *ctx, uint32_t r) {
   rule_pick *p = ctx;
   float sc = lb_nn_rule_score(&p->m->net, p->A, p->i, r);
   if (p->best < 0 || sc > p->bestscore) p->best = (int32_t)r, p->bestscore = sc;
+  if (p->vtab < 0 || (p->known >= 0 && sc <= p->knownscore)) return;
+  char lem[64];
+  long n = rule_apply(p->m, r, p->w, lem, sizeof lem);
+  if (n > 0 && known_verb(p->m, p->lx, p->vtab, lem, (size_t)n))
+    p->known = (int32_t)r, p->knownscore = sc;
 }
 
 /* A piece of a sentence analysed as one unit (LB_PARSE_MAXWORDS at most). */
@@ -424,6 +453,7 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
   int *heads = lb_arena_alloc(a, (size_t)n * sizeof *heads);
   uint8_t *acro = lb_arena_calloc(a, (size_t)(n > 0 ? n : 1), 1);
   lb_nn_tree(A, heads, a);
+  int vtab = lx ? lb_lex_table(lx, "verb") : -1;
   for (int i = 0; i < n; i++) {
     lb_ana_word *w = &s->w[w0 + i];
     const float *u = A->upos + (size_t)i * m->nupos;
@@ -452,8 +482,13 @@ static void decode_piece(const lb_synm *m, const lb_lex *lx, piece *pc) {
                                         : NULL);
     const char *lem = lb_parse_lemma_lookup(m, lx, w, a, &w->lemma_src);
     if (!lem) {
-      rule_pick p = {.m = m, .A = A, .i = i, .best = -1};
+      /* an unseen English verb form takes the best rule that gives a
+      ** known verb ("conceded" -> concede, where the classifier's best
+      ** is conced; "noting" -> note); none known: the classifier's best */
+      rule_pick p = {.m = m, .A = A, .i = i, .best = -1, .lx = lx, .w = w, .known = -1,
+                     .vtab = w->upos == m->upos_verb ? vtab : -1};
       lb_parse_rules_for(m, w->low, w->lowlen, w->upos, pick_rule, &p);
+      if (p.known >= 0) p.best = p.known;
       if (p.best >= 0) lem = lb_parse_apply_rule(m, (uint32_t)p.best, w, a);
       if (lem) w->lemma_src = LB_LEMMA_RULE;
     }
