@@ -1000,3 +1000,35 @@ TEST(claim_de_second_verb_shares_a_name_the_lexicon_lacks) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_quoted_sentence_continues_the_quote) {
+  /* a sentence that is one quotation right after a quoted claim is the same
+  ** speaker's; the "I'm thinking" inside it is his too (dev passage
+  ** scenario_en_kairos_60:1 of tests/eval/en.tsv: it was a claim of nobody) */
+  lb_doc *d = t_doc_lang("\"It's not for me to give a toll but it appears there are no casualties,\" said Macron. "
+                         "\"There have been injuries, so obviously I'm thinking of these injured and their families.\" "
+                         "None of the injuries were life-threatening.",
+                         "2019-05-24", "en");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(d->claims.v[0].rule, "claim:en:verb:say");
+    CHECK_STR(d->claims.v[1].rule, "claim:en:quote-continued");
+    CHECK(d->claims.v[0].speaker && d->claims.v[1].speaker &&
+          strcmp(d->claims.v[0].speaker, d->claims.v[1].speaker) == 0);
+    CHECK_STR(t_span(d, d->claims.v[1].start, d->claims.v[1].end),
+              "There have been injuries, so obviously I'm thinking of these injured and their families");
+    CHECK_STR(t_span(d, d->claims.v[1].cue_start, d->claims.v[1].cue_end), "\"");
+    CHECK_INT(d->claims.v[1].sentence, 1);
+  }
+  lb_doc_free(d);
+}
+
+TEST(claim_en_quoted_sentence_after_no_quote_is_no_continuation) {
+  /* the sentence before has a claim but no quotation: a quoted sentence
+  ** after it is not taken for the same speaker (only a quote runs on) */
+  lb_doc *d = t_doc_lang("Prosecutors said the men removed a backpack from the room. "
+                         "\"The case is closed.\"",
+                         "2014-07-21", "en");
+  for (size_t i = 0; i < d->claims.n; i++) CHECK(strcmp(d->claims.v[i].rule, "claim:en:quote-continued") != 0);
+  lb_doc_free(d);
+}

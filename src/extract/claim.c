@@ -16,7 +16,10 @@
 **   indirect speech that runs on: a sentence in the subjunctive (Mood=Sub:
 **     Konjunktiv I or II) right after a claim, with no cue of its own,
 **     continues that claim's speaker ("continued"), until a new speaker or
-**     plain indicative narration.
+**     plain indicative narration;
+**   a quote that runs on: a sentence that is one quotation right after a
+**     sentence with a quotation and a claim continues that claim's speaker
+**     ("quote-continued"; an unnamed "I think" inside it gives way).
 ** The speaker is the entity the phrase names (extract/phrase.h: a mention,
 ** or a pronoun or role description resolved by coreference, which is then
 ** named in speaker_via); else the phrase's words as speaker_text.
@@ -1299,6 +1302,39 @@ static lb_claim *tail_claim(ctx *c, size_t s) {
   return add_claim(c, key, rule, (int32_t)(m + 1), speaker, cs, ce);
 }
 
+/* Is sentence s one quotation from its first word ('"There have been
+** injuries, so obviously I'm thinking of these injured and their
+** families."'), with nothing but punctuation after its closing quote, or
+** running on past the sentence's end (a quote of several sentences)? The
+** quoted words into *qs, *qe. */
+static int quoted_sentence(const lb_text *tx, size_t s, uint32_t *qs, uint32_t *qe) {
+  const lb_sent *st = &tx->sents.v[s];
+  if (st->word1 - st->word0 < 3) return 0;
+  const lb_tok *o = &tx->toks.v[tx->words.v[st->word0].tok];
+  if (o->kind != LB_TOK_QUOTE || !(o->flags & LB_TF_OPEN)) return 0;
+  uint32_t last = st->word1; /* the last word inside the quotation */
+  for (uint32_t i = st->word0 + 1; i < st->word1; i++) {
+    const lb_word *w = &tx->words.v[i];
+    const lb_tok *q = &tx->toks.v[w->tok];
+    if (last == st->word1 && q->kind == LB_TOK_QUOTE && (q->flags & LB_TF_CLOSE)) last = i - 1;
+    else if (last < st->word1 && w->upos != LB_UPOS_PUNCT) return 0; /* "...," he said */
+  }
+  if (last == st->word1) last = st->word1 - 1;
+  while (last > st->word0 && tx->words.v[last].upos == LB_UPOS_PUNCT) last--;
+  if (last <= st->word0) return 0;
+  *qs = tx->words.v[st->word0 + 1].start;
+  *qe = tx->words.v[last].end;
+  return 1;
+}
+
+/* Does sentence s hold a quotation mark? */
+static int has_quote(const lb_text *tx, size_t s) {
+  const lb_sent *st = &tx->sents.v[s];
+  for (uint32_t i = st->word0; i < st->word1; i++)
+    if (tx->toks.v[tx->words.v[i].tok].kind == LB_TOK_QUOTE) return 1;
+  return 0;
+}
+
 void lb_claim_run(lb_doc *d) {
   ctx c;
   memset(&c, 0, sizeof c);
@@ -1346,6 +1382,31 @@ void lb_claim_run(lb_doc *d) {
       }
     if (d->claims.n == before) colon_claim(&c, s);
     if (d->claims.n == before) tail_claim(&c, s);
+    /* a sentence that is one quotation right after a quoted claim goes on
+    ** with its speaker; a claim inside it with nobody named ("I think
+    ** ...") is the speaker's too, so it gives way */
+    uint32_t qs, qe;
+    if (last >= 0 && d->claims.v[last].sentence + 1 == (int32_t)s &&
+        (d->claims.v[last].speaker || d->claims.v[last].speaker_text) &&
+        has_quote(tx, (size_t)d->claims.v[last].sentence) && quoted_sentence(tx, s, &qs, &qe)) {
+      int named = 0;
+      for (size_t i = before; i < d->claims.n; i++)
+        named |= d->claims.v[i].speaker || d->claims.v[i].speaker_text;
+      if (!named) {
+        d->claims.n = before;
+        lb_claim prev = d->claims.v[last];
+        lb_claim *cl = LB_VEC_PUSH(tx->arena, d->claims);
+        *cl = prev;
+        cl->start = qs;
+        cl->end = qe;
+        cl->cue_start = tx->words.v[st->word0].start; /* the opening quote says it */
+        cl->cue_end = tx->words.v[st->word0].end;
+        cl->verb = NULL;
+        cl->sentence = (int32_t)s;
+        cl->rule = lb_arena_printf(tx->arena, "claim:%s:quote-continued", c.lang);
+        cl->speaker_via = "continued";
+      }
+    }
     if (d->claims.n > before) {
       last = (int32_t)(d->claims.n - 1);
       continue;
