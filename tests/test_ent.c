@@ -705,3 +705,16 @@ TEST(ent_guess_name_closed_by_an_initial) {
   if (e) CHECK_STR(e->type, "PER");
   lb_doc_free(d);
 }
+
+TEST(ent_en_peoples_liberation_army) {
+  /* "the People’s Liberation Army took to the city’s streets" (a page of the
+  ** article-extraction set): China's army, not PETRARCH2's agent "liberation
+  ** army" (REB) */
+  lb_doc *d = t_doc_lang("Meanwhile, they note that the People’s Liberation Army took to the city’s streets to "
+                         "clear barricades this weekend.",
+                         "2019-11-18", "en");
+  const lb_entity *e = ent(d, "lb:pla");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->actor, "CHNMIL");
+  lb_doc_free(d);
+}

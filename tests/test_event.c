@@ -1450,3 +1450,23 @@ TEST(event_en_passive_subject_is_its_xcomps) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_en_agent_of_several_words) {
+  /* "accused the security services": "services" alone is no agent, "security
+  ** services" is (SPY, table agent from PETRARCH2's agents); the noun is read
+  ** with its compound (dev passage 64_VOA_EN_NW_2017.06.05.3887168:5 of
+  ** tests/eval/en.tsv, where the accusation had no actor and was dropped) */
+  lb_doc *d = t_doc_lang("Neighbors of Salman Abedi accused the security services of missing several "
+                         "opportunities to identify him as a high-risk militant.",
+                         "2017-06-05", "en");
+  const lb_event *e = NULL;
+  for (size_t i = 0; i < d->events.n; i++)
+    if (strcmp(d->events.v[i].code, "112") == 0) e = &d->events.v[i];
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->target, "SPY");
+    CHECK_STR(t_span(d, e->target_start, e->target_end), "services");
+    CHECK(strncmp(e->rule, "evpat:en:accuse:", 16) == 0);
+  }
+  lb_doc_free(d);
+}

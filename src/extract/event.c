@@ -140,8 +140,24 @@ static const char *agent_words(const ctx *c, const char *lem, size_t ln, const c
 /* An agent noun without a country ("die Polizei", "Demonstranten",
 ** "protesters"): its CAMEO agent code (agent_words). */
 static const char *agent_code(const ctx *c, int32_t w) {
-  const lb_word *x = &c->tx->words.v[w];
+  const lb_text *tx = c->tx;
+  const lb_word *x = &tx->words.v[w];
   if (x->upos != LB_UPOS_NOUN && x->upos != LB_UPOS_PROPN) return NULL;
+  /* an agent of several words is the noun with the compounds and
+  ** adjectives right before it, the longest first ("the security
+  ** services": SPY, where "services" alone is none) */
+  int32_t j = w;
+  while (j > 0 && w - j < 3 && tx->words.v[j - 1].head == w &&
+         (lb_tree_rel(&tx->words.v[j - 1], "compound") || lb_tree_rel(&tx->words.v[j - 1], "amod")))
+    j--;
+  for (; j < w; j++) {
+    const char *code = agent_key(c, tx->text + tx->words.v[j].start, x->end - tx->words.v[j].start);
+    if (code) return code;
+    if (!x->lemma) continue;
+    char *key = lb_arena_printf(tx->arena, "%.*s %s", (int)(tx->words.v[w - 1].end - tx->words.v[j].start),
+                                tx->text + tx->words.v[j].start, x->lemma);
+    if ((code = agent_key(c, key, strlen(key)))) return code;
+  }
   return agent_words(c, x->lemma, x->lemma ? strlen(x->lemma) : 0, x->form, x->formlen);
 }
 
