@@ -1470,3 +1470,20 @@ TEST(event_en_agent_of_several_words) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_en_found_guilty_is_a_verdict) {
+  /* "was found guilty of conspiracy": the verdict, 116 as the code book has
+  ** it (PETRARCH2 gave FIND * GUILTY 173, an arrest), on the passive's
+  ** subject; "guilty" is the xcomp (dev passage
+  ** 65_VOA_EN_NW_2014.07.21.1962165:2 of tests/eval/en.tsv: no event) */
+  lb_doc *d = t_doc_lang("Azamat Tazhayakov, a foreign student from Kazakhstan, was found guilty of conspiracy "
+                         "and obstruction of justice in Boston.",
+                         "2014-07-21", "en");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "116");
+    CHECK_STR(d->events.v[0].rule, "evpat:en:find:0");
+    CHECK_STR(t_span(d, d->events.v[0].target_start, d->events.v[0].target_end), "Azamat Tazhayakov");
+  }
+  lb_doc_free(d);
+}
