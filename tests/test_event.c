@@ -1487,3 +1487,24 @@ TEST(event_en_found_guilty_is_a_verdict) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_en_charge_with_an_offence_in_the_objects_phrase) {
+  /* "has charged Assange with espionage": the parser hung "with espionage"
+  ** on the object; a charge with an offence is legal action, 173, not
+  ** PETRARCH2's bare CHARGE (112) (dev passage aedc7ccccc:14 of
+  ** tests/eval/en.tsv); "indicted" is 173 too (table evrecode) */
+  lb_doc *d = t_doc_lang("The US Justice Department has charged Assange with espionage by publishing hundreds of "
+                         "thousands of secret military and diplomatic files. A federal grand jury indicted the "
+                         "former mayor.",
+                         "2019-11-19", "en");
+  CHECK_INT(d->events.n, 2);
+  if (d->events.n == 2) {
+    CHECK_STR(d->events.v[0].code, "173");
+    CHECK_STR(d->events.v[0].source, "USA");
+    CHECK(strncmp(d->events.v[0].rule, "evpat:en:charge:", 16) == 0);
+    CHECK_STR(d->events.v[1].code, "173");
+    CHECK_STR(d->events.v[1].target, "GOV");
+    CHECK(strncmp(d->events.v[1].rule, "evpat:en:indict:", 16) == 0);
+  }
+  lb_doc_free(d);
+}
