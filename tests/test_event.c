@@ -1508,3 +1508,25 @@ TEST(event_en_charge_with_an_offence_in_the_objects_phrase) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_criticism_by_a_speaker_without_actor_code) {
+  /* ", kritisierte Makarim Wibisono am Montag": the claim's speaker is a
+  ** person the lexicon has no actor code for; the criticism (111, table
+  ** rverb) is his act all the same, named by its entity (dev passage
+  ** gnad577:2 of tests/eval/de.tsv: no event) */
+  lb_doc *d = t_doc_lang("Insbesondere gehe Israel den Rechtsverstößen durch seine Besatzungskräfte und die Siedler "
+                         "nicht nach, kritisierte Makarim Wibisono am Montag bei der Vorlage seines letzten "
+                         "Berichts vor dem UNO-Menschenrechtsrat (UNHRC) in Genf.",
+                         "2016-03-22", "de");
+  const lb_event *e = NULL;
+  for (size_t i = 0; i < d->events.n; i++)
+    if (strcmp(d->events.v[i].code, "111") == 0) e = &d->events.v[i];
+  CHECK(e != NULL);
+  if (e) {
+    CHECK(e->source == NULL);
+    CHECK(e->source_entity != NULL);
+    CHECK_STR(t_span(d, e->source_start, e->source_end), "Makarim Wibisono");
+    CHECK_STR(e->rule, "rverb:de:kritisieren");
+  }
+  lb_doc_free(d);
+}

@@ -1959,7 +1959,7 @@ static void statements(ctx *c) {
     int tl = snprintf(tk, sizeof tk, "%u", (unsigned)cl->cue_start);
     if (lb_map_get(&coded, tk, (size_t)tl) >= 0) continue;
     int32_t ei = lb_doc_entity_find(d, cl->speaker);
-    if (ei < 0 || !d->entities.v[ei].actor) continue;
+    if (ei < 0) continue;
     lb_buf k = LB_BUF_INIT;
     lb_norm_key(&k, cl->verb, strlen(cl->verb));
     lb_lex_rec r;
@@ -1976,8 +1976,12 @@ static void statements(ctx *c) {
         }
     lb_buf_free(&k);
     if (!code) continue;
+    /* a speaker with no actor code ("kritisierte Steinhart") is the
+    ** source of an act (criticism, a demand, a warning), named by its
+    ** entity; a bare statement (01x) needs an actor */
     const char *actor = d->entities.v[ei].actor;
-    const char *key = lb_arena_printf(d->tx.arena, "%s %s", code, actor);
+    if (!actor && strncmp(code, "01", 2) == 0) continue;
+    const char *key = lb_arena_printf(d->tx.arena, "%s %s", code, actor ? actor : cl->speaker);
     if (lb_map_put(&told, key, strlen(key), (int32_t)i) >= 0) continue;
     lb_event *ev = LB_VEC_PUSH(d->tx.arena, d->events);
     ev->code = code;
