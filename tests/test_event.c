@@ -1513,7 +1513,7 @@ TEST(event_de_criticism_by_a_speaker_without_actor_code) {
   /* ", kritisierte Makarim Wibisono am Montag": the claim's speaker is a
   ** person the lexicon has no actor code for; the criticism (111, table
   ** rverb) is his act all the same, named by its entity (dev passage
-  ** gnad577:2 of tests/eval/de.tsv: no event) */
+  ** gnad577:2 of tests/eval/de.tsv: no event), placed where it was said */
   lb_doc *d = t_doc_lang("Insbesondere gehe Israel den Rechtsverstößen durch seine Besatzungskräfte und die Siedler "
                          "nicht nach, kritisierte Makarim Wibisono am Montag bei der Vorlage seines letzten "
                          "Berichts vor dem UNO-Menschenrechtsrat (UNHRC) in Genf.",
@@ -1527,6 +1527,8 @@ TEST(event_de_criticism_by_a_speaker_without_actor_code) {
     CHECK(e->source_entity != NULL);
     CHECK_STR(t_span(d, e->source_start, e->source_end), "Makarim Wibisono");
     CHECK_STR(e->rule, "rverb:de:kritisieren");
+    /* where it was said: "bei der Vorlage ... in Genf" (GeoNames 2660646) */
+    CHECK_STR(e->place, "lb:gn2660646");
   }
   lb_doc_free(d);
 }

@@ -2000,7 +2000,13 @@ static void statements(ctx *c) {
     ev->date_granularity = "unknown";
     if (d->published) ev->reported = d->published;
     int32_t tw = lb_text_word_at(c->tx, cl->cue_start);
-    if (tw >= 0 && c->tx->words.v[tw].deprel) date_of(c, tw, ev);
+    if (tw >= 0 && c->tx->words.v[tw].deprel) {
+      date_of(c, tw, ev);
+      /* where it was said: a locative phrase of the reporting verb
+      ** ("kritisierte ... bei der Vorlage seines Berichts in Genf") */
+      int32_t pl = place_of(c, tw, NULL, -1);
+      if (pl >= 0) ev->place = d->entities.v[pl].id;
+    }
     set_cameo(c, ev);
   }
 }
