@@ -1032,3 +1032,21 @@ TEST(claim_en_quoted_sentence_after_no_quote_is_no_continuation) {
   for (size_t i = 0; i < d->claims.n; i++) CHECK(strcmp(d->claims.v[i].rule, "claim:en:quote-continued") != 0);
   lb_doc_free(d);
 }
+
+TEST(claim_de_source_noun_needs_its_preposition) {
+  /* "für ihre Darstellung einer ... Mutter" is a role, not an account:
+  ** Darstellung, Ansicht, Bericht ... speak only after nach, laut, zufolge
+  ** (table rcue field 4); "nach Uno-Angaben" still names the UN, as a
+  ** compound's first part (10kGNAD articles of the bench) */
+  lb_doc *d = t_doc_lang("Die 26-Jährige wurde für ihre Darstellung einer als Teenager entführten Mutter im "
+                         "Entführungsdrama Room geehrt. In den ersten 20 Tagen dieses Jahres sind nach Uno-Angaben "
+                         "schon mehr als 35.000 Flüchtlinge angekommen.",
+                         "2016-01-25", "de");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_INT(d->claims.v[0].sentence, 1);
+    CHECK_STR(d->claims.v[0].verb, "Angabe");
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Uno");
+  }
+  lb_doc_free(d);
+}

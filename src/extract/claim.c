@@ -974,9 +974,10 @@ static uint32_t compound_cue(const ctx *c, const lb_word *w, lb_lex_rec *r, cons
     unsigned char b = (unsigned char)rest[0];
     if ((b & 0xC0) == 0x80 || b == '-') continue; /* inside a character; the hyphen itself */
     if (memcmp(w->lemma, w->form, i) != 0) return 0; /* the first part as written */
-    const char *pp;
+    /* (not a noun that is a cue only as a whole word, field 4 "whole":
+    ** "Opferbilanz" is no tally by the victims) */
     if (lookup(c, c->t_rcue, rest, n - i, r) && lb_lex_field_is(r, 1, "noun") &&
-        lb_lex_field(r->val, r->val_len, 3, &pp) <= 1) {
+        !lb_lex_field_is(r, 4, "whole")) {
       *cue = rest;
       return (uint32_t)(w->lemma[i - 1] == '-' ? i - 1 : i);
     }
