@@ -1532,3 +1532,20 @@ TEST(event_de_criticism_by_a_speaker_without_actor_code) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_de_attack_on_a_person_is_an_assault) {
+  /* "hat ... ein palästinensischer Angreifer eine israelische Frau ...
+  ** angegriffen": an attack on a person is an assault, 182, as the guide
+  ** has it (dev passage gnad182:129 of tests/eval/de.tsv: 190) */
+  lb_doc *d = t_doc_lang("Jerusalem – Erneut hat am Montag ein palästinensischer Angreifer eine israelische Frau "
+                         "innerhalb einer Siedlung im besetzten Westjordanland angegriffen.",
+                         "2016-01-18", "de");
+  CHECK_INT(d->events.n, 1);
+  if (d->events.n == 1) {
+    CHECK_STR(d->events.v[0].code, "182");
+    CHECK_STR(d->events.v[0].source, "PSE");
+    CHECK_STR(d->events.v[0].target, "ISR");
+    CHECK_STR(t_span(d, d->events.v[0].trigger_start, d->events.v[0].trigger_end), "angegriffen");
+  }
+  lb_doc_free(d);
+}
