@@ -1050,3 +1050,25 @@ TEST(claim_de_source_noun_needs_its_preposition) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_second_said_in_the_reported_clause_keeps_the_speaker) {
+  /* "Russia's foreign ministry said it viewed ... as "another measure
+  ** contradicting" ... and said it would ...": the parser made the second
+  ** "said" a conjunct of "viewed"; it shares the first one's subject. And
+  ** the quoted words after the subject do not take the subject's place (the
+  ** speaker became "the legal footing"; dev passage ae833caf3b:22 of
+  ** tests/eval/en.tsv) */
+  lb_doc *d = t_doc_lang("Russia's foreign ministry said it viewed Washington's move as \"another measure "
+                         "contradicting\" the legal footing for a peace deal and said it would likely further "
+                         "heighten tensions on the ground.",
+                         "2019-11-20", "en");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(d->claims.v[0].speaker, "Q159");
+    CHECK_STR(d->claims.v[1].speaker, "Q159");
+    CHECK_STR(t_span(d, d->claims.v[1].start, d->claims.v[1].end),
+              "it would likely further heighten tensions on the ground");
+    CHECK_STR(t_span(d, d->claims.v[1].cue_start, d->claims.v[1].cue_end), "said");
+  }
+  lb_doc_free(d);
+}

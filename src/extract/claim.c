@@ -692,6 +692,24 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
             k < v && (lb_phrase_find(c->d, k, LB_PH_ANY, &ph) || tx->words.v[k].upos == LB_UPOS_PROPN))
           speaker = k;
       }
+    /* "Russia's foreign ministry said it viewed ... and said it would ...":
+    ** a reporting verb with no subject that the parser made a conjunct of
+    ** the clause another reporting verb reports shares that verb's subject
+    ** (the second "said" is the ministry's, not the first clause's) */
+    int32_t g = hw && lb_tree_rel(hw, "ccomp") ? hw->head : -1;
+    const char *gk = g >= 0 && g < h && tx->words.v[g].upos == LB_UPOS_VERB && tx->words.v[g].lemma
+                         ? verb_key(c, g)
+                         : NULL;
+    lb_lex_rec gr;
+    if (speaker < 0 && gk && h < v && lb_tree_rel(w, "conj") && lookup(c, c->t_rverb, gk, strlen(gk), &gr) &&
+        !passive(c, g) && lb_tree_child(tx, v, "nsubj:pass") < 0)
+      for (int32_t k = tx->words.v[g].kid; k >= 0 && speaker < 0; k = tx->words.v[k].sib) {
+        lb_phrase ph;
+        if (lb_tree_rel(&tx->words.v[k], "nsubj") && k < g &&
+            (lb_phrase_find(c->d, k, LB_PH_ANY, &ph) || tx->words.v[k].upos == LB_UPOS_PROPN ||
+             tx->words.v[k].upos == LB_UPOS_NOUN))
+          speaker = k;
+      }
   }
   (void)ws;
   /* "Moskau – Außenminister Sergej Lawrow hat erklärt": not the dateline */
@@ -702,17 +720,11 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   ** quotation's; the speaker is the first nominal after it */
   int32_t cq = speaker >= 0 && speaker < v ? close_quote(tx, v - 1, speaker) : -1;
   if (cq >= 0) {
-    int32_t inner = speaker;
-    speaker = -1;
-    for (int32_t j = cq + 1; j < v && speaker < 0; j++) {
-      const lb_word *x = &tx->words.v[j];
-      if ((x->upos == LB_UPOS_PROPN || x->upos == LB_UPOS_NOUN || x->upos == LB_UPOS_PRON) &&
-          !lb_tree_rel(x, "nmod:poss") && !lb_tree_rel(x, "compound"))
-        speaker = j;
-    }
     /* what is said is the quotation the subject stood in, from its opening
     ** quote, whatever the parser made of it ("Buying rides ..." the subject
-    ** of "said"; not a quoted word after the subject: 'rose "slightly"') */
+    ** of "said"; not a quoted word after the subject: 'rose "slightly"',
+    ** 'the ministry said it viewed ... as "another measure contradicting"
+    ** ... and said ...', where the subject keeps speaking) */
     int32_t open = -1, depth = 0; /* (a quotation inside: 'said, ‘Oh no,’ ”') */
     for (int32_t j = cq - 1; j >= (int32_t)tx->sents.v[w->sent].word0 && open < 0; j--) {
       const lb_tok *o = &tx->toks.v[tx->words.v[j].tok];
@@ -721,8 +733,18 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
       if (o->flags & LB_TF_CLOSE) depth++;
       else if ((o->flags & LB_TF_OPEN) && depth-- == 0) open = j;
     }
-    if (speaker >= 0 && open >= 0 && open < inner && open + 1 < cq)
-      return add_claim_each(c, key, rule, v, speaker, tx->words.v[open + 1].start, tx->words.v[cq - 1].end, 1);
+    if (open >= 0 && open < speaker) {
+      int32_t inner = speaker;
+      speaker = -1;
+      for (int32_t j = cq + 1; j < v && speaker < 0; j++) {
+        const lb_word *x = &tx->words.v[j];
+        if ((x->upos == LB_UPOS_PROPN || x->upos == LB_UPOS_NOUN || x->upos == LB_UPOS_PRON) &&
+            !lb_tree_rel(x, "nmod:poss") && !lb_tree_rel(x, "compound"))
+          speaker = j;
+      }
+      if (speaker >= 0 && open < inner && open + 1 < cq)
+        return add_claim_each(c, key, rule, v, speaker, tx->words.v[open + 1].start, tx->words.v[cq - 1].end, 1);
+    }
   }
   /* "hieß es aus Mahrers Büro", "heißt es in der Begründung": with no
   ** subject but "es", the phrase of a source preposition (table rverb,
