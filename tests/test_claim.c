@@ -1072,3 +1072,20 @@ TEST(claim_en_second_said_in_the_reported_clause_keeps_the_speaker) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_name_closing_the_sentence_before_said) {
+  /* "..., S.D., Elliott said.": the parser hung "Elliott" on "S.D." and
+  ** left "said" without a subject; a name between the last comma and a
+  ** closing reporting verb is its subject, and what is said ends at the
+  ** comma (dev passage scenario_en_kairos_73:23 of tests/eval/en.tsv) */
+  lb_doc *d = t_doc_lang("He rented the truck using a driver's license in the name of \"Robert Kling\" that showed "
+                         "an address in Redfield, S.D., Elliott said.",
+                         "1995-04-21", "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Elliott");
+    CHECK(strncmp(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "He rented the truck", 19) == 0);
+    CHECK(strstr(t_span(d, d->claims.v[0].start, d->claims.v[0].end), "Elliott") == NULL);
+  }
+  lb_doc_free(d);
+}

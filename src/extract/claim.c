@@ -715,6 +715,23 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   /* "Moskau – Außenminister Sergej Lawrow hat erklärt": not the dateline */
   if (speaker >= 0) speaker = lb_phrase_past_dateline(tx, speaker);
   const char *rule = lb_arena_printf(tx->arena, "claim:%s:verb:%s", c->lang, key);
+  /* "He rented the truck using ... in Redfield, S.D., Elliott said.": a
+  ** reporting verb with no subject that closes its sentence right after a
+  ** comma and a name says the words before the comma; the name is its
+  ** subject, wherever the parser hung it (here on "S.D.") */
+  if (speaker < 0 && n) {
+    const lb_sent *st = &tx->sents.v[w->sent];
+    int32_t k = v - 1;
+    while (k > (int32_t)st->word0 && v - k <= 3 && tx->words.v[k].upos == LB_UPOS_PROPN) k--;
+    uint32_t e = (uint32_t)v + 1;
+    while (e < st->word1 && tx->words.v[e].upos == LB_UPOS_PUNCT) e++;
+    if (k < v - 1 && k > (int32_t)st->word0 + 2 && is_comma(&tx->words.v[k]) && e == st->word1 &&
+        lb_tree_child(tx, v, "obj") < 0) {
+      uint32_t cs = tx->words.v[st->word0].start, ce = tx->words.v[k - 1].end;
+      trim_claim(c, &cs, &ce, 0);
+      if (ce > cs) return add_claim_each(c, key, rule, v, k + 1, cs, ce, 1);
+    }
+  }
   /* '"Buying rides to the Moon ... is cheaper," NASA's Steve Clarke said':
   ** a subject inside a quotation that closes before the verb is the
   ** quotation's; the speaker is the first nominal after it */
