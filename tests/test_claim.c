@@ -1089,3 +1089,19 @@ TEST(claim_en_name_closing_the_sentence_before_said) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_coordinated_names_the_lexicon_lacks) {
+  /* "both Vindman and Williams told lawmakers that ...": a claim for each,
+  ** though neither surname is an entity here (dev passage aec90731f0:15 of
+  ** tests/eval/en.tsv: Williams had none) */
+  lb_doc *d = t_doc_lang("However, both Vindman and Williams told lawmakers that Trump’s request to Ukrainian "
+                         "president to investigate Democratic rivals was inappropriate.",
+                         "2019-11-19", "en");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Vindman");
+    CHECK_STR(t_span(d, d->claims.v[1].speaker_start, d->claims.v[1].speaker_end), "Williams");
+    CHECK_STR(d->claims.v[1].verb, "tell");
+  }
+  lb_doc_free(d);
+}

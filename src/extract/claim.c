@@ -336,8 +336,18 @@ static lb_claim *add_claim_each(ctx *c, const char *verb, const char *rule, int3
   if (names && speaker >= 0) {
     /* every conjunct a name of its own */
     lb_phrase ph;
-    for (int32_t k = speaker; k >= 0 && names; k = lb_tree_next(tx, speaker, k == speaker ? -1 : k, "conj"))
-      names = lb_phrase_find(c->d, k, LB_PH_ANY, &ph) && ph.men >= 0 && names_word(c, k, &ph);
+    int ents = 1, props = 1;
+    for (int32_t k = speaker, prev = speaker; k >= 0 && (ents || props);
+         prev = k, k = lb_tree_next(tx, speaker, k == speaker ? -1 : k, "conj")) {
+      ents = ents && lb_phrase_find(c->d, k, LB_PH_ANY, &ph) && ph.men >= 0 && names_word(c, k, &ph);
+      /* (or names the lexicon lacks, each right after the one before:
+      ** "Vindman and Williams"; not "Jeff Sanborn, president of Chapter &
+      ** Verse", not "Konzernchef Tim Cook ...: ... für mich, Google") */
+      props = props && tx->words.v[k].upos == LB_UPOS_PROPN && lb_tree_child(tx, k, "det") < 0 &&
+              (k == speaker || (k > prev && k - prev <= 3 && !is_comma(&tx->words.v[k - 1]) &&
+                                !is_comma(&tx->words.v[prev + 1])));
+    }
+    names = ents || props;
     if (!names) return add_claim(c, verb, rule, cue, speaker, cs, ce);
   }
   c->conj_apart = 1;
