@@ -1549,3 +1549,22 @@ TEST(event_de_attack_on_a_person_is_an_assault) {
   }
   lb_doc_free(d);
 }
+
+TEST(event_en_eager_to_is_intended) {
+  /* "has been eager to withdraw": wanted, not done (table mood, class
+  ** intent: eager, keen, ready, willing, hope, propose; dev passage
+  ** ae7916ecca:12 of tests/eval/en.tsv, where it counted as done) */
+  lb_doc *d = t_doc_lang("US President Donald Trump has been eager to withdraw, but General Mark Milley, chairman "
+                         "of the Joint Chiefs of Staff, told US media this month that its forces are likely to "
+                         "remain \"for several more years\".",
+                         "2019-11-18", "en");
+  const lb_event *e = NULL;
+  for (size_t i = 0; i < d->events.n; i++)
+    if (strncmp(d->events.v[i].rule, "evpat:en:withdraw:", 18) == 0) e = &d->events.v[i];
+  CHECK(e != NULL);
+  if (e) {
+    CHECK_STR(e->mood, "intended");
+    CHECK_STR(t_span(d, e->trigger_start, e->trigger_end), "withdraw");
+  }
+  lb_doc_free(d);
+}
