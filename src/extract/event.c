@@ -2014,6 +2014,26 @@ static void statements(ctx *c) {
 /* The code of event noun w ("Bombenanschlag" 183): a cause of table
 ** evcause, else its first pattern line without conditions, or NULL. */
 static const char *noun_code(const ctx *c, int32_t w, lb_arena *a) {
+  const lb_text *tx = c->tx;
+  /* a cause of several words: the noun with the compounds and adjectives
+  ** right before it, the longest first ("mortar fire" 194, "accidental
+  ** explosions" none, where "fire" is nothing and "explosions" 183) */
+  int32_t j = w;
+  while (j > 0 && w - j < 3 && tx->words.v[j - 1].head == w &&
+         (lb_tree_rel(&tx->words.v[j - 1], "compound") || lb_tree_rel(&tx->words.v[j - 1], "amod")))
+    j--;
+  for (; j < w && tx->words.v[w].lemma; j++) {
+    char *mk = lb_arena_printf(tx->arena, "%.*s %s", (int)(tx->words.v[w - 1].end - tx->words.v[j].start),
+                               tx->text + tx->words.v[j].start, tx->words.v[w].lemma);
+    lb_buf k = LB_BUF_INIT;
+    lb_norm_key(&k, mk, strlen(mk));
+    char tmp[128];
+    size_t tn = k.n < sizeof tmp ? k.n : sizeof tmp - 1;
+    memcpy(tmp, k.p, tn);
+    lb_buf_free(&k); /* before the arena allocates: its guard may jump */
+    lb_lex_rec mr;
+    if (lb_lex_find_field(c->lx, c->t_cause, tmp, tn, 0, c->lang, &mr)) return lb_lex_field_dup(a, &mr, 1);
+  }
   uint32_t kl;
   char *key = trigger_key(c, w, -1, &kl);
   lb_lex_entry e;
