@@ -137,26 +137,38 @@ static const char *agent_words(const ctx *c, const char *lem, size_t ln, const c
   return code;
 }
 
+/* Where a name of several words on noun w starts: the first of the
+** compounds and adjectives right before it that hang on it (three at
+** most: "the security services", "mortar fire"); w when there is none. */
+static int32_t premods(const lb_text *tx, int32_t w) {
+  int32_t j = w;
+  while (j > 0 && w - j < 3 && tx->words.v[j - 1].head == w &&
+         (lb_tree_rel(&tx->words.v[j - 1], "compound") || lb_tree_rel(&tx->words.v[j - 1], "amod")))
+    j--;
+  return j;
+}
+
+/* Words j..w-1 as written and w's lemma ("security service"), in the
+** arena; NULL when w has no lemma. */
+static const char *premod_key(const lb_text *tx, int32_t j, int32_t w) {
+  if (!tx->words.v[w].lemma) return NULL;
+  return lb_arena_printf(tx->arena, "%.*s %s", (int)(tx->words.v[w - 1].end - tx->words.v[j].start),
+                         tx->text + tx->words.v[j].start, tx->words.v[w].lemma);
+}
+
 /* An agent noun without a country ("die Polizei", "Demonstranten",
 ** "protesters"): its CAMEO agent code (agent_words). */
 static const char *agent_code(const ctx *c, int32_t w) {
   const lb_text *tx = c->tx;
   const lb_word *x = &tx->words.v[w];
   if (x->upos != LB_UPOS_NOUN && x->upos != LB_UPOS_PROPN) return NULL;
-  /* an agent of several words is the noun with the compounds and
-  ** adjectives right before it, the longest first ("the security
+  /* an agent of several words, the longest first ("the security
   ** services": SPY, where "services" alone is none) */
-  int32_t j = w;
-  while (j > 0 && w - j < 3 && tx->words.v[j - 1].head == w &&
-         (lb_tree_rel(&tx->words.v[j - 1], "compound") || lb_tree_rel(&tx->words.v[j - 1], "amod")))
-    j--;
-  for (; j < w; j++) {
+  for (int32_t j = premods(tx, w); j < w; j++) {
     const char *code = agent_key(c, tx->text + tx->words.v[j].start, x->end - tx->words.v[j].start);
     if (code) return code;
-    if (!x->lemma) continue;
-    char *key = lb_arena_printf(tx->arena, "%.*s %s", (int)(tx->words.v[w - 1].end - tx->words.v[j].start),
-                                tx->text + tx->words.v[j].start, x->lemma);
-    if ((code = agent_key(c, key, strlen(key)))) return code;
+    const char *key = premod_key(tx, j, w);
+    if (key && (code = agent_key(c, key, strlen(key)))) return code;
   }
   return agent_words(c, x->lemma, x->lemma ? strlen(x->lemma) : 0, x->form, x->formlen);
 }
@@ -2015,16 +2027,11 @@ static void statements(ctx *c) {
 ** evcause, else its first pattern line without conditions, or NULL. */
 static const char *noun_code(const ctx *c, int32_t w, lb_arena *a) {
   const lb_text *tx = c->tx;
-  /* a cause of several words: the noun with the compounds and adjectives
-  ** right before it, the longest first ("mortar fire" 194, "accidental
-  ** explosions" none, where "fire" is nothing and "explosions" 183) */
-  int32_t j = w;
-  while (j > 0 && w - j < 3 && tx->words.v[j - 1].head == w &&
-         (lb_tree_rel(&tx->words.v[j - 1], "compound") || lb_tree_rel(&tx->words.v[j - 1], "amod")))
-    j--;
-  for (; j < w && tx->words.v[w].lemma; j++) {
-    char *mk = lb_arena_printf(tx->arena, "%.*s %s", (int)(tx->words.v[w - 1].end - tx->words.v[j].start),
-                               tx->text + tx->words.v[j].start, tx->words.v[w].lemma);
+  /* a cause of several words, the longest first ("mortar fire" 194,
+  ** "accidental explosions" none, where "fire" is nothing and "explosions"
+  ** 183) */
+  for (int32_t j = premods(tx, w); j < w && tx->words.v[w].lemma; j++) {
+    const char *mk = premod_key(tx, j, w);
     lb_buf k = LB_BUF_INIT;
     lb_norm_key(&k, mk, strlen(mk));
     char tmp[128];
