@@ -718,3 +718,22 @@ TEST(ent_en_peoples_liberation_army) {
   if (e) CHECK_STR(e->actor, "CHNMIL");
   lb_doc_free(d);
 }
+
+TEST(ent_en_us_agencies) {
+  /* "under investigation by the FBI" (a page of the article-extraction
+  ** set): the FBI is a US police agency (USACOP, as PETRARCH2's country
+  ** dictionary codes it), not a guessed name without a code; so is the
+  ** investigation's source */
+  lb_doc *d = t_doc_lang("His friendship with the convicted sex offender Jeffrey Epstein is under investigation by "
+                         "the FBI and he is vulnerable to extradition.",
+                         "2019-11-18", "en");
+  const lb_entity *e = ent(d, "lb:fbi");
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->actor, "USACOP");
+  const lb_event *ev = NULL;
+  for (size_t i = 0; i < d->events.n; i++)
+    if (strcmp(d->events.v[i].code, "090") == 0) ev = &d->events.v[i];
+  CHECK(ev != NULL);
+  if (ev) CHECK_STR(ev->source, "USACOP");
+  lb_doc_free(d);
+}

@@ -1500,7 +1500,7 @@ TEST(event_en_charge_with_an_offence_in_the_objects_phrase) {
   CHECK_INT(d->events.n, 2);
   if (d->events.n == 2) {
     CHECK_STR(d->events.v[0].code, "173");
-    CHECK_STR(d->events.v[0].source, "USA");
+    CHECK_STR(d->events.v[0].source, "USAGOV"); /* the Justice Department (data/actors) */
     CHECK(strncmp(d->events.v[0].rule, "evpat:en:charge:", 16) == 0);
     CHECK_STR(d->events.v[1].code, "173");
     CHECK_STR(d->events.v[1].target, "GOV");
