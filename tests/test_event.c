@@ -1010,14 +1010,16 @@ TEST(event_de_passive_deed_and_target_by_preposition) {
 }
 
 TEST(event_de_city_adjective_is_a_place_not_a_government) {
-  /* "die Berliner Polizei" is police, not Germany's government; "im
-  ** Zürcher Stadtkreis 4" places the event in Zurich (dev passage ge1333:0) */
+  /* "die Berliner Polizei" is police, not Germany's government: Germany's
+  ** police, DEUCOP, as CAMEO codes a town's police (it was COP, with no
+  ** country, before 2026-12-08); "im Zürcher Stadtkreis 4" places the event
+  ** in Zurich (dev passage ge1333:0) */
   lb_doc *d = t_doc_lang("Die Berliner Polizei nahm 20 Demonstranten fest. Im Zürcher Stadtkreis 4 wurde ein Mann "
                          "erstochen.",
                          "2016-01-01", "de");
   const lb_event *e = find(d, "173", NULL);
   CHECK(e != NULL);
-  if (e) CHECK_STR(e->source, "COP");
+  if (e) CHECK_STR(e->source, "DEUCOP");
   e = find(d, "18", NULL);
   CHECK(e != NULL);
   if (e) CHECK_INT(place_geonameid(d, e), 2657896); /* Zürich */
@@ -1588,5 +1590,19 @@ TEST(event_en_cause_of_several_words) {
     CHECK_STR(d->events.v[0].code, "194");
     CHECK_STR(d->events.v[0].rule, "evpat:en:kill:45+circ:en:fire");
   }
+  lb_doc_free(d);
+}
+
+TEST(event_de_agent_of_a_country_adjective) {
+  /* an agent's country or town names its country (CAMEO codes local
+  ** authorities by country): "Die rumänische Antikorruptionsstaatsanwaltschaft"
+  ** was JUD without Romania (a 10kGNAD article of the bench) */
+  lb_doc *d = t_doc_lang("Die rumänische Antikorruptionsstaatsanwaltschaft (DNA) hat am Freitag mehrfache "
+                         "Korruptionsanklagen gegen den amtierenden sozialdemokratischen Premier Victor Ponta (PSD) "
+                         "erhoben.",
+                         "2015-06-05", "de");
+  const lb_event *e = find(d, "173", NULL);
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->source, "ROUJUD");
   lb_doc_free(d);
 }

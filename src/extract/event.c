@@ -331,12 +331,14 @@ static int uncoded_inside(const ctx *c, int32_t x, const lb_phrase *ph) {
 
 /* The actor of agent code ag in the country phrase ph names, when it names a
 ** country or its capital ("die Regierung in Libyen": LBYGOV, "die Führung in
-** Damaskus": SYRGOV); else NULL. */
-static const char *country_agent(const ctx *c, const lb_phrase *ph, const char *ag) {
+** Damaskus": SYRGOV), or with towns any town of it ("Moscow police": RUSCOP,
+** as CAMEO codes local authorities); else NULL. */
+static const char *country_agent(const ctx *c, const lb_phrase *ph, const char *ag, int towns) {
   const lb_entity *e = ph->ent >= 0 ? &c->d->entities.v[ph->ent] : NULL;
   if (!e || !e->has_geo || !e->geo.feature ||
-      (strcmp(e->geo.feature, "PCLI") != 0 && strcmp(e->geo.feature, "PPLC") != 0) || !e->country ||
-      strlen(e->country) != 3)
+      (strcmp(e->geo.feature, "PCLI") != 0 && strcmp(e->geo.feature, "PPLC") != 0 &&
+       !(towns && strncmp(e->geo.feature, "PPL", 3) == 0)) ||
+      !e->country || strlen(e->country) != 3)
     return NULL;
   return lb_arena_printf(c->d->tx.arena, "%s%s", e->country, ag);
 }
@@ -389,7 +391,7 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
     if (lb_phrase_find(c->d, x, phwant, &out[n]) &&
         !((ag = agent_code(c, x)) && (where_of(c, x, &out[n]) || uncoded_inside(c, x, &out[n]))))
       n++;
-    else if (ag && (out[n].actor = country_agent(c, &out[n], ag)))
+    else if (ag && (out[n].actor = country_agent(c, &out[n], ag, 0)))
       n++; /* "die Regierung in Libyen": LBYGOV */
     else if ((want & LB_PH_ACTOR) && !lb_tree_rel(&tx->words.v[x], "compound") &&
              (out[n].actor = capital_gov(c, x, &out[n])))
@@ -409,6 +411,24 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
       lb_phrase op;
       if (own >= 0 && lb_phrase_find(c->d, own, LB_PH_ACTOR, &op) && op.ent >= 0 && op.actor)
         out[n] = op;
+      /* a town's police or government is its country's ("Moscow police",
+      ** "die Moskauer Polizei", "die Polizei in Moskau": RUSCOP), as CAMEO
+      ** codes local authorities */
+      for (int32_t k = mem && out[n].ent < 0 ? tx->words.v[x].kid : -1; k >= 0; k = tx->words.v[k].sib) {
+        const lb_word *y = &tx->words.v[k];
+        int32_t cs = case_of(tx, k);
+        lb_phrase gp;
+        const char *ca;
+        /* (a phrase "in" a town only for a noun with no adjective: "the
+        ** Ecuadorean embassy in London" is no British office) */
+        if ((lb_tree_rel(y, "compound") || lb_tree_rel(y, "amod") ||
+             (lb_tree_rel(y, "nmod") && cs >= 0 && lemma_class(c, c->t_locprep, &tx->words.v[cs], "at") &&
+              lb_tree_child(tx, x, "amod") < 0)) &&
+            lb_phrase_find(c->d, k, LB_PH_GEO, &gp) && (ca = country_agent(c, &gp, out[n].actor, 1))) {
+          out[n].actor = ca;
+          break;
+        }
+      }
       n++;
     }
   }
