@@ -502,7 +502,7 @@ TEST(event_en_bombing_by_whom) {
     CHECK_STR(d->events.v[0].source, "WEUREB");
     CHECK_STR(d->events.v[0].target, "CVL");
     CHECK_STR(d->events.v[1].code, "195");
-    CHECK_STR(d->events.v[1].source, "RUS");
+    CHECK_STR(d->events.v[1].source, "RUSMIL"); /* the air force is the military (RUS before 2026-12-08) */
     CHECK_STR(d->events.v[1].rule, "evpat:en:bombing:2");
   }
   lb_doc_free(d);
@@ -1604,5 +1604,16 @@ TEST(event_de_agent_of_a_country_adjective) {
   const lb_event *e = find(d, "173", NULL);
   CHECK(e != NULL);
   if (e) CHECK_STR(e->source, "ROUJUD");
+  lb_doc_free(d);
+}
+
+TEST(event_de_country_before_an_agent_noun) {
+  /* "Mexikos Regierung verurteilte den Vorfall": a country named before an
+  ** agent noun, its mention not reaching the noun, is the agent's country:
+  ** MEXGOV, not MEX (a 10kGNAD article of the bench) */
+  lb_doc *d = t_doc_lang("Mexikos Regierung verurteilte den Vorfall scharf und forderte eine Untersuchung.",
+                         "2015-09-15", "de");
+  CHECK(d->events.n >= 1);
+  for (size_t i = 0; i < d->events.n; i++) CHECK_STR(d->events.v[i].source, "MEXGOV");
   lb_doc_free(d);
 }

@@ -389,8 +389,17 @@ static int resolve(const ctx *c, int32_t h, int want, slot *out, int max) {
     }
     const char *ag = NULL;
     if (lb_phrase_find(c->d, x, phwant, &out[n]) &&
-        !((ag = agent_code(c, x)) && (where_of(c, x, &out[n]) || uncoded_inside(c, x, &out[n]))))
+        !((ag = agent_code(c, x)) && (where_of(c, x, &out[n]) || uncoded_inside(c, x, &out[n])))) {
+      /* a country or town named before an agent noun, its mention not
+      ** reaching the noun, is the agent's country ("Hong Kong police":
+      ** HKGCOP, not HKG) */
+      const lb_entity *pe = out[n].ent >= 0 && out[n].men >= 0 ? &c->d->entities.v[out[n].ent] : NULL;
+      const char *ca;
+      if (ag && pe && pe->mentions.v[out[n].men].end <= tx->words.v[x].start && out[n].actor &&
+          strlen(out[n].actor) == 3 && (ca = country_agent(c, &out[n], ag, 1)))
+        out[n].actor = ca;
       n++;
+    }
     else if (ag && (out[n].actor = country_agent(c, &out[n], ag, 0)))
       n++; /* "die Regierung in Libyen": LBYGOV */
     else if ((want & LB_PH_ACTOR) && !lb_tree_rel(&tx->words.v[x], "compound") &&
