@@ -1617,3 +1617,26 @@ TEST(event_de_country_before_an_agent_noun) {
   for (size_t i = 0; i < d->events.n; i++) CHECK_STR(d->events.v[i].source, "MEXGOV");
   lb_doc_free(d);
 }
+
+TEST(event_date_before_a_noun_dates_the_noun) {
+  /* "dropped its investigation into a 2010 rape allegation": the year is
+  ** the allegation's, not the dropping's (dev passage aedc7ccccc:0 of
+  ** tests/eval/en.tsv: dated 2010); "Im Jahr 2000 sprach ihn ein Gericht
+  ** ... frei" keeps its year (a 10kGNAD article of the bench) */
+  lb_doc *d = t_doc_lang("Sweden has dropped its investigation into a 2010 rape allegation against WikiLeaks "
+                         "co-founder Julian Assange after a review of the evidence.",
+                         "2019-11-19", "en");
+  const lb_event *e = find(d, "080", NULL);
+  CHECK(e != NULL);
+  if (e) {
+    CHECK(e->date == NULL);
+    CHECK_STR(e->date_granularity, "unknown");
+    CHECK_STR(e->reported, "2019-11-19");
+  }
+  lb_doc_free(d);
+  d = t_doc_lang("Im Jahr 2000 sprach ihn ein Gericht vom Vorwurf der Spitzeltätigkeit frei.", "2015-12-10", "de");
+  e = find(d, "081", NULL);
+  CHECK(e != NULL);
+  if (e) CHECK_STR(e->date, "2000");
+  lb_doc_free(d);
+}

@@ -1056,6 +1056,13 @@ static int32_t capital_of(const ctx *c, int32_t v, const char *target_entity) {
 static int date_of_clause(const lb_text *tx, int32_t dw, int32_t v) {
   int32_t clause = lb_tree_clause(tx, v);
   int32_t x = dw;
+  /* a date before a noun, its attribute, dates the noun ("dropped its
+  ** investigation into a 2010 rape allegation": the allegation; not "Im
+  ** Jahr 2000", "bis Herbst 2018") */
+  const lb_word *dx = &tx->words.v[dw];
+  if (dx->head > dw && dx->head != v && tx->words.v[dx->head].upos == LB_UPOS_NOUN &&
+      (lb_tree_rel(dx, "nummod") || lb_tree_rel(dx, "amod") || lb_tree_rel(dx, "compound")))
+    return 0;
   for (int guard = 0; x >= 0 && guard < 16; guard++) {
     if (x == v || x == clause) return 1;
     const lb_word *w = &tx->words.v[x];
