@@ -1105,3 +1105,22 @@ TEST(claim_en_coordinated_names_the_lexicon_lacks) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_de_reporting_verb_in_closing_brackets) {
+  /* "... verletzt worden (Blick.ch berichtete).": the reporting verb in
+  ** brackets that close the sentence says the words before them; the
+  ** parser made "berichtete" an auxiliary of "verletzt", and "Blick.ch"
+  ** was three words (dev passage ge1333:0 of tests/eval/de.tsv) */
+  lb_doc *d = t_doc_lang("Bei der Messerstecherei im Zürcher Stadtkreis 4 war in der Nacht auf Sonntag Mustafa S.* "
+                         "(27) getötet und sein Freund Ali Y.* (26) verletzt worden (Blick.ch berichtete).",
+                         "2011-03-14", "de");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Blick.ch");
+    CHECK_STR(d->claims.v[0].verb, "berichten");
+    const char *t = t_span(d, d->claims.v[0].start, d->claims.v[0].end);
+    CHECK(strncmp(t, "Bei der Messerstecherei", 23) == 0);
+    CHECK(strlen(t) > 6 && strcmp(t + strlen(t) - 6, "worden") == 0); /* no "(" */
+  }
+  lb_doc_free(d);
+}

@@ -90,8 +90,9 @@ static void span_without(const lb_text *tx, int32_t x, int32_t y, uint32_t *s, u
   lb_tree_span(tx, y, &ys, &ye);
   if (ye >= *e && ys > *s) *e = ys;
   else if (ys <= *s && ye < *e) *s = ye;
-  /* trim spaces and punctuation left at the edges */
-  while (*e > *s && strchr(" ,;:-\n\t\"'", tx->text[*e - 1])) (*e)--;
+  /* trim spaces and punctuation left at the edges (and a bracket opened
+  ** at the end: "... verletzt worden (Blick.ch berichtete)") */
+  while (*e > *s && strchr(" ,;:-\n\t\"'(", tx->text[*e - 1])) (*e)--;
   while (*s < *e && strchr(" ,;:-\n\t\"'", tx->text[*s])) (*s)++;
 }
 
@@ -241,7 +242,7 @@ static void trim_claim(const ctx *c, uint32_t *cs, uint32_t *ce, int after_cue) 
     uint32_t q = 0;
     for (uint32_t n = 1; n <= 3 && n <= *ce - *cs && !q; n++)
       if (quote_at(t, *ce - n, *ce) == (int)n) q = n;
-    moved = q || strchr(" \t\n,;:.!?", t[*ce - 1]) != NULL;
+    moved = q || strchr(" \t\n,;:.!?(", t[*ce - 1]) != NULL; /* ("... worden (Blick.ch berichtete)") */
     *ce -= q ? q : (uint32_t)moved;
   }
 }
@@ -725,6 +726,24 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   /* "Moskau – Außenminister Sergej Lawrow hat erklärt": not the dateline */
   if (speaker >= 0) speaker = lb_phrase_past_dateline(tx, speaker);
   const char *rule = lb_arena_printf(tx->arena, "claim:%s:verb:%s", c->lang, key);
+  /* "... verletzt worden (Blick.ch berichtete).": a reporting verb in
+  ** brackets that close its sentence says the words before them */
+  if (speaker >= 0 && lb_tree_child(tx, v, "ccomp") < 0 && lb_tree_child(tx, v, "obj") < 0) {
+    const lb_sent *st = &tx->sents.v[w->sent];
+    int32_t o = speaker < v ? speaker : v, cb = v + 1;
+    while (o > (int32_t)st->word0 && v - o <= 6 && !(tx->words.v[o].formlen == 1 && tx->words.v[o].form[0] == '('))
+      o--;
+    while ((uint32_t)cb < st->word1 && cb - v <= 3 && !(tx->words.v[cb].formlen == 1 && tx->words.v[cb].form[0] == ')'))
+      cb++;
+    uint32_t e = (uint32_t)cb + 1;
+    while (e < st->word1 && tx->words.v[e].upos == LB_UPOS_PUNCT) e++;
+    if (o > (int32_t)st->word0 + 2 && cb - o <= 6 && tx->words.v[o].form[0] == '(' && (uint32_t)cb < st->word1 &&
+        tx->words.v[cb].form[0] == ')' && e == st->word1) {
+      uint32_t cs = tx->words.v[st->word0].start, ce = tx->words.v[o - 1].end;
+      trim_claim(c, &cs, &ce, 0);
+      if (ce > cs) return add_claim_each(c, key, rule, v, speaker, cs, ce, 1);
+    }
+  }
   /* "He rented the truck using ... in Redfield, S.D., Elliott said.": a
   ** reporting verb with no subject that closes its sentence right after a
   ** comma and a name says the words before the comma; the name is its

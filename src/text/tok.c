@@ -452,6 +452,21 @@ static void scan_number(scanner *sc, size_t i) {
   emit(sc, a, i, LB_TOK_NUM, flags);
 }
 
+/* After a word ending at e: the end of a domain name's dots and parts of
+** two or three small ASCII letters, the last one ending the word ("Blick.ch",
+** "Spiegel.de", "ucit.or.at"), or e when none follows. */
+static size_t domain_end(const unsigned char *s, size_t n, size_t e) {
+  size_t j = e, end = e;
+  while (j + 3 <= n && s[j] == '.') {
+    size_t k = j + 1;
+    while (k < n && k - j <= 4 && s[k] >= 'a' && s[k] <= 'z') k++;
+    if (k - j - 1 < 2 || k - j - 1 > 3 || (k < n && (CLS[s[k]] == C_LETTER || is_digit(s[k]) || s[k] >= 0x80)))
+      break;
+    end = j = k;
+  }
+  return end;
+}
+
 /* After a word ending at e: URL, e-mail or abbreviation? Returns the new end
 ** and sets *kind, or returns e unchanged. */
 static size_t word_suffix(scanner *sc, size_t a, size_t e, int *kind, uint16_t *flags,
@@ -489,6 +504,11 @@ static size_t word_suffix(scanner *sc, size_t a, size_t e, int *kind, uint16_t *
     }
   }
   if (e >= n || s[e] != '.') return e;
+  /* a domain name: one word, the source news names ("Blick.ch") */
+  if (wl >= 2) {
+    size_t end = domain_end(s, n, e);
+    if (end > e) return end;
+  }
   /* multi-part abbreviations: "z. B.", "u. a.", "d. h.", "U.S.", "e.g." */
   if (nletters == 1 && wl <= 2) {
     size_t j = e + 1;
@@ -556,6 +576,7 @@ static __attribute__((noinline)) int plain_period(const unsigned char *s, size_t
   size_t wl = e - a;
   if (wl < 2 || (wl == 2 && s[a] >= 0x80)) return 0; /* one letter */
   if (wl == 3 && (memcmp(s + a, "www", 3) == 0 || memcmp(s + a, "WWW", 3) == 0)) return 0;
+  if (domain_end(s, n, e) > e) return 0; /* "Blick.ch" */
   return abbrev_find((const char *)s + a, wl, n - a) < 0;
 }
 
