@@ -7,7 +7,8 @@
 ** at a token start:
 **   digits      -> NUM / ORD / DATE, or a WORD when letters follow ("24-Stunden")
 **   letters     -> WORD (with hyphen and apostrophe compounds), then URL,
-**                  e-mail and abbreviation checks on what follows
+**                  e-mail, domain name ("Blick.ch", one WORD) and
+**                  abbreviation checks on what follows
 **   quotes      -> QUOTE with OPEN/CLOSE decided from the neighbours
 **   dashes      -> DASH ("–", "—", a free-standing "-")
 **   .,;:!?()…   -> PUNCT ("..." is one token)
