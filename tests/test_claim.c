@@ -1124,3 +1124,22 @@ TEST(claim_de_reporting_verb_in_closing_brackets) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_citing_names_a_further_source) {
+  /* ", the news agency said, citing the regional health commission": the
+  ** commission says it too (table rcue, kind cite; dev passage
+  ** ae432362af:2 of tests/eval/en.tsv) */
+  lb_doc *d = t_doc_lang("The person, who was not identified, was hospitalized in the county of Huade in north "
+                         "China’s Inner Mongolia Autonomous Region, the news agency said, citing the regional "
+                         "health commission.",
+                         "2019-11-17", "en");
+  CHECK_INT(d->claims.n, 2);
+  if (d->claims.n == 2) {
+    CHECK_STR(d->claims.v[1].rule, "claim:en:cite");
+    CHECK_STR(d->claims.v[1].verb, "cite");
+    CHECK(strstr(t_span(d, d->claims.v[1].speaker_start, d->claims.v[1].speaker_end), "commission") != NULL);
+    CHECK_INT(d->claims.v[1].start, d->claims.v[0].start);
+    CHECK_INT(d->claims.v[1].end, d->claims.v[0].end);
+  }
+  lb_doc_free(d);
+}

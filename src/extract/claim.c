@@ -1371,6 +1371,29 @@ static lb_claim *tail_claim(ctx *c, size_t s) {
   return add_claim(c, key, rule, (int32_t)(m + 1), speaker, cs, ce);
 }
 
+/* ", the news agency said, citing the regional health commission": a
+** participle on reporting verb v whose lemma is a source cue of kind "cite"
+** (table rcue) names a further speaker of claim ci, its object; not when the
+** participle is inside what is claimed (the parser's error). */
+static void cite_claim(ctx *c, int32_t v, size_t ci) {
+  const lb_text *tx = c->tx;
+  for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
+    const lb_word *x = &tx->words.v[k];
+    int vf = lb_ufeat_get(x->feats, LB_UF_VERBFORM);
+    if (k < v || x->upos != LB_UPOS_VERB || !cue_kind(c, x, "cite") ||
+        (vf != LB_VERBFORM_GER && vf != LB_VERBFORM_PART))
+      continue;
+    const lb_claim *cl = &c->d->claims.v[ci];
+    if (x->start >= cl->start && x->end <= cl->end) return;
+    int32_t o = lb_tree_child(tx, k, "obj");
+    if (o < 0) return;
+    uint32_t cs = cl->start, ce = cl->end;
+    const char *rule = lb_arena_printf(tx->arena, "claim:%s:cite", c->lang);
+    add_claim_each(c, x->lemma, rule, k, o, cs, ce, 1);
+    return;
+  }
+}
+
 /* Is sentence s one quotation from its first word ('"There have been
 ** injuries, so obviously I'm thinking of these injured and their
 ** families."'), with nothing but punctuation after its closing quote, or
@@ -1433,7 +1456,9 @@ void lb_claim_run(lb_doc *d) {
     size_t before = d->claims.n;
     for (uint32_t i = st->word0; i < st->word1; i++) {
       if (!tx->words.v[i].deprel) continue;
-      if (!verb_claim(&c, (int32_t)i)) cue_claim(&c, (int32_t)i);
+      lb_claim *vc = verb_claim(&c, (int32_t)i);
+      if (vc) cite_claim(&c, (int32_t)i, (size_t)(vc - d->claims.v));
+      else cue_claim(&c, (int32_t)i);
     }
     /* one claim per speaker and content: "laut eigenen Angaben" of the
     ** VSV is one claim, as "sagte und erklärte" is */
