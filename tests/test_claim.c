@@ -1143,3 +1143,19 @@ TEST(claim_en_citing_names_a_further_source) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_en_dashes_around_an_insertion_do_not_end_it) {
+  /* "say that the inciting offense — Trump’s attempt to coerce Ukraine ...
+  ** — was wrong": two dashes around an insertion, the clause going on after
+  ** them, do not end what is said (dev passage ae04a6711c:33 of
+  ** tests/eval/en.tsv: it ended at "offense") */
+  lb_doc *d = t_doc_lang("And an overwhelming 70 percent of Americans say that the inciting offense — Trump’s "
+                         "attempt to coerce Ukraine into investigating a political rival — was wrong.",
+                         "2019-11-11", "en");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    const char *t = t_span(d, d->claims.v[0].start, d->claims.v[0].end);
+    CHECK(strlen(t) > 9 && strcmp(t + strlen(t) - 9, "was wrong") == 0);
+  }
+  lb_doc_free(d);
+}

@@ -228,6 +228,23 @@ static void trim_claim(const ctx *c, uint32_t *cs, uint32_t *ce, int after_cue) 
               tx->words.v[hw].upos != LB_UPOS_PRON;
       }
     }
+    /* (not a dash that opens an insertion another one closes: "say that the
+    ** inciting offense — Trump's attempt to ... — was wrong") */
+    if (cut && dash) {
+      size_t j = k + 1;
+      while (j < tx->words.n && tx->words.v[j].end <= *ce &&
+             !(tx->toks.v[tx->words.v[j].tok].kind == LB_TOK_DASH && t[tx->words.v[j].start - 1] == ' '))
+        j++;
+      /* (and the clause goes on after it with a verb: a team's line-up
+      ** "Cillessen – Tete, Veltman, Riedewald – Blind" has none) */
+      int verb = 0;
+      for (size_t m = j + 1; m < tx->words.n && tx->words.v[m].end <= *ce && !verb; m++)
+        verb = tx->words.v[m].upos == LB_UPOS_VERB || tx->words.v[m].upos == LB_UPOS_AUX;
+      if (j < tx->words.n && tx->words.v[j].end < *ce && verb) {
+        k = j;
+        continue;
+      }
+    }
     if (cut) {
       *ce = w->start;
       break;
