@@ -1159,3 +1159,16 @@ TEST(claim_en_dashes_around_an_insertion_do_not_end_it) {
   }
   lb_doc_free(d);
 }
+
+TEST(claim_de_a_few_words_without_content_say_nothing) {
+  /* "Genau dies konnte Tiago Paixao ... bestätigen": "Genau dies" (an
+  ** adverb and a pronoun) is no content; the sentence before is what was
+  ** confirmed, and this parse does not reach it (a 10kGNAD article of the
+  ** bench) */
+  lb_doc *d = t_doc_lang("Genau dies konnte Tiago Paixao gemeinsam mit dem Evolutionsbiologen Nick Barton nun "
+                         "bestätigen.",
+                         "2016-02-03", "de");
+  for (size_t i = 0; i < d->claims.n; i++)
+    CHECK(strcmp(t_span(d, d->claims.v[i].start, d->claims.v[i].end), "Genau dies") != 0);
+  lb_doc_free(d);
+}

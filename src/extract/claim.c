@@ -280,6 +280,17 @@ static lb_claim *add_claim(ctx *c, const char *verb, const char *rule, int32_t c
         u == LB_UPOS_DET)
       return NULL;
   }
+  /* nor a few words without a noun, adjective, number or verb ("Genau
+  ** dies", "das auch") */
+  if (one >= 0) {
+    int content = 0, nw = 0;
+    for (int32_t k = one; k < (int32_t)tx->words.n && tx->words.v[k].end <= ce && !content && nw < 4; k++, nw++) {
+      int u = tx->words.v[k].upos;
+      content = u == LB_UPOS_NOUN || u == LB_UPOS_PROPN || u == LB_UPOS_VERB || u == LB_UPOS_ADJ ||
+                u == LB_UPOS_NUM || u == LB_UPOS_AUX;
+    }
+    if (!content && nw < 4) return NULL;
+  }
   /* nor as a reflexive pronoun ("äußerten sich kritisch"): the parser
   ** misread the clause */
   if (speaker >= 0 && tx->words.v[speaker].upos == LB_UPOS_PRON &&
