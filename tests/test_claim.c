@@ -1172,3 +1172,19 @@ TEST(claim_de_a_few_words_without_content_say_nothing) {
     CHECK(strcmp(t_span(d, d->claims.v[i].start, d->claims.v[i].end), "Genau dies") != 0);
   lb_doc_free(d);
 }
+
+TEST(claim_de_participle_is_no_speaker) {
+  /* "Bezogen auf das Aktenstudium meinte Pilgermaier ...: ...": the parser
+  ** made the participle the subject and the name the object; the name
+  ** right after the verb speaks (a 10kGNAD article of the bench) */
+  lb_doc *d = t_doc_lang("Bezogen auf das Aktenstudium meinte Pilgermaier am Montag im Rahmen einer "
+                         "Podiumsdiskussion: Der Zeitdruck mit parallelem Aktenstudium und Ausschussarbeit ist zu "
+                         "groß.",
+                         "2016-04-11", "de");
+  CHECK_INT(d->claims.n, 1);
+  if (d->claims.n == 1) {
+    CHECK_STR(t_span(d, d->claims.v[0].speaker_start, d->claims.v[0].speaker_end), "Pilgermaier");
+    CHECK_STR(d->claims.v[0].verb, "meinen");
+  }
+  lb_doc_free(d);
+}

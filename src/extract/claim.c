@@ -708,6 +708,18 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
            (lb_ufeat_get(tx->words.v[speaker].feats, LB_UF_CASE) != LB_CASE_NOM &&
             lb_ufeat_get(tx->words.v[k].feats, LB_UF_CASE) == LB_CASE_NOM)))
         speaker = k;
+    /* a verb is no speaker ("Bezogen auf das Aktenstudium
+    ** meinte Pilgermaier": the parser's subject is the participle); a name
+    ** right after the verb, the parser's object, is the inverted subject
+    ** of a verb that names no addressee (table rverb, field 4) */
+    if (speaker >= 0 && tx->words.v[speaker].upos == LB_UPOS_VERB) {
+      speaker = -1;
+      const char *ad;
+      if (v + 1 < (int32_t)tx->words.n && tx->words.v[v + 1].head == v &&
+          tx->words.v[v + 1].upos == LB_UPOS_PROPN && lb_tree_rel(&tx->words.v[v + 1], "obj") &&
+          lb_lex_field(r.val, r.val_len, 4, &ad) <= 1)
+        speaker = v + 1;
+    }
     /* the second of two coordinated verbs shares the first one's subject
     ** ("hatten ... Kriket festgenommen und von konkreten Anschlagsplänen
     ** gesprochen") */
