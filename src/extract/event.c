@@ -851,13 +851,13 @@ static int own_name(const ctx *c, int32_t h, const slot *s) {
   return 0;
 }
 
-/* Is word h the name of a town (a populated place of GeoNames, capitals
-** too), not a country or region ("die Anschläge von Brüssel")? */
-static int town_word(const ctx *c, int32_t h) {
+/* The town word h names (a populated place of GeoNames, capitals too; not
+** a country or region: "die Anschläge von Brüssel"): its entity, or -1. */
+static int32_t town_of(const ctx *c, int32_t h) {
   slot s;
-  if (!lb_phrase_find(c->d, h, LB_PH_GEO, &s) || s.ent < 0 || s.men < 0 || !own_name(c, h, &s)) return 0;
+  if (!lb_phrase_find(c->d, h, LB_PH_GEO, &s) || s.ent < 0 || s.men < 0 || !own_name(c, h, &s)) return -1;
   const lb_entity *e = &c->d->entities.v[s.ent];
-  return e->has_geo && e->geo.feature && strncmp(e->geo.feature, "PPL", 3) == 0;
+  return e->has_geo && e->geo.feature && strncmp(e->geo.feature, "PPL", 3) == 0 ? s.ent : -1;
 }
 
 /* A locative phrase among the children of word v (obl, nmod, advmod with
@@ -887,7 +887,7 @@ static int32_t loc_phrase(const ctx *c, int32_t v, int trig) {
     ** noun (trig), of a town only: "die Anschläge von Brüssel", not "der
     ** Bürgermeister von Palermo") */
     if (lemma_class(c, c->t_locprep, &tx->words.v[cs], "noun") &&
-        (!trig || tx->words.v[v].upos != LB_UPOS_NOUN || !town_word(c, k)))
+        (!trig || tx->words.v[v].upos != LB_UPOS_NOUN || town_of(c, k) < 0))
       continue;
     int32_t h = k;
     for (int guard = 0; guard < 3 && lemma_class(c, c->t_region, &tx->words.v[h], NULL); guard++) {
@@ -923,11 +923,8 @@ static int32_t modifier_place(const ctx *c, int32_t v) {
   if (v < 0 || tx->words.v[v].upos != LB_UPOS_NOUN) return -1;
   for (int32_t k = tx->words.v[v].kid; k >= 0; k = tx->words.v[k].sib) {
     const lb_word *x = &tx->words.v[k];
-    slot s;
-    if (k > v || !(lb_tree_rel(x, "compound") || lb_tree_rel(x, "amod"))) continue;
-    if (!lb_phrase_find(c->d, k, LB_PH_GEO, &s) || s.men < 0 || !own_name(c, k, &s)) continue;
-    const lb_entity *e = &c->d->entities.v[s.ent];
-    if (e->has_geo && e->geo.feature && strncmp(e->geo.feature, "PPL", 3) == 0) return s.ent;
+    int32_t t = k < v && (lb_tree_rel(x, "compound") || lb_tree_rel(x, "amod")) ? town_of(c, k) : -1;
+    if (t >= 0) return t;
   }
   return -1;
 }
@@ -1510,7 +1507,7 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
             /* nor the town of a noun's "von" ("bei den Anschlägen von
             ** Brüssel getötet": where, loc_phrase) */
             (hd >= 0 && hd != v && cs >= 0 && lemma_class(c, c->t_locprep, &tx->words.v[cs], "noun") &&
-             town_word(c, ws[i])) ||
+             town_of(c, ws[i]) >= 0) ||
             /* who told it, not who did it: "nach Angaben von Armee und
             ** Sanitätern ... angeschossen" (table rcue) */
             (hd >= 0 && hd != v && lemma_class(c, c->t_rcue, &tx->words.v[hd], NULL)))
@@ -1650,7 +1647,7 @@ static void slots(const ctx *c, int32_t v, const frame *fr, slot *src, int *ns, 
       if (cs < 0 || !lemma_class(c, c->t_locprep, &tx->words.v[cs], "noun")) continue;
       if (facility(c, ws[i], &pre))
         vonobj = ws[i], ws[i--] = ws[--n];
-      else if (town_word(c, ws[i]))
+      else if (town_of(c, ws[i]) >= 0)
         ws[i--] = ws[--n];
     }
     for (int i = 0; i < n && *ns < MAXACT; i++)
