@@ -1434,6 +1434,24 @@ static void cite_claim(ctx *c, int32_t v, size_t ci) {
   }
 }
 
+/* Claim `last`'s speaker says [cs, ce) of sentence s too, word cue saying
+** so: a claim that goes on (rule claim:<lang>:<kind>). */
+static void continue_claim(ctx *c, int32_t last, size_t s, uint32_t cs, uint32_t ce, int32_t cue,
+                           const char *kind) {
+  const lb_text *tx = c->tx;
+  lb_claim prev = c->d->claims.v[last];
+  lb_claim *cl = LB_VEC_PUSH(tx->arena, c->d->claims);
+  *cl = prev;
+  cl->start = cs;
+  cl->end = ce;
+  cl->cue_start = tx->words.v[cue].start;
+  cl->cue_end = tx->words.v[cue].end;
+  cl->verb = NULL;
+  cl->sentence = (int32_t)s;
+  cl->rule = lb_arena_printf(tx->arena, "claim:%s:%s", c->lang, kind);
+  cl->speaker_via = "continued";
+}
+
 /* Is sentence s one quotation from its first word ('"There have been
 ** injuries, so obviously I'm thinking of these injured and their
 ** families."'), with nothing but punctuation after its closing quote, or
@@ -1528,17 +1546,7 @@ void lb_claim_run(lb_doc *d) {
         named |= d->claims.v[i].speaker || d->claims.v[i].speaker_text;
       if (!named) {
         d->claims.n = before;
-        lb_claim prev = d->claims.v[last];
-        lb_claim *cl = LB_VEC_PUSH(tx->arena, d->claims);
-        *cl = prev;
-        cl->start = qs;
-        cl->end = qe;
-        cl->cue_start = tx->words.v[st->word0].start; /* the opening quote says it */
-        cl->cue_end = tx->words.v[st->word0].end;
-        cl->verb = NULL;
-        cl->sentence = (int32_t)s;
-        cl->rule = lb_arena_printf(tx->arena, "claim:%s:quote-continued", c.lang);
-        cl->speaker_via = "continued";
+        continue_claim(&c, last, s, qs, qe, (int32_t)st->word0, "quote-continued"); /* the opening quote says it */
       }
     }
     if (d->claims.n > before) {
@@ -1549,18 +1557,9 @@ void lb_claim_run(lb_doc *d) {
     int sub = subjunctive(tx, s, &at);
     if (sub == 1 && last >= 0 && d->claims.v[last].sentence + 1 >= (int32_t)s &&
         (d->claims.v[last].speaker || d->claims.v[last].speaker_text)) {
-      lb_claim prev = d->claims.v[last];
-      lb_claim *cl = LB_VEC_PUSH(tx->arena, d->claims);
-      *cl = prev;
-      cl->start = st->start;
-      cl->end = st->end;
-      trim_claim(&c, &cl->start, &cl->end, 1);
-      cl->cue_start = tx->words.v[at].start; /* the subjunctive verb says it */
-      cl->cue_end = tx->words.v[at].end;
-      cl->verb = NULL;
-      cl->sentence = (int32_t)s;
-      cl->rule = lb_arena_printf(tx->arena, "claim:%s:continued", c.lang);
-      cl->speaker_via = "continued";
+      uint32_t cs = st->start, ce = st->end;
+      trim_claim(&c, &cs, &ce, 1);
+      continue_claim(&c, last, s, cs, ce, at, "continued"); /* the subjunctive verb says it */
       last = (int32_t)(d->claims.n - 1);
     } else if (sub == 0)
       last = -1;
