@@ -62,8 +62,17 @@ static int lookup(const ctx *c, int t, const char *s, size_t n, lb_lex_rec *r) {
   return found;
 }
 
-/* Is word x a comma? */
-static int is_comma(const lb_word *x) { return x->formlen == 1 && x->form[0] == ','; }
+/* Is word x the one character ch? A comma? */
+static int is_char(const lb_word *x, char ch) { return x->formlen == 1 && x->form[0] == ch; }
+static int is_comma(const lb_word *x) { return is_char(x, ','); }
+
+/* Is there nothing but punctuation after word k in its sentence? */
+static int closes_sentence(const lb_text *tx, int32_t k) {
+  const lb_sent *st = &tx->sents.v[tx->words.v[k].sent];
+  uint32_t e = (uint32_t)k + 1;
+  while (e < st->word1 && tx->words.v[e].upos == LB_UPOS_PUNCT) e++;
+  return e == st->word1;
+}
 
 /* Is word w's lemma a source cue of this kind (table rcue, field 1: "that",
 ** "as", "of", "noun") in the document's language? */
@@ -670,6 +679,19 @@ static lb_claim *before_claim(ctx *c, int32_t v, const char *key) {
   return add_claim_each(c, key, rule, v, sp, prev->start, prev->end, 1);
 }
 
+/* Reporting verb v closes its sentence: what the words from the sentence's
+** start to word last say, by speaker, into *cl (NULL when add_claim_each
+** refuses it). 0 when nothing is left of those words. */
+static int head_claim(ctx *c, const char *key, const char *rule, int32_t v, int32_t speaker, int32_t last,
+                      lb_claim **cl) {
+  const lb_text *tx = c->tx;
+  uint32_t cs = tx->words.v[tx->sents.v[tx->words.v[v].sent].word0].start, ce = tx->words.v[last].end;
+  trim_claim(c, &cs, &ce, 0);
+  if (ce <= cs) return 0;
+  *cl = add_claim_each(c, key, rule, v, speaker, cs, ce, 1);
+  return 1;
+}
+
 /* A reporting verb at v: its claim, or none. */
 static lb_claim *verb_claim(ctx *c, int32_t v) {
   const lb_text *tx = c->tx;
@@ -771,17 +793,12 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
   if (speaker >= 0 && lb_tree_child(tx, v, "ccomp") < 0 && lb_tree_child(tx, v, "obj") < 0) {
     const lb_sent *st = &tx->sents.v[w->sent];
     int32_t o = speaker < v ? speaker : v, cb = v + 1;
-    while (o > (int32_t)st->word0 && v - o <= 6 && !(tx->words.v[o].formlen == 1 && tx->words.v[o].form[0] == '('))
-      o--;
-    while ((uint32_t)cb < st->word1 && cb - v <= 3 && !(tx->words.v[cb].formlen == 1 && tx->words.v[cb].form[0] == ')'))
-      cb++;
-    uint32_t e = (uint32_t)cb + 1;
-    while (e < st->word1 && tx->words.v[e].upos == LB_UPOS_PUNCT) e++;
-    if (o > (int32_t)st->word0 + 2 && cb - o <= 6 && tx->words.v[o].form[0] == '(' && (uint32_t)cb < st->word1 &&
-        tx->words.v[cb].form[0] == ')' && e == st->word1) {
-      uint32_t cs = tx->words.v[st->word0].start, ce = tx->words.v[o - 1].end;
-      trim_claim(c, &cs, &ce, 0);
-      if (ce > cs) return add_claim_each(c, key, rule, v, speaker, cs, ce, 1);
+    while (o > (int32_t)st->word0 && v - o <= 6 && !is_char(&tx->words.v[o], '(')) o--;
+    while ((uint32_t)cb < st->word1 && cb - v <= 3 && !is_char(&tx->words.v[cb], ')')) cb++;
+    if (o > (int32_t)st->word0 + 2 && cb - o <= 6 && is_char(&tx->words.v[o], '(') && (uint32_t)cb < st->word1 &&
+        closes_sentence(tx, cb)) {
+      lb_claim *hc;
+      if (head_claim(c, key, rule, v, speaker, o - 1, &hc)) return hc;
     }
   }
   /* "He rented the truck using ... in Redfield, S.D., Elliott said.": a
@@ -792,13 +809,10 @@ static lb_claim *verb_claim(ctx *c, int32_t v) {
     const lb_sent *st = &tx->sents.v[w->sent];
     int32_t k = v - 1;
     while (k > (int32_t)st->word0 && v - k <= 3 && tx->words.v[k].upos == LB_UPOS_PROPN) k--;
-    uint32_t e = (uint32_t)v + 1;
-    while (e < st->word1 && tx->words.v[e].upos == LB_UPOS_PUNCT) e++;
-    if (k < v - 1 && k > (int32_t)st->word0 + 2 && is_comma(&tx->words.v[k]) && e == st->word1 &&
+    if (k < v - 1 && k > (int32_t)st->word0 + 2 && is_comma(&tx->words.v[k]) && closes_sentence(tx, v) &&
         lb_tree_child(tx, v, "obj") < 0) {
-      uint32_t cs = tx->words.v[st->word0].start, ce = tx->words.v[k - 1].end;
-      trim_claim(c, &cs, &ce, 0);
-      if (ce > cs) return add_claim_each(c, key, rule, v, k + 1, cs, ce, 1);
+      lb_claim *hc;
+      if (head_claim(c, key, rule, v, k + 1, k - 1, &hc)) return hc;
     }
   }
   /* '"Buying rides to the Moon ... is cheaper," NASA's Steve Clarke said':
